@@ -1,0 +1,163 @@
+"""Reading the audit trail: filtered keyset pages, chain verification and CSV export."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.audit.chain import GENESIS_HASH, EventFields, digest
+from app.auth.permissions import Permission, require
+from db.models import AuditEvent, Branch
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What an auditor narrows the trail to; empty fields match everything."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    actor: str = ""
+    action: str = ""
+    entity: str = ""
+    entity_id: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    occurred_at: datetime
+    actor_name: str
+    branch_code: str
+    action: str
+    entity: str
+    entity_id: str
+    before: str
+    after: str
+
+
+def _scoped(actor, audit_filter: AuditFilter):
+    query = (select(AuditEvent, Branch.code).outerjoin(Branch, AuditEvent.branch_id == Branch.id))
+    if actor.branch_path != "/":
+        query = query.where(Branch.path.startswith(actor.branch_path))
+    f = audit_filter
+    if f.since:
+        query = query.where(AuditEvent.occurred_at >= f.since)
+    if f.until:
+        query = query.where(AuditEvent.occurred_at < f.until)
+    if f.actor:
+        query = query.where(AuditEvent.actor_name.contains(f.actor.strip(), autoescape=True))
+    if f.action:
+        query = query.where(AuditEvent.action.startswith(f.action.strip(), autoescape=True))
+    if f.entity:
+        query = query.where(AuditEvent.entity == f.entity.strip())
+    if f.entity_id:
+        query = query.where(AuditEvent.entity_id == f.entity_id.strip())
+    return query
+
+
+def _row(event: AuditEvent, code: str | None) -> AuditRow:
+    return AuditRow(event.seq, event.occurred_at, event.actor_name, code or "", event.action,
+                    event.entity, event.entity_id, event.before, event.after)
+
+
+def audit_page(store, actor, audit_filter: AuditFilter, *, before_seq: int | None = None,
+               limit: int = PAGE_SIZE) -> list[AuditRow]:
+    """The newest events first, ``limit`` at a time; pass the last seq seen to get the next page."""
+    require(actor, Permission.VIEW_AUDIT)
+    query = _scoped(actor, audit_filter)
+    if before_seq is not None:
+        query = query.where(AuditEvent.seq < before_seq)
+    with store.read() as session:
+        rows = session.execute(query.order_by(AuditEvent.seq.desc()).limit(limit)).all()
+        return [_row(event, code) for event, code in rows]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    intact: bool
+    checked: int
+    problem: str = ""
+    bad_seq: int | None = None
+    head_hash: str = GENESIS_HASH
+
+
+def verify_chain(store, *, progress: Callable[[int], bool] | None = None) -> VerifyResult:
+    """Walk the whole chain in order; report the first event changed, removed or out of order.
+
+    ``progress`` gets the count checked so far and may return False to stop early. Verifying
+    needs every event, so it runs with the store credentials of the caller (the CLI's URL).
+    """
+    expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
+    with store.read() as session:
+        events = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+        for event in events.yield_per(2000):
+            problem = _check(event, expected_seq, expected_prev)
+            if problem:
+                return VerifyResult(False, checked, problem, event.seq, expected_prev)
+            expected_prev, expected_seq = event.hash, event.seq + 1
+            checked += 1
+            if progress and checked % 5000 == 0 and progress(checked) is False:
+                break
+    return VerifyResult(True, checked, head_hash=expected_prev)
+
+
+def _check(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
+    if event.seq != expected_seq:
+        return (f"event {expected_seq} is missing (the chain jumps to event {event.seq}, id {event.id})"
+                if event.seq > expected_seq else f"event {event.seq} (id {event.id}) is out of order")
+    if event.prev_hash != expected_prev:
+        return f"event {event.seq} (id {event.id}) does not follow event {event.seq - 1}: an event was removed or inserted"
+    fields = EventFields(event.seq, event.occurred_at, event.actor_id, event.actor_name,
+                         event.branch_id, event.action, event.entity, event.entity_id,
+                         event.before, event.after)
+    if digest(event.prev_hash, fields) != event.hash:
+        return f"event {event.seq} (id {event.id}, {event.action}) was changed after it was written"
+    return ""
+
+
+EXPORT_HEADER = ["seq", "occurred_at_utc", "actor", "branch", "action", "entity", "entity_id",
+                 "before", "after"]
+
+
+def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[str]]:
+    """Every event in scope matching the filter, oldest first, a page at a time."""
+    require(actor, Permission.EXPORT_AUDIT)
+    after_seq = 0
+    while True:
+        query = _scoped(actor, audit_filter).where(AuditEvent.seq > after_seq)
+        with store.read() as session:
+            rows = session.execute(query.order_by(AuditEvent.seq).limit(2000)).all()
+            page = [_row(event, code) for event, code in rows]
+        if not page:
+            return
+        for row in page:
+            yield [str(row.seq), row.occurred_at.isoformat(sep=" ", timespec="seconds"),
+                   row.actor_name, row.branch_code, row.action, row.entity, row.entity_id,
+                   row.before, row.after]
+        after_seq = page[-1].seq
+
+
+def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter()) -> int:
+    """Write the trail in scope to ``out`` as UTF-8 CSV (with BOM, for spreadsheet programs)."""
+    require(actor, Permission.EXPORT_AUDIT)
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    try:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADER)
+            for count, row in enumerate(iter_export_rows(store, actor, audit_filter), start=1):
+                writer.writerow(row)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with store.write(actor) as uow:
+        uow.audit("audit.export", "audit_event", "*", after={"rows": count, "file": out.name})
+    return count

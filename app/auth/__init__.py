@@ -1,0 +1,1 @@
+"""Users, roles, permissions, branch scope and sign-in."""

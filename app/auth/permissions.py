@@ -1,0 +1,73 @@
+"""The permission table every service checks: which role may do what.
+
+Roles are what an administrator assigns; permissions are what services ask for. Keeping the
+mapping in one table makes "who may" reviewable at a glance and testable.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.errors import PermissionDenied, QT_TRANSLATE_NOOP
+
+
+class Role(StrEnum):
+    COUNTER_STAFF = "counter_staff"
+    LOBBY_MANAGER = "lobby_manager"
+    RELATIONSHIP_MANAGER = "relationship_manager"
+    BRANCH_MANAGER = "branch_manager"
+    CUSTODIAN = "custodian"
+    AUDITOR = "auditor"
+    ADMINISTRATOR = "administrator"
+    SYSTEM = "system"  # command-line batch jobs; never assigned to a person
+
+
+STAFF_ROLES = tuple(role for role in Role if role is not Role.SYSTEM)
+
+ROLE_LABELS = {
+    Role.COUNTER_STAFF: QT_TRANSLATE_NOOP("roles", "Counter staff"),
+    Role.LOBBY_MANAGER: QT_TRANSLATE_NOOP("roles", "Lobby manager"),
+    Role.RELATIONSHIP_MANAGER: QT_TRANSLATE_NOOP("roles", "Relationship manager"),
+    Role.BRANCH_MANAGER: QT_TRANSLATE_NOOP("roles", "Branch manager"),
+    Role.CUSTODIAN: QT_TRANSLATE_NOOP("roles", "Custodian"),
+    Role.AUDITOR: QT_TRANSLATE_NOOP("roles", "Auditor"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("roles", "Administrator"),
+    Role.SYSTEM: QT_TRANSLATE_NOOP("roles", "Batch job"),
+}
+
+
+class Permission(StrEnum):
+    MANAGE_BRANCHES = "manage_branches"
+    MANAGE_ACCOUNTS = "manage_accounts"
+    EDIT_POLICY = "edit_policy"
+    VIEW_AUDIT = "view_audit"
+    EXPORT_AUDIT = "export_audit"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.COUNTER_STAFF: frozenset(),
+    Role.LOBBY_MANAGER: frozenset(),
+    Role.RELATIONSHIP_MANAGER: frozenset(),
+    Role.BRANCH_MANAGER: frozenset({Permission.VIEW_AUDIT}),
+    Role.CUSTODIAN: frozenset(),
+    Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
+    Role.ADMINISTRATOR: frozenset(
+        {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY}),
+    Role.SYSTEM: frozenset(Permission),
+}
+
+
+def permissions_of(roles: frozenset[Role]) -> frozenset[Permission]:
+    """Everything the holder of ``roles`` may do."""
+    granted: set[Permission] = set()
+    for role in roles:
+        granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def require(actor, permission: Permission) -> None:
+    """Raise :class:`PermissionDenied` unless ``actor`` holds ``permission``."""
+    if not actor.may(permission):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("errors", "You do not have the permission to {action}."),
+            action=permission.value)

@@ -1,0 +1,104 @@
+"""Sign-in, lock-out and re-authentication for the idle lock.
+
+On SQLite the app checks the argon2id hash itself. On PostgreSQL the server checks the password
+when the app connects as the person's own login role (see :mod:`app.auth.pg_roles`); the rules
+for counting failures and locking are the same policy either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.actor import Actor
+from app.auth.accounts import actor_for
+from app.auth.passwords import hash_password, needs_rehash, verify_password
+from app.auth.policy import load_policy
+from app.errors import QT_TRANSLATE_NOOP, AuthError
+from db.models import StaffAccount
+
+WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
+LOCKED = QT_TRANSLATE_NOOP(
+    "errors", "Too many failed sign-ins: this account is locked until {until} (UTC). "
+              "An administrator can unlock it sooner.")
+DISABLED = QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A signed-in session: the store as this person reaches it, and who they are."""
+
+    store: object
+    actor: Actor
+
+
+def sign_in(store, username: str, password: str) -> SignedIn:
+    """Check the credentials and open the person's session, or raise :class:`AuthError`."""
+    username = (username or "").strip().lower()[:64]
+    if store.kind == "postgresql":
+        from app.auth.pg_roles import sign_in_postgresql
+
+        return sign_in_postgresql(store, username, password)
+    outcome: str
+    with store.write(_gatekeeper(username), check_session=False) as uow:
+        account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))
+        policy = load_policy(uow.session)
+        if account is not None and account.locked_until and account.locked_until > uow.now:
+            outcome, until = "locked", account.locked_until
+            uow.audit("signin.refused_locked", "staff_account", account.id, branch_id=account.branch_id)
+        elif not verify_password(account.password_hash if account else None, password):
+            outcome, until = record_failure(uow, account, username, policy)
+        elif account.disabled:
+            outcome, until = "disabled", None
+            uow.audit("signin.refused_disabled", "staff_account", account.id, branch_id=account.branch_id)
+        else:
+            outcome, until = "ok", None
+            record_success(uow, account)
+            if needs_rehash(account.password_hash):
+                account.password_hash = hash_password(password)
+            actor = actor_for(account)
+    return _result(store, outcome, until, actor if outcome == "ok" else None)
+
+
+def record_failure(uow, account: StaffAccount | None, username: str, policy) -> tuple[str, object]:
+    """Count a failed sign-in and lock the account when the policy's limit is reached."""
+    if account is None:
+        uow.audit("signin.failed", "staff_account", f"unknown:{username[:32]}")
+        return "wrong", None
+    account.failed_signins += 1
+    locked = account.failed_signins >= policy.max_failed_signins
+    if locked:
+        account.locked_until = uow.now + timedelta(minutes=policy.lockout_minutes)
+        account.failed_signins = 0
+    uow.audit("signin.failed", "staff_account", account.id, branch_id=account.branch_id,
+              after={"locked_until": account.locked_until} if locked else None)
+    return ("locked", account.locked_until) if locked else ("wrong", None)
+
+
+def record_success(uow, account: StaffAccount) -> None:
+    account.failed_signins = 0
+    account.locked_until = None
+    account.last_signin_at = uow.now
+    uow.audit("signin.success", "staff_account", account.id, branch_id=account.branch_id)
+
+
+def _result(store, outcome: str, until, actor: Actor | None) -> SignedIn:
+    if outcome == "ok":
+        return SignedIn(store, actor)
+    if outcome == "locked":
+        raise AuthError(LOCKED, until=until.strftime("%Y-%m-%d %H:%M"))
+    if outcome == "disabled":
+        raise AuthError(DISABLED)
+    raise AuthError(WRONG_CREDENTIALS)
+
+
+def _gatekeeper(username: str) -> Actor:
+    """The actor that audit events of a sign-in attempt are written as."""
+    return Actor.batch(f"signin:{username[:32]}")
+
+
+def unlock_screen(signed_in: SignedIn, password: str) -> SignedIn:
+    """Re-authenticate the same person after the idle lock (failures count as sign-in failures)."""
+    return sign_in(signed_in.store, signed_in.actor.username, password)

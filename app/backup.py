@@ -1,0 +1,38 @@
+"""Consistent online copies of a SQLite store; PostgreSQL is backed up with its own tools."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.errors import QT_TRANSLATE_NOOP, StoreUnavailable, ValidationError
+
+
+def backup_sqlite(store, out: Path) -> int:
+    """Copy the live store to ``out`` page by page (readers and writers may go on); returns bytes."""
+    if store.kind != "sqlite":
+        url = store.engine.url
+        raise StoreUnavailable(QT_TRANSLATE_NOOP(
+            "errors", "PostgreSQL stores are backed up on the server: "
+                      "pg_dump -Fc -h {host} -p {port} -U <owner> -d {database} -f <file>.dump"),
+            host=url.host or "localhost", port=url.port or 5432, database=url.database)
+    out = Path(out)
+    if out.exists():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{path} already exists; choose a new file"),
+                              field=QT_TRANSLATE_NOOP("fields", "Backup file"), path=str(out))
+    tmp = out.with_name(out.name + ".part")
+    raw = store.engine.raw_connection()
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            raw.driver_connection.backup(target, pages=1024)
+        finally:
+            target.close()
+        tmp.replace(out)
+    except OSError as exc:
+        raise StoreUnavailable(QT_TRANSLATE_NOOP("errors", "The backup could not be written: {reason}"),
+                               reason=exc.strerror or str(exc)) from exc
+    finally:
+        raw.close()
+        tmp.unlink(missing_ok=True)
+    return out.stat().st_size

@@ -1,0 +1,63 @@
+"""Errors a user must read: each carries an English source template and named parameters.
+
+The GUI translates ``template`` (and ``field``) through Qt's translator in the "errors" context
+before formatting; the CLI prints the English text. ``QT_TRANSLATE_NOOP`` only marks a string
+for pyside6-lupdate so that messages raised here land in the translation source.
+"""
+
+from __future__ import annotations
+
+CONTEXT = "errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context``; returns it unchanged."""
+    return text
+
+
+class UserError(Exception):
+    """Something the user can understand and act on; nothing was changed."""
+
+    def __init__(self, template: str, *, field: str | None = None, **params: object):
+        self.template = template
+        self.field = field
+        self.params = params
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        reason = self.template.format(**self.params)
+        return f"{self.field}: {reason}" if self.field else reason
+
+
+class ValidationError(UserError):
+    """Bad input: ``field`` names the field, the template the reason."""
+
+
+class PermissionDenied(UserError):
+    """The acting user may not do this here."""
+
+
+class NotFound(UserError):
+    """The thing asked for does not exist (or is outside the user's branch scope)."""
+
+
+class ConflictError(UserError):
+    """Someone else changed the same thing first; reload and try again."""
+
+
+class AuthError(UserError):
+    """Sign-in refused: wrong credentials, locked or disabled account."""
+
+
+class SessionExpired(UserError):
+    """The signed-in session is no longer valid; sign in again."""
+
+
+class StoreUnavailable(UserError):
+    """The store did not answer or cannot be used as it is."""
+
+
+CHANGED_BY_SOMEONE_ELSE = QT_TRANSLATE_NOOP(
+    "errors", "This record was changed by someone else. Reload it and make your change again.")
+STORE_DID_NOT_ANSWER = QT_TRANSLATE_NOOP(
+    "errors", "The store did not answer; nothing was saved. Check the connection and try again.")

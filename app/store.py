@@ -1,0 +1,165 @@
+"""The store as services use it: read sessions and write units of work.
+
+A write unit of work is one user action: it begins an immediate write transaction (SQLite) or
+a read-committed one (PostgreSQL), checks that the acting account is still allowed in, collects
+audit events while the service works, appends them to the hash chain at the very end (so the
+store-wide chain lock is held only for a moment) and commits everything together or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.actor import Actor
+from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
+from app.errors import (
+    CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_DID_NOT_ANSWER, ConflictError,
+    SessionExpired, StoreUnavailable, UserError,
+)
+from db.engine import WRITE_OPTION, describe
+from db.models import AuditEvent, StaffAccount
+
+
+def utcnow() -> datetime:
+    """Now, as the naive UTC datetime the store keeps."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass
+class PendingEvent:
+    action: str
+    entity: str
+    entity_id: str
+    before: str
+    after: str
+    branch_id: int | None
+
+
+@dataclass
+class UnitOfWork:
+    """One user action's transaction; services call :meth:`audit` for every change they make."""
+
+    session: Session
+    actor: Actor
+    now: datetime
+    events: list[PendingEvent] = field(default_factory=list)
+
+    def audit(self, action: str, entity: str, entity_id: object, *, before: object = None,
+              after: object = None, branch_id: int | None = None) -> None:
+        """Record a change (or a reveal) to be chained and committed with this transaction."""
+        self.events.append(PendingEvent(
+            action, entity, str(entity_id), canonical_json(before), canonical_json(after),
+            branch_id if branch_id is not None else self.actor.branch_id,
+        ))
+
+
+class Store:
+    """An engine plus the clock; what every service receives."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow):
+        self.engine = engine
+        self.clock = clock
+
+    @property
+    def kind(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> str:
+        return describe(self.engine)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (deferred transaction, rolled back at the end)."""
+        with _translated_faults(), Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self, actor: Actor, *, check_session: bool = True) -> Iterator[UnitOfWork]:
+        """One user action: commits with its audit events, or rolls back on any error."""
+        with _translated_faults():
+            conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+            try:
+                with Session(bind=conn, expire_on_commit=False) as session:
+                    uow = UnitOfWork(session, actor, self.clock())
+                    if check_session:
+                        _check_still_allowed(session, actor, uow.now)
+                    yield uow
+                    session.flush()
+                    self._append_audit(session, uow)
+                    session.commit()
+            finally:
+                conn.close()
+
+    def _append_audit(self, session: Session, uow: UnitOfWork) -> None:
+        if not uow.events:
+            return
+        if self.kind == "postgresql":
+            head_seq, head_hash = session.execute(text("SELECT * FROM audit_chain_head()")).one()
+        else:  # BEGIN IMMEDIATE already holds the store's write lock
+            head = session.execute(
+                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            ).first()
+            head_seq, head_hash = head if head else (0, GENESIS_HASH)
+        for pending in uow.events:
+            head_seq += 1
+            fields = EventFields(
+                seq=head_seq, occurred_at=uow.now, actor_id=uow.actor.account_id,
+                actor_name=uow.actor.username, branch_id=pending.branch_id, action=pending.action,
+                entity=pending.entity, entity_id=pending.entity_id, before=pending.before,
+                after=pending.after,
+            )
+            new_hash = digest(head_hash, fields)
+            session.add(AuditEvent(**fields.__dict__, prev_hash=head_hash, hash=new_hash))
+            head_hash = new_hash
+        session.flush()
+
+
+def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
+    if actor.account_id is None:
+        return
+    account = session.get(StaffAccount, actor.account_id)
+    if account is None or account.disabled:
+        raise SessionExpired(QT_TRANSLATE_NOOP(
+            "errors", "Your account has been disabled. Your session has ended; nothing was saved."))
+    if account.locked_until is not None and account.locked_until > now:
+        raise SessionExpired(QT_TRANSLATE_NOOP(
+            "errors", "Your account is locked. Your session has ended; nothing was saved."))
+
+
+@contextmanager
+def _translated_faults() -> Iterator[None]:
+    """Turn store-level failures into errors a user can act on."""
+    try:
+        yield
+    except UserError:
+        raise
+    except StaleDataError as exc:
+        raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
+    except IntegrityError as exc:
+        raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated or _is_connection_fault(exc):
+            raise StoreUnavailable(STORE_DID_NOT_ANSWER) from exc
+        raise
+
+
+def _is_connection_fault(exc: DBAPIError) -> bool:
+    """A lost or refused connection (PostgreSQL) or a store too busy to answer (SQLite)."""
+    orig = exc.orig
+    module = type(orig).__module__ if orig is not None else ""
+    if module.startswith("psycopg"):
+        return type(orig).__name__ in {"OperationalError", "AdminShutdown", "InterfaceError"} or (
+            getattr(orig, "sqlstate", "") or "").startswith("08")
+    message = str(orig).lower()
+    return any(word in message for word in ("database is locked", "unable to open", "disk i/o"))

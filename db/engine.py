@@ -1,0 +1,118 @@
+"""Engine factory: one place that knows how SQLite and PostgreSQL must be set up.
+
+SQLite gets WAL, foreign keys, a busy timeout and explicit BEGIN IMMEDIATE for write
+transactions (a deferred transaction that later writes fails with BUSY_SNAPSHOT whatever the
+timeout). PostgreSQL goes through psycopg 3 with pre-ping so a restarted server is reconnected.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url, URL
+
+from db.errors import StoreError
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "vipdesk_write"
+NETWORK_FILESYSTEMS = {
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "afs", "9p", "ncpfs", "fuse.gvfsd-fuse",
+    "davfs", "fuse.rclone", "glusterfs", "ceph", "lustre",
+}
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse a store URL and pin PostgreSQL to the psycopg 3 driver."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError with a long text
+        raise StoreError(f"not a store URL: {url!s}") from exc
+    if parsed.get_backend_name() == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        return parsed
+    raise StoreError(f"unsupported store {parsed.get_backend_name()!r}: use sqlite or postgresql")
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` lies on a network file system (where SQLite's WAL is unsafe)."""
+    text = str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    resolved = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fstype = mount_point, parts[2]
+    return fstype in NETWORK_FILESYSTEMS or fstype.startswith("fuse.sshfs")
+
+
+def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
+    """Build the engine for a store URL (SQLite file or PostgreSQL server)."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, echo)
+    return create_engine(
+        parsed,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=4,
+        connect_args={"connect_timeout": 5, "application_name": "VIP Desk"},
+    )
+
+
+def _sqlite_engine(url: URL, echo: bool) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database).expanduser()
+        if is_network_path(path.parent if not path.exists() else path):
+            raise StoreError(
+                f"{path} is on a network share; SQLite needs a local disk. "
+                "For several PCs use a PostgreSQL store (--db postgresql://...)."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if database and database != ":memory:":
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def describe(engine: Engine) -> str:
+    """Where the store is, for the status bar: the SQLite path or the PostgreSQL host/database."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database or ':memory:'}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"

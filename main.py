@@ -1,0 +1,149 @@
+"""VIP Desk entry point: no argument opens the GUI; a subcommand runs a batch job.
+
+Import stays cheap (start-up time): every command imports what it needs when it runs. The
+engine is built here, from ``--db`` / ``VIPDESK_DB_URL`` / the per-user SQLite file, and handed
+down. A user error prints one line on stderr and exits non-zero, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+EXIT_USER_ERROR = 2
+EXIT_CHECK_FAILED = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    from app import __version__
+
+    parser = argparse.ArgumentParser(prog="main.py", description="VIP Desk, the desk client for a bank branch's VIP area.")
+    parser.add_argument("--version", action="version", version=f"VIP Desk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="store URL (SQLAlchemy form); default: $VIPDESK_DB_URL or a SQLite file in your data directory")
+    parser.add_argument("--demo", action="store_true", help="open the GUI on a fresh demo store")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="create or migrate the schema")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="create or migrate the schema (Alembic)").add_argument("--db", metavar="URL", dest="sub_db")
+
+    demo = sub.add_parser("demo", help="fill an empty store with realistic demo data")
+    demo.add_argument("--db", metavar="URL", dest="sub_db")
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", help="check the hash chain; exit 0 when intact").add_argument("--db", metavar="URL", dest="sub_db")
+
+    backup = sub.add_parser("backup", help="consistent online copy of a SQLite store")
+    backup.add_argument("out", metavar="OUT", type=Path)
+    backup.add_argument("--db", metavar="URL", dest="sub_db")
+
+    export = sub.add_parser("export", help="write a CSV export (masked)")
+    export.add_argument("kind", choices=["audit"], metavar="KIND", help="what to export: audit")
+    export.add_argument("out", metavar="OUT.csv", type=Path)
+    export.add_argument("--db", metavar="URL", dest="sub_db")
+    return parser
+
+
+def _store_url(args) -> str:
+    from app.locations import resolve_store_url
+
+    return resolve_store_url(getattr(args, "sub_db", None) or args.db)
+
+
+def _batch_actor(name: str):
+    from app.actor import Actor
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name in some service environments
+        user = "unknown"
+    return Actor.batch(f"cli:{name}:{user}"[:64])
+
+
+def cmd_db_upgrade(args) -> int:
+    from app.opening import open_store
+    from db.migrate import head_revision
+
+    store = open_store(_store_url(args), migrate=True)
+    print(f"{store.describe()}: schema at revision {head_revision()}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from app.demo import build_demo
+    from app.opening import open_store
+
+    store = open_store(_store_url(args), migrate=True)
+    logins = build_demo(store)
+    print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
+    for login in logins:
+        print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    from app.audit.trail import verify_chain
+    from app.opening import open_store
+
+    result = verify_chain(open_store(_store_url(args)))
+    if result.intact:
+        print(f"audit chain intact: {result.checked} events, head {result.head_hash}")
+        return 0
+    print(f"audit chain broken: {result.problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def cmd_backup(args) -> int:
+    from app.backup import backup_sqlite
+    from app.opening import open_store
+
+    size = backup_sqlite(open_store(_store_url(args)), args.out)
+    print(f"backup written to {args.out} ({size:,} bytes)")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from app.audit.trail import export_audit
+    from app.opening import open_store
+
+    count = export_audit(open_store(_store_url(args)), _batch_actor("export"), args.out)
+    print(f"{count} rows written to {args.out}")
+    return 0
+
+
+COMMANDS = {
+    ("db", "upgrade"): cmd_db_upgrade,
+    ("demo", None): cmd_demo,
+    ("audit", "verify"): cmd_audit_verify,
+    ("backup", None): cmd_backup,
+    ("export", None): cmd_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(store_url=args.db, demo=args.demo)
+    action = getattr(args, f"{args.command}_command", None)
+    from app.errors import UserError
+
+    try:
+        return COMMANDS[(args.command, action)](args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
