@@ -1,0 +1,101 @@
+"""Shared fixtures: Qt offscreen, SQLite stores per test, a PostgreSQL database per run.
+
+PostgreSQL: ``VIPDESK_TEST_PG_URL`` names a server (default postgres@127.0.0.1:5432); each run
+creates its own database and drops it at the end. Tests skip without a server, except under
+``CI=true`` where a missing server fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import text
+
+from app.actor import Actor
+from app.store import Store
+from db.engine import make_engine
+from db.migrate import upgrade
+
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"
+
+
+def _server_url() -> str:
+    return os.environ.get("VIPDESK_TEST_PG_URL", PG_DEFAULT).rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """A PostgreSQL server that answers, or a skip (a failure under CI=true)."""
+    import psycopg
+
+    url = _server_url()
+    try:
+        psycopg.connect(url + "/postgres", connect_timeout=3).close()
+    except psycopg.Error as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but no PostgreSQL server answers at {url}: {exc}")
+        pytest.skip(f"no PostgreSQL server at {url}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_database_url(pg_server_url):
+    """A fresh database for this test run, migrated to head; dropped at the end."""
+    import psycopg
+
+    name = f"vipdesk_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg_server_url + "/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = f"{pg_server_url}/{name}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with psycopg.connect(pg_server_url + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_store_roles(conn, name)
+
+
+def _drop_store_roles(conn, database: str) -> None:
+    """Remove the login roles a test database created (they are cluster-wide)."""
+    from tests.pg_support import store_role_names
+
+    for role in store_role_names(conn, database):
+        conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def _empty_pg(url: str) -> None:
+    from tests.pg_support import reset_database
+
+    reset_database(url)
+
+
+@pytest.fixture
+def sqlite_store(tmp_path) -> Store:
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    upgrade(engine)
+    yield Store(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_store(pg_database_url) -> Store:
+    _empty_pg(pg_database_url)
+    engine = make_engine(pg_database_url)
+    yield Store(engine)
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request) -> Store:
+    """The same service test on both engines."""
+    return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
+
+
+@pytest.fixture
+def batch() -> Actor:
+    return Actor.batch("test")
