@@ -13,7 +13,6 @@ import uuid
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from sqlalchemy import text
 
 from app.actor import Actor
 from app.store import Store
@@ -94,6 +93,46 @@ def pg_store(pg_database_url) -> Store:
 def store(request) -> Store:
     """The same service test on both engines."""
     return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(tmp_path_factory):
+    """A SQLite store with the demo data, built once per run and copied for each test."""
+    from app.demo import build_demo
+
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    build_demo(Store(engine))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_demo_store(tmp_path, sqlite_demo_template) -> Store:
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(sqlite_demo_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield Store(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_demo_store(pg_store) -> Store:
+    from app.demo import build_demo
+
+    build_demo(pg_store)
+    return pg_store
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_store(request) -> Store:
+    """A store with the demo branch tree and staff, on both engines."""
+    return request.getfixturevalue(f"{'sqlite' if request.param == 'sqlite' else 'pg'}_demo_store")
 
 
 @pytest.fixture

@@ -147,6 +147,7 @@ def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | st
         session.add(branch)
         session.flush()
         branch.path = f"{parent_path}{branch.id}/"
+        session.flush()
         uow.audit("branch.create", "branch", branch.id, after=_snapshot(branch),
                   branch_id=branch.id)
         return _row(branch)
