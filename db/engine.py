@@ -47,10 +47,7 @@ def is_network_path(path: Path) -> bool:
 
         drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
         return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    mounts = _mount_table()
     resolved = str(path.resolve())
     best, fstype = "", ""
     for line in mounts:
@@ -62,6 +59,13 @@ def is_network_path(path: Path) -> bool:
         if inside and len(mount_point) > len(best):
             best, fstype = mount_point, parts[2]
     return fstype in NETWORK_FILESYSTEMS or fstype.startswith("fuse.sshfs")
+
+
+def _mount_table() -> list[str]:
+    try:
+        return Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return []
 
 
 def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
