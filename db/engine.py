@@ -92,7 +92,10 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
                 f"{path} is on a network share; SQLite needs a local disk. "
                 "For several PCs use a PostgreSQL store (--db postgresql://...)."
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot use folder {path.parent}: {exc.strerror or exc}") from exc
     engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
