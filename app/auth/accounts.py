@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.actor import Actor
 from app.auth.branches import load_branch
-from app.auth.credentials import credentials_for
+from app.auth.credentials import DB_ROLE_PREFIX, credentials_for  # noqa: F401 (DB_ROLE_PREFIX re-exported)
 from app.auth.permissions import STAFF_ROLES, Permission, Role, require
 from app.auth.policy import check_new_password, load_policy
 from app.errors import (
@@ -25,7 +25,6 @@ from app.errors import (
 from db.models import Branch, StaffAccount, StaffRole
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{2,31}$")
-DB_ROLE_PREFIX = "vd_"
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def insert_account(uow, credentials, *, username: str, display_name: str, branch
                               field=QT_TRANSLATE_NOOP("fields", "User name"), name=username)
     account = StaffAccount(
         username=username, display_name=display_name, branch_id=branch.id,
-        db_role=DB_ROLE_PREFIX + username, must_change_password=must_change_password,
+        db_role=credentials.login_role_name(uow, username), must_change_password=must_change_password,
         disabled=False, failed_signins=0, created_at=uow.now, password_changed_at=uow.now,
         roles=[StaffRole(role=r.value) for r in roles],
     )

@@ -12,8 +12,13 @@ from typing import Protocol
 from app.auth.passwords import hash_password
 from db.models import StaffAccount
 
+DB_ROLE_PREFIX = "vd_"  # SQLite: informative only; PostgreSQL uses the store's own prefix
+
 
 class Credentials(Protocol):
+    def login_role_name(self, uow, username: str) -> str:
+        """The value of ``StaffAccount.db_role`` for a new account (its login role on PostgreSQL)."""
+
     def create_login(self, uow, account: StaffAccount, password: str) -> None:
         """Give a new account its password (and, on PostgreSQL, its login role)."""
 
@@ -26,6 +31,9 @@ class Credentials(Protocol):
 
 class LocalCredentials:
     """SQLite: the app's own argon2id hashes are the only line."""
+
+    def login_role_name(self, uow, username: str) -> str:
+        return DB_ROLE_PREFIX + username
 
     def create_login(self, uow, account: StaffAccount, password: str) -> None:
         self.set_password(uow, account, password)

@@ -14,6 +14,8 @@ from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from db.models import Branch, StaffAccount
 
 SETUP_ACTOR = "setup"
+ALREADY_SET_UP = QT_TRANSLATE_NOOP(
+    "errors", "This store already has accounts; ask an administrator to create yours.")
 
 
 def needs_first_administrator(store) -> bool:
@@ -40,8 +42,7 @@ def create_first_administrator(store, *, username: str, display_name: str, passw
     with store.write(Actor.batch(SETUP_ACTOR), check_session=False) as uow:
         session = uow.session
         if session.scalar(select(StaffAccount.id).limit(1)) is not None:
-            raise PermissionDenied(QT_TRANSLATE_NOOP(
-                "errors", "This store already has accounts; ask an administrator to create yours."))
+            raise PermissionDenied(ALREADY_SET_UP)
         check_new_password(password, username, load_policy(session))
         head = session.scalar(select(Branch).where(Branch.parent_id.is_(None)))
         if head is None:
