@@ -59,6 +59,26 @@ def pg_database_url(pg_server_url):
         _drop_store_roles(conn, name)
 
 
+@pytest.fixture(scope="session")
+def pg_scram_server_url():
+    """A private PostgreSQL server that checks passwords (scram-sha-256), started once per run.
+
+    The shared test server may trust every connection; sign-in tests need one that refuses a
+    wrong password. Skips when the server binaries are missing (a failure under CI=true).
+    """
+    from tests.pg_support import scram_cluster
+
+    cluster = scram_cluster()
+    try:
+        url = cluster.__enter__()
+    except RuntimeError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but no private PostgreSQL server could be started: {exc}")
+        pytest.skip(f"no private PostgreSQL server: {exc}")
+    yield url
+    cluster.__exit__(None, None, None)
+
+
 def _drop_store_roles(conn, database: str) -> None:
     """Remove the login roles a test database created (they are cluster-wide)."""
     from tests.pg_support import store_role_names

@@ -1,18 +1,180 @@
-"""Helpers for PostgreSQL tests: emptying the run's database between tests."""
+"""Helpers for PostgreSQL tests: emptying a store database, its cluster-wide roles, and a private
+password-checking server.
+
+Each store has its own role prefix (migration 0002): logins ``vd_<hex>_<user>``, groups
+``vdg_<hex>_staff|admin|signin`` commented ``VIP Desk store "<database>"``. Roles live in the
+cluster, not in the database, so emptying a database drops its logins too (the groups, the
+functions and the grants stay), and dropping a database must be followed by dropping its roles.
+"""
 
 from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 
 TABLES = ["audit_event", "staff_role", "staff_account", "setting", "branch"]
+STORE_COMMENT = 'VIP Desk store "{database}"'
+
+
+def _like(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
 
 
 def store_role_names(conn, database: str) -> list[str]:
-    """Login roles that belong to staff accounts of ``database`` (none until roles exist)."""
-    return []
+    """Roles that belong to the store in ``database``: its logins first, then its groups.
+
+    Works after the database is gone: the groups are found by their cluster-wide comment.
+    """
+    groups = [row[0] for row in conn.execute(
+        "SELECT rolname FROM pg_roles WHERE shobj_description(oid, 'pg_authid') = %s ORDER BY 1",
+        (STORE_COMMENT.format(database=database),))]
+    tokens = {name.split("_")[1] for name in groups if name.startswith("vdg_")}
+    logins: list[str] = []
+    for token in sorted(tokens):
+        logins += [row[0] for row in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY 1", (_like(f"vd_{token}_"),))]
+    return logins + groups
+
+
+def _login_roles(conn) -> list[str]:
+    has_prefix = conn.execute("SELECT to_regprocedure('vipdesk_role_prefix()') IS NOT NULL").fetchone()[0]
+    if not has_prefix:
+        return []
+    prefix = conn.execute("SELECT vipdesk_role_prefix()").fetchone()[0]
+    return [row[0] for row in conn.execute(
+        "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY 1", (_like(prefix),))]
+
+
+def drop_roles(conn, roles: list[str]) -> None:
+    """End the roles' sessions and drop them (logins hold no privileges of their own)."""
+    from psycopg import sql
+
+    for role in roles:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (role,))
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
 
 
 def reset_database(url: str) -> None:
-    """Empty every table of the test database (identities restart)."""
+    """Empty every table of the test database (identities restart) and drop its staff logins.
+
+    The schema, its functions, policies and grants, and the store's group roles stay.
+    """
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("TRUNCATE " + ", ".join(TABLES) + " RESTART IDENTITY CASCADE")
+        drop_roles(conn, _login_roles(conn))
+
+
+# --- a private cluster that checks passwords (SCRAM), for sign-in tests --------------------
+
+SUPERUSER_PASSWORD = "vipdesk-test-superuser"
+
+
+def postgres_bindir() -> Path | None:
+    """The PostgreSQL server binaries (initdb, pg_ctl), or None."""
+    candidates = []
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            candidates.append(Path(out.stdout.strip()))
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    for path in candidates:
+        if (path / "initdb").exists() and (path / "pg_ctl").exists():
+            return path
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def scram_cluster() -> Iterator[str]:
+    """Start a throw-away server with ``scram-sha-256`` authentication; yield its superuser URL.
+
+    Raises RuntimeError with the reason when it cannot start (no binaries, no ``postgres``
+    user to run it as root, initdb or pg_ctl failing).
+    """
+    bindir = postgres_bindir()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) not found")
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres OS user
+        if shutil.which("runuser") is None:
+            raise RuntimeError("running as root but runuser is missing")
+        try:
+            import pwd
+
+            account = pwd.getpwnam("postgres")
+        except KeyError:
+            raise RuntimeError("running as root and there is no postgres OS user") from None
+        as_user = ["runuser", "-u", "postgres", "--"]
+    base = Path(tempfile.mkdtemp(prefix="vipdesk-pg-"))
+    if as_user:
+        os.chown(base, account.pw_uid, account.pw_gid)
+    data, log, pwfile = base / "data", base / "server.log", base / "pw"
+    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
+    if as_user:
+        os.chown(pwfile, account.pw_uid, account.pw_gid)
+    port = _free_port()
+
+    def run(*args: str) -> None:
+        result = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            tail = log.read_text()[-2000:] if log.exists() else ""
+            raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()} {tail}")
+
+    started = False
+    try:
+        run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=scram-sha-256",
+            f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C", "--no-sync")
+        options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
+        run(str(bindir / "pg_ctl"), "start", "-D", str(data), "-w", "-t", "60", "-l", str(log),
+            "-o", options)
+        started = True
+        yield f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}"
+    finally:
+        if started:
+            with contextlib.suppress(Exception):
+                run(str(bindir / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate", "-w")
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def create_database(server_url: str, *, owner: str | None = None, owner_password: str = "") -> str:
+    """A new, empty database on ``server_url``; returns its URL.
+
+    With ``owner``, a new non-superuser login with CREATEROLE (a production-like schema owner)
+    owns the database, and the URL connects as that owner.
+    """
+    from psycopg import sql
+
+    name = f"vipdesk_test_{secrets.token_hex(5)}"
+    with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+        if owner is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            return f"{server_url}/{name}"
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
+            sql.Identifier(owner), sql.Literal(owner_password)))
+        conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(owner)))
+    host = server_url.split("@", 1)[1]
+    return f"postgresql://{owner}:{owner_password}@{host}/{name}"
+
+
+def drop_database(server_url: str, database: str) -> None:
+    """Drop a test database and the store roles it created."""
+    from psycopg import sql
+
+    with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+        drop_roles(conn, store_role_names(conn, database))
