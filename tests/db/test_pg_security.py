@@ -226,8 +226,16 @@ def test_a_branch_administrator_is_confined_to_their_subtree(demo):
 
 
 def test_branch_paths_follow_the_tree(demo):
-    with pytest.raises(errors.CheckViolation):
-        demo.owner.execute("UPDATE branch SET path = '/9/' WHERE code = 'BJ0101'")
+    bj01 = demo.branches["BJ01"]
+    with connect_as(demo, "bj_admin") as conn:
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO branch (code, name, level, parent_id, path, address, phone, active, version) "
+                     "VALUES ('ZZ01', 'x', 'sub_branch', %s, '', '', '', true, 1)", (bj01,))
+        path, new_id = conn.execute("SELECT path, id FROM branch WHERE code = 'ZZ01'").fetchone()
+        assert path == f"/1/2/{new_id}/"  # filled in from the parent
+        with pytest.raises(errors.CheckViolation):
+            conn.execute("UPDATE branch SET path = '/1/2/3/' WHERE code = 'ZZ01'")
+        conn.execute("ROLLBACK")
 
 
 def test_the_signin_group_reads_and_writes_nothing(demo):
