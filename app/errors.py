@@ -61,3 +61,7 @@ CHANGED_BY_SOMEONE_ELSE = QT_TRANSLATE_NOOP(
     "errors", "This record was changed by someone else. Reload it and make your change again.")
 STORE_DID_NOT_ANSWER = QT_TRANSLATE_NOOP(
     "errors", "The store did not answer; nothing was saved. Check the connection and try again.")
+
+
+class Cancelled(Exception):
+    """The user stopped a long operation before it finished; nothing was changed."""

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
+from app.errors import Cancelled
 from db.models import AuditEvent, Branch
 
 PAGE_SIZE = 200
@@ -122,6 +123,7 @@ def _check(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
     return ""
 
 
+EXPORT_PROGRESS_EVERY = 500
 EXPORT_HEADER = ["seq", "occurred_at_utc", "actor", "branch", "action", "entity", "entity_id",
                  "before", "after"]
 
@@ -144,8 +146,13 @@ def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[s
         after_seq = page[-1].seq
 
 
-def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter()) -> int:
-    """Write the trail in scope to ``out`` as UTF-8 CSV (with BOM, for spreadsheet programs)."""
+def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter(), *,
+                 progress: Callable[[int], bool] | None = None) -> int:
+    """Write the trail in scope to ``out`` as UTF-8 CSV (with BOM, for spreadsheet programs).
+
+    ``progress`` gets the count written so far; when it returns False the export stops with
+    :class:`app.errors.Cancelled`, ``out`` is left untouched and nothing is audited.
+    """
     require(actor, Permission.EXPORT_AUDIT)
     tmp = out.with_name(out.name + ".part")
     count = 0
@@ -155,6 +162,8 @@ def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilte
             writer.writerow(EXPORT_HEADER)
             for count, row in enumerate(iter_export_rows(store, actor, audit_filter), start=1):
                 writer.writerow(row)
+                if progress and count % EXPORT_PROGRESS_EVERY == 0 and progress(count) is False:
+                    raise Cancelled()
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
