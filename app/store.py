@@ -22,10 +22,16 @@ from app.actor import Actor
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_DID_NOT_ANSWER, ConflictError,
-    SessionExpired, StoreUnavailable, UserError,
+    PermissionDenied, SessionExpired, StoreUnavailable, UserError,
 )
 from db.engine import WRITE_OPTION, describe
 from db.models import AuditEvent, StaffAccount
+
+
+# PostgreSQL's last line (privileges, row-level security) refused what the app's checks let by.
+INSUFFICIENT_PRIVILEGE = "42501"
+REFUSED_BY_THE_STORE = QT_TRANSLATE_NOOP(
+    "errors", "The store refused this for your account (branch scope or permission); nothing was saved.")
 
 
 def utcnow() -> datetime:
@@ -151,6 +157,8 @@ def _translated_faults() -> Iterator[None]:
     except DBAPIError as exc:
         if exc.connection_invalidated or _is_connection_fault(exc):
             raise StoreUnavailable(STORE_DID_NOT_ANSWER) from exc
+        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise PermissionDenied(REFUSED_BY_THE_STORE) from exc
         raise
 
 

@@ -129,7 +129,7 @@ def sign_in_postgresql(store, username: str, password: str) -> SignedIn:
             if _not_about_the_password(exc):
                 raise StoreUnavailable(
                     QT_TRANSLATE_NOOP("errors", "The store {where} did not answer: {reason}"),
-                    where=store.describe(), reason=_first_line(exc.orig)) from exc
+                    where=store.describe(), reason=_reason(exc.orig)) from exc
     if engine is None:
         with store.write(_gatekeeper(username), check_session=False) as uow:
             status, until = uow.session.execute(
@@ -160,7 +160,7 @@ def _not_about_the_password(exc: DBAPIError) -> bool:
     return any(phrase in message for phrase in NOT_ABOUT_THE_PASSWORD)
 
 
-def _first_line(error: object) -> str:
+def _reason(error: object) -> str:
     lines = str(error).strip().splitlines()
     return lines[-1].strip() if lines else type(error).__name__
 

@@ -287,3 +287,25 @@ def test_downgrade_removes_the_store_roles_and_upgrade_restores_them(pg_server_u
     finally:
         engine.dispose()
         drop_database(pg_server_url, database)
+
+
+def test_a_refusal_by_the_database_reaches_the_user_as_permission_denied(demo):
+    from sqlalchemy import text
+
+    from app.auth.accounts import actor_for
+    from app.errors import PermissionDenied
+    from db.engine import normalise_url
+    from db.models import StaffAccount
+
+    engine = make_engine(normalise_url(demo.url).set(username=demo.prefix + "teller", password=DEMO_PASSWORD))
+    try:
+        teller_store = Store(engine)
+        with teller_store.read() as session:
+            teller = actor_for(session.get(StaffAccount, demo.accounts["teller"]))
+        with pytest.raises(PermissionDenied), teller_store.write(teller) as uow:
+            uow.session.execute(text("UPDATE audit_event SET action = 'edited'"))
+        with pytest.raises(PermissionDenied), teller_store.write(teller) as uow:
+            uow.audit("fake", "staff_account", "1", branch_id=demo.branches["SH0101"])  # outside the subtree
+    finally:
+        engine.dispose()
+
