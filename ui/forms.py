@@ -1,0 +1,151 @@
+"""Building blocks for form dialogs: labelled rows, an error line that names the field, saving.
+
+A :class:`FormDialog` keeps what the user typed when a save fails: the translated reason is
+shown under the form, the field it names is outlined, and the dialog stays open. Base classes
+here translate with an explicit context (PySide's ``self.tr`` takes the context from the
+runtime class, which would not match in a subclass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.errors import ConflictError, SessionExpired, UserError
+from ui.background import run_in_background
+from ui.messages import error_text
+from ui.widgets import error_label, set_invalid
+
+
+class FormDialog(QDialog):
+    """A form with an error line and OK/Cancel; subclasses build rows and implement ``submit``."""
+
+    conflicted = Signal()        # someone else changed the record first: the page reloads
+    sessionEnded = Signal(str)   # the signed-in account was disabled or locked meanwhile
+    saved = Signal(object)       # the service's result, after a successful save
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(14)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(False)
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._labels: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self.result_value: Any = None
+
+    # -- building -------------------------------------------------------------------------
+    def add_row(self, key: str, widget: QWidget, field: str | None = None) -> QWidget:
+        """Add ``widget`` with a label keyed ``key``; ``field`` is the app's field label that
+        a ValidationError names for it (so the widget gets outlined)."""
+        label = QLabel(self)
+        label.setBuddy(widget)
+        self._labels[key] = label
+        self.form.addRow(label, widget)
+        if field:
+            self._fields[field] = widget
+        return widget
+
+    def set_label(self, key: str, text: str) -> None:
+        self._labels[key].setText(text)
+
+    def set_ok_text(self, text: str) -> None:
+        self.ok_button.setText(text)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    # -- errors -----------------------------------------------------------------------------
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.setVisible(False)
+        for widget in self._fields.values():
+            set_invalid(widget, False)
+
+    def show_error(self, problem: UserError | str, widget: QWidget | None = None) -> None:
+        """Show ``problem`` (an app error or a ready text) and outline the field it names."""
+        self.clear_error()
+        text = problem if isinstance(problem, str) else error_text(problem)
+        if widget is None and isinstance(problem, UserError) and problem.field:
+            widget = self._fields.get(problem.field)
+        self.error.setText(text)
+        self.error.setVisible(True)
+        if widget is not None:
+            set_invalid(widget, True)
+            widget.setFocus()
+
+    def failed(self, error: BaseException) -> None:
+        """What a failed save does: conflicts and ended sessions are signalled to the page."""
+        if isinstance(error, SessionExpired):
+            self.sessionEnded.emit(error_text(error))
+            self.reject()
+            return
+        if not isinstance(error, UserError):
+            raise error
+        self.show_error(error)
+        if isinstance(error, ConflictError):
+            self.conflicted.emit()
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self, work: Callable[[], Any], *, background: bool = False) -> None:
+        """Run the service call ``work``; accept with its result, or show why it failed.
+
+        ``background``: for calls that take a moment (password hashing), off the GUI thread.
+        """
+        self.clear_error()
+        if background:
+            run_in_background(self, lambda _progress: work(), on_success=self._succeeded,
+                              on_failure=self.failed, busy=[self.buttons])
+            return
+        try:
+            result = work()
+        except UserError as error:
+            self.failed(error)
+        else:
+            self._succeeded(result)
+
+    def _succeeded(self, result: Any) -> None:
+        self.result_value = result
+        self.saved.emit(result)
+        self.accept()
+
+    def submit(self) -> None:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt naming
+        """Subclasses set every text here; the base only names the buttons it owns."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+def passwords_differ_text() -> str:
+    return QCoreApplication.translate("FormDialog", "The two passwords are not the same.")

@@ -1,0 +1,69 @@
+"""The one place where texts that come from ``app`` become words on screen.
+
+``app`` raises :class:`app.errors.UserError` with an English ``template`` (named ``{params}``)
+and an English ``field`` label, and names roles and branch levels by enum. Each of these is
+marked for translation in ``app`` with ``QT_TRANSLATE_NOOP(context, text)``; here they are
+translated in that same context and only then formatted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from app.auth.branches import LEVEL_LABELS, BranchLevel
+from app.auth.permissions import ROLE_LABELS, Permission, Role
+from app.errors import UserError
+
+ERRORS, FIELDS, ROLES, LEVELS = "errors", "fields", "roles", "levels"
+
+# PermissionDenied names the permission by its code in ``{action}``: say it in words.
+PERMISSION_PHRASES = {
+    Permission.MANAGE_BRANCHES: QT_TRANSLATE_NOOP("permissions", "manage branches"),
+    Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("permissions", "manage staff accounts"),
+    Permission.EDIT_POLICY: QT_TRANSLATE_NOOP("permissions", "edit the sign-in policy"),
+    Permission.VIEW_AUDIT: QT_TRANSLATE_NOOP("permissions", "view the audit trail"),
+    Permission.EXPORT_AUDIT: QT_TRANSLATE_NOOP("permissions", "export the audit trail"),
+}
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def field_label(field: str) -> str:
+    """A field label from ``app`` (context "fields") in the current language."""
+    return translate(FIELDS, field)
+
+
+def role_label(role: Role | str) -> str:
+    return translate(ROLES, ROLE_LABELS[Role(role)])
+
+
+def roles_text(roles: Iterable[Role | str]) -> str:
+    """Several roles on one line, in the current language's list style."""
+    separator = translate("lists", ", ")
+    return separator.join(role_label(r) for r in roles)
+
+
+def level_label(level: BranchLevel | str) -> str:
+    return translate(LEVELS, LEVEL_LABELS[BranchLevel(level)])
+
+
+def _param(name: str, value: object) -> object:
+    if name == "action" and value in {p.value for p in Permission}:
+        return translate("permissions", PERMISSION_PHRASES[Permission(value)])
+    return value
+
+
+def error_text(error: UserError) -> str:
+    """The whole message of ``error``, translated: "<field>: <reason>" or just the reason."""
+    params = {name: _param(name, value) for name, value in error.params.items()}
+    try:
+        reason = translate(ERRORS, error.template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        reason = error.template.format(**error.params)
+    if not error.field:
+        return reason
+    return translate("errors", "{field}: {reason}").format(field=field_label(error.field), reason=reason)

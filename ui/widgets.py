@@ -1,0 +1,43 @@
+"""Small widget helpers shared by windows, pages and dialogs (cheap to import: no app code)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+
+def password_edit(parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Outline ``widget`` in red (style sheet: ``[invalid="true"]``) or clear the outline."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A red, wrapping line for a reason; hidden while empty."""
+    label = QLabel(parent)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def show_text(label: QLabel, text: str) -> None:
+    """Set ``label``'s text and show it only when there is something to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def styled_label(role: str, parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A label with a style-sheet role: "title", "hint" or "error"."""
+    label = QLabel(parent)
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
