@@ -1,0 +1,1 @@
+"""The main window: navigation over the pages the signed-in person may use, idle lock."""
