@@ -1,0 +1,1 @@
+"""Branches page: the branch tree of the signed-in person's subtree."""
