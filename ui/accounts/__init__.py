@@ -1,0 +1,1 @@
+"""Accounts page: staff accounts of the administrator's subtree."""
