@@ -1,0 +1,1 @@
+"""Audit trail page: lazy browsing, filters, CSV export and chain verification."""

@@ -1,0 +1,55 @@
+"""Words for the audit trail's action and entity codes (an unknown code is shown as it is)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+CONTEXT = "audit"
+
+ACTIONS = {
+    "account.create": QT_TRANSLATE_NOOP("audit", "Account created"),
+    "account.update": QT_TRANSLATE_NOOP("audit", "Account changed"),
+    "account.disable": QT_TRANSLATE_NOOP("audit", "Account disabled"),
+    "account.enable": QT_TRANSLATE_NOOP("audit", "Account enabled"),
+    "account.reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
+    "account.unlock": QT_TRANSLATE_NOOP("audit", "Account unlocked"),
+    "account.change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
+    "branch.create": QT_TRANSLATE_NOOP("audit", "Branch added"),
+    "branch.update": QT_TRANSLATE_NOOP("audit", "Branch changed"),
+    "signin.success": QT_TRANSLATE_NOOP("audit", "Signed in"),
+    "signin.failed": QT_TRANSLATE_NOOP("audit", "Sign-in failed"),
+    "signin.refused_locked": QT_TRANSLATE_NOOP("audit", "Sign-in refused: locked"),
+    "signin.refused_disabled": QT_TRANSLATE_NOOP("audit", "Sign-in refused: disabled"),
+    "setting.update": QT_TRANSLATE_NOOP("audit", "Setting changed"),
+    "audit.export": QT_TRANSLATE_NOOP("audit", "Audit trail exported"),
+}
+
+# Prefixes an auditor narrows by, each covering a family of actions.
+ACTION_GROUPS = {
+    "account.": QT_TRANSLATE_NOOP("audit", "All account actions"),
+    "branch.": QT_TRANSLATE_NOOP("audit", "All branch actions"),
+    "signin.": QT_TRANSLATE_NOOP("audit", "All sign-in actions"),
+    "setting.": QT_TRANSLATE_NOOP("audit", "All setting changes"),
+    "audit.": QT_TRANSLATE_NOOP("audit", "All audit trail actions"),
+}
+
+ENTITIES = {
+    "staff_account": QT_TRANSLATE_NOOP("audit", "Staff account"),
+    "branch": QT_TRANSLATE_NOOP("audit", "Branch"),
+    "setting": QT_TRANSLATE_NOOP("audit", "Setting"),
+    "audit_event": QT_TRANSLATE_NOOP("audit", "Audit trail"),
+}
+
+
+def action_label(code: str) -> str:
+    text = ACTIONS.get(code)
+    return QCoreApplication.translate(CONTEXT, text) if text else code
+
+
+def entity_label(code: str) -> str:
+    text = ENTITIES.get(code)
+    return QCoreApplication.translate(CONTEXT, text) if text else code
+
+
+def group_label(prefix: str) -> str:
+    return QCoreApplication.translate(CONTEXT, ACTION_GROUPS[prefix])
