@@ -1,0 +1,1 @@
+"""My account page: who I am, and changing my own password."""
