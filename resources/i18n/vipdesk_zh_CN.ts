@@ -1,0 +1,1679 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../ui/accounts/dialogs.py" line="+104"/>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit account</source>
+        <translation>修改账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>所属网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The person signs in with the first password you give here and must then choose their own.</source>
+        <translation>员工用这里设置的初始密码登录，登录后必须改为自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. zhang_wei</source>
+        <translation>例如 zhang_wei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat first password</source>
+        <translation>再次输入初始密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name: 3 to 32 lower-case letters, digits or _. Password: at least {min} characters, not containing the user name.</source>
+        <translation>用户名：3 到 32 个小写字母、数字或下划线。密码：至少 {min} 个字符，且不能包含用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../ui/accounts/model.py" line="+88"/>
+        <source>Never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enabled, new password pending</source>
+        <translation>启用（待设新密码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>所属网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../ui/accounts/page.py" line="+129"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Enable account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable the account of {name}? The person can sign in again.</source>
+        <translation>启用 {name} 的账户？启用后此人可以重新登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable the account of {name}? The person can no longer sign in; their records stay.</source>
+        <translation>停用 {name} 的账户？停用后此人无法登录，其记录仍然保留。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Your own account</source>
+        <translation>您本人的账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You changed your own account. The change applies from your next sign-in.</source>
+        <translation>您修改了自己的账户，修改将在下次登录时生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: name, user name, branch, role…</source>
+        <translation>筛选：姓名、用户名、网点、角色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/audit/model.py" line="+126"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record ID</source>
+        <translation>对象编号</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/audit/page.py" line="+213"/>
+        <source>{count}{more} events</source>
+        <translation>共 {count}{more} 条</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an event to see what changed.</source>
+        <translation>选择一条记录，查看改动内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event No. {seq}</source>
+        <translation>第 {seq} 号记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time: {time}</source>
+        <translation>时间：{time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By: {actor}</source>
+        <translation>操作人：{actor}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch: {branch}</source>
+        <translation>网点：{branch}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action: {label} ({code})</source>
+        <translation>操作：{label}（{code}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record: {label} {id}</source>
+        <translation>对象：{label} {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before:</source>
+        <translation>改动前：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After:</source>
+        <translation>改动后：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} events exported to {path}.</source>
+        <translation>已导出 {count} 条记录到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Check cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the audit chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit chain is intact: {count} events checked.</source>
+        <translation>审计链完整：已校验 {count} 条记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Audit chain</source>
+        <translation>审计链校验</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The audit chain is broken at event No. {seq}: an event was changed, removed or inserted after it was written. Tell the security officer.</source>
+        <translation>审计链在第 {seq} 号记录处断开：有记录在写入后被修改、删除或插入。请立即报告安全负责人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name contains…</source>
+        <translation>用户名包含…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any record</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact ID</source>
+        <translation>完整编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <location filename="../../ui/branches/dialog.py" line="+74"/>
+        <source>New branch</source>
+        <translation>新增网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below</source>
+        <translation>上级网点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add branch</source>
+        <translation>新增网点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit branch</source>
+        <translation>修改网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open (an inactive branch stays in the records)</source>
+        <translation>营业中（停用的网点仍保留在记录中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 to 16 capital letters or digits, e.g. BJ0103</source>
+        <translation>2 到 16 位大写字母或数字，例如 BJ0103</translation>
+    </message>
+</context>
+<context>
+    <name>BranchesPage</name>
+    <message>
+        <location filename="../../ui/branches/page.py" line="+95"/>
+        <source>Open</source>
+        <translation>营业中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Branches of your part of the bank. Branches are never deleted: mark a closed one inactive.</source>
+        <translation>您管辖范围内的网点。网点不能删除：撤并的网点请设为停用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add child branch…</source>
+        <translation>新增下级网点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/login/change_password.py" line="+41"/>
+        <source>Choose your password</source>
+        <translation>设置您的密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}, your password was set by an administrator. Choose your own password before you continue.</source>
+        <translation>{name}，您的密码由管理员设置。请先设置您自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least {min} characters; not your user name.</source>
+        <translation>至少 {min} 个字符，且不能包含您的用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save password</source>
+        <translation>保存密码</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFlow</name>
+    <message>
+        <location filename="../../ui/flow.py" line="+72"/>
+        <source>VIP Desk cannot start</source>
+        <translation>贵宾服务台无法启动</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You must choose your own password before you can continue.</source>
+        <translation>您必须先设置自己的密码才能继续。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <location filename="../../ui/login/first_run.py" line="+57"/>
+        <source>Set up VIP Desk</source>
+        <translation>初始化贵宾服务台</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This store has no accounts yet. Name the head office and create the first administrator&apos;s account. There is no built-in password: this one is the key to the whole store, so keep it safe.</source>
+        <translation>此数据库还没有任何账户。请填写总行信息并创建第一个系统管理员账户。系统没有内置密码：这个密码掌管整个数据库，请妥善保管。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office code</source>
+        <translation>总行代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head office name</source>
+        <translation>总行名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s full name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. HO</source>
+        <translation>例如 HO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name: 3 to 32 lower-case letters, digits or _. Password: at least {min} characters, not containing the user name.</source>
+        <translation>用户名：3 到 32 个小写字母、数字或下划线。密码：至少 {min} 个字符，且不能包含用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/forms.py" line="+151"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/shell/lock.py" line="+80"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The screen was locked to protect customer data. {name} ({user}), enter your password to continue.</source>
+        <translation>为保护客户信息，屏幕已锁定。{name}（{user}），请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../ui/login/window.py" line="+239"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>VIP Desk — Sign in</source>
+        <translation>贵宾服务台 — 登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP Desk</source>
+        <translation>贵宾服务台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with your staff account.</source>
+        <translation>请使用您的员工账户登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the first administrator…</source>
+        <translation>创建第一个管理员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This store has no accounts yet. Create the first administrator to begin.</source>
+        <translation>此数据库还没有任何账户。请先创建第一个管理员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The store could not be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store: {store}</source>
+        <translation>数据库：{store}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo logins</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a demo store with made-up data. Click a login to fill in the form; every demo account has the password {password}.</source>
+        <translation>这是一个使用虚构数据的演示数据库。点击一个账户即可填入登录表单；所有演示账户的密码均为 {password}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/window.py" line="+259"/>
+        <source>VIP Desk — {branch}</source>
+        <translation>贵宾服务台 — {branch}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;anguage</source>
+        <translation>语言(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User: {name} ({user})</source>
+        <translation>用户：{name}（{user}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch: {code} {name}</source>
+        <translation>网点：{code} {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store: {store}</source>
+        <translation>数据库：{store}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language: {language}</source>
+        <translation>语言：{language}</translation>
+    </message>
+</context>
+<context>
+    <name>MyAccountPage</name>
+    <message>
+        <location filename="../../ui/myaccount/page.py" line="+100"/>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your password has been changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Who I am</source>
+        <translation>我的信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>所属网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change my password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least {min} characters; not your user name.</source>
+        <translation>至少 {min} 个字符，且不能包含您的用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/shell/pages.py" line="+130"/>
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location line="-78"/>
+        <source>Branches</source>
+        <translation>网点管理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in policy</source>
+        <translation>登录策略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../ui/policy/page.py" line="+114"/>
+        <source>Saved. The new policy applies from now on.</source>
+        <translation>已保存，新策略即刻生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These rules apply to every account in the store. The defaults follow PCI DSS: passwords of at least 12 characters, lock-out after 5 failed sign-ins for 30 minutes, and the screen locks after 15 idle minutes.</source>
+        <translation>以下规则适用于数据库中的所有账户。默认值遵循 PCI DSS：密码至少 12 个字符；连续 5 次登录失败后锁定 30 分钟；空闲 15 分钟后锁定屏幕。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in rules</source>
+        <translation>登录规则</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/accounts/dialogs.py" line="+29"/>
+        <location line="+10"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Give the person a temporary password in person. It also lifts a lock-out; at the next sign-in they must choose their own password.</source>
+        <translation>请当面将临时密码交给本人。重置同时解除锁定；本人下次登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat temporary password</source>
+        <translation>再次输入临时密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least {min} characters; not the user name.</source>
+        <translation>至少 {min} 个字符，且不能包含用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/startup.py" line="+45"/>
+        <source>The store {where} has no VIP Desk tables yet. Ask the administrator to run:
+
+python main.py db upgrade --db {url}</source>
+        <translation>数据库 {where} 中还没有贵宾服务台的数据表。请联系管理员运行：
+
+python main.py db upgrade --db {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store {where} was made by an older VIP Desk (schema {current}; this program needs {expected}). Ask the administrator to back it up and then run:
+
+python main.py db upgrade --db {url}</source>
+        <translation>数据库 {where} 由旧版贵宾服务台创建（结构版本 {current}，本程序需要 {expected}）。请联系管理员先备份，再运行：
+
+python main.py db upgrade --db {url}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The store {where} was made by a newer VIP Desk (schema {current}; this program knows up to {expected}). Install the newer VIP Desk version on this PC.</source>
+        <translation>数据库 {where} 由新版贵宾服务台创建（结构版本 {current}，本程序最高支持 {expected}）。请在本机安装新版贵宾服务台。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store {where} did not answer. Check the network connection and that the database server is running, then start VIP Desk again.</source>
+        <translation>数据库 {where} 没有响应。请检查网络连接和数据库服务器是否运行，然后重新启动贵宾服务台。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store {url} cannot be used. Check the address given with --db or VIPDESK_DB_URL. The details below say why.</source>
+        <translation>无法使用数据库 {url}。请检查 --db 参数或 VIPDESK_DB_URL 环境变量中的地址，原因见下方详细信息。</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../ui/background.py" line="+108"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="+10"/>
+        <source>Account created</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account changed</source>
+        <translation>修改账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account disabled</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account enabled</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account unlocked</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch added</source>
+        <translation>新增网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch changed</source>
+        <translation>修改网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in refused: locked</source>
+        <translation>拒绝登录：已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in refused: disabled</source>
+        <translation>拒绝登录：已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All account actions</source>
+        <translation>全部账户操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All branch actions</source>
+        <translation>全部网点操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sign-in actions</source>
+        <translation>全部登录操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All setting changes</source>
+        <translation>全部设置修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All audit trail actions</source>
+        <translation>全部审计日志操作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff account</source>
+        <translation>员工账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/auth/accounts.py" line="+71"/>
+        <source>must be 3 to 32 lower-case letters, digits or _, starting with a letter</source>
+        <translation>必须是 3 到 32 个小写字母、数字或下划线，并以字母开头</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../app/auth/branches.py" line="+64"/>
+        <location line="+68"/>
+        <location filename="../../app/text.py" line="+102"/>
+        <source>is required</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/auth/branches.py" line="-66"/>
+        <location line="+17"/>
+        <location filename="../../app/auth/policy.py" line="+59"/>
+        <location filename="../../app/text.py" line="-25"/>
+        <location line="+28"/>
+        <source>must have at most {max} characters</source>
+        <translation>最多 {max} 个字符</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>contains an unknown role</source>
+        <translation>包含未知角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>choose at least one role</source>
+        <translation>至少选择一个角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains a role that cannot be given to a person</source>
+        <translation>包含不能授予员工的角色</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>That account does not exist in your scope.</source>
+        <translation>该账户不存在，或不在您的管辖范围内。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} is already taken</source>
+        <translation>{name} 已被占用</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>You cannot take the administrator role from your own account.</source>
+        <translation>不能取消您本人账户的系统管理员角色。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您本人的账户。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>At least one enabled administrator must remain.</source>
+        <translation>必须至少保留一个启用的系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/branches.py" line="-8"/>
+        <source>must be 2 to 16 letters or digits</source>
+        <translation>必须是 2 到 16 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No branch with code {code} in your scope.</source>
+        <translation>您的管辖范围内没有代码为 {code} 的网点。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That branch does not exist in your scope.</source>
+        <translation>该网点不存在，或不在您的管辖范围内。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is not a known level</source>
+        <translation>不是有效的级别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{code} is already used</source>
+        <translation>{code} 已被使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the top of the tree must be the head office</source>
+        <translation>最上级必须是总行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be below the parent&apos;s level</source>
+        <translation>必须低于上级网点的级别</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>You cannot deactivate your own branch.</source>
+        <translation>不能停用您本人所在的网点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/permissions.py" line="+72"/>
+        <source>You do not have the permission to {action}.</source>
+        <translation>您没有{action}的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/pg_roles.py" line="+131"/>
+        <location filename="../../app/opening.py" line="+31"/>
+        <source>The store {where} did not answer: {reason}</source>
+        <translation>数据库 {where} 没有响应：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/policy.py" line="-26"/>
+        <source>must be a whole number from {low} to {high}</source>
+        <translation>必须是 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>must have at least {min} characters</source>
+        <translation>至少需要 {min} 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../app/text.py" line="-22"/>
+        <source>must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not contain the user name</source>
+        <translation>不能包含用户名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is too simple: use more different characters</source>
+        <translation>过于简单：请使用更多不同的字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/setup.py" line="+17"/>
+        <source>This store already has accounts; ask an administrator to create yours.</source>
+        <translation>此数据库已有账户，请联系管理员为您创建账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/signin.py" line="+22"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: this account is locked until {until} (UTC). An administrator can unlock it sooner.</source>
+        <translation>登录失败次数过多：此账户已锁定至 {until}（UTC）。管理员可提前解除锁定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>此账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup.py" line="+15"/>
+        <source>PostgreSQL stores are backed up on the server: pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</source>
+        <translation>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} already exists; choose a new file</source>
+        <translation>{path} 已存在，请另选一个文件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup could not be written: {reason}</source>
+        <translation>无法写入备份：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo/__init__.py" line="+64"/>
+        <source>This store already has data; demo data goes into an empty store.</source>
+        <translation>此数据库已有数据；演示数据只能写入空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="+60"/>
+        <source>This record was changed by someone else. Reload it and make your change again.</source>
+        <translation>此记录已被他人修改。请刷新后重新修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store did not answer; nothing was saved. Check the connection and try again.</source>
+        <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/opening.py" line="-12"/>
+        <location line="+8"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/store.py" line="+33"/>
+        <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
+        <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
+        <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your account is locked. Your session has ended; nothing was saved.</source>
+        <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="+69"/>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/text.py" line="+11"/>
+        <source>contains an invisible or unassigned character</source>
+        <translation>包含不可见或未分配的字符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must not contain emoji or other special symbols</source>
+        <translation>不能包含表情符号或其他特殊符号</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../app/auth/accounts.py" line="-187"/>
+        <location line="+55"/>
+        <location filename="../../ui/accounts/dialogs.py" line="-143"/>
+        <location filename="../../ui/login/first_run.py" line="-58"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+1"/>
+        <location filename="../../ui/login/first_run.py" line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+1"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/branches.py" line="-106"/>
+        <location filename="../../ui/branches/dialog.py" line="-77"/>
+        <location filename="../../ui/login/first_run.py" line="-2"/>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+53"/>
+        <location filename="../../ui/branches/dialog.py" line="-1"/>
+        <location filename="../../ui/login/first_run.py" line="-1"/>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+43"/>
+        <location filename="../../ui/branches/dialog.py" line="+3"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+43"/>
+        <location filename="../../ui/branches/dialog.py" line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+12"/>
+        <location line="+7"/>
+        <location filename="../../ui/branches/dialog.py" line="-2"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Parent branch</source>
+        <translation>上级网点</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/policy.py" line="-44"/>
+        <location filename="../../ui/policy/page.py" line="-110"/>
+        <source>Minimum password length</source>
+        <translation>密码最短长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/policy/page.py" line="+1"/>
+        <source>Failed sign-ins before lock-out</source>
+        <translation>锁定前允许的登录失败次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/policy/page.py" line="+1"/>
+        <source>Lock-out minutes</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/policy/page.py" line="+1"/>
+        <source>Idle minutes before the screen locks</source>
+        <translation>锁屏前的空闲分钟数</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+1"/>
+        <location filename="../../ui/login/change_password.py" line="-36"/>
+        <location filename="../../ui/login/first_run.py" line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup.py" line="-11"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+</context>
+<context>
+    <name>levels</name>
+    <message>
+        <location filename="../../app/auth/branches.py" line="-106"/>
+        <source>Head office</source>
+        <translation>总行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>分行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sub-branch</source>
+        <translation>支行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <location filename="../../ui/messages.py" line="-23"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <location line="-23"/>
+        <source>manage branches</source>
+        <translation>管理网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage staff accounts</source>
+        <translation>管理员工账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the sign-in policy</source>
+        <translation>修改登录策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view the audit trail</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../app/auth/permissions.py" line="-44"/>
+        <source>Counter staff</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lobby manager</source>
+        <translation>大堂经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custodian</source>
+        <translation>库管员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch job</source>
+        <translation>批处理任务</translation>
+    </message>
+</context>
+</TS>

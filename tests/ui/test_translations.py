@@ -1,0 +1,197 @@
+"""The Chinese translation is complete, built, and no screen mixes languages."""
+
+import ast
+from collections import Counter
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow,
+    QTreeWidget,
+    QWidget,
+)
+
+from app.demo import BRANCH_TREE, DEMO_PASSWORD, STAFF
+from ui.resources import resource_path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = resource_path("i18n", "vipdesk_zh_CN.ts")
+QM = resource_path("i18n", "vipdesk_zh_CN.qm")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def ts_messages():
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.find("name").text
+        for message in context.findall("message"):
+            yield name, message.find("source").text, message.find("translation")
+
+
+def test_every_text_is_translated_with_its_placeholders():
+    messages = list(ts_messages())
+    assert len(messages) > 250
+    for context, source, translation in messages:
+        assert translation.get("type") is None, (context, source)
+        assert translation.text, (context, source)
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), \
+            (context, source)
+        assert ("&" in source.replace("&&", "")) == ("&" in translation.text), (context, source)
+
+
+def app_marked_texts():
+    """Every QT_TRANSLATE_NOOP("context", "text") call in app/ (found by the AST)."""
+    for path in (ROOT / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", ""))
+                    == "QT_TRANSLATE_NOOP" and len(node.args) == 2
+                    and all(isinstance(a, ast.Constant) for a in node.args)):
+                yield node.args[0].value, node.args[1].value
+
+
+def test_texts_marked_in_app_are_in_the_translation():
+    known = {(context, source) for context, source, _t in ts_messages()}
+    marked = set(app_marked_texts())
+    assert len(marked) > 40
+    assert marked - known == set()
+
+
+def test_the_qm_is_built_from_the_ts():
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for context, source, translation in ts_messages():
+        assert translator.translate(context, source) == translation.text, (context, source)
+
+
+# -- no mixed-language screen ------------------------------------------------------------------
+
+DATA_WORDS = ({u for u, *_ in STAFF} | {code for code, *_ in BRANCH_TREE} | {DEMO_PASSWORD}
+              | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"})
+DATA_CJK = ({name for _u, name, *_ in STAFF} | {name for _c, name, *_ in BRANCH_TREE}
+            | {f"{name}营业部" for _c, name, *_ in BRANCH_TREE} | {"中文"})
+
+
+def texts_on(widget: QWidget) -> list[str]:
+    """The words a person can read on ``widget`` and its visible children."""
+    found = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget):
+            continue
+        if isinstance(child, QLabel):
+            found.append(child.text())
+        elif isinstance(child, QAbstractButton):
+            found.append(child.text())
+        elif isinstance(child, QGroupBox):
+            found.append(child.title())
+        elif isinstance(child, QLineEdit):
+            found.append(child.placeholderText())
+        if isinstance(child, QComboBox):
+            found.extend(child.itemText(i) for i in range(child.count()))
+        if isinstance(child, QTreeWidget):
+            header = child.headerItem()
+            found.extend(header.text(i) for i in range(child.columnCount()))
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # QListWidget's own model keeps it private: one column
+                columns = 1
+            found.extend(str(model.headerData(c, _HORIZONTAL) or "") for c in range(columns))
+            for row in range(min(model.rowCount(QModelIndex()), 30)):
+                found.extend(str(model.index(row, c).data() or "") for c in range(columns))
+    if isinstance(widget, QMainWindow):
+        for entry in widget.menuBar().actions():
+            found.append(entry.text())
+            if entry.menu() is not None:
+                found.extend(action.text() for action in entry.menu().actions())
+    return [t for t in found if t]
+
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+
+def strip_data(text: str, store_text: str) -> str:
+    text = text.replace(store_text, "")
+    text = re.sub(r"[a-z_]+[:.][a-z_.:]+", "", text)  # audit actors (signin:admin) and codes
+    text = re.sub(r"\b(demo|setup)\b", "", text)
+    for word in sorted(DATA_WORDS | DATA_CJK, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
+
+
+def english_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def chinese(text: str) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff]+", text)
+
+
+def screens(main_window, qtbot, demo_store):
+    """Every screen of this capability, as (name, widget) pairs, built in the current language."""
+    from ui.login.window import LoginWindow
+
+    admin = main_window("admin")
+    built = []
+    for key in admin.page_keys():
+        built.append((f"admin/{key}", admin.open_page(key)))
+    accounts = admin.open_page("accounts")
+    accounts.select_username("teller")
+    built.append(("account dialog", accounts.edit_selected()))
+    built.append(("new account dialog", accounts.new_account()))
+    built.append(("reset dialog", accounts.reset_selected()))
+    branches = admin.open_page("branches")
+    branches.select_code("BJ0101")
+    built.append(("branch dialog", branches.add_child()))
+    built.append(("admin window", admin))
+    auditor = main_window("auditor")
+    auditor.open_page("audit")
+    built.append(("audit", auditor))
+    locked = main_window("teller")
+    locked.lock()
+    built.append(("lock", locked))
+    login = LoginWindow(admin.language)
+    qtbot.addWidget(login)
+    from app.demo import DemoLogin
+
+    login.set_store(demo_store, demo_logins=[DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF])
+    login.show()
+    built.append(("login", login))
+    return built
+
+
+def test_chinese_screens_have_no_english(qtbot, main_window, language, demo_store):
+    language.set("zh_CN")
+    problems = []
+    for name, widget in screens(main_window, qtbot, demo_store):
+        for text in texts_on(widget):
+            leftover = english_words(strip_data(text, demo_store.describe()))
+            if leftover:
+                problems.append((name, text, leftover))
+    assert problems == []
+
+
+def test_english_screens_have_no_chinese(qtbot, main_window, language, demo_store):
+    problems = []
+    for name, widget in screens(main_window, qtbot, demo_store):
+        for text in texts_on(widget):
+            leftover = chinese(strip_data(text, demo_store.describe()))
+            if leftover:
+                problems.append((name, text, leftover))
+    assert problems == []
+
+
+def test_switching_back_and_forth_leaves_no_stale_text(qtbot, main_window, language, demo_store):
+    window = main_window("admin")
+    for key in window.page_keys():
+        window.open_page(key)
+    english = Counter(texts_on(window))
+    language.set("zh_CN")
+    assert Counter(texts_on(window)) != english
+    language.set("en")
+    again = Counter(texts_on(window))
+    assert (english - again, again - english) == (Counter(), Counter())
