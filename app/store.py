@@ -131,6 +131,20 @@ class Store:
         session.flush()
 
 
+def insert_unique(session: Session, row: object, refusal: UserError) -> None:
+    """Insert ``row`` now; a clash on a unique key raises ``refusal`` instead.
+
+    The database's unique index sees every row, including those row-level security hides
+    from the acting user, so this is the check that cannot miss a duplicate.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        raise refusal from None
+
+
 def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
     if actor.account_id is None:
         return

@@ -18,6 +18,7 @@ from app.auth.branches import load_branch
 from app.auth.credentials import DB_ROLE_PREFIX, credentials_for  # noqa: F401 (DB_ROLE_PREFIX re-exported)
 from app.auth.permissions import STAFF_ROLES, Permission, Role, require
 from app.auth.policy import check_new_password, load_policy
+from app.store import insert_unique
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied,
     ValidationError,
@@ -122,17 +123,15 @@ def insert_account(uow, credentials, *, username: str, display_name: str, branch
                    roles: list[Role], password: str, must_change_password: bool) -> StaffAccount:
     """Add an account inside an open unit of work (checks done by the caller)."""
     session = uow.session
-    if session.scalar(select(StaffAccount.id).where(StaffAccount.username == username)):
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{name} is already taken"),
-                              field=QT_TRANSLATE_NOOP("fields", "User name"), name=username)
     account = StaffAccount(
         username=username, display_name=display_name, branch_id=branch.id,
         db_role=credentials.login_role_name(uow, username), must_change_password=must_change_password,
         disabled=False, failed_signins=0, created_at=uow.now, password_changed_at=uow.now,
         roles=[StaffRole(role=r.value) for r in roles],
     )
-    session.add(account)
-    session.flush()
+    insert_unique(session, account, ValidationError(
+        QT_TRANSLATE_NOOP("errors", "{name} is already taken"),
+        field=QT_TRANSLATE_NOOP("fields", "User name"), name=username))
     credentials.create_login(uow, account, password)
     session.flush()
     session.refresh(account)

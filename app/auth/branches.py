@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
+from app.store import insert_unique
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from db.models import Branch
 
@@ -124,9 +125,6 @@ def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | st
                               field=QT_TRANSLATE_NOOP("fields", "Level")) from None
     with store.write(actor) as uow:
         session = uow.session
-        if session.scalar(select(Branch.id).where(Branch.code == code)) is not None:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{code} is already used"),
-                                  field=QT_TRANSLATE_NOOP("fields", "Branch code"), code=code)
         if parent_id is None:
             if session.scalar(select(Branch.id).limit(1)) is not None:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"),
@@ -144,8 +142,9 @@ def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | st
             parent_path = parent.path
         branch = Branch(code=code, name=name, level=level.value, parent_id=parent_id,
                         path="", address=address, phone=phone, active=True)
-        session.add(branch)
-        session.flush()
+        insert_unique(session, branch, ValidationError(
+            QT_TRANSLATE_NOOP("errors", "{code} is already used"),
+            field=QT_TRANSLATE_NOOP("fields", "Branch code"), code=code))
         branch.path = f"{parent_path}{branch.id}/"
         session.flush()
         uow.audit("branch.create", "branch", branch.id, after=_snapshot(branch),

@@ -309,3 +309,27 @@ def test_a_refusal_by_the_database_reaches_the_user_as_permission_denied(demo):
     finally:
         engine.dispose()
 
+
+
+def test_a_branch_administrator_is_told_a_hidden_user_name_or_code_is_taken(demo):
+    """Row-level security hides head office's accounts, but the unique key still speaks."""
+    from app.auth.accounts import actor_for
+    from app.auth.branches import create_branch
+    from app.errors import ValidationError
+    from db.engine import normalise_url
+    from db.models import StaffAccount
+
+    engine = make_engine(normalise_url(demo.url).set(username=demo.prefix + "bj_admin", password=DEMO_PASSWORD))
+    try:
+        bj_store = Store(engine)
+        with bj_store.read() as session:
+            bj_admin = actor_for(session.get(StaffAccount, demo.accounts["bj_admin"]))
+        with pytest.raises(ValidationError, match="auditor is already taken"):
+            create_account(bj_store, bj_admin, username="auditor", display_name="重名",
+                           branch_id=demo.branches["BJ0101"], roles=[Role.COUNTER_STAFF],
+                           password="Another-Long-Key-9")
+        with pytest.raises(ValidationError, match="SH0101 is already used"):
+            create_branch(bj_store, bj_admin, code="SH0101", name="重码", level="outlet",
+                          parent_id=demo.branches["BJ0101"])
+    finally:
+        engine.dispose()
