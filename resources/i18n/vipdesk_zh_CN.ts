@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/accounts/dialogs.py" line="+104"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+103"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
@@ -130,7 +130,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/accounts/page.py" line="+129"/>
+        <location filename="../../ui/accounts/page.py" line="+135"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+213"/>
+        <location filename="../../ui/audit/page.py" line="+215"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -695,7 +695,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+151"/>
+        <location filename="../../ui/forms.py" line="+155"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -736,7 +736,7 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../ui/login/window.py" line="+239"/>
+        <location filename="../../ui/login/window.py" line="+243"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -892,7 +892,7 @@
 <context>
     <name>MyAccountPage</name>
     <message>
-        <location filename="../../ui/myaccount/page.py" line="+100"/>
+        <location filename="../../ui/myaccount/page.py" line="+101"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
@@ -1001,7 +1001,7 @@
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../ui/policy/page.py" line="+114"/>
+        <location filename="../../ui/policy/page.py" line="+116"/>
         <source>Saved. The new policy applies from now on.</source>
         <translation>已保存，新策略即刻生效。</translation>
     </message>
@@ -1243,25 +1243,46 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>card_types</name>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="+47"/>
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platinum card</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diamond card</source>
+        <translation>钻石卡</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth/accounts.py" line="+71"/>
+        <location filename="../../app/auth/accounts.py" line="+72"/>
         <source>must be 3 to 32 lower-case letters, digits or _, starting with a letter</source>
         <translation>必须是 3 到 32 个小写字母、数字或下划线，并以字母开头</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/auth/branches.py" line="+64"/>
-        <location line="+68"/>
+        <location filename="../../app/auth/branches.py" line="+65"/>
+        <location line="+65"/>
+        <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
+        <location filename="../../app/tiers/rules.py" line="+87"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/auth/branches.py" line="-66"/>
+        <location filename="../../app/auth/branches.py" line="-63"/>
         <location line="+17"/>
         <location filename="../../app/auth/policy.py" line="+59"/>
+        <location filename="../../app/customers/rules.py" line="-459"/>
         <location filename="../../app/text.py" line="-25"/>
         <location line="+28"/>
         <source>must have at most {max} characters</source>
@@ -1288,12 +1309,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>该账户不存在，或不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>{name} is already taken</source>
         <translation>{name} 已被占用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+32"/>
         <source>You cannot take the administrator role from your own account.</source>
         <translation>不能取消您本人账户的系统管理员角色。</translation>
     </message>
@@ -1328,12 +1349,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>不是有效的级别</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>{code} is already used</source>
         <translation>{code} 已被使用</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>the top of the tree must be the head office</source>
         <translation>最上级必须是总行</translation>
     </message>
@@ -1343,7 +1364,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须低于上级网点的级别</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>You cannot deactivate your own branch.</source>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
@@ -1360,11 +1381,13 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
+        <location filename="../../app/customers/rules.py" line="+365"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location filename="../../app/customers/rules.py" line="-368"/>
         <source>must have at least {min} characters</source>
         <translation>至少需要 {min} 个字符</translation>
     </message>
@@ -1446,7 +1469,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+120"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -1470,19 +1493,265 @@ python main.py db upgrade --db {url}</translation>
         <source>must not contain emoji or other special symbols</source>
         <translation>不能包含表情符号或其他特殊符号</translation>
     </message>
+    <message>
+        <location filename="../../app/customers/rules.py" line="-63"/>
+        <source>is not a known ID type</source>
+        <translation>不是有效的证件类型</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>has a wrong check digit: a character was mistyped, check it against the card</source>
+        <translation>校验位错误：有字符输入有误，请对照证件核对</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>must be 5 to 17 letters or digits</source>
+        <translation>必须是 5 到 17 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be H or M followed by 8 or 10 digits</source>
+        <translation>必须以 H 或 M 开头，后跟 8 位或 10 位数字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be 8 or 10 digits</source>
+        <translation>必须是 8 位或 10 位数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be 3 letters and 12 digits, or 18 characters beginning with 9</source>
+        <translation>必须是 3 个字母加 12 位数字，或以 9 开头的 18 位字符</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must have 18 characters, not {length}</source>
+        <translation>必须是 18 位，而不是 {length} 位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be 17 digits followed by a digit or X</source>
+        <translation>必须是 17 位数字加 1 位数字或 X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>contains an impossible birth date</source>
+        <translation>包含不存在的出生日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains a birth date in the future</source>
+        <translation>包含未来的出生日期</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>does not match the birth date in the ID number</source>
+        <translation>与身份证号码中的出生日期不符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>does not match the gender in the ID number</source>
+        <translation>与身份证号码中的性别不符</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an 11-digit mobile number or a landline number with its area code</source>
+        <translation>必须是 11 位手机号码，或带区号的固定电话号码</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>a mobile number has no extension</source>
+        <translation>手机号码不能带分机号</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>has an extension longer than {max} digits</source>
+        <translation>分机号超过 {max} 位</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>is not a valid e-mail address</source>
+        <translation>不是有效的电子邮件地址</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be 6 digits</source>
+        <translation>必须是 6 位数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be 6 to 32 letters or digits</source>
+        <translation>必须是 6 到 32 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>must not contain digits</source>
+        <translation>不能包含数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not contain &lt; or &gt;</source>
+        <translation>不能包含 &lt; 或 &gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>may contain only letters, spaces, the middle dot ·, hyphens and apostrophes</source>
+        <translation>只能包含文字、空格、间隔号 ·、连字符和撇号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must contain letters</source>
+        <translation>必须包含文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has a misplaced middle dot ·</source>
+        <translation>间隔号 · 的位置不正确</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>must be one symbol that is not a letter or digit</source>
+        <translation>必须是一个非字母、非数字的符号</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>is not an amount: write digits with an optional decimal point, like 1,234,567.89</source>
+        <translation>不是有效金额：请用数字书写，可带小数点，例如 1,234,567.89</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be written out in digits, not as an exponent</source>
+        <translation>必须用数字写出，不能使用科学计数法</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>looks like the European format (1.234,56): write a point for decimals and commas for thousands, like 1,234.56</source>
+        <translation>看起来是欧式写法（1.234,56）：请用小数点表示小数、逗号分隔千位，例如 1,234.56</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>has misplaced thousands separators: group digits by three, like 1,234,567</source>
+        <translation>千位分隔符位置不正确：请每三位一组，例如 1,234,567</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must have at most 2 decimal places</source>
+        <translation>最多保留 2 位小数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is too large: at most {max} digits before the decimal point</source>
+        <translation>数值过大：整数部分最多 {max} 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="-76"/>
+        <source>{card} is not a known card type</source>
+        <translation>{card} 不是有效的卡种</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{tier} is not a tier of this policy</source>
+        <translation>{tier} 不是此策略中的客户等级</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be a whole number of at least 1</source>
+        <translation>必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a date</source>
+        <translation>必须是日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must have at least two tiers</source>
+        <translation>至少需要两个客户等级</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be 1 to 32 lower-case letters, digits or _, beginning with a letter</source>
+        <translation>必须是 1 到 32 个小写字母、数字或下划线，并以字母开头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{tier} is used twice</source>
+        <translation>{tier} 重复使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must not have surrounding or repeated spaces</source>
+        <translation>首尾不能有空格，也不能有连续空格</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>of the lowest tier must be 0</source>
+        <translation>最低等级必须为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>of {tier} must be above the tier below it</source>
+        <translation>{tier} 必须高于下一等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>of {tier} must not be lower than the tier below it</source>
+        <translation>{tier} 不能低于下一等级</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+9"/>
+        <source>must be a list of tiers</source>
+        <translation>必须是客户等级列表</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>必须是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be an amount written as text</source>
+        <translation>必须是以文本书写的金额</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must be an amount of at least 0 with at most 2 decimals</source>
+        <translation>必须是不小于 0、最多 2 位小数的金额</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>must be above the lowest tier</source>
+        <translation>必须高于最低等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be someone other than the person who proposed it</source>
+        <translation>必须由发起人以外的人员审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a date from today on</source>
+        <translation>必须是今天或以后的日期</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/auth/accounts.py" line="-187"/>
-        <location line="+55"/>
-        <location filename="../../ui/accounts/dialogs.py" line="-143"/>
+        <location filename="../../app/auth/accounts.py" line="-185"/>
+        <location line="+61"/>
+        <location filename="../../ui/accounts/dialogs.py" line="-142"/>
         <location filename="../../ui/login/first_run.py" line="-58"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-55"/>
         <location filename="../../ui/accounts/dialogs.py" line="+1"/>
         <location filename="../../ui/login/first_run.py" line="+1"/>
         <source>Full name</source>
@@ -1495,7 +1764,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/auth/branches.py" line="-106"/>
+        <location filename="../../app/auth/branches.py" line="-104"/>
         <location filename="../../ui/branches/dialog.py" line="-77"/>
         <location filename="../../ui/login/first_run.py" line="-2"/>
         <source>Branch name</source>
@@ -1503,29 +1772,30 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+53"/>
+        <location line="+70"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+43"/>
+        <location line="-28"/>
+        <location line="+41"/>
         <location filename="../../ui/branches/dialog.py" line="+3"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-40"/>
+        <location line="+41"/>
+        <location filename="../../app/customers/rules.py" line="-595"/>
         <location filename="../../ui/branches/dialog.py" line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+12"/>
+        <location line="-36"/>
+        <location line="+9"/>
         <location line="+7"/>
         <location filename="../../ui/branches/dialog.py" line="-2"/>
         <source>Level</source>
@@ -1538,7 +1808,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/policy.py" line="-44"/>
-        <location filename="../../ui/policy/page.py" line="-110"/>
+        <location filename="../../ui/policy/page.py" line="-112"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
@@ -1573,11 +1843,197 @@ python main.py db upgrade --db {url}</translation>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
+    <message>
+        <location filename="../../app/customers/rules.py" line="-2"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+457"/>
+        <source>ID number: characters shown at the start</source>
+        <translation>证件号码：开头显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number: characters shown at the end</source>
+        <translation>证件号码：末尾显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: digits shown at the start</source>
+        <translation>电话：开头显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: digits shown at the end</source>
+        <translation>电话：末尾显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number: digits shown at the start</source>
+        <translation>卡号：开头显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number: digits shown at the end</source>
+        <translation>卡号：末尾显示的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters always masked</source>
+        <translation>始终遮蔽的位数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mask character</source>
+        <translation>遮蔽字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="-282"/>
+        <source>Tiers</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier code</source>
+        <translation>等级代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier name</source>
+        <translation>等级名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower bound</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy version</source>
+        <translation>策略版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>genders</name>
+    <message>
+        <location filename="../../app/customers/rules.py" line="-305"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>id_types</name>
+    <message>
+        <location line="-130"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mainland travel permit for Hong Kong and Macau residents</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Foreign permanent resident ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other ID document</source>
+        <translation>其他证件</translation>
+    </message>
 </context>
 <context>
     <name>levels</name>
     <message>
-        <location filename="../../app/auth/branches.py" line="-106"/>
+        <location filename="../../app/auth/branches.py" line="-103"/>
         <source>Head office</source>
         <translation>总行</translation>
     </message>
@@ -1674,6 +2130,34 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Batch job</source>
         <translation>批处理任务</translation>
+    </message>
+</context>
+<context>
+    <name>tiers</name>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="+172"/>
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platinum</source>
+        <translation>白金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private banking</source>
+        <translation>私人银行</translation>
     </message>
 </context>
 </TS>
