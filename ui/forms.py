@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from app.errors import ConflictError, SessionExpired, UserError
 from ui.background import run_in_background
@@ -63,6 +65,8 @@ class FormDialog(QDialog):
     def add_row(self, key: str, widget: QWidget, field: str | None = None) -> QWidget:
         """Add ``widget`` with a label keyed ``key``; ``field`` is the app's field label that
         a ValidationError names for it (so the widget gets outlined)."""
+        if isinstance(widget, QComboBox):  # combo boxes do not grow in a form by themselves
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         label = QLabel(self)
         label.setBuddy(widget)
         self._labels[key] = label

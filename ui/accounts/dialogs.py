@@ -71,8 +71,7 @@ class AccountDialog(FormDialog):
         current = account.branch_id if account else actor.branch_id
         for branch in branches:
             if branch.active or branch.id == current:
-                indent = "    " * max(0, branch.depth - (branches[0].depth if branches else 0))
-                self.branch.addItem(f"{indent}{branch.code}  {branch.name}", branch.id)
+                self.branch.addItem(f"{branch.code}  {branch.name}", branch.id)
         index = self.branch.findData(current)
         self.branch.setCurrentIndex(max(0, index))
         if account is not None:

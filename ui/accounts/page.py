@@ -36,6 +36,7 @@ class AccountsPage(Page):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("accountFilter")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(280)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
         self.table.setObjectName("accountTable")
@@ -97,10 +98,15 @@ class AccountsPage(Page):
             self.handle_error(error)
             return
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         if selected is not None:
             self.select_username(selected.username)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Fit every column but the last to its contents; the last one takes the rest."""
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
 
     def selected(self) -> AccountRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -219,3 +225,4 @@ class AccountsPage(Page):
         self.reload_button.setText(self.tr("Reload"))
         self._disable_text(self.selected())
         self.model.retranslate()
+        self._fit_columns()  # translated texts have other widths

@@ -93,8 +93,8 @@ class AuditModel(QAbstractTableModel):
             return row.seq if column == SEQ else self._display(row, column)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column == ACTION:
-            return row.action
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ACTION, ACTOR):
+            return row.action if column == ACTION else row.actor_name
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SEQ:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

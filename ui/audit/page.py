@@ -101,7 +101,9 @@ class AuditPage(Page):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((60, 150, 130, 80, 150, 100)):
+        header.setMinimumSectionSize(40)
+        header.setDefaultSectionSize(72)
+        for column, width in enumerate((50, 142, 96, 64, 90, 82)):
             self.table.setColumnWidth(column, width)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
@@ -120,8 +122,8 @@ class AuditPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(details_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
         # actions

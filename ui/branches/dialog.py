@@ -43,7 +43,7 @@ class BranchDialog(FormDialog):
             for level in LEVEL_ORDER[start:]:
                 self.level.addItem("", level.value)
             self.active.setChecked(True)
-            self.active.setEnabled(False)
+            self.form.setRowVisible(self.active, False)  # a new branch is open
             self.code.setFocus()
         else:
             self.code.setText(branch.code)

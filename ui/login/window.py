@@ -90,6 +90,7 @@ class LoginWindow(QWidget):
         self.demo_table.setAlternatingRowColors(True)
         self.demo_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.demo_table.horizontalHeader().setStretchLastSection(True)
+        self.demo_table.verticalHeader().setDefaultSectionSize(28)
         self.demo_table.cellClicked.connect(lambda row, _col: self.fill_demo_login(row))
         self.demo_table.cellDoubleClicked.connect(lambda row, _col: (self.fill_demo_login(row), self.sign_in()))
         demo_layout = QVBoxLayout(self.demo_card)
@@ -202,6 +203,10 @@ class LoginWindow(QWidget):
             values = (login.username, login.display_name, roles_text(login.roles), login.branch_code)
             for column, value in enumerate(values):
                 self.demo_table.setItem(row, column, QTableWidgetItem(value))
+        # tall enough for every login without scrolling (there are about a dozen)
+        rows = self.demo_table.verticalHeader().length()
+        header = self.demo_table.horizontalHeader().sizeHint().height()
+        self.demo_table.setFixedHeight(rows + header + 2 * self.demo_table.frameWidth() + 2)
 
     def _retranslate_demo_roles(self) -> None:
         if not self.demo_logins:

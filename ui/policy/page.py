@@ -32,6 +32,7 @@ class PolicyPage(Page):
         self.box = QGroupBox(self)
         self.box.setMaximumWidth(720)
         form = QFormLayout(self.box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
         self.labels: dict[str, QLabel] = {}
@@ -40,7 +41,7 @@ class PolicyPage(Page):
             spin = QSpinBox(self.box)
             spin.setObjectName(name)
             spin.setRange(0, 9999)  # the policy's own limits are checked on save, naming the field
-            spin.setMinimumWidth(120)
+            spin.setMinimumWidth(140)
             label = QLabel(self.box)
             label.setBuddy(spin)
             form.addRow(label, spin)
@@ -58,7 +59,8 @@ class PolicyPage(Page):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.defaults_button)
         buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.saved_label)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
