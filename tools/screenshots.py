@@ -1,0 +1,127 @@
+"""Save screenshots of the main screens to docs/screenshots/ (1280x720, offscreen).
+
+    python tools/screenshots.py [--out DIR]
+
+Builds a demo store in a temporary folder, signs in as the demo staff and grabs: the login
+window in Chinese and English, the administrator's accounts page in both languages and the
+auditor's audit trail in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1280, 720)
+
+
+def _settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _grab(app, widget, path: Path) -> None:
+    widget.resize(*SIZE)
+    _settle(app)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def _activity(store) -> None:
+    """A morning's worth of events, so the audit trail has something to show."""
+    from app.auth.accounts import list_accounts, reset_password, update_account
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.errors import AuthError
+
+    admin = sign_in(store, "admin", DEMO_PASSWORD).actor
+    for username in ("manager", "teller", "lobby", "rm"):
+        sign_in(store, username, DEMO_PASSWORD)
+    for _ in range(2):
+        try:
+            sign_in(store, "teller2", "wrong password")
+        except AuthError:
+            pass
+    accounts = {a.username: a for a in list_accounts(store, admin)}
+    rm = accounts["rm"]
+    update_account(store, admin, rm.id, expected_version=rm.version, display_name=rm.display_name,
+                   branch_id=rm.branch_id, roles=["relationship_manager", "lobby_manager"])
+    custodian = accounts["custodian2"]
+    reset_password(store, admin, custodian.id, expected_version=custodian.version,
+                   new_password="Temporary-Vault-26")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD, build_demo
+    from app.opening import open_store
+    from ui.dialogs import Dialogs
+    from ui.language import Language
+    from ui.login.window import LoginWindow
+    from ui.resources import load_style, register_fonts
+    from ui.shell.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    register_fonts(app)
+    load_style(app)
+    language = Language(app, "zh_CN")
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="vipdesk-shots-") as folder:
+        store = open_store(f"sqlite:///{Path(folder) / 'demo.sqlite3'}", migrate=True)
+        logins = build_demo(store)
+        _activity(store)
+
+        login = LoginWindow(language)
+        login.set_store(store, demo_logins=logins)
+        login.show()
+        login.fill_demo_login(0)
+        _grab(app, login, out / "login-zh.png")
+        language.set("en")
+        _grab(app, login, out / "login-en.png")
+        login.close()
+
+        language.set("zh_CN")
+        admin = MainWindow(sign_in(store, "admin", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+        admin.show()
+        accounts = admin.open_page("accounts")
+        accounts.select_username("teller")
+        accounts.table.setFocus()
+        _grab(app, admin, out / "main-zh.png")
+        language.set("en")
+        _grab(app, admin, out / "main-en.png")
+        admin.idle.stop()
+        admin.close()
+
+        language.set("zh_CN")
+        auditor = MainWindow(sign_in(store, "auditor", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+        auditor.show()
+        audit = auditor.open_page("audit")
+        for row in range(audit.model.rowCount()):
+            if audit.model.row_at(row).action == "account.update":
+                audit.table.selectRow(row)
+                break
+        audit.table.setFocus()
+        _grab(app, auditor, out / "audit-zh.png")
+        auditor.idle.stop()
+        auditor.close()
+        store.engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
