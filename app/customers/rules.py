@@ -396,8 +396,8 @@ def clean_name(raw: str) -> str:
         if not (category[0] == "L" or category in ("Nl", "Mn", "Mc") or ch in _NAME_PUNCTUATION) \
                 or "\ufe00" <= ch <= "\ufe0f":  # variation selectors: invisible, they split duplicates
             raise ValidationError(
-                QT_TRANSLATE_NOOP("errors",
-                                  "may contain only letters, spaces, the middle dot ·, hyphens and apostrophes"),
+                QT_TRANSLATE_NOOP("errors", "may contain only letters, spaces, "
+                                            "the middle dot ·, hyphens and apostrophes"),
                 field=NAME)
     if not any(unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) == "Nl" for ch in text):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must contain letters"), field=NAME)
@@ -608,15 +608,16 @@ def parse_amount(raw: str, *, field: str = AMOUNT) -> Decimal:
         raise ValidationError(_NOT_AN_AMOUNT, field=field)
     if _EUROPEAN.fullmatch(text):
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors",
-                              "looks like the European format (1.234,56): write a point for decimals and commas for thousands, like 1,234.56"),
+            QT_TRANSLATE_NOOP("errors", "looks like the European format (1.234,56): write a point "
+                                        "for decimals and commas for thousands, like 1,234.56"),
             field=field)
     whole, point, cents = text.partition(".")
     if not whole or (point and not cents) or "." in cents:
         raise ValidationError(_NOT_AN_AMOUNT, field=field)
     if "," in cents or ("," in whole and not _GROUPED.fullmatch(whole)):
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "has misplaced thousands separators: group digits by three, like 1,234,567"),
+            QT_TRANSLATE_NOOP("errors", "has misplaced thousands separators: "
+                                        "group digits by three, like 1,234,567"),
             field=field)
     if len(cents) > 2:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must have at most 2 decimal places"),
