@@ -34,6 +34,8 @@ def run_gui(store_url: str | None, demo: bool) -> int:
 
     def finish(code: int) -> None:
         exit_code["value"] = code
+        if flow.problem:
+            print(f"error: {flow.problem}", file=sys.stderr)
         app.exit(code)
 
     flow.finished.connect(finish)

@@ -34,6 +34,7 @@ class DeskFlow(QObject):
         self.login.firstAdministratorRequested.connect(self.ask_first_administrator)
         self.first_run_dialog = None
         self.password_dialog = None
+        self.problem = ""   # why the store could not be opened, in English (for stderr)
 
     def start(self) -> None:
         from ui.startup import open_for_gui
@@ -68,6 +69,7 @@ class DeskFlow(QObject):
             text, details = error_text(error), ""
         else:
             raise error
+        self.problem = " ".join(str(error).split())
         self.login.set_failed()
         self.dialogs.error(self.login, self.tr("VIP Desk cannot start"), text, details)
         self.finished.emit(EXIT_STORE_PROBLEM)

@@ -139,6 +139,7 @@ def test_a_store_from_a_newer_program_is_refused_with_what_to_do(qtbot, make_flo
     (_kind, title, message, details), = dialogs.of("error")
     assert title == "VIP Desk cannot start"
     assert "newer VIP Desk" in message and "ffffffffffff" in details
+    assert flow.problem.startswith("The store ") and "\n" not in flow.problem
 
 
 def test_a_store_that_does_not_answer_is_named(qtbot, make_flow, dialogs):
