@@ -619,7 +619,7 @@
 <context>
     <name>DeskFlow</name>
     <message>
-        <location filename="../../ui/flow.py" line="+72"/>
+        <location filename="../../ui/flow.py" line="+74"/>
         <source>VIP Desk cannot start</source>
         <translation>贵宾服务台无法启动</translation>
     </message>
@@ -1639,7 +1639,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>千位分隔符位置不正确：请每三位一组，例如 1,234,567</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>must have at most 2 decimal places</source>
         <translation>最多保留 2 位小数</translation>
     </message>
@@ -1690,18 +1690,18 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>of the lowest tier must be 0</source>
+        <source>must be 0 for the lowest tier</source>
         <translation>最低等级必须为 0</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>of {tier} must be above the tier below it</source>
-        <translation>{tier} 必须高于下一等级</translation>
+        <source>must increase from tier to tier ({tier} does not)</source>
+        <translation>必须随等级逐级升高（{tier} 没有升高）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>of {tier} must not be lower than the tier below it</source>
-        <translation>{tier} 不能低于下一等级</translation>
+        <source>must not go down from tier to tier ({tier} does)</source>
+        <translation>不能随等级升高而降低（{tier} 降低了）</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1788,7 +1788,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-40"/>
         <location line="+41"/>
-        <location filename="../../app/customers/rules.py" line="-595"/>
+        <location filename="../../app/customers/rules.py" line="-596"/>
         <location filename="../../ui/branches/dialog.py" line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
