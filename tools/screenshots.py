@@ -40,7 +40,7 @@ def _activity(store) -> None:
     from app.errors import AuthError
 
     admin = sign_in(store, "admin", DEMO_PASSWORD).actor
-    for username in ("manager", "teller", "lobby", "rm"):
+    for username in ("manager", "teller", "lobby", "advisor"):
         sign_in(store, username, DEMO_PASSWORD)
     for _ in range(2):
         try:
@@ -48,7 +48,7 @@ def _activity(store) -> None:
         except AuthError:
             pass
     accounts = {a.username: a for a in list_accounts(store, admin)}
-    rm = accounts["rm"]
+    rm = accounts["advisor"]
     update_account(store, admin, rm.id, expected_version=rm.version, display_name=rm.display_name,
                    branch_id=rm.branch_id, roles=["relationship_manager", "lobby_manager"])
     custodian = accounts["custodian2"]

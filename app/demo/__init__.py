@@ -39,7 +39,7 @@ STAFF = [
     ("teller", "柜员 李娜", "BJ0101", [Role.COUNTER_STAFF]),
     ("teller2", "柜员 王磊", "BJ0101", [Role.COUNTER_STAFF]),
     ("lobby", "大堂经理 刘洋", "BJ0101", [Role.LOBBY_MANAGER]),
-    ("rm", "理财经理 张静", "BJ0101", [Role.RELATIONSHIP_MANAGER]),
+    ("advisor", "理财经理 张静", "BJ0101", [Role.RELATIONSHIP_MANAGER]),
     ("custodian", "库管员 赵强", "BJ0101", [Role.CUSTODIAN]),
     ("custodian2", "库管员 孙丽", "BJ0101", [Role.CUSTODIAN]),
     ("sh_teller", "柜员 吴昊", "SH0101", [Role.COUNTER_STAFF]),

@@ -182,9 +182,9 @@ def test_five_failures_lock_the_login_and_an_expired_lock_is_lifted(store, clock
 
 def test_the_lockout_follows_the_stored_policy(store, clock, scram_db):
     save_policy(store, Actor.batch("test"), SignInPolicy(max_failed_signins=2, lockout_minutes=5))
-    refused_with(WRONG_CREDENTIALS, store, "rm", "not-the-password")
-    refused_with(LOCKED, store, "rm", "not-the-password")
-    assert account(store, "rm").locked_until == clock.now + timedelta(minutes=5)
+    refused_with(WRONG_CREDENTIALS, store, "advisor", "not-the-password")
+    refused_with(LOCKED, store, "advisor", "not-the-password")
+    assert account(store, "advisor").locked_until == clock.now + timedelta(minutes=5)
 
 
 def test_an_administrator_manages_accounts_as_their_own_role(store, clock, signed_in_stores, scram_db):

@@ -37,10 +37,10 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store, login_as):
 
 def test_table_lists_the_subtree_with_translated_roles(page):
     assert page.proxy.rowCount() == 11
-    page.select_username("rm")
+    page.select_username("advisor")
     row = page.table.currentIndex().row()
     assert page.proxy.index(row, 3).data() == "Relationship manager"
-    assert status_of(page, "rm") == "Enabled"
+    assert status_of(page, "advisor") == "Enabled"
     assert page.proxy.index(row, 5).data() == "Never"
 
 
@@ -165,12 +165,12 @@ def test_a_conflicting_edit_is_refused_and_nothing_is_lost(qtbot, page, demo_sto
 
 def test_a_conflicting_disable_warns_and_reloads(page, dialogs, demo_store, login_as):
     admin = login_as("admin").actor
-    page.select_username("rm")
-    seen = account(demo_store, admin, "rm")
+    page.select_username("advisor")
+    seen = account(demo_store, admin, "advisor")
     update_account(demo_store, admin, seen.id, expected_version=seen.version,
                    display_name="理财经理 张静静", branch_id=seen.branch_id, roles=list(seen.roles))
     page.toggle_disabled()
     (_kind, _title, text), = dialogs.of("warn")
     assert "changed by someone else" in text
-    assert status_of(page, "rm") == "Enabled"
+    assert status_of(page, "advisor") == "Enabled"
     assert page.selected().display_name == "理财经理 张静静"

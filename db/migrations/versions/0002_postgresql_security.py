@@ -45,7 +45,7 @@ depends_on = None
 
 TABLES = ("branch", "staff_account", "staff_role", "audit_event", "setting")
 # The alphabet of user names (app.auth.accounts.USERNAME_PATTERN asks 3+ characters of new
-# names; the demo has "rm"): what keeps a login role name plain and inside the store's prefix.
+# names; older stores may hold shorter ones): what keeps a login role name plain and inside the store's prefix.
 USERNAME_RE = "^[a-z][a-z0-9_]{0,31}$"
 # SignInPolicy defaults (app.auth.policy); the db layer may not import app.
 DEFAULT_MAX_FAILED_SIGNINS = 5
