@@ -7,15 +7,19 @@ optimistic "changed by someone else" check.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -124,6 +128,161 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Customer(Base):
+    """A real-name customer of a branch (the archive of DOMAIN.md).
+
+    ``id_rev`` and ``phone_rev`` hold the digits reversed, so "the last 4+ digits" is an
+    indexed prefix search; ``name_pinyin`` and ``name_initials`` serve 张三 ← zhangsan / zs.
+    """
+
+    __tablename__ = "customer"
+    __table_args__ = (
+        UniqueConstraint("id_type", "id_number"),
+        Index("ix_customer_name", "name", postgresql_ops={"name": "text_pattern_ops"}),
+        Index("ix_customer_name_pinyin", "name_pinyin", postgresql_ops={"name_pinyin": "text_pattern_ops"}),
+        Index("ix_customer_name_initials", "name_initials", postgresql_ops={"name_initials": "text_pattern_ops"}),
+        Index("ix_customer_id_rev", "id_rev", postgresql_ops={"id_rev": "text_pattern_ops"}),
+        Index("ix_customer_phone_rev", "phone_rev", postgresql_ops={"phone_rev": "text_pattern_ops"}),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cif_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    name_pinyin: Mapped[str] = mapped_column(String(300))
+    name_initials: Mapped[str] = mapped_column(String(60))
+    gender: Mapped[str] = mapped_column(String(8))
+    id_type: Mapped[str] = mapped_column(String(24))
+    id_number: Mapped[str] = mapped_column(String(32))
+    id_rev: Mapped[str] = mapped_column(String(32))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(24), default="")
+    phone_rev: Mapped[str] = mapped_column(String(24), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(6), default="")
+    employer: Mapped[str] = mapped_column(String(100), default="")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(60), default="")
+    occupation: Mapped[str] = mapped_column(String(60), default="")
+    important_dates: Mapped[str] = mapped_column(Text, default="[]")
+    relatives: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    relationship_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(32), default="ordinary", index=True)
+    tier_since: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AumMonth(Base):
+    """One month's average daily AUM of one customer, from the core-banking extract (CNY)."""
+
+    __tablename__ = "aum_month"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)  # yyyymm
+    avg_daily_aum: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+
+
+class AumImport(Base):
+    """One imported AUM file: what, when, by whom; the file's hash tells a repeat import."""
+
+    __tablename__ = "aum_import"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    rows_read: Mapped[int] = mapped_column(Integer)
+    rows_changed: Mapped[int] = mapped_column(Integer)
+    rows_skipped: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(64))
+
+
+class TierPolicyVersion(Base):
+    """A version of the tier policy (bands, names, card types), in force from a date."""
+
+    __tablename__ = "tier_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    effective_from: Mapped[date] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class TierEvaluation(Base):
+    """One run of tier evaluation as of a month, tied to the policy version it used."""
+
+    __tablename__ = "tier_evaluation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[int] = mapped_column(Integer, index=True)  # yyyymm
+    policy_version: Mapped[int] = mapped_column(Integer)
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
+    run_at: Mapped[datetime] = mapped_column(DateTime)
+    run_by: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class TierChange(Base):
+    """A customer's tier moved: by which evaluation, from what to what, on what average."""
+
+    __tablename__ = "tier_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("tier_evaluation.id"), index=True)
+    from_tier: Mapped[str] = mapped_column(String(32))
+    to_tier: Mapped[str] = mapped_column(String(32))
+    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    cause: Mapped[str] = mapped_column(String(24))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TierWorklistEntry(Base):
+    """A customer a branch should act on after an evaluation (upgrade, below standard, first card)."""
+
+    __tablename__ = "tier_worklist"
+    __table_args__ = (Index("ix_tier_worklist_evaluation_kind", "evaluation_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("tier_evaluation.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    computed_tier: Mapped[str] = mapped_column(String(32))
+    effective_tier: Mapped[str] = mapped_column(String(32))
+    card_type_held: Mapped[str | None] = mapped_column(String(16))
+
+
+class TierExceptionGrant(Base):
+    """A tier granted above the AUM band by exception: proposed, then decided by another person."""
+
+    __tablename__ = "tier_exception"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(500))
+    valid_until: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # proposed, approved, rejected, withdrawn
+    proposed_by: Mapped[int] = mapped_column(ForeignKey("staff_account.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decision_comment: Mapped[str] = mapped_column(String(500), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
