@@ -39,20 +39,34 @@ ROLE_LABELS = {
 class Permission(StrEnum):
     MANAGE_BRANCHES = "manage_branches"
     MANAGE_ACCOUNTS = "manage_accounts"
-    EDIT_POLICY = "edit_policy"
+    EDIT_POLICY = "edit_policy"              # sign-in, tier and masking policy
     VIEW_AUDIT = "view_audit"
     EXPORT_AUDIT = "export_audit"
+    VIEW_CUSTOMERS = "view_customers"        # find and open customer records (masked)
+    EDIT_CUSTOMERS = "edit_customers"        # create, edit, mark inactive
+    REVEAL_PII = "reveal_pii"                # show one masked field in full (audited)
+    IMPORT_DATA = "import_data"              # core-banking customer and AUM extracts
+    EXPORT_CUSTOMERS = "export_customers"
+    RUN_TIER_EVALUATION = "run_tier_evaluation"
+    PROPOSE_TIER_EXCEPTION = "propose_tier_exception"
+    APPROVE_TIER_EXCEPTION = "approve_tier_exception"
 
+
+_FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.COUNTER_STAFF: frozenset(),
-    Role.LOBBY_MANAGER: frozenset(),
-    Role.RELATIONSHIP_MANAGER: frozenset(),
-    Role.BRANCH_MANAGER: frozenset({Permission.VIEW_AUDIT}),
+    Role.COUNTER_STAFF: frozenset(_FRONT_DESK),
+    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS}),
+    Role.RELATIONSHIP_MANAGER: frozenset(
+        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION}),
+    Role.BRANCH_MANAGER: frozenset(
+        _FRONT_DESK | {Permission.VIEW_AUDIT, Permission.REVEAL_PII, Permission.EXPORT_CUSTOMERS,
+                       Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION}),
     Role.CUSTODIAN: frozenset(),
-    Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
+    Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS}),
     Role.ADMINISTRATOR: frozenset(
-        {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY}),
+        {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY,
+         Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION}),
     Role.SYSTEM: frozenset(Permission),
 }
 

@@ -1,0 +1,149 @@
+"""Reading the core-banking CSV extracts: encodings, headers in English or Chinese, line numbers.
+
+Extracts arrive as UTF-8 (with or without BOM) or GB18030 (what Chinese Windows tools write).
+The encoding is decided from the whole file, never guessed line by line: UTF-8 when the bytes
+decode as UTF-8, otherwise GB18030 (a superset of GBK and GB2312). Header names are matched
+case-insensitively against each column's English and Chinese aliases.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+
+FILE = QT_TRANSLATE_NOOP("fields", "File")
+MAX_FILE_BYTES = 2 * 1024 ** 3
+MAX_FIELD_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column the importer knows: its key, whether it must be present, and header aliases."""
+
+    key: str
+    required: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CsvLine:
+    number: int                 # 1-based line number in the file (the header is line 1)
+    values: dict[str, str]      # column key -> raw text (absent optional columns missing)
+
+
+def decode(data: bytes) -> str:
+    """The file's text: UTF-8 (a BOM is dropped) or else GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "is neither UTF-8 nor GB18030 text"), field=FILE) from None
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a readable regular file of sane size."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "is larger than {max} GB"),
+                                  field=FILE, max=MAX_FILE_BYTES // 1024 ** 3)
+        return path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be read: {reason}"),
+                              field=FILE, reason=exc.strerror or str(exc)) from exc
+
+
+def _normal(header: str) -> str:
+    return "".join(header.split()).lower().lstrip("\ufeff")
+
+
+def map_header(header: Sequence[str], columns: Sequence[Column]) -> dict[int, str]:
+    """Which position holds which column; refuses missing or repeated required columns."""
+    lookup: dict[str, str] = {}
+    for column in columns:
+        for alias in (column.key, *column.aliases):
+            lookup[_normal(alias)] = column.key
+    positions: dict[int, str] = {}
+    seen: set[str] = set()
+    for index, name in enumerate(header):
+        key = lookup.get(_normal(name))
+        if key is None:
+            continue
+        if key in seen:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "the header names column {column} twice"),
+                                  field=FILE, column=key)
+        seen.add(key)
+        positions[index] = key
+    missing = [c.key for c in columns if c.required and c.key not in seen]
+    if missing:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "the header lacks the column(s) {columns}"),
+                              field=FILE, columns=", ".join(missing))
+    return positions
+
+
+def read_rows(data: bytes, columns: Sequence[Column]) -> Iterator[CsvLine]:
+    """Every data line of a CSV extract with its line number; blank lines are skipped.
+
+    A line with too many or too few fields is still yielded (the importer reports it), with the
+    special key ``__fields__`` holding the count found.
+    """
+    text = decode(data)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is empty"), field=FILE) from None
+    except csv.Error as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
+                              line=1, reason=str(exc)) from None
+    positions = map_header(header, columns)
+    width = len(header)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
+                                  line=reader.line_num, reason=str(exc)) from None
+        if not any(f.strip() for f in fields):
+            continue
+        values: dict[str, str] = {key: fields[i] for i, key in positions.items() if i < len(fields)}
+        if len(fields) != width:
+            values["__fields__"] = str(len(fields))
+        yield CsvLine(reader.line_num, values)
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """One refused line: its number and why (a translatable template with parameters)."""
+
+    line: int
+    template: str
+    params: Mapping[str, object]
+
+    def __str__(self) -> str:
+        return f"line {self.line}: " + self.template.format(**self.params)
+
+
+def problem_from(line: int, error: ValidationError) -> LineProblem:
+    """A line problem from the validation error one of its fields raised."""
+    reason = error.template
+    params = dict(error.params)
+    if error.field:
+        reason = "{field}: " + reason
+        params["field"] = error.field
+    return LineProblem(line, reason, params)
