@@ -139,8 +139,8 @@ class FormDialog(QDialog):
         self.saved.emit(result)
         self.accept()
 
-    def submit(self) -> None:  # pragma: no cover - every dialog overrides it
-        raise NotImplementedError
+    def submit(self) -> None:
+        """Every dialog overrides this: clean its fields and call :meth:`save` with the service call."""
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt naming
         """Subclasses set every text here; the base only names the buttons it owns."""
