@@ -30,7 +30,6 @@ class AccountsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.dialog: FormDialog | None = None
         self.model = AccountsModel(context.store.clock, self)
         self.proxy = make_proxy(self.model, self)
         self.filter = QLineEdit(self)
@@ -145,21 +144,22 @@ class AccountsPage(Page):
 
     def new_account(self) -> AccountDialog:
         store, actor, branches, policy = self._context()
-        return self._open(AccountDialog(store, actor, branches, policy, parent=self))
+        return self.open_form(AccountDialog(store, actor, branches, policy, parent=self), self._saved)
 
     def edit_selected(self) -> AccountDialog | None:
         row = self.selected()
         if row is None:
             return None
         store, actor, branches, policy = self._context()
-        return self._open(AccountDialog(store, actor, branches, policy, account=row, parent=self))
+        return self.open_form(AccountDialog(store, actor, branches, policy, account=row, parent=self),
+                              self._saved)
 
     def reset_selected(self) -> ResetPasswordDialog | None:
         row = self.selected()
         if row is None:
             return None
         store, actor, _branches, policy = self._context()
-        return self._open(ResetPasswordDialog(store, actor, row, policy, parent=self))
+        return self.open_form(ResetPasswordDialog(store, actor, row, policy, parent=self), self._saved)
 
     def toggle_disabled(self) -> None:
         row = self.selected()
@@ -193,15 +193,6 @@ class AccountsPage(Page):
             self.refresh()  # a conflict: show what is there now
             return
         self._saved(changed)
-
-    def _open(self, dialog: FormDialog) -> FormDialog:
-        dialog.saved.connect(self._saved)
-        dialog.conflicted.connect(self.refresh)
-        dialog.sessionEnded.connect(self.sessionEnded)
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
 
     def _saved(self, row: AccountRow) -> None:
         self.refresh()

@@ -25,7 +25,6 @@ class BranchesPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.rows: list[BranchRow] = []
-        self.dialog: BranchDialog | None = None
         self.hint = styled_label("hint", self, wrap=True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("branchTree")
@@ -128,23 +127,15 @@ class BranchesPage(Page):
         parent_row = self.selected()
         if parent_row is None or parent_row.level is LEVEL_ORDER[-1]:
             return None
-        return self._open(BranchDialog(self.context.store, self.context.actor,
-                                       parent_row=parent_row, parent=self))
+        return self.open_form(BranchDialog(self.context.store, self.context.actor,
+                                           parent_row=parent_row, parent=self), self._saved)
 
     def edit_selected(self) -> BranchDialog | None:
         row = self.selected()
         if row is None:
             return None
-        return self._open(BranchDialog(self.context.store, self.context.actor, branch=row, parent=self))
-
-    def _open(self, dialog: BranchDialog) -> BranchDialog:
-        dialog.saved.connect(self._saved)
-        dialog.conflicted.connect(self.refresh)
-        dialog.sessionEnded.connect(self.sessionEnded)
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_form(BranchDialog(self.context.store, self.context.actor, branch=row,
+                                           parent=self), self._saved)
 
     def _saved(self, row: BranchRow) -> None:
         self.refresh()

@@ -96,7 +96,19 @@ class Page(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.dialog = None  # the form dialog open on this page, if any
         self._stale = True
+
+    def open_form(self, dialog, on_saved):
+        """Open a :class:`ui.forms.FormDialog` window-modally: ``on_saved`` gets its result, a
+        conflict reloads the page, an ended session is passed on."""
+        dialog.saved.connect(on_saved)
+        dialog.conflicted.connect(self.refresh)
+        dialog.sessionEnded.connect(self.sessionEnded)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         """Reload what the page shows from the store."""
