@@ -59,6 +59,9 @@ class StoreUnavailable(UserError):
 
 CHANGED_BY_SOMEONE_ELSE = QT_TRANSLATE_NOOP(
     "errors", "This record was changed by someone else. Reload it and make your change again.")
+STORE_BUSY = QT_TRANSLATE_NOOP(
+    "errors", "The store is busy: another program has been writing to it for too long. "
+              "Nothing was saved; try again in a moment.")
 STORE_DID_NOT_ANSWER = QT_TRANSLATE_NOOP(
     "errors", "The store did not answer; nothing was saved. Check the connection and try again.")
 

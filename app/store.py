@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.actor import Actor
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.errors import (
-    CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_DID_NOT_ANSWER, ConflictError,
+    CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_BUSY, STORE_DID_NOT_ANSWER, ConflictError,
     PermissionDenied, SessionExpired, StoreUnavailable, UserError,
 )
 from db.engine import WRITE_OPTION, describe
@@ -169,6 +169,8 @@ def _translated_faults() -> Iterator[None]:
     except IntegrityError as exc:
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
     except DBAPIError as exc:
+        if "database is locked" in str(exc.orig):
+            raise StoreUnavailable(STORE_BUSY) from exc
         if exc.connection_invalidated or _is_connection_fault(exc):
             raise StoreUnavailable(STORE_DID_NOT_ANSWER) from exc
         if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:

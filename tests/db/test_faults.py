@@ -1,0 +1,64 @@
+"""Fault drills the suite can run: a connection killed mid-action, a store locked by another
+process. Nothing is half-written, the user is told, and the action can simply be retried."""
+
+import psycopg
+import pytest
+from sqlalchemy import event, func, select
+
+from app.auth import branches
+from app.errors import StoreUnavailable
+from app.store import Store
+from db import engine as engine_module
+from db.engine import make_engine
+from db.models import AuditEvent, Branch
+from tests.db.helpers import actor_named
+
+
+def _counts(store):
+    with store.read() as session:
+        return (session.scalar(select(func.count()).select_from(Branch)),
+                session.scalar(select(func.count()).select_from(AuditEvent)))
+
+
+def test_connection_killed_in_the_middle_of_an_action(pg_demo_store):
+    """pg_terminate_backend from a second connection just before the audit append."""
+    store, admin = pg_demo_store, actor_named(pg_demo_store, "admin")
+    before = _counts(store)
+    killer = psycopg.connect(store.engine.url.render_as_string(hide_password=False)
+                             .replace("postgresql+psycopg", "postgresql"), autocommit=True)
+
+    def kill_own_backend(conn, cursor, statement, *_):
+        if "audit_chain_head" in statement:
+            pid = conn.connection.driver_connection.info.backend_pid
+            killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    event.listen(store.engine, "before_cursor_execute", kill_own_backend)
+    try:
+        with pytest.raises(StoreUnavailable, match="nothing was saved"):
+            branches.create_branch(store, admin, code="KILL1", name="断线网点", level="branch",
+                                   parent_id=admin.branch_id)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", kill_own_backend)
+        killer.close()
+    assert _counts(store) == before
+    row = branches.create_branch(store, admin, code="KILL1", name="断线网点", level="branch",
+                                 parent_id=admin.branch_id)  # the retry goes through
+    assert row.code == "KILL1" and _counts(store) == (before[0] + 1, before[1] + 1)
+
+
+def test_a_store_locked_by_another_process_waits_then_says_so(sqlite_demo_store, monkeypatch):
+    url = sqlite_demo_store.engine.url
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    impatient = Store(make_engine(url))
+    admin = actor_named(impatient, "admin")
+    other = make_engine(url).connect().execution_options(vipdesk_write=True)
+    other.begin()  # another program holds the write lock
+    try:
+        with pytest.raises(StoreUnavailable, match="busy.*Nothing was saved"):
+            branches.create_branch(impatient, admin, code="LOCK1", name="锁定", level="branch",
+                                   parent_id=admin.branch_id)
+    finally:
+        other.rollback()
+        other.close()
+    assert branches.create_branch(impatient, admin, code="LOCK1", name="锁定", level="branch",
+                                  parent_id=admin.branch_id).code == "LOCK1"
