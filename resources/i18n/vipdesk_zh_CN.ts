@@ -130,7 +130,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/accounts/page.py" line="+135"/>
+        <location filename="../../ui/accounts/page.py" line="+134"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -140,7 +140,7 @@
         <translation>停用</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Enable account</source>
         <translation>启用账户</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>停用 {name} 的账户？停用后此人无法登录，其记录仍然保留。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+33"/>
         <source>Your own account</source>
         <translation>您本人的账户</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>BranchesPage</name>
     <message>
-        <location filename="../../ui/branches/page.py" line="+95"/>
+        <location filename="../../ui/branches/page.py" line="+94"/>
         <source>Open</source>
         <translation>营业中</translation>
     </message>
@@ -533,7 +533,7 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+53"/>
         <source>Branches of your part of the bank. Branches are never deleted: mark a closed one inactive.</source>
         <translation>您管辖范围内的网点。网点不能删除：撤并的网点请设为停用。</translation>
     </message>
@@ -965,7 +965,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+130"/>
+        <location filename="../../ui/shell/pages.py" line="+142"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -973,7 +973,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location line="-78"/>
+        <location line="-90"/>
         <source>Branches</source>
         <translation>网点管理</translation>
     </message>
@@ -1369,7 +1369,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+72"/>
+        <location filename="../../app/auth/permissions.py" line="+86"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -1454,6 +1454,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The store is busy: another program has been writing to it for too long. Nothing was saved; try again in a moment.</source>
+        <translation>数据库正忙：另一个程序写入时间过长。未保存任何内容，请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The store did not answer; nothing was saved. Check the connection and try again.</source>
         <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
     </message>
@@ -1739,6 +1744,42 @@ python main.py db upgrade --db {url}</translation>
         <source>must be a date from today on</source>
         <translation>必须是今天或以后的日期</translation>
     </message>
+    <message>
+        <location filename="../../app/csvio.py" line="+50"/>
+        <source>is neither UTF-8 nor GB18030 text</source>
+        <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is larger than {max} GB</source>
+        <translation>大于 {max} GB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the header names column {column} twice</source>
+        <translation>表头中 {column} 列出现了两次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the header lacks the column(s) {columns}</source>
+        <translation>表头缺少以下列：{columns}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -1983,6 +2024,11 @@ python main.py db upgrade --db {url}</translation>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
+    <message>
+        <location filename="../../app/csvio.py" line="-101"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>genders</name>
@@ -2092,7 +2138,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-44"/>
+        <location filename="../../app/auth/permissions.py" line="-58"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>
