@@ -62,3 +62,14 @@ def test_a_store_locked_by_another_process_waits_then_says_so(sqlite_demo_store,
         other.close()
     assert branches.create_branch(impatient, admin, code="LOCK1", name="锁定", level="branch",
                                   parent_id=admin.branch_id).code == "LOCK1"
+
+
+def test_after_the_server_drops_every_connection_the_next_action_reconnects(pg_demo_store):
+    """What a PostgreSQL restart looks like to an open app: pooled connections are dead."""
+    store, admin = pg_demo_store, actor_named(pg_demo_store, "admin")
+    branches.list_branches(store, admin)  # the pool now holds a live connection
+    dsn = store.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(dsn, autocommit=True) as admin_conn:
+        admin_conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    assert branches.list_branches(store, admin)  # pre-ping notices and reconnects
