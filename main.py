@@ -32,6 +32,17 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill an empty store with realistic demo data")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
 
+    import_aum = sub.add_parser("import-aum", help="import the monthly AUM extract (cif_no, month, avg_daily_aum)")
+    import_aum.add_argument("file", metavar="FILE.csv", type=Path)
+    import_aum.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_aum.add_argument("--db", metavar="URL", dest="sub_db")
+
+    tiers = sub.add_parser("tiers", help="tier evaluation")
+    tiers_sub = tiers.add_subparsers(dest="tiers_command", metavar="ACTION", required=True)
+    evaluate = tiers_sub.add_parser("evaluate", help="evaluate every customer's tier and make the worklists")
+    evaluate.add_argument("--as-of", metavar="YYYY-MM", help="the last month of the quarter (default: last month)")
+    evaluate.add_argument("--db", metavar="URL", dest="sub_db")
+
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; exit 0 when intact").add_argument("--db", metavar="URL", dest="sub_db")
@@ -114,7 +125,45 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_import_aum(args) -> int:
+    from app.opening import open_store
+    from app.tiers.aum_import import AumImportRefused, import_aum
+
+    store = open_store(_store_url(args))
+    try:
+        result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad)
+    except AumImportRefused as refused:
+        for problem in refused.problems:
+            print(problem)
+        print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
+              "(--skip-bad imports the good lines)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    for problem in result.problems:
+        print(f"skipped {problem}")
+    print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} values changed, "
+          f"{result.rows_unchanged} unchanged, {result.rows_skipped} skipped"
+          + (" (this file was imported before)" if result.seen_before else ""))
+    return 0
+
+
+def cmd_tiers_evaluate(args) -> int:
+    from app.opening import open_store
+    from app.tiers.evaluation import evaluate_tiers, parse_as_of
+
+    store = open_store(_store_url(args))
+    as_of = parse_as_of(args.as_of, today=store.clock().date()) if args.as_of else None
+    result = evaluate_tiers(store, _batch_actor("tiers"), as_of)
+    c = result.counts
+    print(f"evaluation {result.evaluation_id} as of {result.as_of // 100}-{result.as_of % 100:02d} "
+          f"(policy version {result.policy_version}): {c['customers']} customers, "
+          f"{c['changed']} tier changes ({c['upgraded']} up, {c['downgraded']} down); worklists: "
+          f"{c['upgrade']} upgrade, {c['below_standard']} below standard, {c['first_card']} first card")
+    return 0
+
+
 COMMANDS = {
+    ("import-aum", None): cmd_import_aum,
+    ("tiers", "evaluate"): cmd_tiers_evaluate,
     ("db", "upgrade"): cmd_db_upgrade,
     ("demo", None): cmd_demo,
     ("audit", "verify"): cmd_audit_verify,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import psycopg
 
-TABLES = ["audit_event", "staff_role", "staff_account", "setting", "branch"]
+TABLES = ["audit_event", "staff_role", "staff_account", "setting", "branch", "tier_policy", "aum_import"]
 STORE_COMMENT = 'VIP Desk store "{database}"'
 
 
