@@ -1,0 +1,267 @@
+"""Tier policy versions, evaluation and exceptions through the services, on both engines."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+import main
+from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.tiers.evaluation import (
+    BELOW_STANDARD, FIRST_CARD, UPGRADE, evaluate_tiers, export_worklist, latest_evaluation,
+    parse_as_of, worklist_page,
+)
+from app.tiers.exceptions import (
+    decide_exception, list_exceptions, pending_count, propose_exception, withdraw_exception,
+)
+from app.tiers.policy_store import list_policies, policy_in_force_at, save_policy
+from app.tiers.rules import DEFAULT_TIER_POLICY, TierBand, TierPolicy
+from db.models import AuditEvent, Customer, TierChange, TierEvaluation
+from tests.db.helpers import actor_named
+from tests.db.tierdata import NOW, add_customers, set_aum, write_csv
+
+AUG, SEP, OCT = 202608, 202609, 202610
+
+
+@pytest.fixture
+def tstore(demo_store):
+    demo_store.clock = lambda: NOW
+    return demo_store
+
+
+def tier_of(store, customer_id):
+    with store.read() as session:
+        return session.get(Customer, customer_id).tier
+
+
+def changes_of(store, customer_id):
+    with store.read() as session:
+        return [(c.from_tier, c.to_tier, c.cause) for c in session.scalars(
+            select(TierChange).where(TierChange.customer_id == customer_id).order_by(TierChange.id))]
+
+
+def flat(store, customer_id, value):
+    set_aum(store, customer_id, {AUG: value, SEP: value, OCT: value})
+
+
+def test_band_boundaries_through_the_whole_path(tstore, batch, tmp_path):
+    ids = add_customers(tstore, "BJ010101", ["GOLD000001", "ORD0000001", "PRIV000001", "PLAT000001"])
+    lines = ["cif_no,month,avg_daily_aum"]
+    for month in ("2026-08", "2026-09", "2026-10"):
+        lines += [f"GOLD000001,{month},\"100,000.00\"", f"ORD0000001,{month},99999.99",
+                  f"PRIV000001,{month},6000000", f"PLAT000001,{month},999999.99"]
+    from app.tiers.aum_import import import_aum
+
+    import_aum(tstore, batch, write_csv(tmp_path / "aum.csv", lines))
+    result = evaluate_tiers(tstore, batch, (2026, 10))
+    assert result.policy_version == 1
+    assert tier_of(tstore, ids["GOLD000001"]) == "gold"
+    assert tier_of(tstore, ids["ORD0000001"]) == "ordinary"
+    assert tier_of(tstore, ids["PRIV000001"]) == "private"
+    assert tier_of(tstore, ids["PLAT000001"]) == "platinum"
+    assert changes_of(tstore, ids["GOLD000001"]) == [("ordinary", "gold", "evaluation")]
+    assert changes_of(tstore, ids["ORD0000001"]) == []
+    assert result.counts["changed"] == 3 and result.counts[FIRST_CARD] == 3
+
+
+def test_day_weighting(tstore, batch):
+    # Aug 31 days, Sep 30, Oct 31 = 92 days; a missing month counts 0.
+    ids = add_customers(tstore, "BJ010101", ["WEIGHT0001", "WEIGHT0002", "WEIGHT0003", "WEIGHT0004"])
+    set_aum(tstore, ids["WEIGHT0001"], {AUG: "3000000"})     # x31/92 = 1,010,869.57: diamond
+    set_aum(tstore, ids["WEIGHT0002"], {SEP: "3000000"})     # x30/92 =   978,260.87: platinum
+    set_aum(tstore, ids["WEIGHT0003"], {SEP: "3066666.66"})  # 999,999.9978 -> 1,000,000.00 half-up
+    set_aum(tstore, ids["WEIGHT0004"], {SEP: "3066666.64"})  # 999,999.9913 -> 999,999.99
+    evaluate_tiers(tstore, batch, (2026, 10))
+    assert [tier_of(tstore, ids[c]) for c in ("WEIGHT0001", "WEIGHT0002", "WEIGHT0003", "WEIGHT0004")] \
+        == ["diamond", "platinum", "diamond", "platinum"]
+    with tstore.read() as session:
+        averages = {c.customer_id: c.average for c in session.scalars(select(TierChange))}
+    assert averages[ids["WEIGHT0003"]] == Decimal("1000000.00")
+    assert averages[ids["WEIGHT0001"]] == Decimal("1010869.57")
+
+
+def test_worklists_tied_to_the_evaluation_and_downgrades_not_silent(tstore, batch):
+    ids = add_customers(tstore, "BJ010101", ["UPGR000001", "DOWN000001", "NOCHANGE01", "NODATA0001"])
+    flat(tstore, ids["UPGR000001"], "200000")
+    flat(tstore, ids["DOWN000001"], "700000")
+    flat(tstore, ids["NOCHANGE01"], "50")
+    first = evaluate_tiers(tstore, batch, (2026, 10))
+    flat(tstore, ids["UPGR000001"], "800000")     # gold -> platinum: card upgrade
+    flat(tstore, ids["DOWN000001"], "10000")      # platinum -> ordinary: downgrade review
+    second = evaluate_tiers(tstore, batch, (2026, 10))
+    assert second.evaluation_id != first.evaluation_id
+    assert tier_of(tstore, ids["DOWN000001"]) == "ordinary"
+    assert tier_of(tstore, ids["NODATA0001"]) == "ordinary"
+    manager = actor_named(tstore, "manager")
+    latest = latest_evaluation(tstore, manager)
+    assert latest.id == second.evaluation_id and latest.policy_version == 1
+    up = worklist_page(tstore, manager, latest.id, UPGRADE)
+    down = worklist_page(tstore, manager, latest.id, BELOW_STANDARD)
+    assert [r.cif_no for r in up] == ["UPGR000001"]
+    assert [(r.cif_no, r.effective_tier, r.average) for r in down] == [
+        ("DOWN000001", "ordinary", Decimal("10000.00"))]
+    assert down[0].phone_masked.startswith("138") and "*" in down[0].phone_masked
+    assert worklist_page(tstore, manager, latest.id, FIRST_CARD) == []
+    assert [r.cif_no for r in worklist_page(tstore, manager, first.evaluation_id, FIRST_CARD)] == [
+        "UPGR000001", "DOWN000001"]
+    with tstore.read() as session:
+        evaluation = session.get(TierEvaluation, second.evaluation_id)
+        assert json.loads(evaluation.counts)["below_standard"] == 1
+        change = session.scalars(select(TierChange).where(
+            TierChange.customer_id == ids["DOWN000001"]).order_by(TierChange.id.desc())).first()
+        assert change.evaluation_id == second.evaluation_id and change.average == Decimal("10000.00")
+        assert session.scalar(select(AuditEvent).where(AuditEvent.action == "tier.evaluate")) is not None
+
+
+def test_export_worklist_masks_and_is_audited(tstore, batch, tmp_path):
+    ids = add_customers(tstore, "BJ010101", ["EXPO000001"])
+    flat(tstore, ids["EXPO000001"], "150000")
+    result = evaluate_tiers(tstore, batch, (2026, 10))
+    out = tmp_path / "first.csv"
+    assert export_worklist(tstore, actor_named(tstore, "manager"), result.evaluation_id, FIRST_CARD, out) == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert "EXPO000001" in text and "13800000000" not in text and "150000.00" in text
+
+
+def test_new_policy_version_changes_the_next_evaluation_only(tstore, batch):
+    ids = add_customers(tstore, "BJ010101", ["POLICY0001"])
+    flat(tstore, ids["POLICY0001"], "60000")
+    first = evaluate_tiers(tstore, batch, (2026, 10))
+    assert tier_of(tstore, ids["POLICY0001"]) == "ordinary"
+    bands = list(DEFAULT_TIER_POLICY.bands)
+    bands[1] = replace(bands[1], lower_bound=Decimal("50000.00"))
+    admin = actor_named(tstore, "admin")
+    saved = save_policy(tstore, admin, TierPolicy(1, date(2026, 10, 1), tuple(bands)))
+    assert saved.version == 2
+    with tstore.read() as session:
+        assert policy_in_force_at(session, date(2026, 9, 30)).version == 1
+        assert policy_in_force_at(session, date(2026, 10, 31)).version == 2
+        assert [p.version for p in list_policies(session)] == [2, 1]
+    second = evaluate_tiers(tstore, batch, (2026, 10))
+    assert second.policy_version == 2 and tier_of(tstore, ids["POLICY0001"]) == "gold"
+    with tstore.read() as session:
+        assert session.get(TierEvaluation, first.evaluation_id).policy_version == 1
+    # September's quarter still falls under version 1
+    assert evaluate_tiers(tstore, batch, (2026, 9)).policy_version == 1
+
+
+def test_policy_validation_and_permission(tstore):
+    admin = actor_named(tstore, "admin")
+    bands = list(DEFAULT_TIER_POLICY.bands)
+    bands[2] = replace(bands[2], lower_bound=Decimal("50000.00"))
+    with pytest.raises(ValidationError) as caught:
+        save_policy(tstore, admin, TierPolicy(1, date(2026, 12, 1), tuple(bands)))
+    assert caught.value.field == "Lower bound"
+    with pytest.raises(PermissionDenied):
+        save_policy(tstore, actor_named(tstore, "manager"), DEFAULT_TIER_POLICY)
+    save_policy(tstore, admin, replace(DEFAULT_TIER_POLICY, effective_from=date(2026, 12, 1)))
+    with pytest.raises(ValidationError) as caught:
+        save_policy(tstore, admin, replace(DEFAULT_TIER_POLICY, effective_from=date(2026, 11, 1)))
+    assert caught.value.field == "Effective from"
+
+
+def test_exception_maker_checker_approve_and_expiry(tstore, batch):
+    ids = add_customers(tstore, "BJ010101", ["EXCEPT0001"])
+    cid = ids["EXCEPT0001"]
+    flat(tstore, cid, "80000")
+    advisor, manager = actor_named(tstore, "advisor"), actor_named(tstore, "manager")
+    with pytest.raises(PermissionDenied):
+        propose_exception(tstore, manager, cid, tier="gold", reason="x", valid_until=date(2026, 12, 31))
+    with pytest.raises(ValidationError) as caught:
+        propose_exception(tstore, advisor, cid, tier="ordinary", reason="潜力客户", valid_until=date(2026, 12, 31))
+    assert caught.value.field == "Tier"
+    with pytest.raises(ValidationError) as caught:
+        propose_exception(tstore, advisor, cid, tier="platinum", reason="潜力客户", valid_until=date(2026, 1, 1))
+    assert caught.value.field == "Valid until"
+    row = propose_exception(tstore, advisor, cid, tier="platinum", reason="潜力客户：企业高管",
+                            valid_until=date(2026, 11, 30))
+    assert row.status == "proposed" and row.proposed_by_name
+    with pytest.raises(ConflictError):
+        propose_exception(tstore, advisor, cid, tier="gold", reason="again", valid_until=date(2026, 12, 31))
+    assert pending_count(tstore, manager) == 1
+    assert [r.id for r in list_exceptions(tstore, manager, status="proposed")] == [row.id]
+    with pytest.raises(PermissionDenied):
+        decide_exception(tstore, advisor, row.id, approve=True)
+    with pytest.raises(ValidationError):
+        decide_exception(tstore, manager, row.id, approve=False)   # a rejection needs a comment
+    approved = decide_exception(tstore, manager, row.id, approve=True, comment="同意")
+    assert approved.status == "approved" and approved.decided_by_name
+    assert tier_of(tstore, cid) == "ordinary"           # the next evaluation applies it
+    evaluate_tiers(tstore, batch, (2026, 10))
+    assert tier_of(tstore, cid) == "platinum"
+    assert changes_of(tstore, cid) == [("ordinary", "platinum", "exception")]
+    evaluate_tiers(tstore, batch, (2026, 10))
+    assert len(changes_of(tstore, cid)) == 1
+    # ended on 30 November: the evaluation as of November returns the customer to gold? no: to
+    # the computed tier (80,000 average -> ordinary)
+    tstore.clock = lambda: NOW + timedelta(days=15)
+    evaluate_tiers(tstore, batch, (2026, 11))
+    tstore.clock = lambda: NOW + timedelta(days=40)
+    evaluate_tiers(tstore, batch, (2026, 12))
+    assert tier_of(tstore, cid) == "ordinary"
+    assert changes_of(tstore, cid)[-1] == ("platinum", "ordinary", "exception_expired")
+    with tstore.read() as session:
+        actions = set(session.scalars(select(AuditEvent.action)))
+    assert {"tier_exception.propose", "tier_exception.approve"} <= actions
+
+
+def test_withdraw_and_reject(tstore):
+    ids = add_customers(tstore, "BJ010101", ["EXCEPT0002"])
+    advisor, manager = actor_named(tstore, "advisor"), actor_named(tstore, "manager")
+    row = propose_exception(tstore, advisor, ids["EXCEPT0002"], tier="gold", reason="r",
+                            valid_until=date(2027, 6, 30))
+    with pytest.raises(PermissionDenied):
+        withdraw_exception(tstore, manager, row.id)
+    assert withdraw_exception(tstore, advisor, row.id).status == "withdrawn"
+    with pytest.raises(ConflictError):
+        decide_exception(tstore, manager, row.id, approve=True)
+    row = propose_exception(tstore, advisor, ids["EXCEPT0002"], tier="gold", reason="r",
+                            valid_until=date(2027, 6, 30))
+    assert decide_exception(tstore, manager, row.id, approve=False, comment="资产不足").status == "rejected"
+
+
+def test_scope_branch_manager_evaluates_and_sees_only_their_subtree(tstore, batch):
+    bj = add_customers(tstore, "BJ010101", ["SCOPEBJ001"])
+    sh = add_customers(tstore, "SH0101", ["SCOPESH001"])
+    flat(tstore, bj["SCOPEBJ001"], "200000")
+    flat(tstore, sh["SCOPESH001"], "200000")
+    manager = actor_named(tstore, "manager")
+    result = evaluate_tiers(tstore, manager, (2026, 10))
+    assert result.counts["customers"] == 1
+    assert tier_of(tstore, bj["SCOPEBJ001"]) == "gold"
+    assert tier_of(tstore, sh["SCOPESH001"]) == "ordinary"
+    sh_manager = actor_named(tstore, "sh_manager")
+    assert latest_evaluation(tstore, sh_manager) is None
+    evaluate_tiers(tstore, batch, (2026, 10))
+    latest = latest_evaluation(tstore, sh_manager)
+    assert [r.cif_no for r in worklist_page(tstore, sh_manager, latest.id, FIRST_CARD)] == ["SCOPESH001"]
+    with pytest.raises(Exception):
+        propose_exception(tstore, actor_named(tstore, "advisor"), sh["SCOPESH001"], tier="platinum",
+                          reason="r", valid_until=date(2027, 1, 31))
+    with pytest.raises(PermissionDenied):
+        evaluate_tiers(tstore, actor_named(tstore, "teller"), (2026, 10))
+
+
+def test_as_of_parsing():
+    assert parse_as_of("2026-10", today=date(2026, 11, 22)) == (2026, 10)
+    with pytest.raises(ValidationError) as caught:
+        parse_as_of("2026-13", today=date(2026, 11, 22))
+    assert caught.value.field == "As of"
+
+
+def test_cli_tiers_evaluate(sqlite_demo_store, capsys):
+    store = sqlite_demo_store
+    ids = add_customers(store, "BJ010101", ["CLI0000001"])
+    flat(store, ids["CLI0000001"], "150000")
+    url = str(store.engine.url)
+    assert main.main(["tiers", "evaluate", "--as-of", "2026-10", "--db", url]) == 0
+    assert "1 tier changes" in capsys.readouterr().out
+    assert main.main(["tiers", "evaluate", "--as-of", "2026-13", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "As of" in err
+    assert main.main(["tiers", "evaluate", "--db", url]) == 0
