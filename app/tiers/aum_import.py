@@ -97,11 +97,17 @@ _FULLWIDTH = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６�
     ord("－"): ord("-"), ord("／"): ord("/")}
 
 
-def _amount(raw: str) -> Decimal:
+def _cents(raw: str) -> int:
+    """The amount in whole cents (exact): plain digits on a fast path, else ``parse_amount``."""
     value = raw.strip()
     if _PLAIN_AMOUNT.fullmatch(value):
-        return Decimal(value).quantize(CENT)
-    return parse_amount(raw, field=AVG_DAILY_AUM)
+        whole, _, frac = value.partition(".")
+        return int(whole) * 100 + int(frac.ljust(2, "0") or 0)
+    return int(parse_amount(raw, field=AVG_DAILY_AUM) * 100)
+
+
+def _text(cents: int) -> str:
+    return f"{cents // 100}.{cents % 100:02d}"
 
 
 def _cif(raw: str) -> str:
@@ -116,14 +122,14 @@ def _customer_ids(session, actor) -> dict[str, int]:
     if actor.branch_path != "/":
         query = query.join(Branch, Branch.id == Customer.branch_id).where(
             Branch.path.startswith(actor.branch_path))
-    return dict(session.execute(query).all())
+    return dict(session.connection().execute(query).all())
 
 
-def _stored(session, month: int) -> dict[int, Decimal]:
-    rows = session.execute(select(AumMonth.customer_id, AumMonth.avg_daily_aum)
-                           .where(AumMonth.month == month)).all()
-    return {cid: Decimal(value).quantize(CENT) if not isinstance(value, float)
-            else Decimal(repr(value)).quantize(CENT) for cid, value in rows}
+def _stored(session, month: int) -> dict[int, int]:
+    """The store's values for ``month`` in whole cents (SQLite hands NUMERIC back as float)."""
+    rows = session.connection().execute(select(AumMonth.customer_id, AumMonth.avg_daily_aum)
+                                        .where(AumMonth.month == month))
+    return {cid: int(round(value * 100)) for cid, value in rows}
 
 
 def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
@@ -146,8 +152,8 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
     problems: list[LineProblem] = []
     bad = 0
     read = 0
-    values: dict[int, dict[int, Decimal]] = {}   # month -> customer_id -> amount
-    first_line: dict[tuple[int, int], int] = {}
+    values: dict[int, dict[int, tuple[int, int]]] = {}   # month -> customer_id -> (cents, line)
+    months: dict[str, int] = {}                          # month as written -> yyyymm
     for line in read_rows(data, COLUMNS):
         read += 1
         if read % PROGRESS_EVERY == 0:
@@ -162,19 +168,25 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
             if customer_id is None:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "{cif} is not a known customer"),
                                       field=CIF_NUMBER, cif=cif)
-            month = parse_month(line.values.get("month", ""), today=today)
-            amount = _amount(line.values.get("avg_daily_aum", ""))
-            earlier = first_line.setdefault((customer_id, month), line.number)
-            if earlier != line.number:
+            raw_month = line.values.get("month", "")
+            month = months.get(raw_month)
+            if month is None:
+                month = months[raw_month] = parse_month(raw_month, today=today)
+            cents = _cents(line.values.get("avg_daily_aum", ""))
+            by_customer = values.get(month)
+            if by_customer is None:
+                by_customer = values[month] = {}
+            earlier = by_customer.get(customer_id)
+            if earlier is not None:
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "repeats customer {cif} for month {month} (first on line {first})"),
-                    cif=cif, month=f"{month // 100}-{month % 100:02d}", first=earlier)
+                    cif=cif, month=f"{month // 100}-{month % 100:02d}", first=earlier[1])
         except ValidationError as error:
             bad += 1
             if len(problems) < MAX_REPORTED:
                 problems.append(problem_from(line.number, error))
             continue
-        values.setdefault(month, {})[customer_id] = amount
+        by_customer[customer_id] = (cents, line.number)
     if bad and not skip_bad:
         raise AumImportRefused(problems, bad)
     report(read, read)
@@ -184,12 +196,12 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
         session = uow.session
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
-        changed: list[tuple[int, int, Decimal]] = []
+        changed: list[tuple[int, int, str]] = []
         for month, by_customer in values.items():
             stored = _stored(session, month)
-            for customer_id, amount in by_customer.items():
-                if stored.get(customer_id) != amount:
-                    changed.append((customer_id, month, amount))
+            changed += [(customer_id, month, _text(cents))
+                        for customer_id, (cents, _line) in by_customer.items()
+                        if stored.get(customer_id) != cents]
         result.rows_changed = len(changed)
         result.rows_unchanged = read - bad - len(changed)
         if changed:
@@ -211,7 +223,7 @@ def _write_sqlite(session, changed) -> None:
     sql = ("INSERT INTO aum_month (customer_id, month, avg_daily_aum) VALUES (?, ?, ?) "
            "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = excluded.avg_daily_aum")
     for start in range(0, len(changed), BATCH):
-        cursor.executemany(sql, [(c, m, str(a)) for c, m, a in changed[start:start + BATCH]])
+        cursor.executemany(sql, changed[start:start + BATCH])
     cursor.close()
 
 
@@ -228,3 +240,24 @@ def _write_postgresql(session, changed) -> None:
             "SELECT customer_id, month, avg_daily_aum FROM aum_incoming "
             "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = EXCLUDED.avg_daily_aum "
             "WHERE aum_month.avg_daily_aum IS DISTINCT FROM EXCLUDED.avg_daily_aum")
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    id: int
+    file_name: str
+    file_sha256: str
+    rows_read: int
+    rows_changed: int
+    rows_skipped: int
+    imported_at: object
+    imported_by: str
+
+
+def list_imports(store, actor, limit: int = 100) -> list[ImportRow]:
+    """The latest AUM imports, newest first (IMPORT_DATA)."""
+    require(actor, Permission.IMPORT_DATA)
+    with store.read() as session:
+        rows = session.scalars(select(AumImport).order_by(AumImport.id.desc()).limit(limit)).all()
+        return [ImportRow(r.id, r.file_name, r.file_sha256, r.rows_read, r.rows_changed,
+                          r.rows_skipped, r.imported_at, r.imported_by) for r in rows]

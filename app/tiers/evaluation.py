@@ -168,15 +168,17 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         worklist: list[tuple] = []     # customer_id, kind, average, computed, effective, held
         counts = dict.fromkeys(("customers", "with_data", "changed", "upgraded", "downgraded",
                                 "exceptions_applied", "exceptions_ended", *WORKLIST_KINDS), 0)
-        rows = session.execute(text(_averages_sql(store.kind, scoped)), params,
-                               execution_options={"yield_per": CHUNK})
+        bands = {band.code: band for band in policy.bands}
+        ranks = {band.code: i for i, band in enumerate(policy.bands)}
+        rows = session.connection().execute(
+            text(_averages_sql(store.kind, scoped)).execution_options(yield_per=CHUNK), params)
         done = 0
         for partition in rows.partitions(CHUNK):
             ids = [r[0] for r in partition]
             held_known = held_card_types(session, ids)
             for customer_id, current, cent_days in partition:
                 average_cents = None if cent_days is None else (2 * int(cent_days) + total_days) // (2 * total_days)
-                current_band = policy.band(current) if current in policy.codes else None
+                current_band = bands.get(current)
                 held = held_known.get(customer_id)
                 assumed = held if held is not None else (current_band.card_type if current_band else None)
                 exception = exceptions.get(customer_id)
@@ -210,7 +212,7 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                     changes.append((customer_id, current, effective, average, cause))
                     counts["changed"] += 1
                     if current_band is not None:
-                        up = policy.rank(effective) > policy.rank(current)
+                        up = ranks[effective] > ranks[current]
                         counts["upgraded" if up else "downgraded"] += 1
                 computed = result.computed.code if result.computed else ""
                 for kind, flagged in ((UPGRADE, result.eligible_for_upgrade),
@@ -282,6 +284,7 @@ def _copy(cur, table: str, definition: str, columns: str, rows: list[tuple]) -> 
     with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
+    cur.execute(f"ANALYZE {table}")
 
 
 # --------------------------------------------------------------------------- reading

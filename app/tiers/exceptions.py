@@ -225,3 +225,29 @@ def pending_count(store, actor) -> int:
         query = query.where(TierExceptionGrant.proposed_by != actor.account_id)
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+@dataclass(frozen=True)
+class CustomerBrief:
+    id: int
+    cif_no: str
+    name: str
+    tier: str
+    branch_code: str
+
+
+def find_customer_by_cif(store, actor, cif: str) -> CustomerBrief:
+    """An active customer in the actor's scope by CIF number (for proposing an exception)."""
+    from app.customers.rules import clean_cif
+
+    require(actor, Permission.VIEW_CUSTOMERS)
+    cif = clean_cif(cif)
+    with store.read() as session:
+        row = session.execute(select(Customer, Branch.code, Branch.path)
+                              .join(Branch, Branch.id == Customer.branch_id)
+                              .where(Customer.cif_no == cif)).first()
+        if row is None or not actor.sees(row[2]) or not row[0].active:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No customer with CIF number {cif} in your scope."),
+                           cif=cif)
+        c = row[0]
+        return CustomerBrief(c.id, c.cif_no, c.name, c.tier, row[1])
