@@ -36,3 +36,8 @@ class Dialogs:
         """A path to write to, or None when the user cancels."""
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        """A path to read from, or None when the user cancels."""
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None

@@ -25,6 +25,10 @@ PERMISSION_PHRASES = {
     Permission.EDIT_POLICY: QT_TRANSLATE_NOOP("permissions", "edit the sign-in policy"),
     Permission.VIEW_AUDIT: QT_TRANSLATE_NOOP("permissions", "view the audit trail"),
     Permission.EXPORT_AUDIT: QT_TRANSLATE_NOOP("permissions", "export the audit trail"),
+    Permission.IMPORT_DATA: QT_TRANSLATE_NOOP("permissions", "import core-banking extracts"),
+    Permission.RUN_TIER_EVALUATION: QT_TRANSLATE_NOOP("permissions", "run the tier evaluation"),
+    Permission.PROPOSE_TIER_EXCEPTION: QT_TRANSLATE_NOOP("permissions", "propose a tier exception"),
+    Permission.APPROVE_TIER_EXCEPTION: QT_TRANSLATE_NOOP("permissions", "approve a tier exception"),
 }
 
 
@@ -53,7 +57,8 @@ def level_label(level: BranchLevel | str) -> str:
 
 def _param(name: str, value: object) -> object:
     if name == "action" and value in {p.value for p in Permission}:
-        return translate("permissions", PERMISSION_PHRASES[Permission(value)])
+        phrase = PERMISSION_PHRASES.get(Permission(value))
+        return translate("permissions", phrase) if phrase else value
     return value
 
 

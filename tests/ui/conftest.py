@@ -64,6 +64,7 @@ class FakeDialogs:
 
     confirm_answer: bool = True
     save_path: str | None = None
+    open_path: str | None = None
     calls: list[tuple] = field(default_factory=list)
 
     def info(self, parent, title, text):
@@ -82,6 +83,10 @@ class FakeDialogs:
     def save_file(self, parent, title, suggested, filters):
         self.calls.append(("save_file", title, suggested))
         return self.save_path
+
+    def open_file(self, parent, title, filters):
+        self.calls.append(("open_file", title))
+        return self.open_path
 
     def of(self, kind: str) -> list[tuple]:
         return [call for call in self.calls if call[0] == kind]
