@@ -14,9 +14,9 @@ def nav_titles(window):
 
 
 @pytest.mark.parametrize("username, titles", [
-    ("admin", ["Branches", "Accounts", "Sign-in policy", "My account"]),
+    ("admin", ["Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "My account"]),
     ("auditor", ["Audit trail", "My account"]),
-    ("manager", ["Audit trail", "My account"]),
+    ("manager", ["Audit trail", "Tier worklists", "Tier exceptions", "My account"]),
     ("teller", ["My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):

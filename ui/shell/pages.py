@@ -36,9 +36,12 @@ class PageSpec:
     title: str               # English source text, context "Pages"
     factory: str             # "package.module:Class", imported when first opened
     permission: Permission | None = None  # None: every signed-in person
+    any_of: frozenset[Permission] = frozenset()  # and, when set, at least one of these
 
     def allowed(self, permissions: Iterable[Permission]) -> bool:
-        return self.permission is None or self.permission in set(permissions)
+        held = set(permissions)
+        return (self.permission is None or self.permission in held) and (
+            not self.any_of or bool(held & self.any_of))
 
     def page_class(self) -> type[Page]:
         module, _, name = self.factory.partition(":")
@@ -47,6 +50,10 @@ class PageSpec:
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
 
+
+# Tier worklists and exceptions are for those who act on them (managers, relationship managers).
+_TIER_WORK = frozenset({Permission.RUN_TIER_EVALUATION, Permission.PROPOSE_TIER_EXCEPTION,
+                        Permission.APPROVE_TIER_EXCEPTION})
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("branches", QT_TRANSLATE_NOOP("Pages", "Branches"),
@@ -57,6 +64,10 @@ PAGES: tuple[PageSpec, ...] = (
              "ui.audit.page:AuditPage", Permission.VIEW_AUDIT),
     PageSpec("policy", QT_TRANSLATE_NOOP("Pages", "Sign-in policy"),
              "ui.policy.page:PolicyPage", Permission.EDIT_POLICY),
+    PageSpec("tier_worklists", QT_TRANSLATE_NOOP("Pages", "Tier worklists"), "ui.tiers.worklists_page:TierWorklistsPage", Permission.VIEW_CUSTOMERS, _TIER_WORK),
+    PageSpec("tier_exceptions", QT_TRANSLATE_NOOP("Pages", "Tier exceptions"), "ui.tiers.exceptions_page:TierExceptionsPage", Permission.VIEW_CUSTOMERS, _TIER_WORK),
+    PageSpec("aum_import", QT_TRANSLATE_NOOP("Pages", "AUM import"), "ui.tiers.aum_page:AumImportPage", Permission.IMPORT_DATA),
+    PageSpec("tier_policy", QT_TRANSLATE_NOOP("Pages", "Tier policy"), "ui.tiers.policy_page:TierPolicyPage", Permission.EDIT_POLICY),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
 

@@ -1,0 +1,123 @@
+"""Tier screens: AUM import with a bad file, evaluation filling the worklists, exceptions
+(approve; the proposer cannot), the tier policy page saving a new version; model tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+
+from app.auth.signin import sign_in
+from app.demo import DEMO_PASSWORD
+from app.tiers.exceptions import propose_exception
+from app.tiers.policy_store import list_policies
+from tests.db.tierdata import NOW, add_customers, aum_of, set_aum, write_csv
+from ui.background import wait_for_background
+
+
+@pytest.fixture
+def tier_store(demo_store):
+    demo_store.clock = lambda: NOW
+    ids = add_customers(demo_store, "BJ010101", ["UIGOLD0001", "UIPLAT0001", "UIORD00001"])
+    for cif, value in (("UIGOLD0001", "150000"), ("UIPLAT0001", "650000"), ("UIORD00001", "900")):
+        set_aum(demo_store, ids[cif], {202608: value, 202609: value, 202610: value})
+    return demo_store, ids
+
+
+def settle(qtbot, task):
+    qtbot.waitUntil(lambda: not task.running, timeout=20_000)
+    wait_for_background()
+
+
+def test_import_with_a_bad_file_shows_the_line_reasons(main_window, tier_store, dialogs, qtbot, tmp_path):
+    store, ids = tier_store
+    page = main_window("admin").open_page("aum_import")
+    bad = write_csv(tmp_path / "bad.csv", ["客户号,月份,月日均资产", "UIGOLD0001,2026-10,100",
+                                            "NOBODY0001,2026-10,5", "UIPLAT0001,2026-14,5"])
+    dialogs.open_path = str(bad)
+    settle(qtbot, page.choose_and_import())
+    assert "2 bad lines" in page.error.text()
+    reasons = [page.problems.data(page.problems.index(r, 1)) for r in range(page.problems.rowCount())]
+    lines = [page.problems.data(page.problems.index(r, 0)) for r in range(page.problems.rowCount())]
+    assert lines == ["3", "4"]
+    assert "NOBODY0001 is not a known customer" in reasons[0] and "Month" in reasons[1]
+    assert aum_of(store, ids["UIGOLD0001"])[202610] == 150000
+    page.skip_bad.setChecked(True)
+    settle(qtbot, page.choose_and_import())
+    assert "1 values changed" in page.result_label.text()
+    assert page.history.rowCount() == 1
+
+
+def test_evaluation_action_fills_the_worklists(main_window, tier_store, qtbot, qtmodeltester, dialogs, tmp_path):
+    page = main_window("manager").open_page("tier_worklists")
+    assert "No tier evaluation" in page.summary.text()
+    page.as_of.setDate(QDate(2026, 10, 1))
+    settle(qtbot, page.run_evaluation())
+    first = page.models["first_card"]
+    assert first.rowCount() == 2
+    assert {first.row_at(r).cif_no for r in range(2)} == {"UIGOLD0001", "UIPLAT0001"}
+    assert "*" in first.data(first.index(0, 3))
+    assert first.data(first.index(0, 4)) in ("150,000.00", "650,000.00")
+    assert "(2)" in page.tabs.tabText(2)
+    qtmodeltester.check(first)
+    dialogs.save_path = str(tmp_path / "out.csv")
+    page.tabs.setCurrentIndex(2)
+    settle(qtbot, page.export_current())
+    assert "UIGOLD0001" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+
+
+def test_approve_an_exception_and_the_proposer_cannot(main_window, tier_store, login_as, qtbot):
+    store, ids = tier_store
+    advisor_window = main_window("advisor")
+    page = advisor_window.open_page("tier_exceptions")
+    dialog = page.open_propose()
+    dialog.cif.setText("uiord00001")
+    dialog.tier.setCurrentIndex(dialog.tier.findData("gold"))
+    dialog.reason.setPlainText("潜力客户：新设企业主")
+    dialog.submit()
+    assert dialog.error.text() == "" and page.model.rowCount() == 1
+    assert not page.approve_button.isVisible()
+    # the proposer holds no approval permission; a manager who proposed would be refused too
+    manager_page = main_window("manager").open_page("tier_exceptions")
+    assert "1" in manager_page.inbox_label.text()
+    assert manager_page.select(page.model.row_at(0).id)
+    manager_page.comment.setText("同意")
+    assert manager_page.decide(True)
+    assert manager_page.model.rowCount() == 0
+    assert "0" in manager_page.inbox_label.text()
+
+
+def test_a_manager_cannot_approve_their_own_proposal(main_window, tier_store, qtbot, monkeypatch):
+    store, ids = tier_store
+    from app.auth.permissions import ROLE_PERMISSIONS, Permission, Role
+
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.BRANCH_MANAGER,
+                        ROLE_PERMISSIONS[Role.BRANCH_MANAGER] | {Permission.PROPOSE_TIER_EXCEPTION})
+    window = main_window("manager")
+    row = propose_exception(store, window.session.actor, ids["UIORD00001"], tier="gold", reason="r",
+                            valid_until=date(2027, 3, 31))
+    page = window.open_page("tier_exceptions")
+    assert page.select(row.id)
+    assert not page.decide(True)
+    assert "someone other than the person who proposed it" in page.error.text()
+
+
+def test_policy_page_saves_a_new_version(main_window, tier_store, qtmodeltester):
+    store, _ids = tier_store
+    page = main_window("admin").open_page("tier_policy")
+    assert page.table.rowCount() == 5
+    page.table.item(1, 2).setText("50,000.00")
+    page.effective.setDate(QDate(2026, 12, 1))
+    assert page.save(), page.error.text()
+    with store.read() as session:
+        versions = list_policies(session)
+    assert versions[0].version == 2 and versions[0].policy.bands[1].lower_bound == 50000
+    assert page.history.rowCount() == 2
+    qtmodeltester.check(page.history)
+    page.table.item(2, 2).setText("40000")
+    assert not page.save()
+    assert page.error.text().startswith("Lower bound:")
+    page.table.item(2, 2).setText("1.234")
+    assert not page.save()
+    assert "Lower bound" in page.error.text()

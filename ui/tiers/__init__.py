@@ -1,0 +1,1 @@
+"""Tier policy, AUM import, tier worklists and tier exceptions."""

@@ -1,0 +1,212 @@
+"""The tier policy: bands (code, name, lower bound, card type) and an effective date, saved as
+a new version; the history of versions below."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.errors import UserError, ValidationError
+from app.tiers.policy_store import list_policies, save_policy
+from app.tiers.rules import (
+    CARD_TYPE, CARD_TYPES, LOWER_BOUND, TIER_CODE, TIER_LABEL, TierBand, TierPolicy,
+)
+from app.customers.rules import parse_amount
+from ui.messages import error_text
+from ui.shell.pages import POLICY, Page, PageContext
+from ui.tiers.common import table_view
+from ui.tiers.labels import card_label, day_text, money, tier_label
+from ui.tiers.models import RowsModel
+from ui.widgets import error_label, set_invalid, show_text, styled_label
+
+CODE, NAME, BOUND, CARD = range(4)
+FIELD_COLUMNS = {TIER_CODE: CODE, TIER_LABEL: NAME, LOWER_BOUND: BOUND, CARD_TYPE: CARD}
+
+HISTORY_COLUMNS = (
+    (QT_TRANSLATE_NOOP("TierTables", "Version"), lambda r: str(r.version)),
+    (QT_TRANSLATE_NOOP("TierTables", "Effective from"), lambda r: r.effective_from.isoformat()),
+    (QT_TRANSLATE_NOOP("TierTables", "Tiers"), lambda r: " · ".join(
+        f"{tier_label(b.code, r.policy)} ≥ {money(b.lower_bound)}" for b in r.policy.bands)),
+    (QT_TRANSLATE_NOOP("TierTables", "Saved by"), lambda r: r.created_by or "—"),
+    (QT_TRANSLATE_NOOP("TierTables", "Saved at"), lambda r: day_text(r.created_at)),
+)
+
+
+class TierPolicyPage(Page):
+    watches = frozenset({POLICY})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.current: TierPolicy | None = None
+        self.hint = styled_label("hint", self, wrap=True)
+        self.box = QGroupBox(self)
+        self.table = QTableWidget(0, 4, self.box)
+        self.table.setObjectName("tierBands")
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(200)
+        self.add_button, self.remove_button = QPushButton(self.box), QPushButton(self.box)
+        self.effective_label = QLabel(self.box)
+        self.effective = QDateEdit(self.box)
+        self.effective.setObjectName("effectiveFrom")
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.effective_label.setBuddy(self.effective)
+        row = QHBoxLayout()
+        row.addWidget(self.effective_label)
+        row.addWidget(self.effective)
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        box_layout = QVBoxLayout(self.box)
+        box_layout.addWidget(self.table)
+        box_layout.addLayout(row)
+        self.error = error_label(self)
+        self.error.setObjectName("tierPolicyError")
+        self.saved_label = styled_label("hint", self)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveTierPolicy")
+        self.save_button.setProperty("primary", True)
+        self.reload_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.saved_label)
+        buttons.addStretch(1)
+        self.history_title = styled_label("section", self)
+        self.history = RowsModel(HISTORY_COLUMNS, self)
+        self.history_view = table_view(self, self.history, "tierPolicyHistory")
+        for column, width in enumerate((70, 110, 640, 90)):
+            self.history_view.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.box)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history_view, 1)
+        self.save_button.clicked.connect(self.save)
+        self.reload_button.clicked.connect(self.refresh)
+        self.add_button.clicked.connect(lambda: self._add_band(TierBand("", "", 0, None)))
+        self.remove_button.clicked.connect(self._remove_band)
+        self.retranslateUi()
+
+    # -- loading --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            with self.context.store.read() as session:
+                history = list_policies(session)
+        except UserError as error:
+            self.handle_error(error)
+            return
+        self.history.set_rows(history)
+        latest = max(history, key=lambda r: (r.effective_from, r.version))
+        self.current = latest.policy
+        self.show_policy(latest.policy)
+        today = self.context.store.clock().date()
+        self.effective.setDate(QDate(today.year, today.month, today.day))
+        self._clear_error()
+
+    def show_policy(self, policy: TierPolicy) -> None:
+        self.table.setRowCount(0)
+        for band in policy.bands:
+            self._add_band(band)
+
+    def _add_band(self, band: TierBand) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, CODE, QTableWidgetItem(band.code))
+        # our default names show in the current language; a bank's own names pass through
+        self.table.setItem(row, NAME, QTableWidgetItem(
+            QCoreApplication.translate("tiers", band.label) if band.label else ""))
+        self.table.setItem(row, BOUND, QTableWidgetItem(f"{band.lower_bound:.2f}" if band.code else ""))
+        combo = QComboBox(self.table)
+        combo.addItem(card_label(None), None)
+        for card in CARD_TYPES:
+            combo.addItem(card_label(card), card)
+        combo.setCurrentIndex(max(0, combo.findData(band.card_type)) if band.card_type else 0)
+        self.table.setCellWidget(row, CARD, combo)
+
+    def _remove_band(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0 and self.table.rowCount() > 0:
+            self.table.removeRow(row)
+
+    # -- saving ---------------------------------------------------------------------------
+    def edited(self) -> TierPolicy:
+        """The policy as typed; a malformed bound names its field and row."""
+        bands = []
+        for row in range(self.table.rowCount()):
+            def cell(column: int) -> str:
+                item = self.table.item(row, column)
+                return item.text().strip() if item else ""
+            try:
+                bound = parse_amount(cell(BOUND), field=LOWER_BOUND)
+            except ValidationError as error:
+                error.row = row
+                raise
+            combo = self.table.cellWidget(row, CARD)
+            bands.append(TierBand(cell(CODE), cell(NAME), bound, combo.currentData()))
+        qdate = self.effective.date()
+        return TierPolicy(1, date(qdate.year(), qdate.month(), qdate.day()), tuple(bands))
+
+    def _clear_error(self) -> None:
+        show_text(self.error, "")
+        set_invalid(self.table, False)
+        set_invalid(self.effective, False)
+
+    def save(self) -> bool:
+        self._clear_error()
+        show_text(self.saved_label, "")
+        try:
+            saved = save_policy(self.context.store, self.context.actor, self.edited())
+        except UserError as error:
+            if not error.field:
+                return not self.handle_error(error)
+            show_text(self.error, error_text(error))
+            if error.field in FIELD_COLUMNS or getattr(error, "row", None) is not None:
+                set_invalid(self.table, True)
+                self._focus_cell(error)
+            else:
+                set_invalid(self.effective, True)
+                self.effective.setFocus()
+            return False
+        self.refresh()
+        show_text(self.saved_label, self.tr("Saved as version {version}, in force from {date}.").format(
+            version=saved.version, date=saved.effective_from.isoformat()))
+        self.announce(POLICY)
+        return True
+
+    def _focus_cell(self, error: UserError) -> None:
+        column = FIELD_COLUMNS.get(error.field, CODE)
+        row = getattr(error, "row", None)
+        if row is None:
+            tier = error.params.get("tier")
+            row = next((r for r in range(self.table.rowCount())
+                        if self.table.item(r, CODE) and self.table.item(r, CODE).text().strip() == tier), 0)
+        self.table.setCurrentCell(row, column)
+        self.table.setFocus()
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.hint.setText(self.tr(
+            "A customer's tier comes from the rolling quarterly daily-average AUM as of last month. "
+            "Each band starts at its lower bound (inclusive) and ends where the next begins. "
+            "Saving adds a new version from its effective date; earlier evaluations keep the "
+            "version they used."))
+        self.box.setTitle(self.tr("Tiers and bands (CNY)"))
+        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("Lower bound"),
+                                              self.tr("Card type")])
+        self.effective_label.setText(self.tr("Effective from"))
+        self.add_button.setText(self.tr("Add tier"))
+        self.remove_button.setText(self.tr("Remove tier"))
+        self.save_button.setText(self.tr("Save as new version"))
+        self.reload_button.setText(self.tr("Reload"))
+        self.history_title.setText(self.tr("Versions"))
+        self.history.retranslate()
