@@ -75,4 +75,9 @@ def build_demo(store) -> list[DemoLogin]:
             insert_account(uow, credentials, username=username, display_name=display_name,
                            branch=branch, roles=roles, password=DEMO_PASSWORD,
                            must_change_password=False)
+    # Keep this after every step that makes customers: AUM histories, an evaluation as of last
+    # month (worklists) and a pending exception, for whatever customers the store now has.
+    from app.demo.aum import add_demo_tiers
+
+    add_demo_tiers(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

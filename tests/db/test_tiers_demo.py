@@ -1,0 +1,42 @@
+"""Demo AUM: every tier populated, worklists not empty, a pending exception."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app.demo.aum import add_demo_tiers, build_demo_aum
+from app.tiers.evaluation import latest_evaluation
+from app.tiers.exceptions import pending_count
+from db.models import AumMonth, Customer
+from tests.db.helpers import actor_named
+from tests.db.tierdata import NOW, add_customers
+
+
+def test_demo_histories_cover_every_tier_and_fill_the_worklists(demo_store):
+    demo_store.clock = lambda: NOW
+    add_customers(demo_store, "BJ010101", [f"DEMO{i:06d}" for i in range(300)])
+    add_customers(demo_store, "SH0101", [f"DEMS{i:06d}" for i in range(100)])
+    add_demo_tiers(demo_store)
+    with demo_store.read() as session:
+        tiers = dict(session.execute(select(Customer.tier, func.count()).group_by(Customer.tier)).all())
+        months = set(session.scalars(select(AumMonth.month).distinct()))
+    assert set(tiers) == {"ordinary", "gold", "platinum", "diamond", "private"}
+    assert months == {202605, 202606, 202607, 202608, 202609, 202610}
+    manager = actor_named(demo_store, "manager")
+    latest = latest_evaluation(demo_store, manager)
+    assert latest.as_of == 202610
+    assert latest.counts["upgrade"] > 0 and latest.counts["below_standard"] > 0
+    assert pending_count(demo_store, manager) == 1
+
+
+def test_same_seed_same_histories(sqlite_demo_store):
+    store = sqlite_demo_store
+    store.clock = lambda: NOW
+    add_customers(store, "BJ010101", ["SEED000001", "SEED000002"])
+    assert build_demo_aum(store, ["SEED000001", "SEED000002"], months=3, seed=7) == 6
+    with store.read() as session:
+        first = session.execute(select(AumMonth.avg_daily_aum).order_by(AumMonth.customer_id, AumMonth.month)).all()
+    build_demo_aum(store, ["SEED000001", "SEED000002"], months=3, seed=7)
+    with store.read() as session:
+        again = session.execute(select(AumMonth.avg_daily_aum).order_by(AumMonth.customer_id, AumMonth.month)).all()
+    assert first == again
