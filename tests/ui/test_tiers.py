@@ -121,3 +121,20 @@ def test_policy_page_saves_a_new_version(main_window, tier_store, qtmodeltester)
     page.table.item(2, 2).setText("1.234")
     assert not page.save()
     assert "Lower bound" in page.error.text()
+
+
+def test_customer_tier_tab_shows_months_average_tier_and_why(qtbot, tier_store, login_as, qtmodeltester):
+    from app.tiers.evaluation import evaluate_tiers
+    from app.actor import Actor
+    from ui.tiers.customer_tab import TierTab
+
+    store, ids = tier_store
+    evaluate_tiers(store, Actor.batch("test"), (2026, 10))
+    tab = TierTab(store, login_as("manager").actor, ids["UIPLAT0001"])
+    qtbot.addWidget(tab)
+    assert tab.values["tier"].text().startswith("Platinum")
+    assert "650,000.00" in tab.values["average"].text()
+    assert "Platinum band" in tab.values["why"].text()
+    assert tab.months.rowCount() == 6 and tab.history.rowCount() == 1
+    qtmodeltester.check(tab.months)
+    qtmodeltester.check(tab.history)
