@@ -448,6 +448,69 @@
     </message>
 </context>
 <context>
+    <name>AumImportPage</name>
+    <message>
+        <location filename="../../ui/tiers/aum_page.py" line="+106"/>
+        <source>Import AUM extract</source>
+        <translation>导入金融资产数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: {read} lines read, {changed} values changed, {unchanged} unchanged, {skipped} bad lines skipped.</source>
+        <translation>{file}：读取 {read} 行，{changed} 个数值有变化，{unchanged} 个未变，跳过错误行 {skipped} 行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This file had been imported before.</source>
+        <translation>此文件以前已导入过。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
+        <translation>有 {count} 行错误，未导入任何数据。请更正这些行，或勾选“跳过错误行”只导入正确的行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The monthly extract from core banking: columns cif_no, month, avg_daily_aum (headers in English or Chinese), UTF-8 or GB18030. The import is all or nothing unless bad lines are skipped; importing the same file again changes nothing.</source>
+        <translation>核心系统每月下发的数据文件：列为客户号、月份、月日均资产（表头可用英文或中文），编码 UTF-8 或 GB18030。除非选择跳过错误行，导入要么全部成功，要么什么都不导入；重复导入同一文件不会改变任何数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import AUM file…</source>
+        <translation>导入金融资产文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip bad lines</source>
+        <translation>跳过错误行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad lines</source>
+        <translation>错误行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest imports</source>
+        <translation>最近的导入</translation>
+    </message>
+</context>
+<context>
     <name>BranchDialog</name>
     <message>
         <location filename="../../ui/branches/dialog.py" line="+74"/>
@@ -965,7 +1028,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+142"/>
+        <location filename="../../ui/shell/pages.py" line="+153"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -973,7 +1036,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>Branches</source>
         <translation>网点管理</translation>
     </message>
@@ -994,6 +1057,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Tier worklists</source>
+        <translation>等级工作清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier exceptions</source>
+        <translation>等级例外审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AUM import</source>
+        <translation>金融资产导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier policy</source>
+        <translation>客户等级政策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
@@ -1029,6 +1112,24 @@
         <location line="+1"/>
         <source>Reload</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeExceptionDialog</name>
+    <message>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+81"/>
+        <source>Propose a tier exception</source>
+        <translation>申请等级例外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a notable or high-potential customer: a tier above what their AUM reaches, until an end date. A branch manager decides; the next evaluation applies it.</source>
+        <translation>适用于知名人士或潜力客户：在截止日期前给予高于其资产所达等级的客户等级。由网点负责人审批，下一次等级评定时生效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Propose</source>
+        <translation>提交申请</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1218,457 @@ python main.py db upgrade --db {url}</translation>
         <location line="+23"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>TierExceptionsPage</name>
+    <message>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+83"/>
+        <source>Pending your decision: {count}</source>
+        <translation>待您审批：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tier exceptions</source>
+        <translation>等级例外</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Select an exception first.</source>
+        <translation>请先选择一条例外申请。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose…</source>
+        <translation>申请…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>TierPolicyPage</name>
+    <message>
+        <location filename="../../ui/tiers/policy_page.py" line="+182"/>
+        <source>Saved as version {version}, in force from {date}.</source>
+        <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A customer&apos;s tier comes from the rolling quarterly daily-average AUM as of last month. Each band starts at its lower bound (inclusive) and ends where the next begins. Saving adds a new version from its effective date; earlier evaluations keep the version they used.</source>
+        <translation>客户等级按截至上月末的滚动季日均金融资产确定。每一档从其下限（含）起，到下一档下限为止。保存即新增一个自生效日期起适用的版本；以前的等级评定仍对应其当时使用的版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiers and bands (CNY)</source>
+        <translation>等级与资产档位（人民币元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lower bound</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>版本历史</translation>
+    </message>
+</context>
+<context>
+    <name>TierTab</name>
+    <message>
+        <location filename="../../ui/tiers/customer_tab.py" line="+106"/>
+        <source>since {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{average} as of {month}</source>
+        <translation>{average}（截至 {month}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No AUM figures for the last quarter</source>
+        <translation>最近一个季度没有金融资产数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exception until {date}, approved by {who}: {reason}</source>
+        <translation>例外有效期至 {date}，审批人 {who}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The average reaches the {tier} band (from {bound}), policy version {version}</source>
+        <translation>日均资产达到{tier}档（{bound} 起），政策第 {version} 版</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No evaluation data yet</source>
+        <translation>尚无评定数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current tier</source>
+        <translation>当前等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>滚动季日均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly average daily AUM</source>
+        <translation>月日均金融资产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier history</source>
+        <translation>等级变动历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exceptions</source>
+        <translation>等级例外</translation>
+    </message>
+</context>
+<context>
+    <name>TierTables</name>
+    <message>
+        <location filename="../../ui/tiers/aum_page.py" line="-118"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tiers/customer_tab.py" line="-94"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-188"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>文件摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tiers/customer_tab.py" line="-17"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average daily AUM</source>
+        <translation>月日均资产</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed at</source>
+        <translation>变动时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average</source>
+        <translation>滚动季日均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy version</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-5"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+1"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+1"/>
+        <source>Proposed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+1"/>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-7"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tiers/policy_page.py" line="-180"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiers</source>
+        <translation>等级档位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+</context>
+<context>
+    <name>TierWorklistsPage</name>
+    <message>
+        <location filename="../../ui/tiers/worklists_page.py" line="+111"/>
+        <source>No tier evaluation has been run for your branches yet.</source>
+        <translation>您所辖网点尚未进行过等级评定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evaluation of {as_of} (policy version {version}), run {when} by {who}: {customers} customers, {changed} tier changes.</source>
+        <translation>{as_of} 等级评定（政策第 {version} 版），{who} 于 {when} 执行：共 {customers} 位客户，{changed} 位等级变动。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Evaluating tiers…</source>
+        <translation>正在评定客户等级…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+8"/>
+        <source>Export worklist</source>
+        <translation>导出工作清单</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} customers written to {file}.</source>
+        <translation>已将 {count} 位客户写入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As of month</source>
+        <translation>评定月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run evaluation</source>
+        <translation>执行等级评定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../ui/tiers/models.py" line="+97"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>滚动季日均</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computed tier</source>
+        <translation>资产对应等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective tier</source>
+        <translation>生效等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card held</source>
+        <translation>持有卡种</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1810,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Diamond card</source>
         <translation>钻石卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tiers/labels.py" line="+31"/>
+        <source>No VIP card</source>
+        <translation>无贵宾卡</translation>
     </message>
 </context>
 <context>
@@ -1484,7 +2041,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+69"/>
+        <location filename="../../ui/messages.py" line="+74"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -1735,12 +2292,70 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
+        <location filename="../../app/tiers/exceptions.py" line="+62"/>
+        <location filename="../../app/tiers/summary.py" line="+64"/>
+        <source>That customer does not exist in your scope.</source>
+        <translation>您的管辖范围内没有这位客户。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exceptions are proposed by a signed-in relationship manager.</source>
+        <translation>等级例外须由已登录的理财经理申请。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be above the tier the customer&apos;s AUM already reaches ({tier})</source>
+        <translation>必须高于客户资产已达到的等级（{tier}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be at most {years} years ahead</source>
+        <translation>最多只能在 {years} 年以内</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>This customer already has a pending exception; decide or withdraw it first.</source>
+        <translation>这位客户已有一条待审批的例外申请，请先审批或撤回。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>That exception does not exist in your scope.</source>
+        <translation>您的管辖范围内没有这条例外申请。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This exception has already been decided or withdrawn.</source>
+        <translation>这条例外申请已经审批或撤回。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is required to reject</source>
+        <translation>拒绝时必须填写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/tiers/rules.py" line="+5"/>
         <source>must be someone other than the person who proposed it</source>
         <translation>必须由发起人以外的人员审批</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>has already passed</source>
+        <translation>已经过期</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only the person who proposed it may withdraw it.</source>
+        <translation>只有申请人本人可以撤回。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>No customer with CIF number {cif} in your scope.</source>
+        <translation>您的管辖范围内没有客户号为 {cif} 的客户。</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <location filename="../../app/tiers/rules.py" line="+3"/>
         <source>must be a date from today on</source>
         <translation>必须是今天或以后的日期</translation>
     </message>
@@ -1771,14 +2386,91 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../app/tiers/aum_import.py" line="+158"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+10"/>
+        <location filename="../../app/tiers/aum_import.py" line="+2"/>
+        <location line="+11"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/aum_import.py" line="-110"/>
+        <source>{count} bad line(s), nothing was imported. First: {first}</source>
+        <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>must be a month like 2026-03, 202603 or 2026/03</source>
+        <translation>必须是月份，例如 2026-03、202603 或 2026/03</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a valid month</source>
+        <translation>{value} 不是有效的月份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/tiers/evaluation.py" line="+139"/>
+        <source>{value} is in the future</source>
+        <translation>{value} 尚未到来</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>has {found} fields where the header has {expected}</source>
+        <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{cif} is not a known customer</source>
+        <translation>{cif} 不是已知客户</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>repeats customer {cif} for month {month} (first on line {first})</source>
+        <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/evaluation.py" line="+210"/>
+        <source>There is no such worklist.</source>
+        <translation>没有这个工作清单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/policy_store.py" line="+74"/>
+        <source>version {version} does not exist</source>
+        <translation>第 {version} 版不存在</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must not be before {date}, when version {version} took effect</source>
+        <translation>不得早于第 {version} 版的生效日期 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>exception_status</name>
+    <message>
+        <location filename="../../app/tiers/exceptions.py" line="-70"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
     </message>
 </context>
 <context>
@@ -2000,12 +2692,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>卡种</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/tiers/policy_store.py" line="-20"/>
+        <location filename="../../app/tiers/rules.py" line="+1"/>
         <source>Policy version</source>
         <translation>策略版本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/tiers/rules.py" line="+1"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
@@ -2028,6 +2721,31 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/csvio.py" line="-101"/>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/aum_import.py" line="-191"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average daily AUM</source>
+        <translation>月日均资产</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/evaluation.py" line="-307"/>
+        <source>As of</source>
+        <translation>评定月份</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/exceptions.py" line="+2"/>
+        <source>Comment</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -2102,7 +2820,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../ui/messages.py" line="-23"/>
+        <location filename="../../ui/messages.py" line="-24"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2110,7 +2828,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -2133,6 +2851,26 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>export the audit trail</source>
         <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import core-banking extracts</source>
+        <translation>导入核心系统数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run the tier evaluation</source>
+        <translation>执行客户等级评定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>propose a tier exception</source>
+        <translation>申请等级例外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approve a tier exception</source>
+        <translation>审批等级例外</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2917,24 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>tier_causes</name>
+    <message>
+        <location filename="../../ui/tiers/labels.py" line="-16"/>
+        <source>Evaluation</source>
+        <translation>等级评定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exception</source>
+        <translation>等级例外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exception ended</source>
+        <translation>例外到期</translation>
+    </message>
+</context>
+<context>
     <name>tiers</name>
     <message>
         <location filename="../../app/tiers/rules.py" line="+172"/>
@@ -2204,6 +2960,24 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Private banking</source>
         <translation>私人银行</translation>
+    </message>
+</context>
+<context>
+    <name>worklists</name>
+    <message>
+        <location filename="../../app/tiers/evaluation.py" line="+5"/>
+        <source>Eligible for upgrade</source>
+        <translation>可升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below standard (downgrade review)</source>
+        <translation>未达标（降级复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newly eligible for a first card</source>
+        <translation>新达标可办首张贵宾卡</translation>
     </message>
 </context>
 </TS>

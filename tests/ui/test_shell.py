@@ -60,7 +60,7 @@ def test_sizes_fit_a_counter_pc(main_window):
 def test_menu_language_switch_retranslates(main_window, language):
     window = main_window("admin")
     window.language_actions["zh_CN"].trigger()
-    assert nav_titles(window) == ["网点管理", "账户管理", "登录策略", "我的账户"]
+    assert nav_titles(window) == ["网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "我的账户"]
     assert window.language_label.text() == "语言：中文"
     window.language_actions["en"].trigger()
     assert nav_titles(window)[0] == "Branches"

@@ -67,8 +67,11 @@ def test_the_qm_is_built_from_the_ts():
 
 # -- no mixed-language screen ------------------------------------------------------------------
 
+from app.tiers.rules import DEFAULT_TIER_POLICY  # noqa: E402
+
 DATA_WORDS = ({u for u, *_ in STAFF} | {code for code, *_ in BRANCH_TREE} | {DEMO_PASSWORD}
-              | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"})
+              | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"}
+              | set(DEFAULT_TIER_POLICY.codes) | {"UTF", "GB"})  # tier codes, encoding names
 DATA_CJK = ({name for _u, name, *_ in STAFF} | {name for _c, name, *_ in BRANCH_TREE}
             | {f"{name}营业部" for _c, name, *_ in BRANCH_TREE} | {"中文"})
 
