@@ -4,7 +4,8 @@
 
 Builds a demo store in a temporary folder, signs in as the demo staff and grabs: the login
 window in Chinese and English, the administrator's accounts page in both languages and the
-auditor's audit trail in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
+auditor's audit trail in Chinese, the branch manager's tier worklists and the administrator's
+tier policy in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -54,6 +55,39 @@ def _activity(store) -> None:
     custodian = accounts["custodian2"]
     reset_password(store, admin, custodian.id, expected_version=custodian.version,
                    new_password="Temporary-Vault-26")
+
+
+def _tier_customers(store) -> None:
+    """Customers with AUM histories for the tier screens. The demo makes its own customers once
+    the customer capability provides them; until then a few plain ones are added here."""
+    import random
+    from datetime import datetime
+
+    from sqlalchemy import func, insert, select
+
+    from app.customers.rules import search_keys
+    from app.demo.aum import add_demo_tiers
+    from db.models import Branch, Customer
+
+    with store.read() as session:
+        if session.scalar(select(func.count()).select_from(Customer)):
+            return
+        branches = list(session.scalars(select(Branch.id).where(Branch.code.in_(["BJ010101", "BJ010102"]))))
+    rnd = random.Random(8)
+    surnames, given = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+    now = datetime(2026, 1, 5, 9, 0)
+    rows = []
+    for i in range(240):
+        name = rnd.choice(surnames) + "".join(rnd.choice(given) for _ in range(rnd.choice((1, 2))))
+        pinyin, initials = search_keys(name)
+        phone = f"13{rnd.randrange(10**9):09d}"
+        rows.append(dict(cif_no=f"6100{i:08d}", name=name, name_pinyin=pinyin, name_initials=initials,
+                         gender="female", id_type="other", id_number=f"DEMO{i:06d}", id_rev=f"{i:06d}OMED",
+                         phone=phone, phone_rev=phone[::-1], branch_id=branches[i % len(branches)],
+                         tier="ordinary", active=True, created_at=now, updated_at=now, version=1))
+    with store.engine.begin() as conn:
+        conn.execute(insert(Customer), rows)
+    add_demo_tiers(store)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,6 +153,21 @@ def main(argv: list[str] | None = None) -> int:
         _grab(app, auditor, out / "audit-zh.png")
         auditor.idle.stop()
         auditor.close()
+
+        _tier_customers(store)
+        manager = MainWindow(sign_in(store, "manager", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+        manager.show()
+        worklists = manager.open_page("tier_worklists")
+        worklists.tabs.setCurrentIndex(0)
+        _grab(app, manager, out / "tiers-zh.png")
+        manager.idle.stop()
+        manager.close()
+        admin = MainWindow(sign_in(store, "admin", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+        admin.show()
+        admin.open_page("tier_policy")
+        _grab(app, admin, out / "tier-policy-zh.png")
+        admin.idle.stop()
+        admin.close()
         store.engine.dispose()
     return 0
 

@@ -1670,6 +1670,11 @@ python main.py db upgrade --db {url}</translation>
         <source>Card held</source>
         <translation>持有卡种</translation>
     </message>
+    <message>
+        <location filename="../../ui/tiers/models.py" line="89"/>
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>

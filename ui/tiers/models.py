@@ -88,7 +88,7 @@ class WorklistModel(QAbstractTableModel):
     def _display(self, row: WorklistRow, column: int) -> str:
         return (row.cif_no, row.name, row.branch_code, row.phone_masked, money(row.average),
                 tier_label(row.computed_tier, self.policy), tier_label(row.effective_tier, self.policy),
-                card_label(row.card_type_held))[column]
+                card_label(row.card_type_held) if row.card_type_held else self.tr("Not recorded"))[column]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):

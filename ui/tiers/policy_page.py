@@ -126,7 +126,7 @@ class TierPolicyPage(Page):
         # our default names show in the current language; a bank's own names pass through
         self.table.setItem(row, NAME, QTableWidgetItem(
             QCoreApplication.translate("tiers", band.label) if band.label else ""))
-        self.table.setItem(row, BOUND, QTableWidgetItem(f"{band.lower_bound:.2f}" if band.code else ""))
+        self.table.setItem(row, BOUND, QTableWidgetItem(f"{band.lower_bound:,.2f}" if band.code else ""))
         combo = QComboBox(self.table)
         combo.addItem(card_label(None), None)
         for card in CARD_TYPES:
