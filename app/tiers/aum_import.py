@@ -8,7 +8,8 @@ what the store holds are written, so importing the same file twice changes nothi
 Built for a million customers: the CIF map is one query, the store's current values one query
 per month, and the writes go in ONE transaction as large batches (SQLite: ``executemany`` of an
 upsert; PostgreSQL: ``COPY`` into a temporary table, then one ``INSERT ... ON CONFLICT DO
-UPDATE ... WHERE`` the value differs). No ORM object per row. One audit event per import.
+UPDATE ... WHERE`` the value differs, the rows passed as arrays and ``unnest``-ed). No ORM
+object per row. One audit event per import.
 """
 
 from __future__ import annotations
@@ -274,18 +275,19 @@ def _write_sqlite(session, changed) -> None:
 
 
 def _write_postgresql(session, changed) -> None:
+    """One ``INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE ... WHERE`` the value
+    differs per batch. Arrays rather than ``COPY`` into a temporary table: staff login roles may
+    not create temporary tables, and ``COPY FROM`` is refused on tables with row-level security."""
     conn = session.connection().connection.driver_connection
     with conn.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE aum_incoming (customer_id integer, month integer, "
-                       "avg_daily_aum numeric(18, 2)) ON COMMIT DROP")
-        with cursor.copy("COPY aum_incoming (customer_id, month, avg_daily_aum) FROM STDIN") as copy:
-            for row in changed:
-                copy.write_row(row)
-        cursor.execute(
-            "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
-            "SELECT customer_id, month, avg_daily_aum FROM aum_incoming "
-            "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = EXCLUDED.avg_daily_aum "
-            "WHERE aum_month.avg_daily_aum IS DISTINCT FROM EXCLUDED.avg_daily_aum")
+        for start in range(0, len(changed), BATCH * 4):
+            batch = changed[start:start + BATCH * 4]
+            cursor.execute(
+                "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
+                "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[]) "
+                "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = EXCLUDED.avg_daily_aum "
+                "WHERE aum_month.avg_daily_aum IS DISTINCT FROM EXCLUDED.avg_daily_aum",
+                ([r[0] for r in batch], [r[1] for r in batch], [r[2] for r in batch]))
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ in exact integer arithmetic: ``SUM(cents × days in month)`` over the three mont
 quarter (a missing month counts 0, as :func:`app.tiers.rules.rolling_quarterly_average`);
 Python divides by the quarter's days rounding half-up to the cent, and finds the band. The rows
 are streamed in large chunks; the writes (tier changes, customers' tiers, worklists) go in
-batches (SQLite ``executemany``; PostgreSQL ``COPY`` into temporary tables, then one
-``INSERT ... SELECT`` / ``UPDATE ... FROM`` each). No per-customer query.
+batches (SQLite ``executemany``; PostgreSQL one ``INSERT ... SELECT FROM unnest(arrays)`` /
+``UPDATE ... FROM unnest(arrays)`` per batch: staff login roles may not create temporary
+tables, and ``COPY FROM`` is refused on tables with row-level security). No per-customer query.
 
 The card a customer holds is one lookup, :func:`held_card_types`; until the card register
 exists it knows no card, and the card of the tier on record stands in for it: a customer
@@ -51,6 +52,7 @@ WORKLIST_LABELS = {
 CAUSE_EVALUATION, CAUSE_EXCEPTION, CAUSE_EXCEPTION_EXPIRED = "evaluation", "exception", "exception_expired"
 
 CHUNK = 20_000
+BATCH = 100_000
 PAGE_SIZE = 200
 
 Progress = Callable[[int, int], bool]
@@ -246,45 +248,44 @@ def _write(session: Session, kind: str, evaluation_id: int, now: datetime,
     work_cols = "evaluation_id, customer_id, kind, average, computed_tier, effective_tier, card_type_held"
     dbapi = session.connection().connection.driver_connection
     if kind == "postgresql":
+        # arrays unnest-ed server-side: no temporary tables (staff roles may not create them)
         with dbapi.cursor() as cur:
-            if change_rows:
-                _copy(cur, "tier_change_in", "customer_id integer, evaluation_id integer, "
-                      "from_tier varchar(32), to_tier varchar(32), average numeric(18,2), "
-                      "cause varchar(24), changed_at timestamp", change_cols, change_rows)
-                cur.execute(f"INSERT INTO tier_change ({change_cols}) SELECT {change_cols} FROM tier_change_in")
-                cur.execute("UPDATE customer c SET tier = t.to_tier, tier_since = %s "
-                            "FROM tier_change_in t WHERE c.id = t.customer_id", (now.date(),))
-            if work_rows:
-                _copy(cur, "tier_worklist_in", "evaluation_id integer, customer_id integer, "
-                      "kind varchar(24), average numeric(18,2), computed_tier varchar(32), "
-                      "effective_tier varchar(32), card_type_held varchar(16)", work_cols, work_rows)
-                cur.execute(f"INSERT INTO tier_worklist ({work_cols}) SELECT {work_cols} FROM tier_worklist_in")
+            for start in range(0, max(len(change_rows), len(work_rows)), BATCH):
+                changes_ = change_rows[start:start + BATCH]
+                if changes_:
+                    columns = list(zip(*changes_))
+                    cur.execute(
+                        f"INSERT INTO tier_change ({change_cols}) SELECT * FROM unnest("
+                        "%s::integer[], %s::integer[], %s::varchar[], %s::varchar[], %s::numeric[], "
+                        "%s::varchar[], %s::timestamp[])", [list(c) for c in columns])
+                    cur.execute(
+                        "UPDATE customer c SET tier = u.tier, tier_since = %s "
+                        "FROM unnest(%s::integer[], %s::varchar[]) AS u(id, tier) WHERE c.id = u.id",
+                        (now.date(), list(columns[0]), list(columns[3])))
+                works = work_rows[start:start + BATCH]
+                if works:
+                    cur.execute(
+                        f"INSERT INTO tier_worklist ({work_cols}) SELECT * FROM unnest("
+                        "%s::integer[], %s::integer[], %s::varchar[], %s::numeric[], %s::varchar[], "
+                        "%s::varchar[], %s::varchar[])", [list(c) for c in zip(*works)])
         return
     cur = dbapi.cursor()
     try:
-        for start in range(0, max(len(change_rows), len(work_rows)), 50_000):
-            if change_rows[start:start + 50_000]:
+        for start in range(0, max(len(change_rows), len(work_rows)), BATCH):
+            if change_rows[start:start + BATCH]:
                 cur.executemany(f"INSERT INTO tier_change ({change_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [(*r[:6], r[6].isoformat(sep=" ")) for r in change_rows[start:start + 50_000]])
+                                [(*r[:6], r[6].isoformat(sep=" ")) for r in change_rows[start:start + BATCH]])
                 cur.executemany("UPDATE customer SET tier = ?, tier_since = ? WHERE id = ?",
-                                [(t, d.isoformat(), c) for t, d, c in tier_rows[start:start + 50_000]])
-            if work_rows[start:start + 50_000]:
+                                [(t, d.isoformat(), c) for t, d, c in tier_rows[start:start + BATCH]])
+            if work_rows[start:start + BATCH]:
                 cur.executemany(f"INSERT INTO tier_worklist ({work_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                work_rows[start:start + 50_000])
+                                work_rows[start:start + BATCH])
     finally:
         cur.close()
 
 
 def _num(value: Decimal | None):
     return None if value is None else str(value)
-
-
-def _copy(cur, table: str, definition: str, columns: str, rows: list[tuple]) -> None:
-    cur.execute(f"CREATE TEMP TABLE {table} ({definition}) ON COMMIT DROP")
-    with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-    cur.execute(f"ANALYZE {table}")
 
 
 # --------------------------------------------------------------------------- reading
