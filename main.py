@@ -31,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="fill an empty store with realistic demo data")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
+    demo.add_argument("--customers", metavar="N", type=int, default=200, help="how many demo customers (default 200)")
+    demo.add_argument("--seed", metavar="S", type=int, default=2026, help="random seed of the demo data (default 2026)")
+
+    import_customers = sub.add_parser("import-customers", help="import the core-banking customer extract")
+    import_customers.add_argument("file", metavar="FILE.csv", type=Path)
+    import_customers.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_customers.add_argument("--db", metavar="URL", dest="sub_db")
 
     import_aum = sub.add_parser("import-aum", help="import the monthly AUM extract (cif_no, month, avg_daily_aum)")
     import_aum.add_argument("file", metavar="FILE.csv", type=Path)
@@ -52,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--db", metavar="URL", dest="sub_db")
 
     export = sub.add_parser("export", help="write a CSV export (masked)")
-    export.add_argument("kind", choices=["audit"], metavar="KIND", help="what to export: audit")
+    export.add_argument("kind", choices=["audit", "customers"], metavar="KIND", help="what to export: audit, customers")
     export.add_argument("out", metavar="OUT.csv", type=Path)
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
@@ -87,8 +94,13 @@ def cmd_demo(args) -> int:
     from app.demo import build_demo
     from app.opening import open_store
 
+    from app.errors import QT_TRANSLATE_NOOP, ValidationError
+
+    if not 0 <= args.customers <= 5_000_000:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
+                              field="--customers", low=0, high=5_000_000)
     store = open_store(_store_url(args), migrate=True)
-    logins = build_demo(store)
+    logins = build_demo(store, customers=args.customers, seed=args.seed)
     print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")
@@ -118,9 +130,11 @@ def cmd_backup(args) -> int:
 
 def cmd_export(args) -> int:
     from app.audit.trail import export_audit
+    from app.customers.transfer import export_customers
     from app.opening import open_store
 
-    count = export_audit(open_store(_store_url(args)), _batch_actor("export"), args.out)
+    exporter = {"audit": export_audit, "customers": export_customers}[args.kind]
+    count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
     print(f"{count} rows written to {args.out}")
     return 0
 
@@ -146,6 +160,27 @@ def cmd_import_aum(args) -> int:
     return 0
 
 
+def cmd_import_customers(args) -> int:
+    from app.customers.transfer import CustomerImportRefused, import_customers
+    from app.opening import open_store
+
+    store = open_store(_store_url(args))
+    try:
+        result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad)
+    except CustomerImportRefused as refused:
+        for problem in refused.problems:
+            print(problem)
+        print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
+              "(--skip-bad imports the good lines)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    for problem in result.problems:
+        print(f"skipped {problem}")
+    print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} changed "
+          f"({result.inserted} new, {result.updated} updated), {result.unchanged} unchanged, "
+          f"{result.rows_skipped} skipped")
+    return 0
+
+
 def cmd_tiers_evaluate(args) -> int:
     from app.opening import open_store
     from app.tiers.evaluation import evaluate_tiers, parse_as_of
@@ -163,6 +198,7 @@ def cmd_tiers_evaluate(args) -> int:
 
 COMMANDS = {
     ("import-aum", None): cmd_import_aum,
+    ("import-customers", None): cmd_import_customers,
     ("tiers", "evaluate"): cmd_tiers_evaluate,
     ("db", "upgrade"): cmd_db_upgrade,
     ("demo", None): cmd_demo,

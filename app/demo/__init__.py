@@ -56,8 +56,9 @@ class DemoLogin:
     password: str = DEMO_PASSWORD
 
 
-def build_demo(store) -> list[DemoLogin]:
-    """Fill an empty store; returns the logins to show on the login screen."""
+def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]:
+    """Fill an empty store with the branch tree, staff and ``customers`` demo customers (made
+    from ``seed``); returns the logins to show on the login screen."""
     actor = Actor.batch("demo")
     with store.read() as session:
         if session.scalar(select(StaffAccount.id).limit(1)) is not None:
@@ -75,6 +76,9 @@ def build_demo(store) -> list[DemoLogin]:
             insert_account(uow, credentials, username=username, display_name=display_name,
                            branch=branch, roles=roles, password=DEMO_PASSWORD,
                            must_change_password=False)
+    from app.demo.customers import build_demo_customers
+
+    build_demo_customers(store, customers, seed)
     # Keep this after every step that makes customers: AUM histories, an evaluation as of last
     # month (worklists) and a pending exception, for whatever customers the store now has.
     from app.demo.aum import add_demo_tiers

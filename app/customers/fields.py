@@ -1,0 +1,121 @@
+"""The customer record as a clerk or an extract gives it (raw strings), and its cleaning.
+
+:func:`clean_input` turns a :class:`CustomerInput` into the values stored, running every field
+through the rules of :mod:`app.customers.rules`; the first bad field raises
+:class:`ValidationError` naming it. Pure: no database, no Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from app.customers.rules import (
+    BIRTHDAY, GENDER, Gender, IdType, birthday_from_resident_id, check_matches_id, clean_cif,
+    clean_email, clean_id_number, clean_name, clean_phone, clean_postcode,
+    gender_from_resident_id, search_keys,
+)
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.text import clean_text, normalise
+
+ADDRESS = QT_TRANSLATE_NOOP("fields", "Address")
+EMPLOYER = QT_TRANSLATE_NOOP("fields", "Employer")
+DEPARTMENT = QT_TRANSLATE_NOOP("fields", "Department")
+TITLE = QT_TRANSLATE_NOOP("fields", "Title")
+OCCUPATION = QT_TRANSLATE_NOOP("fields", "Occupation")
+NOTES = QT_TRANSLATE_NOOP("fields", "Notes")
+HOME_BRANCH = QT_TRANSLATE_NOOP("fields", "Home branch")
+RELATIONSHIP_MANAGER = QT_TRANSLATE_NOOP("fields", "Relationship manager")
+
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
+_GENDER_WORDS = {"male": Gender.MALE, "m": Gender.MALE, "男": Gender.MALE,
+                 "female": Gender.FEMALE, "f": Gender.FEMALE, "女": Gender.FEMALE}
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """What was typed or read, as text; ids for the branch and relationship manager."""
+
+    cif_no: str = ""
+    name: str = ""
+    id_type: str = IdType.RESIDENT_ID.value
+    id_number: str = ""
+    gender: str = ""       # optional for a resident ID (derived); required for other documents
+    birthday: str = ""     # optional for a resident ID (derived; a contradiction is refused)
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    employer: str = ""
+    department: str = ""
+    title: str = ""
+    occupation: str = ""
+    notes: str = ""
+    branch_id: int | None = None
+    relationship_manager_id: int | None = None
+
+
+def parse_birthday(raw: str, *, today: date) -> date | None:
+    """``2001-02-03``, ``2001/2/3``, ``2001年2月3日`` or ``20010203``; empty is None."""
+    text = normalise(raw or "")
+    if not text:
+        return None
+    match = _DATE.fullmatch(text)
+    try:
+        if not match:
+            raise ValueError
+        y, m, d = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.groups()[3:]
+        value = date(int(y), int(m), int(d))
+    except ValueError:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is not a date: write it like 1980-05-17"),
+                              field=BIRTHDAY) from None
+    if value > today or value.year < 1900:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is not a possible birth date"), field=BIRTHDAY)
+    return value
+
+
+def parse_gender(raw: str) -> Gender | None:
+    text = normalise(raw or "").lower()
+    if not text:
+        return None
+    if text in _GENDER_WORDS:
+        return _GENDER_WORDS[text]
+    raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be male or female"), field=GENDER)
+
+
+def reversed_digits(text: str) -> str:
+    """The digits (and a check letter X) of ``text``, last first: the key of tail search."""
+    return "".join(ch for ch in text if ch.isdigit() or ch == "X")[::-1]
+
+
+def clean_input(data: CustomerInput, *, today: date) -> dict:
+    """The stored values for ``data`` (columns of ``customer``, without ids and bookkeeping)."""
+    cif_no = clean_cif(data.cif_no)
+    name = clean_name(data.name)
+    id_type = IdType.parse(data.id_type)
+    id_number = clean_id_number(id_type, data.id_number, today=today)
+    gender = parse_gender(data.gender)
+    birthday = parse_birthday(data.birthday, today=today)
+    if id_type is IdType.RESIDENT_ID:
+        check_matches_id(id_type, id_number, birthday=birthday, gender=gender, today=today)
+        birthday = birthday_from_resident_id(id_number, today=today)
+        gender = gender_from_resident_id(id_number, today=today)
+    elif gender is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=GENDER)
+    phone = clean_phone(data.phone, required=False)
+    pinyin, initials = search_keys(name)
+    return dict(
+        cif_no=cif_no, name=name, name_pinyin=pinyin[:300], name_initials=initials[:60],
+        gender=gender.value, id_type=id_type.value, id_number=id_number,
+        id_rev=reversed_digits(id_number), birthday=birthday, phone=phone,
+        phone_rev=reversed_digits(phone),
+        email=clean_email(data.email, required=False),
+        address=clean_text(data.address, field=ADDRESS, max_length=200, required=False),
+        postcode=clean_postcode(data.postcode, required=False),
+        employer=clean_text(data.employer, field=EMPLOYER, max_length=100, required=False),
+        department=clean_text(data.department, field=DEPARTMENT, max_length=100, required=False),
+        title=clean_text(data.title, field=TITLE, max_length=60, required=False),
+        occupation=clean_text(data.occupation, field=OCCUPATION, max_length=60, required=False),
+        notes=clean_text(data.notes, field=NOTES, max_length=2000, required=False, multiline=True),
+    )

@@ -1,0 +1,212 @@
+"""Finding a customer as a clerk types: one box, every key, only the actor's branch subtree.
+
+What was typed decides which indexed lookups run (:func:`plans_for`):
+
+- Chinese text: name prefix (``张`` finds 张三);
+- Latin letters: full-pinyin prefix and initials prefix (``zhangsan``, ``zs`` find 张三);
+- 4 to 8 digits (an ``X`` may end an ID tail): the tail of the ID number or phone, through
+  ``id_rev`` / ``phone_rev`` (digits reversed, so a tail is an indexed prefix);
+- an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
+- 6 to 32 letters or digits: that CIF number exactly.
+
+Each lookup is a prefix or equality test on one indexed column (on PostgreSQL ``LIKE 'p%'``
+against a ``text_pattern_ops`` index; on SQLite a ``>= p AND < p || U+10FFFF`` range, which
+the LIKE optimisation would need case-sensitive LIKE for), ordered by that column and cut at
+the limit, so the index delivers rows in order and the query stops early. The branch scope
+is ``branch_id + 0 IN (subtree ids)``: the ``+ 0`` keeps the planner off the branch index.
+What was typed only ever reaches SQL as a bound parameter.
+
+Extension point: a later capability (the VIP card's full number) adds its own lookup with
+:func:`register_plan`; the search box then finds by it with no change here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, select
+
+from app.auth.permissions import Permission, require
+from app.customers.records import mask_policy, scope_branches
+from app.customers.rules import mask_id, mask_phone
+from app.text import compact, normalise
+from db.models import Customer
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_QUERY = 64
+
+_HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]+")
+_LATIN = re.compile(r"[a-z]+")
+_TAIL = re.compile(r"[0-9]{4,8}|[0-9]{3,7}X")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
+_CIF = re.compile(r"[A-Z0-9]{6,32}")
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of a result list: masked, plain values."""
+
+    id: int
+    cif_no: str
+    name: str
+    gender: str
+    id_type: str
+    id_masked: str
+    phone_masked: str
+    branch_code: str
+    branch_name: str
+    tier: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One indexed lookup: ``column`` equal to ``value`` or (``prefix``) starting with it."""
+
+    column: object
+    value: str
+    prefix: bool
+    also: ColumnElement | None = None   # a further condition on the row found
+
+
+PlanMaker = Callable[[str], list[Plan]]
+_EXTRA_PLANS: list[PlanMaker] = []
+
+
+def register_plan(maker: PlanMaker) -> None:
+    """Let another capability find customers by its own key (``maker(text)`` gives the lookups
+    for what was typed, or none); the column must be indexed and reach the customer's id."""
+    if maker not in _EXTRA_PLANS:
+        _EXTRA_PLANS.append(maker)
+
+
+def normal_query(raw: str) -> str:
+    """What was typed, NFKC-folded (full-width digits and letters), spaces dropped, at most 64."""
+    return compact(normalise(raw if isinstance(raw, str) else ""))[:MAX_QUERY]
+
+
+def plans_for(raw: str) -> list[Plan]:
+    """The lookups for what was typed, best first (see the module text)."""
+    text = normal_query(raw)
+    if not text:
+        return []
+    plans: list[Plan] = []
+    upper = text.upper()
+    if _HAN.fullmatch(text):
+        plans.append(Plan(Customer.name, text, True))
+    elif _LATIN.fullmatch(text.lower()):
+        letters = text.lower()
+        pinyin = Plan(Customer.name_pinyin, letters, True)
+        initials = Plan(Customer.name_initials, letters, True)
+        plans += [initials, pinyin] if len(letters) <= 3 else [pinyin, initials]
+    if _RESIDENT_ID.fullmatch(upper):
+        plans.append(Plan(Customer.id_rev, upper[::-1], False, Customer.id_number == upper))
+    if _MOBILE.fullmatch(text):
+        plans.append(Plan(Customer.phone_rev, text[::-1], False))
+    if _TAIL.fullmatch(upper):
+        plans.append(Plan(Customer.id_rev, upper[::-1], True))
+        plans.append(Plan(Customer.phone_rev, upper[::-1], True))
+    if _CIF.fullmatch(upper):
+        plans.append(Plan(Customer.cif_no, upper, False))
+    for maker in _EXTRA_PLANS:
+        plans += maker(text)
+    return plans
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _condition(plan: Plan, dialect: str) -> ColumnElement:
+    column = plan.column
+    if not plan.prefix:
+        return column == plan.value
+    if dialect == "postgresql":  # backslash is PostgreSQL's default LIKE escape
+        return column.like(_escape_like(plan.value) + "%")
+    return (column >= plan.value) & (column < plan.value + "\U0010ffff")
+
+
+def plan_query(plan: Plan, dialect: str, branch_ids, limit: int):
+    """The SELECT of one lookup (exposed for EXPLAIN checks)."""
+    query = (select(Customer.id, Customer.cif_no, Customer.name, Customer.gender, Customer.id_type,
+                    Customer.id_number, Customer.phone, Customer.branch_id, Customer.tier,
+                    Customer.active)
+             .where(_condition(plan, dialect), (Customer.branch_id + 0).in_(list(branch_ids))))
+    if plan.also is not None:
+        query = query.where(plan.also)
+    if plan.prefix:
+        query = query.order_by(plan.column)
+    return query.limit(limit)
+
+
+def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> list[CustomerRow]:
+    """At most ``limit`` customers of the actor's subtree matching what was typed, masked;
+    active customers first, then in the order of the lookup that found them."""
+    require(actor, Permission.VIEW_CUSTOMERS)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    plans = plans_for(raw)
+    if not plans:
+        return []
+    with store.read() as session:
+        branches = scope_branches(session, actor)
+        if not branches:
+            return []
+        policy = mask_policy(session)
+        dialect = session.bind.dialect.name
+        found: dict[int, tuple] = {}
+        for plan in plans:
+            if len(found) >= limit:
+                break
+            for row in session.execute(plan_query(plan, dialect, branches.keys(), limit)):
+                found.setdefault(row.id, row)
+    rows = [_row(r, branches, policy) for r in list(found.values())[:limit]]
+    return sorted(rows, key=lambda r: not r.active)
+
+
+def _row(r, branches, policy) -> CustomerRow:
+    code, name = branches.get(r.branch_id, ("", ""))
+    return CustomerRow(r.id, r.cif_no, r.name, r.gender, r.id_type, mask_id(r.id_number, policy),
+                       mask_phone(r.phone, policy), code, name, r.tier, r.active)
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    rows: list[CustomerRow]
+    next_key: int | None      # pass as ``after_key`` for the next page; None: no more
+
+
+def customer_page(store, actor, query: str = "", after_key: int | None = None,
+                  limit: int = 200) -> CustomerPage:
+    """One page of the customer list for a lazy table.
+
+    With nothing typed: every customer of the subtree by id, keyset-paginated (``after_key``
+    is the last id shown). With a query: the search's results (one page of at most
+    ``limit``; a search is for finding one customer, not for browsing).
+    """
+    require(actor, Permission.VIEW_CUSTOMERS)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    if normal_query(query):
+        if after_key is not None:
+            return CustomerPage([], None)
+        return CustomerPage(search_customers(store, actor, query, limit=limit), None)
+    with store.read() as session:
+        branches = scope_branches(session, actor)
+        if not branches:
+            return CustomerPage([], None)
+        policy = mask_policy(session)
+        stmt = (select(Customer.id, Customer.cif_no, Customer.name, Customer.gender, Customer.id_type,
+                       Customer.id_number, Customer.phone, Customer.branch_id, Customer.tier,
+                       Customer.active)
+                .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id).limit(limit))
+        if after_key is not None:
+            stmt = stmt.where(Customer.id > after_key)
+        rows = [_row(r, branches, policy) for r in session.execute(stmt)]
+    return CustomerPage(rows, rows[-1].id if len(rows) == limit else None)
+
+
+__all__ = ["CustomerRow", "CustomerPage", "Plan", "customer_page", "plans_for", "register_plan",
+           "search_customers"]

@@ -1,0 +1,252 @@
+"""The core-banking customer extract in, and the masked customer list out.
+
+Import: every line is cleaned by the same rules as the form; bad lines are reported by line
+number and reason; all or nothing unless ``skip_bad``; a known CIF is updated, never
+duplicated, and a line equal to the stored record changes nothing (the same file twice: 0
+changed). One transaction, existing customers pre-loaded in one query, inserts and updates in
+batches; one summary audit event (counts and the file name, no personal data).
+Export: CIF, name, branch code, tier, masked ID and phone, UTF-8 with BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.auth.permissions import Permission, require
+from app.csvio import Column, LineProblem, problem_from, read_file, read_rows
+from app.customers.fields import CustomerInput, clean_input
+from app.customers.records import (
+    CIF_TAKEN, ID_TAKEN, duplicate_refusal, mask_policy, scope_branches,
+)
+from app.customers.rules import CIF_NUMBER, ID_NUMBER, mask_id, mask_phone
+from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from db.models import Customer
+
+Progress = Callable[[int, int], bool]
+
+BRANCH_CODE = QT_TRANSLATE_NOOP("fields", "Branch code")
+BATCH = 5_000
+PROGRESS_EVERY = 2_000
+MAX_REPORTED = 1000
+
+COLUMNS = (
+    Column("cif_no", True, ("cif", "客户号", "客户编号", "CIF号")),
+    Column("name", True, ("姓名", "客户姓名", "客户名称")),
+    Column("id_type", True, ("证件类型",)),
+    Column("id_number", True, ("证件号码", "证件号", "身份证号")),
+    Column("phone", True, ("手机号", "手机号码", "电话", "联系电话", "mobile")),
+    Column("branch_code", True, ("branch", "网点号", "机构号", "网点代码", "开户网点")),
+    Column("gender", False, ("性别", "sex")),
+    Column("birthday", False, ("出生日期", "生日", "birth_date")),
+    Column("email", False, ("电子邮箱", "邮箱", "e-mail")),
+    Column("address", False, ("地址", "联系地址")),
+    Column("postcode", False, ("邮编", "邮政编码")),
+    Column("employer", False, ("工作单位", "单位")),
+    Column("department", False, ("部门",)),
+    Column("title", False, ("职务",)),
+    Column("occupation", False, ("职业",)),
+    Column("notes", False, ("备注",)),
+)
+_COMPARED = ("name", "name_pinyin", "name_initials", "gender", "id_type", "id_number", "id_rev",
+             "birthday", "phone", "phone_rev", "email", "address", "postcode", "employer",
+             "department", "title", "occupation", "notes", "branch_id")
+_OPTIONAL = {c.key for c in COLUMNS if not c.required}
+
+
+class CustomerImportRefused(ValidationError):
+    """Bad lines and no permission to skip them: nothing was imported."""
+
+    def __init__(self, problems: list[LineProblem], bad_lines: int):
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "{count} bad line(s), nothing was imported. First: {first}"),
+            count=bad_lines, first=str(problems[0]) if problems else "")
+        self.problems = problems
+        self.bad_lines = bad_lines
+
+
+@dataclass
+class CustomerImportResult:
+    file_name: str
+    rows_read: int = 0         # data lines read (good and bad)
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rows_skipped: int = 0
+    problems: list[LineProblem] = field(default_factory=list)
+
+    @property
+    def rows_changed(self) -> int:
+        return self.inserted + self.updated
+
+
+def _problem(line: int, template: str, **params) -> LineProblem:
+    return LineProblem(line, template, params)
+
+
+def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
+                     progress: Progress | None = None) -> CustomerImportResult:
+    """Import the customer extract at ``path`` (IMPORT_DATA). Raises
+    :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
+    when ``progress`` returns False (nothing is written then)."""
+    require(actor, Permission.IMPORT_DATA)
+    path = Path(path)
+    data = read_file(path)
+    today = store.clock().date()
+    total = max(1, data.count(b"\n"))
+    result = CustomerImportResult(path.name)
+    bad = 0
+
+    def report(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise Cancelled()
+
+    with store.write(actor) as uow:
+        session = uow.session
+        branches = scope_branches(session, actor)
+        by_code = {code: bid for bid, (code, _name) in branches.items()}
+        existing: dict[str, tuple] = {}
+        ids_taken: dict[tuple[str, str], str] = {}
+        columns = [getattr(Customer, k) for k in ("id", "cif_no", *_COMPARED)]
+        for row in session.execute(select(*columns)).yield_per(20_000):
+            existing[row.cif_no] = row
+            ids_taken[(row.id_type, row.id_number)] = row.cif_no
+        seen_cifs: dict[str, int] = {}
+        seen_ids: dict[tuple[str, str], int] = {}
+        inserts: list[dict] = []
+        updates: list[dict] = []
+        for line in read_rows(data, COLUMNS):
+            result.rows_read += 1
+            if result.rows_read % PROGRESS_EVERY == 0:
+                report(line.number)
+            problem = None
+            try:
+                if "__fields__" in line.values:
+                    raise _LineRefused(_problem(
+                        line.number, QT_TRANSLATE_NOOP("errors", "has {found} fields, the header has {expected}"),
+                        found=line.values["__fields__"], expected=_width(data)))
+                values = _clean_line(line.values, today)
+                code = (line.values.get("branch_code") or "").strip().upper()
+                if code not in by_code:
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "errors", "is not a branch in your scope"), field=BRANCH_CODE)
+                values["branch_id"] = by_code[code]
+                cif = values["cif_no"]
+                if cif in seen_cifs:
+                    raise _LineRefused(_problem(line.number, QT_TRANSLATE_NOOP(
+                        "errors", "CIF number {cif} is also on line {other}"), cif=cif, other=seen_cifs[cif]))
+                key = (values["id_type"], values["id_number"])
+                if key in seen_ids:
+                    raise _LineRefused(_problem(line.number, QT_TRANSLATE_NOOP(
+                        "errors", "the same ID number is also on line {other}"), other=seen_ids[key]))
+                owner = ids_taken.get(key)
+                if owner is not None and owner != cif:
+                    raise ValidationError(ID_TAKEN, field=ID_NUMBER)
+            except ValidationError as error:
+                problem = problem_from(line.number, error)
+            except _LineRefused as refused:
+                problem = refused.problem
+            if problem is not None:
+                bad += 1
+                if len(result.problems) < MAX_REPORTED:
+                    result.problems.append(problem)
+                continue
+            seen_cifs[cif] = line.number
+            seen_ids[key] = line.number
+            old = existing.get(cif)
+            if old is None:
+                inserts.append(values)
+            else:
+                optional_given = {k for k in _OPTIONAL if k in line.values}
+                new = {k: values[k] for k in _COMPARED
+                       if k not in _OPTIONAL or k in optional_given or k in ("gender", "birthday")}
+                changed = {k: v for k, v in new.items() if getattr(old, k) != v}
+                if changed:
+                    updates.append({**{k: getattr(old, k) for k in _COMPARED}, **changed, "b_id": old.id})
+                else:
+                    result.unchanged += 1
+        if bad and not skip_bad:
+            raise CustomerImportRefused(result.problems, bad)
+        result.rows_skipped = bad
+        report(total)
+        _write(session, inserts, updates, uow.now)
+        result.inserted, result.updated = len(inserts), len(updates)
+        if result.rows_changed or bad:
+            uow.audit("customer.import", "customer_import", path.name, after={
+                "file": path.name, "read": result.rows_read, "inserted": result.inserted,
+                "updated": result.updated, "unchanged": result.unchanged, "skipped": bad})
+    return result
+
+
+class _LineRefused(Exception):
+    def __init__(self, problem: LineProblem):
+        self.problem = problem
+
+
+def _width(data: bytes) -> int:
+    first = data.split(b"\n", 1)[0]
+    return first.count(b",") + 1
+
+
+def _clean_line(values: dict[str, str], today) -> dict:
+    raw = CustomerInput(**{k: values.get(k, "") or "" for k in (
+        "cif_no", "name", "id_type", "id_number", "gender", "birthday", "phone", "email", "address",
+        "postcode", "employer", "department", "title", "occupation", "notes")})
+    return clean_input(raw, today=today)
+
+
+def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
+    table = Customer.__table__
+    try:
+        for start in range(0, len(inserts), BATCH):
+            chunk = [{**row, "tier": "ordinary", "active": True, "important_dates": "[]",
+                      "relatives": "[]", "created_at": now, "updated_at": now, "version": 1,
+                      "relationship_manager_id": None}
+                     for row in inserts[start:start + BATCH]]
+            session.execute(insert(table), chunk)
+        if updates:
+            stmt = (update(table).where(table.c.id == bindparam("b_id"))
+                    .values(**{k: bindparam(k) for k in _COMPARED}, updated_at=now,
+                            version=table.c.version + 1))
+            for start in range(0, len(updates), BATCH):
+                session.connection().execute(stmt, updates[start:start + BATCH])
+    except IntegrityError as error:  # a CIF or ID held by a customer outside the actor's scope
+        refusal = duplicate_refusal(error)
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "is already used by a customer outside your branch scope; nothing was imported"),
+            field=refusal.field if refusal else CIF_NUMBER) from None
+
+# --------------------------------------------------------------------------- export
+
+EXPORT_HEADER = ("CIF number", "Name", "Branch code", "Tier", "ID number (masked)", "Phone (masked)")
+
+
+def export_customers(store, actor, path: Path, *, progress: Progress | None = None) -> int:
+    """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked;
+    returns the number of customers written. The export itself is audited (how many, where)."""
+    require(actor, Permission.EXPORT_CUSTOMERS)
+    path = Path(path)
+    count = 0
+    with store.read() as session:
+        branches = scope_branches(session, actor)
+        policy = mask_policy(session)
+        stmt = (select(Customer.cif_no, Customer.name, Customer.branch_id, Customer.tier,
+                       Customer.id_number, Customer.phone)
+                .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id))
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(EXPORT_HEADER)
+            for row in session.execute(stmt).yield_per(10_000):
+                writer.writerow((row.cif_no, row.name, branches[row.branch_id][0], row.tier,
+                                 mask_id(row.id_number, policy), mask_phone(row.phone, policy)))
+                count += 1
+                if progress is not None and count % PROGRESS_EVERY == 0 and progress(count, 0) is False:
+                    raise Cancelled()
+    with store.write(actor) as uow:
+        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": count})
+    return count
