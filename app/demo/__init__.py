@@ -83,5 +83,5 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     # month (worklists) and a pending exception, for whatever customers the store now has.
     from app.demo.aum import add_demo_tiers
 
-    add_demo_tiers(store)
+    add_demo_tiers(store, seed=seed)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

@@ -87,7 +87,7 @@ def add_demo_tiers(store, *, seed: int = 2026) -> None:
     from app.tiers.evaluation import evaluate_tiers
     from app.tiers.exceptions import propose_exception
     from app.tiers.rules import DEFAULT_TIER_POLICY
-    from db.models import Branch, StaffAccount
+    from db.models import Branch, StaffAccount, TierExceptionGrant
 
     with store.read() as session:
         customer_ids = list(session.scalars(select(Customer.id).where(Customer.active.is_(True))))
@@ -108,7 +108,9 @@ def add_demo_tiers(store, *, seed: int = 2026) -> None:
         candidate = session.scalar(
             select(Customer.id).join(Branch, Branch.id == Customer.branch_id)
             .where(Branch.path.startswith(actor.branch_path), Customer.tier == DEFAULT_TIER_POLICY.bands[0].code,
-                   Customer.active.is_(True)).order_by(Customer.id).limit(1))
+                   Customer.active.is_(True),
+                   ~select(TierExceptionGrant.id).where(TierExceptionGrant.customer_id == Customer.id).exists())
+            .order_by(Customer.id).limit(1))
     if candidate is not None:
         today = store.clock().date()
         propose_exception(store, actor, candidate, tier="gold",

@@ -6,10 +6,9 @@ import is all or nothing unless the user asks to skip bad lines. Only values tha
 what the store holds are written, so importing the same file twice changes nothing.
 
 Built for a million customers: the CIF map is one query, the store's current values one query
-per month, and the writes go in ONE transaction as large batches (SQLite: ``executemany`` of an
-upsert; PostgreSQL: ``COPY`` into a temporary table, then one ``INSERT ... ON CONFLICT DO
-UPDATE ... WHERE`` the value differs, the rows passed as arrays and ``unnest``-ed). No ORM
-object per row. One audit event per import.
+per month, and the writes go in ONE transaction as large batches: new values inserted, changed
+ones updated (SQLite: ``executemany``; PostgreSQL: ``INSERT ... SELECT FROM unnest(arrays)`` and
+``UPDATE ... FROM unnest(arrays) WHERE`` the value differs). No ORM object per row. One audit event per import.
 """
 
 from __future__ import annotations
@@ -243,19 +242,23 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
         session = uow.session
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
+        new: list[tuple[int, int, str]] = []
         changed: list[tuple[int, int, str]] = []
         for month, by_customer in values.items():
             stored = _stored(session, month)
-            changed += [(customer_id, month, _text(cents))
-                        for customer_id, (cents, _line) in by_customer.items()
-                        if stored.get(customer_id) != cents]
-        result.rows_changed = len(changed)
-        result.rows_unchanged = read - bad - len(changed)
-        if changed:
+            for customer_id, (cents, _line) in by_customer.items():
+                old = stored.get(customer_id)
+                if old is None:
+                    new.append((customer_id, month, _text(cents)))
+                elif old != cents:
+                    changed.append((customer_id, month, _text(cents)))
+        result.rows_changed = len(new) + len(changed)
+        result.rows_unchanged = read - bad - result.rows_changed
+        if new or changed:
             if store.kind == "postgresql":
-                _write_postgresql(session, changed)
+                _write_postgresql(session, new, changed)
             else:
-                _write_sqlite(session, changed)
+                _write_sqlite(session, new, changed)
         session.add(AumImport(file_name=path.name[:255], file_sha256=sha, rows_read=read,
                               rows_changed=result.rows_changed, rows_skipped=bad,
                               imported_at=uow.now, imported_by=actor.username))
@@ -265,28 +268,39 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
     return result
 
 
-def _write_sqlite(session, changed) -> None:
+def _write_sqlite(session, new, changed) -> None:
     cursor = session.connection().connection.driver_connection.cursor()
-    sql = ("INSERT INTO aum_month (customer_id, month, avg_daily_aum) VALUES (?, ?, ?) "
-           "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = excluded.avg_daily_aum")
-    for start in range(0, len(changed), BATCH):
-        cursor.executemany(sql, changed[start:start + BATCH])
-    cursor.close()
+    try:
+        for start in range(0, len(new), BATCH):
+            cursor.executemany("INSERT INTO aum_month (customer_id, month, avg_daily_aum) VALUES (?, ?, ?)",
+                               new[start:start + BATCH])
+        for start in range(0, len(changed), BATCH):
+            cursor.executemany("UPDATE aum_month SET avg_daily_aum = ? WHERE customer_id = ? AND month = ?",
+                               [(a, c, m) for c, m, a in changed[start:start + BATCH]])
+    finally:
+        cursor.close()
 
 
-def _write_postgresql(session, changed) -> None:
-    """One ``INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE ... WHERE`` the value
-    differs per batch. Arrays rather than ``COPY`` into a temporary table: staff login roles may
-    not create temporary tables, and ``COPY FROM`` is refused on tables with row-level security."""
+def _write_postgresql(session, new, changed) -> None:
+    """Per batch, one ``INSERT ... SELECT FROM unnest(arrays)`` for the new values and one
+    ``UPDATE ... FROM unnest(arrays) ... WHERE`` the value differs for the changed ones. Arrays
+    rather than ``COPY`` into a temporary table: staff login roles may not create temporary
+    tables, and ``COPY FROM`` is refused on tables with row-level security."""
     conn = session.connection().connection.driver_connection
     with conn.cursor() as cursor:
+        for start in range(0, len(new), BATCH * 4):
+            batch = new[start:start + BATCH * 4]
+            cursor.execute(
+                "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
+                "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[])",
+                ([r[0] for r in batch], [r[1] for r in batch], [r[2] for r in batch]))
         for start in range(0, len(changed), BATCH * 4):
             batch = changed[start:start + BATCH * 4]
             cursor.execute(
-                "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
-                "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[]) "
-                "ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = EXCLUDED.avg_daily_aum "
-                "WHERE aum_month.avg_daily_aum IS DISTINCT FROM EXCLUDED.avg_daily_aum",
+                "UPDATE aum_month a SET avg_daily_aum = u.value "
+                "FROM unnest(%s::integer[], %s::integer[], %s::numeric[]) AS u(customer_id, month, value) "
+                "WHERE a.customer_id = u.customer_id AND a.month = u.month "
+                "AND a.avg_daily_aum IS DISTINCT FROM u.value",
                 ([r[0] for r in batch], [r[1] for r in batch], [r[2] for r in batch]))
 
 

