@@ -1,0 +1,109 @@
+"""Search as a clerk types, on both engines: every key, scope, limits, hostile text, pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.customers.fields import CustomerInput
+from app.customers.records import create_customer
+from app.customers.search import Plan, customer_page, plans_for, register_plan, search_customers
+from db.models import Customer
+from tests.db.helpers import actor_named
+from tests.db.test_customers import ID_LI, ID_ZHANG
+
+
+@pytest.fixture
+def found(demo_store):
+    """Two known customers at BJ0101 besides the demo's 200; returns a search function."""
+    teller = actor_named(demo_store, "teller")
+    zhang = create_customer(demo_store, teller, CustomerInput(
+        cif_no="CIF000001", name="张三", id_number=ID_ZHANG, phone="13800138000"))
+    ouyang = create_customer(demo_store, teller, CustomerInput(
+        cif_no="CIF000002", name="欧阳娜娜", id_number=ID_LI, phone="010-6512 3456"))
+
+    def search(text, actor=teller, **kwargs):
+        return [r.cif_no for r in search_customers(demo_store, actor, text, **kwargs)]
+
+    search.ids = (zhang.id, ouyang.id)
+    search.store = demo_store
+    return search
+
+
+KEYS = [
+    ("张三", "CIF000001"), ("欧阳", "CIF000002"), ("zhangsan", "CIF000001"), ("zhangs", "CIF000001"),
+    ("ZhangSan", "CIF000001"), ("zs", "CIF000001"), ("oynn", "CIF000002"), ("ouyangna", "CIF000002"),
+    ("002X", "CIF000001"), ("002x", "CIF000001"), ("8000", "CIF000001"), ("138000", "CIF000001"),
+    ("13800138000", "CIF000001"), (ID_ZHANG, "CIF000001"), (ID_ZHANG.lower(), "CIF000001"),
+    ("3456", "CIF000002"), (ID_LI[-6:], "CIF000002"), ("cif000002", "CIF000002"),
+    ("１３８００１３８０００", "CIF000001"), (" 张 三 ", "CIF000001"),
+]
+
+
+def test_every_key_finds_the_customer(found):
+    missed = [(typed, cif) for typed, cif in KEYS if cif not in found(typed)]
+    assert missed == []
+
+
+def test_masked_rows_and_exact_keys_find_one(found):
+    rows = search_customers(found.store, actor_named(found.store, "teller"), "13800138000")
+    assert [r.cif_no for r in rows] == ["CIF000001"]
+    assert rows[0].phone_masked == "138****8000" and rows[0].id_masked == "110***********002X"
+    assert found(ID_ZHANG) == ["CIF000001"]
+
+
+HOSTILE = ["'; DROP TABLE customer; --", "%", "_", "张%", "z_", "\\", "' OR 1=1 --", "", "   ",
+           "😀", "x" * 10_000, "12", "abc123def", "\x00"]
+
+
+def test_hostile_or_short_text_finds_nothing_and_breaks_nothing(found):
+    assert [typed[:20] for typed in HOSTILE if found(typed)] == []
+    assert "CIF000001" in found("zs")
+
+
+def test_scope_and_limit(found):
+    sh = actor_named(found.store, "sh_teller")
+    assert found("zhangsan", actor=sh) == [] and found("CIF000001", actor=sh) == []
+    many = found("z", limit=7)
+    assert len(many) == 7
+    assert len(found("z", limit=100_000)) <= 500
+
+
+def test_plans_use_one_indexed_column_each():
+    assert [p.column.key for p in plans_for("zs")] == ["name_initials", "name_pinyin"]
+    assert [p.column.key for p in plans_for("zhangsan")] == ["name_pinyin", "name_initials", "cif_no"]
+    assert [p.column.key for p in plans_for("123456")] == ["id_rev", "phone_rev", "cif_no"]
+    assert [p.column.key for p in plans_for("13800138000")] == ["phone_rev", "cif_no"]
+    assert plans_for("张三")[0].column.key == "name"
+
+
+def test_a_later_capability_registers_its_own_key(found, monkeypatch):
+    import app.customers.search as search_module
+
+    monkeypatch.setattr(search_module, "_EXTRA_PLANS", [])
+    register_plan(lambda text: [Plan(Customer.cif_no, "CIF000002", False)] if text == "6222020000000001" else [])
+    assert found("6222020000000001") == ["CIF000002"]
+
+
+def test_customer_page_is_keyset_paginated(found):
+    teller = actor_named(found.store, "teller")
+    seen, key = [], None
+    while True:
+        page = customer_page(found.store, teller, "", key, limit=50)
+        seen += [r.id for r in page.rows]
+        if page.next_key is None:
+            break
+        key = page.next_key
+    assert seen == sorted(seen) and len(seen) == len(set(seen))
+    assert set(found.ids) <= set(seen)
+    assert all(r.branch_code.startswith("BJ0101") for r in customer_page(found.store, teller).rows)
+    assert [r.cif_no for r in customer_page(found.store, teller, "zhangsan").rows] == ["CIF000001"]
+    assert customer_page(found.store, teller, "zhangsan", 5).rows == []
+
+
+def test_inactive_customers_come_last(found):
+    from app.customers.records import set_active
+
+    teller = actor_named(found.store, "teller")
+    set_active(found.store, teller, found.ids[0], expected_version=1, active=False)
+    rows = search_customers(found.store, teller, "z", limit=500)
+    assert rows[-1].cif_no == "CIF000001" and not rows[-1].active
