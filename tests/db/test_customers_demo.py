@@ -1,0 +1,36 @@
+"""Demo customers: valid resident IDs, Chinese names with pinyin, spread over the outlets."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import select
+
+from app.customers.rules import IdType, birthday_from_resident_id, clean_id_number, search_keys
+from app.demo.customers import build_demo_customers
+from db.models import Branch, Customer, StaffAccount
+
+
+def test_demo_customers_are_realistic_and_returned(sqlite_demo_store):
+    made = build_demo_customers(sqlite_demo_store, 1000, seed=11)
+    assert len(made) == 1000 and len({cif for _, cif in made}) == 1000
+    with sqlite_demo_store.read() as session:
+        ids = [i for i, _ in made]
+        rows = session.execute(select(Customer, Branch.code, Branch.path).join(
+            Branch, Branch.id == Customer.branch_id).where(Customer.id.in_(ids))).all()
+        managers = dict(session.execute(select(StaffAccount.id, Branch.path).join(
+            Branch, Branch.id == StaffAccount.branch_id)).all())
+        for customer, code, path in rows:
+            assert clean_id_number(IdType.RESIDENT_ID, customer.id_number) == customer.id_number
+            assert customer.birthday == birthday_from_resident_id(customer.id_number)
+            assert customer.id_number[:2] == ("31" if code.startswith("SH") else "11")
+            assert (customer.name_pinyin, customer.name_initials) == search_keys(customer.name)
+            assert len(customer.phone) == 11 and customer.phone_rev == customer.phone[::-1]
+            if customer.relationship_manager_id is not None:
+                assert path.startswith(managers[customer.relationship_manager_id])
+        outlets = Counter(code for _, code, _ in rows)
+        assert any(c.name[:2] in ("欧阳", "司马", "诸葛", "上官") for c, _, _ in rows)
+        assert sum(c.relationship_manager_id is not None for c, _, _ in rows) > 100
+    assert set(outlets) == {"BJ0101", "BJ010101", "BJ010102", "BJ0102", "SH0101"}
+    again = build_demo_customers(sqlite_demo_store, 10, seed=11)
+    assert len(again) == 10   # more customers later never clash with the first ones
