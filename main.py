@@ -58,8 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("out", metavar="OUT", type=Path)
     backup.add_argument("--db", metavar="URL", dest="sub_db")
 
+    stock = sub.add_parser("stock", help="blank-card stock")
+    stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    reconcile = stock_sub.add_parser("reconcile", help="day-end reconciliation of a branch; exit 1 on an unexplained difference")
+    reconcile.add_argument("--branch", metavar="CODE", required=True)
+    reconcile.add_argument("--date", metavar="YYYY-MM-DD", required=True)
+    reconcile.add_argument("--db", metavar="URL", dest="sub_db")
+
     export = sub.add_parser("export", help="write a CSV export (masked)")
-    export.add_argument("kind", choices=["audit", "customers"], metavar="KIND", help="what to export: audit, customers")
+    export.add_argument("kind", choices=["audit", "customers", "stock"], metavar="KIND", help="what to export: audit, customers, stock")
     export.add_argument("out", metavar="OUT.csv", type=Path)
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
@@ -133,7 +140,9 @@ def cmd_export(args) -> int:
     from app.customers.transfer import export_customers
     from app.opening import open_store
 
-    exporter = {"audit": export_audit, "customers": export_customers}[args.kind]
+    from app.stock.views import export_stock
+
+    exporter = {"audit": export_audit, "customers": export_customers, "stock": export_stock}[args.kind]
     count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
     print(f"{count} rows written to {args.out}")
     return 0
@@ -196,7 +205,45 @@ def cmd_tiers_evaluate(args) -> int:
     return 0
 
 
+def cmd_stock_reconcile(args) -> int:
+    from datetime import date
+
+    from app.errors import ValidationError
+    from app.opening import open_store
+    from app.stock.books import reconcile_day
+    from app.stock.rules import describe_runs
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise ValidationError("{value} is not a date (YYYY-MM-DD)", field="--date", value=args.date) from None
+    lines = reconcile_day(open_store(_store_url(args)), _batch_actor("stock"), branch_code=args.branch,
+                          business_date=day)
+    print(f"stock reconciliation {args.branch.upper()} {day.isoformat()}: {len(lines)} location(s) and card type(s)")
+    unexplained = 0
+    for line in lines:
+        r = line.result
+        opening, received, sent, closing = r.figures()
+        status = "balanced" if r.balanced else f"DIFFERENCE {r.difference:+d}"
+        if not r.balanced and line.explanation:
+            status += f" (explained: {line.explanation})"
+        elif not r.balanced:
+            unexplained += 1
+        signed = f", signed off by {line.signed_by}" if line.signed else ""
+        print(f"  {line.location_kind:<6} {line.location_name:<12} {r.card_type:<8} opening {opening} + in {received} "
+              f"- out {sent} = {len(r.expected)}; on hand {closing}: {status}{signed}")
+        if r.missing:
+            print(f"    missing: {describe_runs(r.missing)}")
+        if r.unexpected:
+            print(f"    unexpected: {describe_runs(r.unexpected)}")
+    if unexplained:
+        print(f"error: {unexplained} unexplained difference(s)", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return 0
+
+
 COMMANDS = {
+    ("stock", "reconcile"): cmd_stock_reconcile,
     ("import-aum", None): cmd_import_aum,
     ("import-customers", None): cmd_import_customers,
     ("tiers", "evaluate"): cmd_tiers_evaluate,

@@ -286,3 +286,141 @@ class TierExceptionGrant(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# ----------------------------------------------------------------------------- blank-card stock
+
+
+class StockLocation(Base):
+    """Where blank cards are kept: a branch's vault (金库) or one counter person's drawer (尾箱).
+
+    ``key`` is ``vault:<branch id>`` or ``drawer:<account id>``: one of each, made on first use.
+    """
+
+    __tablename__ = "stock_location"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # vault, drawer
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BlankCard(Base):
+    """One blank card by serial: its card type, where it is and its state. ``move_id`` is the
+    pending dual-control move that holds it (a card in a pending move moves for no one else)."""
+
+    __tablename__ = "blank_card"
+    __table_args__ = (Index("ix_blank_card_location_state", "location_id", "card_type", "state", "serial"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    serial: Mapped[str] = mapped_column(String(24), unique=True)
+    card_type: Mapped[str] = mapped_column(String(16))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_location.id"))
+    state: Mapped[str] = mapped_column(String(12))
+    move_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StockMove(Base):
+    """One stock action as the register shows it (receipt, transfer, issue, spoilage, return,
+    destruction): who made it, who confirmed or witnessed it, how many, why."""
+
+    __tablename__ = "stock_move"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(12), index=True)  # pending, done, rejected
+    card_type: Mapped[str] = mapped_column(String(16))
+    from_location_id: Mapped[int | None] = mapped_column(ForeignKey("stock_location.id"))
+    to_location_id: Mapped[int | None] = mapped_column(ForeignKey("stock_location.id"))
+    count: Mapped[int] = mapped_column(Integer)
+    serials: Mapped[str] = mapped_column(Text, default="")  # runs, for the register
+    business_date: Mapped[date] = mapped_column(Date, index=True)
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    made_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    made_by_name: Mapped[str] = mapped_column(String(64))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    checked_by_name: Mapped[str] = mapped_column(String(64), default="")
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    witness_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StockMovement(Base):
+    """One serial moved by one stock move (the lines behind every register figure)."""
+
+    __tablename__ = "stock_movement"
+    __table_args__ = (Index("ix_stock_movement_day", "branch_id", "business_date"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    move_id: Mapped[int] = mapped_column(ForeignKey("stock_move.id"), index=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("blank_card.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(24))
+    card_type: Mapped[str] = mapped_column(String(16))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    from_location_id: Mapped[int | None] = mapped_column(ForeignKey("stock_location.id"))
+    to_location_id: Mapped[int] = mapped_column(ForeignKey("stock_location.id"))
+    from_state: Mapped[str] = mapped_column(String(12))
+    to_state: Mapped[str] = mapped_column(String(12))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StockDay(Base):
+    """A signed-off day-end reconciliation of one location and card type; a signed day is
+    closed to back-dated moves into that location."""
+
+    __tablename__ = "stock_day"
+    __table_args__ = (UniqueConstraint("location_id", "card_type", "business_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_location.id"))
+    card_type: Mapped[str] = mapped_column(String(16))
+    business_date: Mapped[date] = mapped_column(Date)
+    opening: Mapped[int] = mapped_column(Integer)
+    received: Mapped[int] = mapped_column(Integer)
+    sent: Mapped[int] = mapped_column(Integer)
+    closing: Mapped[int] = mapped_column(Integer)
+    difference: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[str] = mapped_column(String(500), default="")
+    signed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    signed_by_name: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StockCount(Base):
+    """A blind physical count (盘点) of one location and card type, with its witness."""
+
+    __tablename__ = "stock_count"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_location.id"))
+    card_type: Mapped[str] = mapped_column(String(16))
+    counted_at: Mapped[datetime] = mapped_column(DateTime)
+    counted_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    counted_by_name: Mapped[str] = mapped_column(String(64))
+    witness_name: Mapped[str] = mapped_column(String(64))
+    expected: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int] = mapped_column(Integer)
+    missing: Mapped[str] = mapped_column(Text, default="")
+    unexpected: Mapped[str] = mapped_column(Text, default="")
+
+
+class StockMinimum(Base):
+    """The minimum stock of one card type a branch keeps; below it the app warns."""
+
+    __tablename__ = "stock_minimum"
+    __table_args__ = (UniqueConstraint("branch_id", "card_type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    card_type: Mapped[str] = mapped_column(String(16))
+    minimum: Mapped[int] = mapped_column(Integer)

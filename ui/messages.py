@@ -29,6 +29,11 @@ PERMISSION_PHRASES = {
     Permission.RUN_TIER_EVALUATION: QT_TRANSLATE_NOOP("permissions", "run the tier evaluation"),
     Permission.PROPOSE_TIER_EXCEPTION: QT_TRANSLATE_NOOP("permissions", "propose a tier exception"),
     Permission.APPROVE_TIER_EXCEPTION: QT_TRANSLATE_NOOP("permissions", "approve a tier exception"),
+    Permission.VIEW_STOCK: QT_TRANSLATE_NOOP("permissions", "view the blank-card stock"),
+    Permission.RECEIVE_STOCK: QT_TRANSLATE_NOOP("permissions", "receive and hand out blank cards"),
+    Permission.CONFIRM_STOCK_MOVE: QT_TRANSLATE_NOOP("permissions", "confirm a blank-card move"),
+    Permission.MANAGE_STOCK: QT_TRANSLATE_NOOP("permissions", "count and sign off blank-card stock"),
+    Permission.USE_DRAWER: QT_TRANSLATE_NOOP("permissions", "use a blank-card drawer"),
 }
 
 

@@ -50,20 +50,30 @@ class Permission(StrEnum):
     RUN_TIER_EVALUATION = "run_tier_evaluation"
     PROPOSE_TIER_EXCEPTION = "propose_tier_exception"
     APPROVE_TIER_EXCEPTION = "approve_tier_exception"
+    VIEW_STOCK = "view_stock"                # blank-card stock, registers, a serial's history
+    RECEIVE_STOCK = "receive_stock"          # receipt into the vault, transfers out of it, destruction
+    CONFIRM_STOCK_MOVE = "confirm_stock_move"  # the second person of a dual-control stock move
+    MANAGE_STOCK = "manage_stock"            # counts, day-end sign-off of any location, minimum levels
+    USE_DRAWER = "use_drawer"                # one's own drawer: issue, spoil, hand back, sign off
 
 
 _FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}
+_STOCK_KEEPING = {Permission.VIEW_STOCK, Permission.RECEIVE_STOCK, Permission.CONFIRM_STOCK_MOVE,
+                  Permission.MANAGE_STOCK}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.COUNTER_STAFF: frozenset(_FRONT_DESK),
+    Role.COUNTER_STAFF: frozenset(
+        _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER}),
     Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS}),
     Role.RELATIONSHIP_MANAGER: frozenset(
         _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION}),
     Role.BRANCH_MANAGER: frozenset(
         _FRONT_DESK | {Permission.VIEW_AUDIT, Permission.REVEAL_PII, Permission.EXPORT_CUSTOMERS,
-                       Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION}),
-    Role.CUSTODIAN: frozenset(),
-    Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS}),
+                       Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION,
+                       Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.MANAGE_STOCK}),
+    Role.CUSTODIAN: frozenset(_STOCK_KEEPING),
+    Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS,
+                             Permission.VIEW_STOCK}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY,
          Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION}),

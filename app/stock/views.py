@@ -1,0 +1,269 @@
+"""What the stock screens and exports read: stock by location and card type, moves awaiting a
+second person, a serial's history, the movement register (keyset pages) and the stock export.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from app.auth.permissions import Permission, require
+from app.errors import Cancelled
+from app.stock.common import branch_in_scope, own_drawer
+from app.stock.rules import IN_STOCK
+from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
+
+EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at"]
+
+
+@dataclass(frozen=True)
+class LocationStock:
+    location_id: int
+    branch_code: str
+    location_name: str
+    location_kind: str
+    holder_id: int | None
+    card_type: str
+    state: str
+    count: int
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    id: int
+    branch_code: str
+    kind: str
+    status: str
+    card_type: str
+    from_name: str
+    to_name: str
+    count: int
+    serials: str
+    business_date: date
+    reason: str
+    made_by: int | None
+    made_by_name: str
+    made_at: datetime
+    checked_by_name: str
+    witness_name: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    occurred_at: datetime
+    business_date: date
+    kind: str
+    from_name: str
+    to_name: str
+    from_state: str
+    to_state: str
+    made_by_name: str
+    checked_by_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    serial: str
+    card_type: str
+    state: str
+    branch_code: str
+    location_name: str
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    branch_code: str = ""
+    kind: str = ""
+    card_type: str = ""
+    status: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    username: str
+    display_name: str
+
+
+def _visible_locations(session, actor) -> list[tuple[StockLocation, Branch]]:
+    rows = session.execute(select(StockLocation, Branch).join(Branch, Branch.id == StockLocation.branch_id)
+                           .order_by(Branch.code, StockLocation.kind.desc(), StockLocation.name)).all()
+    keeps_all = actor.may(Permission.RECEIVE_STOCK) or actor.may(Permission.MANAGE_STOCK) or \
+        actor.may(Permission.VIEW_AUDIT) or actor.account_id is None
+    return [(loc, br) for loc, br in rows if actor.sees(br.path) and (
+        keeps_all or loc.kind == "vault" or loc.holder_id == actor.account_id)]
+
+
+def stock_by_location(store, actor) -> list[LocationStock]:
+    """Counts per location, card type and state (destroyed cards excluded), first/last serial."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        result = []
+        for location, branch in _visible_locations(session, actor):
+            rows = session.execute(
+                select(BlankCard.card_type, BlankCard.state, func.count(), func.min(BlankCard.serial),
+                       func.max(BlankCard.serial))
+                .where(BlankCard.location_id == location.id, BlankCard.state != "destroyed")
+                .group_by(BlankCard.card_type, BlankCard.state)
+                .order_by(BlankCard.card_type, BlankCard.state)).all()
+            for card_type, state, count, first, last in rows:
+                result.append(LocationStock(location.id, branch.code, location.name, location.kind,
+                                            location.holder_id, card_type, state, count, first, last))
+        return result
+
+
+def locations(store, actor) -> list[tuple[int, str, str, int | None]]:
+    """(id, branch code, name, kind) of every location in scope; the actor's own drawer is made."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.write(actor) as uow:
+        if actor.may(Permission.USE_DRAWER) and actor.account_id is not None:
+            own_drawer(uow.session, actor, uow.now)
+        if actor.may(Permission.RECEIVE_STOCK) and actor.branch_id is not None:
+            from app.stock.common import vault_of
+            vault_of(uow.session, branch_in_scope(uow.session, actor), uow.now)
+        return [(loc.id, br.code, loc.name, loc.kind) for loc, br in _visible_locations(uow.session, actor)]
+
+
+def drawers_of_branch(store, actor, branch_id: int | None = None) -> list[tuple[int, str]]:
+    """(location id, holder name) of the counter staff drawers of a branch, made on first use."""
+    require(actor, Permission.RECEIVE_STOCK)
+    from app.auth.permissions import Role
+    from app.stock.common import drawer_of
+    from db.models import StaffRole
+
+    with store.write(actor) as uow:
+        branch = branch_in_scope(uow.session, actor, branch_id)
+        accounts = uow.session.scalars(select(StaffAccount).join(StaffRole).where(
+            StaffAccount.branch_id == branch.id, StaffRole.role == Role.COUNTER_STAFF.value,
+            StaffAccount.disabled.is_(False)).order_by(StaffAccount.username)).unique().all()
+        return [(drawer_of(uow.session, a, uow.now).id, a.display_name) for a in accounts]
+
+
+def colleagues(store, actor) -> list[Person]:
+    """Active people of the actor's branch subtree (second persons and witnesses)."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        rows = session.execute(select(StaffAccount.id, StaffAccount.username, StaffAccount.display_name,
+                                      Branch.path).join(Branch, Branch.id == StaffAccount.branch_id)
+                               .where(StaffAccount.disabled.is_(False)).order_by(StaffAccount.username)).all()
+        return [Person(i, u, d) for i, u, d, path in rows if actor.sees(path) and i != actor.account_id]
+
+
+def _move_query():
+    source, target = aliased(StockLocation), aliased(StockLocation)
+    return select(StockMove, Branch.code, source.name, target.name).join(
+        Branch, Branch.id == StockMove.branch_id).outerjoin(
+        source, source.id == StockMove.from_location_id).outerjoin(target, target.id == StockMove.to_location_id)
+
+
+def _move_row(move: StockMove, code, source, target) -> MoveRow:
+    return MoveRow(move.id, code, move.kind, move.status, move.card_type, source or "", target or "",
+                   move.count, move.serials, move.business_date, move.reason, move.made_by,
+                   move.made_by_name, move.made_at, move.checked_by_name, move.witness_name)
+
+
+def pending_moves(store, actor) -> list[MoveRow]:
+    """Receipts and transfers awaiting a second person, in the actor's scope."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
+        paths = dict(session.execute(select(Branch.code, Branch.path)).all())
+        return [_move_row(*row) for row in rows if actor.sees(paths[row[1]])]
+
+
+def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter(), *,
+                  before_id: int | None = None, limit: int = 200) -> list[MoveRow]:
+    """The movement register, newest first, one keyset page below ``before_id``."""
+    require(actor, Permission.VIEW_STOCK)
+    f = register_filter
+    with store.read() as session:
+        query = _move_query().where(Branch.path.startswith(actor.branch_path))
+        if before_id is not None:
+            query = query.where(StockMove.id < before_id)
+        if f.branch_code:
+            query = query.where(Branch.code == f.branch_code.strip().upper())
+        if f.kind:
+            query = query.where(StockMove.kind == f.kind)
+        if f.card_type:
+            query = query.where(StockMove.card_type == f.card_type)
+        if f.status:
+            query = query.where(StockMove.status == f.status)
+        if f.date_from:
+            query = query.where(StockMove.business_date >= f.date_from)
+        if f.date_to:
+            query = query.where(StockMove.business_date <= f.date_to)
+        rows = session.execute(query.order_by(StockMove.id.desc()).limit(limit)).all()
+        return [_move_row(*row) for row in rows]
+
+
+def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[HistoryRow]]:
+    """A serial's card row and every movement of it, oldest first (empty outside scope)."""
+    require(actor, Permission.VIEW_STOCK)
+    serial = serial.strip().upper()
+    with store.read() as session:
+        card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
+        if card is None:
+            return None, []
+        branch = session.get(Branch, card.branch_id)
+        if not actor.sees(branch.path):
+            return None, []
+        source, target = aliased(StockLocation), aliased(StockLocation)
+        rows = session.execute(
+            select(StockMovement, StockMove, source.name, target.name)
+            .join(StockMove, StockMove.id == StockMovement.move_id)
+            .outerjoin(source, source.id == StockMovement.from_location_id)
+            .join(target, target.id == StockMovement.to_location_id)
+            .where(StockMovement.card_id == card.id).order_by(StockMovement.id)).all()
+        history = [HistoryRow(m.occurred_at, m.business_date, move.kind, s or "", t or "", m.from_state,
+                              m.to_state, move.made_by_name, move.checked_by_name or move.witness_name,
+                              move.reason) for m, move, s, t in rows]
+        pending = session.get(StockMove, card.move_id) if card.move_id else None
+        if pending is not None and card.state == "pending":
+            history.insert(0, HistoryRow(pending.made_at, pending.business_date, pending.kind, "", "", "",
+                                         "pending", pending.made_by_name, "", pending.reason))
+        location = session.get(StockLocation, card.location_id)
+        return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
+
+
+def export_stock(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
+    """Every serial in scope with its state and location, as UTF-8 CSV (with BOM)."""
+    require(actor, Permission.VIEW_STOCK)
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    try:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADER)
+            query = (select(BlankCard.serial, BlankCard.card_type, BlankCard.state, Branch.code,
+                            StockLocation.name, StockLocation.kind, BlankCard.updated_at)
+                     .join(Branch, Branch.id == BlankCard.branch_id)
+                     .join(StockLocation, StockLocation.id == BlankCard.location_id)
+                     .where(Branch.path.startswith(actor.branch_path)).order_by(BlankCard.serial))
+            for count, row in enumerate(session.execute(query.execution_options(yield_per=2000)), start=1):
+                writer.writerow([*row[:6], row[6].isoformat(sep=" ", timespec="seconds")])
+                if progress and count % 2000 == 0 and progress(count) is False:
+                    raise Cancelled()
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with store.write(actor) as uow:
+        uow.audit("stock.export", "blank_card", "*", after={"rows": count, "file": out.name})
+    return count
+
+
+def on_hand_count(store, actor, location_id: int, card_type: str) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(BlankCard).where(
+            BlankCard.location_id == location_id, BlankCard.card_type == card_type,
+            BlankCard.state == IN_STOCK)) or 0
