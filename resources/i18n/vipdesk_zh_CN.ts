@@ -1798,6 +1798,81 @@ python main.py db upgrade --db {url}</translation>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>AUM extract imported</source>
+        <translation>金融资产数据已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Demo AUM written</source>
+        <translation>已写入演示金融资产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier policy version saved</source>
+        <translation>客户等级政策新版本已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tiers evaluated</source>
+        <translation>客户等级已评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier worklist exported</source>
+        <translation>等级工作清单已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier exception proposed</source>
+        <translation>已申请等级例外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier exception approved</source>
+        <translation>等级例外已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier exception rejected</source>
+        <translation>等级例外已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier exception withdrawn</source>
+        <translation>等级例外已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>All tier actions</source>
+        <translation>全部等级相关操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>AUM import</source>
+        <translation>金融资产导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Monthly AUM</source>
+        <translation>月日均金融资产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier policy</source>
+        <translation>客户等级政策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier evaluation</source>
+        <translation>客户等级评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="1"/>
+        <source>Tier exception</source>
+        <translation>等级例外</translation>
+    </message>
 </context>
 <context>
     <name>card_types</name>

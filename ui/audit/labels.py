@@ -22,6 +22,15 @@ ACTIONS = {
     "signin.refused_disabled": QT_TRANSLATE_NOOP("audit", "Sign-in refused: disabled"),
     "setting.update": QT_TRANSLATE_NOOP("audit", "Setting changed"),
     "audit.export": QT_TRANSLATE_NOOP("audit", "Audit trail exported"),
+    "aum.import": QT_TRANSLATE_NOOP("audit", "AUM extract imported"),
+    "aum.demo": QT_TRANSLATE_NOOP("audit", "Demo AUM written"),
+    "tier_policy.create": QT_TRANSLATE_NOOP("audit", "Tier policy version saved"),
+    "tier.evaluate": QT_TRANSLATE_NOOP("audit", "Tiers evaluated"),
+    "tier.worklist_export": QT_TRANSLATE_NOOP("audit", "Tier worklist exported"),
+    "tier_exception.propose": QT_TRANSLATE_NOOP("audit", "Tier exception proposed"),
+    "tier_exception.approve": QT_TRANSLATE_NOOP("audit", "Tier exception approved"),
+    "tier_exception.reject": QT_TRANSLATE_NOOP("audit", "Tier exception rejected"),
+    "tier_exception.withdraw": QT_TRANSLATE_NOOP("audit", "Tier exception withdrawn"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -31,6 +40,7 @@ ACTION_GROUPS = {
     "signin.": QT_TRANSLATE_NOOP("audit", "All sign-in actions"),
     "setting.": QT_TRANSLATE_NOOP("audit", "All setting changes"),
     "audit.": QT_TRANSLATE_NOOP("audit", "All audit trail actions"),
+    "tier": QT_TRANSLATE_NOOP("audit", "All tier actions"),
 }
 
 ENTITIES = {
@@ -38,6 +48,11 @@ ENTITIES = {
     "branch": QT_TRANSLATE_NOOP("audit", "Branch"),
     "setting": QT_TRANSLATE_NOOP("audit", "Setting"),
     "audit_event": QT_TRANSLATE_NOOP("audit", "Audit trail"),
+    "aum_import": QT_TRANSLATE_NOOP("audit", "AUM import"),
+    "aum_month": QT_TRANSLATE_NOOP("audit", "Monthly AUM"),
+    "tier_policy": QT_TRANSLATE_NOOP("audit", "Tier policy"),
+    "tier_evaluation": QT_TRANSLATE_NOOP("audit", "Tier evaluation"),
+    "tier_exception": QT_TRANSLATE_NOOP("audit", "Tier exception"),
 }
 
 
