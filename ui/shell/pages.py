@@ -56,6 +56,7 @@ _TIER_WORK = frozenset({Permission.RUN_TIER_EVALUATION, Permission.PROPOSE_TIER_
                         Permission.APPROVE_TIER_EXCEPTION})
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("customers", QT_TRANSLATE_NOOP("Pages", "Customers"), "ui.customers.page:CustomersPage", None, frozenset({Permission.VIEW_CUSTOMERS, Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS})),
     PageSpec("branches", QT_TRANSLATE_NOOP("Pages", "Branches"),
              "ui.branches.page:BranchesPage", Permission.MANAGE_BRANCHES),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Pages", "Accounts"),
