@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from itertools import accumulate
+
+from pypinyin import Style, lazy_pinyin
 
 from sqlalchemy import insert, select
 
@@ -61,11 +64,39 @@ def resident_id(rnd: random.Random, area: str, birthday: date, male: bool) -> st
     return first17 + _check_digit(first17)
 
 
-def demo_name(rnd: random.Random, male: bool) -> str:
-    surname = rnd.choices([s for s, _ in SURNAMES], weights=[w for _, w in SURNAMES])[0]
+_SURNAME_LIST = [s for s, _ in SURNAMES]
+_SURNAME_CUMULATIVE = list(accumulate(w for _, w in SURNAMES))
+
+
+def demo_name_parts(rnd: random.Random, male: bool) -> tuple[str, str]:
+    """(surname, given name), the surname drawn by frequency."""
+    surname = rnd.choices(_SURNAME_LIST, cum_weights=_SURNAME_CUMULATIVE)[0]
     pool = GIVEN_MALE if male else GIVEN_FEMALE
-    given = rnd.choice(pool) + (rnd.choice(pool) if rnd.random() < 0.7 else "")
-    return surname + given
+    return surname, rnd.choice(pool) + (rnd.choice(pool) if rnd.random() < 0.7 else "")
+
+
+def demo_name(rnd: random.Random, male: bool) -> str:
+    return "".join(demo_name_parts(rnd, male))
+
+
+class _Keys:
+    """search_keys(surname + given) from cached halves: the rules read the surname apart and
+    the given name on its own (pypinyin on the rest), so the halves join to the same keys."""
+
+    def __init__(self) -> None:
+        self.surnames: dict[str, tuple[str, str]] = {}
+        self.given: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, surname: str, given: str) -> tuple[str, str]:
+        s = self.surnames.get(surname)
+        if s is None:
+            s = self.surnames[surname] = search_keys(surname)
+        g = self.given.get(given)
+        if g is None:
+            syllables = [y for y in lazy_pinyin(given, style=Style.NORMAL, errors="ignore")
+                         if y.isascii() and y.isalpha()]
+            g = self.given[given] = ("".join(syllables), "".join(y[0] for y in syllables))
+        return s[0] + g[0], s[1] + g[1]
 
 
 def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
@@ -81,6 +112,8 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
             select(Branch.code, Branch.id, Branch.path).where(Branch.code.in_(OUTLETS))).all()}
         branch_ids = {code: bid for code, (bid, _path) in paths.items()}
         outlets = [(code, w) for code, w in zip(OUTLETS, OUTLET_WEIGHTS) if code in branch_ids]
+        outlet_codes = [c for c, _ in outlets]
+        outlet_cumulative = list(accumulate(w for _, w in outlets))
         if not outlets:
             return []
         staff = session.execute(
@@ -93,10 +126,14 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         used_ids: set[str] = set(session.scalars(select(Customer.id_number)).all())
         rows: list[dict] = []
         cifs: list[str] = []
+        keys_of = _Keys()   # pinyin is the slow part: computed once per surname and given name
+        table = Customer.__table__
+        connection = session.connection()
         for n in range(count):
             male = rnd.random() < 0.5
-            name = demo_name(rnd, male)
-            code = rnd.choices([c for c, _ in outlets], weights=[w for _, w in outlets])[0]
+            surname, given = demo_name_parts(rnd, male)
+            name = surname + given
+            code = rnd.choices(outlet_codes, cum_weights=outlet_cumulative)[0]
             areas = AREAS_SH if code.startswith("SH") else AREAS_BJ
             birthday = date(1940, 1, 1) + timedelta(days=rnd.randrange(0, (date(2004, 12, 31) - date(1940, 1, 1)).days))
             number = resident_id(rnd, rnd.choice(areas), birthday, male)
@@ -104,7 +141,7 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 number = resident_id(rnd, rnd.choice(areas), birthday, male)
             used_ids.add(number)
             phone = rnd.choice(("13", "15", "18", "17", "19")) + str(rnd.randrange(0, 10)) + f"{rnd.randrange(0, 10**8):08d}"
-            pinyin, initials = search_keys(name)
+            pinyin, initials = keys_of(surname, given)
             employer, department, title, occupation = rnd.choice(EMPLOYERS)
             branch_id = branch_ids[code]
             local = managers[code]
@@ -123,10 +160,10 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 tier="ordinary", tier_since=None, active=True, created_at=uow.now,
                 updated_at=uow.now, version=1))
             if len(rows) >= BATCH:
-                session.execute(insert(Customer), rows)
+                connection.execute(insert(table), rows)
                 rows = []
         if rows:
-            session.execute(insert(Customer), rows)
+            connection.execute(insert(table), rows)
         found = dict(session.execute(select(Customer.cif_no, Customer.id).where(
             Customer.id >= start)).all())
         uow.audit("customer.import", "customer_import", "demo", after={"demo": True, "inserted": count})
