@@ -144,3 +144,19 @@ def test_customer_tier_tab_shows_months_average_tier_and_why(qtbot, tier_store, 
     assert tab.months.rowCount() == 6 and tab.history.rowCount() == 1
     qtmodeltester.check(tab.months)
     qtmodeltester.check(tab.history)
+
+
+def test_customer_view_has_the_tier_and_aum_tab(main_window, tier_store):
+    from app.actor import Actor
+    from app.tiers.evaluation import evaluate_tiers
+
+    store, ids = tier_store
+    evaluate_tiers(store, Actor.batch("test"), (2026, 10))
+    page = main_window("manager").open_page("customers")
+    view = page.open_customer(ids["UIGOLD0001"])
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert "Tier & AUM" in titles
+    tab = view.tabs.widget(titles.index("Tier & AUM"))
+    assert tab.values["tier"].text().startswith("Gold")
+    assert "150,000.00" in tab.values["average"].text()
+    view.close()
