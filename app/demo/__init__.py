@@ -84,4 +84,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     from app.demo.aum import add_demo_tiers
 
     add_demo_tiers(store, seed=seed)
+    from app.demo.stock import add_demo_stock  # blank-card stock (issue 4)
+
+    add_demo_stock(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

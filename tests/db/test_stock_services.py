@@ -42,8 +42,9 @@ def _stocked(store, people, serials="A00001000-A00001009"):
 
 
 def _count(store, **where):
+    """Gold cards only: the demo stock is platinum and diamond."""
     with store.read() as session:
-        query = select(func.count()).select_from(BlankCard)
+        query = select(func.count()).select_from(BlankCard).where(BlankCard.card_type == "gold")
         for key, value in where.items():
             query = query.where(getattr(BlankCard, key) == value)
         return session.scalar(query)
@@ -54,7 +55,7 @@ def test_a_receipt_counts_only_once_a_second_person_confirms(demo_store, people)
     receipt = moves.receive(demo_store, c, card_type="gold", serials="A00001000-A00001099", count=100)
     assert receipt.status == "pending" and receipt.count == 100
     assert _count(demo_store, state="in_stock") == 0
-    assert [m.id for m in views.pending_moves(demo_store, c2)] == [receipt.id]
+    assert receipt.id in [m.id for m in views.pending_moves(demo_store, c2)]
     with pytest.raises(PermissionDenied, match="someone other"):
         moves.confirm(demo_store, c, receipt.id)
     moves.confirm(demo_store, c2, receipt.id)
@@ -62,7 +63,8 @@ def test_a_receipt_counts_only_once_a_second_person_confirms(demo_store, people)
     with pytest.raises(ConflictError):
         moves.confirm(demo_store, people["manager"], receipt.id)
     with demo_store.read() as session:
-        assert session.scalar(select(func.count()).select_from(StockMovement)) == 100
+        assert session.scalar(select(func.count()).select_from(StockMovement).where(
+            StockMovement.move_id == receipt.id)) == 100
         actions = set(session.scalars(select(AuditEvent.action)))
     assert {"stock.receive", "stock.receive.confirm"} <= actions
 
@@ -231,7 +233,7 @@ def test_minimum_alert_with_weeks_left(demo_store, people):
     books.set_minimum(demo_store, c, card_type="gold", minimum=20)
     moves.issue_serial(demo_store, t, card_type="gold", serial="A00001000")
     moves.issue_serial(demo_store, t, card_type="gold", serial="A00001001")
-    [alert] = books.stock_alerts(demo_store, c)
+    [alert] = [a for a in books.stock_alerts(demo_store, c) if a.card_type == "gold"]
     assert (alert.card_type, alert.on_hand, alert.minimum) == ("gold", 8, 20)
     assert alert.weeks_left == pytest.approx(16.0)  # 2 issued in 4 weeks: 0.5 a week
 
@@ -280,8 +282,9 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     out = tmp_path / "stock.csv"
     assert main.main(["export", "stock", str(out), "--db", url]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("serial,card_type,state") and len(lines) == 11
-    assert "A00001000,gold,issued,BJ0101" in lines[1]
+    assert lines[0].startswith("serial,card_type,state")
+    gold = [line for line in lines if ",gold," in line]
+    assert len(gold) == 10 and gold[0].startswith("A00001000,gold,issued,BJ0101")
     today = demo_store.clock().date().isoformat()
     assert main.main(["stock", "reconcile", "--branch", "BJ0101", "--date", today, "--db", url]) == 0
     printed = capsys.readouterr().out
