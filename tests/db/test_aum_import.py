@@ -134,3 +134,15 @@ def test_cli_import_aum(sqlite_demo_store, tmp_path, capsys):
     assert main.main(["import-aum", str(bad), "--skip-bad", "--db", url]) == 0
     assert main.main(["import-aum", str(tmp_path / "missing.csv"), "--db", url]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_cancel_writes_nothing(aum_store, batch, tmp_path):
+    from app.errors import Cancelled
+    from app.tiers.evaluation import evaluate_tiers
+
+    store, ids = aum_store
+    with pytest.raises(Cancelled):
+        import_aum(store, batch, write_csv(tmp_path / "a.csv", GOOD), progress=lambda done, total: False)
+    assert aum_of(store, ids["CIF000001"]) == {}
+    with pytest.raises(Cancelled):
+        evaluate_tiers(store, batch, (2026, 10), progress=lambda done, total: False)
