@@ -21,20 +21,19 @@ from ui.widgets import error_label, show_text, styled_label
 
 
 def problem_text(problem) -> str:
-    """A line problem's reason in the current language."""
+    """A line problem's reason in the current language ("<field>: <reason>" as error texts)."""
     params = dict(problem.params)
-    if "field" in params:
-        params["field"] = translate("fields", params["field"])
+    field = params.pop("field", None)
     template = problem.template
-    if template.startswith("{field}: "):
-        reason = translate("errors", template[len("{field}: "):])
-        template = "{field}: " + reason
-    else:
-        template = translate("errors", template)
+    if field is not None and template.startswith("{field}: "):
+        template = template[len("{field}: "):]
     try:
-        return template.format(**params)
+        reason = translate("errors", template).format(**params)
     except (KeyError, IndexError, ValueError):
-        return problem.template.format(**problem.params)
+        reason = template.format(**params)
+    if field is None:
+        return reason
+    return translate("errors", "{field}: {reason}").format(field=translate("fields", field), reason=reason)
 
 
 PROBLEM_COLUMNS = (
