@@ -107,3 +107,32 @@ def test_inactive_customers_come_last(found):
     set_active(found.store, teller, found.ids[0], expected_version=1, active=False)
     rows = search_customers(found.store, teller, "z", limit=500)
     assert rows[-1].cif_no == "CIF000001" and not rows[-1].active
+
+
+EXPLAINED = ["张", "zhangw", "zw", "1234", "0012X", "13800138000", ID_ZHANG, "CIF000001"]
+
+
+def test_every_lookup_uses_its_index_and_no_sort(demo_store):
+    """The plans of every lookup (the bench measures the speed; this keeps the shape)."""
+    from sqlalchemy import text
+
+    from app.customers.records import scope_branches
+    from app.customers.search import plan_query
+
+    teller = actor_named(demo_store, "teller")
+    dialect = demo_store.kind
+    with demo_store.read() as session:
+        ids = list(scope_branches(session, teller))
+        if dialect == "postgresql":
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+            session.execute(text("SET LOCAL enable_bitmapscan = off"))
+        for typed in EXPLAINED:
+            for plan in plans_for(typed):
+                sql = str(plan_query(plan, dialect, ids, 50).compile(
+                    demo_store.engine, compile_kwargs={"literal_binds": True}))
+                prefix = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN "
+                shown = " | ".join(str(r[-1]) for r in session.execute(text(prefix + sql)))
+                index = {"cif_no": "customer_1" if dialect == "sqlite" else "uq_customer_cif_no"}.get(
+                    plan.column.key, f"ix_customer_{plan.column.key}")
+                assert index in shown, (typed, shown)
+                assert "TEMP B-TREE" not in shown and "Sort" not in shown, (typed, shown)
