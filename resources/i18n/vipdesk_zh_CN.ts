@@ -450,7 +450,7 @@
 <context>
     <name>AumImportPage</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="+106"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+105"/>
         <source>Import AUM extract</source>
         <translation>导入金融资产数据</translation>
     </message>
@@ -680,6 +680,460 @@
     </message>
 </context>
 <context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="+217"/>
+        <source>Physical count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A blind count: enter or scan every serial physically present. The books are shown only after the count is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serials counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../ui/customers/form.py" line="+106"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit customer {name}</source>
+        <translation>编辑客户 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home branch</source>
+        <translation>归属网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From the ID number</source>
+        <translation>按证件号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a resident ID card the birthday comes from the ID number.</source>
+        <translation>居民身份证的出生日期取自证件号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the ID number and phone empty to keep them as they are.</source>
+        <translation>证件号码和手机号留空则保持不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerModel</name>
+    <message>
+        <location filename="../../ui/customers/model.py" line="+117"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTabs</name>
+    <message>
+        <location filename="../../ui/customers/tabs.py" line="+37"/>
+        <source>Tier &amp; AUM</source>
+        <translation>等级与金融资产</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Viewed by</source>
+        <translation>查阅记录</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerView</name>
+    <message>
+        <location filename="../../ui/customers/view.py" line="+125"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+50"/>
+        <source>Mark inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Mark active</source>
+        <translation>恢复正常</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Mark {name} inactive? The record is kept and can be made active again.</source>
+        <translation>停用客户 {name}？档案会保留，可以再恢复。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birthday</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home branch</source>
+        <translation>归属网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in full; this is recorded in the audit trail</source>
+        <translation>显示完整信息；此操作会记入审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../ui/customers/page.py" line="+164"/>
+        <source>No customer found.</source>
+        <translation>未找到客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} customers found.</source>
+        <translation>找到 {count} 位客户。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {read} lines read, {new} new, {updated} updated, {unchanged} unchanged, {skipped} bad lines skipped.</source>
+        <translation>{file}：读取 {read} 行，新增 {new}，更新 {updated}，未变 {unchanged}，跳过错误行 {skipped}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
+        <translation>{count} 行有误，未导入任何数据。请更正，或勾选“跳过错误行”只导入正确的行。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} customers written to {file} (ID numbers and phones masked).</source>
+        <translation>已将 {count} 位客户写入 {file}（证件号码和手机号已脱敏）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting customers…</source>
+        <translation>正在导出客户…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type a name (张三), its pinyin or initials (zhangsan, zs), the last 4 to 8 digits of an ID number or phone, a whole ID number or mobile number, or a CIF number. Double-click or press Enter to open a customer.</source>
+        <translation>输入姓名（张三）、拼音或首字母（zhangsan、zs）、证件号码或手机号的后 4 至 8 位、完整的证件号码或手机号，或客户号。双击或按回车键打开客户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a customer…</source>
+        <translation>查找客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import customers…</source>
+        <translation>导入客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip bad lines</source>
+        <translation>跳过错误行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad lines</source>
+        <translation>错误行</translation>
+    </message>
+</context>
+<context>
     <name>DeskFlow</name>
     <message>
         <location filename="../../ui/flow.py" line="+74"/>
@@ -690,6 +1144,34 @@
         <location line="+20"/>
         <source>You must choose your own password before you can continue.</source>
         <translation>您必须先设置自己的密码才能继续。</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="-41"/>
+        <source>Destruction session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spoiled and returned cards are destroyed before two witnesses; the destruction register lists every serial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroy</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1028,7 +1510,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+153"/>
+        <location filename="../../ui/shell/pages.py" line="+154"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1036,7 +1518,12 @@
 <context>
     <name>Pages</name>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Branches</source>
         <translation>网点管理</translation>
     </message>
@@ -1133,6 +1620,24 @@
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="-124"/>
+        <source>Receive blank cards into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A range such as {first}-{last}, or serials one per line (scanned). The stock counts once a second person confirms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../ui/accounts/dialogs.py" line="+29"/>
@@ -1164,6 +1669,62 @@
         <location line="+1"/>
         <source>At least {min} characters; not the user name.</source>
         <translation>至少 {min} 个字符，且不能包含用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="+173"/>
+        <source>Sign off the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{location}, {card}, {day}: opening {opening} + in {received} − out {sent} = {expected}; on hand {closing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The books differ by {difference}: explain the difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpoilDialog</name>
+    <message>
+        <location line="-112"/>
+        <source>Record a returned card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A card the customer gives back (replaced, upgraded, cancelled); it is held for destruction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spoil a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A card from your drawer that cannot be used (misprint, damaged); an issued card only on its day of issue. It is held for destruction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spoil</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1761,37 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <source>The store {url} cannot be used. Check the address given with --db or VIPDESK_DB_URL. The details below say why.</source>
         <translation>无法使用数据库 {url}。请检查 --db 参数或 VIPDESK_DB_URL 环境变量中的地址，原因见下方详细信息。</translation>
+    </message>
+</context>
+<context>
+    <name>StockStatus</name>
+    <message>
+        <location filename="../../ui/stock/models.py" line="+21"/>
+        <source>Awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>StockTables</name>
+    <message>
+        <location line="+24"/>
+        <source>Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1449,12 +2041,23 @@ python main.py db upgrade --db {url}</translation>
         <translation>跳过</translation>
     </message>
     <message>
+        <location filename="../../ui/customers/viewers_tab.py" line="+27"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+1"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tiers/aum_page.py" line="+1"/>
         <source>SHA-256</source>
         <translation>文件摘要</translation>
     </message>
@@ -1629,6 +2232,57 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="-40"/>
+        <source>Transfer blank cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the vault to a drawer (hand-out) or from a drawer back to the vault (hand-back). The cards move once the other side confirms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewersTab</name>
+    <message>
+        <location filename="../../ui/customers/viewers_tab.py" line="-9"/>
+        <source>Opened the record</source>
+        <translation>打开了档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revealed: {field}</source>
+        <translation>查看完整：{field}</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <location filename="../../ui/tiers/models.py" line="+97"/>
@@ -1671,7 +2325,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>持有卡种</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/models.py" line="89"/>
+        <location line="-8"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -1754,7 +2408,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
     </message>
@@ -1779,7 +2433,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>全部审计日志操作</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Staff account</source>
         <translation>员工账户</translation>
     </message>
@@ -1799,77 +2453,77 @@ python main.py db upgrade --db {url}</translation>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="-25"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Demo AUM written</source>
         <translation>已写入演示金融资产</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier policy version saved</source>
         <translation>客户等级政策新版本已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tiers evaluated</source>
         <translation>客户等级已评定</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier worklist exported</source>
         <translation>等级工作清单已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier exception proposed</source>
         <translation>已申请等级例外</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier exception approved</source>
         <translation>等级例外已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier exception rejected</source>
         <translation>等级例外已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier exception withdrawn</source>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+10"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+8"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Monthly AUM</source>
         <translation>月日均金融资产</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier policy</source>
         <translation>客户等级政策</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier evaluation</source>
         <translation>客户等级评定</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="1"/>
+        <location line="+1"/>
         <source>Tier exception</source>
         <translation>等级例外</translation>
     </message>
@@ -1908,6 +2562,8 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
+        <location filename="../../app/customers/fields.py" line="+105"/>
+        <location filename="../../app/customers/records.py" line="+187"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
         <location filename="../../app/tiers/rules.py" line="+87"/>
@@ -1977,6 +2633,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../app/stock/common.py" line="+38"/>
         <source>That branch does not exist in your scope.</source>
         <translation>该网点不存在，或不在您的管辖范围内。</translation>
     </message>
@@ -2006,7 +2663,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+86"/>
+        <location filename="../../app/auth/permissions.py" line="+96"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -2080,7 +2737,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无法写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo/__init__.py" line="+64"/>
+        <location filename="../../app/demo/__init__.py" line="+65"/>
         <source>This store already has data; demo data goes into an empty store.</source>
         <translation>此数据库已有数据；演示数据只能写入空数据库。</translation>
     </message>
@@ -2121,7 +2778,8 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+74"/>
+        <location filename="../../ui/messages.py" line="+83"/>
+        <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -2291,12 +2949,94 @@ python main.py db upgrade --db {url}</translation>
         <translation>数值过大：整数部分最多 {max} 位</translation>
     </message>
     <message>
+        <location filename="../../app/stock/rules.py" line="+54"/>
         <location filename="../../app/tiers/rules.py" line="-76"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+9"/>
+        <source>{serial} is not a serial number (an optional letter, then digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the range {first}–{last} mixes prefixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the range {first}–{last} mixes widths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the range {first}–{last} runs backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>at most {limit} serials at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>no serial given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>mixes serials of different prefixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mixes serials of different widths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{serial} is given more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is {count} but the serials given are {actual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>{serial} is {state}; this move is not allowed for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{serial} is not held at this location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a location is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the source and the destination are the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a serial is given more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>serials are used in order: issue {lowest} first, or spoil it with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="+43"/>
         <source>{tier} is not a tier of this policy</source>
         <translation>{tier} 不是此策略中的客户等级</translation>
     </message>
@@ -2372,13 +3112,39 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
+        <location filename="../../app/customers/records.py" line="-155"/>
         <location filename="../../app/tiers/exceptions.py" line="+62"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>is already the CIF number of another customer</source>
+        <translation>已是另一位客户的客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is already registered for another customer</source>
+        <translation>已登记在另一位客户名下</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>must be a branch in your scope</source>
+        <translation>必须是您管辖范围内的网点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be a relationship manager of your branch subtree</source>
+        <translation>必须是您所辖机构的理财经理</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>cannot be revealed</source>
+        <translation>不能显示完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/exceptions.py" line="+20"/>
         <source>Exceptions are proposed by a signed-in relationship manager.</source>
         <translation>等级例外须由已登录的理财经理申请。</translation>
     </message>
@@ -2479,12 +3245,38 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
+        <location filename="../../app/customers/transfer.py" line="+66"/>
         <location filename="../../app/tiers/aum_import.py" line="-110"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+65"/>
+        <source>has {found} fields, the header has {expected}</source>
+        <translation>有 {found} 个字段，表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not a branch in your scope</source>
+        <translation>不是您管辖范围内的网点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CIF number {cif} is also on line {other}</source>
+        <translation>客户号 {cif} 在第 {other} 行也出现了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the same ID number is also on line {other}</source>
+        <translation>同一证件号码在第 {other} 行也出现了</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>is already used by a customer outside your branch scope; nothing was imported</source>
+        <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/aum_import.py" line="+26"/>
         <source>must be a month like 2026-03, 202603 or 2026/03</source>
         <translation>必须是月份，例如 2026-03、202603 或 2026/03</translation>
     </message>
@@ -2495,7 +3287,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+139"/>
+        <location filename="../../app/tiers/evaluation.py" line="+141"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -2515,7 +3307,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+210"/>
+        <location filename="../../app/tiers/evaluation.py" line="+209"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -2528,6 +3320,164 @@ python main.py db upgrade --db {url}</translation>
         <location line="+21"/>
         <source>must not be before {date}, when version {version} took effect</source>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/fields.py" line="-34"/>
+        <source>is not a date: write it like 1980-05-17</source>
+        <translation>不是日期，请写成 1980-05-17 的格式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a possible birth date</source>
+        <translation>不是有效的出生日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be male or female</source>
+        <translation>必须是男或女</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/books.py" line="+122"/>
+        <source>You may sign off only your own drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/stock/common.py" line="+62"/>
+        <source>cannot be in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the books differ by {difference}; explain the difference before signing off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This day is already signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>must be someone other than the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../app/stock/moves.py" line="+390"/>
+        <source>must be a colleague in your scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>must be a whole number from 0 to 1,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/common.py" line="-31"/>
+        <source>Only a signed-in person has a drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That stock location does not exist in your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>You may move blank cards only in your own drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{day} is signed off; the day is closed to back-dated moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../app/stock/rules.py" line="-138"/>
+        <source>{serial} is not in the stock books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/moves.py" line="-311"/>
+        <source>{serial} is already in the stock books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>some of these serials are already in the stock books (perhaps of another branch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>a transfer goes between the branch vault and a drawer of the same branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+189"/>
+        <location filename="../../app/stock/rules.py" line="-139"/>
+        <location line="+165"/>
+        <source>{serial} is not a serial of this card type (expected like {example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>{serial} is not in stock at {location}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+147"/>
+        <source>{serial} is already in another move awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>That stock move does not exist in your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This move has already been confirmed or rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be someone other than the person who made the move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You may confirm only a transfer into or out of your own drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>{serial} is not in stock in your drawer (issued, moved or held by another move)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>You may spoil only a card from your own drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{serial} was issued on another day; record it as a customer return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+67"/>
+        <source>{serial} belongs to the stock of another branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>two different people, neither of them the custodian, witness a destruction</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2586,6 +3536,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
+        <location filename="../../app/customers/transfer.py" line="-187"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -2594,6 +3545,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-28"/>
         <location line="+41"/>
+        <location filename="../../app/customers/fields.py" line="-62"/>
         <location filename="../../ui/branches/dialog.py" line="+3"/>
         <source>Address</source>
         <translation>地址</translation>
@@ -2783,12 +3735,38 @@ python main.py db upgrade --db {url}</translation>
         <translation>生效日期</translation>
     </message>
     <message>
+        <location filename="../../app/stock/rules.py" line="-227"/>
+        <source>Serials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/tiers/rules.py" line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/rules.py" line="+1"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
@@ -2826,6 +3804,76 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Customer</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/fields.py" line="+1"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home branch</source>
+        <translation>归属网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/records.py" line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/books.py" line="-193"/>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/common.py" line="-108"/>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2908,7 +3956,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-27"/>
+        <location line="-36"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -2934,6 +3982,26 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>find and open customer records</source>
+        <translation>查找和打开客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create and edit customer records</source>
+        <translation>新建和编辑客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show a masked ID number or phone in full</source>
+        <translation>显示完整的证件号码或手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export the customer list</source>
+        <translation>导出客户名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>import core-banking extracts</source>
         <translation>导入核心系统数据</translation>
     </message>
@@ -2952,11 +4020,36 @@ python main.py db upgrade --db {url}</translation>
         <source>approve a tier exception</source>
         <translation>审批等级例外</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>view the blank-card stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receive and hand out blank cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm a blank-card move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>count and sign off blank-card stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use a blank-card drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-58"/>
+        <location filename="../../app/auth/permissions.py" line="-68"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>
@@ -2994,6 +4087,77 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Batch job</source>
         <translation>批处理任务</translation>
+    </message>
+</context>
+<context>
+    <name>stock_moves</name>
+    <message>
+        <location filename="../../app/stock/rules.py" line="+168"/>
+        <source>Receipt (awaiting confirmation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spoilage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stock_states</name>
+    <message>
+        <location line="-18"/>
+        <source>Awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spoiled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroyed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
