@@ -69,6 +69,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("tier_exceptions", QT_TRANSLATE_NOOP("Pages", "Tier exceptions"), "ui.tiers.exceptions_page:TierExceptionsPage", Permission.VIEW_CUSTOMERS, _TIER_WORK),
     PageSpec("aum_import", QT_TRANSLATE_NOOP("Pages", "AUM import"), "ui.tiers.aum_page:AumImportPage", Permission.IMPORT_DATA),
     PageSpec("tier_policy", QT_TRANSLATE_NOOP("Pages", "Tier policy"), "ui.tiers.policy_page:TierPolicyPage", Permission.EDIT_POLICY),
+    PageSpec("stock", QT_TRANSLATE_NOOP("Pages", "Blank-card stock"), "ui.stock.page:StockPage", Permission.VIEW_STOCK),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
 

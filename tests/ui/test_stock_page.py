@@ -1,0 +1,167 @@
+"""The blank-card stock page: receipt confirmed by a second person, transfer to a drawer
+confirmed by the teller, spoilage, destruction, day-end reconciliation with sign-off, a blind
+count with a discrepancy, a serial's history, the lazy register; qtmodeltester on the models."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.stock import views
+from tests.db.helpers import actor_named
+
+
+def _select(view, predicate):
+    model = view.model()
+    for row in range(model.rowCount()):
+        if predicate(model.row_at(row)):
+            view.selectRow(row)
+            return model.row_at(row)
+    raise AssertionError("no such row")
+
+
+def _pick(box, data):
+    index = box.findData(data)
+    assert index >= 0
+    box.setCurrentIndex(index)
+
+
+@pytest.fixture
+def windows(main_window):
+    opened = {}
+
+    def page(username):
+        if username not in opened:
+            opened[username] = main_window(username).open_page("stock")
+        opened[username].refresh()
+        return opened[username]
+
+    return page
+
+
+def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, dialogs, qtmodeltester):
+    custodian = windows("custodian")
+    # receipt, pending until a second person confirms
+    custodian.receive_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00001000-A00001019")
+    dialog.count.setValue(21)
+    dialog.submit()
+    assert "Count" in dialog.error.text() and dialog.isVisible()
+    dialog.count.setValue(20)
+    dialog.submit()
+    assert not dialog.isVisible()
+    receipt = _select(custodian.pending_view, lambda m: m.kind == "receive" and m.card_type == "gold")
+    custodian.confirm_button.click()
+    assert "someone other" in dialogs.of("warn")[-1][2]
+    second = windows("custodian2")
+    _select(second.pending_view, lambda m: m.id == receipt.id)
+    second.confirm_button.click()
+    assert all(m.id != receipt.id for m in views.pending_moves(demo_store, actor_named(demo_store, "custodian")))
+
+    # hand-out to teller's drawer, confirmed by the teller
+    custodian.refresh()
+    custodian.transfer_button.click()
+    dialog = custodian.dialog
+    drawer = dict((name, i) for i, name in views.drawers_of_branch(demo_store, actor_named(demo_store, "custodian")))
+    teller_drawer = drawer["柜员 李娜"]
+    _pick(dialog.target, teller_drawer)
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00001000-A00001009")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    teller = windows("teller")
+    _select(teller.pending_view, lambda m: m.kind == "transfer")
+    teller.confirm_button.click()
+    teller.refresh()
+    gold = [r for r in teller.stock_model._rows if r.card_type == "gold" and r.location_id == teller_drawer]
+    assert gold and gold[0].count == 10 and gold[0].state == "in_stock"
+
+    # spoilage at the counter
+    teller.spoil_button.click()
+    dialog = teller.dialog
+    _pick(dialog.card_type, "gold")
+    dialog.serial.setText("A00001000")
+    dialog.reason.setText("印刷错误")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+
+    # destruction before two witnesses
+    custodian.destroy_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00001000")
+    _pick(dialog.first, actor_named(demo_store, "manager").account_id)
+    _pick(dialog.second, actor_named(demo_store, "custodian2").account_id)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    custodian.serial_edit.setText("a00001000")
+    custodian.show_history()
+    assert "Destroyed" in custodian.history_status.text()
+    assert custodian.history_model.rowCount() == 4
+
+    # day end: balanced, signed off by the teller for the drawer
+    teller.reconcile()
+    line = _select(teller.day_view, lambda r: r.location_id == teller_drawer and r.result.card_type == "gold")
+    assert line.result.figures() == (0, 10, 1, 9) and line.result.balanced
+    assert "balance" in teller.day_status.text()
+    teller.sign_button.click()
+    teller.dialog.submit()
+    assert not teller.dialog.isVisible(), teller.dialog.error.text()
+    assert any(r.signed_by == "teller" for r in teller.day_model._rows)
+
+    # blind count with a discrepancy
+    teller.count_button.click()
+    dialog = teller.dialog
+    assert "Expected" not in dialog.intro.text()
+    _pick(dialog.location, teller_drawer)
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00001001-A00001008\nA00009999")
+    _pick(dialog.witness, actor_named(demo_store, "custodian").account_id)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    info = dialogs.of("info")[-1][2]
+    assert "Expected 9, counted 9" in info and "A00001009" in info and "A00009999" in info
+
+    # the register, lazy, filtered
+    custodian.refresh()
+    _pick(custodian.kind_filter, "destroy")
+    assert custodian.register_model.rowCount() >= 1
+    assert all(custodian.register_model.row_at(r).kind == "destroy"
+               for r in range(custodian.register_model.rowCount()))
+    for model in (custodian.stock_model, custodian.register_model, custodian.day_model,
+                  custodian.pending_model, custodian.history_model):
+        qtmodeltester.check(model)
+
+
+def test_a_difference_blocks_sign_off_until_explained(windows, demo_store):
+    from db.models import BlankCard
+
+    custodian = windows("custodian")
+    with demo_store.engine.begin() as conn:  # a platinum card vanished without a register entry
+        serial = conn.execute(BlankCard.__table__.select().where(
+            BlankCard.card_type == "platinum", BlankCard.state == "in_stock").limit(1)).first().serial
+        conn.execute(BlankCard.__table__.update().where(BlankCard.serial == serial).values(state="destroyed"))
+    custodian.reconcile()
+    assert "unexplained" in custodian.day_status.text()
+    line = _select(custodian.day_view, lambda r: not r.result.balanced)
+    assert serial in custodian.day_model.data(custodian.day_model.index(
+        custodian.day_model._rows.index(line), 7))
+    custodian.sign_button.click()
+    dialog = custodian.dialog
+    assert "differ by -1" in dialog.intro.text()
+    dialog.submit()
+    assert "explain the difference" in dialog.error.text()
+    dialog.explanation.setPlainText("卡片遗失，已上报")
+    dialog.submit()
+    assert not dialog.isVisible()
+
+
+def test_counter_staff_see_their_drawer_and_the_alerts(windows):
+    teller = windows("teller")
+    assert not teller.receive_button.isVisibleTo(teller) and not teller.destroy_button.isVisibleTo(teller)
+    kinds = {r.location_kind for r in teller.stock_model._rows}
+    assert kinds <= {"vault", "drawer"}
+    assert all(r.location_kind == "vault" or r.holder_id == teller.context.actor.account_id
+               for r in teller.stock_model._rows)
+    assert "below the minimum" in teller.alerts.text()
