@@ -5,7 +5,8 @@
 Builds a demo store in a temporary folder, signs in as the demo staff and grabs: the login
 window in Chinese and English, the administrator's accounts page in both languages and the
 auditor's audit trail in Chinese, the branch manager's tier worklists and the administrator's
-tier policy in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
+tier policy in Chinese, the branch manager's customer search and one customer's view (phone
+revealed) in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -90,6 +91,36 @@ def _tier_customers(store) -> None:
     add_demo_tiers(store)
 
 
+def _customers(app, store, language, out: Path) -> None:
+    """The branch manager's customer search (pinyin initials typed) and one customer's view."""
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.background import wait_for_background
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    manager = MainWindow(sign_in(store, "manager", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    manager.show()
+    page = manager.open_page("customers")
+    page.search_box.setText("zh")
+    page.run_search()
+    wait_for_background()
+    _settle(app)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    _grab(app, manager, out / "customers-zh.png")
+    best = max(range(page.model.rowCount()), key=lambda r: page.model.row_at(r).tier != "ordinary")
+    view = page.open_customer(page.model.row_at(best).id)
+    view.reveal("phone")
+    _settle(app)
+    if not view.grab().save(str(out / "customer-zh.png")):
+        raise SystemExit("could not write customer-zh.png")
+    print(f"wrote {out / 'customer-zh.png'}")
+    view.reject()
+    manager.idle.stop()
+    manager.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -168,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         _grab(app, admin, out / "tier-policy-zh.png")
         admin.idle.stop()
         admin.close()
+
+        _customers(app, store, language, out)
         store.engine.dispose()
     return 0
 

@@ -41,18 +41,20 @@ class CustomerView(QDialog):
         self.customer_id = customer_id
         self.detail: CustomerDetail | None = None
         self.form: CustomerForm | None = None
-        self.resize(1040, 660)
+        self.resize(1100, 700)  # fits a 1366x768 screen with the task bar
         self.heading = styled_label("title", self)
         self.heading.setObjectName("customerHeading")
         self.error = error_label(self)
         self.record = QGroupBox(self)
         grid = QGridLayout(self.record)
+        grid.setContentsMargins(12, 6, 12, 6)
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         self.show_buttons: dict[str, QPushButton] = {}
         for column, keys in enumerate((LEFT, RIGHT)):
             form = QFormLayout()
             form.setHorizontalSpacing(12)
+            form.setVerticalSpacing(3)
             for key in keys:
                 label, value = QLabel(self.record), QLabel(self.record)
                 value.setObjectName(f"value_{key}")
@@ -66,8 +68,11 @@ class CustomerView(QDialog):
                     button.clicked.connect(lambda _=False, k=key: self.reveal(k))
                     self.show_buttons[key] = button
                     row = QHBoxLayout()
-                    row.addWidget(value, 1)
+                    row.setContentsMargins(0, 0, 0, 0)
+                    row.addWidget(value)
+                    row.addSpacing(10)
                     row.addWidget(button)
+                    row.addStretch(1)
                     form.addRow(label, row)
                 else:
                     form.addRow(label, value)
