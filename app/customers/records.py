@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -100,20 +101,25 @@ def mask_policy(session) -> MaskPolicy:
         return DEFAULT_MASK_POLICY
 
 
-_scope_cache: dict[tuple[int, str], tuple[float, dict[int, tuple[str, str]]]] = {}
+# engine -> branch path -> (expires at, {branch id: (code, name)}); weak, so a disposed store's
+# entries go with it and a new store never sees another's branches.
+_scope_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def scope_branches(session, actor) -> dict[int, tuple[str, str]]:
     """Branch id -> (code, name) for every branch of the actor's subtree, cached briefly per
-    store and subtree (branches are few and rarely change)."""
-    key = (id(session.bind.engine if hasattr(session.bind, "engine") else session.bind), actor.branch_path)
+    store and subtree (branches are few and rarely change; :func:`forget_scope_cache` after
+    adding or moving one makes it show at once)."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    per_engine = _scope_cache.setdefault(engine, {})
     now = time.monotonic()
-    hit = _scope_cache.get(key)
+    hit = per_engine.get(actor.branch_path)
     if hit and hit[0] > now:
         return hit[1]
     rows = session.execute(select(Branch.id, Branch.code, Branch.name, Branch.path)).all()
     branches = {i: (c, n) for i, c, n, p in rows if p.startswith(actor.branch_path)}
-    _scope_cache[key] = (now + SCOPE_CACHE_SECONDS, branches)
+    per_engine[actor.branch_path] = (now + SCOPE_CACHE_SECONDS, branches)
     return branches
 
 
