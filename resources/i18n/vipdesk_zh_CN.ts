@@ -684,22 +684,22 @@
     <message>
         <location filename="../../ui/stock/dialogs.py" line="+217"/>
         <source>Physical count</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A blind count: enter or scan every serial physically present. The books are shown only after the count is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>盲盘：逐一录入或扫描实物在库的每个号码。盘点登记后才显示账面数。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Serials counted</source>
-        <translation type="unfinished"></translation>
+        <translation>实盘号码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record count</source>
-        <translation type="unfinished"></translation>
+        <translation>登记盘点</translation>
     </message>
 </context>
 <context>
@@ -894,7 +894,7 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/customers/view.py" line="+125"/>
+        <location filename="../../ui/customers/view.py" line="+130"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -1151,27 +1151,27 @@
     <message>
         <location filename="../../ui/stock/dialogs.py" line="-41"/>
         <source>Destruction session</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spoiled and returned cards are destroyed before two witnesses; the destruction register lists every serial.</source>
-        <translation type="unfinished"></translation>
+        <translation>作废卡和客户交回卡在两名监销人见证下销毁；销毁登记簿逐号列明。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>First witness</source>
-        <translation type="unfinished"></translation>
+        <translation>监销人一</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second witness</source>
-        <translation type="unfinished"></translation>
+        <translation>监销人二</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Destroy</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁</translation>
     </message>
 </context>
 <context>
@@ -1510,7 +1510,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+154"/>
+        <location filename="../../ui/shell/pages.py" line="+155"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1518,7 +1518,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1561,6 +1561,11 @@
         <location line="+1"/>
         <source>Tier policy</source>
         <translation>客户等级政策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card stock</source>
+        <translation>空白卡库存</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1624,17 +1629,17 @@
     <message>
         <location filename="../../ui/stock/dialogs.py" line="-124"/>
         <source>Receive blank cards into the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>空白卡入库</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A range such as {first}-{last}, or serials one per line (scanned). The stock counts once a second person confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>号段如 {first}-{last}，或每行一个号码（扫描）。经第二人复核确认后才计入库存。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>入库</translation>
     </message>
 </context>
 <context>
@@ -1676,22 +1681,22 @@
     <message>
         <location filename="../../ui/stock/dialogs.py" line="+173"/>
         <source>Sign off the day</source>
-        <translation type="unfinished"></translation>
+        <translation>日终轧账签退</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{location}, {card}, {day}: opening {opening} + in {received} − out {sent} = {expected}; on hand {closing}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location}，{card}，{day}：上日结存 {opening} + 收入 {received} − 付出 {sent} = {expected}；实存 {closing}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The books differ by {difference}: explain the difference.</source>
-        <translation type="unfinished"></translation>
+        <translation>账实相差 {difference}：请说明差错原因。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sign off</source>
-        <translation type="unfinished"></translation>
+        <translation>签退</translation>
     </message>
 </context>
 <context>
@@ -1699,32 +1704,32 @@
     <message>
         <location line="-112"/>
         <source>Record a returned card</source>
-        <translation type="unfinished"></translation>
+        <translation>登记客户交回卡</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A card the customer gives back (replaced, upgraded, cancelled); it is held for destruction.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户交回的卡（换卡、升级、注销），留存待销毁。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record return</source>
-        <translation type="unfinished"></translation>
+        <translation>登记交回</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Spoil a card</source>
-        <translation type="unfinished"></translation>
+        <translation>作废空白卡</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A card from your drawer that cannot be used (misprint, damaged); an issued card only on its day of issue. It is held for destruction.</source>
-        <translation type="unfinished"></translation>
+        <translation>本人尾箱中无法使用的卡（印刷错误、损坏）；已出库的卡仅限当日作废。作废卡留存待销毁。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Spoil</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
 </context>
 <context>
@@ -1764,21 +1769,216 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../../ui/stock/page.py" line="+273"/>
+        <location line="+164"/>
+        <source>Moves awaiting a second person: {count}</source>
+        <translation>待第二人复核：{count} 笔</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
+        <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About {weeks:.1f} weeks of issuing left at the recent rate.</source>
+        <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{count} unexplained difference(s): explain each before signing off.</source>
+        <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The books balance: opening + in − out = closing.</source>
+        <translation>账实相符：上日结存 + 收入 − 付出 = 本日结存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No such serial in your scope.</source>
+        <translation>您的权限范围内没有该号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{serial}: {card}, {state}, at {location} ({branch})</source>
+        <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Count recorded</source>
+        <translation>盘点已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected {expected}, counted {counted}.</source>
+        <translation>账面 {expected} 张，实盘 {counted} 张。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The count agrees with the books.</source>
+        <translation>账实相符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing: {missing}. Unexpected: {unexpected}.</source>
+        <translation>短缺：{missing}。账外：{unexpected}。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+7"/>
+        <source>Export stock</source>
+        <translation>导出库存</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} serials written to {file}.</source>
+        <translation>已将 {count} 个号码写入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the stock…</source>
+        <translation>正在导出库存…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Blank-card stock</source>
+        <translation>空白卡库存（重要空白凭证）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Awaiting confirmation</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day end</source>
+        <translation>日终轧账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial history</source>
+        <translation>号码履历</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Movement register</source>
+        <translation>出入库登记簿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer…</source>
+        <translation>领用/上缴…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spoil…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer return…</source>
+        <translation>客户交回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction…</source>
+        <translation>销毁…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physical count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>复核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to reject</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign off…</source>
+        <translation>签退…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial, e.g. A00001000</source>
+        <translation>号码，如 A00001000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show history</source>
+        <translation>查看履历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every move</source>
+        <translation>全部业务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every card type</source>
+        <translation>全部卡种</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export stock (CSV)…</source>
+        <translation>导出库存 (CSV)…</translation>
+    </message>
+</context>
+<context>
     <name>StockStatus</name>
     <message>
         <location filename="../../ui/stock/models.py" line="+21"/>
         <source>Awaiting confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>待复核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>
@@ -1786,12 +1986,145 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+24"/>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>金库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>尾箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/page.py" line="-401"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Location</source>
+        <translation>保管位置</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+37"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+11"/>
+        <source>Count</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Serials</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+27"/>
+        <source>Move</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+25"/>
+        <source>From</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>To</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+24"/>
+        <source>Made by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Confirmed or witnessed by</source>
+        <translation>复核/监销人</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Opening</source>
+        <translation>上日结存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out</source>
+        <translation>付出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing</source>
+        <translation>本日结存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing / unexpected</source>
+        <translation>短缺 / 账外</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed off by</source>
+        <translation>签退人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation</source>
+        <translation>差错说明</translation>
     </message>
 </context>
 <context>
@@ -2236,27 +2569,27 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../ui/stock/dialogs.py" line="-40"/>
         <source>Transfer blank cards</source>
-        <translation type="unfinished"></translation>
+        <translation>空白卡领用/上缴</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From the vault to a drawer (hand-out) or from a drawer back to the vault (hand-back). The cards move once the other side confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>从金库到尾箱（领用），或从尾箱交回金库（上缴）。对方复核确认后卡片才转移。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>调出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>调入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Request transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>提交调拨</translation>
     </message>
 </context>
 <context>
@@ -2408,7 +2741,77 @@ python main.py db upgrade --db {url}</translation>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>Blank cards received (awaiting confirmation)</source>
+        <translation>空白卡入库（待复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card receipt confirmed</source>
+        <translation>空白卡入库已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card receipt rejected</source>
+        <translation>空白卡入库已退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card transfer requested</source>
+        <translation>空白卡调拨申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card transfer confirmed</source>
+        <translation>空白卡调拨已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card transfer rejected</source>
+        <translation>空白卡调拨已退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank card issued</source>
+        <translation>空白卡出库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank card spoiled</source>
+        <translation>空白卡作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card returned by the customer</source>
+        <translation>客户交回卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank cards destroyed</source>
+        <translation>空白卡销毁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock day signed off</source>
+        <translation>空白卡日终签退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock counted</source>
+        <translation>空白卡盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum stock set</source>
+        <translation>设置最低库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock exported</source>
+        <translation>空白卡库存已导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
     </message>
@@ -2433,7 +2836,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>全部审计日志操作</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>All blank-card stock actions</source>
+        <translation>全部空白卡业务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Staff account</source>
         <translation>员工账户</translation>
     </message>
@@ -2453,7 +2861,32 @@ python main.py db upgrade --db {url}</translation>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+6"/>
+        <source>Stock move</source>
+        <translation>库存业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank card</source>
+        <translation>空白卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock day</source>
+        <translation>库存营业日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum stock</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -2498,12 +2931,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -2563,7 +2996,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
         <location filename="../../app/customers/fields.py" line="+105"/>
-        <location filename="../../app/customers/records.py" line="+187"/>
+        <location filename="../../app/customers/records.py" line="+193"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
         <location filename="../../app/tiers/rules.py" line="+87"/>
@@ -2957,83 +3390,83 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+9"/>
         <source>{serial} is not a serial number (an optional letter, then digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不是凭证号码（可选一个字母，后接数字）</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the range {first}–{last} mixes prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>号段 {first}–{last} 的字母前缀不一致</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the range {first}–{last} mixes widths</source>
-        <translation type="unfinished"></translation>
+        <translation>号段 {first}–{last} 的位数不一致</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the range {first}–{last} runs backwards</source>
-        <translation type="unfinished"></translation>
+        <translation>号段 {first}–{last} 起止颠倒</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+22"/>
         <source>at most {limit} serials at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>每次最多 {limit} 个号码</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>no serial given</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写号码</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>mixes serials of different prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>混有不同前缀的号码</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mixes serials of different widths</source>
-        <translation type="unfinished"></translation>
+        <translation>混有不同位数的号码</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{serial} is given more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 重复填写</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>is {count} but the serials given are {actual}</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {count}，但所填号码为 {actual} 个</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>{serial} is {state}; this move is not allowed for it</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 当前状态为 {state}，不能办理此业务</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>{serial} is not held at this location</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不在此保管位置</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a location is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要指定保管位置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the source and the destination are the same</source>
-        <translation type="unfinished"></translation>
+        <translation>调出与调入位置相同</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a serial is given more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>有号码重复填写</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>serials are used in order: issue {lowest} first, or spoil it with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>号码须按顺序使用：请先出库 {lowest}，或注明原因将其作废</translation>
     </message>
     <message>
         <location filename="../../app/tiers/rules.py" line="+43"/>
@@ -3112,7 +3545,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-155"/>
+        <location filename="../../app/customers/records.py" line="-160"/>
         <location filename="../../app/tiers/exceptions.py" line="+62"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
@@ -3129,7 +3562,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已登记在另一位客户名下</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+161"/>
         <source>must be a branch in your scope</source>
         <translation>必须是您管辖范围内的网点</translation>
     </message>
@@ -3339,80 +3772,80 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/stock/books.py" line="+122"/>
         <source>You may sign off only your own drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能签退本人的尾箱。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../../app/stock/common.py" line="+62"/>
         <source>cannot be in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>不能晚于今天</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the books differ by {difference}; explain the difference before signing off</source>
-        <translation type="unfinished"></translation>
+        <translation>账实相差 {difference}；签退前请说明差错原因</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This day is already signed off.</source>
-        <translation type="unfinished"></translation>
+        <translation>该日已签退。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>must be someone other than the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>须由盘点人以外的人担任</translation>
     </message>
     <message>
         <location line="+8"/>
         <location filename="../../app/stock/moves.py" line="+390"/>
         <source>must be a colleague in your scope</source>
-        <translation type="unfinished"></translation>
+        <translation>须为您权限范围内的同事</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>must be a whole number from 0 to 1,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>须为 0 到 1,000,000 之间的整数</translation>
     </message>
     <message>
         <location filename="../../app/stock/common.py" line="-31"/>
         <source>Only a signed-in person has a drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已登录的人员才有尾箱。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>That stock location does not exist in your scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的权限范围内没有该保管位置。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>You may move blank cards only in your own drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能操作本人尾箱中的空白卡。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{day} is signed off; the day is closed to back-dated moves</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 已签退，不能补记该日及以前的业务</translation>
     </message>
     <message>
         <location line="+22"/>
         <location filename="../../app/stock/rules.py" line="-138"/>
         <source>{serial} is not in the stock books</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不在库存账中</translation>
     </message>
     <message>
         <location filename="../../app/stock/moves.py" line="-311"/>
         <source>{serial} is already in the stock books</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 已在库存账中</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>some of these serials are already in the stock books (perhaps of another branch)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分号码已在库存账中（可能属于其他网点）</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>a transfer goes between the branch vault and a drawer of the same branch</source>
-        <translation type="unfinished"></translation>
+        <translation>调拨只能在本网点金库与本网点尾箱之间进行</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3420,64 +3853,64 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/stock/rules.py" line="-139"/>
         <location line="+165"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
     <message>
         <location line="-185"/>
         <source>{serial} is not in stock at {location}</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不在 {location} 的库存中</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+147"/>
         <source>{serial} is already in another move awaiting confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 已在另一笔待复核的业务中</translation>
     </message>
     <message>
         <location line="-139"/>
         <source>That stock move does not exist in your scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的权限范围内没有该笔库存业务。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This move has already been confirmed or rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>该笔业务已复核或已退回。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>must be someone other than the person who made the move</source>
-        <translation type="unfinished"></translation>
+        <translation>须由经办人以外的人复核</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You may confirm only a transfer into or out of your own drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能复核调入或调出本人尾箱的业务。</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>{serial} is not in stock in your drawer (issued, moved or held by another move)</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 不在您的尾箱库存中（已出库、已调出或在其他待复核业务中）</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>You may spoil only a card from your own drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能作废本人尾箱中的卡。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{serial} was issued on another day; record it as a customer return</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 非当日出库，请按客户交回登记</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+67"/>
         <source>{serial} belongs to the stock of another branch</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 属于其他网点的库存</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>two different people, neither of them the custodian, witness a destruction</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁须由库管员以外的两名不同人员监销</translation>
     </message>
 </context>
 <context>
@@ -3737,17 +4170,17 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/stock/rules.py" line="-227"/>
         <source>Serials</source>
-        <translation type="unfinished"></translation>
+        <translation>号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>张数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3758,12 +4191,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>差错说明</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/tiers/rules.py" line="+1"/>
@@ -3848,32 +4281,32 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/stock/books.py" line="-193"/>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>最低库存</translation>
     </message>
     <message>
         <location filename="../../app/stock/common.py" line="-108"/>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>保管位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business date</source>
-        <translation type="unfinished"></translation>
+        <translation>营业日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Witness</source>
-        <translation type="unfinished"></translation>
+        <translation>监盘/监销人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirmed by</source>
-        <translation type="unfinished"></translation>
+        <translation>复核人</translation>
     </message>
 </context>
 <context>
@@ -4023,27 +4456,27 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>view the blank-card stock</source>
-        <translation type="unfinished"></translation>
+        <translation>查看空白卡库存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>receive and hand out blank cards</source>
-        <translation type="unfinished"></translation>
+        <translation>办理空白卡入库和领用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>confirm a blank-card move</source>
-        <translation type="unfinished"></translation>
+        <translation>复核空白卡业务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>count and sign off blank-card stock</source>
-        <translation type="unfinished"></translation>
+        <translation>盘点和签退空白卡库存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>use a blank-card drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>使用空白卡尾箱</translation>
     </message>
 </context>
 <context>
@@ -4094,37 +4527,37 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/stock/rules.py" line="+168"/>
         <source>Receipt (awaiting confirmation)</source>
-        <translation type="unfinished"></translation>
+        <translation>入库（待复核）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>入库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>调拨</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>出库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spoilage</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer return</source>
-        <translation type="unfinished"></translation>
+        <translation>客户交回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Destruction</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁</translation>
     </message>
 </context>
 <context>
@@ -4132,32 +4565,32 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-18"/>
         <source>Awaiting confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>待复核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In stock</source>
-        <translation type="unfinished"></translation>
+        <translation>在库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>已出库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spoiled</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>客户交回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Destroyed</source>
-        <translation type="unfinished"></translation>
+        <translation>已销毁</translation>
     </message>
 </context>
 <context>

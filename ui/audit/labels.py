@@ -31,6 +31,20 @@ ACTIONS = {
     "tier_exception.approve": QT_TRANSLATE_NOOP("audit", "Tier exception approved"),
     "tier_exception.reject": QT_TRANSLATE_NOOP("audit", "Tier exception rejected"),
     "tier_exception.withdraw": QT_TRANSLATE_NOOP("audit", "Tier exception withdrawn"),
+    "stock.receive": QT_TRANSLATE_NOOP("audit", "Blank cards received (awaiting confirmation)"),
+    "stock.receive.confirm": QT_TRANSLATE_NOOP("audit", "Blank-card receipt confirmed"),
+    "stock.receive.reject": QT_TRANSLATE_NOOP("audit", "Blank-card receipt rejected"),
+    "stock.transfer.request": QT_TRANSLATE_NOOP("audit", "Blank-card transfer requested"),
+    "stock.transfer.confirm": QT_TRANSLATE_NOOP("audit", "Blank-card transfer confirmed"),
+    "stock.transfer.reject": QT_TRANSLATE_NOOP("audit", "Blank-card transfer rejected"),
+    "stock.issue": QT_TRANSLATE_NOOP("audit", "Blank card issued"),
+    "stock.spoil": QT_TRANSLATE_NOOP("audit", "Blank card spoiled"),
+    "stock.return": QT_TRANSLATE_NOOP("audit", "Card returned by the customer"),
+    "stock.destroy": QT_TRANSLATE_NOOP("audit", "Blank cards destroyed"),
+    "stock.day.sign_off": QT_TRANSLATE_NOOP("audit", "Stock day signed off"),
+    "stock.count": QT_TRANSLATE_NOOP("audit", "Stock counted"),
+    "stock.minimum": QT_TRANSLATE_NOOP("audit", "Minimum stock set"),
+    "stock.export": QT_TRANSLATE_NOOP("audit", "Stock exported"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -41,6 +55,7 @@ ACTION_GROUPS = {
     "setting.": QT_TRANSLATE_NOOP("audit", "All setting changes"),
     "audit.": QT_TRANSLATE_NOOP("audit", "All audit trail actions"),
     "tier": QT_TRANSLATE_NOOP("audit", "All tier actions"),
+    "stock.": QT_TRANSLATE_NOOP("audit", "All blank-card stock actions"),
 }
 
 ENTITIES = {
@@ -53,6 +68,11 @@ ENTITIES = {
     "tier_policy": QT_TRANSLATE_NOOP("audit", "Tier policy"),
     "tier_evaluation": QT_TRANSLATE_NOOP("audit", "Tier evaluation"),
     "tier_exception": QT_TRANSLATE_NOOP("audit", "Tier exception"),
+    "stock_move": QT_TRANSLATE_NOOP("audit", "Stock move"),
+    "blank_card": QT_TRANSLATE_NOOP("audit", "Blank card"),
+    "stock_day": QT_TRANSLATE_NOOP("audit", "Stock day"),
+    "stock_count": QT_TRANSLATE_NOOP("audit", "Stock count"),
+    "stock_minimum": QT_TRANSLATE_NOOP("audit", "Minimum stock"),
 }
 
 
