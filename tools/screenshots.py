@@ -121,6 +121,21 @@ def _customers(app, store, language, out: Path) -> None:
     manager.close()
 
 
+def _stock(app, store, language, out: Path) -> None:
+    """The custodian's blank-card stock page: stock by location, the minimum-level alert."""
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    custodian = MainWindow(sign_in(store, "custodian", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    custodian.show()
+    custodian.open_page("stock")
+    _grab(app, custodian, out / "stock-zh.png")
+    custodian.idle.stop()
+    custodian.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -201,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         admin.close()
 
         _customers(app, store, language, out)
+        _stock(app, store, language, out)
         store.engine.dispose()
     return 0
 

@@ -1771,13 +1771,13 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+273"/>
-        <location line="+164"/>
+        <location filename="../../ui/stock/page.py" line="+272"/>
+        <location line="+163"/>
         <source>Moves awaiting a second person: {count}</source>
         <translation>待第二人复核：{count} 笔</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-157"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -1849,11 +1849,6 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Blank-card stock</source>
-        <translation>空白卡库存（重要空白凭证）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -1994,7 +1989,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-401"/>
+        <location filename="../../ui/stock/page.py" line="-399"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -3730,12 +3725,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{cif} is not a known customer</source>
         <translation>{cif} 不是已知客户</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>repeats customer {cif} for month {month} (first on line {first})</source>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
@@ -4214,7 +4209,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-191"/>
+        <location filename="../../app/tiers/aum_import.py" line="-199"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>

@@ -165,3 +165,27 @@ def test_counter_staff_see_their_drawer_and_the_alerts(windows):
     assert all(r.location_kind == "vault" or r.holder_id == teller.context.actor.account_id
                for r in teller.stock_model._rows)
     assert "below the minimum" in teller.alerts.text()
+
+
+def test_the_stock_page_and_its_dialogs_speak_chinese(main_window, language, demo_store):
+    from tests.ui.test_translations import english_words, strip_data, texts_on
+
+    language.set("zh_CN")
+    window = main_window("custodian")
+    page = window.open_page("stock")
+    page.refresh()
+    widgets = [page]
+    for button in (page.receive_button, page.transfer_button, page.spoil_button, page.return_button,
+                   page.destroy_button, page.count_button):
+        button.click()
+        widgets.append(page.dialog)
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+    problems = []
+    for widget in widgets:
+        for text in texts_on(widget):
+            leftover = english_words(strip_data(text, demo_store.describe()))
+            if leftover:
+                problems.append((widget.objectName(), text, leftover))
+    assert problems == []
+    assert "空白卡" in window.windowTitle() + "".join(texts_on(window))

@@ -236,8 +236,7 @@ class StockPage(Page):
         self.tabs.addTab(register, "")
 
         outer = QVBoxLayout(self)
-        self.title = styled_label("title", self)
-        outer.addWidget(self.title)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs, 1)
 
         self.receive_button.clicked.connect(self.receive)
@@ -406,7 +405,6 @@ class StockPage(Page):
 
     # -- language -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:  # noqa: N802
-        self.title.setText(self.tr("Blank-card stock"))
         for index, text in enumerate((self.tr("Stock"), self.tr("Awaiting confirmation"), self.tr("Day end"),
                                       self.tr("Serial history"), self.tr("Movement register"))):
             self.tabs.setTabText(index, text)
