@@ -210,15 +210,23 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
                     "errors", "has {found} fields where the header has {expected}"),
                     found=fields[0], expected=fields[1])
             raw_cif, raw_month, raw_amount = fields
-            cif = _cif(raw_cif)
-            customer_id = ids.get(cif)
+            cif = raw_cif
+            customer_id = ids.get(cif)     # the usual case: written exactly as stored
             if customer_id is None:
-                raise ValidationError(QT_TRANSLATE_NOOP("errors", "{cif} is not a known customer"),
-                                      field=CIF_NUMBER, cif=cif)
+                cif = _cif(raw_cif)
+                customer_id = ids.get(cif)
+                if customer_id is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP("errors", "{cif} is not a known customer"),
+                                          field=CIF_NUMBER, cif=cif)
             month = months.get(raw_month)
             if month is None:
                 month = months[raw_month] = parse_month(raw_month, today=today)
-            cents = _cents(raw_amount)
+            whole, dot, frac = raw_amount.partition(".")
+            if (whole.isascii() and whole.isdigit() and len(whole) <= 15
+                    and (not dot or (frac.isascii() and frac.isdigit() and len(frac) <= 2))):
+                cents = int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if dot else 0)
+            else:
+                cents = _cents(raw_amount)
             by_customer = values.get(month)
             if by_customer is None:
                 by_customer = values[month] = {}
