@@ -188,22 +188,24 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                     band_index = (None if average_cents is None
                                   else max(0, bisect.bisect_right(bounds, average_cents) - 1))
                     cache_key = (current, assumed, band_index)
-                    result = cache.get(cache_key)
-                    if result is None:
+                    cached = cache.get(cache_key)
+                    if cached is None:
                         representative = None if band_index is None else policy.bands[band_index].lower_bound
-                        result = cache[cache_key] = evaluate(current, assumed, representative, None,
-                                                             policy, on)
+                        cached = cache[cache_key] = _outcome(evaluate(current, assumed, representative, None,
+                                                                      policy, on))
                 else:
                     average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
-                    result = evaluate(current, assumed, average, exception, policy, on)
-                average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
+                    cached = _outcome(evaluate(current, assumed, average, exception, policy, on))
+                result, effective, computed, kinds = cached
                 counts["customers"] += 1
-                if average is not None:
+                if average_cents is not None:
                     counts["with_data"] += 1
                 outcome = result.exception_outcome
                 if outcome is ExceptionOutcome.APPLIED:
                     counts["exceptions_applied"] += 1
-                effective = result.effective.code
+                if effective == current and not kinds:
+                    continue
+                average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
                 if effective != current:
                     cause = CAUSE_EVALUATION
                     if outcome is ExceptionOutcome.APPLIED:
@@ -216,13 +218,9 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                     if current_band is not None:
                         up = ranks[effective] > ranks[current]
                         counts["upgraded" if up else "downgraded"] += 1
-                computed = result.computed.code if result.computed else ""
-                for kind, flagged in ((UPGRADE, result.eligible_for_upgrade),
-                                      (BELOW_STANDARD, result.below_standard),
-                                      (FIRST_CARD, result.newly_eligible_for_first_card)):
-                    if flagged:
-                        worklist.append((customer_id, kind, average, computed, effective, held))
-                        counts[kind] += 1
+                for kind in kinds:
+                    worklist.append((customer_id, kind, average, computed, effective, held))
+                    counts[kind] += 1
             done += len(partition)
             report(done, total)
 
@@ -235,6 +233,16 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         uow.audit("tier.evaluate", "tier_evaluation", evaluation.id, after={
             "as_of": f"{as_of[0]}-{as_of[1]:02d}", "policy_version": policy.version, **counts})
         return EvaluationResult(evaluation.id, evaluation.as_of, policy.version, counts)
+
+
+def _outcome(result) -> tuple:
+    """What the loop needs of one evaluation: it, the effective and computed codes, and the
+    worklists it goes on."""
+    kinds = tuple(kind for kind, flagged in ((UPGRADE, result.eligible_for_upgrade),
+                                             (BELOW_STANDARD, result.below_standard),
+                                             (FIRST_CARD, result.newly_eligible_for_first_card))
+                  if flagged)
+    return result, result.effective.code, result.computed.code if result.computed else "", kinds
 
 
 def _write(session: Session, kind: str, evaluation_id: int, now: datetime,
