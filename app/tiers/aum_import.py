@@ -31,7 +31,7 @@ from app.csvio import (
 )
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from db.models import AumImport, AumMonth, Branch, Customer
+from db.models import AumImport
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
 AVG_DAILY_AUM = QT_TRANSLATE_NOOP("fields", "Average daily AUM")

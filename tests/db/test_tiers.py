@@ -20,7 +20,7 @@ from app.tiers.exceptions import (
     decide_exception, list_exceptions, pending_count, propose_exception, withdraw_exception,
 )
 from app.tiers.policy_store import list_policies, policy_in_force_at, save_policy
-from app.tiers.rules import DEFAULT_TIER_POLICY, TierBand, TierPolicy
+from app.tiers.rules import DEFAULT_TIER_POLICY, TierPolicy
 from db.models import AuditEvent, Customer, TierChange, TierEvaluation
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers, set_aum, write_csv

@@ -8,8 +8,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 
-from app.auth.signin import sign_in
-from app.demo import DEMO_PASSWORD
 from app.tiers.exceptions import propose_exception
 from app.tiers.policy_store import list_policies
 from tests.db.tierdata import NOW, add_customers, aum_of, set_aum, write_csv

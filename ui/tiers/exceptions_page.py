@@ -25,7 +25,7 @@ from ui.forms import FormDialog
 from ui.messages import error_text, field_label
 from ui.shell.pages import Page, PageContext
 from ui.tiers.common import selected_row, table_view
-from ui.tiers.labels import day_text, status_label, tier_label
+from ui.tiers.labels import status_label, tier_label
 from ui.tiers.models import RowsModel
 from ui.tiers.worklists_page import TIERS_TOPIC
 from ui.widgets import error_label, show_text, styled_label
