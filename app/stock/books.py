@@ -67,6 +67,14 @@ def _state_at_end(session, branch_id: int, day: date) -> dict[str, tuple[int, st
     return state
 
 
+def _on_hand_by_place(book: dict[str, tuple[int, str, str]]) -> dict[tuple[int, str], set[str]]:
+    by: dict[tuple[int, str], set[str]] = {}
+    for serial, (location, state, card_type) in book.items():
+        if state == IN_STOCK:
+            by.setdefault((location, card_type), set()).add(serial)
+    return by
+
+
 def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: str | None = None,
                   business_date: date) -> list[DayLine]:
     """Every location and card type of a branch on ``business_date``, down to the serials."""
@@ -92,13 +100,17 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
                                           m.to_location_id, m.from_state, m.to_state))
         signed = {(d.location_id, d.card_type): d for d in session.scalars(select(StockDay).where(
             StockDay.branch_id == branch.id, StockDay.business_date == business_date))}
+        opening_by, closing_by = _on_hand_by_place(opening), _on_hand_by_place(closing_state)
+        moves_by: dict[tuple[int, str], list[Movement]] = {}
+        for m in day_moves:
+            for place in {(m.from_location, m.card_type), (m.to_location, m.card_type)}:
+                moves_by.setdefault(place, []).append(m)
         lines = []
         for location in locations:
             for card_type in CARD_TYPES:
-                def held(book):
-                    return {s for s, (loc, st, ct) in book.items()
-                            if loc == location.id and st == IN_STOCK and ct == card_type}
-                result = reconcile(location.id, card_type, held(opening), day_moves, held(closing_state))
+                place = (location.id, card_type)
+                result = reconcile(location.id, card_type, opening_by.get(place, ()), moves_by.get(place, ()),
+                                   closing_by.get(place, ()))
                 if not (result.opening or result.received or result.sent or result.closing
                         or (location.id, card_type) in signed):
                     continue

@@ -1435,6 +1435,24 @@
     </message>
 </context>
 <context>
+    <name>MinimumDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="+89"/>
+        <source>Minimum stock</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below this level the stock page warns, with the weeks of issuing left at the rate of the last four weeks.</source>
+        <translation>库存低于此数时，库存页面将发出提醒，并按最近四周的出库速度显示可用周数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>MyAccountPage</name>
     <message>
         <location filename="../../ui/myaccount/page.py" line="+101"/>
@@ -1627,7 +1645,7 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-124"/>
+        <location filename="../../ui/stock/dialogs.py" line="-218"/>
         <source>Receive blank cards into the vault</source>
         <translation>空白卡入库</translation>
     </message>
@@ -1771,13 +1789,13 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+272"/>
-        <location line="+163"/>
+        <location filename="../../ui/stock/page.py" line="+276"/>
+        <location line="+167"/>
         <source>Moves awaiting a second person: {count}</source>
         <translation>待第二人复核：{count} 笔</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -1807,7 +1825,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Count recorded</source>
         <translation>盘点已登记</translation>
     </message>
@@ -1904,6 +1922,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Minimum stock…</source>
+        <translation>最低库存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Confirm</source>
         <translation>复核确认</translation>
     </message>
@@ -1989,7 +2012,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-399"/>
+        <location filename="../../ui/stock/page.py" line="-405"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -2990,7 +3013,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
-        <location filename="../../app/customers/fields.py" line="+105"/>
+        <location filename="../../app/customers/fields.py" line="+147"/>
         <location filename="../../app/customers/records.py" line="+193"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
@@ -3679,7 +3702,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -3699,7 +3722,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>同一证件号码在第 {other} 行也出现了</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>is already used by a customer outside your branch scope; nothing was imported</source>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
@@ -3735,7 +3758,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+209"/>
+        <location filename="../../app/tiers/evaluation.py" line="+217"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -3750,7 +3773,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/fields.py" line="-34"/>
+        <location filename="../../app/customers/fields.py" line="-74"/>
         <source>is not a date: write it like 1980-05-17</source>
         <translation>不是日期，请写成 1980-05-17 的格式</translation>
     </message>
@@ -3765,7 +3788,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是男或女</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="+122"/>
+        <location filename="../../app/stock/books.py" line="+134"/>
         <source>You may sign off only your own drawer.</source>
         <translation>您只能签退本人的尾箱。</translation>
     </message>
@@ -3964,7 +3987,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-187"/>
+        <location filename="../../app/customers/transfer.py" line="-215"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -4219,7 +4242,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-307"/>
+        <location filename="../../app/tiers/evaluation.py" line="-315"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4274,7 +4297,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="-193"/>
+        <location filename="../../app/stock/books.py" line="-205"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>

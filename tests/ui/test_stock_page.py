@@ -167,6 +167,18 @@ def test_counter_staff_see_their_drawer_and_the_alerts(windows):
     assert "below the minimum" in teller.alerts.text()
 
 
+def test_a_manager_sets_a_minimum_and_the_alert_follows(windows):
+    manager = windows("manager")
+    assert "Diamond card: 32 in stock, below the minimum of 40" in manager.alerts.text()
+    manager.minimum_button.click()
+    dialog = manager.dialog
+    _pick(dialog.card_type, "diamond")
+    dialog.minimum.setValue(0)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert manager.alerts.text() == "" and not manager.alerts.isVisibleTo(manager)
+
+
 def test_the_stock_page_and_its_dialogs_speak_chinese(main_window, language, demo_store):
     from tests.ui.test_translations import english_words, strip_data, texts_on
 
@@ -176,7 +188,7 @@ def test_the_stock_page_and_its_dialogs_speak_chinese(main_window, language, dem
     page.refresh()
     widgets = [page]
     for button in (page.receive_button, page.transfer_button, page.spoil_button, page.return_button,
-                   page.destroy_button, page.count_button):
+                   page.destroy_button, page.count_button, page.minimum_button):
         button.click()
         widgets.append(page.dialog)
     for tab in range(page.tabs.count()):

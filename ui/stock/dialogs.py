@@ -257,3 +257,29 @@ class SignOffDialog(FormDialog):
         self.set_intro(text)
         self.set_label("explanation", field_label(EXPLANATION))
         self.set_ok_text(self.tr("Sign off"))
+
+
+class MinimumDialog(FormDialog):
+    """The minimum stock of one card type for the branch; below it the page warns."""
+
+    def __init__(self, store, actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("minimumDialog")
+        self.store, self.actor = store, actor
+        self.card_type = _card_type_box(self)
+        self.minimum = self.add_row("minimum", QSpinBox(self), books.MINIMUM)
+        self.minimum.setObjectName("minimum")
+        self.minimum.setRange(0, 1_000_000)
+        self.retranslateUi()
+
+    def submit(self) -> None:
+        self.save(lambda: books.set_minimum(self.store, self.actor, card_type=self.card_type.currentData(),
+                                            minimum=self.minimum.value()))
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.setWindowTitle(self.tr("Minimum stock"))
+        self.set_intro(self.tr("Below this level the stock page warns, with the weeks of issuing "
+                               "left at the rate of the last four weeks."))
+        self.set_label("card_type", field_label(CARD_TYPE))
+        self.set_label("minimum", field_label(books.MINIMUM))
+        self.set_ok_text(self.tr("Save"))

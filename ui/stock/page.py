@@ -20,7 +20,9 @@ from app.stock.rules import MOVE_LABELS, describe_runs
 from app.tiers.rules import CARD_TYPES
 from ui.background import run_in_background
 from ui.shell.pages import Page, PageContext
-from ui.stock.dialogs import CountDialog, DestroyDialog, ReceiveDialog, SignOffDialog, SpoilDialog, TransferDialog
+from ui.stock.dialogs import (
+    CountDialog, DestroyDialog, MinimumDialog, ReceiveDialog, SignOffDialog, SpoilDialog, TransferDialog,
+)
 from ui.stock.models import (
     RegisterModel, StockRowsModel, card_type_text, location_kind_text, move_text, state_text, status_text,
 )
@@ -128,11 +130,12 @@ class StockPage(Page):
         self.return_button = _button(stock, "returnCard", keeper or self.drawer_user)
         self.destroy_button = _button(stock, "destroyCards", keeper)
         self.count_button = _button(stock, "countStock", keeper or self.may_manage or self.drawer_user)
+        self.minimum_button = _button(stock, "stockMinimum", self.may_manage)
         self.stock_model = StockRowsModel(STOCK_COLUMNS, self)
         self.stock_view = _table(stock, self.stock_model, "stockTable")
         buttons = QHBoxLayout()
         for button in (self.receive_button, self.transfer_button, self.spoil_button, self.return_button,
-                       self.destroy_button, self.count_button):
+                       self.destroy_button, self.count_button, self.minimum_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(stock)
@@ -245,6 +248,7 @@ class StockPage(Page):
         self.return_button.clicked.connect(lambda: self.spoil(returned=True))
         self.destroy_button.clicked.connect(self.destroy)
         self.count_button.clicked.connect(self.count)
+        self.minimum_button.clicked.connect(self.set_minimum)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.reconcile_button.clicked.connect(self.reconcile)
@@ -344,6 +348,9 @@ class StockPage(Page):
     def destroy(self) -> None:
         self.open_form(DestroyDialog(self.context.store, self.context.actor, self._people(), self), self._done)
 
+    def set_minimum(self) -> None:
+        self.open_form(MinimumDialog(self.context.store, self.context.actor, self), self._done)
+
     def count(self) -> None:
         self.open_form(CountDialog(self.context.store, self.context.actor, self.locations, self._people(), self),
                        self._counted)
@@ -414,6 +421,7 @@ class StockPage(Page):
         self.return_button.setText(self.tr("Customer return…"))
         self.destroy_button.setText(self.tr("Destruction…"))
         self.count_button.setText(self.tr("Physical count…"))
+        self.minimum_button.setText(self.tr("Minimum stock…"))
         self.confirm_button.setText(self.tr("Confirm"))
         self.reject_button.setText(self.tr("Reject"))
         self.reject_reason.setPlaceholderText(self.tr("Reason to reject"))
