@@ -12,14 +12,11 @@ import random
 from datetime import date, timedelta
 from itertools import accumulate
 
-from pypinyin import Style, lazy_pinyin
-
 from sqlalchemy import insert, select
 
 from app.actor import Actor
 from app.auth.permissions import Role
-from app.customers.fields import reversed_digits
-from app.customers.rules import search_keys
+from app.customers.fields import fast_search_keys, reversed_digits
 from db.models import Branch, Customer, StaffAccount, StaffRole
 
 # surname, weight (roughly the national frequency, per mille); a few compound surnames
@@ -79,26 +76,6 @@ def demo_name(rnd: random.Random, male: bool) -> str:
     return "".join(demo_name_parts(rnd, male))
 
 
-class _Keys:
-    """search_keys(surname + given) from cached halves: the rules read the surname apart and
-    the given name on its own (pypinyin on the rest), so the halves join to the same keys."""
-
-    def __init__(self) -> None:
-        self.surnames: dict[str, tuple[str, str]] = {}
-        self.given: dict[str, tuple[str, str]] = {}
-
-    def __call__(self, surname: str, given: str) -> tuple[str, str]:
-        s = self.surnames.get(surname)
-        if s is None:
-            s = self.surnames[surname] = search_keys(surname)
-        g = self.given.get(given)
-        if g is None:
-            syllables = [y for y in lazy_pinyin(given, style=Style.NORMAL, errors="ignore")
-                         if y.isascii() and y.isalpha()]
-            g = self.given[given] = ("".join(syllables), "".join(y[0] for y in syllables))
-        return s[0] + g[0], s[1] + g[1]
-
-
 def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
     """Add ``count`` demo customers; returns their (id, CIF number), in creation order."""
     if count <= 0:
@@ -126,7 +103,6 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         used_ids: set[str] = set(session.scalars(select(Customer.id_number)).all())
         rows: list[dict] = []
         cifs: list[str] = []
-        keys_of = _Keys()   # pinyin is the slow part: computed once per surname and given name
         table = Customer.__table__
         connection = session.connection()
         for n in range(count):
@@ -141,7 +117,7 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 number = resident_id(rnd, rnd.choice(areas), birthday, male)
             used_ids.add(number)
             phone = rnd.choice(("13", "15", "18", "17", "19")) + str(rnd.randrange(0, 10)) + f"{rnd.randrange(0, 10**8):08d}"
-            pinyin, initials = keys_of(surname, given)
+            pinyin, initials = fast_search_keys(name)
             employer, department, title, occupation = rnd.choice(EMPLOYERS)
             branch_id = branch_ids[code]
             local = managers[code]

@@ -34,3 +34,16 @@ def test_demo_customers_are_realistic_and_returned(sqlite_demo_store):
     assert set(outlets) == {"BJ0101", "BJ010101", "BJ010102", "BJ0102", "SH0101"}
     again = build_demo_customers(sqlite_demo_store, 10, seed=11)
     assert len(again) == 10   # more customers later never clash with the first ones
+
+
+def test_fast_search_keys_are_the_rules_keys():
+    import random
+
+    from app.customers.fields import fast_search_keys
+    from app.demo.customers import demo_name
+
+    rnd = random.Random(3)
+    names = ["张三", "欧阳娜娜", "单雄信", "曾国藩", "区伟", "长孙无忌", "阿依古丽·买买提", "Mary O'Neil",
+             "张\U00020000明", "重庆", "朴长寿", "解放", "覃乐乐", "万俟卨", "仇"]
+    names += [demo_name(rnd, rnd.random() < 0.5) for _ in range(2000)]
+    assert [n for n in names if fast_search_keys(n) != search_keys(n)] == []
