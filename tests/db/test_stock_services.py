@@ -295,3 +295,19 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     assert "A00001005" in capsys.readouterr().out
     assert main.main(["stock", "reconcile", "--branch", "XX", "--date", today, "--db", url]) == 2
     assert main.main(["stock", "reconcile", "--branch", "BJ0101", "--date", "2026-13-01", "--db", url]) == 2
+
+
+def test_a_back_dated_move_into_a_signed_off_day_is_refused(demo_store, people):
+    c = people["custodian"]
+    today = demo_store.clock().date()
+    yesterday = today - timedelta(days=1)
+    vault = _vault(demo_store, c)
+    books.sign_off(demo_store, c, location_id=vault, card_type="gold", business_date=yesterday)
+    with pytest.raises(ValidationError, match="closed to back-dated moves") as caught:
+        moves.receive(demo_store, c, card_type="gold", serials="A00001000", count=1, business_date=yesterday)
+    assert caught.value.field == "Business date"
+    with pytest.raises(ValidationError, match="future"):
+        moves.receive(demo_store, c, card_type="gold", serials="A00001000", count=1,
+                      business_date=today + timedelta(days=1))
+    assert _count(demo_store) == 0
+    moves.receive(demo_store, c, card_type="gold", serials="A00001000", count=1)  # today is open

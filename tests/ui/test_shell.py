@@ -14,10 +14,10 @@ def nav_titles(window):
 
 
 @pytest.mark.parametrize("username, titles", [
-    ("admin", ["Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "My account"]),
-    ("auditor", ["Audit trail", "My account"]),
-    ("manager", ["Audit trail", "Tier worklists", "Tier exceptions", "My account"]),
-    ("teller", ["My account"]),
+    ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "My account"]),
+    ("auditor", ["Customers", "Audit trail", "Blank-card stock", "My account"]),
+    ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock", "My account"]),
+    ("teller", ["Customers", "Blank-card stock", "My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):
     window = main_window(username)
@@ -36,7 +36,7 @@ def test_registry_adds_a_page_in_one_place():
 
 def test_pages_are_built_when_first_opened(main_window):
     window = main_window("admin")
-    assert window.page("branches") is not None  # the first page opens at once
+    assert window.page("customers") is not None  # the first page opens at once
     assert window.page("accounts") is None
     page = window.open_page("accounts")
     assert window.current_page() is page
@@ -60,10 +60,10 @@ def test_sizes_fit_a_counter_pc(main_window):
 def test_menu_language_switch_retranslates(main_window, language):
     window = main_window("admin")
     window.language_actions["zh_CN"].trigger()
-    assert nav_titles(window) == ["网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "我的账户"]
+    assert nav_titles(window) == ["客户", "网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "我的账户"]
     assert window.language_label.text() == "语言：中文"
     window.language_actions["en"].trigger()
-    assert nav_titles(window)[0] == "Branches"
+    assert nav_titles(window)[0] == "Customers"
 
 
 def test_lock_shortcut_is_ctrl_l(main_window):
