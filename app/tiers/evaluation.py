@@ -27,7 +27,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import literal, or_, select, text
+from sqlalchemy import func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
@@ -365,6 +365,21 @@ def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_id: int 
                             None if e.average is None else Decimal(str(e.average)).quantize(Decimal("0.01")),
                             e.computed_tier, e.effective_tier, e.card_type_held)
                 for e, cif, name, phone, code in rows]
+
+
+def worklist_counts(store, actor, evaluation_id: int) -> dict[str, int]:
+    """How many customers of the actor's scope each worklist of an evaluation holds."""
+    require(actor, Permission.VIEW_CUSTOMERS)
+    query = (select(TierWorklistEntry.kind, func.count())
+             .join(Customer, Customer.id == TierWorklistEntry.customer_id)
+             .join(Branch, Branch.id == Customer.branch_id)
+             .where(TierWorklistEntry.evaluation_id == evaluation_id)
+             .group_by(TierWorklistEntry.kind))
+    if actor.branch_path != "/":
+        query = query.where(Branch.path.startswith(actor.branch_path))
+    with store.read() as session:
+        found = dict(session.execute(query).all())
+    return {kind: found.get(kind, 0) for kind in WORKLIST_KINDS}
 
 
 def iter_worklist(store, actor, evaluation_id: int, kind: str) -> Iterator[WorklistRow]:

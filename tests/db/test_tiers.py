@@ -273,3 +273,19 @@ def test_cli_tiers_evaluate(sqlite_demo_store, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "As of" in err
     assert main.main(["tiers", "evaluate", "--db", url]) == 0
+
+
+def test_worklist_counts_are_the_users_own(tstore, batch):
+    from app.tiers.evaluation import worklist_counts
+
+    bj = add_customers(tstore, "BJ010101", ["COUNTBJ001"])
+    sh = add_customers(tstore, "SH0101", ["COUNTSH001"])
+    flat(tstore, bj["COUNTBJ001"], "200000")
+    flat(tstore, sh["COUNTSH001"], "200000")
+    result = evaluate_tiers(tstore, batch, (2026, 10))
+    manager, admin_like = actor_named(tstore, "manager"), batch
+    mine = worklist_counts(tstore, manager, result.evaluation_id)
+    everyone = worklist_counts(tstore, admin_like, result.evaluation_id)
+    assert everyone[FIRST_CARD] >= mine[FIRST_CARD] + worklist_counts(
+        tstore, actor_named(tstore, "sh_manager"), result.evaluation_id)[FIRST_CARD]
+    assert mine[FIRST_CARD] == len(worklist_page(tstore, manager, result.evaluation_id, FIRST_CARD, limit=10_000))

@@ -13,7 +13,7 @@ from app.auth.permissions import Permission
 from app.errors import UserError
 from app.tiers.evaluation import (
     WORKLIST_KINDS, EvaluationRow, evaluate_tiers, export_worklist, last_month, latest_evaluation,
-    worklist_page,
+    worklist_counts, worklist_page,
 )
 from app.tiers.policy_store import policy_version
 from ui.background import Task, run_in_background
@@ -33,6 +33,7 @@ class TierWorklistsPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.evaluation: EvaluationRow | None = None
+        self.counts: dict[str, int] = {}
         self.task: Task | None = None
         self.summary = styled_label("hint", self, wrap=True)
         self.summary.setObjectName("evaluationSummary")
@@ -88,9 +89,11 @@ class TierWorklistsPage(Page):
         try:
             self.evaluation = latest_evaluation(store, actor)
             policy = None
+            self.counts = {}
             if self.evaluation is not None:
                 with store.read() as session:
                     policy = policy_version(session, self.evaluation.policy_version)
+                self.counts = worklist_counts(store, actor, self.evaluation.id)
         except UserError as error:
             self.handle_error(error)
             return
@@ -117,7 +120,7 @@ class TierWorklistsPage(Page):
                 when=local_time(e.run_at), who=e.run_by,
                 customers=e.counts.get("customers", 0), changed=e.counts.get("changed", 0)))
         for i, kind in enumerate(WORKLIST_KINDS):
-            count = e.counts.get(kind, 0) if e else 0
+            count = self.counts.get(kind, 0)
             self.tabs.setTabText(i, f"{worklist_label(kind)} ({count})")
 
     # -- actions ----------------------------------------------------------------------------
