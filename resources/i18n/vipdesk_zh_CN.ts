@@ -882,7 +882,7 @@
     <name>CustomerTabs</name>
     <message>
         <location filename="../../ui/customers/tabs.py" line="+37"/>
-        <source>Tier &amp; AUM</source>
+        <source>Tier &amp;&amp; AUM</source>
         <translation>等级与金融资产</translation>
     </message>
     <message>
@@ -2526,7 +2526,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierWorklistsPage</name>
     <message>
-        <location filename="../../ui/tiers/worklists_page.py" line="+111"/>
+        <location filename="../../ui/tiers/worklists_page.py" line="+114"/>
         <source>No tier evaluation has been run for your branches yet.</source>
         <translation>您所辖网点尚未进行过等级评定。</translation>
     </message>
@@ -3815,7 +3815,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../app/stock/moves.py" line="+390"/>
+        <location filename="../../app/stock/moves.py" line="+400"/>
         <source>must be a colleague in your scope</source>
         <translation>须为您权限范围内的同事</translation>
     </message>
@@ -3851,7 +3851,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial} 不在库存账中</translation>
     </message>
     <message>
-        <location filename="../../app/stock/moves.py" line="-311"/>
+        <location filename="../../app/stock/moves.py" line="-321"/>
         <source>{serial} is already in the stock books</source>
         <translation>{serial} 已在库存账中</translation>
     </message>
@@ -3867,25 +3867,25 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+189"/>
+        <location line="+199"/>
         <location filename="../../app/stock/rules.py" line="-139"/>
         <location line="+165"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-195"/>
         <source>{serial} is not in stock at {location}</source>
         <translation>{serial} 不在 {location} 的库存中</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+147"/>
+        <location line="+157"/>
         <source>{serial} is already in another move awaiting confirmation</source>
         <translation>{serial} 已在另一笔待复核的业务中</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-149"/>
         <source>That stock move does not exist in your scope.</source>
         <translation>您的权限范围内没有该笔库存业务。</translation>
     </message>
@@ -3905,7 +3905,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您只能复核调入或调出本人尾箱的业务。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>{serial} is not in stock in your drawer (issued, moved or held by another move)</source>
         <translation>{serial} 不在您的尾箱库存中（已出库、已调出或在其他待复核业务中）</translation>
     </message>

@@ -34,7 +34,7 @@ class TabSpec:
 
 
 CUSTOMER_TABS: tuple[TabSpec, ...] = (
-    TabSpec("tier", QT_TRANSLATE_NOOP("CustomerTabs", "Tier & AUM"), "ui.tiers.customer_tab:TierTab",
+    TabSpec("tier", QT_TRANSLATE_NOOP("CustomerTabs", "Tier && AUM"), "ui.tiers.customer_tab:TierTab",
             Permission.VIEW_CUSTOMERS),
     TabSpec("viewers", QT_TRANSLATE_NOOP("CustomerTabs", "Viewed by"), "ui.customers.viewers_tab:ViewersTab",
             Permission.VIEW_AUDIT),
