@@ -250,27 +250,41 @@ def test_scope_other_branches_stock_is_invisible(demo_store, people):
 
 
 def test_a_connection_lost_in_the_middle_of_a_move_leaves_nothing_half_done(demo_store, people, monkeypatch):
-    c, c2 = people["custodian"], people["custodian2"]
-    receipt = moves.receive(demo_store, c, card_type="gold", serials="A00001000-A00001049", count=50)
-    from app.stock import common
+    c, t = people["custodian"], people["teller"]
+    _stocked(demo_store, people)
+    for serial in ("A00001000", "A00001001", "A00001002"):
+        moves.spoil(demo_store, t, card_type="gold", serial=serial, reason="磁条损坏")
     from sqlalchemy.exc import OperationalError
 
     calls = {"n": 0}
-    real = common.record_movement
+    real = moves.record_movement
 
     def failing(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 25:
+        if calls["n"] == 2:
             raise OperationalError("INSERT", {}, Exception("server closed the connection"), connection_invalidated=True)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(moves, "record_movement", failing)
+    witnesses = (people["manager"].account_id, people["custodian2"].account_id)
     with pytest.raises(StoreUnavailable):
-        moves.confirm(demo_store, c2, receipt.id)
-    assert _count(demo_store, state="in_stock") == 0 and _count(demo_store, state="pending") == 50
+        moves.destroy(demo_store, c, card_type="gold", serials="A00001000-A00001002", witnesses=witnesses)
+    assert _count(demo_store, state="spoiled") == 3 and _count(demo_store, state="destroyed") == 0
+    with demo_store.read() as session:
+        assert session.scalar(select(func.count()).select_from(StockMove).where(
+            StockMove.kind == "destroy", StockMove.card_type == "gold")) == 0
     monkeypatch.setattr(moves, "record_movement", real)
-    moves.confirm(demo_store, c2, receipt.id)
-    assert _count(demo_store, state="in_stock") == 50
+    moves.destroy(demo_store, c, card_type="gold", serials="A00001000-A00001002", witnesses=witnesses)
+    assert _count(demo_store, state="destroyed") == 3
+
+
+def test_a_large_receipt_is_confirmed_in_one_set_based_step(demo_store, people):
+    receipt = moves.receive(demo_store, people["custodian"], card_type="gold", serials="A00100000-A00104999",
+                            count=5000)
+    moves.confirm(demo_store, people["custodian2"], receipt.id)
+    assert _count(demo_store, state="in_stock") == 5000
+    card, history = views.serial_history(demo_store, people["custodian"], "A00104999")
+    assert card.state == "in_stock" and [h.to_state for h in history] == ["in_stock"]
 
 
 def test_export_and_cli(demo_store, people, tmp_path, capsys):
