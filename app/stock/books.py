@@ -90,14 +90,17 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
         # Opening from the register alone: replay every movement before the day.
         opening: dict[str, tuple[int, str, str]] = {}
         day_moves: list[Movement] = []
-        for m in session.execute(select(StockMovement).where(
+        rows = session.execute(select(
+            StockMovement.business_date, StockMovement.serial, StockMovement.card_type,
+            StockMovement.from_location_id, StockMovement.to_location_id, StockMovement.from_state,
+            StockMovement.to_state).where(
                 StockMovement.branch_id == branch.id, StockMovement.business_date <= business_date)
-                .order_by(StockMovement.id)).scalars():
-            if m.business_date < business_date:
-                opening[m.serial] = (m.to_location_id, m.to_state, m.card_type)
+            .order_by(StockMovement.id))
+        for day, serial, card_type, source, target, from_state, to_state in rows:
+            if day < business_date:
+                opening[serial] = (target, to_state, card_type)
             else:
-                day_moves.append(Movement(m.business_date, m.serial, m.card_type, m.from_location_id,
-                                          m.to_location_id, m.from_state, m.to_state))
+                day_moves.append(Movement(day, serial, card_type, source, target, from_state, to_state))
         signed = {(d.location_id, d.card_type): d for d in session.scalars(select(StockDay).where(
             StockDay.branch_id == branch.id, StockDay.business_date == business_date))}
         opening_by, closing_by = _on_hand_by_place(opening), _on_hand_by_place(closing_state)
