@@ -22,12 +22,17 @@ What works and what is silently skipped:
 - a .ts without ``language="zh_CN"`` is refused ("does not specify any target languages");
   ``update`` passes ``-target-language zh_CN`` so a new file gets it.
 
+Catalogues: one .ts per capability package (``cards`` holds ``app/cards`` and ``ui/cards``),
+listed in CATALOGUES, and ``vipdesk`` for everything else, so that work on two capabilities
+never edits the same translation file. The app loads every ``*_zh_CN.qm`` it ships.
+
 Commands (run from anywhere; paths are resolved from this file):
 
-    python tools/i18n.py update   # pyside6-lupdate over ui/**/*.py and app/**/*.py
-                                  #   -> resources/i18n/vipdesk_zh_CN.ts
-                                  #   (existing translations kept, -no-obsolete)
-    python tools/i18n.py build    # pyside6-lrelease -> resources/i18n/vipdesk_zh_CN.qm
+    python tools/i18n.py update [NAME...]  # pyside6-lupdate -> resources/i18n/NAME_zh_CN.ts
+                                           #   (existing translations kept, -no-obsolete)
+    python tools/i18n.py build [NAME...]   # pyside6-lrelease -> resources/i18n/NAME_zh_CN.qm
+
+Without NAME every catalogue is updated or built.
 
 The .qm is committed: the app loads it at start (``ui/resources.py``), nobody needs the Qt
 tools to run the app. See ``resources/i18n/README.md`` for the translator's workflow.
@@ -45,9 +50,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N_DIR = ROOT / "resources" / "i18n"
-TS_FILE = I18N_DIR / "vipdesk_zh_CN.ts"
-QM_FILE = I18N_DIR / "vipdesk_zh_CN.qm"
 SOURCE_DIRS = ("ui", "app")
+MAIN_CATALOGUE = "vipdesk"
+# Capability packages with a catalogue of their own: app/<name> and ui/<name>.
+CATALOGUES = ("cards", "queue", "documents", "care")
 TARGET_LANGUAGE = "zh_CN"
 SOURCE_LANGUAGE = "en"
 
@@ -76,14 +82,29 @@ def find_tool(name: str) -> str:
     )
 
 
-def source_files() -> list[Path]:
-    """Every .py file under ui/ and app/, sorted, skipping __pycache__."""
+def ts_file(name: str) -> Path:
+    return I18N_DIR / f"{name}_{TARGET_LANGUAGE}.ts"
+
+
+def qm_file(name: str) -> Path:
+    return I18N_DIR / f"{name}_{TARGET_LANGUAGE}.qm"
+
+
+def catalogue_of(path: Path) -> str:
+    """The catalogue a source file belongs to: its capability package's, or the main one."""
+    parts = path.relative_to(ROOT).parts
+    return parts[1] if len(parts) > 2 and parts[1] in CATALOGUES else MAIN_CATALOGUE
+
+
+def source_files(name: str = MAIN_CATALOGUE) -> list[Path]:
+    """Every .py file of catalogue ``name`` under ui/ and app/, sorted, skipping __pycache__."""
     files: list[Path] = []
     for folder in SOURCE_DIRS:
         base = ROOT / folder
         if base.is_dir():
             files.extend(
-                p for p in base.rglob("*.py") if "__pycache__" not in p.parts
+                p for p in base.rglob("*.py")
+                if "__pycache__" not in p.parts and catalogue_of(p) == name
             )
     return sorted(files)
 
@@ -93,10 +114,13 @@ def _run(cmd: list[str]) -> int:
     return subprocess.call(cmd, cwd=ROOT)
 
 
-def update() -> int:
-    """Create or update the .ts from the sources; keeps translations, drops obsolete ones."""
-    files = source_files()
+def update(name: str = MAIN_CATALOGUE) -> int:
+    """Create or update catalogue ``name``'s .ts from its sources; keeps translations, drops
+    obsolete ones. A capability whose package does not exist yet has nothing to update."""
+    files = source_files(name)
     if not files:
+        if name != MAIN_CATALOGUE:
+            return 0
         raise ToolError("no .py files under " + " or ".join(SOURCE_DIRS))
     lupdate = find_tool("pyside6-lupdate")
     I18N_DIR.mkdir(parents=True, exist_ok=True)
@@ -112,17 +136,20 @@ def update() -> int:
                 "-locations", "relative",
                 "-source-language", SOURCE_LANGUAGE,
                 "-target-language", TARGET_LANGUAGE,
-                "-ts", str(TS_FILE),
+                "-ts", str(ts_file(name)),
             ]
         )
 
 
-def build() -> int:
-    """Compile the .ts into the .qm the application loads."""
-    if not TS_FILE.is_file():
-        raise ToolError(f"{TS_FILE} missing: run 'python tools/i18n.py update' first")
+def build(name: str = MAIN_CATALOGUE) -> int:
+    """Compile catalogue ``name``'s .ts into the .qm the application loads."""
+    ts = ts_file(name)
+    if not ts.is_file():
+        if name != MAIN_CATALOGUE:
+            return 0
+        raise ToolError(f"{ts} missing: run 'python tools/i18n.py update' first")
     lrelease = find_tool("pyside6-lrelease")
-    return _run([lrelease, str(TS_FILE), "-qm", str(QM_FILE)])
+    return _run([lrelease, str(ts), "-qm", str(qm_file(name))])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,9 +159,15 @@ def main(argv: list[str] | None = None) -> int:
         description="Update the VIP Desk .ts from the sources, or build the .qm.",
     )
     parser.add_argument("command", choices=("update", "build"))
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"catalogues: {', '.join((MAIN_CATALOGUE, *CATALOGUES))} (default: all)")
     args = parser.parse_args(argv)
+    unknown = set(args.names) - {MAIN_CATALOGUE, *CATALOGUES}
+    if unknown:
+        parser.error(f"unknown catalogue: {', '.join(sorted(unknown))}")
+    action = update if args.command == "update" else build
     try:
-        return update() if args.command == "update" else build()
+        return max(action(name) for name in args.names or (MAIN_CATALOGUE, *CATALOGUES))
     except ToolError as exc:
         print(f"i18n: {exc}", file=sys.stderr)
         return 1

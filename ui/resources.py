@@ -72,9 +72,10 @@ def install_translators(app, language: str = DEFAULT_LANGUAGE) -> list:
 
     "en": the source texts are English, nothing is installed, returns ``[]``.
     "zh_CN": installs Qt's own ``qtbase_zh_CN`` (standard buttons and dialogs) when Qt ships
-    it, then ``resources/i18n/vipdesk_zh_CN.qm``, which is required: RuntimeError naming it
-    when it is missing or cannot be loaded. The app's translator is installed last, so it
-    wins over Qt's for the same text. Returns the QTranslator objects; the caller keeps the
+    it, then ``resources/i18n/vipdesk_zh_CN.qm``, which is required (RuntimeError naming it
+    when it is missing), and each capability's ``<name>_zh_CN.qm`` beside it; a catalogue
+    that cannot be loaded is a RuntimeError naming it. The app's translators are installed
+    last, so they win over Qt's for the same text. Returns the QTranslator objects; the caller keeps the
     list for the life of the application (a translator collected by Python stops working).
     Any other language raises ValueError.
     """
@@ -86,9 +87,13 @@ def install_translators(app, language: str = DEFAULT_LANGUAGE) -> list:
     app_qm = resource_path(*APP_QM_FILE)
     if not app_qm.is_file():
         raise RuntimeError(f"translation file missing: {app_qm}")
-    app_translator = QTranslator(app)
-    if not app_translator.load(str(app_qm)):
-        raise RuntimeError(f"translation file could not be loaded: {app_qm}")
+    catalogues = [app_qm, *sorted(p for p in app_qm.parent.glob(f"*_{language}.qm") if p != app_qm)]
+    app_translators = []
+    for qm in catalogues:
+        translator = QTranslator(app)
+        if not translator.load(str(qm)):
+            raise RuntimeError(f"translation file could not be loaded: {qm}")
+        app_translators.append(translator)
 
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -96,8 +101,9 @@ def install_translators(app, language: str = DEFAULT_LANGUAGE) -> list:
     if qt_dir and qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         translators.append(qt_translator)
-    app.installTranslator(app_translator)
-    translators.append(app_translator)
+    for translator in app_translators:
+        app.installTranslator(translator)
+        translators.append(translator)
     return translators
 
 

@@ -3788,7 +3788,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是男或女</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="+134"/>
+        <location filename="../../app/stock/books.py" line="+137"/>
         <source>You may sign off only your own drawer.</source>
         <translation>您只能签退本人的尾箱。</translation>
     </message>
@@ -4297,7 +4297,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="-205"/>
+        <location filename="../../app/stock/books.py" line="-208"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>

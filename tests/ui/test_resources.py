@@ -160,3 +160,16 @@ def test_language_from_env(monkeypatch, value, expected):
     else:
         monkeypatch.setenv("VIPDESK_LANG", value)
     assert language_from_env() == expected
+
+
+def test_a_capability_catalogue_that_cannot_load_is_named(qapp, resources_in):
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = os.path.join(qt_dir, "qtbase_zh_CN.qm")
+    if not os.path.isfile(qtbase):
+        pytest.skip("this Qt ships no qtbase_zh_CN.qm")
+    (resources_in / "i18n").mkdir()
+    shutil.copy(qtbase, resources_in / "i18n" / "vipdesk_zh_CN.qm")
+    broken = resources_in / "i18n" / "cards_zh_CN.qm"
+    broken.write_bytes(b"not a catalogue")
+    with pytest.raises(RuntimeError, match=re.escape(str(broken))):
+        install_translators(qapp)

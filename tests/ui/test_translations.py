@@ -18,16 +18,23 @@ from app.demo import BRANCH_TREE, DEMO_PASSWORD, STAFF
 from ui.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = resource_path("i18n", "vipdesk_zh_CN.ts")
-QM = resource_path("i18n", "vipdesk_zh_CN.qm")
+I18N = resource_path("i18n")
+CATALOGUES = sorted(I18N.glob("*_zh_CN.ts"))
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
-def ts_messages():
-    for context in ET.parse(TS).getroot().iter("context"):
-        name = context.find("name").text
-        for message in context.findall("message"):
-            yield name, message.find("source").text, message.find("translation")
+def ts_messages(ts=None):
+    """(context, source, translation element) of one catalogue, or of every catalogue."""
+    for path in [ts] if ts else CATALOGUES:
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.find("name").text
+            for message in context.findall("message"):
+                yield name, message.find("source").text, message.find("translation")
+
+
+def test_every_catalogue_is_built():
+    assert I18N / "vipdesk_zh_CN.ts" in CATALOGUES
+    assert {p.stem for p in I18N.glob("*_zh_CN.qm")} == {p.stem for p in CATALOGUES}
 
 
 def test_every_text_is_translated_with_its_placeholders():
@@ -58,10 +65,11 @@ def test_texts_marked_in_app_are_in_the_translation():
     assert marked - known == set()
 
 
-def test_the_qm_is_built_from_the_ts():
+@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.stem)
+def test_the_qm_is_built_from_the_ts(ts):
     translator = QTranslator()
-    assert translator.load(str(QM))
-    for context, source, translation in ts_messages():
+    assert translator.load(str(ts.with_suffix(".qm")))
+    for context, source, translation in ts_messages(ts):
         assert translator.translate(context, source) == translation.text, (context, source)
 
 
