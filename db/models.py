@@ -424,3 +424,75 @@ class StockMinimum(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
     card_type: Mapped[str] = mapped_column(String(16))
     minimum: Mapped[int] = mapped_column(Integer)
+
+
+# ----------------------------------------------------------------------------- care and complaints
+
+
+class ContactRecord(Base):
+    """One contact with a customer (phone, visit, SMS, WeChat, e-mail, in branch): who, when,
+    where, what was said, the customer's needs, and a follow-up date with its status."""
+
+    __tablename__ = "contact_record"
+    __table_args__ = (
+        Index("ix_contact_record_customer_at", "customer_id", "contacted_at"),
+        Index("ix_contact_record_staff_follow_up", "staff_id", "follow_up_status", "follow_up_on"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    staff_name: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(12))
+    contacted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_status: Mapped[str] = mapped_column(String(8), default="none")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Complaint(Base):
+    """A customer's complaint from acceptance to follow-up: level (1-3) and the deadline it
+    sets, who handles it, investigation, resolution, escalation and the customer's satisfaction."""
+
+    __tablename__ = "complaint"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    content: Mapped[str] = mapped_column(Text)
+    level: Mapped[int] = mapped_column(Integer)
+    vip: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    accepted_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    accepted_by_name: Mapped[str] = mapped_column(String(64))
+    accepted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    deadline_at: Mapped[datetime] = mapped_column(DateTime)
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    assigned_to_name: Mapped[str] = mapped_column(String(64), default="")
+    investigation: Mapped[str] = mapped_column(Text, default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    escalated_to_name: Mapped[str] = mapped_column(String(64), default="")
+    satisfaction: Mapped[str] = mapped_column(String(16), default="")
+    follow_up_note: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by_name: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+# The care dashboard counts VIPs by tier and branch from the index alone, and reads tier
+# changes by period.
+Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active)
+Index("ix_tier_change_changed_at", TierChange.changed_at)

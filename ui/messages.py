@@ -38,6 +38,9 @@ PERMISSION_PHRASES = {
     Permission.CONFIRM_STOCK_MOVE: QT_TRANSLATE_NOOP("permissions", "confirm a blank-card move"),
     Permission.MANAGE_STOCK: QT_TRANSLATE_NOOP("permissions", "count and sign off blank-card stock"),
     Permission.USE_DRAWER: QT_TRANSLATE_NOOP("permissions", "use a blank-card drawer"),
+    Permission.CARE_FOR_CUSTOMERS: QT_TRANSLATE_NOOP("permissions", "record contacts and handle complaints"),
+    Permission.ASSIGN_CUSTOMERS: QT_TRANSLATE_NOOP("permissions", "assign customers and complaints to staff"),
+    Permission.VIEW_CARE_DASHBOARD: QT_TRANSLATE_NOOP("permissions", "view the care dashboard"),
 }
 
 

@@ -23,7 +23,7 @@ from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied,
     ValidationError,
 )
-from db.models import Branch, StaffAccount, StaffRole
+from db.models import Branch, Customer, StaffAccount, StaffRole
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{2,31}$")
 
@@ -188,6 +188,8 @@ def set_disabled(store, actor, account_id: int, *, expected_version: int, disabl
             raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "You cannot disable your own account."))
         if disabled and Role.ADMINISTRATOR in {Role(r.role) for r in account.roles}:
             _keep_an_administrator(uow.session, account.id)
+        if disabled:
+            _refuse_while_holding_customers(uow.session, account)
         before = _snapshot(account)
         account.disabled = disabled
         credentials_for(store).set_login_allowed(uow, account, not disabled and not _locked(account, uow.now))
@@ -257,6 +259,22 @@ def _keep_an_administrator(session, leaving_id: int) -> None:
     if not others:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "errors", "At least one enabled administrator must remain."))
+
+
+def customers_held(session, account_id: int) -> int:
+    """How many customers name this account as their relationship manager (keeper)."""
+    return session.scalar(select(func.count()).select_from(Customer).where(
+        Customer.relationship_manager_id == account_id)) or 0
+
+
+def _refuse_while_holding_customers(session, account: StaffAccount) -> None:
+    """An account that still looks after customers stays enabled until its book is handed over
+    (a disabled keeper would leave them without anyone to call them)."""
+    held = customers_held(session, account.id)
+    if held:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "{name} still looks after {count} customers: hand them over first"),
+            field=QT_TRANSLATE_NOOP("fields", "Account"), name=account.display_name, count=held)
 
 
 def _snapshot(account: StaffAccount) -> dict:

@@ -55,25 +55,30 @@ class Permission(StrEnum):
     CONFIRM_STOCK_MOVE = "confirm_stock_move"  # the second person of a dual-control stock move
     MANAGE_STOCK = "manage_stock"            # counts, day-end sign-off of any location, minimum levels
     USE_DRAWER = "use_drawer"                # one's own drawer: issue, spoil, hand back, sign off
+    CARE_FOR_CUSTOMERS = "care_for_customers"  # today's worklist, contact records, complaints
+    ASSIGN_CUSTOMERS = "assign_customers"    # assign customers and complaints, hand a book over
+    VIEW_CARE_DASHBOARD = "view_care_dashboard"
 
 
 _FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}
+_CARE = Permission.CARE_FOR_CUSTOMERS
 _STOCK_KEEPING = {Permission.VIEW_STOCK, Permission.RECEIVE_STOCK, Permission.CONFIRM_STOCK_MOVE,
                   Permission.MANAGE_STOCK}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNTER_STAFF: frozenset(
-        _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER}),
-    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS}),
+        _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER, _CARE}),
+    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE}),
     Role.RELATIONSHIP_MANAGER: frozenset(
-        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION}),
+        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE}),
     Role.BRANCH_MANAGER: frozenset(
         _FRONT_DESK | {Permission.VIEW_AUDIT, Permission.REVEAL_PII, Permission.EXPORT_CUSTOMERS,
                        Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION,
-                       Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.MANAGE_STOCK}),
+                       Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.MANAGE_STOCK,
+                       _CARE, Permission.ASSIGN_CUSTOMERS, Permission.VIEW_CARE_DASHBOARD}),
     Role.CUSTODIAN: frozenset(_STOCK_KEEPING),
     Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS,
-                             Permission.VIEW_STOCK}),
+                             Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY,
          Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION}),

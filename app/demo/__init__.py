@@ -87,4 +87,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     from app.demo.stock import add_demo_stock  # blank-card stock (issue 4)
 
     add_demo_stock(store)
+    from app.demo.care import add_demo_care  # contacts, due lists and complaints (issue 8)
+
+    add_demo_care(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

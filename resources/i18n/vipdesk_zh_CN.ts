@@ -2829,6 +2829,71 @@ python main.py db upgrade --db {url}</translation>
         <translation>空白卡库存已导出</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Contact recorded</source>
+        <translation>记录客户联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact record changed</source>
+        <translation>修改联系记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint accepted</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint assigned</source>
+        <translation>分派投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint investigation started</source>
+        <translation>开始调查投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint resolved</source>
+        <translation>投诉已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint closed after follow-up</source>
+        <translation>回访后关闭投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue complaint escalated</source>
+        <translation>超时投诉升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers assigned</source>
+        <translation>分配客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers assigned by rule</source>
+        <translation>按规则分配客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer book handed over</source>
+        <translation>移交客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Important dates written</source>
+        <translation>写入重要日期</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -2857,6 +2922,16 @@ python main.py db upgrade --db {url}</translation>
         <location line="+2"/>
         <source>All blank-card stock actions</source>
         <translation>全部空白卡业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All complaint actions</source>
+        <translation>全部投诉操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All contact record actions</source>
+        <translation>全部联系记录操作</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2904,7 +2979,17 @@ python main.py db upgrade --db {url}</translation>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="+1"/>
+        <source>Contact record</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -2949,12 +3034,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3068,9 +3153,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人的账户。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>At least one enabled administrator must remain.</source>
         <translation>必须至少保留一个启用的系统管理员。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} still looks after {count} customers: hand them over first</source>
+        <translation>{name}仍在维护 {count} 名客户：请先移交</translation>
     </message>
     <message>
         <location filename="../../app/auth/branches.py" line="-8"/>
@@ -3114,7 +3204,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+96"/>
+        <location filename="../../app/auth/permissions.py" line="+101"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -3229,7 +3319,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+83"/>
+        <location filename="../../ui/messages.py" line="+86"/>
         <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
@@ -3957,7 +4047,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/auth/accounts.py" line="-185"/>
+        <location filename="../../app/auth/accounts.py" line="-203"/>
         <location line="+61"/>
         <location filename="../../ui/accounts/dialogs.py" line="-142"/>
         <location filename="../../ui/login/first_run.py" line="-58"/>
@@ -3976,6 +4066,11 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../ui/accounts/dialogs.py" line="+1"/>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../app/auth/branches.py" line="-104"/>
@@ -4407,7 +4502,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -4496,11 +4591,26 @@ python main.py db upgrade --db {url}</translation>
         <source>use a blank-card drawer</source>
         <translation>使用空白卡尾箱</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>record contacts and handle complaints</source>
+        <translation>记录客户联系并处理投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assign customers and complaints to staff</source>
+        <translation>向员工分配客户和投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view the care dashboard</source>
+        <translation>查看客户维护看板</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-68"/>
+        <location filename="../../app/auth/permissions.py" line="-73"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>

@@ -45,6 +45,19 @@ ACTIONS = {
     "stock.count": QT_TRANSLATE_NOOP("audit", "Stock counted"),
     "stock.minimum": QT_TRANSLATE_NOOP("audit", "Minimum stock set"),
     "stock.export": QT_TRANSLATE_NOOP("audit", "Stock exported"),
+    "contact.create": QT_TRANSLATE_NOOP("audit", "Contact recorded"),
+    "contact.update": QT_TRANSLATE_NOOP("audit", "Contact record changed"),
+    "contact.follow_up_done": QT_TRANSLATE_NOOP("audit", "Follow-up done"),
+    "complaint.accept": QT_TRANSLATE_NOOP("audit", "Complaint accepted"),
+    "complaint.assign": QT_TRANSLATE_NOOP("audit", "Complaint assigned"),
+    "complaint.investigate": QT_TRANSLATE_NOOP("audit", "Complaint investigation started"),
+    "complaint.resolve": QT_TRANSLATE_NOOP("audit", "Complaint resolved"),
+    "complaint.close": QT_TRANSLATE_NOOP("audit", "Complaint closed after follow-up"),
+    "complaint.escalate": QT_TRANSLATE_NOOP("audit", "Overdue complaint escalated"),
+    "customer.assign": QT_TRANSLATE_NOOP("audit", "Customers assigned"),
+    "customer.assign_by_rule": QT_TRANSLATE_NOOP("audit", "Customers assigned by rule"),
+    "customer.hand_over": QT_TRANSLATE_NOOP("audit", "Customer book handed over"),
+    "customer.important_dates": QT_TRANSLATE_NOOP("audit", "Important dates written"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -56,6 +69,8 @@ ACTION_GROUPS = {
     "audit.": QT_TRANSLATE_NOOP("audit", "All audit trail actions"),
     "tier": QT_TRANSLATE_NOOP("audit", "All tier actions"),
     "stock.": QT_TRANSLATE_NOOP("audit", "All blank-card stock actions"),
+    "complaint.": QT_TRANSLATE_NOOP("audit", "All complaint actions"),
+    "contact.": QT_TRANSLATE_NOOP("audit", "All contact record actions"),
 }
 
 ENTITIES = {
@@ -73,6 +88,8 @@ ENTITIES = {
     "stock_day": QT_TRANSLATE_NOOP("audit", "Stock day"),
     "stock_count": QT_TRANSLATE_NOOP("audit", "Stock count"),
     "stock_minimum": QT_TRANSLATE_NOOP("audit", "Minimum stock"),
+    "contact_record": QT_TRANSLATE_NOOP("audit", "Contact record"),
+    "complaint": QT_TRANSLATE_NOOP("audit", "Complaint"),
 }
 
 
