@@ -6,7 +6,8 @@ Builds a demo store in a temporary folder, signs in as the demo staff and grabs:
 window in Chinese and English, the administrator's accounts page in both languages and the
 auditor's audit trail in Chinese, the branch manager's tier worklists and the administrator's
 tier policy in Chinese, the branch manager's customer search and one customer's view (phone
-revealed) in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
+revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
+manager's care dashboard in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -136,6 +137,34 @@ def _stock(app, store, language, out: Path) -> None:
     custodian.close()
 
 
+def _care(app, store, language, out: Path) -> None:
+    """The relationship manager's worklist for today, the complaints with their countdown, and
+    the branch manager's care dashboard (charts)."""
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.background import wait_for_background
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    advisor = MainWindow(sign_in(store, "advisor", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    advisor.show()
+    care = advisor.open_page("care")
+    care.select_item(lambda item: item.kind == "overdue")
+    _grab(app, advisor, out / "care-today-zh.png")
+    care.tabs.setCurrentIndex(1)
+    _grab(app, advisor, out / "care-complaints-zh.png")
+    advisor.idle.stop()
+    advisor.close()
+    manager = MainWindow(sign_in(store, "manager", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    manager.show()
+    manager.open_page("care_dashboard")
+    wait_for_background()
+    _settle(app)
+    _grab(app, manager, out / "care-dashboard-zh.png")
+    manager.idle.stop()
+    manager.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -217,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
 
         _customers(app, store, language, out)
         _stock(app, store, language, out)
+        _care(app, store, language, out)
         store.engine.dispose()
     return 0
 

@@ -182,3 +182,11 @@ def contact(store, actor, contact_id: int) -> ContactRow:
         if row is None or not actor.sees(row[2]):
             raise NotFound(QT_TRANSLATE_NOOP("errors", "That contact record does not exist in your scope."))
         return _row(row[0], row[1], load_policy(session))
+
+
+def customer_name(store, actor, customer_id: int) -> str:
+    """A customer's name, for the heading of a contact or complaint form (customer in scope)."""
+    require(actor, Permission.VIEW_CUSTOMERS)
+    with store.read() as session:
+        customer, _branch = customer_in_scope(session, actor, customer_id)
+        return customer.name

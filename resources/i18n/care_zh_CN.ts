@@ -2,6 +2,818 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssignmentPage</name>
+    <message>
+        <location filename="../../ui/care/assignment_page.py" line="+132"/>
+        <source>{count} customers with no one looking after them or lost contact</source>
+        <translation>{count} 名客户无人维护或已失联</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <location line="+34"/>
+        <source>Customer assignment</source>
+        <translation>客户分配</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} customers assigned to {name}.</source>
+        <translation>已将 {count} 名客户分配给{name}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Of {considered} customers without a relationship manager, by the AUM bands:
+{plan}
+{below} are below every band and {missing} find no one with room. Assign them now?</source>
+        <translation>在 {considered} 名没有理财经理的客户中，按金融资产分层：
+{plan}
+{below} 名低于所有分层，{missing} 名找不到尚有名额的维护人。现在分配吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign by AUM band</source>
+        <translation>按资产分层分配</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} customers assigned by AUM band.</source>
+        <translation>已按资产分层分配 {count} 名客户。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select the person who leaves or moves in the staff list first.</source>
+        <translation>请先在员工列表中选择离职或调岗的人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand over a book</source>
+        <translation>移交客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand all {count} customers and the open complaints of {name} to {to}?</source>
+        <translation>将{name}的全部 {count} 名客户及未结投诉移交给{to}？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} customers handed over from {name} to {to}.</source>
+        <translation>已将 {count} 名客户从{name}移交给{to}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Staff and their customers (cap {cap})</source>
+        <translation>员工及其维护客户（上限 {cap} 名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand the selected person&apos;s book to</source>
+        <translation>将所选人员的客户移交给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIPs only</source>
+        <translation>仅贵宾客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign selected to</source>
+        <translation>将所选客户分配给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign by AUM band…</source>
+        <translation>按资产分层分配…</translation>
+    </message>
+</context>
+<context>
+    <name>CareKinds</name>
+    <message>
+        <location filename="../../ui/care/common.py" line="+26"/>
+        <source>Contact overdue</source>
+        <translation>联系已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact due today</source>
+        <translation>今日应联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Important date</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No relationship manager</source>
+        <translation>无理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager&apos;s account disabled</source>
+        <translation>维护人账号已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No valid phone (lost contact)</source>
+        <translation>无有效电话（失联）</translation>
+    </message>
+</context>
+<context>
+    <name>CarePage</name>
+    <message>
+        <location filename="../../ui/care/page.py" line="+25"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts due or overdue</source>
+        <translation>应联系和逾期联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthdays and important dates</source>
+        <translation>生日和重要日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+234"/>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to me</source>
+        <translation>分派给我</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>{name}: {customers} customers. Today {today}: {overdue} contacts overdue, {due} due, {dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints.</source>
+        <translation>{name}：维护 {customers} 名客户。今天 {today}：逾期联系 {overdue} 名，今日应联系 {due} 名，近期生日和重要日期 {dates} 个，待跟进 {follow} 项，投诉 {complaints} 件。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+93"/>
+        <source>{count} complaints</source>
+        <translation>共 {count} 件投诉</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+18"/>
+        <source>Customer care</source>
+        <translation>客户维护</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Select a line of the worklist first.</source>
+        <translation>请先在工作清单中选择一行。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a follow-up line.</source>
+        <translation>请选择一条跟进事项。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a complaint first.</source>
+        <translation>请先选择一件投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This complaint is already closed.</source>
+        <translation>该投诉已关闭。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worklist of</source>
+        <translation>查看工作清单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept a complaint…</source>
+        <translation>受理投诉…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigate…</source>
+        <translation>调查…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up and close…</source>
+        <translation>回访并关闭…</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <location filename="../../ui/care/customer_tab.py" line="+110"/>
+        <source>Select a contact record to change.</source>
+        <translation>请选择要修改的联系记录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Contacts ({count})</source>
+        <translation>联系记录（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints ({count})</source>
+        <translation>投诉（{count}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept a complaint…</source>
+        <translation>受理投诉…</translation>
+    </message>
+</context>
+<context>
+    <name>CareTables</name>
+    <message>
+        <location filename="../../ui/care/assignment_page.py" line="-178"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location filename="../../ui/care/dashboard_page.py" line="+97"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room under the cap</source>
+        <translation>剩余名额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="-224"/>
+        <location line="+40"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="-39"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looked after by</source>
+        <translation>维护人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why listed</source>
+        <translation>列入原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/customer_tab.py" line="-90"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <location filename="../../ui/care/page.py" line="+49"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Customer needs</source>
+        <translation>客户需求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/care/page.py" line="-1"/>
+        <source>Accepted</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="-1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="-7"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/care/page.py" line="+4"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/dashboard_page.py" line="+1"/>
+        <source>VIPs</source>
+        <translation>贵宾客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a contact plan</source>
+        <translation>需定期联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted in time</source>
+        <translation>按时联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan kept</source>
+        <translation>联系达标率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered on time</source>
+        <translation>按时处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open past deadline</source>
+        <translation>超时未结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care/page.py" line="-83"/>
+        <location line="+77"/>
+        <source>VIP</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>To do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days late / time left</source>
+        <translation>逾期天数/剩余时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalated to</source>
+        <translation>已升级至</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../ui/care/dialogs.py" line="+164"/>
+        <source>Accept a complaint</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer: {name}. The deadline runs from now.</source>
+        <translation>客户：{name}。处理时限从现在起计算。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{level}: answer within {hours} h</source>
+        <translation>{level}：{hours} 小时内答复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintStepDialog</name>
+    <message>
+        <location line="+57"/>
+        <source>Assign the complaint</source>
+        <translation>分派投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve the complaint</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow up and close</source>
+        <translation>回访并关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{customer}: {content}</source>
+        <translation>{customer}：{content}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>— ask the customer —</source>
+        <translation>—— 请回访客户 ——</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolve</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the complaint</source>
+        <translation>关闭投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location line="-138"/>
+        <source>Record a contact</source>
+        <translation>记录客户联系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change a contact record</source>
+        <translation>修改联系记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>e.g. VIP room, customer&apos;s office</source>
+        <translation>如：贵宾室、客户单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/care/dashboard_page.py" line="+44"/>
+        <source>{branch}, {today}: {vips} VIPs; contact plan kept for {kept} of {planned} ({rate}); complaints since {since}: {complaints}, answered on time {on_time} ({weighted} with VIP complaints counted twice), {late} open past the deadline.</source>
+        <translation>{branch}，{today}：贵宾客户 {vips} 名；按计划联系 {kept}/{planned} 名（{rate}）；{since} 以来投诉 {complaints} 件，按时处理率 {on_time}（贵宾投诉加倍计算为 {weighted}），超时未结 {late} 件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>VIPs by tier and contact plan</source>
+        <translation>各等级贵宾客户及按时联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>VIPs</source>
+        <translation>贵宾客户</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+22"/>
+        <source>Contacted in time</source>
+        <translation>按时联系</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>VIPs at each month&apos;s end, last 12 months</source>
+        <translation>近 12 个月各月末贵宾客户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tier changes by month</source>
+        <translation>各月等级变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Upgrades</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>Downgrades</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Tier lost</source>
+        <translation>失去贵宾等级</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Export the care dashboard</source>
+        <translation>导出客户维护看板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VIPs at month end</source>
+        <translation>月末贵宾客户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier changes</source>
+        <translation>等级变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact plan</source>
+        <translation>联系计划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With a contact plan</source>
+        <translation>需定期联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branches</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered on time</source>
+        <translation>按时处理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open past deadline</source>
+        <translation>超时未结</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Branch and its sub-branches</source>
+        <translation>网点（含下辖网点）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>care</name>
     <message>
         <location filename="../../app/care/rules.py" line="+55"/>
@@ -400,6 +1212,14 @@
         <location line="+190"/>
         <source>Care policy</source>
         <translation>客户维护策略</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <location filename="../../ui/care/common.py" line="+38"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -887,6 +887,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Contacts &amp;&amp; complaints</source>
+        <translation>联系与投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Viewed by</source>
         <translation>查阅记录</translation>
     </message>
@@ -1528,7 +1533,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+155"/>
+        <location filename="../../ui/shell/pages.py" line="+158"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1536,7 +1541,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1584,6 +1589,21 @@
         <location line="+1"/>
         <source>Blank-card stock</source>
         <translation>空白卡库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer care</source>
+        <translation>客户维护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer assignment</source>
+        <translation>客户分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care dashboard</source>
+        <translation>客户维护看板</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -15,9 +15,10 @@ def nav_titles(window):
 
 @pytest.mark.parametrize("username, titles", [
     ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "My account"]),
-    ("auditor", ["Customers", "Audit trail", "Blank-card stock", "My account"]),
-    ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock", "My account"]),
-    ("teller", ["Customers", "Blank-card stock", "My account"]),
+    ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "My account"]),
+    ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
+                 "Customer care", "Customer assignment", "Care dashboard", "My account"]),
+    ("teller", ["Customers", "Blank-card stock", "Customer care", "My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):
     window = main_window(username)

@@ -36,6 +36,8 @@ class TabSpec:
 CUSTOMER_TABS: tuple[TabSpec, ...] = (
     TabSpec("tier", QT_TRANSLATE_NOOP("CustomerTabs", "Tier && AUM"), "ui.tiers.customer_tab:TierTab",
             Permission.VIEW_CUSTOMERS),
+    TabSpec("care", QT_TRANSLATE_NOOP("CustomerTabs", "Contacts && complaints"), "ui.care.customer_tab:CareTab",
+            Permission.VIEW_CUSTOMERS),
     TabSpec("viewers", QT_TRANSLATE_NOOP("CustomerTabs", "Viewed by"), "ui.customers.viewers_tab:ViewersTab",
             Permission.VIEW_AUDIT),
 )

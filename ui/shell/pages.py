@@ -70,6 +70,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("aum_import", QT_TRANSLATE_NOOP("Pages", "AUM import"), "ui.tiers.aum_page:AumImportPage", Permission.IMPORT_DATA),
     PageSpec("tier_policy", QT_TRANSLATE_NOOP("Pages", "Tier policy"), "ui.tiers.policy_page:TierPolicyPage", Permission.EDIT_POLICY),
     PageSpec("stock", QT_TRANSLATE_NOOP("Pages", "Blank-card stock"), "ui.stock.page:StockPage", Permission.VIEW_STOCK),
+    PageSpec("care", QT_TRANSLATE_NOOP("Pages", "Customer care"), "ui.care.page:CarePage", Permission.CARE_FOR_CUSTOMERS),
+    PageSpec("care_assignment", QT_TRANSLATE_NOOP("Pages", "Customer assignment"), "ui.care.assignment_page:AssignmentPage", Permission.ASSIGN_CUSTOMERS),
+    PageSpec("care_dashboard", QT_TRANSLATE_NOOP("Pages", "Care dashboard"), "ui.care.dashboard_page:DashboardPage", Permission.VIEW_CARE_DASHBOARD),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
 
