@@ -27,7 +27,7 @@ class BenchResult:
     baseline_name: str
     baseline: float
     budget: str
-    within: bool
+    within: bool | None  # None: DESIGN.md sets no budget
     unit: str = "ms"
 
     @property
@@ -47,7 +47,7 @@ def median(samples: list[float]) -> float:
 
 
 def record(scenario: str, figure: str, value: float, baseline_name: str, baseline: float,
-           budget: str, within: bool, unit: str = "ms") -> None:
+           budget: str, within: bool | None, unit: str = "ms") -> None:
     """Add one row to the table printed at the end of the run."""
     RESULTS.append(BenchResult(scenario, figure, value, baseline_name, baseline, budget, within, unit))
 
@@ -80,7 +80,7 @@ def pytest_terminal_summary(terminalreporter, config):
     write("|---|---|---|---|---|---|")
     for r in RESULTS:
         write(f"| {r.scenario} | {r.figure}: {r.value:.2f} {r.unit} | {r.baseline_name}: {r.baseline:.2f} {r.unit} "
-              f"| {r.ratio:.2f} | {r.budget} | {'yes' if r.within else 'NO'} |")
+              f"| {r.ratio:.2f} | {r.budget} | {'—' if r.within is None else 'yes' if r.within else 'NO'} |")
     out = config.getoption("--bench-json")
     if out:
         Path(out).write_text(json.dumps({"machine": machine(), "results": [asdict(r) | {"ratio": r.ratio} for r in RESULTS]},

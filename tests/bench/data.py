@@ -1,0 +1,91 @@
+"""Bench data: a store with the demo branches and staff and 1,000,000 demo customers, on SQLite
+and on PostgreSQL, built once and kept between runs so that a re-run is quick.
+
+The size is ``VIPDESK_BENCH_CUSTOMERS`` (default 1,000,000). A cached store is reused only when
+it was built by the same schema revision, size and data recipe (:data:`RECIPE`); otherwise it is
+rebuilt. SQLite stores live in the user's cache directory (platformdirs); PostgreSQL stores are
+databases named ``vipdesk_bench_<key>`` on the test server (``VIPDESK_TEST_PG_URL``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+import platformdirs
+
+from app.demo import build_demo
+from app.demo.customers import build_demo_customers
+from app.opening import open_store
+from app.store import Store
+from db.migrate import head_revision
+
+CUSTOMERS = int(os.environ.get("VIPDESK_BENCH_CUSTOMERS", "1000000"))
+RECIPE = "demo-staff+customers-v1"
+SEED = 2026
+CACHE = Path(platformdirs.user_cache_dir("vipdesk-bench"))
+
+
+def cache_key() -> str:
+    text = f"{head_revision()}|{CUSTOMERS}|{RECIPE}|{SEED}"
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _fill(store: Store) -> None:
+    started = time.perf_counter()
+    build_demo(store, customers=0, seed=SEED)
+    build_demo_customers(store, CUSTOMERS, SEED)
+    print(f"\nbench data: {CUSTOMERS:,} customers built in {time.perf_counter() - started:.0f} s")
+
+
+def sqlite_store() -> Store:
+    """The cached SQLite bench store, built on first use (into a temporary file, then renamed)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"bench-{cache_key()}.sqlite3"
+    if not path.exists():
+        for old in CACHE.glob("bench-*.sqlite3*"):
+            old.unlink()
+        building = path.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        store = open_store(f"sqlite:///{building}", migrate=True)
+        _fill(store)
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("ANALYZE")
+        store.engine.dispose()
+        building.rename(path)
+    return open_store(f"sqlite:///{path}")
+
+
+def pg_store(server_url: str) -> Store:
+    """The cached PostgreSQL bench store on ``server_url``, built on first use."""
+    import psycopg
+
+    name = f"vipdesk_bench_{cache_key()}"
+    ready = f"{name}_ready"
+    with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+        found = {row[0] for row in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'vipdesk_bench_%'")}
+        if ready not in found:
+            for old in found:
+                conn.execute(f'DROP DATABASE "{old}" WITH (FORCE)')
+                _drop_store_roles(conn, old.removesuffix("_ready"))
+            conn.execute(f'CREATE DATABASE "{name}"')
+            store = open_store(f"{server_url}/{name}", migrate=True)
+            _fill(store)
+            store.engine.dispose()
+            with psycopg.connect(f"{server_url}/{name}", autocommit=True) as db:
+                db.execute("VACUUM ANALYZE")
+            conn.execute(f'ALTER DATABASE "{name}" RENAME TO "{ready}"')
+    return open_store(f"{server_url}/{ready}")
+
+
+def _drop_store_roles(conn, database: str) -> None:
+    """The login roles and groups of an earlier bench store (cluster-wide, found by the name the
+    database had when its schema was made)."""
+    from tests.pg_support import store_role_names
+
+    for role in store_role_names(conn, database):
+        conn.execute(f'DROP ROLE IF EXISTS "{role}"')
