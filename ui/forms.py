@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import ConflictError, SessionExpired, UserError
@@ -33,10 +34,9 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setModal(True)
         self.setMinimumWidth(460)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form.setVerticalSpacing(10)
-        self.form.setHorizontalSpacing(14)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(28)
+        self.form = self._new_column()
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setVisible(False)
@@ -53,7 +53,7 @@ class FormDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
         layout.addWidget(self.intro)
-        layout.addLayout(self.form)
+        layout.addLayout(self.columns)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -62,6 +62,19 @@ class FormDialog(QDialog):
         self.result_value: Any = None
 
     # -- building -------------------------------------------------------------------------
+    def _new_column(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(14)
+        self.columns.addLayout(form, 1)
+        return form
+
+    def next_column(self) -> None:
+        """Put the rows added from now on in a new column to the right (a long form still fits
+        a 1366×768 screen)."""
+        self.form = self._new_column()
+
     def add_row(self, key: str, widget: QWidget, field: str | None = None) -> QWidget:
         """Add ``widget`` with a label keyed ``key``; ``field`` is the app's field label that
         a ValidationError names for it (so the widget gets outlined)."""

@@ -56,6 +56,8 @@ class CustomerInput:
     notes: str = ""
     branch_id: int | None = None
     relationship_manager_id: int | None = None
+    important_dates: str | None = None  # the form's lines (app.customers.occasions); None: unchanged
+    relatives: str | None = None
 
 
 def parse_birthday(raw: str, *, today: date) -> date | None:

@@ -20,6 +20,10 @@ from app.auth.permissions import Permission, Role, require
 from app.customers.fields import (
     HOME_BRANCH, RELATIONSHIP_MANAGER, CustomerInput, clean_input,
 )
+from app.customers.occasions import (
+    clean_important_dates, clean_relatives, important_dates_of, important_dates_text, relatives_of,
+    relatives_text,
+)
 from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
@@ -58,6 +62,8 @@ class CustomerDetail:
     title: str
     occupation: str
     notes: str
+    important_dates: list[tuple[str, str]]        # (label, YYYY-MM-DD or MM-DD)
+    relatives: list[tuple[str, str, str]]         # (relation, name, birthday or "")
     branch_id: int
     branch_code: str
     branch_name: str
@@ -144,8 +150,8 @@ def snapshot(values: dict, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> dict:
 
 _COLUMNS = ("cif_no", "name", "name_pinyin", "name_initials", "gender", "id_type", "id_number",
             "id_rev", "birthday", "phone", "phone_rev", "email", "address", "postcode", "employer",
-            "department", "title", "occupation", "notes", "branch_id", "relationship_manager_id",
-            "tier", "active")
+            "department", "title", "occupation", "notes", "important_dates", "relatives", "branch_id",
+            "relationship_manager_id", "tier", "active")
 
 
 def values_of(customer: Customer) -> dict:
@@ -180,7 +186,9 @@ def _detail(session, actor, customer: Customer, policy: MaskPolicy) -> CustomerD
         phone_masked=mask_phone(customer.phone, policy), email=customer.email,
         address=customer.address, postcode=customer.postcode, employer=customer.employer,
         department=customer.department, title=customer.title, occupation=customer.occupation,
-        notes=customer.notes, branch_id=customer.branch_id, branch_code=code, branch_name=branch_name,
+        notes=customer.notes, important_dates=important_dates_of(customer.important_dates),
+        relatives=relatives_of(customer.relatives),
+        branch_id=customer.branch_id, branch_code=code, branch_name=branch_name,
         relationship_manager_id=customer.relationship_manager_id, relationship_manager_name=manager,
         tier=customer.tier, active=customer.active, version=customer.version,
         updated_at=customer.updated_at,
@@ -252,15 +260,15 @@ def _flush_unique(session) -> None:
 def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
     """A new customer (EDIT_CUSTOMERS) at a branch of the actor's subtree."""
     require(actor, Permission.EDIT_CUSTOMERS)
-    values = clean_input(data, today=store.clock().date())
+    values = clean_input(data, today=store.clock().date()) | _occasions(data)
     with store.write(actor) as uow:
         session = uow.session
         policy = mask_policy(session)
         values["branch_id"] = _check_branch(session, actor, data.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
         _check_visible_duplicates(session, values, None)
-        customer = Customer(**values, tier="ordinary", active=True, created_at=uow.now,
-                            updated_at=uow.now, important_dates="[]", relatives="[]")
+        customer = Customer(**({"important_dates": "[]", "relatives": "[]"} | values), tier="ordinary",
+                            active=True, created_at=uow.now, updated_at=uow.now)
         session.add(customer)
         _flush_unique(session)
         uow.audit("customer.create", "customer", customer.id, after=snapshot(values, policy),
@@ -280,7 +288,7 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
         if customer.version != expected_version:
             raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
         values = clean_input(_keeping(data, customer.id_number, customer.phone),
-                             today=store.clock().date())
+                             today=store.clock().date()) | _occasions(data)
         values["branch_id"] = _check_branch(session, actor, data.branch_id or customer.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
         _check_visible_duplicates(session, values, customer.id)
@@ -295,6 +303,16 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
                       before=snapshot({k: before[k] for k in changed}, policy),
                       after=snapshot(changed, policy), branch_id=customer.branch_id)
         return _detail(session, actor, customer, policy)
+
+
+def _occasions(data: CustomerInput) -> dict:
+    """The important dates and relatives typed in the form (left out when not given)."""
+    values = {}
+    if data.important_dates is not None:
+        values["important_dates"] = clean_important_dates(data.important_dates)
+    if data.relatives is not None:
+        values["relatives"] = clean_relatives(data.relatives)
+    return values
 
 
 def _keeping(data: CustomerInput, id_number: str, phone: str) -> CustomerInput:
@@ -401,4 +419,6 @@ def input_for_edit(store, actor, customer_id: int) -> tuple[CustomerInput, int]:
             birthday=c.birthday.isoformat() if c.birthday else "", phone="", email=c.email,
             address=c.address, postcode=c.postcode, employer=c.employer, department=c.department,
             title=c.title, occupation=c.occupation, notes=c.notes, branch_id=c.branch_id,
-            relationship_manager_id=c.relationship_manager_id), c.version
+            relationship_manager_id=c.relationship_manager_id,
+            important_dates=important_dates_text(c.important_dates),
+            relatives=relatives_text(c.relatives)), c.version

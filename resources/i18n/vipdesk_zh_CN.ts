@@ -705,7 +705,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/customers/form.py" line="+106"/>
+        <location filename="../../ui/customers/form.py" line="+120"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
@@ -791,6 +791,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Important dates</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close relatives</source>
+        <translation>直系亲属</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Home branch</source>
         <translation>归属网点</translation>
     </message>
@@ -805,7 +815,21 @@
         <translation>按证件号码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>One per line, the date last, e.g.
+Wedding anniversary 05-20</source>
+        <translation>每行一项，日期放在最后，例如：
+结婚纪念日 05-20</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One per line: relation, name, birthday if known, e.g.
+Spouse Wang Fang 1980-05-17</source>
+        <translation>每行一人：关系、姓名，知道的话再写生日，例如：
+配偶 王芳 1980-05-17</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>For a resident ID card the birthday comes from the ID number.</source>
         <translation>居民身份证的出生日期取自证件号码。</translation>
     </message>
@@ -899,7 +923,7 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/customers/view.py" line="+130"/>
+        <location filename="../../ui/customers/view.py" line="+132"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -909,7 +933,13 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+50"/>
         <source>Mark inactive</source>
         <translation>停用</translation>
@@ -1023,6 +1053,16 @@
         <location line="+0"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Important dates</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close relatives</source>
+        <translation>直系亲属</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3118,8 +3158,8 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
-        <location filename="../../app/customers/fields.py" line="+147"/>
-        <location filename="../../app/customers/records.py" line="+193"/>
+        <location filename="../../app/customers/fields.py" line="+149"/>
+        <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
         <location filename="../../app/tiers/rules.py" line="+87"/>
@@ -3673,7 +3713,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-160"/>
+        <location filename="../../app/customers/records.py" line="-164"/>
         <location filename="../../app/tiers/exceptions.py" line="+62"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
@@ -3690,7 +3730,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已登记在另一位客户名下</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+165"/>
         <source>must be a branch in your scope</source>
         <translation>必须是您管辖范围内的网点</translation>
     </message>
@@ -3700,7 +3740,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是您所辖机构的理财经理</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+142"/>
         <source>cannot be revealed</source>
         <translation>不能显示完整信息</translation>
     </message>
@@ -4040,6 +4080,31 @@ python main.py db upgrade --db {url}</translation>
         <source>two different people, neither of them the custodian, witness a destruction</source>
         <translation>销毁须由库管员以外的两名不同人员监销</translation>
     </message>
+    <message>
+        <location filename="../../app/customers/occasions.py" line="+29"/>
+        <source>line {line}: write the relation, then the name (and a birthday if known)</source>
+        <translation>第 {line} 行：请先写关系，再写姓名（知道的话再写生日）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>at most {count} entries</source>
+        <translation>最多 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line {line}: at most {count} characters</source>
+        <translation>第 {line} 行：最多 {count} 个字</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line {line}: end it with a date like 05-20 or 2010-03-01</source>
+        <translation>第 {line} 行：请以日期结尾，如 05-20 或 2010-03-01</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line}: write what the day is before the date</source>
+        <translation>第 {line} 行：请在日期前写明是什么日子</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -4111,7 +4176,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-28"/>
         <location line="+41"/>
-        <location filename="../../app/customers/fields.py" line="-62"/>
+        <location filename="../../app/customers/fields.py" line="-64"/>
         <location filename="../../ui/branches/dialog.py" line="+3"/>
         <source>Address</source>
         <translation>地址</translation>
@@ -4440,6 +4505,16 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Confirmed by</source>
         <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/occasions.py" line="-55"/>
+        <source>Important dates</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close relatives</source>
+        <translation>直系亲属</translation>
     </message>
 </context>
 <context>

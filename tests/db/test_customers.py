@@ -200,3 +200,33 @@ def test_permissions(demo_store):
         create_customer(demo_store, lobby, GOOD)
     with pytest.raises(PermissionDenied):
         search_customers(demo_store, custodian, "zhang")
+
+
+def test_important_dates_and_relatives_kept_edited_and_left_alone_by_an_import(demo_store, tmp_path):
+    from app.customers.occasions import IMPORTANT_DATES
+    from app.customers.transfer import import_customers
+
+    teller = actor_named(demo_store, "teller")
+    made = create_customer(demo_store, teller, replace(
+        GOOD, important_dates="结婚纪念日 05-20", relatives="配偶 李四 1950-02-01"))
+    assert made.important_dates == [("结婚纪念日", "05-20")]
+    assert made.relatives == [("配偶", "李四", "1950-02-01")]
+    start, version = input_for_edit(demo_store, teller, made.id)
+    assert (start.important_dates, start.relatives) == ("结婚纪念日 05-20", "配偶 李四 1950-02-01")
+    with pytest.raises(ValidationError) as refused:
+        update_customer(demo_store, teller, made.id, replace(start, employer="新公司",
+                        important_dates="结婚纪念日 05-20\n退休 2030-13-01"), expected_version=version)
+    assert refused.value.field == IMPORTANT_DATES and "line 2" in str(refused.value)
+    assert open_customer(demo_store, teller, made.id).employer == "某公司"      # nothing changed
+    edited = update_customer(demo_store, teller, made.id, replace(start, important_dates="结婚纪念日 05-20\n退休 2030-12-01"),
+                             expected_version=version)
+    assert edited.important_dates == [("结婚纪念日", "05-20"), ("退休", "2030-12-01")]
+    assert json.loads(events(demo_store, "customer.update")[-1].after)["important_dates"]
+    # the core-banking extract knows no important dates: updating the record keeps them
+    extract = tmp_path / "customers.csv"
+    extract.write_text(f"cif_no,name,id_type,id_number,phone,branch_code\nCIF000001,张三,resident_id,{ID_ZHANG},"
+                       "13900139000,BJ0101\n", encoding="utf-8")
+    import_customers(demo_store, actor_named(demo_store, "admin"), extract)
+    after = open_customer(demo_store, teller, made.id)
+    assert after.phone_masked == "139****9000" and after.important_dates == edited.important_dates
+    assert after.relatives == [("配偶", "李四", "1950-02-01")]

@@ -147,3 +147,19 @@ def test_model_is_lazy_and_sound(demo_store, qtmodeltester):
     model.fetchMore()
     assert model.rowCount() == 50
     qtmodeltester.check(model)
+
+
+def test_important_dates_and_relatives_in_the_form_and_the_view(main_window, zhang, qtbot):
+    view = main_window("teller").open_page("customers").open_customer(zhang.id)
+    form = view.edit()
+    form.lines["important_dates"].setPlainText("结婚纪念日 05-20\n退休 2030-13-01")
+    form.lines["relatives"].setPlainText("配偶 李四 1950-02-01")
+    form.submit()
+    assert form.isVisible() and "line 2" in form.error.text()
+    assert form.lines["important_dates"].property("invalid") is True
+    form.lines["important_dates"].setPlainText("结婚纪念日 05-20\n退休 2030-12-01")
+    form.submit()
+    assert not form.isVisible()
+    assert view.values["important_dates"].text() == "结婚纪念日 05-20; 退休 2030-12-01"
+    assert view.values["relatives"].text() == "配偶 李四 1950-02-01"
+    assert view.edit().lines["relatives"].toPlainText() == "配偶 李四 1950-02-01"

@@ -8,10 +8,11 @@ someone else" and the page reloads.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.customers import fields as F
 from app.customers.fields import CustomerInput
+from app.customers.occasions import IMPORTANT_DATES, RELATIVES
 from app.customers.records import (
     CustomerDetail, branch_choices, create_customer, manager_choices, update_customer,
 )
@@ -25,6 +26,8 @@ TEXT_FIELDS = (
     ("employer", F.EMPLOYER), ("department", F.DEPARTMENT), ("title", F.TITLE),
     ("occupation", F.OCCUPATION), ("notes", F.NOTES),
 )
+# one entry per line (app.customers.occasions)
+LINE_FIELDS = (("important_dates", IMPORTANT_DATES), ("relatives", RELATIVES))
 
 
 class CustomerForm(FormDialog):
@@ -35,6 +38,7 @@ class CustomerForm(FormDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("customerForm")
+        self.setMinimumWidth(780)
         self.store, self.actor = store, actor
         self.detail, self.version = detail, version
         self.edits: dict[str, QLineEdit] = {}
@@ -55,6 +59,16 @@ class CustomerForm(FormDialog):
                 self.add_row("id_type", self.id_type, ID_TYPE)
             if key == "id_number":
                 self.add_row("gender", self.gender, GENDER)
+            if key == "postcode":  # identity and contact on the left, work and the rest on the right
+                self.next_column()
+        self.lines: dict[str, QPlainTextEdit] = {}
+        for key, field in LINE_FIELDS:
+            edit = QPlainTextEdit(self)
+            edit.setObjectName(key)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            self.lines[key] = edit
+            self.add_row(key, edit, field)
         self.add_row("branch", self.branch, F.HOME_BRANCH)
         self.add_row("manager", self.manager, F.RELATIONSHIP_MANAGER)
         for member in IdType:
@@ -70,6 +84,8 @@ class CustomerForm(FormDialog):
         if start is not None:
             for key, _ in TEXT_FIELDS:
                 self.edits[key].setText(getattr(start, key) or "")
+            for key, _ in LINE_FIELDS:
+                self.lines[key].setPlainText(getattr(start, key) or "")
             self._select(self.id_type, start.id_type)
             self._select(self.gender, start.gender)
             self._select(self.branch, start.branch_id)
@@ -90,6 +106,7 @@ class CustomerForm(FormDialog):
     def value(self) -> CustomerInput:
         return CustomerInput(
             **{key: self.edits[key].text() for key, _ in TEXT_FIELDS},
+            **{key: self.lines[key].toPlainText() for key, _ in LINE_FIELDS},
             id_type=self.id_type.currentData(), gender=self.gender.currentData() or "",
             branch_id=self.branch.currentData(), relationship_manager_id=self.manager.currentData())
 
@@ -112,6 +129,7 @@ class CustomerForm(FormDialog):
             "address": self.tr("Address"), "postcode": self.tr("Postcode"),
             "employer": self.tr("Employer"), "department": self.tr("Department"),
             "title": self.tr("Title"), "occupation": self.tr("Occupation"), "notes": self.tr("Notes"),
+            "important_dates": self.tr("Important dates"), "relatives": self.tr("Close relatives"),
             "branch": self.tr("Home branch"), "manager": self.tr("Relationship manager"),
         }
         for key, text in labels.items():
@@ -121,6 +139,10 @@ class CustomerForm(FormDialog):
         self.gender.setItemText(0, self.tr("From the ID number"))
         for i in range(1, self.gender.count()):
             self.gender.setItemText(i, gender_label(self.gender.itemData(i)))
+        self.lines["important_dates"].setPlaceholderText(
+            self.tr("One per line, the date last, e.g.\nWedding anniversary 05-20"))
+        self.lines["relatives"].setPlaceholderText(
+            self.tr("One per line: relation, name, birthday if known, e.g.\nSpouse Wang Fang 1980-05-17"))
         self.edits["birthday"].setToolTip(self.tr("For a resident ID card the birthday comes from the ID number."))
         if self.detail is not None:
             self.set_intro(self.tr("Leave the ID number and phone empty to keep them as they are."))

@@ -24,8 +24,10 @@ from ui.tiers.labels import tier_label
 from ui.widgets import error_label, show_text, styled_label
 
 # key, label source text (context CustomerView); left column, then right column
-LEFT = ("cif_no", "id_type", "id_number", "gender", "birthday", "phone", "email", "address", "postcode")
-RIGHT = ("branch", "manager", "tier", "status", "employer", "department", "title", "occupation", "notes")
+LEFT = ("cif_no", "id_type", "id_number", "gender", "birthday", "phone", "email", "address", "postcode",
+        "important_dates")
+RIGHT = ("branch", "manager", "tier", "status", "employer", "department", "title", "occupation", "notes",
+         "relatives")
 
 
 class CustomerView(QDialog):
@@ -59,7 +61,7 @@ class CustomerView(QDialog):
                 label, value = QLabel(self.record), QLabel(self.record)
                 value.setObjectName(f"value_{key}")
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                value.setWordWrap(key in ("address", "notes"))
+                value.setWordWrap(key in ("address", "notes", "important_dates", "relatives"))
                 self.labels[key], self.values[key] = label, value
                 if key in ("id_number", "phone"):
                     button = QPushButton(self.record)
@@ -135,6 +137,8 @@ class CustomerView(QDialog):
             "branch": f"{d.branch_code} {d.branch_name}", "manager": d.relationship_manager_name or "—",
             "tier": tier_label(d.tier), "status": status, "employer": d.employer,
             "department": d.department, "title": d.title, "occupation": d.occupation, "notes": d.notes,
+            "important_dates": self.tr("; ").join(f"{label} {day}" for label, day in d.important_dates),
+            "relatives": self.tr("; ").join(" ".join(p for p in person if p) for person in d.relatives),
         }
         for key, value in text.items():
             self.values[key].setText(value)
@@ -213,6 +217,7 @@ class CustomerView(QDialog):
             "tier": self.tr("Tier"), "status": self.tr("Status"), "employer": self.tr("Employer"),
             "department": self.tr("Department"), "title": self.tr("Title"),
             "occupation": self.tr("Occupation"), "notes": self.tr("Notes"),
+            "important_dates": self.tr("Important dates"), "relatives": self.tr("Close relatives"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
