@@ -203,7 +203,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/audit/model.py" line="+126"/>
+        <location filename="../../ui/audit/model.py" line="+72"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -705,7 +705,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/customers/form.py" line="+120"/>
+        <location filename="../../ui/customers/form.py" line="+123"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
@@ -852,7 +852,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomerModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="+117"/>
+        <location filename="../../ui/customers/model.py" line="+59"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -1285,7 +1285,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+155"/>
+        <location filename="../../ui/forms.py" line="+168"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2696,7 +2696,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+97"/>
+        <location filename="../../ui/tiers/models.py" line="+52"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>

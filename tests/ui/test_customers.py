@@ -142,11 +142,34 @@ def test_import_with_a_bad_file_then_skip_bad_and_export(main_window, demo_store
 def test_model_is_lazy_and_sound(demo_store, qtmodeltester):
     teller = actor_named(demo_store, "teller")
     model = CustomerModel(page_size=25)
-    model.reset(lambda after, limit: customer_page(demo_store, teller, "", after, limit))
+    model.reset(lambda after, limit: customer_page(demo_store, teller, "", after, limit).rows)
     assert model.rowCount() == 25 and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 50
     qtmodeltester.check(model)
+
+
+def test_a_long_scroll_keeps_only_recent_pages_and_refetches_the_rest(demo_store):
+    teller = actor_named(demo_store, "teller")
+    calls = []
+
+    def fetch(after, limit):
+        calls.append(after)
+        return customer_page(demo_store, teller, "", after, limit).rows
+
+    model = CustomerModel(page_size=10)
+    model.KEPT_PAGES = 3
+    model.reset(fetch)
+    while model.canFetchMore():
+        model.fetchMore()
+    everyone = customer_page(demo_store, teller, "", None, 500).rows
+    assert model.rowCount() == len(everyone) > 40
+    assert len(model._pages) == 3                      # the newest pages only
+    fetched = len(calls)
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [c.id for c in everyone]
+    assert len(calls) > fetched                        # dropped pages came back by their key
+    assert calls[fetched] is None and calls[fetched + 1] == everyone[9].id
+    assert model.row_at(model.rowCount()) is None
 
 
 def test_important_dates_and_relatives_in_the_form_and_the_view(main_window, zhang, qtbot):

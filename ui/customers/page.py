@@ -153,7 +153,7 @@ class CustomersPage(Page):
         store, actor = self.context.store, self.context.actor
         show_text(self.error, "")
         if not query.strip():
-            self.model.reset(lambda after, limit: customer_page(store, actor, "", after, limit))
+            self.model.reset(lambda after, limit: customer_page(store, actor, "", after, limit).rows)
             show_text(self.status, "")
             return None
 

@@ -4,77 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.tiers.evaluation import PAGE_SIZE, WorklistRow
 from ui.itemroles import ROW_ROLE, SORT_ROLE
+from ui.lazy import Fetch, KeysetModel, no_rows
 from ui.tiers.labels import card_label, money, tier_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[int | None, int], list[WorklistRow]]
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _no_rows(_after: int | None, _limit: int) -> list[WorklistRow]:
-    return []
-
-
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(KeysetModel):
     """One worklist of an evaluation, fetched a page at a time as the view scrolls."""
 
-    loadFailed = Signal(object)
+    COLUMNS = 8
     CIF, NAME, BRANCH, PHONE, AVERAGE, COMPUTED, EFFECTIVE, CARD = range(8)
 
-    def __init__(self, fetch: Fetch = _no_rows, *, page_size: int = PAGE_SIZE, parent: QObject | None = None):
-        super().__init__(parent)
-        self._fetch = fetch
-        self.page_size = page_size
-        self._rows: list[WorklistRow] = []
-        self._exhausted = True
+    def __init__(self, fetch: Fetch = no_rows, *, page_size: int = PAGE_SIZE, parent: QObject | None = None):
+        super().__init__(fetch, page_size=page_size, parent=parent)
         self.policy = None
 
     def reset(self, fetch: Fetch, policy=None) -> None:
-        self.beginResetModel()
-        self._fetch, self.policy = fetch, policy
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.policy = policy
+        super().reset(fetch)
 
-    def row_at(self, row: int) -> WorklistRow:
-        return self._rows[row]
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted:
-            return
-        after = self._rows[-1].id if self._rows else None
-        try:
-            page = self._fetch(after, self.page_size)
-        except Exception as error:  # noqa: BLE001 - the page shows it
-            self._exhausted = True
-            self.loadFailed.emit(error)
-            return
-        if len(page) < self.page_size:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 8
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: WorklistRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ROW_ROLE:
@@ -98,11 +53,6 @@ class WorklistModel(QAbstractTableModel):
                   self.tr("Rolling quarterly average"), self.tr("Computed tier"),
                   self.tr("Effective tier"), self.tr("Card held"))
         return titles[section] if 0 <= section < len(titles) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
 
 
 class RowsModel(QAbstractTableModel):
