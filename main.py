@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     reconcile.add_argument("--date", metavar="YYYY-MM-DD", required=True)
     reconcile.add_argument("--db", metavar="URL", dest="sub_db")
 
+    doc = sub.add_parser("doc", help="documents")
+    doc_sub = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
+    doc_verify = doc_sub.add_parser("verify", help="check the text a scanner reads off a document's QR code; exit 0 when genuine")
+    doc_verify.add_argument("payload", metavar="PAYLOAD")
+    doc_verify.add_argument("--db", metavar="URL", dest="sub_db")
+
     export = sub.add_parser("export", help="write a CSV export (masked)")
     export.add_argument("kind", choices=["audit", "customers", "stock"], metavar="KIND", help="what to export: audit, customers, stock")
     export.add_argument("out", metavar="OUT.csv", type=Path)
@@ -242,7 +248,20 @@ def cmd_stock_reconcile(args) -> int:
     return 0
 
 
+def cmd_doc_verify(args) -> int:
+    from app.documents.verify import verify
+    from app.opening import open_store
+
+    verdict = verify(open_store(_store_url(args)), _batch_actor("doc"), args.payload)
+    if verdict.genuine:
+        print(verdict.line())
+        return 0
+    print(verdict.line(), file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
 COMMANDS = {
+    ("doc", "verify"): cmd_doc_verify,
     ("stock", "reconcile"): cmd_stock_reconcile,
     ("import-aum", None): cmd_import_aum,
     ("import-customers", None): cmd_import_customers,

@@ -496,3 +496,56 @@ class Complaint(Base):
 # changes by period.
 Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active)
 Index("ix_tier_change_changed_at", TierChange.changed_at)
+# ----------------------------------------------------------------------------- documents
+
+
+class DocumentTemplate(Base):
+    """One version of a document template's wording. Shipped versions are stored the first
+    time a document uses them (so a reprint finds the exact wording later); an administrator's
+    edit is a new version that overrides the shipped file from then on."""
+
+    __tablename__ = "document_template"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(8))  # shipped, edited
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class DocumentRecord(Base):
+    """The document register: every PDF the app made, what it is, from which template version,
+    when, by whom, the SHA-256 of the bytes handed out, and how often it was printed.
+
+    ``number`` is what the QR code names (random, so a document can be rendered before it is
+    registered). ``content`` keeps the data the document was made from (masked values only),
+    so that a reprint shows the same text, marked as a copy (``copy_of``)."""
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    subject_ref: Mapped[str] = mapped_column(String(64), default="", index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    template_key: Mapped[str] = mapped_column(String(40))
+    template_version: Mapped[int] = mapped_column(Integer)
+    made_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    made_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    made_by_name: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer)
+    items: Mapped[int] = mapped_column(Integer, default=1)
+    printed: Mapped[int] = mapped_column(Integer, default=0)
+    copy_of: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    scan_sha256: Mapped[str] = mapped_column(String(64), default="")
+    scan_name: Mapped[str] = mapped_column(String(255), default="")
+    scan_attached_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

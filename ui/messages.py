@@ -41,6 +41,8 @@ PERMISSION_PHRASES = {
     Permission.CARE_FOR_CUSTOMERS: QT_TRANSLATE_NOOP("permissions", "record contacts and handle complaints"),
     Permission.ASSIGN_CUSTOMERS: QT_TRANSLATE_NOOP("permissions", "assign customers and complaints to staff"),
     Permission.VIEW_CARE_DASHBOARD: QT_TRANSLATE_NOOP("permissions", "view the care dashboard"),
+    Permission.VIEW_DOCUMENTS: QT_TRANSLATE_NOOP("permissions", "see the document register and verify documents"),
+    Permission.EDIT_TEMPLATES: QT_TRANSLATE_NOOP("permissions", "edit document templates"),
 }
 
 

@@ -58,17 +58,19 @@ class Permission(StrEnum):
     CARE_FOR_CUSTOMERS = "care_for_customers"  # today's worklist, contact records, complaints
     ASSIGN_CUSTOMERS = "assign_customers"    # assign customers and complaints, hand a book over
     VIEW_CARE_DASHBOARD = "view_care_dashboard"
+    VIEW_DOCUMENTS = "view_documents"        # the document register, reprints, verifying a QR code
+    EDIT_TEMPLATES = "edit_templates"        # the wording of documents (new template versions)
 
 
-_FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS}
+_FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.VIEW_DOCUMENTS}
 _CARE = Permission.CARE_FOR_CUSTOMERS
 _STOCK_KEEPING = {Permission.VIEW_STOCK, Permission.RECEIVE_STOCK, Permission.CONFIRM_STOCK_MOVE,
-                  Permission.MANAGE_STOCK}
+                  Permission.MANAGE_STOCK, Permission.VIEW_DOCUMENTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNTER_STAFF: frozenset(
         _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER, _CARE}),
-    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE}),
+    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE, Permission.VIEW_DOCUMENTS}),
     Role.RELATIONSHIP_MANAGER: frozenset(
         _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE}),
     Role.BRANCH_MANAGER: frozenset(
@@ -78,10 +80,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                        _CARE, Permission.ASSIGN_CUSTOMERS, Permission.VIEW_CARE_DASHBOARD}),
     Role.CUSTODIAN: frozenset(_STOCK_KEEPING),
     Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS,
-                             Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD}),
+                             Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD, Permission.VIEW_DOCUMENTS}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY,
-         Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION}),
+         Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION,
+         Permission.VIEW_DOCUMENTS, Permission.EDIT_TEMPLATES}),
     Role.SYSTEM: frozenset(Permission),
 }
 

@@ -3264,7 +3264,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+101"/>
+        <location filename="../../app/auth/permissions.py" line="+104"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -3379,7 +3379,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+86"/>
+        <location filename="../../ui/messages.py" line="+88"/>
         <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
@@ -4597,7 +4597,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -4701,11 +4701,21 @@ python main.py db upgrade --db {url}</translation>
         <source>view the care dashboard</source>
         <translation>查看客户维护看板</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>see the document register and verify documents</source>
+        <translation>查看文档登记簿并验证文档真伪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit document templates</source>
+        <translation>编辑文档模板</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-73"/>
+        <location filename="../../app/auth/permissions.py" line="-76"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>
