@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,6 +164,46 @@ def _care(app, store, language, out: Path) -> None:
     _grab(app, manager, out / "care-dashboard-zh.png")
     manager.idle.stop()
     manager.close()
+def _documents(app, store, language, out: Path) -> None:
+    """The custodian's documents page (register, verify box with a genuine code) and the
+    preview of a destruction register; the administrator's template editor."""
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.documents import reports
+    from app.documents.qr import sign, signing_key
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    session = sign_in(store, "custodian", DEMO_PASSWORD)
+    today = store.clock().date()
+    made = reports.destruction_register(store, session.actor, start=today.replace(day=1), end=today)
+    reports.stock_reconciliation(store, session.actor, business_date=today)
+    custodian = MainWindow(session, dialogs=Dialogs(), language=language)
+    custodian.show()
+    page = custodian.open_page("documents")
+    _grab(app, custodian, out / "documents-zh.png")
+    page.tabs.setCurrentIndex(1)
+    page.payload_edit.setText(sign(signing_key(store, session.actor), "D", made.number))
+    page.verify_payload()
+    _grab(app, custodian, out / "documents-verify-zh.png")
+    viewer = page.open_viewer(made)
+    viewer.resize(*SIZE)
+    for _ in range(40):  # QtPdf renders pages on a worker thread: let it finish
+        app.processEvents()
+        time.sleep(0.05)
+    _grab(app, viewer, out / "document-preview-zh.png")
+    viewer.close()
+    custodian.idle.stop()
+    custodian.close()
+    admin = MainWindow(sign_in(store, "admin", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    admin.show()
+    page = admin.open_page("documents")
+    page.tabs.setCurrentIndex(page.templates_index)
+    keys = [page.template_list.item(i).data(256) for i in range(page.template_list.count())]
+    page.template_list.setCurrentRow(keys.index("agreement"))
+    _grab(app, admin, out / "templates-zh.png")
+    admin.idle.stop()
+    admin.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         _customers(app, store, language, out)
         _stock(app, store, language, out)
         _care(app, store, language, out)
+        _documents(app, store, language, out)
         store.engine.dispose()
     return 0
 

@@ -171,7 +171,7 @@ def _flowables(piece: Piece, styles: _Styles) -> list:
             out.append(Paragraph(text(block.text), styles.right))
         elif block.kind == "table":
             if piece.table is not None:
-                out.append(_table(piece.table, styles))
+                out.append(_table(piece.table, styles, block.parties or piece.table.columns))
                 out.append(Spacer(1, 6))
         elif block.kind == "signatures":
             out.append(_signatures(block.parties, styles))
@@ -180,16 +180,16 @@ def _flowables(piece: Piece, styles: _Styles) -> list:
     return out
 
 
-def _table(table: Table, styles: _Styles):
+def _table(table: Table, styles: _Styles, columns: Sequence[str]):
     from reportlab.platypus import Paragraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
     width = PAGE_W - 2 * MARGIN_X
-    weights = list(table.widths) or [1.0] * len(table.columns)
+    weights = list(table.widths) or [1.0] * len(columns)
     total = sum(weights)
     widths = [width * w / total for w in weights]
-    data = [[Paragraph(text(c), styles.head_cell) for c in table.columns]]
+    data = [[Paragraph(text(c), styles.head_cell) for c in columns]]
     data += [[Paragraph(text(str(v)), styles.cell) for v in row] for row in table.rows]
     result = RLTable(data, colWidths=widths, repeatRows=1)
     result.setStyle(TableStyle([
@@ -198,6 +198,7 @@ def _table(table: Table, styles: _Styles):
         ("BACKGROUND", (0, 0), (-1, 0), "#e8eef5"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return result
 

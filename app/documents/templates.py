@@ -7,7 +7,8 @@ after ``---`` is read line by line:
 - a blank line ends a paragraph; lines in a row form one paragraph, each on its own line;
 - ``= text``  a heading (an article title);
 - ``> text``  a line set to the right (a letter's sender and date);
-- ``[table]`` where a report's table goes;
+- ``[table: A | B | ...]`` where a report's table goes, with its column titles (as many as
+  the report has columns);
 - ``[signatures: A | B]`` signature and date blocks for the parties A and B.
 
 ``{name}`` is a placeholder, filled from the document's data; ``{{`` and ``}}`` print braces.
@@ -60,6 +61,9 @@ FIELDS: dict[str, frozenset[str]] = {
                                                  "entry_count")),
 }
 MULTI_PARAGRAPH = frozenset({"tier_rights"})
+# How many columns each report's table has (its ``[table: ...]`` names each one).
+TABLE_COLUMNS = {"report_stock_reconciliation": 12, "report_stock_count": 9, "report_destruction": 8,
+                 "report_tier_worklist": 8}
 TEMPLATE_KEYS = tuple(FIELDS)
 
 # What the template editor and the register call each template (English source, "documents").
@@ -166,7 +170,17 @@ def parse(key: str, text: str, *, source: str = "shipped") -> Template:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "uses the unknown placeholder {{{name}}}; this template may use: {allowed}"),
             field=TEMPLATE, name=unknown[0], allowed=", ".join(sorted(FIELDS[key])) or "-")
-    return Template(key, version, values.get("title", ""), tuple(_blocks(body)), text, source, frozenset(used))
+    blocks = tuple(_blocks(body))
+    columns = TABLE_COLUMNS.get(key)
+    tables = [b for b in blocks if b.kind == "table"]
+    if columns is not None and (len(tables) != 1 or len(tables[0].parties) != columns):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "needs one [table: ...] line naming its {count} columns, separated by |"),
+            field=TEMPLATE, count=columns)
+    if columns is None and tables:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "this document has no table; remove the [table] line"),
+                              field=TEMPLATE)
+    return Template(key, version, values.get("title", ""), blocks, text, source, frozenset(used))
 
 
 def _blocks(body: str) -> list[Block]:
@@ -186,11 +200,8 @@ def _blocks(body: str) -> list[Block]:
         directive = _DIRECTIVE.match(line)
         if directive:
             flush()
-            if directive.group(1) == "table":
-                blocks.append(Block("table"))
-            else:
-                parties = tuple(p.strip() for p in (directive.group(2) or "").split("|") if p.strip())
-                blocks.append(Block("signatures", parties=parties))
+            parties = tuple(p.strip() for p in (directive.group(2) or "").split("|") if p.strip())
+            blocks.append(Block(directive.group(1), parties=parties))
         elif line.startswith("= "):
             flush()
             blocks.append(Block("heading", line[2:].strip()))

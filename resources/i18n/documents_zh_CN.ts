@@ -2,10 +2,371 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/documents/viewer.py" line="+58"/>
+        <source>Document {number}</source>
+        <translation>文档 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject} · No. {number} · {pages} page(s) · printed {printed} time(s)</source>
+        <translation>{subject} · 编号 {number} · 共 {pages} 页 · 已打印 {printed} 次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The document was saved to {path}.</source>
+        <translation>文档已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/documents/page.py" line="+226"/>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Verify</source>
+        <translation>验真</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject or document number…</source>
+        <translation>内容或文档编号…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show copies</source>
+        <translation>显示副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint as copy…</source>
+        <translation>重印副本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach signed scan…</source>
+        <translation>附加签字扫描件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code of a printed document (or type what it says), then press Enter.</source>
+        <translation>用扫码枪扫描纸质文档上的二维码（或手工输入其内容），然后按回车键。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text of the QR code</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blank-card stock</source>
+        <translation>空白卡库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business day</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day-end reconciliation</source>
+        <translation>日终轧账表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physical counts</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction register</source>
+        <translation>空白卡销毁登记簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier evaluation</source>
+        <translation>客户等级评定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worklist of the latest evaluation</source>
+        <translation>最近一次评定的工作清单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the worklist</source>
+        <translation>生成工作清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a document first.</source>
+        <translation>请先选择一份文档。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Making the copy…</source>
+        <translation>正在生成副本…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Select a service agreement first.</source>
+        <translation>请先选择一份贵宾服务协议。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scan of the signed agreement</source>
+        <translation>已签字协议的扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scan {name} is recorded with the agreement (SHA-256 {sha}).</source>
+        <translation>扫描件 {name} 已登记到该协议（SHA-256 {sha}）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Genuine</source>
+        <translation>真实有效</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Altered or damaged</source>
+        <translation>已被篡改或损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What: {kind} — {subject}</source>
+        <translation>文档：{kind} — {subject}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (item {item} of {items})</source>
+        <translation>（第 {item} 份，共 {items} 份）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document No.: {number}</source>
+        <translation>文档编号：{number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is a reprinted copy.</source>
+        <translation>这是一份重印副本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made {time} by {person} at {branch}</source>
+        <translation>{time} 由 {person} 在 {branch} 生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: {template}</source>
+        <translation>模板：{template}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Tier worklist</source>
+        <translation>等级评定工作清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No evaluation has been run yet.</source>
+        <translation>尚未进行过客户等级评定。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>shipped</source>
+        <translation>出厂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (v{version}, {source})</source>
+        <translation>{name}（第 {version} 版，{source}）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders this template may use: {names}</source>
+        <translation>本模板可用的占位符：{names}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Template saved</source>
+        <translation>模板已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {version} of this template is used for new documents from now on; documents already made keep the version they were made with.</source>
+        <translation>从现在起新生成的文档使用本模板第 {version} 版；已生成的文档仍保留其生成时所用的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTable</name>
+    <message>
+        <location filename="../../ui/documents/models.py" line="+18"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of</source>
+        <translation>原件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+</context>
+<context>
     <name>documents</name>
     <message>
         <location filename="../../app/documents/register.py" line="+39"/>
-        <location filename="../../app/documents/templates.py" line="+69"/>
+        <location filename="../../app/documents/templates.py" line="+73"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -129,6 +490,7 @@
     </message>
     <message>
         <location filename="../../app/documents/register.py" line="+141"/>
+        <location filename="../../app/documents/reports.py" line="+158"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
@@ -199,7 +561,17 @@
         <translation>使用了未知的占位符 {{{name}}}；本模板可用：{allowed}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+7"/>
+        <source>needs one [table: ...] line naming its {count} columns, separated by |</source>
+        <translation>需要一行 [table: ...]，列出全部 {count} 个列名，用 | 分隔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this document has no table; remove the [table] line</source>
+        <translation>此类文档没有表格，请删除 [table] 行</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The template file {path} is missing.</source>
         <translation>模板文件 {path} 缺失。</translation>
     </message>
@@ -223,6 +595,26 @@
         <source>The document is genuine; it belongs to a branch outside yours.</source>
         <translation>文档为真，但属于您所辖范围以外的网点。</translation>
     </message>
+    <message>
+        <location filename="../../app/documents/reports.py" line="-118"/>
+        <source>the end is before the start</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>can cover at most {days} days</source>
+        <translation>最多只能包含 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>There is no such worklist.</source>
+        <translation>没有这个工作清单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no such evaluation.</source>
+        <translation>没有这次评定。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -242,9 +634,14 @@
         <translation>扫描件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-206"/>
+        <location filename="../../app/documents/templates.py" line="-216"/>
         <source>Template</source>
         <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents/reports.py" line="-114"/>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
 </context>
 </TS>

@@ -129,6 +129,7 @@ def strip_data(text: str, store_text: str) -> str:
     text = text.replace(store_text, "")
     text = re.sub(r"[a-z_]+[:.][a-z_.:]+", "", text)  # audit actors (signin:admin) and codes
     text = re.sub(r"\b(demo|setup)\b", "", text)
+    text = re.sub(r"\{[a-z_]+\}", "", text)  # document template placeholders are names in code
     for word in sorted(DATA_WORDS | DATA_CJK, key=len, reverse=True):
         text = text.replace(word, "")
     return text

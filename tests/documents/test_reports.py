@@ -1,0 +1,90 @@
+"""Reports as registered documents: the data is on the page, the QR verifies, nothing unmasked."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from app.documents import reports
+from app.documents.verify import verify
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.stock import books, views
+from app.tiers.evaluation import latest_evaluation, worklist_counts
+from tests.db.helpers import actor_named
+from tests.documents.support import UNMASKED_ID, page_images, pdf_text, qr_codes
+
+
+def check_document(store, actor, made, *expected):
+    """Every expected text is in the PDF, no ID in full, every page's QR verifies as this document."""
+    pages = pdf_text(made.pdf)
+    text = "".join(pages).replace("\n", "")  # table cells wrap inside their column
+    for item in expected:
+        assert str(item) in text, item
+    assert not re.search(UNMASKED_ID, text)
+    for number, page in enumerate(pages, 1):
+        assert f"第 {number} 页 共 {len(pages)} 页" in page
+    for image in page_images(made.pdf, dpi=110):
+        codes = qr_codes(image)
+        assert len(codes) == 1
+        verdict = verify(store, actor, codes[0])
+        assert verdict.genuine and verdict.described.number == made.number
+    return text
+
+
+def test_stock_reconciliation_report(demo_store):
+    manager = actor_named(demo_store, "manager")
+    today = demo_store.clock().date()
+    lines = books.reconcile_day(demo_store, manager, branch_code="BJ0101", business_date=today - timedelta(days=1))
+    made = reports.stock_reconciliation(demo_store, manager, business_date=today - timedelta(days=1))
+    text = check_document(demo_store, manager, made, "空白卡日终轧账表", "北京朝阳支行", (today - timedelta(days=1)).isoformat(),
+                          "白金卡", "金库", "短缺序号")
+    for line in lines:
+        assert line.location_name in text
+    assert made.kind == "report_stock_reconciliation"
+
+
+def test_physical_count_report(demo_store):
+    custodian = actor_named(demo_store, "custodian")
+    custodian2 = actor_named(demo_store, "custodian2")
+    vault = next(i for i, _c, _n, kind in views.locations(demo_store, custodian) if kind == "vault")
+    count = books.record_count(demo_store, custodian, location_id=vault, card_type="diamond",
+                               serials="C00300009-C00300039", witness_id=custodian2.account_id)
+    today = demo_store.clock().date()
+    made = reports.stock_counts(demo_store, custodian, start=today - timedelta(days=7), end=today)
+    check_document(demo_store, custodian, made, "空白卡盘点表", "钻石卡", count.expected, count.counted, "custodian2",
+                   "本期共盘点 1 次")
+
+
+def test_destruction_register_has_witness_signature_lines(demo_store):
+    custodian = actor_named(demo_store, "custodian")
+    today = demo_store.clock().date()
+    made = reports.destruction_register(demo_store, custodian, start=today - timedelta(days=60), end=today)
+    text = check_document(demo_store, custodian, made, "销毁登记簿", "B00200007", "manager", "监销人签字", "监销人：")
+    assert text.count("监销人") >= 3
+
+
+def test_tier_worklist_report_shows_masked_phones(demo_store):
+    manager = actor_named(demo_store, "manager")
+    evaluation = latest_evaluation(demo_store, manager)
+    counts = worklist_counts(demo_store, manager, evaluation.id)
+    kind = max(counts, key=counts.get)
+    made = reports.tier_worklist(demo_store, manager, evaluation_id=evaluation.id, kind=kind)
+    text = check_document(demo_store, manager, made, "客户等级评定工作清单", f"本清单共 {counts[kind]} 名客户")
+    assert not re.search(r"1[3-9]\d{9}", text)  # no phone in full
+    assert re.search(r"1[3-9]\d\*{4}\d{4}", text) or counts[kind] == 0
+
+
+def test_reports_check_permission_scope_and_period(sqlite_demo_store):
+    store = sqlite_demo_store
+    today = store.clock().date()
+    with pytest.raises(PermissionDenied):
+        reports.stock_counts(store, actor_named(store, "lobby"), start=today, end=today)
+    with pytest.raises(NotFound):
+        reports.stock_reconciliation(store, actor_named(store, "sh_manager"), business_date=today,
+                                     branch_code="BJ0101")
+    with pytest.raises(ValidationError, match="before the start"):
+        reports.destruction_register(store, actor_named(store, "custodian"), start=today, end=today - timedelta(days=1))
+    with pytest.raises(PermissionDenied):
+        reports.tier_worklist(store, actor_named(store, "teller"), evaluation_id=1, kind="upgrade")

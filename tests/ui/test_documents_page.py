@@ -1,0 +1,141 @@
+"""The documents page: reports made off the GUI thread and shown in the QtPdf preview, printed
+through an injected print service (the register counts the copies), saved safely; the verify
+box; reprint as a copy; the template editor refusing an unknown placeholder; qtmodeltester."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+
+from app.documents.qr import sign, signing_key
+from app.documents.register import RegisterFilter, register_page
+from tests.db.helpers import actor_named
+from ui.background import wait_for_background
+
+
+@dataclass
+class FakePrinting:
+    copies: int = 1
+    printed: list = field(default_factory=list)
+
+    def print_pdf(self, parent, data, title):
+        self.printed.append((title, data[:5]))
+        return self.copies
+
+
+@pytest.fixture
+def documents(main_window, qtbot):
+    def page(username, printing=None):
+        window = main_window(username)
+        documents_page = window.open_page("documents")
+        documents_page.printing = printing or FakePrinting()
+        documents_page.refresh()
+        return documents_page
+
+    return page
+
+
+def _wait_viewer(qtbot, page):
+    qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.isVisible(), timeout=30_000)
+    return page.viewer
+
+
+def test_a_report_opens_in_the_preview_prints_and_saves(documents, demo_store, dialogs, qtbot, tmp_path,
+                                                        qtmodeltester):
+    page = documents("custodian")
+    page.tabs.setCurrentIndex(page.reports_index)
+    page.destruction_button.click()
+    viewer = _wait_viewer(qtbot, page)
+    assert viewer.document.status() == QPdfDocument.Status.Ready and viewer.document.pageCount() >= 1
+    assert "销毁登记簿" in viewer.made.subject
+
+    viewer.print_button.click()
+    assert page.printing.printed and page.printing.printed[0][1] == b"%PDF-"
+    rows = register_page(demo_store, actor_named(demo_store, "custodian"), RegisterFilter(text=viewer.made.number))
+    assert rows[0].printed == 1 and "printed 1" in viewer.info.text()
+
+    dialogs.save_path = str(tmp_path / "register.pdf")
+    viewer.save_button.click()
+    assert (tmp_path / "register.pdf").read_bytes() == viewer.made.pdf
+    assert dialogs.of("info")[-1][1] == "Saved"
+    dialogs.save_path = str(tmp_path / "missing" / "x.pdf")
+    viewer.save_button.click()
+    assert "could not be written" in dialogs.of("warn")[-1][2]
+    viewer.close_button.click()
+
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 1 and page.model.row_at(0).number == viewer.made.number
+
+
+def test_a_cancelled_print_is_not_counted(documents, demo_store, qtbot):
+    page = documents("custodian", FakePrinting(copies=0))
+    page.reconciliation_button.click()
+    viewer = _wait_viewer(qtbot, page)
+    viewer.print_button.click()
+    assert "printed 0" in viewer.info.text()
+
+
+def test_reprint_as_copy_from_the_register(documents, demo_store, qtbot, dialogs):
+    page = documents("custodian")
+    page.count_button.click()
+    original = _wait_viewer(qtbot, page).made
+    page.viewer.close_button.click()
+    page.reload()
+    page.view.selectRow(0)
+    page.reprint_button.click()
+    qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.made.number != original.number, timeout=30_000)
+    copy = page.viewer.made
+    rows = register_page(demo_store, actor_named(demo_store, "custodian"), RegisterFilter(text=copy.number))
+    assert rows[0].copy_of == original.number
+    page.viewer.close_button.click()
+    page.copies_box.setChecked(False)
+    assert [page.model.row_at(i).number for i in range(page.model.rowCount())] == [original.number]
+
+
+def test_the_verify_box(documents, demo_store, qtbot):
+    page = documents("teller")
+    custodian = actor_named(demo_store, "custodian")
+    from app.documents import reports
+
+    made = reports.stock_counts(demo_store, custodian, start=demo_store.clock().date(), end=demo_store.clock().date())
+    payload = sign(signing_key(demo_store, custodian), "D", made.number)
+    page.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(page.payload_edit, payload)
+    qtbot.keyClick(page.payload_edit, "\r")
+    assert page.verdict.text() == "Genuine"
+    assert made.number in page.verdict_details.text() and "Physical count" in page.verdict_details.text()
+    page.payload_edit.setText(payload[:-3] + "AAA")
+    page.verify_button.click()
+    assert page.verdict.text() == "Altered or damaged" and "signature" in page.verdict_details.text()
+    page.payload_edit.setText(payload[:12])
+    page.verify_button.click()
+    assert page.verdict.text() == "Altered or damaged" and "incomplete" in page.verdict_details.text()
+    page.payload_edit.setText("6222021234567890")
+    page.verify_button.click()
+    assert page.verdict.text() == "Unknown"
+
+
+def test_the_template_editor_saves_a_new_version_and_refuses_unknown_placeholders(documents, dialogs):
+    page = documents("admin")
+    assert page.tabs.isTabVisible(page.templates_index) and not page.tabs.isTabVisible(page.reports_index)
+    page.tabs.setCurrentIndex(page.templates_index)
+    keys = [page.template_list.item(i).data(256) for i in range(page.template_list.count())]
+    page.template_list.setCurrentRow(keys.index("letter_welcome"))
+    assert "{customer_name}" in page.template_edit.toPlainText() and "{customer_name}" in page.template_hint.text()
+    text = page.template_edit.toPlainText()
+    page.template_edit.setPlainText(text + "\n您的余额为 {balance}。\n")
+    page.save_template_button.click()
+    assert "{balance}" in dialogs.of("warn")[-1][2]
+    page.template_edit.setPlainText(text.replace("感谢您长期以来", "衷心感谢您长期以来"))
+    page.save_template_button.click()
+    assert "Version 2" in dialogs.of("info")[-1][2]
+    assert "v2, edited" in page.template_list.currentItem().text()
+    assert "衷心感谢" in page.template_edit.toPlainText()
+
+
+def test_a_teller_has_stock_reports_but_no_template_editor_or_worklists(documents):
+    page = documents("teller")
+    assert not page.tabs.isTabVisible(page.templates_index)
+    assert not page.stock_box.isHidden() and page.tier_box.isHidden()

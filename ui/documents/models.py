@@ -1,0 +1,41 @@
+"""The register's lazy table model (keyset pages, newest first) and the kinds' names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+
+from app.documents.register import KIND_LABELS
+from ui.stock.models import RegisterModel
+
+CONTEXT = "DocumentsTable"
+
+
+def kind_text(kind: str) -> str:
+    return QCoreApplication.translate("documents", KIND_LABELS.get(kind, kind))
+
+
+COLUMNS = (
+    (QT_TRANSLATE_NOOP("DocumentsTable", "No."), lambda r: r.number),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Kind"), lambda r: kind_text(r.kind)),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Subject"), lambda r: r.subject),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Branch"), lambda r: r.branch_code),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Made at"), lambda r: f"{r.made_at:%Y-%m-%d %H:%M}"),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Made by"), lambda r: r.made_by),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Template"), lambda r: f"v{r.template_version}"),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Pages"), lambda r: r.pages),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Printed"), lambda r: r.printed),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Copy of"), lambda r: r.copy_of),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Signed scan"), lambda r: r.scan_name),
+)
+
+
+class DocumentsModel(RegisterModel):
+    """The stock register's lazy model with this page's column titles."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self.columns):
+            return QCoreApplication.translate(CONTEXT, self.columns[section][0])
+        return None

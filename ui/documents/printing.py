@@ -1,0 +1,65 @@
+"""Printing a PDF through the system's print dialog, behind one small object tests replace.
+
+:class:`Printing` shows QtPrintSupport's print dialog and, when the person confirms, paints
+every page of the PDF (rendered by QtPdf at the printer's resolution) onto the printer. It
+returns how many copies went to the printer (0: cancelled), so the register can count them.
+Tests pass a fake with the same ``print_pdf`` method.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+
+def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument over ``data`` (keep the buffer alive as long as the document)."""
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    return document, buffer
+
+
+class Printing:
+    """The real thing: a modal print dialog, then the pages painted on the chosen printer."""
+
+    def print_pdf(self, parent: QWidget | None, data: bytes, title: str) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        document, buffer = load_pdf(data)
+        try:
+            paint_pages(document, printer)
+        finally:
+            document.close()
+            buffer.close()
+        return max(1, printer.copyCount())
+
+
+def paint_pages(document: QPdfDocument, printer: QPrinter) -> None:
+    """Render each page at the printer's resolution and draw it to fill the printable area."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        dpi = printer.resolution()
+        area = printer.pageLayout().paintRectPixels(dpi)
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            size = QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+            image = document.render(index, size)
+            target = QRect(0, 0, area.width(), area.height())
+            scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
+    finally:
+        painter.end()
