@@ -174,6 +174,7 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     relationship_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    last_contact_at: Mapped[datetime | None] = mapped_column(DateTime)  # latest contact record (care)
     tier: Mapped[str] = mapped_column(String(32), default="ordinary", index=True)
     tier_since: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -492,10 +493,33 @@ class Complaint(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-# The care dashboard counts VIPs by tier and branch from the index alone, and reads tier
-# changes by period.
-Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active)
-Index("ix_tier_change_changed_at", TierChange.changed_at)
+class CareMoveCount(Base):
+    """Tier changes counted by month (UTC), branch and (from, to): the care dashboard's running
+    tally, brought up to date from the append-only ``tier_change`` by change id."""
+
+    __tablename__ = "care_move_count"
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # yyyymm
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), primary_key=True)
+    from_tier: Mapped[str] = mapped_column(String(32), primary_key=True)
+    to_tier: Mapped[str] = mapped_column(String(32), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class CareMoveMark(Base):
+    """The last tier change counted into :class:`CareMoveCount` for one branch."""
+
+    __tablename__ = "care_move_mark"
+
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), primary_key=True)
+    last_change_id: Mapped[int] = mapped_column(Integer)
+
+
+# The care dashboard counts VIPs by tier and branch, and those contacted since a date, from
+# this index alone.
+Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active, Customer.last_contact_at)
+
+
 # ----------------------------------------------------------------------------- documents
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from app.auth.permissions import Permission, require
 from app.care.common import customer_in_scope, load_policy
@@ -95,6 +95,15 @@ def _snapshot(values: dict) -> dict:
     return {k: v for k, v in values.items() if k != "content"} | {"content_chars": len(values.get("content", ""))}
 
 
+def _note_latest(session, customer_id: int) -> None:
+    """Keep ``customer.last_contact_at`` (the dashboard's compliance count reads it from an
+    index) equal to the customer's latest contact. A plain UPDATE that leaves the customer's
+    version alone: recording a contact is no conflict for someone editing the address."""
+    latest = session.scalar(select(func.max(ContactRecord.contacted_at)).where(ContactRecord.customer_id == customer_id))
+    session.execute(update(Customer).where(Customer.id == customer_id).values(last_contact_at=latest)
+                    .execution_options(synchronize_session=False))
+
+
 def record_contact(store, actor, customer_id: int, data: ContactInput) -> ContactRow:
     """Record a contact with a customer of the actor's subtree (CARE_FOR_CUSTOMERS)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -107,6 +116,7 @@ def record_contact(store, actor, customer_id: int, data: ContactInput) -> Contac
                                staff_name=actor.display_name, created_at=uow.now, updated_at=uow.now, **values)
         session.add(record)
         session.flush()
+        _note_latest(session, customer.id)
         uow.audit("contact.create", "contact_record", record.id, after=_snapshot(values),
                   branch_id=customer.branch_id)
         return _row(record, customer.name, policy)
@@ -131,6 +141,7 @@ def update_contact(store, actor, contact_id: int, data: ContactInput, *, expecte
             setattr(record, key, value)
         record.updated_at = uow.now
         session.flush()  # the version check happens here (UPDATE ... WHERE version = seen)
+        _note_latest(session, record.customer_id)
         uow.audit("contact.update", "contact_record", record.id, before=before, after=_snapshot(values),
                   branch_id=record.branch_id)
         return _row(record, customer.name, policy)

@@ -3,11 +3,12 @@ by month over the last year, upgrades, downgrades and tiers lost, contact-plan c
 complaints answered on time (VIP complaints weigh double), with the same figures per child
 branch; exportable as CSV.
 
-Every figure is one aggregate query over indexed columns (no customer rows are loaded):
-VIP counts come from the (tier, branch, active) index; past months are the current counts
-with the later tier changes undone (tier changes are read by time through their index);
-compliance counts customers with a contact inside their tier's interval; months are UTC
-calendar months.
+Every figure is one aggregate query over indexed columns (no customer rows are loaded): VIP
+counts and compliance (customers whose latest contact lies inside their tier's interval) come
+from the (tier, branch, active, latest contact) index; tier changes from a running tally by
+month and branch that each dashboard first brings up to date from the changes written since
+(:func:`count_new_moves`); past months are the current counts with the later changes undone.
+Months are UTC calendar months.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Integer, and_, case, cast, distinct, func, select
+from sqlalchemy import Integer, and_, case, cast, func, select
 
 from app.auth.permissions import Permission, require
-from app.care.common import load_policy
+from app.care.common import load_policy, subtree_ids
 from app.care.rules import local_today
 from app.stock.common import branch_in_scope, chunks
 from app.tiers.policy_store import policy_in_force_at
-from db.models import Branch, Complaint, ContactRecord, Customer, TierChange
+from db.models import Branch, CareMoveCount, CareMoveMark, Complaint, Customer, TierChange
 
 MONTHS = 12
 
@@ -101,10 +102,57 @@ def _months_back(today: date, count: int) -> list[int]:
     return [(i // 12) * 100 + i % 12 + 1 for i in range(index - count + 1, index + 1)]
 
 
+def count_new_moves(store, actor, branch_id: int | None = None) -> int:
+    """Bring the running tally of tier changes (month, branch, from, to) up to date for the
+    branches of ``branch_id``'s subtree: only changes after each branch's mark are read, so once
+    caught up a dashboard costs a lookup. Tier changes are append-only and dated when written,
+    so a counted month never changes afterwards. Returns how many changes were counted.
+
+    One write transaction; the marks are locked first (on PostgreSQL) and moved only from the
+    value read, so two dashboards opened at once never count a change twice."""
+    with store.write(actor) as uow:
+        session = uow.session
+        branch = branch_in_scope(session, actor, branch_id)
+        ids = subtree_ids(session, branch.path)
+        top = session.scalar(select(func.max(TierChange.id))) or 0
+        query = select(CareMoveMark).where(CareMoveMark.branch_id.in_(ids))
+        if store.kind == "postgresql":
+            query = query.with_for_update()
+        marks = {m.branch_id: m for m in session.scalars(query)}
+        for bid in ids:
+            if bid not in marks:
+                marks[bid] = CareMoveMark(branch_id=bid, last_change_id=0)
+                session.add(marks[bid])
+        session.flush()
+        by_mark = defaultdict(list)
+        for bid, mark in marks.items():
+            if mark.last_change_id < top:
+                by_mark[mark.last_change_id].append(bid)
+        counted = 0
+        month = _month_key(session, TierChange.changed_at)
+        for low, branches in by_mark.items():
+            for part in chunks(branches):
+                for m, bid, old, new, n in session.execute(
+                        select(month, Customer.branch_id, TierChange.from_tier, TierChange.to_tier, func.count())
+                        .join(Customer, Customer.id == TierChange.customer_id)
+                        .where(TierChange.id > low, TierChange.id <= top, Customer.branch_id.in_(part))
+                        .group_by(month, Customer.branch_id, TierChange.from_tier, TierChange.to_tier)).all():
+                    row = session.get(CareMoveCount, (m, bid, old, new))
+                    if row is None:
+                        session.add(CareMoveCount(month=m, branch_id=bid, from_tier=old, to_tier=new, count=n))
+                    else:
+                        row.count += n
+                    counted += n
+            for bid in branches:
+                marks[bid].last_change_id = top
+        return counted
+
+
 def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
     """The dashboard of ``branch_id``'s subtree (default: the actor's branch)."""
     require(actor, Permission.VIEW_CARE_DASHBOARD)
     now = store.clock()
+    count_new_moves(store, actor, branch_id)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
         policy = load_policy(session)
@@ -136,15 +184,14 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
 
         months = _months_back(today, MONTHS)
         start = datetime(months[0] // 100, months[0] % 100, 1)
-        month = _month_key(session, TierChange.changed_at)
         changes = defaultdict(int)   # (month, from, to) -> n
         for part in chunks(ids):
             for m, old, new, n in session.execute(
-                    select(month, TierChange.from_tier, TierChange.to_tier, func.count())
-                    .join(Customer, Customer.id == TierChange.customer_id)
-                    .where(TierChange.changed_at >= start, Customer.branch_id.in_(part))
-                    .group_by(month, TierChange.from_tier, TierChange.to_tier)):
-                changes[(m, old, new)] += n
+                    select(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier,
+                           func.sum(CareMoveCount.count))
+                    .where(CareMoveCount.month >= months[0], CareMoveCount.branch_id.in_(part))
+                    .group_by(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier)):
+                changes[(m, old, new)] += int(n)
         trend, running = [], dict(counts)
         for m in reversed(months):
             trend.append((m, {t: running.get(t, 0) for t in vip_tiers}))
@@ -167,19 +214,18 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                         lost += n
             moves.append(MonthMoves(m, up, down, lost))
 
+        # customers whose latest contact lies within their tier's interval, from the index alone
         compliance: dict[str, tuple[int, int]] = {}
         for tier in vip_tiers:
             interval = policy.interval(tier)
             if not interval:
                 continue
-            cutoff = now - timedelta(days=interval)
             kept = 0
             for part in chunks(ids):
                 for bid, n in session.execute(
-                        select(Customer.branch_id, func.count(distinct(ContactRecord.customer_id)))
-                        .join(Customer, Customer.id == ContactRecord.customer_id)
-                        .where(ContactRecord.contacted_at >= cutoff, Customer.tier == tier,
-                               Customer.active.is_(True), Customer.branch_id.in_(part))
+                        select(Customer.branch_id, func.count())
+                        .where(Customer.tier == tier, Customer.branch_id.in_(part), Customer.active.is_(True),
+                               Customer.last_contact_at >= now - timedelta(days=interval))
                         .group_by(Customer.branch_id)):
                     kept += n
                     figures[group_of[bid]]["plan_kept"] += n

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
 from app.care.common import keeper, load_policy
@@ -79,11 +79,10 @@ def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
             if staff_id != actor.account_id:
                 raise
             return Worklist(staff_id, actor.display_name, today, [], 0)  # holds no customers
-        last = (select(func.max(ContactRecord.contacted_at)).where(ContactRecord.customer_id == Customer.id)
-                .correlate(Customer).scalar_subquery())
         customers = session.execute(
             select(Customer.id, Customer.name, Customer.tier, Customer.phone, Customer.birthday,
-                   Customer.important_dates, Customer.tier_since, Customer.created_at, last.label("last"))
+                   Customer.important_dates, Customer.tier_since, Customer.created_at,
+                   Customer.last_contact_at.label("last"))
             .where(Customer.relationship_manager_id == staff_id, Customer.active.is_(True))).all()
         items: list[WorkItem] = []
         info = {}

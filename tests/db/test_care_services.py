@@ -260,3 +260,20 @@ def test_follow_up_date_unchanged_on_an_old_record_may_stay(sqlite_demo_store):
         method=old.method, content=old.content + "（补充）", follow_up_on=old.follow_up_on,
         contacted_at=old.contacted_at), expected_version=old.version)
     assert edited.follow_up_on == old.follow_up_on < date.today() + timedelta(days=2)
+
+
+def test_the_tier_change_tally_counts_each_change_once(demo_store):
+    from app.care.dashboard import count_new_moves
+    from db.models import TierChange
+
+    manager = actor_named(demo_store, "manager")
+    first = dashboard.care_dashboard(demo_store, manager)
+    assert count_new_moves(demo_store, manager) == 0            # caught up by the dashboard
+    customer = _advisor_customer(demo_store, "gold")
+    with demo_store.write(manager) as uow:
+        uow.session.add(TierChange(customer_id=customer, from_tier="gold", to_tier="ordinary", cause="evaluation",
+                                   changed_at=uow.now))
+    again = dashboard.care_dashboard(demo_store, manager)
+    assert again.moves[-1].downgrades == first.moves[-1].downgrades + 1
+    assert again.moves[-1].lost == first.moves[-1].lost + 1
+    assert dashboard.care_dashboard(demo_store, manager).moves == again.moves
