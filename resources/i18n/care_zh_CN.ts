@@ -103,7 +103,7 @@
 <context>
     <name>CareKinds</name>
     <message>
-        <location filename="../../ui/care/common.py" line="+26"/>
+        <location filename="../../ui/care/common.py" line="+25"/>
         <source>Contact overdue</source>
         <translation>联系已逾期</translation>
     </message>
@@ -1009,8 +1009,8 @@
         <translation>需要填写跟进日期</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+23"/>
+        <location line="+52"/>
+        <location line="+24"/>
         <location line="+37"/>
         <source>That contact record does not exist in your scope.</source>
         <translation>您的管辖范围内没有该联系记录。</translation>
