@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from app.auth.permissions import Permission, require
 from app.care.common import load_policy, subtree_ids
@@ -114,16 +115,16 @@ def count_new_moves(store, actor, branch_id: int | None = None) -> int:
         session = uow.session
         branch = branch_in_scope(session, actor, branch_id)
         ids = subtree_ids(session, branch.path)
-        top = session.scalar(select(func.max(TierChange.id))) or 0
+        # every branch gets its mark once (made at the same moment by another PC: theirs stands),
+        # then the marks are locked so that only one dashboard at a time counts for a branch
+        dialect = postgresql if store.kind == "postgresql" else sqlite
+        session.execute(dialect.insert(CareMoveMark).values(
+            [{"branch_id": bid, "last_change_id": 0} for bid in ids]).on_conflict_do_nothing())
         query = select(CareMoveMark).where(CareMoveMark.branch_id.in_(ids))
         if store.kind == "postgresql":
             query = query.with_for_update()
-        marks = {m.branch_id: m for m in session.scalars(query)}
-        for bid in ids:
-            if bid not in marks:
-                marks[bid] = CareMoveMark(branch_id=bid, last_change_id=0)
-                session.add(marks[bid])
-        session.flush()
+        marks = {m.branch_id: m for m in session.scalars(query.execution_options(populate_existing=True))}
+        top = session.scalar(select(func.max(TierChange.id))) or 0
         by_mark = defaultdict(list)
         for bid, mark in marks.items():
             if mark.last_change_id < top:

@@ -287,6 +287,84 @@
     </message>
 </context>
 <context>
+    <name>CarePolicyPage</name>
+    <message>
+        <location filename="../../ui/care/policy_page.py" line="+130"/>
+        <source>{role}: write an amount such as 200000</source>
+        <translation>{role}：请填写金额，例如 200000</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Care policy</source>
+        <translation>客户维护策略</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The care policy was saved.</source>
+        <translation>客户维护策略已保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Figures a bank sets for customer care; 0 days means no planned contact for that tier. Saving takes effect at once for everyone.</source>
+        <translation>以下为本行客户维护的各项参数；联系周期为 0 天表示该等级不安排定期联系。保存后对所有人立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact plan</source>
+        <translation>联系计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{tier}: contact every (days)</source>
+        <translation>{tier}：联系周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthdays and dates shown ahead (days)</source>
+        <translation>生日和重要日期提前提醒（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{level}: hours</source>
+        <translation>{level}：时限（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekends do not count towards deadlines and due dates</source>
+        <translation>周末不计入处理时限和联系到期日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branches&apos; time zone</source>
+        <translation>网点时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who looks after customers</source>
+        <translation>客户维护分工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers per keeper at most</source>
+        <translation>每人最多维护客户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} from AUM (CNY)</source>
+        <translation>{role}：金融资产起点（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>CareTab</name>
     <message>
         <location filename="../../ui/care/customer_tab.py" line="+110"/>

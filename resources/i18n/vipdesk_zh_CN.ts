@@ -1573,7 +1573,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+159"/>
+        <location filename="../../ui/shell/pages.py" line="+160"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1581,7 +1581,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1644,6 +1644,11 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+1"/>
         <source>Care dashboard</source>
         <translation>客户维护看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care policy</source>
+        <translation>客户维护策略</translation>
     </message>
     <message>
         <location line="+1"/>

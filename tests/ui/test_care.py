@@ -286,3 +286,25 @@ def test_chinese_care_screens_have_no_english(main_window, language, demo_store,
             if leftover:
                 problems.append((name, text, leftover))
     assert problems == []
+
+
+def test_the_care_policy_page_changes_deadlines_and_weekends(windows, demo_store, dialogs):
+    from app.care.common import care_policy
+
+    page = windows("admin", "care_policy")
+    assert page.hours[1].value() == 5 and not page.weekends.isChecked() and page.days["private"].value() == 7
+    page.hours[1].setValue(4)
+    page.weekends.setChecked(True)
+    page.cap.setValue(600)
+    page.bounds["counter_staff"].setText("")
+    page.save_button.click()
+    assert "saved" in dialogs.of("info")[-1][2]
+    policy = care_policy(demo_store)
+    assert policy.deadline_hours[1] == 4 and policy.skip_weekends and policy.manager_cap == 600
+    assert [b.role for b in policy.bands] == ["lobby_manager", "relationship_manager"]
+    page.zone.setText("Mars/Olympus")
+    page.save_button.click()
+    assert "Time zone" in page.error.text() and care_policy(demo_store).time_zone == "Asia/Shanghai"
+    page.bounds["lobby_manager"].setText("lots")
+    page.save_button.click()
+    assert "write an amount" in page.error.text()

@@ -14,8 +14,8 @@ def nav_titles(window):
 
 
 @pytest.mark.parametrize("username, titles", [
-    ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Documents",
-               "My account"]),
+    ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Care policy",
+               "Documents", "My account"]),
     ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "My account"]),
     ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
                  "Customer care", "Customer assignment", "Care dashboard", "Documents", "My account"]),
@@ -62,7 +62,8 @@ def test_sizes_fit_a_counter_pc(main_window):
 def test_menu_language_switch_retranslates(main_window, language):
     window = main_window("admin")
     window.language_actions["zh_CN"].trigger()
-    assert nav_titles(window) == ["客户", "网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "文档", "我的账户"]
+    assert nav_titles(window) == ["客户", "网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "客户维护策略",
+                                 "文档", "我的账户"]
     assert window.language_label.text() == "语言：中文"
     window.language_actions["en"].trigger()
     assert nav_titles(window)[0] == "Customers"

@@ -73,6 +73,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("care", QT_TRANSLATE_NOOP("Pages", "Customer care"), "ui.care.page:CarePage", Permission.CARE_FOR_CUSTOMERS),
     PageSpec("care_assignment", QT_TRANSLATE_NOOP("Pages", "Customer assignment"), "ui.care.assignment_page:AssignmentPage", Permission.ASSIGN_CUSTOMERS),
     PageSpec("care_dashboard", QT_TRANSLATE_NOOP("Pages", "Care dashboard"), "ui.care.dashboard_page:DashboardPage", Permission.VIEW_CARE_DASHBOARD),
+    PageSpec("care_policy", QT_TRANSLATE_NOOP("Pages", "Care policy"), "ui.care.policy_page:CarePolicyPage", Permission.EDIT_POLICY),
     PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "ui.documents.page:DocumentsPage", Permission.VIEW_DOCUMENTS),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
