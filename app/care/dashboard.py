@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy import Integer, and_, case, cast, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.auth.permissions import Permission, require
@@ -172,16 +172,26 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
             group_of[b.id] = owner
         figures: dict[int, dict] = {g: defaultdict(int) for g in [branch.id, *(c.id for c in children)]}
 
+        # VIPs by branch and tier, and those whose latest contact lies within their tier's
+        # interval, in one pass over the (tier, branch, active, latest contact) index
+        planned = {t: now - timedelta(days=policy.interval(t)) for t in vip_tiers if policy.interval(t)}
+        kept_now = case(*[(and_(Customer.tier == t, Customer.last_contact_at >= cutoff), 1)
+                          for t, cutoff in planned.items()], else_=0) if planned else literal(0)
         counts: dict[str, int] = defaultdict(int)
+        kept_by_tier: dict[str, int] = defaultdict(int)
         for part in chunks(ids):
-            for bid, tier, n in session.execute(
-                    select(Customer.branch_id, Customer.tier, func.count())
+            for bid, tier, n, kept in session.execute(
+                    select(Customer.branch_id, Customer.tier, func.count(), func.sum(kept_now))
                     .where(Customer.tier.in_(vip_tiers), Customer.branch_id.in_(part), Customer.active.is_(True))
                     .group_by(Customer.branch_id, Customer.tier)):
+                kept = int(kept or 0)
                 counts[tier] += n
+                kept_by_tier[tier] += kept
                 figures[group_of[bid]]["vips"] += n
-                if policy.interval(tier):
+                if tier in planned:
                     figures[group_of[bid]]["plan_customers"] += n
+                    figures[group_of[bid]]["plan_kept"] += kept
+        compliance = {t: (counts.get(t, 0), kept_by_tier.get(t, 0)) for t in planned}
 
         months = _months_back(today, MONTHS)
         start = datetime(months[0] // 100, months[0] % 100, 1)
@@ -214,23 +224,6 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                     if old in vip_tiers and new not in vip_tiers:
                         lost += n
             moves.append(MonthMoves(m, up, down, lost))
-
-        # customers whose latest contact lies within their tier's interval, from the index alone
-        compliance: dict[str, tuple[int, int]] = {}
-        for tier in vip_tiers:
-            interval = policy.interval(tier)
-            if not interval:
-                continue
-            kept = 0
-            for part in chunks(ids):
-                for bid, n in session.execute(
-                        select(Customer.branch_id, func.count())
-                        .where(Customer.tier == tier, Customer.branch_id.in_(part), Customer.active.is_(True),
-                               Customer.last_contact_at >= now - timedelta(days=interval))
-                        .group_by(Customer.branch_id)):
-                    kept += n
-                    figures[group_of[bid]]["plan_kept"] += n
-            compliance[tier] = (counts.get(tier, 0), kept)
 
         totals = defaultdict(int)
         on_time = case((and_(Complaint.resolved_at.is_not(None), Complaint.resolved_at <= Complaint.deadline_at), 1),
