@@ -9,9 +9,11 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 - an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
 - 6 to 32 letters or digits: that CIF number exactly.
 
-Each lookup is a prefix or equality test on one indexed column (on PostgreSQL ``LIKE 'p%'``
-against a ``text_pattern_ops`` index; on SQLite a ``>= p AND < p || U+10FFFF`` range, which
-the LIKE optimisation would need case-sensitive LIKE for), ordered by that column (on
+Each lookup is a prefix or equality test on one indexed column (a ``p <= col < p || U+10FFFF``
+range: on PostgreSQL with the leakproof ``~>=~``/``~<~`` operators of its ``text_pattern_ops``
+index, which row-level security lets through to the index where it would not let LIKE; on
+SQLite with plain comparisons, which the LIKE optimisation would need case-sensitive LIKE
+for), ordered by that column (on
 PostgreSQL with the index's own ``~<~`` order) and cut at the limit, so the index delivers
 rows in order and the query stops early: no sort of all matches. The branch scope
 is ``branch_id + 0 IN (subtree ids)``: the ``+ 0`` keeps the planner off the branch index.
@@ -118,17 +120,18 @@ def plans_for(raw: str) -> list[Plan]:
     return plans
 
 
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _condition(plan: Plan, dialect: str) -> ColumnElement:
     column = plan.column
     if not plan.prefix:
         return column == plan.value
-    if dialect == "postgresql":  # backslash is PostgreSQL's default LIKE escape
-        return column.like(_escape_like(plan.value) + "%")
-    return (column >= plan.value) & (column < plan.value + "\U0010ffff")
+    upper = plan.value + "\U0010ffff"
+    if dialect == "postgresql":
+        # The text_pattern_ops operators, not LIKE: under row-level security (staff connect as
+        # their own roles) PostgreSQL evaluates the policy before any condition whose operator
+        # is not leakproof, so LIKE could not use the index (20,000 customers: a sequential
+        # scan, 200-500 ms); ~>=~ and ~<~ are leakproof and run as the index's range.
+        return column.op("~>=~", is_comparison=True)(plan.value) & column.op("~<~", is_comparison=True)(upper)
+    return (column >= plan.value) & (column < upper)
 
 
 def plan_query(plan: Plan, dialect: str, branch_ids, limit: int):

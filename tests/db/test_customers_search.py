@@ -136,3 +136,32 @@ def test_every_lookup_uses_its_index_and_no_sort(demo_store):
                     plan.column.key, f"ix_customer_{plan.column.key}")
                 assert index in shown, (typed, shown)
                 assert "TEMP B-TREE" not in shown and "Sort" not in shown, (typed, shown)
+
+
+def test_under_row_level_security_every_prefix_lookup_is_an_index_range(pg_demo_store):
+    """Staff connect as their own PostgreSQL roles, under row-level security, which holds back
+    any condition with an operator that is not leakproof (LIKE) until the policy has passed:
+    the lookups must still reach their index as a range (Index Cond), not scan the table."""
+    from sqlalchemy import text
+
+    from app.auth.signin import sign_in
+    from app.customers.records import scope_branches
+    from app.customers.search import plan_query
+    from app.demo import DEMO_PASSWORD
+
+    signed_in = sign_in(pg_demo_store, "teller", DEMO_PASSWORD)
+    try:
+        with signed_in.store.read() as session:
+            assert session.scalar(text("SELECT current_user")) != "postgres"
+            ids = list(scope_branches(session, signed_in.actor))
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+            for typed in EXPLAINED:
+                for plan in plans_for(typed):
+                    sql = str(plan_query(plan, "postgresql", ids, 50).compile(
+                        signed_in.store.engine, compile_kwargs={"literal_binds": True}))
+                    shown = " | ".join(r[0] for r in session.execute(text("EXPLAIN " + sql)))
+                    assert "Index Cond" in shown and plan.column.key in shown.split("Index Cond")[1], \
+                        (typed, shown)
+                    assert "Sort" not in shown, (typed, shown)
+    finally:
+        signed_in.store.engine.dispose()
