@@ -293,23 +293,29 @@ def _write_postgresql(session, new, changed) -> None:
     """Per batch, one ``INSERT ... SELECT FROM unnest(arrays)`` for the new values and one
     ``UPDATE ... FROM unnest(arrays) ... WHERE`` the value differs for the changed ones. Arrays
     rather than ``COPY`` into a temporary table: staff login roles may not create temporary
-    tables, and ``COPY FROM`` is refused on tables with row-level security."""
+    tables, and ``COPY FROM`` is refused on tables with row-level security. Each array goes as
+    one array literal (``{1,2,3}``) cast by the server: joining the text is about twenty times
+    cheaper than adapting millions of values one by one in the driver."""
     conn = session.connection().connection.driver_connection
     with conn.cursor() as cursor:
         for start in range(0, len(new), BATCH * 4):
-            batch = new[start:start + BATCH * 4]
             cursor.execute(
                 "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
                 "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[])",
-                ([r[0] for r in batch], [r[1] for r in batch], [r[2] for r in batch]))
+                _array_literals(new[start:start + BATCH * 4]))
         for start in range(0, len(changed), BATCH * 4):
-            batch = changed[start:start + BATCH * 4]
             cursor.execute(
                 "UPDATE aum_month a SET avg_daily_aum = u.value "
                 "FROM unnest(%s::integer[], %s::integer[], %s::numeric[]) AS u(customer_id, month, value) "
                 "WHERE a.customer_id = u.customer_id AND a.month = u.month "
                 "AND a.avg_daily_aum IS DISTINCT FROM u.value",
-                ([r[0] for r in batch], [r[1] for r in batch], [r[2] for r in batch]))
+                _array_literals(changed[start:start + BATCH * 4]))
+
+
+def _array_literals(batch: list[tuple[int, int, str]]) -> tuple[str, str, str]:
+    """PostgreSQL array literals of the batch's columns (integers and plain decimal text only,
+    which need no quoting)."""
+    return tuple("{" + ",".join(map(str, column)) + "}" for column in zip(*batch))
 
 
 @dataclass(frozen=True)
