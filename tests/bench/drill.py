@@ -59,7 +59,7 @@ def _percentile(samples: list[float], p: float) -> float:
 
 # -- set-up --------------------------------------------------------------------------------
 
-def prepare(url: str, clients: int) -> None:
+def prepare(url: str, clients: int, customers: int = CUSTOMERS) -> None:
     """A demo store with ``clients`` extra tellers at BJ0101, each with a drawer of gold cards."""
     from sqlalchemy import select
 
@@ -74,7 +74,7 @@ def prepare(url: str, clients: int) -> None:
     from tests.db.helpers import actor_named
 
     store = open_store(url, migrate=True)
-    build_demo(store, customers=CUSTOMERS)
+    build_demo(store, customers=customers)
     credentials = credentials_for(store)
     with store.write(Actor.batch("drill")) as uow:
         branch = uow.session.scalar(select(Branch).where(Branch.code == "BJ0101"))
@@ -176,7 +176,8 @@ def check_books(url: str, results: list[dict]) -> dict[str, bool]:
     return checks
 
 
-def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False) -> Report:
+def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
+        customers: int = CUSTOMERS) -> Report:
     """Prepare a fresh store, run the clients, check the books; the store is dropped after."""
     import psycopg
 
@@ -185,7 +186,7 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False) 
         conn.execute(f'CREATE DATABASE "{name}"')
     url = f"{server}/{name}"
     try:
-        prepare(url, clients)
+        prepare(url, clients, customers)
         context = multiprocessing.get_context("spawn")
         queue, ready, go, start_at = context.Queue(), context.Queue(), context.Event(), context.Value("d", 0.0)
         processes = [context.Process(target=counter, args=(url, n, seconds, ready, go, start_at, queue))

@@ -2,7 +2,8 @@
 
 What a clerk types, drawn from the stored customers themselves: ID tails, phone tails, full
 names, name prefixes, pinyin initials and CIF numbers, searched by a branch manager of BJ0101
-(whose subtree holds about three quarters of the customers). The figure is the service call,
+(whose subtree holds about three quarters of the customers), signed in: on PostgreSQL that is
+their own login role, under row-level security. The figure is the service call,
 :func:`app.customers.search.search_customers`, end to end (scope, every lookup, masking). The
 baseline is the floor under it: the same first lookup as one raw indexed SELECT on the
 driver's cursor, with no scope, no ORM and no masking.
@@ -19,7 +20,8 @@ from app.customers.search import plans_for, search_customers
 from db.models import Customer
 from tests.bench import data
 from tests.bench.conftest import median, percentile, record
-from tests.db.helpers import actor_named
+from app.auth.signin import sign_in
+from app.demo import DEMO_PASSWORD
 
 QUERIES_PER_KIND = 150
 BUDGET_MS = 20.0
@@ -54,7 +56,8 @@ def _raw_sql(plan, dialect: str) -> tuple[str, tuple]:
 
 def _search(store, engine_name: str) -> None:
     rnd = random.Random(7)
-    actor = actor_named(store, "manager")
+    signed_in = sign_in(store, "manager", DEMO_PASSWORD)
+    store, actor = signed_in.store, signed_in.actor
     typed = _typed(store, rnd)
     dialect = store.engine.dialect.name
     for text in typed[:20]:  # warm caches for both
