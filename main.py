@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     doc_verify.add_argument("--db", metavar="URL", dest="sub_db")
 
     export = sub.add_parser("export", help="write a CSV export (masked)")
-    export.add_argument("kind", choices=["audit", "customers", "stock"], metavar="KIND", help="what to export: audit, customers, stock")
+    export.add_argument("kind", choices=["audit", "cards", "customers", "stock"], metavar="KIND",
+                        help="what to export: audit, cards, customers, stock")
     export.add_argument("out", metavar="OUT.csv", type=Path)
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
@@ -147,8 +148,10 @@ def cmd_export(args) -> int:
     from app.opening import open_store
 
     from app.stock.views import export_stock
+    from app.cards.views import export_cards
 
-    exporter = {"audit": export_audit, "customers": export_customers, "stock": export_stock}[args.kind]
+    exporter = {"audit": export_audit, "cards": export_cards, "customers": export_customers,
+                "stock": export_stock}[args.kind]
     count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
     print(f"{count} rows written to {args.out}")
     return 0

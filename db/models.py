@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -573,3 +574,105 @@ class DocumentRecord(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# ----------------------------------------------------------------------------- VIP cards
+
+
+class CardApplication(Base):
+    """A request for a VIP card (new, renewal, upgrade, downgrade, replace-lost,
+    replace-damaged): entered by one person with the eligibility seen then, decided by another.
+
+    At most one open (submitted or approved) application per customer: a partial unique index,
+    so two PCs cannot both enter one.
+    """
+
+    __tablename__ = "card_application"
+    __table_args__ = (
+        Index("uq_card_application_open_customer", "customer_id", unique=True,
+              sqlite_where=text("status IN ('submitted', 'approved')"),
+              postgresql_where=text("status IN ('submitted', 'approved')")),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    card_type: Mapped[str] = mapped_column(String(16))
+    replaces_card_id: Mapped[int | None] = mapped_column(Integer)        # the card it replaces
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    tier: Mapped[str] = mapped_column(String(32))                       # as on record when entered
+    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))     # rolling quarterly AUM then
+    exception_note: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(String(500), default="")
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    entered_by_name: Mapped[str] = mapped_column(String(64))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    decided_by_name: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decision_comment: Mapped[str] = mapped_column(String(500), default="")
+    card_id: Mapped[int | None] = mapped_column(Integer)                # the card it was fulfilled by
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VipCard(Base):
+    """A VIP card issued to a customer: its number, the blank serial it was made from, its
+    validity, its state and the card it replaces. At most one active card per customer (a
+    partial unique index, so two PCs cannot both issue one); a card number is never reused.
+    """
+
+    __tablename__ = "vip_card"
+    __table_args__ = (
+        Index("uq_vip_card_active_customer", "customer_id", unique=True,
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
+        Index("ix_vip_card_status_expires", "status", "expires_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    card_type: Mapped[str] = mapped_column(String(16))
+    card_number: Mapped[str] = mapped_column(String(19), unique=True)
+    blank_card_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("blank_card.id"), unique=True)
+    serial: Mapped[str] = mapped_column(String(24))
+    application_id: Mapped[int] = mapped_column(ForeignKey("card_application.id"), unique=True)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("vip_card.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(12))
+    issued_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    issued_by_name: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_by_name: Mapped[str] = mapped_column(String(64), default="")
+    ended_reason: Mapped[str] = mapped_column(String(300), default="")
+    returned: Mapped[bool | None] = mapped_column(Boolean)              # handed back when replaced
+    agreement_signed_on: Mapped[date | None] = mapped_column(Date)
+    agreement_witness: Mapped[str] = mapped_column(String(64), default="")
+    agreement_marked_by: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CardPaperwork(Base):
+    """A document a card needs printed (service agreement, welcome / upgrade / downgrade /
+    replacement / renewal-due letter): recorded by the card capability, printed by the
+    documents capability, which marks it printed with the id of its document register row."""
+
+    __tablename__ = "card_paperwork"
+    __table_args__ = (UniqueConstraint("card_id", "kind"),
+                      Index("ix_card_paperwork_branch_printed", "branch_id", "printed_count"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("vip_card.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    printed_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    document_id: Mapped[int | None] = mapped_column(Integer)

@@ -7,7 +7,8 @@ window in Chinese and English, the administrator's accounts page in both languag
 auditor's audit trail in Chinese, the branch manager's tier worklists and the administrator's
 tier policy in Chinese, the branch manager's customer search and one customer's view (phone
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
-manager's care dashboard in Chinese. Runs without a display (QT_QPA_PLATFORM=offscreen).
+manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
+the branch manager's card approvals and a customer's VIP cards tab. Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -206,6 +207,54 @@ def _documents(app, store, language, out: Path) -> None:
     admin.close()
 
 
+def _cards(app, store, language, out: Path) -> None:
+    """The teller's counter workspace (queue of approved applications, drawer stock), the
+    issue wizard at its confirmation step, the branch manager's approvals inbox and one
+    customer's VIP cards tab."""
+    from app.auth.signin import sign_in
+    from app.cards import views
+    from app.cards.rules import DEFAULT_CARD_POLICY, with_check_digit
+    from app.demo import DEMO_PASSWORD
+    from ui.cards.customer_tab import CardsTab
+    from ui.cards.dialogs import IssueDialog
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    teller = MainWindow(sign_in(store, "teller", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    teller.show()
+    page = teller.open_page("cards")
+    page.queue_view.selectRow(0)
+    _grab(app, teller, out / "cards-zh.png")
+    queue = [r for r in page.queue_model.rows() if r.kind == "new"] or page.queue_model.rows()
+    wizard = IssueDialog(store, teller.session.actor, queue[0], parent=teller)
+    wizard.card_number.setText(with_check_digit(DEFAULT_CARD_POLICY.product(queue[0].card_type).bins[0] + "0" * 9))
+    wizard.submit()
+    wizard.show()
+    _settle(app)
+    wizard.grab().save(str(out / "card-issue-zh.png"))
+    print(f"wrote {out / 'card-issue-zh.png'}")
+    wizard.reject()
+    history_of = next((r.customer_id for r in views.expiring_cards(store, teller.session.actor, within_days=400)), None)
+    teller.idle.stop()
+    teller.close()
+    manager = MainWindow(sign_in(store, "manager", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    manager.show()
+    inbox = manager.open_page("card_approvals")
+    inbox.view.selectRow(0)
+    inbox._show_detail()
+    _grab(app, manager, out / "card-approvals-zh.png")
+    if history_of is not None:
+        tab = CardsTab(store, manager.session.actor, history_of)
+        tab.resize(1000, 520)
+        tab.show()
+        _settle(app)
+        tab.grab().save(str(out / "customer-cards-zh.png"))
+        print(f"wrote {out / 'customer-cards-zh.png'}")
+        tab.close()
+    manager.idle.stop()
+    manager.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -287,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
 
         _customers(app, store, language, out)
         _stock(app, store, language, out)
+        _cards(app, store, language, out)
         _care(app, store, language, out)
         _documents(app, store, language, out)
         store.engine.dispose()

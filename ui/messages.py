@@ -14,9 +14,12 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.auth.branches import LEVEL_LABELS, BranchLevel
 from app.auth.permissions import ROLE_LABELS, Permission, Role
+from app.cards.rules import APPLICATION_STATUS_LABELS, CARD_PARAMS, CARD_STATUS_LABELS, NO_CARD
 from app.errors import UserError
+from app.tiers.rules import CARD_TYPE_LABELS
 
 ERRORS, FIELDS, ROLES, LEVELS = "errors", "fields", "roles", "levels"
+CARD_STATUS_WORDS = {**APPLICATION_STATUS_LABELS, **CARD_STATUS_LABELS}
 
 # PermissionDenied names the permission by its code in ``{action}``: say it in words.
 PERMISSION_PHRASES = {
@@ -43,6 +46,10 @@ PERMISSION_PHRASES = {
     Permission.VIEW_CARE_DASHBOARD: QT_TRANSLATE_NOOP("permissions", "view the care dashboard"),
     Permission.VIEW_DOCUMENTS: QT_TRANSLATE_NOOP("permissions", "see the document register and verify documents"),
     Permission.EDIT_TEMPLATES: QT_TRANSLATE_NOOP("permissions", "edit document templates"),
+    Permission.APPLY_FOR_CARD: QT_TRANSLATE_NOOP("permissions", "enter a VIP card application"),
+    Permission.APPROVE_CARD: QT_TRANSLATE_NOOP("permissions", "approve a VIP card application"),
+    Permission.ISSUE_CARD: QT_TRANSLATE_NOOP("permissions", "issue a VIP card at the counter"),
+    Permission.SERVICE_CARDS: QT_TRANSLATE_NOOP("permissions", "report a lost card, cancel a card or mark an agreement signed"),
 }
 
 
@@ -73,6 +80,14 @@ def _param(name: str, value: object) -> object:
     if name == "action" and value in {p.value for p in Permission}:
         phrase = PERMISSION_PHRASES.get(Permission(value))
         return translate("permissions", phrase) if phrase else value
+    if name in CARD_PARAMS and value in CARD_TYPE_LABELS:  # a card type named by its code
+        return translate("card_types", CARD_TYPE_LABELS[value])
+    if name in CARD_PARAMS and value == NO_CARD:
+        return translate("card_types", QT_TRANSLATE_NOOP("card_types", "no VIP card"))
+    if name == "tier" and isinstance(value, str):  # a tier label of the policy
+        return translate("tiers", value)
+    if name == "status" and value in CARD_STATUS_WORDS:  # a card's or application's status
+        return translate("card_status", CARD_STATUS_WORDS[value])
     return value
 
 

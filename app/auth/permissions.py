@@ -60,6 +60,10 @@ class Permission(StrEnum):
     VIEW_CARE_DASHBOARD = "view_care_dashboard"
     VIEW_DOCUMENTS = "view_documents"        # the document register, reprints, verifying a QR code
     EDIT_TEMPLATES = "edit_templates"        # the wording of documents (new template versions)
+    APPLY_FOR_CARD = "apply_for_card"        # enter a VIP card application
+    APPROVE_CARD = "approve_card"            # approve or reject another person's card application
+    ISSUE_CARD = "issue_card"                # issue an approved card at the counter
+    SERVICE_CARDS = "service_cards"          # report a loss, cancel, mark an agreement signed
 
 
 _FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.VIEW_DOCUMENTS}
@@ -69,15 +73,17 @@ _STOCK_KEEPING = {Permission.VIEW_STOCK, Permission.RECEIVE_STOCK, Permission.CO
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNTER_STAFF: frozenset(
-        _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER, _CARE}),
+        _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER, _CARE,
+                       Permission.APPLY_FOR_CARD, Permission.ISSUE_CARD, Permission.SERVICE_CARDS}),
     Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE, Permission.VIEW_DOCUMENTS}),
     Role.RELATIONSHIP_MANAGER: frozenset(
-        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE}),
+        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE, Permission.APPLY_FOR_CARD}),
     Role.BRANCH_MANAGER: frozenset(
         _FRONT_DESK | {Permission.VIEW_AUDIT, Permission.REVEAL_PII, Permission.EXPORT_CUSTOMERS,
                        Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION,
                        Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.MANAGE_STOCK,
-                       _CARE, Permission.ASSIGN_CUSTOMERS, Permission.VIEW_CARE_DASHBOARD}),
+                       _CARE, Permission.ASSIGN_CUSTOMERS, Permission.VIEW_CARE_DASHBOARD,
+                       Permission.APPLY_FOR_CARD, Permission.APPROVE_CARD, Permission.SERVICE_CARDS}),
     Role.CUSTODIAN: frozenset(_STOCK_KEEPING),
     Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS,
                              Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD, Permission.VIEW_DOCUMENTS}),

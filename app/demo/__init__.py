@@ -90,4 +90,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     from app.demo.care import add_demo_care  # contacts, due lists and complaints (issue 8)
 
     add_demo_care(store)
+    from app.demo.cards import add_demo_cards  # VIP cards (issue 5); after the stock and the tiers
+
+    add_demo_cards(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

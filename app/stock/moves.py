@@ -331,17 +331,26 @@ def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> 
     serial = check_serial(card_type, serial)
     reason = clean_text(reason, field=rules.REASON, max_length=300)
     with store.write(actor) as uow:
-        session = uow.session
-        card = _card_in_scope(session, actor, serial, card_type)
-        if actor.may(Permission.USE_DRAWER) and actor.account_id is not None:
-            holder = own_drawer(session, actor, uow.now)
-        else:
-            require(actor, Permission.RECEIVE_STOCK)
-            holder = vault_of(session, branch_in_scope(session, actor, card.branch_id), uow.now)
-        if holder.branch_id != card.branch_id:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "{serial} belongs to the stock of another branch"), field=SERIAL, serial=serial)
-        return _change_state(uow, card, holder, RETURN, reason)
+        return return_serial(uow, actor, card_type=card_type, serial=serial, reason=reason)
+
+
+def return_serial(uow, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+    """:func:`record_return` inside the caller's unit of work (the card capability hands the
+    old card back in the same transaction as the card that replaces it)."""
+    require(actor, Permission.VIEW_STOCK)
+    serial = check_serial(card_type, serial)
+    reason = clean_text(reason, field=rules.REASON, max_length=300)
+    session = uow.session
+    card = _card_in_scope(session, actor, serial, card_type)
+    if actor.may(Permission.USE_DRAWER) and actor.account_id is not None:
+        holder = own_drawer(session, actor, uow.now)
+    else:
+        require(actor, Permission.RECEIVE_STOCK)
+        holder = vault_of(session, branch_in_scope(session, actor, card.branch_id), uow.now)
+    if holder.branch_id != card.branch_id:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "{serial} belongs to the stock of another branch"), field=SERIAL, serial=serial)
+    return _change_state(uow, card, holder, RETURN, reason)
 
 
 def _card_in_scope(session: Session, actor, serial: str, card_type: str) -> BlankCard:

@@ -9,11 +9,11 @@ batches (SQLite ``executemany``; PostgreSQL one ``INSERT ... SELECT FROM unnest(
 ``UPDATE ... FROM unnest(arrays)`` per batch: staff login roles may not create temporary
 tables, and ``COPY FROM`` is refused on tables with row-level security). No per-customer query.
 
-The card a customer holds is one lookup, :func:`held_card_types`; until the card register
-exists it knows no card, and the card of the tier on record stands in for it: a customer
-whose tier rises from a carded tier is listed for an upgrade, one whose tier falls below the
-card of their former tier is listed for a downgrade review (never downgraded silently), one
-who reaches a carded tier from a tier without a card is newly eligible for a first card.
+The card a customer holds is one lookup in the card register, :func:`held_card_types` (the
+active VIP card, one query per chunk of customers): a cardholder whose tier entitles to a
+higher card is listed for an upgrade, one whose card is above what the tier entitles to is
+listed for a downgrade review (never downgraded silently), and a customer with no active
+card whose tier carries one is newly eligible for a first card.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import (
     ExceptionOutcome, TierException, TierPolicy, evaluate, month_end, quarter_window,
 )
-from db.models import Branch, Customer, TierEvaluation, TierExceptionGrant, TierWorklistEntry
+from db.models import Branch, Customer, TierEvaluation, TierExceptionGrant, TierWorklistEntry, VipCard
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
 
@@ -54,6 +54,7 @@ CAUSE_EVALUATION, CAUSE_EXCEPTION, CAUSE_EXCEPTION_EXPIRED = "evaluation", "exce
 CHUNK = 20_000
 BATCH = 100_000
 PAGE_SIZE = 200
+HELD_CHUNK = 900  # bound parameters per IN (...) list, safe on SQLite
 
 Progress = Callable[[int, int], bool]
 
@@ -80,11 +81,14 @@ def parse_as_of(raw: str, *, today: date) -> tuple[int, int]:
 
 
 def held_card_types(session: Session, customer_ids: list[int]) -> dict[int, str]:
-    """The VIP card type each customer holds now (customer id -> card type).
-
-    The card register comes with the cards capability; until then no card is known, and
-    evaluation lets the card of the tier on record stand in. Swap this lookup in then."""
-    return {}
+    """The card type of each customer's active VIP card (customer id -> card type), from the
+    card register; customers without an active card are absent."""
+    held: dict[int, str] = {}
+    for start in range(0, len(customer_ids), HELD_CHUNK):
+        part = customer_ids[start:start + HELD_CHUNK]
+        held.update(session.execute(select(VipCard.customer_id, VipCard.card_type).where(
+            VipCard.customer_id.in_(part), VipCard.status == "active")).all())
+    return held
 
 
 def _scope_branch_id(session: Session, actor) -> int | None:
@@ -182,20 +186,19 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                 average_cents = None if cent_days is None else (2 * int(cent_days) + total_days) // (2 * total_days)
                 current_band = bands.get(current)
                 held = held_known.get(customer_id)
-                assumed = held if held is not None else (current_band.card_type if current_band else None)
                 exception = exceptions.get(customer_id)
                 if exception is None:
                     band_index = (None if average_cents is None
                                   else max(0, bisect.bisect_right(bounds, average_cents) - 1))
-                    cache_key = (current, assumed, band_index)
+                    cache_key = (current, held, band_index)
                     cached = cache.get(cache_key)
                     if cached is None:
                         representative = None if band_index is None else policy.bands[band_index].lower_bound
-                        cached = cache[cache_key] = _outcome(evaluate(current, assumed, representative, None,
+                        cached = cache[cache_key] = _outcome(evaluate(current, held, representative, None,
                                                                       policy, on))
                 else:
                     average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
-                    cached = _outcome(evaluate(current, assumed, average, exception, policy, on))
+                    cached = _outcome(evaluate(current, held, average, exception, policy, on))
                 result, effective, computed, kinds = cached
                 counts["customers"] += 1
                 if average_cents is not None:

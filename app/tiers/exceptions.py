@@ -63,7 +63,8 @@ def _customer(session: Session, actor, customer_id: int) -> Customer:
     return row[0]
 
 
-def _computed_average(session: Session, customer_id: int, today: date) -> Decimal | None:
+def computed_average(session: Session, customer_id: int, today: date) -> Decimal | None:
+    """The rolling quarterly daily-average AUM as of last month (None without any figure)."""
     window = quarter_window(last_month(today))
     rows = session.execute(select(AumMonth.month, AumMonth.avg_daily_aum).where(
         AumMonth.customer_id == customer_id,
@@ -88,7 +89,7 @@ def propose_exception(store, actor, customer_id: int, *, tier: str, reason: str,
         customer = _customer(session, actor, customer_id)
         policy = policy_in_force_at(session, today)
         policy.band(tier)  # names "Tier" when unknown
-        average = _computed_average(session, customer.id, today)
+        average = computed_average(session, customer.id, today)
         floor = tier_for(average, policy) if average is not None else policy.bands[0]
         if policy.rank(tier) <= policy.rank(floor.code):
             raise ValidationError(QT_TRANSLATE_NOOP(

@@ -919,6 +919,11 @@ Spouse Wang Fang 1980-05-17</source>
         <source>Viewed by</source>
         <translation>查阅记录</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>VIP cards</source>
+        <translation>贵宾卡</translation>
+    </message>
 </context>
 <context>
     <name>CustomerView</name>
@@ -1429,12 +1434,12 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+259"/>
+        <location filename="../../ui/shell/window.py" line="+267"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
@@ -1573,7 +1578,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+160"/>
+        <location filename="../../ui/shell/pages.py" line="+177"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1581,7 +1586,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-101"/>
+        <location line="-105"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1654,6 +1659,21 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+1"/>
         <source>Documents</source>
         <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP cards</source>
+        <translation>贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card approvals</source>
+        <translation>贵宾卡审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card products</source>
+        <translation>卡产品设置</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2964,6 +2984,71 @@ python main.py db upgrade --db {url}</translation>
         <translation>写入重要日期</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Card application entered</source>
+        <translation>录入贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card application approved</source>
+        <translation>批准贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card application rejected</source>
+        <translation>拒绝贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card application cancelled</source>
+        <translation>撤销贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card issued</source>
+        <translation>发放贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card replaced</source>
+        <translation>贵宾卡换卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card reported lost</source>
+        <translation>贵宾卡挂失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card cancelled</source>
+        <translation>贵宾卡注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card expired</source>
+        <translation>贵宾卡过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service agreement marked signed</source>
+        <translation>登记服务协议已签署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP cards exported</source>
+        <translation>导出贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card paperwork printed</source>
+        <translation>打印卡单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewal letters recorded</source>
+        <translation>登记到期换卡通知函</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3002,6 +3087,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>All contact record actions</source>
         <translation>全部联系记录操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All VIP card actions</source>
+        <translation>全部贵宾卡操作</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3059,7 +3149,22 @@ python main.py db upgrade --db {url}</translation>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="+1"/>
+        <source>Card application</source>
+        <translation>贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card</source>
+        <translation>贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card paperwork</source>
+        <translation>卡单据</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3104,12 +3209,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3154,6 +3259,11 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../ui/tiers/labels.py" line="+31"/>
         <source>No VIP card</source>
+        <translation>无贵宾卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="+86"/>
+        <source>no VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
 </context>
@@ -3274,7 +3384,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+104"/>
+        <location filename="../../app/auth/permissions.py" line="+110"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -3389,7 +3499,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+88"/>
+        <location filename="../../ui/messages.py" line="+17"/>
         <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
@@ -3755,7 +3865,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能显示完整信息</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/exceptions.py" line="+20"/>
+        <location filename="../../app/tiers/exceptions.py" line="+21"/>
         <source>Exceptions are proposed by a signed-in relationship manager.</source>
         <translation>等级例外须由已登录的理财经理申请。</translation>
     </message>
@@ -3898,7 +4008,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+141"/>
+        <location filename="../../app/tiers/evaluation.py" line="+145"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -3918,7 +4028,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+217"/>
+        <location filename="../../app/tiers/evaluation.py" line="+216"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -3975,7 +4085,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../app/stock/moves.py" line="+400"/>
+        <location filename="../../app/stock/moves.py" line="+409"/>
         <source>must be a colleague in your scope</source>
         <translation>须为您权限范围内的同事</translation>
     </message>
@@ -4011,7 +4121,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial} 不在库存账中</translation>
     </message>
     <message>
-        <location filename="../../app/stock/moves.py" line="-321"/>
+        <location filename="../../app/stock/moves.py" line="-330"/>
         <source>{serial} is already in the stock books</source>
         <translation>{serial} 已在库存账中</translation>
     </message>
@@ -4027,14 +4137,14 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+199"/>
+        <location line="+208"/>
         <location filename="../../app/stock/rules.py" line="-139"/>
         <location line="+165"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-204"/>
         <source>{serial} is not in stock at {location}</source>
         <translation>{serial} 不在 {location} 的库存中</translation>
     </message>
@@ -4080,7 +4190,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial} 非当日出库，请按客户交回登记</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <location line="+67"/>
         <source>{serial} belongs to the stock of another branch</source>
         <translation>{serial} 属于其他网点的库存</translation>
@@ -4119,7 +4229,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>exception_status</name>
     <message>
-        <location filename="../../app/tiers/exceptions.py" line="-70"/>
+        <location filename="../../app/tiers/exceptions.py" line="-71"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
@@ -4432,7 +4542,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-315"/>
+        <location filename="../../app/tiers/evaluation.py" line="-318"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4599,7 +4709,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../ui/messages.py" line="-24"/>
+        <location filename="../../ui/messages.py" line="-32"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -4607,7 +4717,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-41"/>
+        <location line="-45"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -4721,11 +4831,31 @@ python main.py db upgrade --db {url}</translation>
         <source>edit document templates</source>
         <translation>编辑文档模板</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>enter a VIP card application</source>
+        <translation>录入贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approve a VIP card application</source>
+        <translation>审批贵宾卡申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issue a VIP card at the counter</source>
+        <translation>在柜台发放贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report a lost card, cancel a card or mark an agreement signed</source>
+        <translation>办理挂失、注销或登记协议签署</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-76"/>
+        <location filename="../../app/auth/permissions.py" line="-82"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>

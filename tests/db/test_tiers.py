@@ -13,15 +13,17 @@ from sqlalchemy import func, select
 import main
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.tiers.evaluation import (
-    BELOW_STANDARD, FIRST_CARD, UPGRADE, evaluate_tiers, export_worklist, latest_evaluation,
-    parse_as_of, worklist_page,
+    BELOW_STANDARD, FIRST_CARD, UPGRADE, evaluate_tiers, export_worklist, iter_worklist,
+    latest_evaluation, parse_as_of, worklist_page,
 )
+from app.cards.views import my_drawer
 from app.tiers.exceptions import (
     decide_exception, list_exceptions, pending_count, propose_exception, withdraw_exception,
 )
 from app.tiers.policy_store import list_policies, policy_in_force_at, save_policy
 from app.tiers.rules import DEFAULT_TIER_POLICY, TierPolicy
 from db.models import AuditEvent, Customer, TierChange, TierEvaluation
+from tests.db.carddata import give_card, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers, set_aum, write_csv
 
@@ -66,7 +68,9 @@ def test_band_boundaries_through_the_whole_path(tstore, batch, tmp_path):
     assert tier_of(tstore, ids["PLAT000001"]) == "platinum"
     assert changes_of(tstore, ids["GOLD000001"]) == [("ordinary", "gold", "evaluation")]
     assert changes_of(tstore, ids["ORD0000001"]) == []
-    assert result.counts["changed"] == 3 and result.counts[FIRST_CARD] == 3
+    assert result.counts["changed"] == 3
+    first_card = {r.cif_no for r in iter_worklist(tstore, batch, result.evaluation_id, FIRST_CARD)}
+    assert {"GOLD000001", "PRIV000001", "PLAT000001"} <= first_card and "ORD0000001" not in first_card
 
 
 def test_day_weighting(tstore, batch):
@@ -91,6 +95,14 @@ def test_worklists_tied_to_the_evaluation_and_downgrades_not_silent(tstore, batc
     flat(tstore, ids["DOWN000001"], "700000")
     flat(tstore, ids["NOCHANGE01"], "50")
     first = evaluate_tiers(tstore, batch, (2026, 10))
+    # the card register: a gold card and a platinum card issued at the counter
+    stock_drawer(tstore, serials="A00001000-A00001001")
+    give_card(tstore, ids["UPGR000001"], "A00001000", "gold")
+    platinum = [d for d in my_drawer(tstore, actor_named(tstore, "teller")) if d.card_type == "platinum"]
+    if platinum and platinum[0].next_serial:
+        give_card(tstore, ids["DOWN000001"], platinum[0].next_serial, "platinum")
+    else:  # no platinum blanks in the demo drawer: a gold card is above "ordinary" too
+        give_card(tstore, ids["DOWN000001"], "A00001001", "gold")
     flat(tstore, ids["UPGR000001"], "800000")     # gold -> platinum: card upgrade
     flat(tstore, ids["DOWN000001"], "10000")      # platinum -> ordinary: downgrade review
     second = evaluate_tiers(tstore, batch, (2026, 10))
@@ -100,18 +112,20 @@ def test_worklists_tied_to_the_evaluation_and_downgrades_not_silent(tstore, batc
     manager = actor_named(tstore, "manager")
     latest = latest_evaluation(tstore, manager)
     assert latest.id == second.evaluation_id and latest.policy_version == 1
-    up = worklist_page(tstore, manager, latest.id, UPGRADE)
-    down = worklist_page(tstore, manager, latest.id, BELOW_STANDARD)
+    ours = set(ids)
+    up = [r for r in iter_worklist(tstore, manager, latest.id, UPGRADE) if r.cif_no in ours]
+    down = [r for r in iter_worklist(tstore, manager, latest.id, BELOW_STANDARD) if r.cif_no in ours]
     assert [r.cif_no for r in up] == ["UPGR000001"]
     assert [(r.cif_no, r.effective_tier, r.average) for r in down] == [
         ("DOWN000001", "ordinary", Decimal("10000.00"))]
     assert down[0].phone_masked.startswith("138") and "*" in down[0].phone_masked
-    assert worklist_page(tstore, manager, latest.id, FIRST_CARD) == []
-    assert [r.cif_no for r in worklist_page(tstore, manager, first.evaluation_id, FIRST_CARD)] == [
-        "UPGR000001", "DOWN000001"]
+    assert not ours & {r.cif_no for r in iter_worklist(tstore, manager, latest.id, FIRST_CARD)}
+    assert ours & {r.cif_no for r in iter_worklist(tstore, manager, first.evaluation_id, FIRST_CARD)} == {
+        "UPGR000001", "DOWN000001"}
     with tstore.read() as session:
         evaluation = session.get(TierEvaluation, second.evaluation_id)
-        assert json.loads(evaluation.counts)["below_standard"] == 1
+        assert json.loads(evaluation.counts)["below_standard"] == len(
+            list(iter_worklist(tstore, batch, second.evaluation_id, BELOW_STANDARD)))
         change = session.scalars(select(TierChange).where(
             TierChange.customer_id == ids["DOWN000001"]).order_by(TierChange.id.desc())).first()
         assert change.evaluation_id == second.evaluation_id and change.average == Decimal("10000.00")
@@ -123,8 +137,9 @@ def test_export_worklist_masks_and_is_audited(tstore, batch, tmp_path):
     flat(tstore, ids["EXPO000001"], "150000")
     result = evaluate_tiers(tstore, batch, (2026, 10))
     out = tmp_path / "first.csv"
-    assert export_worklist(tstore, actor_named(tstore, "manager"), result.evaluation_id, FIRST_CARD, out) == 1
+    written = export_worklist(tstore, actor_named(tstore, "manager"), result.evaluation_id, FIRST_CARD, out)
     text = out.read_text(encoding="utf-8-sig")
+    assert written >= 1 and len(text.strip().splitlines()) == written + 1
     assert "EXPO000001" in text and "13800000000" not in text and "150000.00" in text
 
 

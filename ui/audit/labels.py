@@ -58,6 +58,19 @@ ACTIONS = {
     "customer.assign_by_rule": QT_TRANSLATE_NOOP("audit", "Customers assigned by rule"),
     "customer.hand_over": QT_TRANSLATE_NOOP("audit", "Customer book handed over"),
     "customer.important_dates": QT_TRANSLATE_NOOP("audit", "Important dates written"),
+    "card_application.submit": QT_TRANSLATE_NOOP("audit", "Card application entered"),
+    "card_application.approve": QT_TRANSLATE_NOOP("audit", "Card application approved"),
+    "card_application.reject": QT_TRANSLATE_NOOP("audit", "Card application rejected"),
+    "card_application.cancel": QT_TRANSLATE_NOOP("audit", "Card application cancelled"),
+    "card.issue": QT_TRANSLATE_NOOP("audit", "VIP card issued"),
+    "card.replace": QT_TRANSLATE_NOOP("audit", "VIP card replaced"),
+    "card.report_loss": QT_TRANSLATE_NOOP("audit", "VIP card reported lost"),
+    "card.cancel": QT_TRANSLATE_NOOP("audit", "VIP card cancelled"),
+    "card.expire": QT_TRANSLATE_NOOP("audit", "VIP card expired"),
+    "card.agreement_signed": QT_TRANSLATE_NOOP("audit", "Service agreement marked signed"),
+    "card.export": QT_TRANSLATE_NOOP("audit", "VIP cards exported"),
+    "card_paperwork.print": QT_TRANSLATE_NOOP("audit", "Card paperwork printed"),
+    "card_paperwork.renewal_letters": QT_TRANSLATE_NOOP("audit", "Renewal letters recorded"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -71,6 +84,7 @@ ACTION_GROUPS = {
     "stock.": QT_TRANSLATE_NOOP("audit", "All blank-card stock actions"),
     "complaint.": QT_TRANSLATE_NOOP("audit", "All complaint actions"),
     "contact.": QT_TRANSLATE_NOOP("audit", "All contact record actions"),
+    "card": QT_TRANSLATE_NOOP("audit", "All VIP card actions"),
 }
 
 ENTITIES = {
@@ -90,6 +104,9 @@ ENTITIES = {
     "stock_minimum": QT_TRANSLATE_NOOP("audit", "Minimum stock"),
     "contact_record": QT_TRANSLATE_NOOP("audit", "Contact record"),
     "complaint": QT_TRANSLATE_NOOP("audit", "Complaint"),
+    "card_application": QT_TRANSLATE_NOOP("audit", "Card application"),
+    "vip_card": QT_TRANSLATE_NOOP("audit", "VIP card"),
+    "card_paperwork": QT_TRANSLATE_NOOP("audit", "Card paperwork"),
 }
 
 

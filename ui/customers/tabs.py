@@ -40,4 +40,6 @@ CUSTOMER_TABS: tuple[TabSpec, ...] = (
             Permission.VIEW_CUSTOMERS),
     TabSpec("viewers", QT_TRANSLATE_NOOP("CustomerTabs", "Viewed by"), "ui.customers.viewers_tab:ViewersTab",
             Permission.VIEW_AUDIT),
+    TabSpec("cards", QT_TRANSLATE_NOOP("CustomerTabs", "VIP cards"), "ui.cards.customer_tab:CardsTab",
+            Permission.VIEW_CUSTOMERS),
 )

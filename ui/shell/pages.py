@@ -37,6 +37,7 @@ class PageSpec:
     factory: str             # "package.module:Class", imported when first opened
     permission: Permission | None = None  # None: every signed-in person
     any_of: frozenset[Permission] = frozenset()  # and, when set, at least one of these
+    counter: str = ""        # "package.module:function(store, actor) -> int": a count shown beside the title
 
     def allowed(self, permissions: Iterable[Permission]) -> bool:
         held = set(permissions)
@@ -50,10 +51,22 @@ class PageSpec:
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
 
+    def count(self, store, actor) -> int:
+        """What ``counter`` counts now (0 without one, or when the store cannot say)."""
+        if not self.counter:
+            return 0
+        module, _, name = self.counter.partition(":")
+        try:
+            return int(getattr(importlib.import_module(module), name)(store, actor))
+        except UserError:
+            return 0
+
 
 # Tier worklists and exceptions are for those who act on them (managers, relationship managers).
 _TIER_WORK = frozenset({Permission.RUN_TIER_EVALUATION, Permission.PROPOSE_TIER_EXCEPTION,
                         Permission.APPROVE_TIER_EXCEPTION})
+_CARD_WORK = frozenset({Permission.ISSUE_CARD, Permission.APPLY_FOR_CARD, Permission.SERVICE_CARDS,
+                        Permission.APPROVE_CARD})
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("customers", QT_TRANSLATE_NOOP("Pages", "Customers"), "ui.customers.page:CustomersPage", None, frozenset({Permission.VIEW_CUSTOMERS, Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS})),
@@ -75,6 +88,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("care_dashboard", QT_TRANSLATE_NOOP("Pages", "Care dashboard"), "ui.care.dashboard_page:DashboardPage", Permission.VIEW_CARE_DASHBOARD),
     PageSpec("care_policy", QT_TRANSLATE_NOOP("Pages", "Care policy"), "ui.care.policy_page:CarePolicyPage", Permission.EDIT_POLICY),
     PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "ui.documents.page:DocumentsPage", Permission.VIEW_DOCUMENTS),
+    PageSpec("cards", QT_TRANSLATE_NOOP("Pages", "VIP cards"), "ui.cards.page:CardsPage", Permission.VIEW_CUSTOMERS, _CARD_WORK),
+    PageSpec("card_approvals", QT_TRANSLATE_NOOP("Pages", "Card approvals"), "ui.cards.page:ApprovalsPage",
+             Permission.APPROVE_CARD, counter="app.cards.applications:awaiting_my_decision"),
+    PageSpec("card_policy", QT_TRANSLATE_NOOP("Pages", "Card products"), "ui.cards.page:CardPolicyPage", Permission.EDIT_POLICY),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
 

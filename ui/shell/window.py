@@ -183,11 +183,19 @@ class MainWindow(QMainWindow):
         self.page_title.setText(spec.translated_title())
         page.activate()
 
+    def show_counts(self) -> None:
+        """Navigation titles, with the count of a page that has one (an inbox) beside it."""
+        for row, spec in enumerate(self.specs):
+            count = spec.count(self.session.store, self.session.actor)
+            title = spec.translated_title()
+            self.navigation.item(row).setText(f"{title} ({count})" if count else title)
+
     def _page_changed(self, topics: frozenset[str]) -> None:
         sender = self.sender()
         for page in self._pages.values():
             if page is not sender:
                 page.on_changed(topics)
+        self.show_counts()
         if POLICY in topics and self._idle_from_policy:
             self.idle.set_timeout_ms(minutes_to_ms(self._policy().idle_lock_minutes))
 
@@ -257,8 +265,7 @@ class MainWindow(QMainWindow):
     def retranslateUi(self) -> None:  # noqa: N802
         actor = self.session.actor
         self.setWindowTitle(self.tr("VIP Desk — {branch}").format(branch=actor.branch_name))
-        for row, spec in enumerate(self.specs):
-            self.navigation.item(row).setText(spec.translated_title())
+        self.show_counts()
         row = self.navigation.currentRow()
         if 0 <= row < len(self.specs):
             self.page_title.setText(self.specs[row].translated_title())

@@ -1,0 +1,40 @@
+"""The card policy as the store keeps it (setting ``card_policy``): card products with their
+BINs and Luhn mode, validity years, the expiring-cards window. Defaults until an administrator
+saves the bank's own; every save is validated and audited."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.auth.permissions import Permission, require
+from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
+from app.errors import ValidationError
+from app.settings import read_setting, write_setting
+
+CARD_POLICY_KEY = "card_policy"
+
+
+def card_policy_in(session: Session) -> CardPolicy:
+    """The stored card policy, or the defaults (also when a stored value no longer validates)."""
+    raw = read_setting(session, CARD_POLICY_KEY)
+    if not raw:
+        return DEFAULT_CARD_POLICY
+    try:
+        return CardPolicy.from_dict(raw)
+    except ValidationError:
+        return DEFAULT_CARD_POLICY
+
+
+def card_policy(store) -> CardPolicy:
+    """The card policy in force (anyone signed in may read it: screens show BINs and windows)."""
+    with store.read() as session:
+        return card_policy_in(session)
+
+
+def save_card_policy(store, actor, policy: CardPolicy) -> CardPolicy:
+    """Store ``policy`` as the bank's card policy (EDIT_POLICY), refused whole when invalid."""
+    require(actor, Permission.EDIT_POLICY)
+    policy.validate()
+    with store.write(actor) as uow:
+        write_setting(uow, CARD_POLICY_KEY, policy.to_dict())
+    return policy

@@ -1,0 +1,177 @@
+"""What the card screens, the tier evaluation and the export read: a customer's card history,
+the cards expiring within N days (keyset pages), the clerk's drawer stock by card type and the
+serial to take next, the card type each customer holds, and the masked card export.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.auth.permissions import Permission, require
+from app.cards import rules
+from app.cards.common import customer_in_scope
+from app.cards.policy import card_policy_in
+from app.customers.records import mask_policy
+from app.customers.rules import mask_card
+from app.errors import Cancelled
+from app.stock.common import own_drawer
+from app.stock.rules import IN_STOCK
+from db.models import BlankCard, Branch, Customer, VipCard
+
+EXPORT_HEADER = ["card_id", "cif_no", "customer", "branch", "card_type", "card_number_masked", "serial",
+                 "status", "issued_on", "expires_on", "replaces_card_id", "agreement_signed_on", "issued_by"]
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One card as lists show it; the number masked."""
+
+    id: int
+    customer_id: int
+    cif_no: str
+    customer_name: str
+    branch_code: str
+    card_type: str
+    card_number_masked: str
+    serial: str
+    status: str
+    issued_on: date
+    expires_on: date
+    replaces_id: int | None
+    replaced_by_id: int | None
+    issued_by_name: str
+    ended_at: datetime | None
+    ended_reason: str
+    returned: bool | None
+    agreement_signed_on: date | None
+    agreement_witness: str
+    days_left: int
+    version: int
+
+
+def _require_view(actor) -> None:
+    require(actor, Permission.VIEW_CUSTOMERS)
+
+
+def _query():
+    successor = aliased(VipCard)
+    return (select(VipCard, Customer.cif_no, Customer.name, Branch.code, successor.id)
+            .join(Customer, Customer.id == VipCard.customer_id)
+            .join(Branch, Branch.id == VipCard.branch_id)
+            .outerjoin(successor, successor.replaces_id == VipCard.id))
+
+
+def _rows(session: Session, query, today: date) -> list[CardRow]:
+    policy = mask_policy(session)
+    return [CardRow(c.id, c.customer_id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
+                    c.status, c.issued_on, c.expires_on, c.replaces_id, successor, c.issued_by_name, c.ended_at,
+                    c.ended_reason, c.returned, c.agreement_signed_on, c.agreement_witness,
+                    rules.days_left(c.expires_on, today), c.version)
+            for c, cif, name, code, successor in session.execute(query).all()]
+
+
+def card_history(store, actor, customer_id: int) -> list[CardRow]:
+    """Every card the customer has held, newest first (VIEW_CUSTOMERS, customer in scope)."""
+    _require_view(actor)
+    with store.read() as session:
+        customer_in_scope(session, actor, customer_id, active=False)
+        return _rows(session, _query().where(VipCard.customer_id == customer_id).order_by(VipCard.id.desc()),
+                     store.clock().date())
+
+
+def get_card(store, actor, card_id: int) -> CardRow:
+    from app.cards.common import card_in_scope
+
+    _require_view(actor)
+    with store.read() as session:
+        card_in_scope(session, actor, card_id)
+        return _rows(session, _query().where(VipCard.id == card_id), store.clock().date())[0]
+
+
+def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple[date, int] | None = None,
+                   limit: int = 200) -> list[CardRow]:
+    """Active cards in scope whose last valid day is within ``within_days`` (default: the
+    policy's window, 60 days) or already past, soonest first; keyset by (expiry, id) after
+    ``after``. What renewal applications and renewal letters start from."""
+    _require_view(actor)
+    today = store.clock().date()
+    with store.read() as session:
+        days = within_days if within_days is not None else card_policy_in(session).expiring_days
+        query = _query().where(VipCard.status == rules.ACTIVE, VipCard.expires_on <= today + timedelta(days=days),
+                               Branch.path.startswith(actor.branch_path))
+        if after is not None:
+            query = query.where((VipCard.expires_on > after[0])
+                                | ((VipCard.expires_on == after[0]) & (VipCard.id > after[1])))
+        return _rows(session, query.order_by(VipCard.expires_on, VipCard.id).limit(limit), today)
+
+
+def expiring_count(store, actor, within_days: int | None = None) -> int:
+    _require_view(actor)
+    today = store.clock().date()
+    with store.read() as session:
+        days = within_days if within_days is not None else card_policy_in(session).expiring_days
+        return session.scalar(
+            select(func.count()).select_from(VipCard).join(Branch, Branch.id == VipCard.branch_id)
+            .where(VipCard.status == rules.ACTIVE, VipCard.expires_on <= today + timedelta(days=days),
+                   Branch.path.startswith(actor.branch_path))) or 0
+
+
+@dataclass(frozen=True)
+class DrawerStock:
+    """The clerk's own drawer for one card type: blanks in stock and the serial to take next
+    (the lowest: serials are used in order)."""
+
+    card_type: str
+    count: int
+    next_serial: str | None
+
+
+def my_drawer(store, actor) -> list[DrawerStock]:
+    """The signed-in clerk's drawer stock by card type (ISSUE_CARD)."""
+    require(actor, Permission.ISSUE_CARD)
+    with store.write(actor) as uow:  # the drawer is made on first use
+        drawer = own_drawer(uow.session, actor, uow.now)
+        rows = dict((t, (n, first)) for t, n, first in uow.session.execute(
+            select(BlankCard.card_type, func.count(), func.min(BlankCard.serial))
+            .where(BlankCard.location_id == drawer.id, BlankCard.state == IN_STOCK, BlankCard.move_id.is_(None))
+            .group_by(BlankCard.card_type)).all())
+    from app.tiers.rules import CARD_TYPES
+
+    return [DrawerStock(t, rows.get(t, (0, None))[0], rows.get(t, (0, None))[1]) for t in CARD_TYPES]
+
+
+def export_cards(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
+    """Every card in scope, card numbers masked, as UTF-8 CSV (with BOM); audited."""
+    _require_view(actor)
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    try:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
+            policy = mask_policy(session)
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADER)
+            query = (select(VipCard, Customer.cif_no, Customer.name, Branch.code)
+                     .join(Customer, Customer.id == VipCard.customer_id)
+                     .join(Branch, Branch.id == VipCard.branch_id)
+                     .where(Branch.path.startswith(actor.branch_path)).order_by(VipCard.id))
+            for count, (c, cif, name, code) in enumerate(
+                    session.execute(query.execution_options(yield_per=2000)), start=1):
+                writer.writerow([c.id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
+                                 c.status, c.issued_on.isoformat(), c.expires_on.isoformat(),
+                                 c.replaces_id or "", c.agreement_signed_on.isoformat() if c.agreement_signed_on else "",
+                                 c.issued_by_name])
+                if progress and count % 2000 == 0 and progress(count) is False:
+                    raise Cancelled()
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with store.write(actor) as uow:
+        uow.audit("card.export", "vip_card", "*", after={"rows": count, "file": out.name})
+    return count

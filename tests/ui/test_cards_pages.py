@@ -1,0 +1,274 @@
+"""The VIP card screens, driven as people use them: a relationship manager enters an
+application (eligibility shown), the branch manager approves it from the inbox (its count on
+the navigation), and the clerk issues at the counter: a new card, a renewal, an upgrade with
+the old card handed back, a loss reported from the customer view and its replacement.
+qtmodeltester on the card model; the card policy page."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.cards import views
+from app.cards.rules import DEFAULT_CARD_POLICY
+from db.models import BlankCard, Customer
+from tests.db.carddata import card_number, set_tier, stock_drawer
+from tests.db.helpers import actor_named
+from tests.db.tierdata import add_customers
+from ui.cards.models import CardRowsModel
+
+
+def _select(view, predicate):
+    model = view.model()
+    while model.canFetchMore():
+        model.fetchMore()
+    for row in range(model.rowCount()):
+        if predicate(model.row_at(row)):
+            view.selectRow(row)
+            return model.row_at(row)
+    raise AssertionError("no such row")
+
+
+def _pick(box, data):
+    index = box.findData(data)
+    assert index >= 0
+    box.setCurrentIndex(index)
+
+
+@pytest.fixture
+def card_store(demo_store):
+    stock_drawer(demo_store)   # gold blanks A00001000–A00001019 in teller's drawer
+    return demo_store
+
+
+def _apply(main_window, cif, kind, card_type):
+    """The relationship manager enters an application on the cards page."""
+    page = main_window("advisor").open_page("cards")
+    page.new_button.click()
+    dialog = page.dialog
+    dialog.cif.setText(cif)
+    dialog.cif.editingFinished.emit()
+    _pick(dialog.kind, kind)
+    _pick(dialog.card_type, card_type)
+    assert "Eligible" in dialog.verdict.text(), dialog.verdict.text()
+    assert "Tier:" in dialog.facts.text()
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    return dialog.result_value
+
+
+def _approve(main_window, application_id):
+    window = main_window("manager")
+    assert any("Card approvals (" in window.navigation.item(i).text() for i in range(window.navigation.count()))
+    page = window.open_page("card_approvals")
+    page.refresh()
+    _select(page.view, lambda r: r.id == application_id)
+    page.approve_button.click()
+    dialog = page.dialog
+    dialog.submit()
+    assert "Comment" in dialog.error.text()   # a decision needs a comment
+    dialog.comment.setText("同意")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+
+
+def _issue(teller_page, application_id, serial, number, *, returned=None):
+    teller_page.refresh()
+    row = _select(teller_page.queue_view, lambda r: r.id == application_id)
+    teller_page.issue_button.click()
+    wizard = teller_page.dialog
+    assert wizard.serial.text() == serial     # the drawer's lowest serial is suggested
+    wizard.card_number.setText(number)
+    assert wizard.number_check.text().startswith("✓")
+    if returned is not None:
+        (wizard.old_card.returned if returned else wizard.old_card.kept).setChecked(True)
+    wizard.submit()                          # step 1 -> the confirmation
+    assert wizard.confirming and row.customer_name in wizard.summary.text()
+    wizard.submit()                          # issue
+    assert not wizard.isVisible(), wizard.error.text()
+    return wizard.result_value
+
+
+def test_a_clerk_issues_a_new_card_then_renews_and_upgrades_it(main_window, card_store):
+    store = card_store
+    customer = add_customers(store, "BJ010101", ["GUICARD001"], tier="gold")["GUICARD001"]
+    application = _apply(main_window, "GUICARD001", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    assert "Gold card 20" in teller.drawer.text()
+    first = _issue(teller, application.id, "A00001000", card_number())
+    assert views.card_history(store, actor_named(store, "teller"), customer)[0].id == first.card_id
+
+    # renewal: the old card handed back
+    renewal = _apply(main_window, "GUICARD001", "renewal", "gold")
+    _approve(main_window, renewal.id)
+    second = _issue(teller, renewal.id, "A00001001", card_number(), returned=True)
+
+    # upgrade to platinum, the old card handed back to stock for destruction
+    set_tier(store, customer, "platinum")
+    upgrade = _apply(main_window, "GUICARD001", "upgrade", "platinum")
+    _approve(main_window, upgrade.id)
+    lowest = next(d.next_serial for d in views.my_drawer(store, actor_named(store, "teller"))
+                  if d.card_type == "platinum")
+    third = _issue(teller, upgrade.id, lowest, card_number("platinum"), returned=True)
+    history = views.card_history(store, actor_named(store, "teller"), customer)
+    assert [(c.id, c.status) for c in history] == [
+        (third.card_id, "active"), (second.card_id, "replaced"), (first.card_id, "replaced")]
+    with store.read() as session:
+        assert session.scalar(select(BlankCard.state).where(BlankCard.serial == "A00001001")) == "returned"
+    # the issued cards wait for their signed agreements
+    teller.refresh()
+    unsigned = _select(teller.unsigned_view, lambda r: r.card_id == third.card_id)
+    teller.sign_button.click()
+    dialog = teller.dialog
+    dialog.witness.setText("柜员 王磊")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert unsigned.card_id not in [r.card_id for r in teller.unsigned_model.rows()]
+
+
+def test_bad_input_in_the_wizard_names_the_field_and_issues_nothing(main_window, card_store):
+    add_customers(card_store, "BJ010101", ["GUICARD002"], tier="gold")
+    application = _apply(main_window, "GUICARD002", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    teller.refresh()
+    _select(teller.queue_view, lambda r: r.id == application.id)
+    teller.issue_button.click()
+    wizard = teller.dialog
+    wizard.card_number.setText(card_number("platinum"))
+    assert wizard.number_check.text().startswith("✗") and "BIN" in wizard.number_check.text()
+    wizard.submit()
+    assert "Card number" in wizard.error.text() and not wizard.confirming
+    wizard.card_number.setText(card_number())
+    wizard.serial.setText("A00009999")
+    wizard.submit()
+    wizard.submit()
+    assert "Serial" in wizard.error.text() and wizard.isVisible()
+    assert views.card_history(card_store, actor_named(card_store, "teller"),
+                              application.customer_id) == []
+
+
+def test_loss_reported_from_the_customer_view_then_replaced(main_window, card_store, qtbot):
+    from ui.cards.customer_tab import CardsTab
+
+    store = card_store
+    customer = add_customers(store, "BJ010101", ["GUICARD003"], tier="gold")["GUICARD003"]
+    application = _apply(main_window, "GUICARD003", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    first = _issue(teller, application.id, "A00001000", card_number())
+    teller_actor = actor_named(store, "teller")
+    tab = CardsTab(store, teller_actor, customer)
+    qtbot.addWidget(tab)
+    assert tab.cards.rowCount() == 1 and tab.apps.rowCount() == 1
+    tab.loss_button.click()
+    tab.dialog.reason.setText("客户电话挂失")
+    tab.dialog.submit()
+    assert tab.cards.row_at(0).status == "lost"
+    advisor_tab = CardsTab(store, actor_named(store, "advisor"), customer)
+    qtbot.addWidget(advisor_tab)
+    advisor_tab.apply_button.click()
+    dialog = advisor_tab.dialog
+    assert dialog.kind.currentData() == "replace_lost" and dialog.card_type.currentData() == "gold"
+    assert "Eligible" in dialog.verdict.text()
+    _pick(dialog.card_type, "platinum")
+    assert "original type" in dialog.verdict.text()
+    _pick(dialog.card_type, "gold")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    _approve(main_window, dialog.result_value.id)
+    replacement = _issue(teller, dialog.result_value.id, "A00001001", card_number())
+    tab.load(customer)
+    assert [(r.id, r.status, r.replaces_id) for r in tab.cards.rows()] == [
+        (replacement.card_id, "active", first.card_id), (first.card_id, "lost", None)]
+
+
+def test_the_author_cannot_approve_and_the_inbox_excludes_them(main_window, card_store):
+    add_customers(card_store, "BJ010101", ["GUICARD004"], tier="gold")
+    window = main_window("manager")
+    before = window.navigation.item(window.page_keys().index("card_approvals")).text()
+    page = window.open_page("cards")
+    page.new_button.click()
+    page.dialog.cif.setText("GUICARD004")
+    page.dialog.cif.editingFinished.emit()
+    page.dialog.submit()
+    assert not page.dialog.isVisible()
+    assert window.navigation.item(window.page_keys().index("card_approvals")).text() == before
+
+
+def test_the_card_policy_page_saves_and_refuses(main_window, card_store):
+    page = main_window("admin").open_page("card_policy")
+    assert page.bins["gold"].text() == ", ".join(DEFAULT_CARD_POLICY.product("gold").bins)
+    page.luhn["gold"].setCurrentIndex(page.luhn["gold"].findData("warn"))
+    page.bins["gold"].setText("622202, 62558801")
+    page.save()
+    assert page.error.text() == ""
+    page.bins["platinum"].setText("62a")
+    page.save()
+    assert "BIN" in page.error.text()
+    from app.cards.policy import card_policy
+
+    assert card_policy(card_store).product("gold").luhn == "warn"
+    assert card_policy(card_store).product("platinum").bins == ("622203",)
+
+
+def test_card_model_passes_the_model_tester(qtmodeltester, card_store):
+    from ui.cards.page import APPLICATION_COLUMNS, application_pages
+
+    model = CardRowsModel(APPLICATION_COLUMNS, page_size=3)
+    model.reset(application_pages(card_store, actor_named(card_store, "manager"), None))
+    assert model.rowCount() == 3 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    ids = [r.id for r in model.rows()]
+    assert ids == sorted(ids), str(ids)
+
+
+def test_the_card_screens_speak_chinese(main_window, language, card_store, qtbot):
+    from tests.ui.test_translations import english_words, strip_data, texts_on
+    from ui.cards.customer_tab import CardsTab
+    from ui.cards.dialogs import CancelCardDialog, LossDialog, SignedDialog
+
+    language.set("zh_CN")
+    widgets = []
+    teller_window = main_window("teller")
+    teller = teller_window.open_page("cards")
+    teller.refresh()
+    widgets.append(teller)
+    for tab in range(teller.tabs.count()):
+        teller.tabs.setCurrentIndex(tab)
+        widgets.append(teller.tabs.currentWidget())
+    teller.queue_view.selectRow(0)
+    teller.issue_selected()
+    wizard = teller.dialog
+    wizard.card_number.setText("6222")
+    widgets.append(wizard)
+    teller.new_button.click()
+    widgets.append(teller.dialog)
+    manager = main_window("manager").open_page("card_approvals")
+    manager.refresh()
+    manager.view.selectRow(0)
+    manager._show_detail()
+    widgets.append(manager)
+    manager.approve_button.click()
+    widgets.append(manager.dialog)
+    card = next(c for c in views.expiring_cards(card_store, actor_named(card_store, "teller"), within_days=400))
+    tab = CardsTab(card_store, actor_named(card_store, "teller"), card.customer_id)
+    qtbot.addWidget(tab)
+    widgets.append(tab)
+    for dialog in (LossDialog(card_store, tab.actor, card), CancelCardDialog(card_store, tab.actor, card),
+                   SignedDialog(card_store, tab.actor, card.id, "")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        widgets.append(dialog)
+    widgets.append(main_window("admin").open_page("card_policy"))
+    problems = []
+    for widget in widgets:
+        for text in texts_on(widget):
+            leftover = english_words(strip_data(text, card_store.describe()))
+            if leftover:
+                problems.append((widget.objectName(), text, leftover))
+    assert problems == [], "\n".join(map(str, problems))
+    assert "贵宾卡" in "".join(texts_on(teller_window))
