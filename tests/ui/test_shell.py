@@ -15,11 +15,12 @@ def nav_titles(window):
 
 @pytest.mark.parametrize("username, titles", [
     ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Care policy",
-               "Documents", "My account"]),
+               "Documents", "Card products", "My account"]),
     ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "My account"]),
     ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
-                 "Customer care", "Customer assignment", "Care dashboard", "Documents", "My account"]),
-    ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "My account"]),
+                 "Customer care", "Customer assignment", "Care dashboard", "Documents", "VIP cards",
+                 "Card approvals (2)", "My account"]),   # two demo applications await the manager's decision
+    ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "VIP cards", "My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):
     window = main_window(username)
@@ -63,7 +64,7 @@ def test_menu_language_switch_retranslates(main_window, language):
     window = main_window("admin")
     window.language_actions["zh_CN"].trigger()
     assert nav_titles(window) == ["客户", "网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "客户维护策略",
-                                 "文档", "我的账户"]
+                                 "文档", "卡产品设置", "我的账户"]
     assert window.language_label.text() == "语言：中文"
     window.language_actions["en"].trigger()
     assert nav_titles(window)[0] == "Customers"
