@@ -234,7 +234,8 @@ def _cards(app, store, language, out: Path) -> None:
     wizard.grab().save(str(out / "card-issue-zh.png"))
     print(f"wrote {out / 'card-issue-zh.png'}")
     wizard.reject()
-    history_of = next((r.customer_id for r in views.expiring_cards(store, teller.session.actor, within_days=400)), None)
+    holders = {r.customer_id for r in views.expiring_cards(store, teller.session.actor, within_days=1000)}
+    history_of = max(holders, key=lambda c: len(views.card_history(store, teller.session.actor, c)), default=None)
     teller.idle.stop()
     teller.close()
     manager = MainWindow(sign_in(store, "manager", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
