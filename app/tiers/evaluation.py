@@ -38,6 +38,7 @@ from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import (
     ExceptionOutcome, TierException, TierPolicy, evaluate, month_end, quarter_window,
 )
+from db.arrays import array_literal, column_literals
 from db.models import Branch, Customer, TierEvaluation, TierExceptionGrant, TierWorklistEntry, VipCard
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
@@ -259,7 +260,7 @@ def _write(session: Session, kind: str, evaluation_id: int, now: datetime,
     work_cols = "evaluation_id, customer_id, kind, average, computed_tier, effective_tier, card_type_held"
     dbapi = session.connection().connection.driver_connection
     if kind == "postgresql":
-        # arrays unnest-ed server-side: no temporary tables (staff roles may not create them)
+        # arrays unnest-ed server-side (db.arrays): staff roles may not create temporary tables
         with dbapi.cursor() as cur:
             for start in range(0, max(len(change_rows), len(work_rows)), BATCH):
                 changes_ = change_rows[start:start + BATCH]
@@ -268,17 +269,17 @@ def _write(session: Session, kind: str, evaluation_id: int, now: datetime,
                     cur.execute(
                         f"INSERT INTO tier_change ({change_cols}) SELECT * FROM unnest("
                         "%s::integer[], %s::integer[], %s::varchar[], %s::varchar[], %s::numeric[], "
-                        "%s::varchar[], %s::timestamp[])", [list(c) for c in columns])
+                        "%s::varchar[], %s::timestamp[])", [array_literal(c) for c in columns])
                     cur.execute(
                         "UPDATE customer c SET tier = u.tier, tier_since = %s "
                         "FROM unnest(%s::integer[], %s::varchar[]) AS u(id, tier) WHERE c.id = u.id",
-                        (now.date(), list(columns[0]), list(columns[3])))
+                        (now.date(), array_literal(columns[0]), array_literal(columns[3])))
                 works = work_rows[start:start + BATCH]
                 if works:
                     cur.execute(
                         f"INSERT INTO tier_worklist ({work_cols}) SELECT * FROM unnest("
                         "%s::integer[], %s::integer[], %s::varchar[], %s::numeric[], %s::varchar[], "
-                        "%s::varchar[], %s::varchar[])", [list(c) for c in zip(*works)])
+                        "%s::varchar[], %s::varchar[])", column_literals(works))
         return
     cur = dbapi.cursor()
     try:
