@@ -152,6 +152,10 @@ def sign_in_postgresql(store, username: str, password: str) -> SignedIn:
     if store.engine.url.username == login_role:  # re-authentication (idle lock): keep the session's store
         engine.dispose()
         signed_in = store
+    else:
+        # Nobody signs in on this PC again until this person signs out: the pre-sign-in login
+        # keeps no idle server connection meanwhile (one connection per working PC, not two).
+        store.engine.dispose()
     return _result(signed_in, "ok", None, actor)
 
 

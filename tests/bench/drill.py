@@ -114,9 +114,15 @@ def counter(url: str, client: int, seconds: float, ready, go, start_at, results)
     from app.stock import moves
 
     rnd = random.Random(client)
-    signed_in = sign_in(open_store(url), f"drill{client:03d}", DEMO_PASSWORD)
-    store, actor = signed_in.store, signed_in.actor
     result = ClientResult(client, {name: [] for name in OPERATIONS})
+    try:
+        signed_in = sign_in(open_store(url), f"drill{client:03d}", DEMO_PASSWORD)
+    except Exception as error:  # noqa: BLE001 - a client that cannot sign in is reported, not hung
+        result.errors[f"sign-in: {type(error).__name__}: {str(error)[:120]}"] = 1
+        ready.put(client)
+        results.put(asdict(result))
+        return
+    store, actor = signed_in.store, signed_in.actor
     next_card = 0
     names, weights = list(OPERATIONS), list(OPERATIONS.values())
     ready.put(client)

@@ -142,6 +142,15 @@ def test_a_demo_user_signs_in_as_their_own_login_role(store, signed_in_stores, s
     assert verify_chain(store).intact
 
 
+def test_once_signed_in_the_pre_sign_in_login_holds_no_connection(store, signed_in_stores):
+    account(store, "teller")                       # the pre-sign-in pool holds a connection now
+    assert store.engine.pool.checkedin() == 1
+    signed = login(store, "teller", DEMO_PASSWORD, signed_in_stores)
+    assert store.engine.pool.checkedin() == 0      # one server connection per working PC
+    assert signed.store.engine.pool.checkedin() == 1
+    assert account(store, "teller").last_signin_at is not None   # and it reconnects when needed
+
+
 def test_wrong_password_and_unknown_user_get_the_same_answer(store, scram_db):
     refused_with(WRONG_CREDENTIALS, store, "teller", "not-the-password")
     refused_with(WRONG_CREDENTIALS, store, "nobody_here", DEMO_PASSWORD)
