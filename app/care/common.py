@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.auth.permissions import Permission, Role, require
+from app.auth.permissions import KEEPER_ROLES as ROLES_THAT_KEEP, Permission, require
 from app.care.rules import DEFAULT_CARE_POLICY, RELATIONSHIP_MANAGER, CarePolicy
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.settings import read_setting, write_setting
 from db.models import Branch, Customer, StaffAccount, StaffRole
 
 CARE_POLICY_KEY = "care_policy"
-# Who may look after customers (DOMAIN.md: maintenance by AUM band, seed 003).
-KEEPER_ROLES = (Role.COUNTER_STAFF.value, Role.LOBBY_MANAGER.value, Role.RELATIONSHIP_MANAGER.value)
+# Who may look after customers (DOMAIN.md: maintenance by AUM band, seed 003), lowest band first.
+KEEPER_ROLES = tuple(role.value for role in reversed(ROLES_THAT_KEEP))
 NOT_IN_SCOPE = QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope.")
 
 

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.auth.permissions import Permission, Role, require
+from app.auth.permissions import KEEPER_ROLES, Permission, require
 from app.customers.fields import (
     HOME_BRANCH, RELATIONSHIP_MANAGER, CustomerInput, clean_input,
 )
@@ -212,10 +212,11 @@ def _check_manager(session, actor, manager_id: int | None) -> int | None:
     row = session.execute(
         select(StaffAccount.branch_id, StaffAccount.disabled)
         .join(StaffRole, StaffRole.account_id == StaffAccount.id)
-        .where(StaffAccount.id == manager_id, StaffRole.role == Role.RELATIONSHIP_MANAGER.value)).first()
+        .where(StaffAccount.id == manager_id, StaffRole.role.in_([r.value for r in KEEPER_ROLES]))).first()
     if row is None or row.disabled or row.branch_id not in scope_branches(session, actor):
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "must be a relationship manager of your branch subtree"),
+            QT_TRANSLATE_NOOP("errors", "must be an enabled relationship manager, lobby manager or teller of "
+                                        "your branch subtree"),
             field=RELATIONSHIP_MANAGER)
     return manager_id
 
@@ -394,14 +395,15 @@ def branch_choices(store, actor) -> list[Choice]:
 
 
 def manager_choices(store, actor) -> list[Choice]:
-    """The relationship managers of the actor's subtree (active accounts)."""
+    """Who may look after a customer of this actor's subtree: enabled relationship managers and,
+    for the lower AUM bands, lobby managers and tellers (DOMAIN.md), by name."""
     with store.read() as session:
         scope = scope_branches(session, actor)
         rows = session.execute(
             select(StaffAccount.id, StaffAccount.username, StaffAccount.display_name, StaffAccount.branch_id)
             .join(StaffRole, StaffRole.account_id == StaffAccount.id)
-            .where(StaffRole.role == Role.RELATIONSHIP_MANAGER.value, StaffAccount.disabled.is_(False))
-            .order_by(StaffAccount.display_name)).all()
+            .where(StaffRole.role.in_([r.value for r in KEEPER_ROLES]), StaffAccount.disabled.is_(False))
+            .distinct().order_by(StaffAccount.display_name)).all()
     return [Choice(i, u, d) for i, u, d, b in rows if b in scope]
 
 

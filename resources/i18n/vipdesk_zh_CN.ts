@@ -3384,7 +3384,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+110"/>
+        <location filename="../../app/auth/permissions.py" line="+113"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -3856,11 +3856,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>must be a relationship manager of your branch subtree</source>
-        <translation>必须是您所辖机构的理财经理</translation>
+        <source>must be an enabled relationship manager, lobby manager or teller of your branch subtree</source>
+        <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>cannot be revealed</source>
         <translation>不能显示完整信息</translation>
     </message>

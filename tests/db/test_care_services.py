@@ -277,3 +277,24 @@ def test_the_tier_change_tally_counts_each_change_once(demo_store):
     assert again.moves[-1].downgrades == first.moves[-1].downgrades + 1
     assert again.moves[-1].lost == first.moves[-1].lost + 1
     assert dashboard.care_dashboard(demo_store, manager).moves == again.moves
+
+
+def test_a_customer_kept_by_a_teller_keeps_them_through_an_edit(sqlite_demo_store):
+    from app.customers.records import input_for_edit, manager_choices, update_customer
+
+    store = sqlite_demo_store
+    manager, teller2 = actor_named(store, "manager"), actor_named(store, "teller2")
+    assert teller2.account_id in {c.id for c in manager_choices(store, manager)}   # the form offers them
+    with store.read() as session:
+        customer = session.scalar(select(Customer.id).where(Customer.relationship_manager_id == teller2.account_id)
+                                  .limit(1))
+    data, version = input_for_edit(store, manager, customer)
+    assert data.relationship_manager_id == teller2.account_id
+    saved = update_customer(store, manager, customer, data, expected_version=version)
+    assert saved.relationship_manager_id == teller2.account_id
+    custodian = actor_named(store, "custodian")
+    from dataclasses import replace
+    with pytest.raises(ValidationError) as caught:
+        update_customer(store, manager, customer, replace(data, relationship_manager_id=custodian.account_id),
+                        expected_version=saved.version)
+    assert caught.value.field == "Relationship manager"

@@ -151,10 +151,15 @@ def test_home_branch_and_manager_in_scope(demo_store):
         create_customer(demo_store, teller, replace(GOOD, cif_no="CIF000009", id_number=ID_LI,
                                                     branch_id=branch_id(demo_store, "SH0101")))
     assert branch.value.field == "Home branch"
+    custodian = actor_named(demo_store, "custodian")  # keeps the vault, looks after no customer
     with pytest.raises(ValidationError) as manager:
         create_customer(demo_store, teller, replace(GOOD, cif_no="CIF000009", id_number=ID_LI,
-                                                    relationship_manager_id=teller.account_id))
+                                                    relationship_manager_id=custodian.account_id))
     assert manager.value.field == "Relationship manager"
+    sh_teller = actor_named(demo_store, "sh_teller")  # a keeper role, but outside the subtree
+    with pytest.raises(ValidationError):
+        create_customer(demo_store, teller, replace(GOOD, cif_no="CIF000009", id_number=ID_LI,
+                                                    relationship_manager_id=sh_teller.account_id))
 
 
 def test_scope_a_beijing_teller_cannot_see_or_open_shanghai(demo_store):
