@@ -1,7 +1,7 @@
 """The branch manager's care dashboard for one branch subtree: VIP counts by tier now and month
-by month over the last year, upgrades, downgrades and tiers lost, contact-plan compliance, and
-complaints answered on time (VIP complaints weigh double), with the same figures per child
-branch; exportable as CSV.
+by month over the last year, upgrades, downgrades, tiers lost and VIP cards cancelled (churn),
+contact-plan compliance, and complaints answered on time (VIP complaints weigh double), with the
+same figures per child branch; exportable as CSV.
 
 Every figure is one aggregate query over indexed columns (no customer rows are loaded): VIP
 counts and compliance (customers whose latest contact lies inside their tier's interval) come
@@ -23,11 +23,12 @@ from sqlalchemy import Integer, and_, case, cast, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.auth.permissions import Permission, require
+from app.cards.rules import CANCELLED as CARD_CANCELLED
 from app.care.common import load_policy, subtree_ids
 from app.care.rules import local_today
 from app.stock.common import branch_in_scope, chunks
 from app.tiers.policy_store import policy_in_force_at
-from db.models import Branch, CareMoveCount, CareMoveMark, Complaint, Customer, TierChange
+from db.models import Branch, CareMoveCount, CareMoveMark, Complaint, Customer, TierChange, VipCard
 
 MONTHS = 12
 
@@ -61,6 +62,7 @@ class MonthMoves:
     upgrades: int
     downgrades: int
     lost: int           # moved down to a tier without a VIP card (churn: tier lost)
+    cancelled: int = 0  # VIP cards cancelled (churn)
 
 
 @dataclass
@@ -211,6 +213,13 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                     running[new] = running.get(new, 0) - n
                     running[old] = running.get(old, 0) + n
         trend.reverse()
+        cancelled: dict[int, int] = defaultdict(int)  # churn: VIP cards cancelled, by month
+        ended = _month_key(session, VipCard.ended_at)
+        for part in chunks(ids):
+            for m, n in session.execute(
+                    select(ended, func.count()).where(VipCard.status == CARD_CANCELLED, VipCard.ended_at >= start,
+                                                      VipCard.branch_id.in_(part)).group_by(ended)):
+                cancelled[m] += n
         moves = []
         for m in months:
             up = down = lost = 0
@@ -223,7 +232,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                     down += n
                     if old in vip_tiers and new not in vip_tiers:
                         lost += n
-            moves.append(MonthMoves(m, up, down, lost))
+            moves.append(MonthMoves(m, up, down, lost, cancelled.get(m, 0)))
 
         totals = defaultdict(int)
         on_time = case((and_(Complaint.resolved_at.is_not(None), Complaint.resolved_at <= Complaint.deadline_at), 1),
@@ -264,7 +273,8 @@ def export_dashboard(dashboard: Dashboard, path: Path, labels: dict[str, str] | 
     for m in dashboard.moves:
         lines += [[say("moves", "Tier changes"), m.month, say("upgrades", "upgrades"), m.upgrades],
                   [say("moves", "Tier changes"), m.month, say("downgrades", "downgrades"), m.downgrades],
-                  [say("moves", "Tier changes"), m.month, say("lost", "tier lost"), m.lost]]
+                  [say("moves", "Tier changes"), m.month, say("lost", "tier lost"), m.lost],
+                  [say("moves", "Tier changes"), m.month, say("cancelled", "cards cancelled"), m.cancelled]]
     for tier, (planned, kept) in dashboard.compliance.items():
         lines += [[say("compliance", "Contact plan"), say(tier, tier), say("planned", "customers"), planned],
                   [say("compliance", "Contact plan"), say(tier, tier), say("kept", "contacted in time"), kept]]

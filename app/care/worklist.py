@@ -1,6 +1,7 @@
 """The "today" worklist of one keeper (relationship manager, lobby manager or teller): planned
 contacts due or overdue by the tier's contact interval, birthdays and important dates in the
-coming days, follow-ups that are due, and open complaints they handle with their deadlines.
+coming days, follow-ups that are due, open complaints they handle with their deadlines, and
+active VIP cards expiring within the card policy's window (renewal needs an application).
 
 "Today" is the branch's local date. A keeper sees their own list; whoever assigns customers
 (a branch manager) may open any keeper's list in their subtree.
@@ -9,11 +10,13 @@ coming days, follow-ups that are due, and open complaints they handle with their
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
+from app.cards.policy import card_policy_in
+from app.cards.rules import ACTIVE as CARD_ACTIVE
 from app.care.common import keeper, load_policy
 from app.care.rules import (
     FOLLOW_UP_OPEN, OPEN_STATES, contact_due, days_overdue, local_today, parse_important_dates, upcoming,
@@ -21,11 +24,11 @@ from app.care.rules import (
 from app.customers.records import mask_policy
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
-from db.models import Complaint, ContactRecord, Customer
+from db.models import Complaint, ContactRecord, Customer, VipCard
 
-OVERDUE, DUE, BIRTHDAY, IMPORTANT_DATE, FOLLOW_UP, COMPLAINT = (
-    "overdue", "due", "birthday", "date", "follow_up", "complaint")
-KIND_ORDER = {COMPLAINT: 0, OVERDUE: 1, FOLLOW_UP: 2, DUE: 3, BIRTHDAY: 4, IMPORTANT_DATE: 5}
+OVERDUE, DUE, BIRTHDAY, IMPORTANT_DATE, FOLLOW_UP, COMPLAINT, CARD_EXPIRY = (
+    "overdue", "due", "birthday", "date", "follow_up", "complaint", "card_expiry")
+KIND_ORDER = {COMPLAINT: 0, OVERDUE: 1, FOLLOW_UP: 2, DUE: 3, BIRTHDAY: 4, IMPORTANT_DATE: 5, CARD_EXPIRY: 6}
 
 
 @dataclass(frozen=True)
@@ -121,5 +124,16 @@ def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
                                   mask_phone(phone, masks) if phone else "", local_today(complaint.deadline_at, policy),
                                   0, complaint.content, info.get(complaint.customer_id, ("", "", "", None))[3],
                                   complaint.id, complaint.version, complaint.deadline_at))
+        # active VIP cards expiring within the card policy's window: renewal needs an application
+        window = today + timedelta(days=card_policy_in(session).expiring_days)
+        for cid, card_type, expires_on in session.execute(
+                select(VipCard.customer_id, VipCard.card_type, VipCard.expires_on)
+                .join(Customer, Customer.id == VipCard.customer_id)
+                .where(Customer.relationship_manager_id == staff_id, VipCard.status == CARD_ACTIVE,
+                       VipCard.expires_on <= window)):
+            name, tier, phone, last_day = info.get(cid, ("", "", "", None))
+            if name:
+                items.append(WorkItem(CARD_EXPIRY, cid, name, tier, phone, expires_on,
+                                      days_overdue(expires_on, today), card_type, last_day))
     items.sort(key=lambda i: (KIND_ORDER[i.kind], i.deadline or datetime.max, -i.days, i.when, i.customer_id))
     return Worklist(person.id, person.display_name, today, items, len(customers))

@@ -133,6 +133,11 @@
         <translation>投诉</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>VIP card expiring</source>
+        <translation>贵宾卡即将到期</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>No relationship manager</source>
         <translation>无理财经理</translation>
@@ -151,7 +156,7 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="+25"/>
+        <location filename="../../ui/care/page.py" line="+26"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
@@ -172,14 +177,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+237"/>
         <location line="+3"/>
         <location line="+21"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-260"/>
+        <source>VIP cards expiring</source>
+        <translation>贵宾卡即将到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
@@ -199,12 +209,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+163"/>
-        <source>{name}: {customers} customers. Today {today}: {overdue} contacts overdue, {due} due, {dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints.</source>
-        <translation>{name}：维护 {customers} 名客户。今天 {today}：逾期联系 {overdue} 名，今日应联系 {due} 名，近期生日和重要日期 {dates} 个，待跟进 {follow} 项，投诉 {complaints} 件。</translation>
+        <location line="+164"/>
+        <source>{name}: {customers} customers. Today {today}: {overdue} contacts overdue, {due} due, {dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints, {cards} VIP cards expiring.</source>
+        <translation>{name}：维护 {customers} 名客户。今天 {today}：逾期联系 {overdue} 名，今日应联系 {due} 名，近期生日和重要日期 {dates} 个，待跟进 {follow} 项，投诉 {complaints} 件，贵宾卡即将到期 {cards} 张。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+93"/>
         <source>{count} complaints</source>
         <translation>共 {count} 件投诉</translation>
@@ -433,14 +443,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/care/page.py" line="-224"/>
-        <location line="+40"/>
+        <location filename="../../ui/care/page.py" line="-226"/>
+        <location line="+41"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/care/page.py" line="-39"/>
+        <location filename="../../ui/care/page.py" line="-40"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
@@ -488,7 +498,7 @@
     <message>
         <location line="+2"/>
         <location line="+10"/>
-        <location filename="../../ui/care/page.py" line="+49"/>
+        <location filename="../../ui/care/page.py" line="+50"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
@@ -573,13 +583,13 @@
         <translation>超时未结</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="-83"/>
-        <location line="+77"/>
+        <location filename="../../ui/care/page.py" line="-84"/>
+        <location line="+78"/>
         <source>VIP</source>
         <translation>贵宾</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>To do</source>
         <translation>事项</translation>
     </message>
@@ -604,7 +614,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -747,43 +757,49 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>VIPs</source>
         <translation>贵宾客户</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+22"/>
+        <location line="-20"/>
+        <location line="+23"/>
         <source>Contacted in time</source>
         <translation>按时联系</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>VIPs at each month&apos;s end, last 12 months</source>
         <translation>近 12 个月各月末贵宾客户数</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Tier changes by month</source>
-        <translation>各月等级变动</translation>
+        <source>Tier changes and cards cancelled by month</source>
+        <translation>各月等级变动与销卡</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Upgrades</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+14"/>
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Downgrades</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+14"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>Tier lost</source>
         <translation>失去贵宾等级</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>Cards cancelled</source>
+        <translation>销卡</translation>
     </message>
     <message>
         <location line="-9"/>
@@ -1159,7 +1175,7 @@
         <translation>不能早于今天（今天是 {today}）</translation>
     </message>
     <message>
-        <location filename="../../app/care/worklist.py" line="+68"/>
+        <location filename="../../app/care/worklist.py" line="+71"/>
         <source>You may open only your own worklist.</source>
         <translation>您只能打开自己的工作清单。</translation>
     </message>

@@ -166,7 +166,9 @@ def test_worklist_lists_due_contacts_until_contacted(sqlite_demo_store):
     advisor = actor_named(store, "advisor")
     listed = worklist.today_worklist(store, advisor)
     kinds = {i.kind for i in listed.items}
-    assert {"overdue", "due", "follow_up", "complaint", "date"} <= kinds
+    assert {"overdue", "due", "follow_up", "complaint", "date", "card_expiry"} <= kinds
+    card = next(i for i in listed.items if i.kind == "card_expiry")
+    assert card.detail in ("gold", "platinum", "diamond") and card.days <= 0
     target = next(i for i in listed.items if i.kind in ("overdue", "due"))
     contacts.record_contact(store, advisor, target.customer_id, ContactInput(method="phone", content="问候"))
     after = worklist.today_worklist(store, advisor)
@@ -197,6 +199,7 @@ def test_dashboard_figures_match_the_rows(demo_store):
     assert board.trend[-1][1] == {t: board.counts.get(t, 0) for t in board.vip_tiers}
     assert board.complaints == 7 and board.vip_complaints >= 1
     assert sum(m.upgrades for m in board.moves) > 0
+    assert sum(m.cancelled for m in board.moves) >= 1             # churn: the demo's cancelled VIP card
     # contacting an uncontacted VIP raises compliance by one
     item = next(i for i in worklist.today_worklist(demo_store, advisor).items
                 if i.kind in ("overdue", "due") and i.tier in board.compliance)

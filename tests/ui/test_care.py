@@ -73,6 +73,9 @@ def test_worklist_quick_contact_entry_refuses_a_past_follow_up(windows, demo_sto
     # the filter narrows the list
     _pick(page.kind_box, "dates")
     assert page.items.rowCount() > 0 and {i.kind for i in page.items.rows()} <= {"birthday", "date"}
+    _pick(page.kind_box, "cards")                                  # VIP cards expiring (cards capability)
+    assert page.items.rowCount() >= 1 and page.items.index(0, 0).data() == "VIP card expiring"
+    assert page.items.index(0, 7).data().endswith("card")
 
 
 def test_follow_up_done_from_the_worklist(windows, demo_store):

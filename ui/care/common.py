@@ -28,6 +28,7 @@ KIND_LABELS = {
     "date": QT_TRANSLATE_NOOP("CareKinds", "Important date"),
     "follow_up": QT_TRANSLATE_NOOP("CareKinds", "Follow-up due"),
     "complaint": QT_TRANSLATE_NOOP("CareKinds", "Complaint"),
+    "card_expiry": QT_TRANSLATE_NOOP("CareKinds", "VIP card expiring"),
 }
 REASON_LABELS = {
     "no_manager": QT_TRANSLATE_NOOP("CareKinds", "No relationship manager"),

@@ -160,10 +160,11 @@ class DashboardPage(Page):
         months = [str(m % 100) for m, _c in b.trend]
         _fill(self.trend_chart, self.tr("VIPs at each month's end, last 12 months"), months, QStackedBarSeries(),
               [(tier_text(t), [c.get(t, 0) for _m, c in b.trend]) for t in b.vip_tiers])
-        _fill(self.moves_chart, self.tr("Tier changes by month"), [str(m.month % 100) for m in b.moves],
+        _fill(self.moves_chart, self.tr("Tier changes and cards cancelled by month"), [str(m.month % 100) for m in b.moves],
               QBarSeries(), [(self.tr("Upgrades"), [m.upgrades for m in b.moves]),
                              (self.tr("Downgrades"), [m.downgrades for m in b.moves]),
-                             (self.tr("Tier lost"), [m.lost for m in b.moves])])
+                             (self.tr("Tier lost"), [m.lost for m in b.moves]),
+                             (self.tr("Cards cancelled"), [m.cancelled for m in b.moves])])
 
     def export(self) -> None:
         if self.board is None:
@@ -177,7 +178,7 @@ class DashboardPage(Page):
             "section": self.tr("Section"), "item": self.tr("Item"), "figure": self.tr("Figure"),
             "value": self.tr("Value"), "vips": self.tr("VIPs"), "trend": self.tr("VIPs at month end"),
             "moves": self.tr("Tier changes"), "upgrades": self.tr("Upgrades"), "downgrades": self.tr("Downgrades"),
-            "lost": self.tr("Tier lost"), "compliance": self.tr("Contact plan"), "planned": self.tr("With a contact plan"),
+            "lost": self.tr("Tier lost"), "cancelled": self.tr("Cards cancelled"), "compliance": self.tr("Contact plan"), "planned": self.tr("With a contact plan"),
             "kept": self.tr("Contacted in time"), "branches": self.tr("Branches"), "complaints": self.tr("Complaints"),
             "on_time": self.tr("Answered on time"), "overdue_open": self.tr("Open past deadline")}
         try:

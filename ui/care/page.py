@@ -19,6 +19,7 @@ from ui.care.common import (
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
 from ui.shell.pages import Page, PageContext
+from ui.tiers.labels import card_label
 from ui.widgets import styled_label
 
 KIND_FILTERS = (
@@ -27,9 +28,10 @@ KIND_FILTERS = (
     ("dates", QT_TRANSLATE_NOOP("CarePage", "Birthdays and important dates")),
     ("follow_up", QT_TRANSLATE_NOOP("CarePage", "Follow-ups")),
     ("complaint", QT_TRANSLATE_NOOP("CarePage", "Complaints")),
+    ("cards", QT_TRANSLATE_NOOP("CarePage", "VIP cards expiring")),
 )
 FILTER_KINDS = {"contact": ("overdue", "due"), "dates": ("birthday", "date"), "follow_up": ("follow_up",),
-                "complaint": ("complaint",)}
+                "complaint": ("complaint",), "cards": ("card_expiry",)}
 COMPLAINT_FILTERS = (
     (complaints.OPEN, QT_TRANSLATE_NOOP("CarePage", "Open")),
     (complaints.OVERDUE, QT_TRANSLATE_NOOP("CarePage", "Overdue")),
@@ -83,7 +85,8 @@ class CarePage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Date"), lambda i: i.when.isoformat()),
             (QT_TRANSLATE_NOOP("CareTables", "Days late / time left"), lambda i: self._days(i)),
             (QT_TRANSLATE_NOOP("CareTables", "Last contact"), lambda i: i.last_contact.isoformat() if i.last_contact else "—"),
-            (QT_TRANSLATE_NOOP("CareTables", "Detail"), lambda i: i.detail),
+            (QT_TRANSLATE_NOOP("CareTables", "Detail"),
+             lambda i: card_label(i.detail) if i.kind == "card_expiry" else i.detail),
         ), self, tint=lambda i: "#b3261e" if i.kind == "overdue" or (i.kind == "complaint" and i.deadline
                                                                      and i.deadline < self.context.store.clock()) else None)
         self.items_view = table_view(today, self.items, "worklistTable")
@@ -198,10 +201,11 @@ class CarePage(Page):
             return
         self.summary.setText(self.tr(
             "{name}: {customers} customers. Today {today}: {overdue} contacts overdue, {due} due, "
-            "{dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints.").format(
+            "{dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints, "
+            "{cards} VIP cards expiring.").format(
             name=w.keeper_name, customers=w.customers, today=w.today.isoformat(), overdue=w.count("overdue"),
             due=w.count("due"), dates=w.count("birthday", "date"), follow=w.count("follow_up"),
-            complaints=w.count("complaint")))
+            complaints=w.count("complaint"), cards=w.count("card_expiry")))
 
     def load_complaints(self) -> None:
         store, actor = self.context.store, self.context.actor
