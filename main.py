@@ -72,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     doc_verify.add_argument("--db", metavar="URL", dest="sub_db")
 
     export = sub.add_parser("export", help="write a CSV export (masked)")
-    export.add_argument("kind", choices=["audit", "cards", "customers", "stock"], metavar="KIND",
-                        help="what to export: audit, cards, customers, stock")
+    export.add_argument("kind", choices=["audit", "cards", "customers", "stock", "tickets"], metavar="KIND",
+                        help="what to export: audit, cards, customers, stock, tickets")
     export.add_argument("out", metavar="OUT.csv", type=Path)
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
@@ -149,9 +149,10 @@ def cmd_export(args) -> int:
 
     from app.stock.views import export_stock
     from app.cards.views import export_cards
+    from app.queue.stats import export_tickets
 
     exporter = {"audit": export_audit, "cards": export_cards, "customers": export_customers,
-                "stock": export_stock}[args.kind]
+                "stock": export_stock, "tickets": export_tickets}[args.kind]
     count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
     print(f"{count} rows written to {args.out}")
     return 0

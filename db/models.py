@@ -676,3 +676,128 @@ class CardPaperwork(Base):
     printed_count: Mapped[int] = mapped_column(Integer, default=0)
     last_printed_at: Mapped[datetime | None] = mapped_column(DateTime)
     document_id: Mapped[int | None] = mapped_column(Integer)
+
+
+# ----------------------------------------------------------------------------- VIP counter queue
+
+
+class QueueService(Base):
+    """A service a branch hands out numbers for (VIP card services, wealth management...);
+    ``prefix`` starts its ticket numbers (``V`` → V001, V002...)."""
+
+    __tablename__ = "queue_service"
+    __table_args__ = (UniqueConstraint("branch_id", "prefix"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    prefix: Mapped[str] = mapped_column(String(2))
+    name: Mapped[str] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class QueueCounter(Base):
+    """A service window (柜台 / 窗口): the services it calls, whether it is open, who is signed
+    in on which PC (one PC at a time) and when that PC was last heard from, and the ticket the
+    lobby manager reserved for its next call."""
+
+    __tablename__ = "queue_counter"
+    __table_args__ = (UniqueConstraint("branch_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    number: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(60))
+    service_ids: Mapped[str] = mapped_column(String(200), default="")  # "1,3": ids, comma-separated
+    open: Mapped[bool] = mapped_column(Boolean, default=True)
+    reserved_ticket_id: Mapped[int | None] = mapped_column(Integer)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    clerk_name: Mapped[str] = mapped_column(String(64), default="")
+    pc: Mapped[str] = mapped_column(String(80), default="")
+    signed_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class QueueCounterSession(Base):
+    """One stretch of a person signed in at a counter (for idle time in the statistics)."""
+
+    __tablename__ = "queue_counter_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("queue_counter.id"), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    clerk_name: Mapped[str] = mapped_column(String(64))
+    pc: Mapped[str] = mapped_column(String(80))
+    started_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class QueuePolicy(Base):
+    """A branch's calling policy (strict or interleaved, ratios, maximum waits...) as JSON."""
+
+    __tablename__ = "queue_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class QueueNumber(Base):
+    """The last number handed out per branch, service and business day (numbering restarts
+    each day); the row lock on it is what keeps two tickets from getting one number."""
+
+    __tablename__ = "queue_number"
+    __table_args__ = (UniqueConstraint("branch_id", "service_id", "business_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("queue_service.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class QueueTicket(Base):
+    """One queue ticket (排队号). ``queued_at`` is its place in the queue (arrival, kept across
+    a re-queue), ``deadline_at`` when its tier's maximum wait runs out, ``priority`` the rank
+    the calling order uses (from the tier, changed by the lobby manager). A transfer closes the
+    ticket as transferred and opens a new one with the same number (``origin_id`` links them).
+    Its wait runs from ``queued_at`` (or, for a reactivated no-show, ``wait_from``) to
+    ``first_called_at``."""
+
+    __tablename__ = "queue_ticket"
+    __table_args__ = (
+        Index("ix_queue_ticket_waiting", "branch_id", "business_date", "state", "service_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("queue_service.id"))
+    business_date: Mapped[date] = mapped_column(Date, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(8))
+    origin_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    customer_label: Mapped[str] = mapped_column(String(60), default="")
+    tier: Mapped[str] = mapped_column(String(32))
+    priority: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    issued_by_name: Mapped[str] = mapped_column(String(64))
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    deadline_at: Mapped[datetime] = mapped_column(DateTime)
+    front: Mapped[bool] = mapped_column(Boolean, default=False)
+    target_counter_id: Mapped[int | None] = mapped_column(ForeignKey("queue_counter.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("queue_counter.id"), index=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    clerk_name: Mapped[str] = mapped_column(String(64), default="")
+    first_called_at: Mapped[datetime | None] = mapped_column(DateTime)  # first call of this wait
+    called_at: Mapped[datetime | None] = mapped_column(DateTime)        # the latest call or recall
+    wait_from: Mapped[datetime | None] = mapped_column(DateTime)        # a reactivated no-show: its last call
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    transferred_to_id: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(200), default="")

@@ -8,7 +8,8 @@ auditor's audit trail in Chinese, the branch manager's tier worklists and the ad
 tier policy in Chinese, the branch manager's customer search and one customer's view (phone
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
-the branch manager's card approvals and a customer's VIP cards tab. Runs without a display (QT_QPA_PLATFORM=offscreen).
+the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
+after a call and the lobby display. Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -205,6 +206,33 @@ def _documents(app, store, language, out: Path) -> None:
     _grab(app, admin, out / "templates-zh.png")
     admin.idle.stop()
     admin.close()
+def _queue(app, store, language, out: Path) -> None:
+    """The lobby manager's live queue, a teller's counter page after a call, the lobby display."""
+    from PySide6.QtCore import Qt
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    page = lobby.open_page("lobby")
+    _grab(app, lobby, out / "queue-lobby-zh.png")
+    teller = MainWindow(sign_in(store, "teller", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    teller.show()
+    counter = teller.open_page("counter")
+    counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
+    counter.sign_in_button.click()
+    counter.call_button.click()
+    _grab(app, teller, out / "queue-counter-zh.png")
+    display = page.open_display()
+    display.showNormal()
+    _grab(app, display, out / "queue-display-zh.png")
+    display.close()
+    for window in (lobby, teller):
+        window.idle.stop()
+        window.close()
 
 
 def _cards(app, store, language, out: Path) -> None:
@@ -340,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         _cards(app, store, language, out)
         _care(app, store, language, out)
         _documents(app, store, language, out)
+        _queue(app, store, language, out)
         store.engine.dispose()
     return 0
 

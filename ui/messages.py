@@ -50,6 +50,10 @@ PERMISSION_PHRASES = {
     Permission.APPROVE_CARD: QT_TRANSLATE_NOOP("permissions", "approve a VIP card application"),
     Permission.ISSUE_CARD: QT_TRANSLATE_NOOP("permissions", "issue a VIP card at the counter"),
     Permission.SERVICE_CARDS: QT_TRANSLATE_NOOP("permissions", "report a lost card, cancel a card or mark an agreement signed"),
+    Permission.ISSUE_TICKETS: QT_TRANSLATE_NOOP("permissions", "issue queue tickets"),
+    Permission.CALL_TICKETS: QT_TRANSLATE_NOOP("permissions", "call and serve queue tickets"),
+    Permission.MANAGE_QUEUE: QT_TRANSLATE_NOOP("permissions", "manage the queue"),
+    Permission.VIEW_QUEUE_STATS: QT_TRANSLATE_NOOP("permissions", "view queue statistics"),
 }
 
 
@@ -76,6 +80,10 @@ def level_label(level: BranchLevel | str) -> str:
     return translate(LEVELS, LEVEL_LABELS[BranchLevel(level)])
 
 
+# Parameters that carry a text marked in ``app`` in a context of their own (a state's name...).
+PARAM_CONTEXTS = {"state": "queue_states", "verb": "queue_actions"}
+
+
 def _param(name: str, value: object) -> object:
     if name == "action" and value in {p.value for p in Permission}:
         phrase = PERMISSION_PHRASES.get(Permission(value))
@@ -88,6 +96,8 @@ def _param(name: str, value: object) -> object:
         return translate("tiers", value)
     if name == "status" and value in CARD_STATUS_WORDS:  # a card's or application's status
         return translate("card_status", CARD_STATUS_WORDS[value])
+    if name in PARAM_CONTEXTS and isinstance(value, str):
+        return translate(PARAM_CONTEXTS[name], value)
     return value
 
 

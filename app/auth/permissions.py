@@ -67,6 +67,10 @@ class Permission(StrEnum):
     APPROVE_CARD = "approve_card"            # approve or reject another person's card application
     ISSUE_CARD = "issue_card"                # issue an approved card at the counter
     SERVICE_CARDS = "service_cards"          # report a loss, cancel, mark an agreement signed
+    ISSUE_TICKETS = "issue_tickets"          # hand out queue numbers in the lobby
+    CALL_TICKETS = "call_tickets"            # sign in at a counter, call and serve tickets
+    MANAGE_QUEUE = "manage_queue"            # priorities, reservations, re-queue, counters, policy
+    VIEW_QUEUE_STATS = "view_queue_stats"    # queue statistics and the tickets export
 
 
 _FRONT_DESK = {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.VIEW_DOCUMENTS}
@@ -77,19 +81,24 @@ _STOCK_KEEPING = {Permission.VIEW_STOCK, Permission.RECEIVE_STOCK, Permission.CO
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNTER_STAFF: frozenset(
         _FRONT_DESK | {Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.USE_DRAWER, _CARE,
-                       Permission.APPLY_FOR_CARD, Permission.ISSUE_CARD, Permission.SERVICE_CARDS}),
-    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE, Permission.VIEW_DOCUMENTS}),
+                       Permission.APPLY_FOR_CARD, Permission.ISSUE_CARD, Permission.SERVICE_CARDS,
+                       Permission.CALL_TICKETS}),
+    Role.LOBBY_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, _CARE, Permission.VIEW_DOCUMENTS,
+                                   Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE, Permission.VIEW_QUEUE_STATS}),
     Role.RELATIONSHIP_MANAGER: frozenset(
-        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE, Permission.APPLY_FOR_CARD}),
+        _FRONT_DESK | {Permission.REVEAL_PII, Permission.PROPOSE_TIER_EXCEPTION, _CARE, Permission.APPLY_FOR_CARD,
+                       Permission.CALL_TICKETS}),
     Role.BRANCH_MANAGER: frozenset(
         _FRONT_DESK | {Permission.VIEW_AUDIT, Permission.REVEAL_PII, Permission.EXPORT_CUSTOMERS,
                        Permission.RUN_TIER_EVALUATION, Permission.APPROVE_TIER_EXCEPTION,
                        Permission.VIEW_STOCK, Permission.CONFIRM_STOCK_MOVE, Permission.MANAGE_STOCK,
                        _CARE, Permission.ASSIGN_CUSTOMERS, Permission.VIEW_CARE_DASHBOARD,
-                       Permission.APPLY_FOR_CARD, Permission.APPROVE_CARD, Permission.SERVICE_CARDS}),
+                       Permission.APPLY_FOR_CARD, Permission.APPROVE_CARD, Permission.SERVICE_CARDS,
+                       Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE, Permission.VIEW_QUEUE_STATS}),
     Role.CUSTODIAN: frozenset(_STOCK_KEEPING),
     Role.AUDITOR: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.VIEW_CUSTOMERS,
-                             Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD, Permission.VIEW_DOCUMENTS}),
+                             Permission.VIEW_STOCK, Permission.VIEW_CARE_DASHBOARD, Permission.VIEW_DOCUMENTS,
+                             Permission.VIEW_QUEUE_STATS}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.MANAGE_BRANCHES, Permission.MANAGE_ACCOUNTS, Permission.EDIT_POLICY,
          Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS, Permission.RUN_TIER_EVALUATION,

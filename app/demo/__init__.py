@@ -93,4 +93,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     from app.demo.cards import add_demo_cards  # VIP cards (issue 5); after the stock and the tiers
 
     add_demo_cards(store)
+    from app.demo.queue import add_demo_queue  # VIP counter queue (issue 6)
+
+    add_demo_queue(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

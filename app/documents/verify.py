@@ -23,6 +23,7 @@ from db.models import Branch
 # there is no such thing. Other capabilities add their kind here (one line each).
 DESCRIBERS: dict[str, str] = {
     "D": "app.documents.register:describe",
+    "T": "app.queue.views:describe_slip",       # queue ticket slips
 }
 
 NOT_ON_RECORD = QT_TRANSLATE_NOOP(

@@ -1578,7 +1578,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+177"/>
+        <location filename="../../ui/shell/pages.py" line="+181"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1586,7 +1586,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-105"/>
+        <location line="-109"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1674,6 +1674,26 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+2"/>
         <source>Card products</source>
         <translation>卡产品设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lobby queue</source>
+        <translation>大堂排队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter calling</source>
+        <translation>窗口叫号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue statistics</source>
+        <translation>排队统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue setup</source>
+        <translation>排队设置</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3049,6 +3069,116 @@ python main.py db upgrade --db {url}</translation>
         <translation>登记到期换卡通知函</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Queue service added</source>
+        <translation>新增排队业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter added</source>
+        <translation>新增窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter changed</source>
+        <translation>修改窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in at a counter</source>
+        <translation>窗口签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out of a counter</source>
+        <translation>窗口签退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calling policy saved</source>
+        <translation>保存叫号策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue ticket issued</source>
+        <translation>发放排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket called</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket called out of order</source>
+        <translation>插队叫号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket recalled</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket marked a no-show</source>
+        <translation>标记过号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service finished</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket transferred</source>
+        <translation>转移排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket cancelled</source>
+        <translation>取消排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show reactivated</source>
+        <translation>过号恢复排队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket priority changed</source>
+        <translation>调整优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter&apos;s next call reserved</source>
+        <translation>预留窗口下一号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket put back in the queue</source>
+        <translation>重新排队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open tickets of earlier days expired</source>
+        <translation>前日未办结排队号作过期处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo queue day written</source>
+        <translation>写入演示排队数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets exported</source>
+        <translation>导出排队号</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3092,6 +3222,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>All VIP card actions</source>
         <translation>全部贵宾卡操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All queue actions</source>
+        <translation>全部排队操作</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3164,7 +3299,32 @@ python main.py db upgrade --db {url}</translation>
         <translation>卡单据</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="+1"/>
+        <source>Queue ticket</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue service</source>
+        <translation>排队业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calling policy</source>
+        <translation>叫号策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue day</source>
+        <translation>排队营业日</translation>
+    </message>
+    <message>
+        <location line="-113"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3209,12 +3369,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+73"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3262,7 +3422,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无贵宾卡</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+86"/>
+        <location filename="../../ui/messages.py" line="+94"/>
         <source>no VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
@@ -3384,7 +3544,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+113"/>
+        <location filename="../../app/auth/permissions.py" line="+122"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -3499,7 +3659,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+17"/>
+        <location filename="../../ui/messages.py" line="+19"/>
         <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
@@ -3953,7 +4113,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+158"/>
+        <location filename="../../app/tiers/aum_import.py" line="+159"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4008,7 +4168,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+145"/>
+        <location filename="../../app/tiers/evaluation.py" line="+146"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4709,7 +4869,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../ui/messages.py" line="-32"/>
+        <location filename="../../ui/messages.py" line="-38"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -4717,7 +4877,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>permissions</name>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
         <source>manage branches</source>
         <translation>管理网点</translation>
     </message>
@@ -4851,11 +5011,31 @@ python main.py db upgrade --db {url}</translation>
         <source>report a lost card, cancel a card or mark an agreement signed</source>
         <translation>办理挂失、注销或登记协议签署</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>issue queue tickets</source>
+        <translation>发放排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call and serve queue tickets</source>
+        <translation>叫号并办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage the queue</source>
+        <translation>管理排队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view queue statistics</source>
+        <translation>查看排队统计</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-82"/>
+        <location filename="../../app/auth/permissions.py" line="-91"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>

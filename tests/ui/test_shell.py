@@ -16,11 +16,16 @@ def nav_titles(window):
 @pytest.mark.parametrize("username, titles", [
     ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Care policy",
                "Documents", "Card products", "My account"]),
-    ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "My account"]),
+    ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "Queue statistics",
+                 "My account"]),
     ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
                  "Customer care", "Customer assignment", "Care dashboard", "Documents", "VIP cards",
-                 "Card approvals (2)", "My account"]),   # two demo applications await the manager's decision
-    ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "VIP cards", "My account"]),
+                 "Card approvals (2)", "Lobby queue", "Queue statistics", "Queue setup",
+                 "My account"]),   # two demo applications await the manager's decision
+    ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "VIP cards", "Counter calling",
+                "My account"]),
+    ("lobby", ["Customers", "Customer care", "Documents", "Lobby queue", "Queue statistics", "Queue setup",
+               "My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):
     window = main_window(username)

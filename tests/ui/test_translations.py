@@ -75,13 +75,15 @@ def test_the_qm_is_built_from_the_ts(ts):
 
 # -- no mixed-language screen ------------------------------------------------------------------
 
+from app.demo.queue import COUNTERS as QUEUE_COUNTERS, SERVICES as QUEUE_SERVICES  # noqa: E402
 from app.tiers.rules import DEFAULT_TIER_POLICY  # noqa: E402
 
 DATA_WORDS = ({u for u, *_ in STAFF} | {code for code, *_ in BRANCH_TREE} | {DEMO_PASSWORD}
               | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"}
               | set(DEFAULT_TIER_POLICY.codes) | {"UTF", "GB"})  # tier codes, encoding names
 DATA_CJK = ({name for _u, name, *_ in STAFF} | {name for _c, name, *_ in BRANCH_TREE}
-            | {f"{name}营业部" for _c, name, *_ in BRANCH_TREE} | {"中文"})
+            | {f"{name}营业部" for _c, name, *_ in BRANCH_TREE} | {"中文"}
+            | {name for _p, name in QUEUE_SERVICES} | {name for _n, name, *_ in QUEUE_COUNTERS})
 
 
 def texts_on(widget: QWidget) -> list[str]:
@@ -130,6 +132,7 @@ def strip_data(text: str, store_text: str) -> str:
     text = re.sub(r"[a-z_]+[:.][a-z_.:]+", "", text)  # audit actors (signin:admin) and codes
     text = re.sub(r"\b(demo|setup)\b", "", text)
     text = re.sub(r"\{[a-z_]+\}", "", text)  # document template placeholders are names in code
+    text = re.sub(r"[\u4e00-\u9fff]{1,2}\*+", "", text)  # masked customer names (张**)
     for word in sorted(DATA_WORDS | DATA_CJK, key=len, reverse=True):
         text = text.replace(word, "")
     return text
@@ -163,6 +166,7 @@ def screens(main_window, qtbot, demo_store):
     auditor = main_window("auditor")
     auditor.open_page("audit")
     built.append(("audit", auditor))
+    built += _queue_screens(main_window)
     locked = main_window("teller")
     locked.lock()
     built.append(("lock", locked))
@@ -174,6 +178,32 @@ def screens(main_window, qtbot, demo_store):
     login.show()
     built.append(("login", login))
     return built
+
+
+def _queue_screens(main_window):
+    """The lobby page with its dialogs, a counter after a call, the statistics, the lobby display."""
+    lobby = main_window("lobby").open_page("lobby")
+    lobby.refresh()
+    lobby.view.selectRow(0)
+    screens = [("queue lobby", lobby), ("queue priority", lobby.change_priority()),
+               ("queue transfer", lobby.transfer()), ("queue reserve", lobby.reserve())]
+    counter = main_window("teller").open_page("counter")
+    counter.refresh()
+    counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
+    counter.pc = "0401"  # the PC's host name is data (in any script), not a text of the program
+    counter.sign_in_button.click()
+    counter.call_button.click()
+    screens.append(("queue counter", counter))
+    stats_page = main_window("manager").open_page("queue_stats")
+    stats_page.refresh()
+    screens.append(("queue statistics", stats_page))
+    setup_page = main_window("lobby").open_page("queue_setup")
+    setup_page.refresh()
+    screens += [("queue setup", setup_page), ("queue service dialog", setup_page.add_service()),
+                ("queue counter dialog", setup_page.add_counter())]
+    display = lobby.open_display()
+    screens.append(("lobby display", display))
+    return screens
 
 
 def test_chinese_screens_have_no_english(qtbot, main_window, language, demo_store):

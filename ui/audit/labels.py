@@ -71,6 +71,29 @@ ACTIONS = {
     "card.export": QT_TRANSLATE_NOOP("audit", "VIP cards exported"),
     "card_paperwork.print": QT_TRANSLATE_NOOP("audit", "Card paperwork printed"),
     "card_paperwork.renewal_letters": QT_TRANSLATE_NOOP("audit", "Renewal letters recorded"),
+    # VIP counter queue
+    "queue.service.add": QT_TRANSLATE_NOOP("audit", "Queue service added"),
+    "queue.counter.add": QT_TRANSLATE_NOOP("audit", "Counter added"),
+    "queue.counter.change": QT_TRANSLATE_NOOP("audit", "Counter changed"),
+    "queue.counter.sign_in": QT_TRANSLATE_NOOP("audit", "Signed in at a counter"),
+    "queue.counter.sign_out": QT_TRANSLATE_NOOP("audit", "Signed out of a counter"),
+    "queue.policy.save": QT_TRANSLATE_NOOP("audit", "Calling policy saved"),
+    "queue.issue": QT_TRANSLATE_NOOP("audit", "Queue ticket issued"),
+    "queue.call": QT_TRANSLATE_NOOP("audit", "Ticket called"),
+    "queue.call_out_of_order": QT_TRANSLATE_NOOP("audit", "Ticket called out of order"),
+    "queue.recall": QT_TRANSLATE_NOOP("audit", "Ticket recalled"),
+    "queue.no_show": QT_TRANSLATE_NOOP("audit", "Ticket marked a no-show"),
+    "queue.start": QT_TRANSLATE_NOOP("audit", "Service started"),
+    "queue.finish": QT_TRANSLATE_NOOP("audit", "Service finished"),
+    "queue.transfer": QT_TRANSLATE_NOOP("audit", "Ticket transferred"),
+    "queue.cancel": QT_TRANSLATE_NOOP("audit", "Ticket cancelled"),
+    "queue.reactivate": QT_TRANSLATE_NOOP("audit", "No-show reactivated"),
+    "queue.priority": QT_TRANSLATE_NOOP("audit", "Ticket priority changed"),
+    "queue.reserve": QT_TRANSLATE_NOOP("audit", "Counter's next call reserved"),
+    "queue.requeue": QT_TRANSLATE_NOOP("audit", "Ticket put back in the queue"),
+    "queue.expire": QT_TRANSLATE_NOOP("audit", "Open tickets of earlier days expired"),
+    "queue.demo_day": QT_TRANSLATE_NOOP("audit", "Demo queue day written"),
+    "queue.export": QT_TRANSLATE_NOOP("audit", "Tickets exported"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -85,6 +108,7 @@ ACTION_GROUPS = {
     "complaint.": QT_TRANSLATE_NOOP("audit", "All complaint actions"),
     "contact.": QT_TRANSLATE_NOOP("audit", "All contact record actions"),
     "card": QT_TRANSLATE_NOOP("audit", "All VIP card actions"),
+    "queue.": QT_TRANSLATE_NOOP("audit", "All queue actions"),
 }
 
 ENTITIES = {
@@ -107,6 +131,11 @@ ENTITIES = {
     "card_application": QT_TRANSLATE_NOOP("audit", "Card application"),
     "vip_card": QT_TRANSLATE_NOOP("audit", "VIP card"),
     "card_paperwork": QT_TRANSLATE_NOOP("audit", "Card paperwork"),
+    "queue_ticket": QT_TRANSLATE_NOOP("audit", "Queue ticket"),
+    "queue_counter": QT_TRANSLATE_NOOP("audit", "Counter"),
+    "queue_service": QT_TRANSLATE_NOOP("audit", "Queue service"),
+    "queue_policy": QT_TRANSLATE_NOOP("audit", "Calling policy"),
+    "queue_day": QT_TRANSLATE_NOOP("audit", "Queue day"),
 }
 
 

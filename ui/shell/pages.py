@@ -92,6 +92,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("card_approvals", QT_TRANSLATE_NOOP("Pages", "Card approvals"), "ui.cards.page:ApprovalsPage",
              Permission.APPROVE_CARD, counter="app.cards.applications:awaiting_my_decision"),
     PageSpec("card_policy", QT_TRANSLATE_NOOP("Pages", "Card products"), "ui.cards.page:CardPolicyPage", Permission.EDIT_POLICY),
+    PageSpec("lobby", QT_TRANSLATE_NOOP("Pages", "Lobby queue"), "ui.queue.lobby:LobbyPage", None, frozenset({Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE})),
+    PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Counter calling"), "ui.queue.counter:CounterPage", Permission.CALL_TICKETS),
+    PageSpec("queue_stats", QT_TRANSLATE_NOOP("Pages", "Queue statistics"), "ui.queue.stats_page:QueueStatsPage", Permission.VIEW_QUEUE_STATS),
+    PageSpec("queue_setup", QT_TRANSLATE_NOOP("Pages", "Queue setup"), "ui.queue.setup_page:QueueSetupPage", Permission.MANAGE_QUEUE),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
 )
 

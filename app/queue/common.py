@@ -1,0 +1,151 @@
+"""What the queue services share: the branch's policy and tiers, loading a ticket or a counter in
+the actor's scope, the plain rows that views and screens get, and the change signal that live
+views wait for (:mod:`app.queue.live`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.errors import QT_TRANSLATE_NOOP, NotFound
+from app.queue import rules
+from app.queue.rules import TICKET, QueuePolicy
+from app.stock.common import branch_in_scope
+from db.models import Branch, QueueCounter, QueuePolicy as PolicyRow, QueueService, QueueTicket
+
+CHANNEL = "vipdesk_queue"
+COUNTER = QT_TRANSLATE_NOOP("fields", "Counter")
+SERVICE = QT_TRANSLATE_NOOP("fields", "Service")
+CUSTOMER = QT_TRANSLATE_NOOP("fields", "Customer")
+
+__all__ = ["branch_in_scope", "CHANNEL", "COUNTER", "SERVICE", "CUSTOMER"]
+
+
+def policy_of(session: Session, branch_id: int) -> QueuePolicy:
+    """The branch's calling policy; the default until the branch saves its own."""
+    row = session.scalar(select(PolicyRow).where(PolicyRow.branch_id == branch_id))
+    return QueuePolicy.from_json(row.value) if row else QueuePolicy()
+
+
+def tier_codes(session: Session, day: date) -> list[str]:
+    """The tier codes of the tier policy in force on ``day``, lowest first (their ranks)."""
+    from app.tiers.policy_store import policy_in_force_at
+
+    return [band.code for band in policy_in_force_at(session, day).bands]
+
+
+def notify(session: Session, branch_id: int) -> None:
+    """Tell live views that the branch's queue changed. On PostgreSQL a NOTIFY sent at commit
+    (nothing if the transaction rolls back); SQLite's views see the commit itself."""
+    if session.bind.dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                        {"channel": CHANNEL, "payload": str(branch_id)})
+
+
+def ticket_in_scope(session: Session, actor, ticket_id: int, *, lock: bool = True) -> QueueTicket:
+    """The ticket, row-locked for this transaction (PostgreSQL), or NotFound outside scope."""
+    query = select(QueueTicket).where(QueueTicket.id == ticket_id)
+    if lock:
+        query = query.with_for_update()
+    ticket = session.scalar(query) if isinstance(ticket_id, int) else None
+    branch = session.get(Branch, ticket.branch_id) if ticket else None
+    if ticket is None or branch is None or not actor.sees(branch.path):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That ticket does not exist in your scope."), field=TICKET)
+    return ticket
+
+
+def counter_in_scope(session: Session, actor, counter_id: int, *, lock: bool = False) -> QueueCounter:
+    query = select(QueueCounter).where(QueueCounter.id == counter_id)
+    if lock:
+        query = query.with_for_update()
+    counter = session.scalar(query) if isinstance(counter_id, int) else None
+    branch = session.get(Branch, counter.branch_id) if counter else None
+    if counter is None or branch is None or not actor.sees(branch.path):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That counter does not exist in your scope."), field=COUNTER)
+    return counter
+
+
+def service_in_scope(session: Session, actor, service_id: int, branch_id: int | None = None) -> QueueService:
+    service = session.get(QueueService, service_id) if isinstance(service_id, int) else None
+    branch = session.get(Branch, service.branch_id) if service else None
+    if (service is None or branch is None or not actor.sees(branch.path)
+            or (branch_id is not None and service.branch_id != branch_id)):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That service does not exist in your scope."), field=SERVICE)
+    return service
+
+
+def service_ids_of(counter: QueueCounter) -> list[int]:
+    return [int(part) for part in counter.service_ids.split(",") if part.strip()]
+
+
+def today_of(session: Session, branch_id: int, now: datetime) -> tuple[QueuePolicy, date]:
+    policy = policy_of(session, branch_id)
+    return policy, rules.business_date(now, policy.time_zone)
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """A ticket as lists, the display and the slip show it (plain values, masked customer)."""
+
+    id: int
+    number: str
+    service_id: int
+    service_prefix: str
+    service_name: str
+    business_date: date
+    customer_id: int | None
+    customer_label: str
+    tier: str
+    priority: int
+    state: str
+    issued_at: datetime
+    queued_at: datetime
+    deadline_at: datetime
+    front: bool
+    target_counter: str
+    counter_id: int | None
+    counter: str
+    clerk_name: str
+    called_at: datetime | None
+    recalls: int
+    started_at: datetime | None
+    finished_at: datetime | None
+    note: str
+    origin_id: int
+    lost: bool = False
+    ahead: int = 0
+
+    def waited(self, now: datetime) -> int:
+        """Seconds waited so far (or until the last call)."""
+        end = self.called_at if self.state != rules.WAITING and self.called_at else now
+        return max(0, int((end - self.queued_at).total_seconds()))
+
+
+def ticket_row(ticket: QueueTicket, services: dict[int, QueueService], counters: dict[int, QueueCounter],
+               *, lost: bool = False, ahead: int = 0) -> TicketRow:
+    service = services.get(ticket.service_id)
+    counter = counters.get(ticket.counter_id) if ticket.counter_id else None
+    target = counters.get(ticket.target_counter_id) if ticket.target_counter_id else None
+    return TicketRow(
+        ticket.id, ticket.number, ticket.service_id, service.prefix if service else "",
+        service.name if service else "", ticket.business_date, ticket.customer_id, ticket.customer_label,
+        ticket.tier, ticket.priority, ticket.state, ticket.issued_at, ticket.queued_at, ticket.deadline_at,
+        ticket.front, target.number if target else "", ticket.counter_id, counter.number if counter else "",
+        ticket.clerk_name, ticket.called_at, ticket.recalls, ticket.started_at, ticket.finished_at,
+        ticket.note, ticket.origin_id or ticket.id, lost, ahead)
+
+
+def branch_maps(session: Session, branch_id: int) -> tuple[dict[int, QueueService], dict[int, QueueCounter]]:
+    services = {s.id: s for s in session.scalars(select(QueueService).where(QueueService.branch_id == branch_id))}
+    counters = {c.id: c for c in session.scalars(select(QueueCounter).where(QueueCounter.branch_id == branch_id))}
+    return services, counters
+
+
+def snapshot(ticket: QueueTicket) -> dict:
+    """What the audit trail records of a ticket."""
+    return {"number": ticket.number, "state": ticket.state, "priority": ticket.priority,
+            "tier": ticket.tier, "service_id": ticket.service_id, "counter_id": ticket.counter_id}

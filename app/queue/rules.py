@@ -1,0 +1,293 @@
+"""Queue rules: the calling policy, the order in which a counter calls tickets, aging, ticket
+numbers, the business day and which state a ticket may move to.
+
+DOMAIN.md "Queue priority": counters call diamond, platinum, gold, ordinary in that order; the
+lobby manager may adjust a priority by hand. Branches disagree on how strictly: the policy is
+either *strict* (higher priority first, first come first served within a priority) or
+*interleaved* by ratio (e.g. 2 diamond : 2 platinum : 1 gold : 1 ordinary). Whatever the mode,
+every tier has a maximum wait: once a ticket's deadline has passed it goes before every ticket
+whose deadline has not (the most overdue first), so nobody starves.
+
+The calling order of a counter, for the candidates it may call, is the smallest :func:`order_key`:
+
+1. tickets transferred *to the front* (by their place in the queue);
+2. overdue tickets (deadline reached, ``deadline <= now``), earliest deadline first;
+3. the rest by :func:`preference` of their priority (strict: highest first; interleaved: the
+   tier whose turn it is in the ratio's cycle first, then the others highest first);
+4. within that, by place in the queue (``queued_at``), then by ticket id (issue order).
+
+The store's claim statement (:mod:`app.queue.calling`) sorts by exactly these keys in SQL; a
+test checks that both agree. Pure: no database, no Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
+
+# Ticket states (DESIGN.md: waiting → called → serving → done; called → no-show | waiting
+# again; waiting → cancelled; any open ticket → transferred; yesterday's open → expired).
+WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
+NO_SHOW, CANCELLED, TRANSFERRED, EXPIRED = "no_show", "cancelled", "transferred", "expired"
+OPEN_STATES = (WAITING, CALLED, SERVING)
+AT_COUNTER = (CALLED, SERVING)
+STATE_LABELS = {
+    WAITING: QT_TRANSLATE_NOOP("queue_states", "Waiting"),
+    CALLED: QT_TRANSLATE_NOOP("queue_states", "Called"),
+    SERVING: QT_TRANSLATE_NOOP("queue_states", "Serving"),
+    DONE: QT_TRANSLATE_NOOP("queue_states", "Done"),
+    NO_SHOW: QT_TRANSLATE_NOOP("queue_states", "No-show"),
+    CANCELLED: QT_TRANSLATE_NOOP("queue_states", "Cancelled"),
+    TRANSFERRED: QT_TRANSLATE_NOOP("queue_states", "Transferred"),
+    EXPIRED: QT_TRANSLATE_NOOP("queue_states", "Expired"),
+}
+
+STRICT, INTERLEAVED = "strict", "interleaved"
+MODES = (STRICT, INTERLEAVED)
+
+MODE = QT_TRANSLATE_NOOP("fields", "Calling order")
+WEIGHT = QT_TRANSLATE_NOOP("fields", "Ratio")
+MAX_WAIT = QT_TRANSLATE_NOOP("fields", "Maximum wait (minutes)")
+RECALL_GAP = QT_TRANSLATE_NOOP("fields", "Minimum gap between recalls (seconds)")
+RECALLS = QT_TRANSLATE_NOOP("fields", "Recalls before a no-show")
+LOST_AFTER = QT_TRANSLATE_NOOP("fields", "Counter lost after (seconds)")
+TIME_ZONE = QT_TRANSLATE_NOOP("fields", "Time zone")
+REASON = QT_TRANSLATE_NOOP("fields", "Reason")
+PRIORITY = QT_TRANSLATE_NOOP("fields", "Priority")
+TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
+
+DEFAULT_MAX_WAIT_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class QueuePolicy:
+    """A branch's calling policy. ``weights`` and ``max_wait_minutes`` are per tier code; a
+    tier missing from them has weight 1 and :data:`DEFAULT_MAX_WAIT_MINUTES`."""
+
+    mode: str = STRICT
+    weights: Mapping[str, int] = field(default_factory=lambda: {
+        "private": 3, "diamond": 2, "platinum": 2, "gold": 1, "ordinary": 1})
+    max_wait_minutes: Mapping[str, int] = field(default_factory=lambda: {
+        "private": 10, "diamond": 10, "platinum": 15, "gold": 20, "ordinary": 30})
+    recall_gap_seconds: int = 30
+    recalls_before_no_show: int = 2
+    lost_after_seconds: int = 90
+    time_zone: str = "Asia/Shanghai"
+
+    def weight(self, tier: str) -> int:
+        return int(self.weights.get(tier, 1))
+
+    def max_wait(self, tier: str) -> timedelta:
+        return timedelta(minutes=int(self.max_wait_minutes.get(tier, DEFAULT_MAX_WAIT_MINUTES)))
+
+    def to_json(self) -> str:
+        return json.dumps({"mode": self.mode, "weights": dict(self.weights),
+                           "max_wait_minutes": dict(self.max_wait_minutes),
+                           "recall_gap_seconds": self.recall_gap_seconds,
+                           "recalls_before_no_show": self.recalls_before_no_show,
+                           "lost_after_seconds": self.lost_after_seconds,
+                           "time_zone": self.time_zone}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> QueuePolicy:
+        return make_policy(**json.loads(text))
+
+
+def _whole(value: object, low: int, high: int, field_name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
+                              field=field_name, low=low, high=high)
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
+                              field=field_name, low=low, high=high)
+    return number
+
+
+def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = None,
+                max_wait_minutes: Mapping[str, object] | None = None,
+                recall_gap_seconds: object = 30, recalls_before_no_show: object = 2,
+                lost_after_seconds: object = 90, time_zone: str = "Asia/Shanghai") -> QueuePolicy:
+    """A checked policy, or :class:`ValidationError` naming the field that is wrong."""
+    if mode not in MODES:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be strict or interleaved"), field=MODE)
+    default = QueuePolicy()
+    checked_weights = {str(k): _whole(v, 1, 20, WEIGHT) for k, v in (weights or default.weights).items()}
+    checked_waits = {str(k): _whole(v, 1, 480, MAX_WAIT)
+                     for k, v in (max_wait_minutes or default.max_wait_minutes).items()}
+    try:
+        ZoneInfo(str(time_zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{zone} is not a known time zone"),
+                              field=TIME_ZONE, zone=str(time_zone)) from None
+    return QueuePolicy(mode=mode, weights=checked_weights, max_wait_minutes=checked_waits,
+                       recall_gap_seconds=_whole(recall_gap_seconds, 0, 600, RECALL_GAP),
+                       recalls_before_no_show=_whole(recalls_before_no_show, 0, 10, RECALLS),
+                       lost_after_seconds=_whole(lost_after_seconds, 30, 3600, LOST_AFTER),
+                       time_zone=str(time_zone))
+
+
+# ----------------------------------------------------------------------------- the business day
+
+
+def business_date(now_utc: datetime, time_zone: str) -> date:
+    """The branch's business day at ``now_utc`` (naive UTC): numbering restarts at local midnight."""
+    return now_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(time_zone)).date()
+
+
+def ticket_number(prefix: str, seq: int) -> str:
+    """``V`` and 7 → ``V007``; from 1000 on the number simply grows (``V1000``)."""
+    return f"{prefix}{seq:03d}"
+
+
+# ----------------------------------------------------------------------------- priorities
+
+
+def priority_of(tier: str | None, tier_codes: Sequence[str]) -> int:
+    """A tier's rank in the tier policy, lowest tier 0 (ordinary 0, gold 1, platinum 2,
+    diamond 3, private banking 4 by default). An unknown or missing tier ranks lowest."""
+    return tier_codes.index(tier) if tier in tier_codes else 0
+
+
+def tier_at(priority: int, tier_codes: Sequence[str]) -> str:
+    """The tier code whose rank is ``priority`` (clamped into the policy's range)."""
+    return tier_codes[max(0, min(priority, len(tier_codes) - 1))]
+
+
+def deadline(queued_at: datetime, priority: int, tier_codes: Sequence[str], policy: QueuePolicy) -> datetime:
+    """When a ticket at ``priority`` queued at ``queued_at`` has waited its tier's maximum."""
+    return queued_at + policy.max_wait(tier_at(priority, tier_codes))
+
+
+def weighted_cycle(weights: Sequence[tuple[int, int]]) -> list[int]:
+    """One cycle of smooth weighted round robin over ``(priority, weight)`` pairs: each
+    priority appears ``weight`` times, spread out (2:2:1:1 → 3 2 1 3 2 0 for priorities
+    3, 2, 1, 0). Ties go to the higher priority."""
+    total = sum(w for _, w in weights)
+    current = {p: 0 for p, _ in weights}
+    cycle: list[int] = []
+    for _ in range(total):
+        for p, w in weights:
+            current[p] += w
+        best = max(current, key=lambda p: (current[p], p))
+        current[best] -= total
+        cycle.append(best)
+    return cycle
+
+
+def preference(policy: QueuePolicy, tier_codes: Sequence[str], calls_made: int) -> list[int]:
+    """Priorities in the order this call prefers them. Strict: highest first. Interleaved:
+    the priority whose turn it is after ``calls_made`` calls today, then the rest highest first."""
+    ranks = list(range(len(tier_codes) - 1, -1, -1))
+    if policy.mode == STRICT:
+        return ranks
+    cycle = weighted_cycle([(p, policy.weight(tier_codes[p])) for p in ranks])
+    turn = cycle[calls_made % len(cycle)]
+    return [turn] + [p for p in ranks if p != turn]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the calling order looks at in a waiting ticket."""
+
+    id: int
+    priority: int
+    queued_at: datetime
+    deadline_at: datetime
+    front: bool = False
+
+
+def order_key(ticket: Candidate, now: datetime, preferred: Sequence[int]) -> tuple:
+    """The sort key of the calling order (see the module text); smallest is called first."""
+    overdue = ticket.deadline_at <= now
+    rank = preferred.index(ticket.priority) if ticket.priority in preferred else len(preferred)
+    return (not ticket.front, not overdue, ticket.deadline_at if overdue else datetime.min,
+            rank, ticket.queued_at, ticket.id)
+
+
+def choose_next(candidates: Sequence[Candidate], now: datetime, preferred: Sequence[int]) -> Candidate | None:
+    """The ticket a counter calls next among ``candidates`` (None when there are none)."""
+    return min(candidates, key=lambda t: order_key(t, now, preferred), default=None)
+
+
+# ----------------------------------------------------------------------------- transitions
+
+_STATE_TEXT = QT_TRANSLATE_NOOP("errors", "Ticket {number} cannot be {verb} now: it is {state}.")
+ACTIONS = {
+    "call": (WAITING,),
+    "recall": (CALLED,),
+    "no_show": (CALLED,),
+    "start": (CALLED,),
+    "finish": (SERVING,),
+    "transfer": OPEN_STATES,
+    "cancel": (WAITING, CALLED),
+    "reactivate": (NO_SHOW,),
+    "reprioritise": (WAITING,),
+    "reserve": (WAITING,),
+    "requeue": (CALLED,),
+}
+ACTION_WORDS = {
+    "call": QT_TRANSLATE_NOOP("queue_actions", "called"),
+    "recall": QT_TRANSLATE_NOOP("queue_actions", "recalled"),
+    "no_show": QT_TRANSLATE_NOOP("queue_actions", "marked a no-show"),
+    "start": QT_TRANSLATE_NOOP("queue_actions", "started"),
+    "finish": QT_TRANSLATE_NOOP("queue_actions", "finished"),
+    "transfer": QT_TRANSLATE_NOOP("queue_actions", "transferred"),
+    "cancel": QT_TRANSLATE_NOOP("queue_actions", "cancelled"),
+    "reactivate": QT_TRANSLATE_NOOP("queue_actions", "reactivated"),
+    "reprioritise": QT_TRANSLATE_NOOP("queue_actions", "given another priority"),
+    "reserve": QT_TRANSLATE_NOOP("queue_actions", "reserved for a counter"),
+    "requeue": QT_TRANSLATE_NOOP("queue_actions", "put back in the queue"),
+}
+
+
+def check_action(action: str, state: str, number: str) -> None:
+    """Refuse ``action`` on a ticket in ``state`` with a message naming the ticket."""
+    if state not in ACTIONS[action]:
+        raise ConflictError(_STATE_TEXT, field=TICKET, number=number, state=STATE_LABELS[state],
+                            verb=ACTION_WORDS[action])
+
+
+def check_recall(recalls: int, called_at: datetime, now: datetime, policy: QueuePolicy) -> None:
+    """A recall waits at least the policy's gap after the last call, and stops at the no-show
+    limit (then the ticket is marked a no-show instead)."""
+    if recalls >= policy.recalls_before_no_show:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "has been recalled {count} times already: mark the ticket a no-show"),
+            field=TICKET, count=recalls)
+    wait = called_at + timedelta(seconds=policy.recall_gap_seconds) - now
+    if wait > timedelta(0):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "was called moments ago: recall again in {seconds} seconds"),
+            field=TICKET, seconds=int(wait.total_seconds() + 0.999))
+
+
+def check_no_show(recalls: int, policy: QueuePolicy) -> None:
+    """A no-show is marked only after the policy's number of recalls."""
+    if recalls < policy.recalls_before_no_show:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "recall the ticket {needed} times before marking a no-show ({count} so far)"),
+            field=TICKET, needed=policy.recalls_before_no_show, count=recalls)
+
+
+def check_reason(reason: str | None, *, max_length: int = 200) -> str:
+    """A reason the audit trail keeps: required, one line, at most ``max_length``."""
+    from app.text import clean_text
+
+    return clean_text(reason, field=REASON, max_length=max_length)
+
+
+def is_lost(state: str, seen_at: datetime | None, now: datetime, policy: QueuePolicy) -> bool:
+    """A ticket at a counter whose PC has not been heard from for the policy's time: flagged to
+    the lobby manager, who may put it back in the queue at its place."""
+    if state != CALLED:
+        return False
+    return seen_at is None or now - seen_at >= timedelta(seconds=policy.lost_after_seconds)

@@ -1,0 +1,109 @@
+"""The ticket slip: a small PDF, 80 mm wide, for the lobby's receipt printer. Number in large
+type, service, time, people ahead, and a QR code a counter scans to open the ticket.
+
+Rendered with reportlab through the documents infrastructure (:mod:`app.documents`): the CJK
+font shipped in ``resources/fonts`` embedded, so the slip looks the same everywhere and its text
+can be extracted, and a QR code signed with the store's document key (kind ``T``), so that
+``doc verify`` and the GUI's verify box tell a genuine slip from an altered one. The wording
+comes from ``resources/templates/ticket_slip.json``, which a bank may edit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app.queue import views
+from app.queue.common import branch_in_scope, policy_of
+
+TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "templates" / "ticket_slip.json"
+WIDTH_MM = 80
+HEIGHT_MM = 120
+
+
+@dataclass(frozen=True)
+class SlipContent:
+    branch: str
+    service: str
+    number: str
+    issued_local: str
+    ahead: int
+    tier: str
+    payload: str
+
+
+def render_slip(content: SlipContent) -> bytes:
+    """The slip as PDF bytes."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from app.documents.fonts import register_font
+    from app.documents.pdf import draw_qr, qr_matrix
+
+    words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+    font = register_font()
+    out = io.BytesIO()
+    width, height = WIDTH_MM * mm, HEIGHT_MM * mm
+    pdf = canvas.Canvas(out, pagesize=(width, height))
+    pdf.setTitle(f"{content.number} {content.service}")
+    centre = width / 2
+    y = height - 10 * mm
+
+    def line(text: str, size: float, gap: float) -> None:
+        nonlocal y
+        pdf.setFont(font, size)
+        pdf.drawCentredString(centre, y, text)
+        y -= gap * mm
+
+    line(words["heading"].format(branch=content.branch), 11, 7)
+    line(words["service"].format(service=content.service), 13, 8)
+    line(words["number_caption"], 9, 14)
+    line(content.number, 40, 10)
+    line(words["ahead"].format(ahead=content.ahead), 10, 5.5)
+    line(words["issued"].format(time=content.issued_local), 9, 5)
+    if content.tier:
+        line(words["tier"].format(tier=content.tier), 9, 5)
+    size = 28 * mm
+    draw_qr(pdf, qr_matrix(content.payload), centre - size / 2, y - size, size)
+    y -= size + 4 * mm
+    line(words["scan"], 8, 4.5)
+    line(words["footer"], 7, 4)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def slip_content(store, actor, ticket_id: int) -> SlipContent:
+    """What the slip of ``ticket_id`` shows, read now (people ahead as the queue stands)."""
+    from app.queue.tickets import people_ahead
+    from app.queue.common import ticket_in_scope, tier_codes
+    from db.models import QueueService
+
+    with store.read() as session:
+        ticket = ticket_in_scope(session, actor, ticket_id, lock=False)
+        branch = branch_in_scope(session, actor, ticket.branch_id)
+        policy = policy_of(session, ticket.branch_id)
+        service = session.get(QueueService, ticket.service_id)
+        ahead = people_ahead(session, ticket, policy, tier_codes(session, ticket.business_date), store.clock())
+        issued = ticket.issued_at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(policy.time_zone))
+        tier = ""
+        if ticket.customer_id is not None:
+            words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8")).get("tiers", {})
+            tier = words.get(ticket.tier, ticket.tier)
+        content = (branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead, tier)
+        ticket_id, number = ticket.id, ticket.number
+    return SlipContent(*content, views.slip_payload(store, actor, ticket_id, number))
+
+
+def write_slip(store, actor, ticket_id: int, path: str | Path) -> Path:
+    """Render the slip of ``ticket_id`` into ``path``."""
+    target = Path(path)
+    target.write_bytes(render_slip(slip_content(store, actor, ticket_id)))
+    return target
+
+
+__all__ = ["SlipContent", "render_slip", "slip_content", "write_slip"]

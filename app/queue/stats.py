@@ -1,0 +1,217 @@
+"""Queue statistics and the tickets export.
+
+Grouped by day, hour (of arrival, local time), service, tier, counter or clerk: tickets, how
+many were served and how many did not show, average and 90th-percentile waiting and service
+time, the longest wait, and for counters the idle time (signed in but with no customer).
+
+- A ticket's wait runs from its place in the queue (``queued_at``) to its first call; a no-show
+  who was reactivated waits from their last call before that (the issue: "a recalled no-show
+  counts from its last call"), not from the original arrival.
+- Service time runs from the start of service to its end (finished or transferred on).
+- A transfer makes a second ticket in the target service, counted there.
+- The 90th percentile is the nearest-rank one (the smallest value with at least 90 % of the
+  values at or below it).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from app.auth.permissions import Permission, require
+from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from app.queue import rules
+from app.queue.common import branch_in_scope, policy_of
+from db.models import Branch, QueueCounter, QueueCounterSession, QueueService, QueueTicket
+
+DIMENSIONS = ("day", "hour", "service", "tier", "counter", "clerk")
+DIMENSION_LABELS = {
+    "day": QT_TRANSLATE_NOOP("queue_stats", "Day"),
+    "hour": QT_TRANSLATE_NOOP("queue_stats", "Hour"),
+    "service": QT_TRANSLATE_NOOP("queue_stats", "Service"),
+    "tier": QT_TRANSLATE_NOOP("queue_stats", "Tier"),
+    "counter": QT_TRANSLATE_NOOP("queue_stats", "Counter"),
+    "clerk": QT_TRANSLATE_NOOP("queue_stats", "Clerk"),
+}
+GROUP_BY = QT_TRANSLATE_NOOP("fields", "Group by")
+PERIOD = QT_TRANSLATE_NOOP("fields", "Period")
+MAX_DAYS = 366
+
+
+def percentile_90(values: list[float]) -> float | None:
+    """Nearest-rank 90th percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
+
+
+def wait_seconds(ticket: QueueTicket) -> float | None:
+    if ticket.first_called_at is None:
+        return None
+    start = ticket.wait_from or ticket.queued_at
+    return max(0.0, (ticket.first_called_at - start).total_seconds())
+
+
+def service_seconds(ticket: QueueTicket) -> float | None:
+    if ticket.started_at is None or ticket.finished_at is None:
+        return None
+    return max(0.0, (ticket.finished_at - ticket.started_at).total_seconds())
+
+
+@dataclass(frozen=True)
+class StatRow:
+    key: str
+    tickets: int
+    served: int
+    no_shows: int
+    avg_wait: float | None
+    p90_wait: float | None
+    avg_service: float | None
+    p90_service: float | None
+    longest_wait: float | None
+    idle: float | None         # seconds; counters only
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _check_period(start: date, end: date) -> None:
+    if not isinstance(start, date) or not isinstance(end, date) or end < start:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "the end must not be before the start"), field=PERIOD)
+    if (end - start).days >= MAX_DAYS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "may cover at most {days} days"), field=PERIOD,
+                              days=MAX_DAYS)
+
+
+def ticket_stats(store, actor, *, start: date, end: date, by: str, branch_id: int | None = None) -> list[StatRow]:
+    """The statistics of the branch's tickets from ``start`` to ``end`` (business days,
+    inclusive), one row per group of ``by`` (one of :data:`DIMENSIONS`), in key order."""
+    require(actor, Permission.VIEW_QUEUE_STATS)
+    if by not in DIMENSIONS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be one of day, hour, service, tier, counter, clerk"),
+                              field=GROUP_BY)
+    _check_period(start, end)
+    with store.read() as session:
+        branch = branch_in_scope(session, actor, branch_id)
+        zone = ZoneInfo(policy_of(session, branch.id).time_zone)
+        services = {s.id: s for s in session.scalars(select(QueueService).where(QueueService.branch_id == branch.id))}
+        counters = {c.id: c for c in session.scalars(select(QueueCounter).where(QueueCounter.branch_id == branch.id))}
+        rows = session.scalars(select(QueueTicket).where(
+            QueueTicket.branch_id == branch.id, QueueTicket.business_date >= start,
+            QueueTicket.business_date <= end)).all()
+        sessions = session.scalars(select(QueueCounterSession).where(
+            QueueCounterSession.branch_id == branch.id)).all() if by == "counter" else []
+        return _group(rows, sessions, services, counters, by, start, end, zone, store.clock())
+
+
+def _group(rows, sessions, services, counters, by, start, end, zone, now) -> list[StatRow]:
+    def key_of(t: QueueTicket) -> str | None:
+        if by == "day":
+            return t.business_date.isoformat()
+        if by == "hour":
+            return f"{t.queued_at.replace(tzinfo=timezone.utc).astimezone(zone).hour:02d}:00"
+        if by == "service":
+            s = services.get(t.service_id)
+            return f"{s.prefix} {s.name}" if s else "?"
+        if by == "tier":
+            return t.tier
+        if by == "counter":
+            c = counters.get(t.counter_id)
+            return c.number if c else None
+        return t.clerk_name or None
+
+    groups: dict[str, list[QueueTicket]] = defaultdict(list)
+    for t in rows:
+        key = key_of(t)
+        if key is not None:
+            groups[key].append(t)
+    idle = _idle_by_counter(sessions, rows, counters, start, end, zone, now) if by == "counter" else {}
+    result = []
+    for key in sorted(groups, key=lambda k: (len(k), k) if by == "counter" else k):
+        members = groups[key]
+        waits = [w for w in map(wait_seconds, members) if w is not None]
+        serves = [s for s in map(service_seconds, members) if s is not None]
+        result.append(StatRow(
+            key, len(members), sum(1 for t in members if t.started_at is not None),
+            sum(1 for t in members if t.state == rules.NO_SHOW), _mean(waits), percentile_90(waits),
+            _mean(serves), percentile_90(serves), max(waits) if waits else None, idle.get(key)))
+    return result
+
+
+def _idle_by_counter(sessions, tickets, counters, start: date, end: date, zone, now) -> dict[str, float]:
+    """Signed-in time within the period less the time spent with a customer, per counter."""
+    def utc(day: date) -> datetime:
+        return datetime.combine(day, datetime.min.time(), tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
+
+    lo, hi = utc(start), utc(end + timedelta(days=1))
+    signed: dict[str, float] = defaultdict(float)
+    for s in sessions:
+        counter = counters.get(s.counter_id)
+        begin, finish = max(s.started_at, lo), min(s.ended_at or now, hi)
+        if counter is not None and finish > begin:
+            signed[counter.number] += (finish - begin).total_seconds()
+    busy: dict[str, float] = defaultdict(float)
+    for t in tickets:
+        counter = counters.get(t.counter_id)
+        if counter is None or t.first_called_at is None:
+            continue
+        finish = t.finished_at or (t.called_at if t.state == rules.NO_SHOW else None) or now
+        busy[counter.number] += max(0.0, (finish - t.first_called_at).total_seconds())
+    return {number: max(0.0, seconds - busy.get(number, 0.0)) for number, seconds in signed.items()}
+
+
+EXPORT_HEADER = ["business_date", "number", "service", "tier", "priority", "state", "customer",
+                 "issued_at", "first_called_at", "started_at", "finished_at", "counter", "clerk",
+                 "recalls", "wait_seconds", "service_seconds", "note"]
+
+
+def export_tickets(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
+    """Every ticket in the actor's subtree as UTF-8 CSV (with BOM): customers masked (surname
+    only), times in UTC as the store keeps them. Returns the number of tickets."""
+    require(actor, Permission.VIEW_QUEUE_STATS)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    try:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADER)
+            branches = [b.id for b in session.scalars(select(Branch).where(Branch.path.startswith(actor.branch_path)))]
+            services = {s.id: s.prefix for s in session.scalars(select(QueueService))}
+            counters = {c.id: c.number for c in session.scalars(select(QueueCounter))}
+            query = (select(QueueTicket).where(QueueTicket.branch_id.in_(branches))
+                     .order_by(QueueTicket.business_date, QueueTicket.id).execution_options(yield_per=2000))
+            for count, t in enumerate(session.scalars(query), start=1):
+                writer.writerow(_export_line(t, services, counters))
+                if progress and count % 2000 == 0 and progress(count) is False:
+                    raise Cancelled()
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with store.write(actor) as uow:
+        uow.audit("queue.export", "queue_ticket", "*", after={"rows": count, "file": out.name})
+    return count
+
+
+def _export_line(t: QueueTicket, services, counters) -> list:
+    def when(value: datetime | None) -> str:
+        return value.isoformat(sep=" ", timespec="seconds") if value else ""
+
+    def seconds(value: float | None) -> str:
+        return "" if value is None else str(int(round(value)))
+
+    return [t.business_date.isoformat(), t.number, services.get(t.service_id, ""), t.tier, t.priority, t.state,
+            t.customer_label, when(t.issued_at), when(t.first_called_at), when(t.started_at),
+            when(t.finished_at), counters.get(t.counter_id, ""), t.clerk_name, t.recalls,
+            seconds(wait_seconds(t)), seconds(service_seconds(t)), t.note]
+

@@ -1,0 +1,328 @@
+"""The lobby page (大堂经理): identify the customer (card number, ID number or name, through the
+customer search) or issue anonymously, hand out the ticket and its slip; see the whole queue live
+with waiting times and tickets whose counter was lost; raise or lower a priority with a reason,
+reserve a counter's next call, transfer, cancel, reactivate a no-show, re-queue; open the lobby
+display on a second screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from app.auth.permissions import Permission
+from app.customers.search import search_customers
+from app.queue import rules, tickets, views
+from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
+from ui.queue.live import LiveQueue
+from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
+from ui.shell.pages import Page, PageContext
+from ui.tiers.labels import tier_label
+from ui.widgets import styled_label
+
+QUEUE_TOPIC = "queue"
+SLOW_REFRESH_MS = 30_000
+
+COUNTER_COLUMNS = (
+    (QT_TRANSLATE_NOOP("QueueTables", "Counter"), lambda c: f"{c.number} {c.name}", lambda c: c.number),
+    (QT_TRANSLATE_NOOP("QueueTables", "Clerk"), lambda c: c.clerk_name, None),
+    (QT_TRANSLATE_NOOP("QueueTables", "Status"), lambda c: c.status, None),
+)
+
+
+class _CounterLine:
+    """A counter as the lobby's counter list shows it."""
+
+    def __init__(self, counter, status: str):
+        self.id, self.number, self.name = counter.id, counter.number, counter.name
+        self.clerk_name, self.status, self.open = counter.clerk_name, status, counter.open
+
+
+def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
+    button = QPushButton(parent)
+    button.setObjectName(name)
+    button.setVisible(visible)
+    return button
+
+
+class LobbyPage(Page):
+    watches = frozenset({QUEUE_TOPIC})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        actor = context.actor
+        self.may_issue = actor.may(Permission.ISSUE_TICKETS)
+        self.may_manage = actor.may(Permission.MANAGE_QUEUE)
+        self.current: views.Board | None = None
+        self.last_issued = None
+        self.display_window = None
+
+        # -- issuing
+        self.issue_box = QGroupBox(self)
+        self.issue_box.setVisible(self.may_issue)
+        self.service_box = QComboBox(self.issue_box)
+        self.service_box.setObjectName("issueService")
+        self.find_edit = QLineEdit(self.issue_box)
+        self.find_edit.setObjectName("identify")
+        self.find_edit.setMinimumWidth(230)
+        self.find_button = _button(self.issue_box, "findCustomer")
+        self.customer_box = QComboBox(self.issue_box)
+        self.customer_box.setObjectName("customer")
+        self.customer_box.setMinimumWidth(260)
+        self.issue_button = _button(self.issue_box, "issueTicket")
+        self.issue_button.setProperty("primary", True)
+        self.slip_button = _button(self.issue_box, "saveSlip")
+        self.slip_button.setEnabled(False)
+        self.issued_label = styled_label("title", self.issue_box)
+        self.issued_label.setObjectName("issued")
+        row = QHBoxLayout(self.issue_box)
+        for widget in (self.service_box, self.find_edit, self.find_button, self.customer_box,
+                       self.issue_button, self.slip_button):
+            row.addWidget(widget)
+        row.addWidget(self.issued_label, 1)
+        self.find_edit.returnPressed.connect(self.find_customer)
+        self.find_button.clicked.connect(self.find_customer)
+        self.issue_button.clicked.connect(self.issue)
+        self.slip_button.clicked.connect(self.save_slip)
+
+        # -- the queue
+        self.model = RowsModel(ticket_columns(self._now, self._codes), self)
+        self.model.highlight = lambda r: r.lost
+        self.view = sorted_table(self, self.model, "queueTable")
+        self.counters_model = RowsModel(COUNTER_COLUMNS, self)
+        self.counters_view = sorted_table(self, self.counters_model, "countersTable")
+        self.summary = styled_label("hint", self)
+        self.summary.setObjectName("queueSummary")
+        self.priority_button = _button(self, "changePriority", self.may_manage)
+        self.reserve_button = _button(self, "reserveCounter", self.may_manage)
+        self.transfer_button = _button(self, "transferTicket", self.may_manage or self.may_issue)
+        self.cancel_button = _button(self, "cancelTicket", self.may_manage or self.may_issue)
+        self.reactivate_button = _button(self, "reactivateTicket", self.may_manage)
+        self.requeue_button = _button(self, "requeueTicket", self.may_manage)
+        self.display_button = _button(self, "openDisplay")
+        self.priority_button.clicked.connect(self.change_priority)
+        self.reserve_button.clicked.connect(self.reserve)
+        self.transfer_button.clicked.connect(self.transfer)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.reactivate_button.clicked.connect(self.reactivate)
+        self.requeue_button.clicked.connect(self.requeue)
+        self.display_button.clicked.connect(self.open_display)
+        buttons = QHBoxLayout()
+        for button in (self.priority_button, self.reserve_button, self.transfer_button, self.cancel_button,
+                       self.reactivate_button, self.requeue_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.display_button)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.counters_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 330])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.issue_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.live = LiveQueue(context.store.engine, self)
+        self.live.changed.connect(self.refresh)
+        self.timer = QTimer(self)
+        self.timer.setInterval(SLOW_REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.retranslateUi()
+
+    # -- data -------------------------------------------------------------------------------
+    def _now(self):
+        return self.current.now if self.current else self.context.store.clock()
+
+    def _codes(self):
+        return self.current.tier_codes if self.current else []
+
+    def refresh(self) -> None:
+        try:
+            board = views.board(self.context.store, self.context.actor)
+        except Exception as error:  # noqa: BLE001 - shown, or re-raised when a bug
+            self.show_error(error)
+            return
+        first = self.current is None
+        self.current = board
+        if first:
+            self.service_box.clear()
+            for sid, prefix, name in board.services:
+                self.service_box.addItem(f"{prefix} {name}", sid)
+            self.customer_box.clear()
+            self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
+        refresh_keeping(self.view, self.model, board.tickets)
+        refresh_keeping(self.counters_view, self.counters_model,
+                        [_CounterLine(c, self._counter_status(c)) for c in board.counters])
+        waiting = "  ".join(f"{prefix} {name}: {board.waiting.get(sid, 0)}" for sid, prefix, name in board.services)
+        self.summary.setText(self.tr("Waiting now — {counts}").format(counts=waiting))
+
+    def _counter_status(self, counter) -> str:
+        if not counter.open:
+            return self.tr("Closed")
+        if counter.lost:
+            return self.tr("Lost connection")
+        held = next((t for t in self.current.tickets
+                     if t.counter_id == counter.id and t.state in rules.AT_COUNTER), None)
+        text = held.number if held else (self.tr("Free") if counter.clerk_name else self.tr("Not signed in"))
+        if counter.reserved_ticket_id:
+            reserved = next((t.number for t in self.current.tickets if t.id == counter.reserved_ticket_id), "")
+            text += " · " + self.tr("next: {number}").format(number=reserved)
+        return text
+
+    def selected(self):
+        return selected_row(self.view)
+
+    def select_ticket(self, ticket_id: int) -> bool:
+        from ui.queue.models import select_id
+
+        return select_id(self.view, ticket_id)
+
+    # -- issuing ----------------------------------------------------------------------------
+    def find_customer(self) -> None:
+        try:
+            found = search_customers(self.context.store, self.context.actor, self.find_edit.text(), limit=20)
+        except Exception as error:  # noqa: BLE001
+            self.show_error(error)
+            return
+        self.customer_box.clear()
+        self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
+        for customer in found:
+            if customer.active:
+                self.customer_box.addItem(
+                    f"{customer.name}  {customer.id_masked}  {tier_label(customer.tier)}", customer.id)
+        if found:
+            self.customer_box.setCurrentIndex(1)
+        else:
+            self.context.dialogs.info(self, self.tr("Find a customer"), self.tr("No customer found."))
+
+    def issue(self) -> None:
+        try:
+            row = tickets.issue_ticket(self.context.store, self.context.actor,
+                                       service_id=self.service_box.currentData(),
+                                       customer_id=self.customer_box.currentData())
+        except Exception as error:  # noqa: BLE001
+            self.show_error(error)
+            return
+        self.last_issued = row
+        self.slip_button.setEnabled(True)
+        self.issued_label.setText(self.tr("{number} issued ({tier}), {ahead} ahead").format(
+            number=row.number, tier=tier_label(row.tier), ahead=row.ahead))
+        self.customer_box.setCurrentIndex(0)
+        self.find_edit.clear()
+        self.refresh()
+        self.announce(QUEUE_TOPIC)
+
+    def save_slip(self) -> None:
+        from app.queue.slip import write_slip
+
+        if self.last_issued is None:
+            return
+        path = self.context.dialogs.save_file(self, self.tr("Save the ticket slip"),
+                                              f"{self.last_issued.number}.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            write_slip(self.context.store, self.context.actor, self.last_issued.id, path)
+        except Exception as error:  # noqa: BLE001
+            self.show_error(error)
+
+    # -- controls ---------------------------------------------------------------------------
+    def _ticket(self):
+        ticket = self.selected()
+        if ticket is None:
+            self.context.dialogs.info(self, self.tr("Queue"), self.tr("Select a ticket first."))
+        return ticket
+
+    def _done(self, _result=None) -> None:
+        self.refresh()
+        self.announce(QUEUE_TOPIC)
+
+    def change_priority(self):
+        ticket = self._ticket()
+        if ticket is not None:
+            return self.open_form(PriorityDialog(self.context.store, self.context.actor, ticket,
+                                                 self.current.tier_codes, self), self._done)
+        return None
+
+    def reserve(self):
+        ticket = self._ticket()
+        if ticket is not None:
+            return self.open_form(ReserveDialog(self.context.store, self.context.actor, ticket,
+                                                self.current.counters, self), self._done)
+        return None
+
+    def transfer(self):
+        ticket = self._ticket()
+        if ticket is not None:
+            return self.open_form(TransferDialog(self.context.store, self.context.actor, ticket,
+                                                 self.current.services, self.current.counters, parent=self),
+                                  self._done)
+        return None
+
+    def _act(self, service) -> None:
+        ticket = self._ticket()
+        if ticket is None:
+            return
+        try:
+            service(self.context.store, self.context.actor, ticket.id)
+        except Exception as error:  # noqa: BLE001
+            self.show_error(error)
+            return
+        self._done()
+
+    def cancel(self) -> None:
+        ticket = self.selected()
+        if ticket is not None and not self.context.dialogs.confirm(
+                self, self.tr("Cancel a ticket"), self.tr("Cancel {number}?").format(number=ticket.number)):
+            return
+        self._act(tickets.cancel_ticket)
+
+    def reactivate(self) -> None:
+        self._act(tickets.reactivate)
+
+    def requeue(self) -> None:
+        self._act(tickets.requeue)
+
+    def open_display(self):
+        from ui.queue.display import DisplayWindow
+
+        if self.display_window is None:
+            self.display_window = DisplayWindow(self.context.store, self.context.actor, self)  # closes with the page
+        self.display_window.show_on_second_screen()
+        return self.display_window
+
+    # -- life -------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.live.start()
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.live.stop()
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.issue_box.setTitle(self.tr("Issue a ticket"))
+        self.find_edit.setPlaceholderText(self.tr("Card number, ID number or name"))
+        self.find_button.setText(self.tr("Find"))
+        self.issue_button.setText(self.tr("Issue ticket"))
+        self.slip_button.setText(self.tr("Save slip…"))
+        if self.customer_box.count():
+            self.customer_box.setItemText(0, self.tr("Anonymous (no customer)"))
+        self.priority_button.setText(self.tr("Priority…"))
+        self.reserve_button.setText(self.tr("Reserve counter…"))
+        self.transfer_button.setText(self.tr("Transfer…"))
+        self.cancel_button.setText(self.tr("Cancel ticket"))
+        self.reactivate_button.setText(self.tr("Reactivate no-show"))
+        self.requeue_button.setText(self.tr("Re-queue (counter lost)"))
+        self.display_button.setText(self.tr("Open lobby display"))
+        self.model.retranslate()
+        self.counters_model.retranslate()
+        if self.current is not None:
+            self.refresh()
