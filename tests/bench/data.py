@@ -1,9 +1,10 @@
 """Bench data: a store with the demo branches and staff and 1,000,000 demo customers, on SQLite
 and on PostgreSQL, built once and kept between runs so that a re-run is quick.
 
-The size is ``VIPDESK_BENCH_CUSTOMERS`` (default 1,000,000). A cached store is reused only when
-it was built by the same schema revision, size and data recipe (:data:`RECIPE`); otherwise it is
-rebuilt. SQLite stores live in the user's cache directory (platformdirs); PostgreSQL stores are
+The size is ``VIPDESK_BENCH_CUSTOMERS`` (default 1,000,000). A cached store is reused when it was
+built with the same size and data recipe (:data:`RECIPE`), and migrated to this program's schema
+when it is older (migrations add tables; the customers stay valid); otherwise it is rebuilt.
+SQLite stores live in the user's cache directory (platformdirs); PostgreSQL stores are
 databases named ``vipdesk_bench_<key>`` on the test server (``VIPDESK_TEST_PG_URL``).
 """
 
@@ -20,7 +21,6 @@ from app.demo import build_demo
 from app.demo.customers import build_demo_customers
 from app.opening import open_store
 from app.store import Store
-from db.migrate import head_revision
 
 CUSTOMERS = int(os.environ.get("VIPDESK_BENCH_CUSTOMERS", "1000000"))
 RECIPE = "demo-staff+customers-v1"
@@ -29,7 +29,7 @@ CACHE = Path(platformdirs.user_cache_dir("vipdesk-bench"))
 
 
 def cache_key() -> str:
-    text = f"{head_revision()}|{CUSTOMERS}|{RECIPE}|{SEED}"
+    text = f"{CUSTOMERS}|{RECIPE}|{SEED}"
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -56,7 +56,7 @@ def sqlite_store() -> Store:
             conn.exec_driver_sql("ANALYZE")
         store.engine.dispose()
         building.rename(path)
-    return open_store(f"sqlite:///{path}")
+    return open_store(f"sqlite:///{path}", migrate=True)
 
 
 def pg_store(server_url: str) -> Store:
@@ -79,7 +79,7 @@ def pg_store(server_url: str) -> Store:
             with psycopg.connect(f"{server_url}/{name}", autocommit=True) as db:
                 db.execute("VACUUM ANALYZE")
             conn.execute(f'ALTER DATABASE "{name}" RENAME TO "{ready}"')
-    return open_store(f"{server_url}/{ready}")
+    return open_store(f"{server_url}/{ready}", migrate=True)
 
 
 def _drop_store_roles(conn, database: str) -> None:
