@@ -29,9 +29,9 @@ def backup_sqlite(store, out: Path) -> int:
         finally:
             target.close()
         tmp.replace(out)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:  # a full disk comes as either, depending on who wrote
         raise StoreUnavailable(QT_TRANSLATE_NOOP("errors", "The backup could not be written: {reason}"),
-                               reason=exc.strerror or str(exc)) from exc
+                               reason=getattr(exc, "strerror", None) or str(exc)) from exc
     finally:
         raw.close()
         tmp.unlink(missing_ok=True)

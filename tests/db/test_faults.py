@@ -1,5 +1,6 @@
 """Fault drills the suite can run: a connection killed mid-action, a store locked by another
-process. Nothing is half-written, the user is told, and the action can simply be retried."""
+process, the disk filling up under a backup. Nothing is half-written, the user is told, and the
+action can simply be retried."""
 
 import psycopg
 import pytest
@@ -73,3 +74,28 @@ def test_after_the_server_drops_every_connection_the_next_action_reconnects(pg_d
         admin_conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                            "WHERE datname = current_database() AND pid <> pg_backend_pid()")
     assert branches.list_branches(store, admin)  # pre-ping notices and reconnects
+
+
+def test_a_backup_onto_a_full_disk_leaves_nothing_and_says_so(sqlite_demo_store, tmp_path):
+    """The disk fills up halfway through the copy (a file-size limit on the backup process,
+    which the kernel reports like a full disk): one line on stderr, no file left behind."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    url = str(sqlite_demo_store.engine.url)
+    sqlite_demo_store.engine.dispose()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    out = backups / "copy.sqlite3"
+    limited = ("import resource, signal, sys, runpy; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+               "resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024)); "
+               "sys.argv = ['main.py', 'backup', sys.argv[1], '--db', sys.argv[2]]; "
+               "runpy.run_path('main.py', run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", limited, str(out), url], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode != 0
+    assert done.stderr.count("\n") == 1 and "could not be written" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(backups.iterdir()) == []
