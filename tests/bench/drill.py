@@ -3,13 +3,15 @@
     python -m tests.bench.drill --clients 10 --seconds 60 [--server URL] [--json FILE]
 
 Each client is a separate process that signs in as its own teller (so it connects as that
-person's PostgreSQL login role, under row-level security, with its own connection) and, until
-the time is up, does what a counter does all day: looks customers up by the tail of a phone
-number and issues blank cards from its own drawer in serial order. The report gives, per
-operation, how many were done, the throughput and the latency percentiles; then the books are
-checked: no serial issued twice, every issue a client counted is in the register, the day's
-stock reconciles at every location, and the audit chain is intact. The exit status is non-zero
-when a check fails. The store is a fresh database, dropped at the end (``--keep`` keeps it).
+person's PostgreSQL login role, under row-level security, with its own connection), signs in
+at a counter of its own and, until the time is up, does what a counter does all day: calls the
+next ticket and serves it, looks customers up by the tail of a phone number, and issues VIP
+cards for approved applications from its own drawer in serial order. One more process, the
+lobby manager, hands out tickets all the while. The report gives, per operation, how many were
+done, the throughput and the latency percentiles; then the books are checked: no ticket called
+twice, none lost, no serial issued twice, every card a client issued is in the register, the
+day's stock reconciles at every location, and the audit chain is intact. The exit status is
+non-zero when a check fails. The store is a fresh database, dropped at the end (``--keep``).
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 SERVER = os.environ.get("VIPDESK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
-CARDS_PER_CLIENT = 5_000
+CARDS_PER_CLIENT = 200        # blank cards in each drawer
+APPLICATIONS_PER_CLIENT = 5   # approved card applications waiting for each counter
 CUSTOMERS = 20_000
-OPERATIONS = {"search": 0.7, "issue": 0.3}   # what a counter does, by share of its actions
+# what a counter does, by share of its actions ("finish" follows every successful "call")
+OPERATIONS = {"call": 0.45, "search": 0.4, "issue card": 0.15}
+REPORTED = ("ticket", "call", "finish", "search", "issue card")
+LOBBY = -1                    # the client number of the lobby manager's process
 
 
 @dataclass
@@ -36,7 +42,8 @@ class ClientResult:
     client: int
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
-    issued: list[str] = field(default_factory=list)
+    issued: list[str] = field(default_factory=list)      # serials of the cards it issued
+    tickets: list[int] = field(default_factory=list)     # tickets it called (or, lobby: issued)
 
 
 @dataclass
@@ -59,8 +66,10 @@ def _percentile(samples: list[float], p: float) -> float:
 
 # -- set-up --------------------------------------------------------------------------------
 
-def prepare(url: str, clients: int, customers: int = CUSTOMERS) -> None:
-    """A demo store with ``clients`` extra tellers at BJ0101, each with a drawer of gold cards."""
+def prepare(url: str, clients: int, customers: int = CUSTOMERS,
+            applications: int = APPLICATIONS_PER_CLIENT) -> None:
+    """A demo store with ``clients`` extra tellers at BJ0101, each with a counter of their own
+    (serving every service), a drawer of gold cards and approved applications waiting."""
     from sqlalchemy import select
 
     from app.actor import Actor
@@ -69,9 +78,12 @@ def prepare(url: str, clients: int, customers: int = CUSTOMERS) -> None:
     from app.auth.permissions import Role
     from app.demo import DEMO_PASSWORD, build_demo
     from app.opening import open_store
+    from app.queue import setup
     from app.stock import books, moves, views
-    from db.models import Branch
+    from db.models import Branch, QueueService
+    from tests.db.carddata import approved
     from tests.db.helpers import actor_named
+    from tests.db.tierdata import add_customers
 
     store = open_store(url, migrate=True)
     build_demo(store, customers=customers)
@@ -95,6 +107,16 @@ def prepare(url: str, clients: int, customers: int = CUSTOMERS) -> None:
             store, custodian, card_type="gold", serials=f"{_serial(n, 0)}-{_serial(n, CARDS_PER_CLIENT - 1)}",
             from_location_id=vault, to_location_id=drawers[teller.display_name])
         moves.confirm(store, teller, transfer.id)
+    manager = actor_named(store, "manager")
+    with store.read() as session:
+        branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+        services = list(session.scalars(select(QueueService.id).where(QueueService.branch_id == branch_id)))
+    for n in range(clients):
+        setup.add_counter(store, manager, number=f"D{n:03d}", name=f"演练{n:03d}号窗口",
+                          service_ids=services, branch_id=branch_id)
+    cifs = [f"DRILL{n:03d}{k:04d}" for n in range(clients) for k in range(applications)]
+    for cif, customer_id in add_customers(store, "BJ0101", cifs, tier="gold").items():
+        approved(store, customer_id)
     store.engine.dispose()
 
 
@@ -105,51 +127,113 @@ def _serial(client: int, n: int) -> str:
 # -- one counter ---------------------------------------------------------------------------
 
 def counter(url: str, client: int, seconds: float, ready, go, start_at, results) -> None:
-    """One counter client (a process of its own): sign in, wait for the others, then work until
-    the time is up."""
+    """One client (a process of its own): sign in, wait for the others, then work until the
+    time is up; client :data:`LOBBY` is the lobby manager handing out tickets."""
     from app.auth.signin import sign_in
-    from app.customers.search import search_customers
     from app.demo import DEMO_PASSWORD
     from app.opening import open_store
-    from app.stock import moves
 
-    rnd = random.Random(client)
-    result = ClientResult(client, {name: [] for name in OPERATIONS})
+    result = ClientResult(client, {name: [] for name in REPORTED})
     try:
-        signed_in = sign_in(open_store(url), f"drill{client:03d}", DEMO_PASSWORD)
-    except Exception as error:  # noqa: BLE001 - a client that cannot sign in is reported, not hung
+        username = "lobby" if client == LOBBY else f"drill{client:03d}"
+        signed_in = sign_in(open_store(url), username, DEMO_PASSWORD)
+        work = (_lobby if client == LOBBY else _counter)(signed_in.store, signed_in.actor, client, result)
+    except Exception as error:  # noqa: BLE001 - a client that cannot start is reported, not hung
         result.errors[f"sign-in: {type(error).__name__}: {str(error)[:120]}"] = 1
         ready.put(client)
         results.put(asdict(result))
         return
-    store, actor = signed_in.store, signed_in.actor
-    next_card = 0
-    names, weights = list(OPERATIONS), list(OPERATIONS.values())
     ready.put(client)
     go.wait()
     deadline = start_at.value + seconds
     while time.time() < start_at.value:
         time.sleep(0.001)
     while time.time() < deadline:
-        operation = rnd.choices(names, weights)[0]
-        began = time.perf_counter()
-        try:
-            if operation == "search":
-                search_customers(store, actor, f"{rnd.randrange(10_000):04d}")
-            elif next_card < CARDS_PER_CLIENT:
-                serial = _serial(client, next_card)
-                moves.issue_serial(store, actor, card_type="gold", serial=serial)
-                next_card += 1
-                result.issued.append(serial)
-            else:
-                continue
-        except Exception as error:  # noqa: BLE001 - counted and reported, the drill goes on
-            result.errors[f"{operation}: {type(error).__name__}"] = \
-                result.errors.get(f"{operation}: {type(error).__name__}", 0) + 1
-            continue
-        result.latencies[operation].append((time.perf_counter() - began) * 1000)
-    store.engine.dispose()
+        work()
+    signed_in.store.engine.dispose()
     results.put(asdict(result))
+
+
+def _timed(result: ClientResult, operation: str, action):
+    """Run ``action``, keeping its latency, or count its failure by kind; returns its value."""
+    began = time.perf_counter()
+    try:
+        value = action()
+    except Exception as error:  # noqa: BLE001 - counted and reported, the drill goes on
+        key = f"{operation}: {type(error).__name__}"
+        result.errors[key] = result.errors.get(key, 0) + 1
+        return None
+    result.latencies[operation].append((time.perf_counter() - began) * 1000)
+    return value
+
+
+def _lobby(store, actor, client: int, result: ClientResult):
+    """The lobby manager's work: one anonymous ticket at a time, for any service."""
+    from sqlalchemy import select
+
+    from app.queue.tickets import issue_ticket
+    from db.models import QueueService
+
+    with store.read() as session:
+        services = list(session.scalars(select(QueueService.id).where(QueueService.branch_id == actor.branch_id)))
+    rnd = random.Random(client)
+
+    def work() -> None:
+        ticket = _timed(result, "ticket", lambda: issue_ticket(store, actor, service_id=rnd.choice(services)))
+        if ticket is not None:
+            result.tickets.append(ticket.id)
+        time.sleep(0.02)   # a person at the lobby desk, not a loop
+    return work
+
+
+def _counter(store, actor, client: int, result: ClientResult):
+    """A teller's work at their own counter: call and serve, look up, issue a card."""
+    from sqlalchemy import select
+
+    from app.cards.issue import issue_card
+    from app.customers.search import search_customers
+    from app.queue.calling import Desk, call_next, finish_service, sign_in_counter, start_service
+    from db.models import CardApplication, Customer, QueueCounter
+    from tests.db.carddata import card_number
+
+    with store.read() as session:
+        counter_id = session.scalar(select(QueueCounter.id).where(QueueCounter.number == f"D{client:03d}"))
+        waiting = list(session.scalars(select(CardApplication.id).join(Customer, Customer.id == CardApplication.customer_id)
+                                       .where(Customer.cif_no.like(f"DRILL{client:03d}%"),
+                                              CardApplication.status == "approved").order_by(CardApplication.id)))
+    desk = Desk(counter_id, f"DRILL-PC-{client:03d}")
+    sign_in_counter(store, actor, counter_id, desk.pc)
+    rnd = random.Random(client)
+    names, weights = list(OPERATIONS), list(OPERATIONS.values())
+    state = {"serial": 0}
+
+    def serve() -> None:
+        ticket = _timed(result, "call", lambda: call_next(store, actor, desk))
+        if ticket is not None:
+            result.tickets.append(ticket.id)
+            _timed(result, "finish", lambda: (start_service(store, actor, desk, ticket.id),
+                                               finish_service(store, actor, desk, ticket.id)))
+
+    def give_card() -> None:
+        if not waiting or state["serial"] >= CARDS_PER_CLIENT:
+            return
+        serial = _serial(client, state["serial"])
+        number = card_number(n=client * 100_000 + state["serial"])
+        if _timed(result, "issue card", lambda: issue_card(store, actor, waiting[0], serial=serial,
+                                                            card_number=number)) is not None:
+            waiting.pop(0)
+            state["serial"] += 1
+            result.issued.append(serial)
+
+    def work() -> None:
+        operation = rnd.choices(names, weights)[0]
+        if operation == "call":
+            serve()
+        elif operation == "search":
+            _timed(result, "search", lambda: search_customers(store, actor, f"{rnd.randrange(10_000):04d}"))
+        else:
+            give_card()
+    return work
 
 
 # -- the books -----------------------------------------------------------------------------
@@ -161,10 +245,14 @@ def check_books(url: str, results: list[dict]) -> dict[str, bool]:
     from app.audit.trail import verify_chain
     from app.opening import open_store
     from app.stock import books
-    from db.models import StockMovement
+    from db.models import QueueTicket, StockMovement
 
     store = open_store(url)
     claimed = [serial for r in results for serial in r["issued"]]
+    called = [ticket for r in results if r["client"] != LOBBY for ticket in r["tickets"]]
+    handed_out = [ticket for r in results if r["client"] == LOBBY for ticket in r["tickets"]]
+    with store.read() as session:
+        states = dict(session.execute(select(QueueTicket.id, QueueTicket.state)).all())
     with store.read() as session:
         issued = session.execute(select(StockMovement.serial, func.count()).where(
             StockMovement.to_state == "issued", StockMovement.card_type == "gold")
@@ -173,8 +261,11 @@ def check_books(url: str, results: list[dict]) -> dict[str, bool]:
     lines = books.reconcile_day(store, Actor.batch("drill"), branch_code="BJ0101",
                                 business_date=store.clock().date())
     checks = {
+        "no ticket called twice": len(called) == len(set(called)),
+        "no ticket lost (every one handed out is still there; every one called was served)":
+            all(t in states for t in handed_out) and all(states.get(t) == "done" for t in called),
         "no serial issued twice": not twice,
-        "every issue a client counted is in the register": {s for s, _ in issued} == set(claimed),
+        "every card a client issued is in the register": {s for s, _ in issued} == set(claimed),
         "stock reconciles at every location": all(line.result.balanced for line in lines),
         "audit chain intact": verify_chain(store).intact,
     }
@@ -183,7 +274,7 @@ def check_books(url: str, results: list[dict]) -> dict[str, bool]:
 
 
 def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
-        customers: int = CUSTOMERS) -> Report:
+        customers: int = CUSTOMERS, applications: int = APPLICATIONS_PER_CLIENT) -> Report:
     """Prepare a fresh store, run the clients, check the books; the store is dropped after."""
     import psycopg
 
@@ -192,11 +283,11 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
         conn.execute(f'CREATE DATABASE "{name}"')
     url = f"{server}/{name}"
     try:
-        prepare(url, clients, customers)
+        prepare(url, clients, customers, applications)
         context = multiprocessing.get_context("spawn")
         queue, ready, go, start_at = context.Queue(), context.Queue(), context.Event(), context.Value("d", 0.0)
         processes = [context.Process(target=counter, args=(url, n, seconds, ready, go, start_at, queue))
-                     for n in range(clients)]
+                     for n in (LOBBY, *range(clients))]
         for process in processes:
             process.start()
         for _ in processes:  # the clock starts once every client has signed in
@@ -207,7 +298,7 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
         for process in processes:
             process.join()
         operations = []
-        for operation in OPERATIONS:
+        for operation in REPORTED:
             samples = [ms for r in results for ms in r["latencies"][operation]]
             if samples:
                 operations.append({
