@@ -7,7 +7,9 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 - 4 to 8 digits (an ``X`` may end an ID tail): the tail of the ID number or phone, through
   ``id_rev`` / ``phone_rev`` (digits reversed, so a tail is an indexed prefix);
 - an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
-- 6 to 32 letters or digits: that CIF number exactly.
+- 6 to 32 letters or digits: that CIF number exactly;
+- 16 or 19 digits: the holder of that VIP card number (any card, active or not, so that a
+  clerk holding an old card still finds its customer).
 
 Each lookup is a prefix or equality test on one indexed column (a ``p <= col < p || U+10FFFF``
 range: on PostgreSQL with the leakproof ``~>=~``/``~<~`` operators of its ``text_pattern_ops``
@@ -19,14 +21,11 @@ rows in order and the query stops early: no sort of all matches. The branch scop
 is ``branch_id + 0 IN (subtree ids)``: the ``+ 0`` keeps the planner off the branch index.
 What was typed only ever reaches SQL as a bound parameter.
 
-Extension point: a later capability (the VIP card's full number) adds its own lookup with
-:func:`register_plan`; the search box then finds by it with no change here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, select, text
@@ -35,7 +34,7 @@ from app.auth.permissions import Permission, require
 from app.customers.records import mask_policy, scope_branches
 from app.customers.rules import mask_id, mask_phone
 from app.text import compact, normalise
-from db.models import Customer
+from db.models import Customer, VipCard
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -47,6 +46,7 @@ _TAIL = re.compile(r"[0-9]{4,8}|[0-9]{3,7}X")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
 _CIF = re.compile(r"[A-Z0-9]{6,32}")
+_CARD_NUMBER = re.compile(r"[0-9]{16}|[0-9]{19}")
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,7 @@ class Plan:
     column: object
     value: str
     prefix: bool
-    also: ColumnElement | None = None   # a further condition on the row found
-
-
-PlanMaker = Callable[[str], list[Plan]]
-_EXTRA_PLANS: list[PlanMaker] = []
-
-
-def register_plan(maker: PlanMaker) -> None:
-    """Let another capability find customers by its own key (``maker(text)`` gives the lookups
-    for what was typed, or none); the column must be indexed and reach the customer's id."""
-    if maker not in _EXTRA_PLANS:
-        _EXTRA_PLANS.append(maker)
+    also: ColumnElement | None = None   # a further condition on the row found, or the join to it
 
 
 def normal_query(raw: str) -> str:
@@ -115,8 +104,8 @@ def plans_for(raw: str) -> list[Plan]:
         plans.append(Plan(Customer.phone_rev, upper[::-1], True))
     if _CIF.fullmatch(upper):
         plans.append(Plan(Customer.cif_no, upper, False))
-    for maker in _EXTRA_PLANS:
-        plans += maker(text)
+    if _CARD_NUMBER.fullmatch(text):
+        plans.insert(0, Plan(VipCard.card_number, text, False, VipCard.customer_id == Customer.id))
     return plans
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.customers.fields import CustomerInput
 from app.customers.records import create_customer
-from app.customers.search import Plan, customer_page, plans_for, register_plan, search_customers
+from app.customers.search import customer_page, plans_for, search_customers
 from db.models import Customer
 from tests.db.helpers import actor_named
 from tests.db.test_customers import ID_LI, ID_ZHANG
@@ -76,12 +76,21 @@ def test_plans_use_one_indexed_column_each():
     assert plans_for("张三")[0].column.key == "name"
 
 
-def test_a_later_capability_registers_its_own_key(found, monkeypatch):
-    import app.customers.search as search_module
+def test_a_full_card_number_finds_its_holder_within_scope(sqlite_demo_store):
+    from sqlalchemy import select
 
-    monkeypatch.setattr(search_module, "_EXTRA_PLANS", [])
-    register_plan(lambda text: [Plan(Customer.cif_no, "CIF000002", False)] if text == "6222020000000001" else [])
-    assert found("6222020000000001") == ["CIF000002"]
+    from db.models import Branch, VipCard
+
+    with sqlite_demo_store.read() as session:
+        number, cif, code = session.execute(
+            select(VipCard.card_number, Customer.cif_no, Branch.code).join(Customer, Customer.id == VipCard.customer_id)
+            .join(Branch, Branch.id == Customer.branch_id).where(Branch.code.like("BJ0101%"))
+            .order_by(VipCard.id).limit(1)).one()
+    teller, shanghai = actor_named(sqlite_demo_store, "teller"), actor_named(sqlite_demo_store, "sh_teller")
+    spaced = " ".join(number[i:i + 4] for i in range(0, len(number), 4))
+    assert [r.cif_no for r in search_customers(sqlite_demo_store, teller, spaced)][:1] == [cif]
+    assert search_customers(sqlite_demo_store, shanghai, number) == []
+    assert plans_for(number)[0].column.key == "card_number"
 
 
 def test_customer_page_is_keyset_paginated(found):
@@ -109,7 +118,8 @@ def test_inactive_customers_come_last(found):
     assert rows[-1].cif_no == "CIF000001" and not rows[-1].active
 
 
-EXPLAINED = ["张", "zhangw", "zw", "1234", "0012X", "13800138000", ID_ZHANG, "CIF000001"]
+EXPLAINED = ["张", "zhangw", "zw", "1234", "0012X", "13800138000", ID_ZHANG, "CIF000001",
+             "6222020000000001"]
 
 
 def test_every_lookup_uses_its_index_and_no_sort(demo_store):
@@ -132,8 +142,9 @@ def test_every_lookup_uses_its_index_and_no_sort(demo_store):
                     demo_store.engine, compile_kwargs={"literal_binds": True}))
                 prefix = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN "
                 shown = " | ".join(str(r[-1]) for r in session.execute(text(prefix + sql)))
-                index = {"cif_no": "customer_1" if dialect == "sqlite" else "uq_customer_cif_no"}.get(
-                    plan.column.key, f"ix_customer_{plan.column.key}")
+                index = {"cif_no": "customer_1" if dialect == "sqlite" else "uq_customer_cif_no",
+                         "card_number": "(card_number=?)" if dialect == "sqlite" else "uq_vip_card_card_number",
+                         }.get(plan.column.key, f"ix_customer_{plan.column.key}")
                 assert index in shown, (typed, shown)
                 assert "TEMP B-TREE" not in shown and "Sort" not in shown, (typed, shown)
 
