@@ -3,7 +3,6 @@
 Modules: ``rules`` (pure: calling order, aging, numbers, transitions), ``setup`` (services,
 counters, policy), ``tickets`` (issue and the lobby manager's controls), ``calling`` (the
 counter: sign-in on one PC, call, recall, serve), ``views`` (live queue, display board),
-``identify`` (the customer from a VIP card number or a search), ``live`` (change
-notifications), ``stats`` (statistics and the tickets export), ``slip``
+``live`` (change notifications), ``stats`` (statistics and the tickets export), ``slip``
 (the ticket slip PDF).
 """

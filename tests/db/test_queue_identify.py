@@ -1,8 +1,9 @@
-"""The lobby identifies a customer by VIP card number, ID number or name, within its subtree."""
+"""The lobby identifies a customer (through the customer search) by VIP card number, ID number or
+name, within its subtree."""
 
 from sqlalchemy import select
 
-from app.queue.identify import identify_customers
+from app.customers.search import search_customers
 from db.models import Customer, VipCard
 from tests.db.helpers import actor_named
 
@@ -16,11 +17,11 @@ def test_by_card_number_id_number_and_name(demo_store):
     assert card is not None, "the demo has VIP cards in the lobby manager's branch"
     number, customer_id, id_number, name = card
     spaced = " ".join(number[i:i + 4] for i in range(0, len(number), 4))
-    assert [r.id for r in identify_customers(demo_store, lobby, spaced)] == [customer_id]
-    assert customer_id in [r.id for r in identify_customers(demo_store, lobby, id_number)]
-    assert customer_id in [r.id for r in identify_customers(demo_store, lobby, name)]
+    assert [r.id for r in search_customers(demo_store, lobby, spaced)] == [customer_id]
+    assert customer_id in [r.id for r in search_customers(demo_store, lobby, id_number)]
+    assert customer_id in [r.id for r in search_customers(demo_store, lobby, name)]
     unknown = "6" * len(number)
-    assert identify_customers(demo_store, lobby, unknown) == [] or all(
-        r.id != customer_id for r in identify_customers(demo_store, lobby, unknown))
+    assert search_customers(demo_store, lobby, unknown) == [] or all(
+        r.id != customer_id for r in search_customers(demo_store, lobby, unknown))
     sh_teller = actor_named(demo_store, "sh_teller")  # another branch's clerk does not find them
-    assert customer_id not in [r.id for r in identify_customers(demo_store, sh_teller, number)]
+    assert customer_id not in [r.id for r in search_customers(demo_store, sh_teller, number)]

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.permissions import Permission
+from app.customers.search import search_customers
 from app.queue import rules, tickets, views
-from app.queue.identify import identify_customers
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
@@ -185,7 +185,7 @@ class LobbyPage(Page):
     # -- issuing ----------------------------------------------------------------------------
     def find_customer(self) -> None:
         try:
-            found = identify_customers(self.context.store, self.context.actor, self.find_edit.text())
+            found = search_customers(self.context.store, self.context.actor, self.find_edit.text(), limit=20)
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
