@@ -96,4 +96,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     from app.demo.queue import add_demo_queue  # VIP counter queue (issue 6)
 
     add_demo_queue(store)
+    from app.demo.documents import add_demo_documents  # the document-signing key (issue 7)
+
+    add_demo_documents(store)
     return [DemoLogin(u, d, b, tuple(r)) for u, d, b, r in STAFF]

@@ -41,6 +41,7 @@ KIND_LABELS = {
     "letter_upgrade": QT_TRANSLATE_NOOP("documents", "Upgrade letter"),
     "letter_downgrade": QT_TRANSLATE_NOOP("documents", "Downgrade letter"),
     "letter_replacement": QT_TRANSLATE_NOOP("documents", "Replacement letter"),
+    "letter_renewal": QT_TRANSLATE_NOOP("documents", "Renewal letter"),
     "letter_renewal_due": QT_TRANSLATE_NOOP("documents", "Renewal-due letter"),
     "letter_expired": QT_TRANSLATE_NOOP("documents", "Expiry letter"),
     "renewal_batch": QT_TRANSLATE_NOOP("documents", "Renewal-due letters (batch)"),
@@ -190,11 +191,13 @@ def _prepare(store, template_key: str, branch_id: int,
         if branch is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such branch."))
         prepared.branch_fields = _branch_fields(branch)
-        for key in (template_key, "letterhead", "tier_rights"):
-            if versions and key in versions:
-                prepared.templates[key] = tpl.version_of(session, key, versions[key])
-            else:
-                prepared.templates[key] = tpl.current(session, key)
+        keys = (template_key, "letterhead", "tier_rights")
+        if versions:
+            for key in keys:
+                prepared.templates[key] = tpl.version_of(session, key, versions[key]) if key in versions \
+                    else tpl.current(session, key)
+        else:
+            prepared.templates = tpl.current_many(session, keys)
     return prepared
 
 
@@ -237,8 +240,7 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         "templates": {k: t.version for k, t in prepared.templates.items()},
     }
     with store.write(actor) as uow:
-        for used in prepared.templates.values():
-            tpl.keep_snapshot(uow, used)
+        tpl.keep_snapshots(uow, prepared.templates.values())
         row = DocumentRecord(
             number=number, kind=kind, subject=subject[:200], subject_ref=subject_ref[:64], branch_id=branch_id,
             template_key=template_key, template_version=template.version, made_at=uow.now,
@@ -303,14 +305,18 @@ def reprint(store, actor, document_id: int) -> Made:
                          _made_on=content.get("made_on"))
 
 
-def record_print(store, actor, document_id: int, copies: int = 1) -> int:
-    """Count ``copies`` printings of a document; returns how often it has been printed."""
+def record_print(store, actor, document_id: int, copies: int = 1, *,
+                 then: Callable[[object], None] | None = None) -> int:
+    """Count ``copies`` printings of a document; returns how often it has been printed.
+    ``then(uow)`` runs in the same transaction (a card's paperwork marked printed with it)."""
     require(actor, Permission.VIEW_DOCUMENTS)
     with store.write(actor) as uow:
         row = _document(uow.session, actor, document_id)
         row.printed += copies
         uow.audit("documents.print", "document", row.id, branch_id=row.branch_id,
                   before={"printed": row.printed - copies}, after={"printed": row.printed})
+        if then is not None:
+            then(uow)
         return row.printed
 
 

@@ -51,6 +51,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "letter_upgrade": frozenset(_COMMON + _CUSTOMER + _CARD + ("previous_card_type_name", "tier_rights")),
     "letter_downgrade": frozenset(_COMMON + _CUSTOMER + _CARD + ("previous_card_type_name", "tier_rights")),
     "letter_replacement": frozenset(_COMMON + _CUSTOMER + _CARD + ("previous_card_masked", "replacement_reason")),
+    "letter_renewal": frozenset(_COMMON + _CUSTOMER + _CARD + ("tier_rights",)),
     "letter_renewal_due": frozenset(_COMMON + _CUSTOMER + _CARD),
     "letter_expired": frozenset(_COMMON + _CUSTOMER + _CARD),
     "report_stock_reconciliation": frozenset(_COMMON + ("business_date", "line_count", "difference_count",
@@ -75,6 +76,7 @@ TEMPLATE_LABELS = {
     "letter_upgrade": QT_TRANSLATE_NOOP("documents", "Upgrade letter"),
     "letter_downgrade": QT_TRANSLATE_NOOP("documents", "Downgrade letter"),
     "letter_replacement": QT_TRANSLATE_NOOP("documents", "Replacement letter"),
+    "letter_renewal": QT_TRANSLATE_NOOP("documents", "Renewal letter"),
     "letter_renewal_due": QT_TRANSLATE_NOOP("documents", "Renewal-due letter"),
     "letter_expired": QT_TRANSLATE_NOOP("documents", "Expiry letter"),
     "report_stock_reconciliation": QT_TRANSLATE_NOOP("documents", "Stock reconciliation"),
@@ -214,15 +216,25 @@ def _blocks(body: str) -> list[Block]:
     return blocks
 
 
+_shipped_cache: dict[str, tuple[float, Template]] = {}
+
+
 def shipped(key: str) -> Template:
-    """The template file shipped in ``resources/templates`` (NotFound when it is missing)."""
+    """The template file shipped in ``resources/templates`` (NotFound when it is missing);
+    parsed once per process and again when the file changes."""
     path = shipped_dir() / f"{key}.txt"
     try:
+        stamp = path.stat().st_mtime
+        cached = _shipped_cache.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
         text = path.read_text(encoding="utf-8")
     except OSError:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "The template file {path} is missing."),
                        path=str(path)) from None
-    return parse(key, text)
+    template = parse(key, text)
+    _shipped_cache[key] = (stamp, template)
+    return template
 
 
 def _stored(session, key: str, version: int | None = None) -> DocumentTemplate | None:
@@ -242,6 +254,18 @@ def current(session, key: str) -> Template:
     return shipped(key)
 
 
+def current_many(session, keys) -> dict[str, Template]:
+    """:func:`current` for several keys with one query (a document needs three)."""
+    keys = list(keys)
+    newest: dict[str, DocumentTemplate] = {}
+    for row in session.scalars(select(DocumentTemplate).where(
+            DocumentTemplate.key.in_(keys), DocumentTemplate.source == "edited")
+            .order_by(DocumentTemplate.version.desc())):
+        newest.setdefault(row.key, row)
+    return {key: parse(key, newest[key].body, source="edited") if key in newest else shipped(key)
+            for key in keys}
+
+
 def version_of(session, key: str, version: int) -> Template:
     """The exact version a document was made with (stored, or the shipped file if it is that one)."""
     row = _stored(session, key, version)
@@ -254,19 +278,27 @@ def version_of(session, key: str, version: int) -> Template:
     return template
 
 
-def keep_snapshot(uow, template: Template) -> None:
-    """Store a shipped version the first time a document uses it (reprints need its words)."""
-    if template.source != "shipped" or _stored(uow.session, template.key, template.version) is not None:
-        return
+def keep_snapshots(uow, used) -> None:
+    """Store each shipped version the first time a document uses it (reprints need its words),
+    with one query to see which are kept already."""
+    from sqlalchemy import tuple_
     from sqlalchemy.exc import IntegrityError
 
-    try:
-        with uow.session.begin_nested():
-            uow.session.add(DocumentTemplate(
-                key=template.key, version=template.version, source="shipped", body=template.body,
-                created_at=uow.now, created_by=uow.actor.username))
-    except IntegrityError:
-        pass  # another counter stored the same snapshot a moment ago
+    shipped_ones = [t for t in used if t.source == "shipped"]
+    if not shipped_ones:
+        return
+    kept = set(uow.session.execute(select(DocumentTemplate.key, DocumentTemplate.version).where(
+        tuple_(DocumentTemplate.key, DocumentTemplate.version).in_([(t.key, t.version) for t in shipped_ones]))))
+    for template in shipped_ones:
+        if (template.key, template.version) in kept:
+            continue
+        try:
+            with uow.session.begin_nested():
+                uow.session.add(DocumentTemplate(
+                    key=template.key, version=template.version, source="shipped", body=template.body,
+                    created_at=uow.now, created_by=uow.actor.username))
+        except IntegrityError:
+            pass  # another counter stored the same snapshot a moment ago
 
 
 def save_template(store, actor, key: str, text: str) -> Template:

@@ -17,3 +17,19 @@ def card_type_name(code: str | None) -> str:
 
 def tier_name(code: str | None) -> str:
     return TIER_NAMES.get(code or "", code or "")
+ID_TYPE_NAMES = {"resident_id": "居民身份证", "passport": "护照", "hk_macau_permit": "港澳居民来往内地通行证",
+                 "taiwan_permit": "台湾居民来往大陆通行证", "foreign_permanent_resident": "外国人永久居留身份证",
+                 "other": "其他证件"}
+APPLICATION_KIND_NAMES = {"new": "新领", "renewal": "到期续卡", "upgrade": "升级换卡", "downgrade": "降级换卡",
+                          "replace_lost": "挂失补卡", "replace_damaged": "损坏换卡"}
+REPLACEMENT_REASONS = {"replace_lost": "您的原卡已挂失", "replace_damaged": "您的原卡已损坏"}
+SALUTATIONS = {"male": "先生", "female": "女士"}
+
+
+def id_type_name(code: str | None) -> str:
+    return ID_TYPE_NAMES.get(code or "", code or "")
+
+
+def salutation(gender: str | None) -> str:
+    """先生 / 女士 by the recorded gender; without one, the neutral 客户."""
+    return SALUTATIONS.get(gender or "", "客户")

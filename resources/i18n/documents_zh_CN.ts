@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CardDocuments</name>
+    <message>
+        <location filename="../../ui/documents/cards.py" line="+34"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/documents/viewer.py" line="+58"/>
+        <location filename="../../ui/documents/viewer.py" line="+63"/>
         <source>Document {number}</source>
         <translation>文档 {number}</translation>
     </message>
@@ -57,7 +65,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="+226"/>
+        <location filename="../../ui/documents/page.py" line="+247"/>
         <source>Register</source>
         <translation>登记簿</translation>
     </message>
@@ -114,6 +122,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Renewal-due letters</source>
+        <translation>到期续卡提示函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch and month the cards expire</source>
+        <translation>网点及卡片到期月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make all the letters</source>
+        <translation>生成全部提示函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Blank-card stock</source>
         <translation>空白卡库存</translation>
     </message>
@@ -269,7 +292,7 @@
         <translation>尚未进行过客户等级评定。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
@@ -366,7 +389,7 @@
     <name>documents</name>
     <message>
         <location filename="../../app/documents/register.py" line="+39"/>
-        <location filename="../../app/documents/templates.py" line="+73"/>
+        <location filename="../../app/documents/templates.py" line="+74"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -393,6 +416,12 @@
         <location filename="../../app/documents/templates.py" line="+1"/>
         <source>Replacement letter</source>
         <translation>补换卡通知函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/documents/templates.py" line="+1"/>
+        <source>Renewal letter</source>
+        <translation>续卡通知函</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -436,7 +465,7 @@
         <translation>等级评定工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-12"/>
+        <location filename="../../app/documents/templates.py" line="-13"/>
         <source>Letterhead</source>
         <translation>信头</translation>
     </message>
@@ -495,13 +524,13 @@
         <translation>没有这个网点。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location line="+106"/>
+        <location line="+71"/>
+        <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
     </message>
@@ -521,7 +550,7 @@
         <translation>签字扫描件只能附加到协议上，不能附加到这份文档</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="+54"/>
+        <location filename="../../app/documents/templates.py" line="+55"/>
         <source>“{{{name}}}” is not a placeholder (write a name between braces, or {{{{ and }}}} for a brace)</source>
         <translation>“{{{name}}}”不是有效的占位符（花括号内只能写名称；要印出花括号请写 {{{{ 和 }}}}）</translation>
     </message>
@@ -571,12 +600,12 @@
         <translation>此类文档没有表格，请删除 [table] 行</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>The template file {path} is missing.</source>
         <translation>模板文件 {path} 缺失。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>Version {version} of template {key} is not kept.</source>
         <translation>模板 {key} 的第 {version} 版未保存。</translation>
     </message>
@@ -615,6 +644,21 @@
         <source>There is no such evaluation.</source>
         <translation>没有这次评定。</translation>
     </message>
+    <message>
+        <location filename="../../app/documents/letters.py" line="+96"/>
+        <source>There is no such document for a card.</source>
+        <translation>卡片没有这种文档。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{value} is not a month (YYYY-MM)</source>
+        <translation>{value} 不是月份（格式 YYYY-MM）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No card of {branch} expires in {month}: there is no renewal letter to print.</source>
+        <translation>{branch} 没有在 {month} 到期的贵宾卡，没有需要打印的续卡提示函。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -624,7 +668,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="-303"/>
+        <location filename="../../app/documents/register.py" line="-309"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -634,7 +678,7 @@
         <translation>扫描件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-216"/>
+        <location filename="../../app/documents/templates.py" line="-240"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -642,6 +686,11 @@
         <location filename="../../app/documents/reports.py" line="-114"/>
         <source>Period</source>
         <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents/letters.py" line="-121"/>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
 </context>
 </TS>

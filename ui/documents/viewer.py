@@ -3,6 +3,8 @@ copies), or saved as a file (written safely: temporary file, then rename)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -19,11 +21,14 @@ class DocumentViewer(QDialog):
     """Preview of one document with Print…, Save as… and Close."""
 
     def __init__(self, store, actor, made: Made, dialogs: Dialogs, printing: Printing | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, record: Callable[[int], int] | None = None):
+        """``record(copies)`` counts a printing and returns the total (default: the register's
+        count; a card's paperwork also marks itself printed)."""
         super().__init__(parent)
         self.setObjectName("documentViewer")
         self.store, self.actor, self.made, self.dialogs = store, actor, made, dialogs
         self.printing = printing or Printing()
+        self.record = record or (lambda copies: record_print(store, actor, made.id, copies))
         self.printed = 0
         self.document, self._buffer = load_pdf(made.pdf, self)
         self.view = QPdfView(self)
@@ -72,7 +77,7 @@ class DocumentViewer(QDialog):
         if not copies:
             return
         try:
-            self.printed = record_print(self.store, self.actor, self.made.id, copies)
+            self.printed = self.record(copies)
         except UserError as error:
             self._failed(error)
         self.retranslateUi()

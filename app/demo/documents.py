@@ -1,0 +1,14 @@
+"""Demo documents: the store's document-signing key, made at once.
+
+On PostgreSQL staff roles may not add settings, so a store needs its key before any teller
+prints; the migration makes it, but demo and test stores are emptied and refilled.
+"""
+
+from __future__ import annotations
+
+from app.actor import Actor
+from app.documents.qr import signing_key
+
+
+def add_demo_documents(store) -> None:
+    signing_key(store, Actor.batch("demo"))
