@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     reconcile.add_argument("--date", metavar="YYYY-MM-DD", required=True)
     reconcile.add_argument("--db", metavar="URL", dest="sub_db")
 
+    letters = sub.add_parser("letters", help="card letters")
+    letters_sub = letters.add_subparsers(dest="letters_command", metavar="ACTION", required=True)
+    renewals = letters_sub.add_parser("renewals", help="all renewal-due letters of a branch for the cards expiring in a month, in one PDF")
+    renewals.add_argument("--branch", metavar="CODE", required=True)
+    renewals.add_argument("--month", metavar="YYYY-MM", required=True)
+    renewals.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    renewals.add_argument("--db", metavar="URL", dest="sub_db")
+
     doc = sub.add_parser("doc", help="documents")
     doc_sub = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
     doc_verify = doc_sub.add_parser("verify", help="check the text a scanner reads off a document's QR code; exit 0 when genuine")
@@ -264,8 +272,23 @@ def cmd_doc_verify(args) -> int:
     return EXIT_CHECK_FAILED
 
 
+def cmd_letters_renewals(args) -> int:
+    from app.documents.files import save_pdf
+    from app.documents.letters import parse_month, renewal_letters
+    from app.opening import open_store
+
+    year, month = parse_month(args.month)
+    made = renewal_letters(open_store(_store_url(args)), _batch_actor("letters"), branch_code=args.branch,
+                           year=year, month=month)
+    save_pdf(made.pdf, args.out)
+    print(f"{len(made.piece_pages)} renewal-due letters ({made.pages} pages) written to {args.out}, "
+          f"registered as document {made.number}")
+    return 0
+
+
 COMMANDS = {
     ("doc", "verify"): cmd_doc_verify,
+    ("letters", "renewals"): cmd_letters_renewals,
     ("stock", "reconcile"): cmd_stock_reconcile,
     ("import-aum", None): cmd_import_aum,
     ("import-customers", None): cmd_import_customers,

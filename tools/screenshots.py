@@ -184,7 +184,7 @@ def _documents(app, store, language, out: Path) -> None:
     custodian.show()
     page = custodian.open_page("documents")
     _grab(app, custodian, out / "documents-zh.png")
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(page.verify_index)
     page.payload_edit.setText(sign(signing_key(store, session.actor), "D", made.number))
     page.verify_payload()
     _grab(app, custodian, out / "documents-verify-zh.png")
@@ -282,6 +282,31 @@ def _cards(app, store, language, out: Path) -> None:
         tab.close()
     manager.idle.stop()
     manager.close()
+def _agreement(store, out: Path) -> None:
+    """The first page of a demo card's service agreement, rendered by pdftoppm (poppler)."""
+    import shutil
+    import subprocess
+
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.documents.letters import make_card_document
+    from db.models import VipCard
+
+    if shutil.which("pdftoppm") is None:
+        print("skipped agreement-page1.png: pdftoppm (poppler-utils) is not installed")
+        return
+    teller = sign_in(store, "teller", DEMO_PASSWORD).actor
+    with store.read() as session:
+        card_id = session.scalar(select(VipCard.id).where(VipCard.status == "active").order_by(VipCard.id))
+    made = make_card_document(store, teller, card_id, "agreement").made
+    with tempfile.TemporaryDirectory(prefix="vipdesk-pdf-") as folder:
+        pdf = Path(folder) / "agreement.pdf"
+        pdf.write_bytes(made.pdf)
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(out / "agreement-page1")], check=True, timeout=60)
+    print(f"wrote {out / 'agreement-page1.png'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         _care(app, store, language, out)
         _documents(app, store, language, out)
         _queue(app, store, language, out)
+        _agreement(store, out)
         store.engine.dispose()
     return 0
 

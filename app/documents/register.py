@@ -50,6 +50,7 @@ KIND_LABELS = {
     "report_destruction": QT_TRANSLATE_NOOP("documents", "Destruction register"),
     "report_tier_worklist": QT_TRANSLATE_NOOP("documents", "Tier worklist"),
 }
+BATCH_KINDS = frozenset({"renewal_batch"})
 # Kinds whose register entry is one person's paper (agreements, letters): a scan may be attached.
 SIGNABLE = frozenset({"agreement"})
 
@@ -110,9 +111,10 @@ def new_number() -> str:
     return base64.b32encode(secrets.token_bytes(6)).decode("ascii")[:10]
 
 
-def payload_ident(number: str, index: int, count: int) -> str:
-    """The QR ident of piece ``index`` of ``count``: the number, and ``-n`` inside a batch."""
-    return number if count == 1 else f"{number}-{index + 1}"
+def payload_ident(number: str, index: int, count: int, batch: bool = False) -> str:
+    """The QR ident of piece ``index`` of ``count``: the number, and ``-n`` inside a batch
+    (a batch of letters numbers its letters even when it holds only one)."""
+    return number if count == 1 and not batch else f"{number}-{index + 1}"
 
 
 def chinese_date(day: date) -> str:
@@ -202,7 +204,7 @@ def _prepare(store, template_key: str, branch_id: int,
 
 
 def make_document(store, actor, *, kind: str, template_key: str, subject: str, branch_id: int,
-                  pieces: Sequence[PieceData], subject_ref: str = "",
+                  pieces: Sequence[PieceData], subject_ref: str = "", batch: bool = False,
                   progress: Callable[[int, int], bool] | None = None,
                   _copy_of: DocumentRecord | None = None,
                   _versions: Mapping[str, int] | None = None,
@@ -211,7 +213,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     """Render ``pieces`` with ``template_key`` on the branch's letterhead and register the PDF.
 
     The caller has checked the permission for the subject (stock, tiers, cards); this checks
-    that there is something to print. Each piece gets its own QR code and page numbering."""
+    that there is something to print. Each piece gets its own QR code and page numbering;
+    ``batch``: the pieces are separate letters, each QR names its place in the batch."""
     if not pieces:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is nothing to print."), field=DOCUMENT)
     key = signing_key(store, actor)
@@ -228,7 +231,7 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         if "tier_rights" in template.fields_used():
             multi["tier_rights"] = rights_for(rights, str(piece.fields.get("card_type", "")))
         title, blocks = fill(template, {**common, **piece.fields}, multi)
-        rendered_pieces.append(Piece(title, blocks, sign(key, QR_KIND, payload_ident(number, index, len(pieces))),
+        rendered_pieces.append(Piece(title, blocks, sign(key, QR_KIND, payload_ident(number, index, len(pieces), batch)),
                                      piece.table))
     spec = PdfSpec(_letterhead(prepared.templates["letterhead"], letterhead_fields), rendered_pieces, number,
                    made_on, copy_of=_copy_of.number if _copy_of is not None else "")
@@ -300,7 +303,7 @@ def reprint(store, actor, document_id: int) -> Made:
     pieces = [PieceData(p["fields"], _table_from(p.get("table"))) for p in content["pieces"]]
     return make_document(store, actor, kind=original.kind, template_key=original.template_key,
                          subject=original.subject, branch_id=original.branch_id, pieces=pieces,
-                         subject_ref=original.subject_ref, _copy_of=original,
+                         subject_ref=original.subject_ref, batch=original.kind in BATCH_KINDS, _copy_of=original,
                          _versions=content.get("templates"), _letterhead_fields=content.get("letterhead"),
                          _made_on=content.get("made_on"))
 

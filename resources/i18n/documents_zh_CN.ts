@@ -8,6 +8,11 @@
         <source>Making the document…</source>
         <translation>正在生成文档…</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Print agreement…</source>
+        <translation>打印协议…</translation>
+    </message>
 </context>
 <context>
     <name>DocumentViewer</name>
@@ -65,25 +70,41 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="+247"/>
+        <location filename="../../ui/documents/page.py" line="+275"/>
         <source>Register</source>
         <translation>登记簿</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Verify</source>
         <translation>验真</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
+        <location line="+61"/>
+        <source>Card paperwork</source>
+        <translation>卡片文书</translation>
+    </message>
+    <message>
+        <location line="-60"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Templates</source>
         <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show what was printed too</source>
+        <translation>同时显示已打印的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -191,12 +212,13 @@
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+42"/>
         <source>Reprint</source>
         <translation>重印</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
+        <location line="+12"/>
         <source>Select a document first.</source>
         <translation>请先选择一份文档。</translation>
     </message>
@@ -346,11 +368,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+42"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-41"/>
         <source>Made at</source>
         <translation>生成时间</translation>
     </message>
@@ -371,11 +394,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+39"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-38"/>
         <source>Copy of</source>
         <translation>原件编号</translation>
     </message>
@@ -383,6 +407,31 @@
         <location line="+1"/>
         <source>Signed scan</source>
         <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due since</source>
+        <translation>待打印起始时间</translation>
     </message>
 </context>
 <context>
@@ -518,13 +567,13 @@
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="+141"/>
+        <location filename="../../app/documents/register.py" line="+143"/>
         <location filename="../../app/documents/reports.py" line="+158"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>
@@ -668,7 +717,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="-309"/>
+        <location filename="../../app/documents/register.py" line="-312"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>

@@ -25,6 +25,25 @@ class FakePrinting:
         return self.copies
 
 
+@pytest.fixture(autouse=True)
+def _viewers_deleted(qapp):
+    """Close and delete every preview before the next test (and before the interpreter ends)."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+
+    from ui.documents.viewer import DocumentViewer
+
+    yield
+    wait_for_background()
+    for widget in qapp.allWidgets():
+        if isinstance(widget, DocumentViewer):
+            widget.close()
+            widget.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def documents(main_window, qtbot):
     def page(username, printing=None):
@@ -101,7 +120,7 @@ def test_the_verify_box(documents, demo_store, qtbot):
 
     made = reports.stock_counts(demo_store, custodian, start=demo_store.clock().date(), end=demo_store.clock().date())
     payload = sign(signing_key(demo_store, custodian), "D", made.number)
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(page.verify_index)
     qtbot.keyClicks(page.payload_edit, payload)
     qtbot.keyClick(page.payload_edit, "\r")
     assert page.verdict.text() == "Genuine"
@@ -139,3 +158,59 @@ def test_a_teller_has_stock_reports_but_no_template_editor_or_worklists(document
     page = documents("teller")
     assert not page.tabs.isTabVisible(page.templates_index)
     assert not page.stock_box.isHidden() and page.tier_box.isHidden()
+
+
+def test_card_paperwork_is_printed_from_the_documents_page(documents, demo_store, qtbot, qtmodeltester):
+    from app.cards.paperwork import paperwork_due
+
+    page = documents("teller")
+    teller = actor_named(demo_store, "teller")
+    assert page.tabs.isTabVisible(page.paperwork_index)
+    qtmodeltester.check(page.paperwork_model)
+    due = paperwork_due(demo_store, teller)
+    assert page.paperwork_model.rowCount() == min(len(due), page.paperwork_model.page_size)
+    first = page.paperwork_model.row_at(0)
+    page.paperwork_view.selectRow(0)
+    page.print_paperwork_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "document_viewer", None) is not None and page.document_viewer.isVisible(),
+                    timeout=30_000)
+    viewer = page.document_viewer
+    assert first.customer_name in viewer.made.subject
+    viewer.print_button.click()
+    assert first.id not in {r.id for r in paperwork_due(demo_store, teller)}
+    printed = [r for r in paperwork_due(demo_store, teller, card_id=first.card_id, include_printed=True)
+               if r.id == first.id][0]
+    assert printed.document_id == viewer.made.id
+    viewer.close_button.click()
+
+
+def test_renewal_letters_for_a_month_in_one_pdf(documents, demo_store, qtbot):
+    from PySide6.QtCore import QDate
+
+    from app.cards.paperwork import cards_expiring_in_month
+
+    page = documents("teller")
+    teller = actor_named(demo_store, "teller")
+    today = demo_store.clock().date()
+    nxt = QDate(today.year, today.month, 1).addMonths(1)
+    cards = cards_expiring_in_month(demo_store, teller, branch_code="BJ0101", year=nxt.year(), month=nxt.month())
+    assert cards
+    page.letters_month.setDate(nxt)
+    page.letters_button.click()
+    viewer = _wait_viewer(qtbot, page)
+    assert viewer.made.kind == "renewal_batch" and len(viewer.made.piece_pages) == len(cards)
+    viewer.close_button.click()
+
+
+def test_the_card_screen_prints_an_unsigned_agreement(main_window, demo_store, qtbot):
+    window = main_window("teller")
+    cards_page = window.open_page("cards")
+    cards_page.refresh()
+    assert cards_page.unsigned_model.rowCount() >= 1
+    cards_page.unsigned_view.selectRow(0)
+    cards_page.print_agreement_button.click()
+    qtbot.waitUntil(lambda: getattr(cards_page, "document_viewer", None) is not None
+                    and cards_page.document_viewer.isVisible(), timeout=30_000)
+    made = cards_page.document_viewer.made
+    assert made.kind == "agreement" and "贵宾服务协议" in made.subject
+    cards_page.document_viewer.close_button.click()

@@ -30,6 +30,7 @@ from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, Sig
 from ui.cards.models import (
     CardRowsModel, application_status_text, card_type_text, day, kind_text,
 )
+from ui.documents.cards import print_agreement_label
 from ui.messages import error_text, field_label
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
@@ -209,10 +210,13 @@ class CardsPage(_CardsBase):
         self.unsigned_hint = styled_label("hint", unsigned, wrap=True)
         self.sign_button = button(unsigned, "markSigned", self.may_service)
         self.sign_button.clicked.connect(self.sign_selected)
+        self.print_agreement_button = button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
+        self.print_agreement_button.clicked.connect(self.print_agreement_selected)
         self.unsigned_model = CardRowsModel(UNSIGNED_COLUMNS, self)
         self.unsigned_view = card_table(unsigned, self.unsigned_model, "unsignedTable")
         row = QHBoxLayout()
         row.addWidget(self.unsigned_hint, 1)
+        row.addWidget(self.print_agreement_button)
         row.addWidget(self.sign_button)
         layout = QVBoxLayout(unsigned)
         layout.addLayout(row)
@@ -279,6 +283,14 @@ class CardsPage(_CardsBase):
             self._form(ApplicationDialog(self.context.store, self.context.actor, customer_id=card.customer_id,
                                          kind=RENEWAL, card_type=card.card_type, parent=self))
 
+    def print_agreement_selected(self) -> None:
+        """The selected card's service agreement, made and shown by the documents capability."""
+        from ui.documents.cards import print_card_document
+
+        row = selected(self.unsigned_view)
+        if row is not None:
+            print_card_document(self, row.card_id, "agreement")
+
     def sign_selected(self) -> None:
         row = selected(self.unsigned_view)
         if row is not None:
@@ -325,6 +337,7 @@ class CardsPage(_CardsBase):
         self.unsigned_hint.setText(self.tr(
             "Issued cards whose service agreement is not marked signed; marked ● once their day is over."))
         self.sign_button.setText(self.tr("Mark signed…"))
+        self.print_agreement_button.setText(print_agreement_label())
         for model in (self.queue_model, self.apps_model, self.expiring_model, self.unsigned_model):
             model.retranslate()
         self._show_drawer()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
 
 from app.documents.register import KIND_LABELS
-from ui.stock.models import RegisterModel
+from ui.stock.models import RegisterModel, card_type_text
 
 CONTEXT = "DocumentsTable"
 
@@ -32,6 +32,15 @@ COLUMNS = (
 class DocumentsModel(RegisterModel):
     """The stock register's lazy model with this page's column titles."""
 
+    def reset(self, fetch) -> None:
+        """Start again from the first page. Nothing is fetched while the reset is announced: a
+        view answering ``modelReset`` would otherwise insert rows inside the reset."""
+        self.beginResetModel()
+        self._fetch, self._rows, self._exhausted = fetch, [], True
+        self.endResetModel()
+        self._exhausted = False
+        self.fetchMore(QModelIndex())
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -39,3 +48,23 @@ class DocumentsModel(RegisterModel):
         if 0 <= section < len(self.columns):
             return QCoreApplication.translate(CONTEXT, self.columns[section][0])
         return None
+
+
+def paperwork_text(kind: str) -> str:
+    """A card paperwork kind named like the register names the document it becomes."""
+    return kind_text("agreement" if kind == "agreement" else f"letter_{kind}")
+
+
+PAPERWORK_COLUMNS = (
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Document"), lambda r: paperwork_text(r.kind)),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Customer"), lambda r: r.customer_name),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Card type"), lambda r: card_type_text(r.card_type)),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Card number"), lambda r: r.card_number_masked),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Branch"), lambda r: r.branch_code),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Due since"), lambda r: f"{r.created_at:%Y-%m-%d %H:%M}"),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Printed"), lambda r: r.printed_count),
+)
+
+
+class PaperworkModel(DocumentsModel):
+    """Card paperwork due, oldest first, a keyset page at a time."""

@@ -23,7 +23,7 @@ from app.documents.verify import verify
 from app.errors import UserError
 from app.tiers.evaluation import WORKLIST_LABELS as WORKLISTS
 from ui.background import run_in_background
-from ui.documents.models import COLUMNS, DocumentsModel, kind_text
+from ui.documents.models import COLUMNS, PAPERWORK_COLUMNS, DocumentsModel, PaperworkModel, kind_text
 from ui.documents.viewer import DocumentViewer
 from ui.messages import translate
 from ui.shell.pages import Page, PageContext
@@ -106,6 +106,32 @@ class DocumentsPage(Page):
         layout.addWidget(self.view, 1)
         self.tabs.addTab(register, "")
 
+        # -- card paperwork due
+        paper = QWidget(self)
+        self.paperwork_all = QCheckBox(paper)
+        self.paperwork_all.setObjectName("paperworkAll")
+        self.print_paperwork_button = _button(paper, "printPaperwork")
+        self.paperwork_model = PaperworkModel(PAPERWORK_COLUMNS, parent=self)
+        self.paperwork_model.loadFailed.connect(self.show_error)
+        self.paperwork_view = QTableView(paper)
+        self.paperwork_view.setObjectName("paperworkTable")
+        self.paperwork_view.setModel(self.paperwork_model)
+        self.paperwork_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.paperwork_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.paperwork_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.paperwork_view.verticalHeader().setVisible(False)
+        self.paperwork_view.horizontalHeader().setStretchLastSection(True)
+        self.paperwork_view.horizontalHeader().setDefaultSectionSize(130)
+        row = QHBoxLayout()
+        row.addWidget(self.paperwork_all)
+        row.addStretch(1)
+        row.addWidget(self.print_paperwork_button)
+        layout = QVBoxLayout(paper)
+        layout.addLayout(row)
+        layout.addWidget(self.paperwork_view, 1)
+        self.paperwork_index = self.tabs.addTab(paper, "")
+        self.tabs.setTabVisible(self.paperwork_index, actor.may(Permission.VIEW_CUSTOMERS))
+
         # -- verify
         check = QWidget(self)
         self.verify_label = QLabel(check)
@@ -127,7 +153,7 @@ class DocumentsPage(Page):
         layout.addWidget(self.verdict)
         layout.addWidget(self.verdict_details)
         layout.addStretch(1)
-        self.tabs.addTab(check, "")
+        self.verify_index = self.tabs.addTab(check, "")
 
         # -- reports
         made = QWidget(self)
@@ -170,12 +196,30 @@ class DocumentsPage(Page):
         row.addWidget(self.worklist_button)
         row.addStretch(1)
         form.addRow(self.worklist_label, row)
+        letters = actor.may(Permission.VIEW_CUSTOMERS)
+        self.letters_box = QGroupBox(made)
+        self.letters_box.setVisible(letters)
+        self.letters_branch = QLineEdit(actor.branch_code, self.letters_box)
+        self.letters_branch.setObjectName("renewalBranch")
+        self.letters_branch.setMaximumWidth(120)
+        self.letters_month = _date_edit(self.letters_box, "renewalMonth", today)
+        self.letters_month.setDisplayFormat("yyyy-MM")
+        self.letters_button = _button(self.letters_box, "renewalLetters")
+        self.letters_label = QLabel(self.letters_box)
+        form = QFormLayout(self.letters_box)
+        row = QHBoxLayout()
+        row.addWidget(self.letters_branch)
+        row.addWidget(self.letters_month)
+        row.addWidget(self.letters_button)
+        row.addStretch(1)
+        form.addRow(self.letters_label, row)
         layout = QVBoxLayout(made)
+        layout.addWidget(self.letters_box)
         layout.addWidget(self.stock_box)
         layout.addWidget(self.tier_box)
         layout.addStretch(1)
         self.reports_index = self.tabs.addTab(made, "")
-        self.tabs.setTabVisible(self.reports_index, stock or tiers)
+        self.tabs.setTabVisible(self.reports_index, stock or tiers or letters)
 
         # -- templates
         editor = QWidget(self)
@@ -211,6 +255,8 @@ class DocumentsPage(Page):
         self.text_filter.returnPressed.connect(self.reload)
         self.copies_box.toggled.connect(self.reload)
         self.reprint_button.clicked.connect(self.reprint_selected)
+        self.paperwork_all.toggled.connect(self.reload_paperwork)
+        self.print_paperwork_button.clicked.connect(self.print_paperwork_selected)
         self.scan_button.clicked.connect(self.attach_scan_selected)
         self.payload_edit.returnPressed.connect(self.verify_payload)
         self.verify_button.clicked.connect(self.verify_payload)
@@ -218,6 +264,7 @@ class DocumentsPage(Page):
         self.count_button.clicked.connect(self.make_counts)
         self.destruction_button.clicked.connect(self.make_destruction)
         self.worklist_button.clicked.connect(self.make_worklist)
+        self.letters_button.clicked.connect(self.make_renewal_letters)
         self.template_list.currentItemChanged.connect(self.show_template)
         self.save_template_button.clicked.connect(self.save_template)
         self.revert_template_button.clicked.connect(self.show_template)
@@ -225,9 +272,12 @@ class DocumentsPage(Page):
 
     # -- texts --------------------------------------------------------------------------------
     def retranslateUi(self) -> None:  # noqa: N802
-        for index, label in enumerate((self.tr("Register"), self.tr("Verify"), self.tr("Reports"),
-                                       self.tr("Templates"))):
+        for index, label in enumerate((self.tr("Register"), self.tr("Card paperwork"), self.tr("Verify"),
+                                       self.tr("Reports"), self.tr("Templates"))):
             self.tabs.setTabText(index, label)
+        self.paperwork_all.setText(self.tr("Show what was printed too"))
+        self.print_paperwork_button.setText(self.tr("Print…"))
+        self.paperwork_model.retranslate()
         self.kind_filter.setItemText(0, self.tr("All kinds"))
         for index in range(1, self.kind_filter.count()):
             self.kind_filter.setItemText(index, kind_text(self.kind_filter.itemData(index)))
@@ -238,6 +288,9 @@ class DocumentsPage(Page):
         self.verify_label.setText(self.tr("Scan the QR code of a printed document (or type what it says), then press Enter."))
         self.payload_edit.setPlaceholderText(self.tr("The text of the QR code"))
         self.verify_button.setText(self.tr("Verify"))
+        self.letters_box.setTitle(self.tr("Renewal-due letters"))
+        self.letters_label.setText(self.tr("Branch and month the cards expire"))
+        self.letters_button.setText(self.tr("Make all the letters"))
         self.stock_box.setTitle(self.tr("Blank-card stock"))
         self.day_label.setText(self.tr("Business day"))
         self.period_label.setText(self.tr("Period"))
@@ -257,6 +310,8 @@ class DocumentsPage(Page):
     # -- register -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self.reload()
+        if self.context.actor.may(Permission.VIEW_CUSTOMERS):
+            self.reload_paperwork()
         if self.may_edit:
             self._fill_template_list()
 
@@ -265,6 +320,23 @@ class DocumentsPage(Page):
         f = RegisterFilter(kind=self.kind_filter.currentData() or None, text=self.text_filter.text(),
                            copies=self.copies_box.isChecked())
         self.model.reset(lambda before, limit: register_page(store, actor, f, before_id=before, limit=limit))
+
+    def reload_paperwork(self) -> None:
+        from app.cards.paperwork import paperwork_due
+
+        store, actor, every = self.context.store, self.context.actor, self.paperwork_all.isChecked()
+        self.paperwork_model.reset(lambda after, limit: paperwork_due(
+            store, actor, include_printed=every, after_id=after, limit=limit))
+
+    def print_paperwork_selected(self) -> None:
+        from ui.documents.cards import print_card_document
+
+        rows = self.paperwork_view.selectionModel().selectedRows()
+        if not rows:
+            self.context.dialogs.info(self, self.tr("Card paperwork"), self.tr("Select a document first."))
+            return
+        row = self.paperwork_model.row_at(rows[0].row())
+        print_card_document(self, row.card_id, row.kind, paperwork_id=row.id, printing=self.printing)
 
     def selected(self):
         rows = self.view.selectionModel().selectedRows()
@@ -372,6 +444,15 @@ class DocumentsPage(Page):
             return
         self._run_report(lambda progress: reports.tier_worklist(store, actor, evaluation_id=evaluation.id,
                                                                  kind=kind, progress=progress), self.worklist_button)
+
+    def make_renewal_letters(self) -> None:
+        from app.documents.letters import renewal_letters
+
+        store, actor = self.context.store, self.context.actor
+        code, month = self.letters_branch.text().strip(), self.letters_month.date()
+        self._run_report(lambda progress: renewal_letters(store, actor, branch_code=code, year=month.year(),
+                                                           month=month.month(), progress=progress),
+                         self.letters_button)
 
     def _made(self, made) -> None:
         self.announce(DOCUMENTS_TOPIC)

@@ -94,8 +94,3 @@ class DocumentViewer(QDialog):
             return
         self.dialogs.info(self, self.tr("Saved"), self.tr("The document was saved to {path}.").format(path=path))
 
-    def done(self, result: int) -> None:
-        self.view.setDocument(None)
-        self.document.close()
-        self._buffer.close()
-        super().done(result)
