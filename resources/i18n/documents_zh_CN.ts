@@ -659,7 +659,7 @@
         <translation>模板 {key} 的第 {version} 版未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/verify.py" line="+28"/>
+        <location filename="../../app/documents/verify.py" line="+29"/>
         <source>The signature is right, but there is no such document on record in this store.</source>
         <translation>签名正确，但本库的登记簿中没有这份文档。</translation>
     </message>
