@@ -184,6 +184,7 @@ def _queue_screens(main_window):
     """The lobby page with its dialogs, a counter after a call, the statistics, the lobby display."""
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
+    lobby.issue_button.click()  # at least one ticket today, whatever the hour (the demo's day may have just begun)
     lobby.view.selectRow(0)
     screens = [("queue lobby", lobby), ("queue priority", lobby.change_priority()),
                ("queue transfer", lobby.transfer()), ("queue reserve", lobby.reserve())]
