@@ -55,7 +55,8 @@ from db.models import StaffAccount
 # Connection failures that say nothing about the password (libpq / server texts, English).
 NOT_ABOUT_THE_PASSWORD = (
     "could not connect", "connection refused", "timeout expired", "too many clients",
-    "too many connections", "the database system is", "no pg_hba.conf entry",
+    "too many connections", "remaining connection slots are reserved", "the database system is",
+    "no pg_hba.conf entry",
     "could not translate host name", "server closed the connection", "does not allow connections",
 )
 
