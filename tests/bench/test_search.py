@@ -47,9 +47,9 @@ def _raw_sql(plan, dialect: str) -> tuple[str, tuple]:
     mark = "%s" if dialect == "postgresql" else "?"
     if not plan.prefix:
         return f"SELECT id, name FROM customer WHERE {column} = {mark} LIMIT 50", (plan.value,)
-    if dialect == "postgresql":
-        return (f"SELECT id, name FROM customer WHERE {column} LIKE {mark} "
-                f"ORDER BY {column} USING ~<~ LIMIT 50", (plan.value + "%",))
+    if dialect == "postgresql":  # the leakproof range, as the service (row-level security)
+        return (f"SELECT id, name FROM customer WHERE {column} ~>=~ {mark} AND {column} ~<~ {mark} "
+                f"ORDER BY {column} USING ~<~ LIMIT 50", (plan.value, plan.value + "\U0010ffff"))
     return (f"SELECT id, name FROM customer WHERE {column} >= ? AND {column} < ? "
             f"ORDER BY {column} LIMIT 50", (plan.value, plan.value + "\U0010ffff"))
 
