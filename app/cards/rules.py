@@ -246,8 +246,9 @@ class CardPolicy:
         return policy
 
 
-# Defaults until a bank saves its own (the BINs are a bank's; these are placeholders of the
-# right shape, one per card type, each product enforcing Luhn).
+# The policy until an administrator saves the bank's own on the card products page: one product
+# per card type with a six-digit BIN of debit-card shape, each enforcing Luhn. The BINs are the
+# bank's to set (they identify its card ranges), so these are the demo bank's.
 DEFAULT_CARD_POLICY = CardPolicy(products=(
     CardProduct("gold", ("622202",)),
     CardProduct("platinum", ("622203",)),
