@@ -12,8 +12,10 @@ tables, and ``COPY FROM`` is refused on tables with row-level security). No per-
 The card a customer holds is one lookup in the card register, :func:`held_card_types` (the
 active VIP card, one query per chunk of customers): a cardholder whose tier entitles to a
 higher card is listed for an upgrade, one whose card is above what the tier entitles to is
-listed for a downgrade review (never downgraded silently), and a customer with no active
-card whose tier carries one is newly eligible for a first card.
+listed for a downgrade review when the policy's below-standard rule says so (never downgraded
+silently; the query then also sums the quarters ending at the month-ends the rule looks back
+over), and a customer with no active card whose tier carries one is newly eligible for a first
+card.
 """
 
 from __future__ import annotations
@@ -123,15 +125,37 @@ def _exceptions(session: Session, actor, policy: TierPolicy, on: date) -> dict[i
             for cid, g in chosen.items()}
 
 
-def _averages_sql(kind: str, scoped: bool) -> str:
+def _cents_to_amount(cent_days, total_days: int) -> Decimal | None:
+    """A window's ``SUM(cents × days)`` as its day-weighted average, rounded half-up to the cent."""
+    if cent_days is None:
+        return None
+    return Decimal((2 * int(cent_days) + total_days) // (2 * total_days)).scaleb(-2)
+
+
+def _windows(as_of: tuple[int, int], count: int) -> list[list[tuple[int, int]]]:
+    """The quarters ending with ``as_of`` and the ``count - 1`` month-ends before it, latest
+    first: the below-standard rule looks back that far."""
+    index = as_of[0] * 12 + as_of[1] - 1
+    return [quarter_window(((index - k) // 12, (index - k) % 12 + 1)) for k in range(count)]
+
+
+def _averages_sql(kind: str, scoped: bool, windows: list[list[tuple[int, int]]]) -> str:
+    """Each active customer's id, tier and, per window, ``SUM(cents × days in month)`` (NULL
+    when the window has no figure at all)."""
     cents = ("CAST(ROUND(a.avg_daily_aum * 100) AS BIGINT)" if kind == "postgresql"
              else "CAST(ROUND(a.avg_daily_aum * 100) AS INTEGER)")
     scope = ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if scoped else "")
+    months = sorted({ym for window in windows for ym in window})
+    sums = ", ".join(
+        f"SUM({cents} * CASE a.month "
+        + " ".join(f"WHEN :m{y * 100 + m} THEN :d{y * 100 + m}" for y, m in window)
+        + f" END) AS cd{k}" for k, window in enumerate(windows))
     return (
-        "SELECT c.id, c.tier, s.cent_days FROM customer c " + scope +
-        "LEFT JOIN (SELECT a.customer_id, SUM(" + cents + " * CASE a.month WHEN :m1 THEN :d1 "
-        "WHEN :m2 THEN :d2 ELSE :d3 END) AS cent_days FROM aum_month a "
-        "WHERE a.month IN (:m1, :m2, :m3) GROUP BY a.customer_id) s ON s.customer_id = c.id "
+        "SELECT c.id, c.tier, " + ", ".join(f"s.cd{k}" for k in range(len(windows)))
+        + " FROM customer c " + scope +
+        "LEFT JOIN (SELECT a.customer_id, " + sums + " FROM aum_month a "
+        "WHERE a.month IN (" + ", ".join(f":m{y * 100 + m}" for y, m in months) + ") "
+        "GROUP BY a.customer_id) s ON s.customer_id = c.id "
         "WHERE c.active = :yes")
 
 
@@ -146,9 +170,6 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{value} is in the future"),
                               field=AS_OF, value=f"{as_of[0]}-{as_of[1]:02d}")
     on = month_end(as_of)
-    window = quarter_window(as_of)
-    days = [month_end(ym).day for ym in window]
-    total_days = sum(days)
 
     def report(done: int, total: int) -> None:
         if progress is not None and progress(done, total) is False:
@@ -158,10 +179,13 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         session = uow.session
         policy = policy_in_force_at(session, on)
         bounds = [int(band.lower_bound * 100) for band in policy.bands]
+        windows = _windows(as_of, policy.below_standard.months)
+        window_days = [sum(month_end(ym).day for ym in window) for window in windows]
+        total_days = window_days[0]
         exceptions = _exceptions(session, actor, policy, on)
         scoped = actor.branch_path != "/"
-        params = {"yes": True, **{f"m{i + 1}": y * 100 + m for i, (y, m) in enumerate(window)},
-                  **{f"d{i + 1}": d for i, d in enumerate(days)}}
+        params = {"yes": True, **{f"m{y * 100 + m}": y * 100 + m for w in windows for y, m in w},
+                  **{f"d{y * 100 + m}": month_end((y, m)).day for w in windows for y, m in w}}
         if scoped:
             params["prefix"] = actor.branch_path + "%"
         total = session.execute(text(
@@ -178,28 +202,30 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         bands = {band.code: band for band in policy.bands}
         ranks = {band.code: i for i, band in enumerate(policy.bands)}
         rows = session.connection().execute(
-            text(_averages_sql(store.kind, scoped)).execution_options(yield_per=CHUNK), params)
+            text(_averages_sql(store.kind, scoped, windows)).execution_options(yield_per=CHUNK), params)
         done = 0
         for partition in rows.partitions(CHUNK):
             ids = [r[0] for r in partition]
             held_known = held_card_types(session, ids)
-            for customer_id, current, cent_days in partition:
+            for customer_id, current, cent_days, *earlier_sums in partition:
                 average_cents = None if cent_days is None else (2 * int(cent_days) + total_days) // (2 * total_days)
                 current_band = bands.get(current)
                 held = held_known.get(customer_id)
                 exception = exceptions.get(customer_id)
-                if exception is None:
+                if exception is None and held is None:
+                    # the outcome depends on the band alone: one evaluation per (tier, band)
                     band_index = (None if average_cents is None
                                   else max(0, bisect.bisect_right(bounds, average_cents) - 1))
-                    cache_key = (current, held, band_index)
+                    cache_key = (current, band_index)
                     cached = cache.get(cache_key)
                     if cached is None:
                         representative = None if band_index is None else policy.bands[band_index].lower_bound
-                        cached = cache[cache_key] = _outcome(evaluate(current, held, representative, None,
+                        cached = cache[cache_key] = _outcome(evaluate(current, None, representative, None,
                                                                       policy, on))
                 else:
                     average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
-                    cached = _outcome(evaluate(current, held, average, exception, policy, on))
+                    earlier = [_cents_to_amount(v, d) for v, d in zip(earlier_sums, window_days[1:])]
+                    cached = _outcome(evaluate(current, held, average, exception, policy, on, earlier))
                 result, effective, computed, kinds = cached
                 counts["customers"] += 1
                 if average_cents is not None:

@@ -3,7 +3,9 @@
 Version 1 is :data:`DEFAULT_TIER_POLICY` (DOMAIN.md's bands), in force until a bank saves its
 own: it is never stored, so every stored version is 2 or higher. Saving never edits a version:
 it adds the next one with its own effective date, so an evaluation that recorded the version it
-used can always be explained by that version's bands.
+used can always be explained by that version's bands and below-standard rule. A version stored
+before the rule was policy reads with the default rule (listed at once, no tolerance), which is
+how it was evaluated.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def policy_version(session: Session, version: int) -> TierPolicy:
 
 
 def save_policy(store, actor, policy: TierPolicy) -> TierPolicy:
-    """Store ``policy``'s bands and effective date as the next version (EDIT_POLICY).
+    """Store ``policy``'s bands, below-standard rule and effective date as the next version
+    (EDIT_POLICY).
 
     The version number ``policy`` carries is ignored: the store assigns the next one. The
     effective date may not lie before the latest version's (history only moves forward).
@@ -88,7 +91,8 @@ def save_policy(store, actor, policy: TierPolicy) -> TierPolicy:
         session = uow.session
         latest = policy_in_force(stored_policies(session), date.max) or DEFAULT_TIER_POLICY
         top = session.scalar(select(func.max(TierPolicyVersion.version))) or DEFAULT_TIER_POLICY.version
-        saved = TierPolicy(version=top + 1, effective_from=policy.effective_from, bands=policy.bands)
+        saved = TierPolicy(version=top + 1, effective_from=policy.effective_from, bands=policy.bands,
+                           below_standard=policy.below_standard)
         saved.validate()
         if latest.version != DEFAULT_TIER_POLICY.version and saved.effective_from < latest.effective_from:
             raise ValidationError(
@@ -97,7 +101,9 @@ def save_policy(store, actor, policy: TierPolicy) -> TierPolicy:
                 field=EFFECTIVE_FROM, date=latest.effective_from.isoformat(), version=latest.version)
         body = saved.to_dict()
         row = TierPolicyVersion(version=saved.version, effective_from=saved.effective_from,
-                                body=json.dumps({"bands": body["bands"]}, ensure_ascii=False),
+                                body=json.dumps({"bands": body["bands"],
+                                                 "below_standard": body["below_standard"]},
+                                                ensure_ascii=False),
                                 created_at=uow.now, created_by=actor.username)
         insert_unique(session, row, ConflictError(CHANGED_BY_SOMEONE_ELSE))
         uow.audit("tier_policy.create", "tier_policy", saved.version, after=body)

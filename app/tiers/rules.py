@@ -4,7 +4,8 @@ evaluation that turns an average, a card held and an exception into worklist fla
 DOMAIN.md: the tier comes from the rolling quarterly daily-average AUM as of last month; bands,
 tier names, how many tiers there are and the card type per tier are policy, versioned with an
 effective date; cardholders below their card's band are *below standard* and go on a
-downgrade-review list, never downgraded silently; an approved exception may grant a tier above
+downgrade-review list, never downgraded silently, by a below-standard rule that is part of the
+same versioned policy (how many consecutive month-ends below, and a tolerance under the band); an approved exception may grant a tier above
 the AUM band until its end date. A tier is voluntary: evaluation only flags, it never issues,
 changes or cancels a card (that takes an application).
 
@@ -40,6 +41,10 @@ EFFECTIVE_FROM = QT_TRANSLATE_NOOP("fields", "Effective from")
 REASON = QT_TRANSLATE_NOOP("fields", "Reason")
 APPROVED_BY = QT_TRANSLATE_NOOP("fields", "Approved by")
 VALID_UNTIL = QT_TRANSLATE_NOOP("fields", "Valid until")
+BELOW_STANDARD_MONTHS = QT_TRANSLATE_NOOP("fields", "Months below standard before review")
+BELOW_STANDARD_TOLERANCE = QT_TRANSLATE_NOOP("fields", "Below-standard tolerance")
+MAX_BELOW_STANDARD_MONTHS = 12
+MAX_TOLERANCE_PERCENT = Decimal("50")
 
 # The VIP card types, lowest first: the order decides "upgrade" and "below standard".
 CARD_TYPES = ("gold", "platinum", "diamond")
@@ -80,13 +85,100 @@ class TierBand:
 
 
 @dataclass(frozen=True)
+class BelowStandardRule:
+    """When a cardholder whose card is above what their tier entitles to goes on the
+    downgrade-review list (未达标, seed 000): after ``months`` consecutive month-ends whose
+    rolling quarterly average lies below the held card's band, where an average within
+    ``tolerance_percent`` under the band's lower bound still counts as standard.
+
+    The default (1 month, 0 %) is the plain rule: listed at once when the average falls under
+    the band. Review only: nobody's card is ever changed by the rule.
+    """
+
+    months: int = 1
+    tolerance_percent: Decimal = Decimal("0.00")
+
+    def validate(self) -> None:
+        """Refuse a rule naming the field: months a whole number from 1 to 12, tolerance a
+        percentage from 0 to 50 with at most 2 decimals (half a band under is no band at all)."""
+        if (isinstance(self.months, bool) or not isinstance(self.months, int)
+                or not 1 <= self.months <= MAX_BELOW_STANDARD_MONTHS):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from 1 to {max}"),
+                                  field=BELOW_STANDARD_MONTHS, max=MAX_BELOW_STANDARD_MONTHS)
+        tolerance = self.tolerance_percent
+        if not (isinstance(tolerance, Decimal) and tolerance.is_finite()
+                and 0 <= tolerance <= MAX_TOLERANCE_PERCENT and tolerance == tolerance.quantize(CENT)):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "must be a percentage from 0 to {max} with at most 2 decimals"),
+                field=BELOW_STANDARD_TOLERANCE, max=MAX_TOLERANCE_PERCENT)
+
+    def threshold(self, card_bound: Decimal) -> Decimal:
+        """The lowest average still standard for a card whose band starts at ``card_bound``."""
+        with localcontext() as ctx:
+            ctx.prec = 50
+            return card_bound * (100 - self.tolerance_percent) / 100
+
+    def is_below(self, card_bound: Decimal | None, averages: Sequence[Decimal | None]) -> bool:
+        """Whether the rule lists the holder of a card whose band starts at ``card_bound``
+        (``None``: no band of the policy carries that card any more, so no average is enough),
+        given the rolling quarterly averages at the latest month-ends, latest first.
+
+        Each of the last ``months`` month-ends must have an average below the threshold; a
+        month-end without any AUM figure is no evidence of being below, so it breaks the run,
+        and so does a history shorter than ``months``.
+        """
+        window = list(averages[:self.months])
+        if len(window) < self.months:
+            return False
+        limit = None if card_bound is None else self.threshold(card_bound)
+        return all(a is not None and (limit is None or a < limit) for a in window)
+
+    def to_dict(self) -> dict:
+        return {"months": self.months, "tolerance_percent": f"{self.tolerance_percent:.2f}"}
+
+    @classmethod
+    def from_dict(cls, data: Mapping | None) -> BelowStandardRule:
+        """The rule from :meth:`to_dict`'s shape; ``None`` (a policy stored before the rule was
+        policy) is the default rule. Malformed values are a :class:`ValidationError`."""
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from 1 to {max}"),
+                                  field=BELOW_STANDARD_MONTHS, max=MAX_BELOW_STANDARD_MONTHS)
+        rule = cls(months=data.get("months", 1),
+                   tolerance_percent=parse_tolerance(data.get("tolerance_percent", "0")))
+        rule.validate()
+        return rule
+
+
+def parse_tolerance(raw: object) -> Decimal:
+    """A tolerance as typed or stored: ``5``, ``2.5``, ``2.50 %`` (full-width digits too);
+    anything else, a float included, is a :class:`ValidationError` naming the field."""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, Decimal)):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a percentage written as text"),
+                              field=BELOW_STANDARD_TOLERANCE)
+    text = str(raw).strip().translate(_FULLWIDTH_PERCENT).removesuffix("%").strip()
+    if not _PERCENT.fullmatch(text):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "must be a percentage from 0 to {max} with at most 2 decimals"),
+            field=BELOW_STANDARD_TOLERANCE, max=MAX_TOLERANCE_PERCENT)
+    return Decimal(text).quantize(CENT)
+
+
+_PERCENT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_FULLWIDTH_PERCENT = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")} | {
+    ord("．"): ord("."), ord("％"): ord("%")}
+
+
+@dataclass(frozen=True)
 class TierPolicy:
-    """Tier bands in force from ``effective_from``, lowest band first; ``version`` identifies
-    it so that an evaluation stays tied to the policy it used."""
+    """Tier bands and the below-standard rule in force from ``effective_from``, lowest band
+    first; ``version`` identifies it so that an evaluation stays tied to the policy it used."""
 
     version: int
     effective_from: date
     bands: tuple[TierBand, ...]
+    below_standard: BelowStandardRule = BelowStandardRule()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bands", tuple(self.bands))
@@ -107,11 +199,17 @@ class TierPolicy:
         """The band's position, 0 for the lowest: a higher rank is a higher tier, served first."""
         return self.bands.index(self.band(code))
 
+    def card_bound(self, card_type: str) -> Decimal | None:
+        """The lower bound of the band a card belongs to: the lowest band whose card is that
+        card or a higher one (``None`` when no band carries it any more)."""
+        rank = card_rank(card_type)
+        return next((b.lower_bound for b in self.bands if card_rank(b.card_type) >= rank), None)
+
     def validate(self) -> None:
         """Refuse a policy a bank edited into something unusable, naming the field and reason:
         fewer than two bands, a first bound other than 0, bounds not strictly increasing,
-        duplicate or malformed codes, unnamed tiers, unknown card types, or card types that go
-        down as the bands go up."""
+        duplicate or malformed codes, unnamed tiers, unknown card types, card types that go
+        down as the bands go up, or a below-standard rule out of range."""
         if isinstance(self.version, bool) or not isinstance(self.version, int) or self.version < 1:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number of at least 1"),
                                   field=POLICY_VERSION)
@@ -154,6 +252,10 @@ class TierPolicy:
                         QT_TRANSLATE_NOOP("errors", "must not go down from tier to tier ({tier} does)"),
                         field=CARD_TYPE, tier=band.code)
             previous = band
+        if not isinstance(self.below_standard, BelowStandardRule):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from 1 to {max}"),
+                                  field=BELOW_STANDARD_MONTHS, max=MAX_BELOW_STANDARD_MONTHS)
+        self.below_standard.validate()
 
     def to_dict(self) -> dict:
         """Plain JSON values: bounds as text with 2 decimals, so that no float creeps in."""
@@ -162,13 +264,16 @@ class TierPolicy:
             "effective_from": self.effective_from.isoformat(),
             "bands": [{"code": b.code, "label": b.label, "lower_bound": f"{b.lower_bound:.2f}",
                        "card_type": b.card_type} for b in self.bands],
+            "below_standard": self.below_standard.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping) -> TierPolicy:
         """A validated policy from :meth:`to_dict`'s shape; anything malformed (missing keys,
         wrong types, a float or malformed bound) is a :class:`ValidationError`, never another
-        exception. Labels are cleaned like typed text; bounds accept what ``parse_amount`` does."""
+        exception. Labels are cleaned like typed text; bounds accept what ``parse_amount`` does.
+        Without ``below_standard`` (versions stored before the rule was policy) the rule is
+        the default one."""
         if not isinstance(data, Mapping) or not isinstance(data.get("bands"), Sequence) \
                 or isinstance(data.get("bands"), str):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a list of tiers"), field=TIERS)
@@ -193,7 +298,8 @@ class TierPolicy:
                                  max_length=40),
                 lower_bound=parse_amount(str(bound), field=LOWER_BOUND),
                 card_type=item.get("card_type")))
-        policy = cls(version=data.get("version"), effective_from=effective_from, bands=tuple(bands))
+        policy = cls(version=data.get("version"), effective_from=effective_from, bands=tuple(bands),
+                     below_standard=BelowStandardRule.from_dict(data.get("below_standard")))
         policy.validate()
         return policy
 
@@ -373,9 +479,11 @@ def month_end(as_of: tuple[int, int]) -> date:
 
 def evaluate(current_tier: str | None, card_type_held: str | None, average: Decimal | None,
              exception: TierException | None, policy: TierPolicy,
-             as_of: date | tuple[int, int]) -> TierEvaluation:
+             as_of: date | tuple[int, int], earlier: Sequence[Decimal | None] = ()) -> TierEvaluation:
     """Evaluate one customer under ``policy`` on ``as_of`` (a date, or a (year, month) meaning
-    that month's last day; the exception must be active on it).
+    that month's last day; the exception must be active on it). ``earlier`` are the rolling
+    quarterly averages at the month-ends before, latest first, as far back as the policy's
+    below-standard rule looks (``None`` for a month-end without any figure).
 
     - computed tier: :func:`tier_for` the average; none without data.
     - effective tier: an active exception whose tier is above the computed one wins; an
@@ -385,6 +493,10 @@ def evaluate(current_tier: str | None, card_type_held: str | None, average: Deci
       (or with one the policy no longer has) then gets the lowest tier.
     - card flags compare card types by rank (gold < platinum < diamond), so a private-banking
       customer holding a diamond card is neither upgradable nor below standard.
+    - below standard: the card held is above what the effective tier entitles to, and the
+      policy's :class:`BelowStandardRule` lists the holder (enough consecutive month-ends under
+      the card's band, less the tolerance). Without a figure this month (only reachable through
+      an applied exception) the tiers alone decide, as the month's evidence is the exception.
     """
     on = month_end(as_of) if isinstance(as_of, tuple) else as_of
     held_rank = card_rank(card_type_held)
@@ -413,6 +525,9 @@ def evaluate(current_tier: str | None, card_type_held: str | None, average: Deci
 
     entitled_rank = card_rank(effective.card_type)
     has_data = average is not None or granted is not None
+    below = has_data and held_rank > entitled_rank
+    if below and average is not None:
+        below = policy.below_standard.is_below(policy.card_bound(card_type_held), [average, *earlier])
     return TierEvaluation(
         policy_version=policy.version,
         as_of=on,
@@ -423,6 +538,6 @@ def evaluate(current_tier: str | None, card_type_held: str | None, average: Deci
         card_type_held=card_type_held,
         exception_outcome=outcome,
         eligible_for_upgrade=has_data and held_rank > 0 and entitled_rank > held_rank,
-        below_standard=has_data and held_rank > entitled_rank,
+        below_standard=below,
         newly_eligible_for_first_card=has_data and held_rank == 0 and entitled_rank > 0,
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 import main
 from app.errors import ConflictError, PermissionDenied, ValidationError
@@ -20,9 +20,9 @@ from app.cards.views import my_drawer
 from app.tiers.exceptions import (
     decide_exception, list_exceptions, pending_count, propose_exception, withdraw_exception,
 )
-from app.tiers.policy_store import list_policies, policy_in_force_at, save_policy
-from app.tiers.rules import DEFAULT_TIER_POLICY, TierPolicy
-from db.models import AuditEvent, Customer, TierChange, TierEvaluation
+from app.tiers.policy_store import list_policies, policy_in_force_at, policy_version, save_policy
+from app.tiers.rules import DEFAULT_TIER_POLICY, BelowStandardRule, TierPolicy
+from db.models import AuditEvent, Customer, TierChange, TierEvaluation, TierPolicyVersion
 from tests.db.carddata import give_card, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers, set_aum, write_csv
@@ -304,3 +304,62 @@ def test_worklist_counts_are_the_users_own(tstore, batch):
     assert everyone[FIRST_CARD] >= mine[FIRST_CARD] + worklist_counts(
         tstore, actor_named(tstore, "sh_manager"), result.evaluation_id)[FIRST_CARD]
     assert mine[FIRST_CARD] == len(worklist_page(tstore, manager, result.evaluation_id, FIRST_CARD, limit=10_000))
+
+
+JUL = 202607
+
+
+def test_below_standard_rule_is_versioned_policy(tstore, batch):
+    """Version 1 lists every gold cardholder under 100,000 at once; version 2 (two month-ends
+    in a row, 5 % tolerance) only the one below 95,000 at both month-ends. The first
+    evaluation keeps its list and its version."""
+    ids = add_customers(tstore, "BJ010101", ["TOLER00001", "ONCE000001", "TWICE00001"], tier="gold")
+    stock_drawer(tstore, serials="A00001000-A00001002")
+    for n, cif in enumerate(("TOLER00001", "ONCE000001", "TWICE00001")):
+        give_card(tstore, ids[cif], f"A0000100{n}", "gold")
+    set_aum(tstore, ids["TOLER00001"], {JUL: "96000", AUG: "96000", SEP: "96000", OCT: "96000"})
+    set_aum(tstore, ids["ONCE000001"], {JUL: "500000", AUG: "50000", SEP: "50000", OCT: "50000"})
+    set_aum(tstore, ids["TWICE00001"], {JUL: "50000", AUG: "50000", SEP: "50000", OCT: "50000"})
+    ours = set(ids)
+
+    def listed(evaluation_id):
+        return {r.cif_no for r in iter_worklist(tstore, batch, evaluation_id, BELOW_STANDARD)} & ours
+
+    first = evaluate_tiers(tstore, batch, (2026, 10))
+    assert listed(first.evaluation_id) == ours
+    admin = actor_named(tstore, "admin")
+    rule = BelowStandardRule(months=2, tolerance_percent=Decimal("5.00"))
+    saved = save_policy(tstore, admin, replace(DEFAULT_TIER_POLICY, effective_from=date(2026, 10, 1),
+                                               below_standard=rule))
+    with tstore.read() as session:
+        assert policy_version(session, saved.version).below_standard == rule
+    second = evaluate_tiers(tstore, batch, (2026, 10))
+    assert second.policy_version == saved.version
+    assert listed(second.evaluation_id) == {"TWICE00001"}
+    assert second.counts["below_standard"] == len(list(iter_worklist(
+        tstore, batch, second.evaluation_id, BELOW_STANDARD)))
+    assert all(tier_of(tstore, ids[c]) == "ordinary" for c in ours)  # the tier follows the AUM
+    assert listed(first.evaluation_id) == ours
+    with tstore.read() as session:
+        assert session.get(TierEvaluation, first.evaluation_id).policy_version == 1
+
+
+def test_a_version_stored_before_the_rule_reads_as_the_default(tstore):
+    body = {"bands": DEFAULT_TIER_POLICY.to_dict()["bands"]}
+    with tstore.engine.begin() as conn:
+        conn.execute(insert(TierPolicyVersion), [dict(
+            version=2, effective_from=date(2026, 1, 1), body=json.dumps(body),
+            created_at=datetime(2026, 1, 1), created_by="admin")])
+    with tstore.read() as session:
+        assert policy_version(session, 2).below_standard == BelowStandardRule(1, Decimal("0"))
+
+
+def test_rule_validation_names_the_field_and_stores_nothing(tstore):
+    admin = actor_named(tstore, "admin")
+    bad = replace(DEFAULT_TIER_POLICY, effective_from=date(2026, 12, 1),
+                  below_standard=BelowStandardRule(months=0))
+    with pytest.raises(ValidationError) as caught:
+        save_policy(tstore, admin, bad)
+    assert caught.value.field == "Months below standard before review"
+    with tstore.read() as session:
+        assert [p.version for p in list_policies(session)] == [1]

@@ -1,5 +1,6 @@
-"""Tier rules: policy bands and their validation, the rolling quarterly daily average, and
-evaluation with cards and exceptions. Pure functions: no database, no Qt."""
+"""Tier rules: policy bands and their validation, the rolling quarterly daily average,
+evaluation with cards and exceptions, and the below-standard rule. Pure functions: no database,
+no Qt."""
 
 import json
 from dataclasses import replace
@@ -11,9 +12,9 @@ from hypothesis import given, settings, strategies as st
 
 from app.errors import ValidationError
 from app.tiers.rules import (
-    CARD_TYPE_LABELS, CARD_TYPES, DEFAULT_TIER_POLICY, ExceptionOutcome, TierBand, TierException,
-    TierPolicy, card_rank, evaluate, make_exception, month_end, policy_in_force, quarter_window,
-    rolling_quarterly_average, tier_for)
+    CARD_TYPE_LABELS, CARD_TYPES, DEFAULT_TIER_POLICY, BelowStandardRule, ExceptionOutcome, TierBand,
+    TierException, TierPolicy, card_rank, evaluate, make_exception, month_end, parse_tolerance,
+    policy_in_force, quarter_window, rolling_quarterly_average, tier_for)
 
 D = Decimal
 POLICY = DEFAULT_TIER_POLICY
@@ -386,3 +387,109 @@ def test_make_exception_refusals(args, field):
     with pytest.raises(ValidationError) as info:
         make_exception(*args, today=date(2024, 4, 1), proposed_by="rm.wang")
     assert info.value.field == field
+
+
+# --------------------------------------------------------------------------- the below-standard rule
+
+def _rule(months=1, tolerance="0"):
+    return replace(POLICY, below_standard=BelowStandardRule(months, D(tolerance)))
+
+
+def test_default_rule_is_at_once_without_tolerance():
+    assert POLICY.below_standard == BelowStandardRule(1, D("0.00"))
+    assert POLICY.card_bound("gold") == D("100000") and POLICY.card_bound("diamond") == D("1000000")
+    assert OTHER_BANK.card_bound("gold") == D("50000")
+
+
+@pytest.mark.parametrize("average, below", [
+    ("95000.00", False),    # exactly 5 % under the gold band: still standard
+    ("94999.99", True),
+    ("99999.99", False),
+])
+def test_tolerance_boundary(average, below):
+    result = evaluate("gold", "gold", D(average), None, _rule(tolerance="5"), AS_OF)
+    assert result.effective.code == "ordinary"          # the tier follows the AUM regardless
+    assert result.below_standard is below
+    assert not result.eligible_for_upgrade
+
+
+def test_consecutive_months_before_review():
+    policy = _rule(months=3)
+    low = D("80000")
+    assert not evaluate("gold", "gold", low, None, policy, AS_OF).below_standard   # no history
+    assert not evaluate("gold", "gold", low, None, policy, AS_OF, [low]).below_standard
+    assert not evaluate("gold", "gold", low, None, policy, AS_OF, [low, D("100000")]).below_standard
+    assert not evaluate("gold", "gold", low, None, policy, AS_OF, [low, None]).below_standard
+    assert evaluate("gold", "gold", low, None, policy, AS_OF, [low, low]).below_standard
+    # only as far back as the rule looks
+    assert evaluate("gold", "gold", low, None, policy, AS_OF, [low, low, D("9000000")]).below_standard
+
+
+def test_card_no_band_carries_any_more_is_below_whatever_the_average():
+    no_diamond = replace(POLICY, bands=POLICY.bands[:3])
+    assert no_diamond.card_bound("diamond") is None
+    assert evaluate("platinum", "diamond", D("900000"), None, no_diamond, AS_OF).below_standard
+
+
+def test_exception_without_figures_is_judged_by_tiers_alone():
+    granted = evaluate("gold", "platinum", None, exception("gold"), _rule(months=3, tolerance="10"), AS_OF)
+    assert granted.effective.code == "gold" and granted.below_standard
+
+
+@pytest.mark.parametrize("rule, field", [
+    ({"months": 0, "tolerance_percent": "0"}, "Months below standard before review"),
+    ({"months": 13, "tolerance_percent": "0"}, "Months below standard before review"),
+    ({"months": "2", "tolerance_percent": "0"}, "Months below standard before review"),
+    ({"months": True, "tolerance_percent": "0"}, "Months below standard before review"),
+    ({"months": 2, "tolerance_percent": "50.01"}, "Below-standard tolerance"),
+    ({"months": 2, "tolerance_percent": "-1"}, "Below-standard tolerance"),
+    ({"months": 2, "tolerance_percent": "2.555"}, "Below-standard tolerance"),
+    ({"months": 2, "tolerance_percent": 2.5}, "Below-standard tolerance"),
+    ({"months": 2, "tolerance_percent": "five"}, "Below-standard tolerance"),
+    ("at once", "Months below standard before review"),
+])
+def test_rule_validation_refusals(rule, field):
+    data = POLICY.to_dict()
+    data["below_standard"] = rule
+    with pytest.raises(ValidationError) as info:
+        TierPolicy.from_dict(data)
+    assert info.value.field == field
+
+
+def test_rule_round_trips_and_old_versions_read_as_the_default():
+    policy = _rule(months=3, tolerance="2.5")
+    data = json.loads(json.dumps(policy.to_dict()))
+    assert data["below_standard"] == {"months": 3, "tolerance_percent": "2.50"}
+    assert TierPolicy.from_dict(data) == policy
+    del data["below_standard"]
+    assert TierPolicy.from_dict(data).below_standard == BelowStandardRule()
+
+
+@pytest.mark.parametrize("raw, value", [("5", "5.00"), ("2.5 %", "2.50"), ("０.５％", "0.50"), (3, "3.00")])
+def test_parse_tolerance_accepts_what_an_administrator_types(raw, value):
+    assert parse_tolerance(raw) == D(value)
+
+
+@FAST
+@given(st.sampled_from(CARD_TYPES), st.decimals(min_value=0, max_value=50, places=2),
+       st.integers(min_value=1, max_value=12), st.integers(min_value=-200, max_value=200))
+def test_rule_boundary_is_exact_to_the_cent(card, tolerance, months, offset_cents):
+    """Around the threshold (band bound less the tolerance), to the cent, for any run length:
+    at or above it is standard, below it listed once every month-end of the run is below."""
+    policy = _rule(months=months, tolerance=str(tolerance))
+    threshold = POLICY.card_bound(card) * (100 - tolerance) / 100
+    average = max(D("0"), (threshold + D(offset_cents).scaleb(-2)).quantize(D("0.01")))
+    result = evaluate(None, card, average, None, policy, AS_OF, [average] * (months - 1))
+    entitled = card_rank(result.effective.card_type)
+    assert result.below_standard == (card_rank(card) > entitled and average < threshold)
+    shorter = evaluate(None, card, average, None, policy, AS_OF, [average] * (months - 2))
+    assert not (months > 1 and shorter.below_standard)
+
+
+@FAST
+@given(st.decimals(min_value=0, max_value=D("20000000"), places=2), st.sampled_from(CARD_TYPES),
+       st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=D("20000000"), places=2)),
+                max_size=12))
+def test_the_default_rule_ignores_history(average, held, earlier):
+    assert evaluate(None, held, average, None, POLICY, AS_OF, earlier).below_standard == \
+        evaluate(None, held, average, None, POLICY, AS_OF).below_standard
