@@ -2329,7 +2329,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierPolicyPage</name>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="+182"/>
+        <location filename="../../ui/tiers/policy_page.py" line="+223"/>
         <source>Saved as version {version}, in force from {date}.</source>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
@@ -2370,6 +2370,26 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Below standard (downgrade review)</source>
+        <translation>未达标（降级复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months below standard before review</source>
+        <translation>连续未达标月数（达到后复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below-standard tolerance (%)</source>
+        <translation>未达标容差（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A cardholder whose card is above what their tier entitles to goes on the downgrade-review list once their average has stayed under the card&apos;s band, less the tolerance, at this many month-ends in a row. Nobody&apos;s card is changed without an application.</source>
+        <translation>持卡客户所持卡片高于其层级应得卡片时，若其日均资产连续在此数量的月末低于该卡片档位下限（扣除容差），即列入降级复核清单。未经申请，任何人的卡片都不会变更。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Add tier</source>
         <translation>添加等级</translation>
     </message>
@@ -2608,7 +2628,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="-180"/>
+        <location filename="../../ui/tiers/policy_page.py" line="-225"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -2624,6 +2644,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Below standard</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Saved by</source>
         <translation>保存人</translation>
     </message>
@@ -2631,6 +2656,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Saved at</source>
         <translation>保存时间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>after {months} month-end(s), {tolerance}% tolerance</source>
+        <translation>连续 {months} 个月末，容差 {tolerance}%</translation>
     </message>
 </context>
 <context>
@@ -3402,7 +3432,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>card_types</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+47"/>
+        <location filename="../../app/tiers/rules.py" line="+52"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
@@ -3442,7 +3472,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
-        <location filename="../../app/tiers/rules.py" line="+87"/>
+        <location filename="../../app/tiers/rules.py" line="+180"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
@@ -3549,7 +3579,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+131"/>
+        <location filename="../../app/auth/pg_roles.py" line="+132"/>
         <location filename="../../app/opening.py" line="+31"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
@@ -3831,7 +3861,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/stock/rules.py" line="+54"/>
-        <location filename="../../app/tiers/rules.py" line="-76"/>
+        <location filename="../../app/tiers/rules.py" line="-169"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
@@ -3917,12 +3947,30 @@ python main.py db upgrade --db {url}</translation>
         <translation>号码须按顺序使用：请先出库 {lowest}，或注明原因将其作废</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+43"/>
+        <location filename="../../app/tiers/rules.py" line="+41"/>
+        <location line="+40"/>
+        <location line="+110"/>
+        <source>must be a whole number from 1 to {max}</source>
+        <translation>须为 1 至 {max} 的整数</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <location line="+51"/>
+        <source>must be a percentage from 0 to {max} with at most 2 decimals</source>
+        <translation>须为 0 至 {max} 的百分比，最多两位小数</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>must be a percentage written as text</source>
+        <translation>须为以文本书写的百分比</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{tier} is not a tier of this policy</source>
         <translation>{tier} 不是此策略中的客户等级</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>must be a whole number of at least 1</source>
         <translation>必须是不小于 1 的整数</translation>
     </message>
@@ -3967,7 +4015,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能随等级升高而降低（{tier} 降低了）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <location line="+9"/>
         <source>must be a list of tiers</source>
         <translation>必须是客户等级列表</translation>
@@ -3983,7 +4031,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是以文本书写的金额</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>must be an amount of at least 0 with at most 2 decimals</source>
         <translation>必须是不小于 0、最多 2 位小数的金额</translation>
     </message>
@@ -4168,7 +4216,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+146"/>
+        <location filename="../../app/tiers/evaluation.py" line="+170"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4188,17 +4236,17 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+216"/>
+        <location filename="../../app/tiers/evaluation.py" line="+218"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/policy_store.py" line="+74"/>
+        <location filename="../../app/tiers/policy_store.py" line="+76"/>
         <source>version {version} does not exist</source>
         <translation>第 {version} 版不存在</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>must not be before {date}, when version {version} took effect</source>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
     </message>
@@ -4605,7 +4653,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>遮蔽字符</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/rules.py" line="-282"/>
+        <location filename="../../app/tiers/rules.py" line="-387"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
@@ -4635,8 +4683,18 @@ python main.py db upgrade --db {url}</translation>
         <translation>卡种</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/policy_store.py" line="-20"/>
-        <location filename="../../app/tiers/rules.py" line="+1"/>
+        <location line="+6"/>
+        <source>Months below standard before review</source>
+        <translation>连续未达标月数（达到后复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below-standard tolerance</source>
+        <translation>未达标容差</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/policy_store.py" line="-22"/>
+        <location filename="../../app/tiers/rules.py" line="-6"/>
         <source>Policy version</source>
         <translation>策略版本</translation>
     </message>
@@ -4702,7 +4760,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-318"/>
+        <location filename="../../app/tiers/evaluation.py" line="-342"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -5167,7 +5225,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tiers</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+172"/>
+        <location filename="../../app/tiers/rules.py" line="+277"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate
@@ -158,3 +159,30 @@ def test_customer_view_has_the_tier_and_aum_tab(main_window, tier_store):
     assert tab.values["tier"].text().startswith("Gold")
     assert "150,000.00" in tab.values["average"].text()
     view.close()
+
+
+def test_policy_page_edits_the_below_standard_rule(main_window, tier_store, tmp_path):
+    store, _ids = tier_store
+    page = main_window("admin").open_page("tier_policy")
+    assert (page.months.value(), page.tolerance.text()) == (1, "0.00")
+    page.effective.setDate(QDate(2026, 12, 1))
+    page.tolerance.setText("60")
+    assert not page.save()
+    assert page.error.text().startswith("Below-standard tolerance:")
+    assert page.tolerance.property("invalid") and not page.table.property("invalid")
+    page.tolerance.setText("abc")
+    assert not page.save() and "Below-standard tolerance" in page.error.text()
+    with store.read() as session:
+        assert [p.version for p in list_policies(session)] == [1]
+    page.months.setValue(3)
+    page.tolerance.setText("2.5 %")
+    assert page.save(), page.error.text()
+    assert not page.tolerance.property("invalid")
+    with store.read() as session:
+        saved = list_policies(session)[0].policy
+    assert (saved.version, saved.below_standard.months, saved.below_standard.tolerance_percent) == (
+        2, 3, Decimal("2.50"))
+    assert (page.months.value(), page.tolerance.text()) == (3, "2.50")    # reloaded from the store
+    assert "3 month-end(s), 2.5% tolerance" in page.history.data(page.history.index(0, 3))
+    page.window().resize(1366, 768)
+    page.window().grab().save("/tmp/tiersprof/policy.png")

@@ -1,5 +1,6 @@
-"""The tier policy: bands (code, name, lower bound, card type) and an effective date, saved as
-a new version; the history of versions below."""
+"""The tier policy: bands (code, name, lower bound, card type), the below-standard rule (months
+under the card's band before the downgrade review, tolerance) and an effective date, saved as a
+new version; the history of versions below."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.errors import UserError, ValidationError
 from app.tiers.policy_store import list_policies, save_policy
 from app.tiers.rules import (
-    CARD_TYPE, CARD_TYPES, LOWER_BOUND, TIER_CODE, TIER_LABEL, TierBand, TierPolicy,
+    BELOW_STANDARD_MONTHS, BELOW_STANDARD_TOLERANCE, CARD_TYPE, CARD_TYPES, LOWER_BOUND,
+    MAX_BELOW_STANDARD_MONTHS, TIER_CODE, TIER_LABEL, BelowStandardRule, TierBand, TierPolicy,
+    parse_tolerance,
 )
 from app.customers.rules import parse_amount
 from ui.messages import error_text
@@ -32,9 +35,17 @@ HISTORY_COLUMNS = (
     (QT_TRANSLATE_NOOP("TierTables", "Effective from"), lambda r: r.effective_from.isoformat()),
     (QT_TRANSLATE_NOOP("TierTables", "Tiers"), lambda r: " · ".join(
         f"{tier_label(b.code, r.policy)} ≥ {money(b.lower_bound)}" for b in r.policy.bands)),
+    (QT_TRANSLATE_NOOP("TierTables", "Below standard"), lambda r: rule_text(r.policy.below_standard)),
     (QT_TRANSLATE_NOOP("TierTables", "Saved by"), lambda r: r.created_by or "—"),
     (QT_TRANSLATE_NOOP("TierTables", "Saved at"), lambda r: day_text(r.created_at)),
 )
+
+
+def rule_text(rule: BelowStandardRule) -> str:
+    """The below-standard rule in a few words, for the history of versions."""
+    return QCoreApplication.translate(
+        "TierTables", "after {months} month-end(s), {tolerance}% tolerance").format(
+        months=rule.months, tolerance=f"{rule.tolerance_percent:.2f}".rstrip("0").rstrip("."))
 
 
 class TierPolicyPage(Page):
@@ -66,6 +77,29 @@ class TierPolicyPage(Page):
         box_layout = QVBoxLayout(self.box)
         box_layout.addWidget(self.table)
         box_layout.addLayout(row)
+        self.rule_box = QGroupBox(self)
+        self.months_label = QLabel(self.rule_box)
+        self.months = QSpinBox(self.rule_box)
+        self.months.setObjectName("belowStandardMonths")
+        self.months.setRange(1, MAX_BELOW_STANDARD_MONTHS)
+        self.months_label.setBuddy(self.months)
+        self.tolerance_label = QLabel(self.rule_box)
+        self.tolerance = QLineEdit(self.rule_box)
+        self.tolerance.setObjectName("belowStandardTolerance")
+        self.tolerance.setMaximumWidth(90)
+        self.tolerance_label.setBuddy(self.tolerance)
+        self.rule_hint = styled_label("hint", self.rule_box, wrap=True)
+        rule_row = QHBoxLayout()
+        rule_row.addWidget(self.months_label)
+        rule_row.addWidget(self.months)
+        rule_row.addSpacing(24)
+        rule_row.addWidget(self.tolerance_label)
+        rule_row.addWidget(self.tolerance)
+        rule_row.addStretch(1)
+        rule_layout = QVBoxLayout(self.rule_box)
+        rule_layout.addLayout(rule_row)
+        rule_layout.addWidget(self.rule_hint)
+        self.rule_fields = {BELOW_STANDARD_MONTHS: self.months, BELOW_STANDARD_TOLERANCE: self.tolerance}
         self.error = error_label(self)
         self.error.setObjectName("tierPolicyError")
         self.saved_label = styled_label("hint", self)
@@ -81,13 +115,14 @@ class TierPolicyPage(Page):
         self.history_title = styled_label("section", self)
         self.history = RowsModel(HISTORY_COLUMNS, self)
         self.history_view = table_view(self, self.history, "tierPolicyHistory")
-        for column, width in enumerate((70, 110, 640, 90)):
+        for column, width in enumerate((60, 100, 470, 250, 80)):
             self.history_view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(self.hint)
         layout.addWidget(self.box)
+        layout.addWidget(self.rule_box)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addWidget(self.history_title)
@@ -118,6 +153,8 @@ class TierPolicyPage(Page):
         self.table.setRowCount(0)
         for band in policy.bands:
             self._add_band(band)
+        self.months.setValue(policy.below_standard.months)
+        self.tolerance.setText(f"{policy.below_standard.tolerance_percent:.2f}")
 
     def _add_band(self, band: TierBand) -> None:
         row = self.table.rowCount()
@@ -154,13 +191,14 @@ class TierPolicyPage(Page):
                 raise
             combo = self.table.cellWidget(row, CARD)
             bands.append(TierBand(cell(CODE), cell(NAME), bound, combo.currentData()))
+        rule = BelowStandardRule(self.months.value(), parse_tolerance(self.tolerance.text()))
         qdate = self.effective.date()
-        return TierPolicy(1, date(qdate.year(), qdate.month(), qdate.day()), tuple(bands))
+        return TierPolicy(1, date(qdate.year(), qdate.month(), qdate.day()), tuple(bands), rule)
 
     def _clear_error(self) -> None:
         show_text(self.error, "")
-        set_invalid(self.table, False)
-        set_invalid(self.effective, False)
+        for widget in (self.table, self.effective, *self.rule_fields.values()):
+            set_invalid(widget, False)
 
     def save(self) -> bool:
         self._clear_error()
@@ -171,7 +209,10 @@ class TierPolicyPage(Page):
             if not error.field:
                 return not self.handle_error(error)
             show_text(self.error, error_text(error))
-            if error.field in FIELD_COLUMNS or getattr(error, "row", None) is not None:
+            if error.field in self.rule_fields:
+                set_invalid(self.rule_fields[error.field], True)
+                self.rule_fields[error.field].setFocus()
+            elif error.field in FIELD_COLUMNS or getattr(error, "row", None) is not None:
                 set_invalid(self.table, True)
                 self._focus_cell(error)
             else:
@@ -204,6 +245,13 @@ class TierPolicyPage(Page):
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("Lower bound"),
                                               self.tr("Card type")])
         self.effective_label.setText(self.tr("Effective from"))
+        self.rule_box.setTitle(self.tr("Below standard (downgrade review)"))
+        self.months_label.setText(self.tr("Months below standard before review"))
+        self.tolerance_label.setText(self.tr("Below-standard tolerance (%)"))
+        self.rule_hint.setText(self.tr(
+            "A cardholder whose card is above what their tier entitles to goes on the downgrade-review "
+            "list once their average has stayed under the card's band, less the tolerance, at this "
+            "many month-ends in a row. Nobody's card is changed without an application."))
         self.add_button.setText(self.tr("Add tier"))
         self.remove_button.setText(self.tr("Remove tier"))
         self.save_button.setText(self.tr("Save as new version"))
