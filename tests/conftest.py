@@ -66,17 +66,10 @@ def pg_scram_server_url():
     The shared test server may trust every connection; sign-in tests need one that refuses a
     wrong password. Skips when the server binaries are missing (a failure under CI=true).
     """
-    from tests.pg_support import scram_cluster
+    from tests.pg_support import private_cluster_or_skip
 
-    cluster = scram_cluster()
-    try:
-        url = cluster.__enter__()
-    except RuntimeError as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but no private PostgreSQL server could be started: {exc}")
-        pytest.skip(f"no private PostgreSQL server: {exc}")
-    yield url
-    cluster.__exit__(None, None, None)
+    with private_cluster_or_skip() as cluster:
+        yield cluster.url
 
 
 def _drop_store_roles(conn, database: str) -> None:

@@ -16,7 +16,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -98,9 +99,19 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass
+class PrivateCluster:
+    """A throw-away PostgreSQL server this run started: its superuser URL, and ways to stop and
+    start it again (every client connection is dropped, as when a bank's DBA restarts it)."""
+
+    url: str
+    stop: Callable[[], None]
+    start: Callable[[], None]
+
+
 @contextlib.contextmanager
-def scram_cluster() -> Iterator[str]:
-    """Start a throw-away server with ``scram-sha-256`` authentication; yield its superuser URL.
+def scram_cluster() -> Iterator[PrivateCluster]:
+    """Start a throw-away server with ``scram-sha-256`` authentication; yield it.
 
     Raises RuntimeError with the reason when it cannot start (no binaries, no ``postgres``
     user to run it as root, initdb or pg_ctl failing).
@@ -134,21 +145,46 @@ def scram_cluster() -> Iterator[str]:
             tail = log.read_text()[-2000:] if log.exists() else ""
             raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()} {tail}")
 
+    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
+    pg_ctl = str(bindir / "pg_ctl")
+
+    def start() -> None:
+        run(pg_ctl, "start", "-D", str(data), "-w", "-t", "60", "-l", str(log), "-o", options)
+
+    def stop() -> None:
+        run(pg_ctl, "stop", "-D", str(data), "-m", "fast", "-w", "-t", "60")
+
     started = False
     try:
         run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=scram-sha-256",
             f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C", "--no-sync")
-        options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-        run(str(bindir / "pg_ctl"), "start", "-D", str(data), "-w", "-t", "60", "-l", str(log),
-            "-o", options)
+        start()
         started = True
-        yield f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}"
+        yield PrivateCluster(f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}", stop, start)
     finally:
         if started:
             with contextlib.suppress(Exception):
-                run(str(bindir / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate", "-w")
+                run(pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w")
         shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def private_cluster_or_skip() -> Iterator[PrivateCluster]:
+    """:func:`scram_cluster` for a test: skipped when it cannot start (a failure under CI=true)."""
+    import pytest
+
+    cluster = scram_cluster()
+    try:
+        started = cluster.__enter__()
+    except RuntimeError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but no private PostgreSQL server could be started: {exc}")
+        pytest.skip(f"no private PostgreSQL server: {exc}")
+    try:
+        yield started
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 def create_database(server_url: str, *, owner: str | None = None, owner_password: str = "") -> str:

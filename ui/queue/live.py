@@ -1,6 +1,8 @@
 """The live feed of :mod:`app.queue.live` as a Qt signal: ``LiveQueue(engine).changed`` fires
 on the GUI thread within a second of a change to the queue anywhere (a thread of its own waits
-on the feed). A store whose feed cannot be opened simply gives no signal: the screens still
+on the feed). When the feed's connection is lost (the server restarted, the network dropped)
+the thread opens it again, waiting a little longer after each failure, and fires ``changed``
+once it is back, since changes may have been missed meanwhile. Until then the screens still
 refresh on their own actions and on their slow timer.
 """
 
@@ -11,6 +13,9 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from app.queue.live import open_feed
+
+# Seconds to wait before opening a lost feed again: doubled after each failure, up to the last.
+RETRY_FIRST, RETRY_LONGEST = 0.5, 10.0
 
 
 class LiveQueue(QObject):
@@ -30,21 +35,36 @@ class LiveQueue(QObject):
         self._thread.start()
 
     def _run(self) -> None:
-        try:
-            feed = open_feed(self._engine)
-        except Exception:  # noqa: BLE001 - no live feed: the screens fall back on their timer
-            return
-        try:
-            while not self._stop.is_set():
-                if feed.wait(0.5) and not self._stop.is_set():
-                    try:
-                        self.changed.emit()
-                    except RuntimeError:  # the page or window went away without stopping us
+        delay, lost = RETRY_FIRST, False
+        while not self._stop.is_set():
+            try:
+                feed = open_feed(self._engine)
+            except Exception:  # noqa: BLE001 - the store is not answering: try again later
+                self._stop.wait(delay)
+                delay, lost = min(delay * 2, RETRY_LONGEST), True
+                continue
+            delay = RETRY_FIRST
+            try:
+                if lost and not self._emit():
+                    return
+                while not self._stop.is_set():
+                    if feed.wait(0.5) and not self._stop.is_set() and not self._emit():
                         return
-        except Exception:  # noqa: BLE001 - a lost connection ends the feed, not the app
-            return
-        finally:
-            feed.close()
+            except Exception:  # noqa: BLE001 - the connection was lost: open it again
+                lost = True
+            finally:
+                try:
+                    feed.close()
+                except Exception:  # noqa: BLE001 - closing a dead connection may fail too
+                    pass
+
+    def _emit(self) -> bool:
+        """Fire ``changed``; False once the page or window went away without stopping us."""
+        try:
+            self.changed.emit()
+        except RuntimeError:
+            return False
+        return True
 
     def stop(self) -> None:
         """Stop waiting (returns once the feed's thread has ended)."""
