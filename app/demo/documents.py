@@ -7,8 +7,8 @@ prints; the migration makes it, but demo and test stores are emptied and refille
 from __future__ import annotations
 
 from app.actor import Actor
-from app.documents.qr import signing_key
+from app.documents.qr import make_key
 
 
 def add_demo_documents(store) -> None:
-    signing_key(store, Actor.batch("demo"))
+    make_key(store, Actor.batch("demo"))

@@ -9,14 +9,26 @@ exactly::
 ``KIND`` names what the code stands for (1–3 letters; ``D`` a registered document, others are
 for other capabilities: ``T`` a queue ticket slip, ``C`` a card), ``IDENT`` which one
 (letters, digits, ``-``), and ``SIGNATURE`` is the first 80 bits of HMAC-SHA256 over
-``VD1.<KIND>.<IDENT>`` in base 32, with a key kept in the store's settings (created on first use).
+``VD1.<KIND>.<IDENT>`` in base 32, with the store's signing key.
+
+Where the key lives depends on the engine:
+
+- SQLite (one PC, protected by the file's permissions): in the store's settings, created
+  (and audited) on first use, cached per engine; signing and checking happen here.
+- PostgreSQL: in ``vipdesk_private.document_signing_key``, which no staff role may read
+  (migration 0013).
+  Staff sign and check through the ``SECURITY DEFINER`` functions ``vipdesk_qr_sign`` and
+  ``vipdesk_qr_verify``, which compute the same HMAC in the server, so a signed-in teller
+  can have their own documents signed but can never take the key away to forge one.
 
 Use::
 
-    from app.documents.qr import signing_key, sign, check
-    key = signing_key(store, actor)            # bytes; created (and audited) the first time
-    payload = sign(key, "T", "BJ0101-20261127-A012")
-    result = check(key, payload)               # Check(status, kind, ident, reason)
+    from app.documents.qr import sign_for, sign_many, check_in
+    payload = sign_for(store, actor, "T", "BJ0101-20261127-A012")
+    payloads = sign_many(store, actor, "D", ["7KQ2M9XA3F-1", "7KQ2M9XA3F-2"])  # one round trip
+    result = check_in(store, payload)          # Check(status, kind, ident, reason)
+
+:func:`sign` and :func:`check` are the same computation with a key in hand (tests, SQLite).
 
 To have ``doc verify`` and the GUI's verify box say *what* a genuine code is, add your kind to
 ``app.documents.verify.DESCRIBERS`` (a "module:function" taking ``(session, ident)`` and
@@ -32,10 +44,11 @@ import json
 import re
 import secrets
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from db.models import Setting
@@ -74,6 +87,8 @@ DAMAGED = QT_TRANSLATE_NOOP(
 BAD_SIGNATURE = QT_TRANSLATE_NOOP(
     "errors", "The code does not match its signature: it was altered, or it comes from another store.")
 NO_KEY = QT_TRANSLATE_NOOP("errors", "This store has never signed a document, so the code is not one of its own.")
+MISSING_KEY = QT_TRANSLATE_NOOP(
+    "errors", "The store has no document-signing key; ask an administrator to run db upgrade.")
 
 
 def _message(kind: str, ident: str) -> bytes:
@@ -85,13 +100,17 @@ def _signature(key: bytes, kind: str, ident: str) -> str:
     return base64.b32encode(mac).decode("ascii")
 
 
-def sign(key: bytes, kind: str, ident: str) -> str:
-    """The payload for ``kind``/``ident`` signed with ``key`` (ValueError on a bad kind/ident:
-    that is a programming error, not a user's)."""
+def _check_parts(kind: str, ident: str) -> None:
+    """ValueError on a bad kind or ident: that is a programming error, not a user's."""
     if not _KIND.match(kind):
         raise ValueError(f"QR kind must be 1-3 capital letters, not {kind!r}")
     if not _IDENT.match(ident):
         raise ValueError(f"QR ident must be 1-40 of 0-9, A-Z and '-', not {ident!r}")
+
+
+def sign(key: bytes, kind: str, ident: str) -> str:
+    """The payload for ``kind``/``ident`` signed with ``key``."""
+    _check_parts(kind, ident)
     return f"{PREFIX}.{kind}.{ident}.{_signature(key, kind, ident)}"
 
 
@@ -101,8 +120,8 @@ def normalise(payload: str) -> str:
     return (payload or "").strip().upper()
 
 
-def check(key: bytes | None, payload: str) -> Check:
-    """Check ``payload`` against ``key`` (None: the store has no key yet)."""
+def _parse(payload: str) -> Check | tuple[str, str, str]:
+    """A payload's (kind, ident, signature), or the verdict when it is not well formed."""
     text = normalise(payload)
     if not text.startswith(PREFIX + "."):
         if PREFIX.startswith(text.split(".")[0]) and text:
@@ -113,12 +132,88 @@ def check(key: bytes | None, payload: str) -> Check:
             or not _SIGNATURE.match(parts[3]):
         kind = parts[1] if len(parts) > 1 and _KIND.match(parts[1]) else ""
         return Check(Status.ALTERED, kind=kind, reason=DAMAGED)
-    _, kind, ident, signature = parts
-    if key is None:
+    return parts[1], parts[2], parts[3]
+
+
+def _verdict(kind: str, ident: str, matches: bool | None) -> Check:
+    """The verdict on a well-formed payload whose signature ``matches`` (None: no key yet)."""
+    if matches is None:
         return Check(Status.UNKNOWN, kind, ident, NO_KEY)
-    if not hmac.compare_digest(signature, _signature(key, kind, ident)):
+    if not matches:
         return Check(Status.ALTERED, kind, ident, BAD_SIGNATURE)
     return Check(Status.GENUINE, kind, ident)
+
+
+def check(key: bytes | None, payload: str) -> Check:
+    """Check ``payload`` against ``key`` (None: the store has no key yet)."""
+    parsed = _parse(payload)
+    if isinstance(parsed, Check):
+        return parsed
+    kind, ident, signature = parsed
+    if key is None:
+        return _verdict(kind, ident, None)
+    return _verdict(kind, ident, hmac.compare_digest(signature, _signature(key, kind, ident)))
+
+
+def _on_server(store) -> bool:
+    """Does the server keep the key (PostgreSQL), rather than the store's settings (SQLite)?"""
+    return store.kind == "postgresql"
+
+
+def check_in(store, payload: str) -> Check:
+    """Check ``payload`` with ``store``'s key, wherever the engine keeps it."""
+    if not _on_server(store):
+        return check(_known_key(store), payload)
+    parsed = _parse(payload)
+    if isinstance(parsed, Check):
+        return parsed
+    kind, ident, signature = parsed
+    with store.read() as session:
+        matches = session.scalar(text("SELECT vipdesk_qr_verify(:message, :signature)"),
+                                 {"message": _message(kind, ident).decode("ascii"),
+                                  "signature": base64.b32decode(signature)})
+    return _verdict(kind, ident, matches)
+
+
+def sign_many(store, actor, kind: str, idents: Sequence[str]) -> list[str]:
+    """The payloads for ``kind`` and each of ``idents``, signed with ``store``'s key (created
+    on first use on SQLite; one round trip to the server's signing function on PostgreSQL)."""
+    if not _on_server(store):
+        key = _local_key(store, actor)
+        return [sign(key, kind, ident) for ident in idents]
+    for ident in idents:
+        _check_parts(kind, ident)
+    with store.read() as session:
+        macs = session.scalar(text("SELECT vipdesk_qr_sign(:messages)"),
+                              {"messages": [_message(kind, ident).decode("ascii") for ident in idents]})
+    if macs is None:
+        raise ValidationError(MISSING_KEY, field=KEY_SETTING)
+    return [f"{PREFIX}.{kind}.{ident}.{base64.b32encode(mac).decode('ascii')}" for ident, mac in zip(idents, macs)]
+
+
+def sign_for(store, actor, kind: str, ident: str) -> str:
+    """The payload for ``kind``/``ident`` signed with ``store``'s key (see :func:`sign_many`)."""
+    return sign_many(store, actor, kind, [ident])[0]
+
+
+def make_key(store, actor) -> None:
+    """Give the store a signing key if it has none (audited, without the key itself).
+
+    On SQLite the first signature would make it anyway; on PostgreSQL the migration makes it
+    and only the schema owner may make it again (a store whose tables were emptied: demo and
+    test stores)."""
+    if not _on_server(store):
+        _local_key(store, actor)
+        return
+    with store.read() as session:
+        if session.scalar(text("SELECT vipdesk_qr_has_key()")):
+            return
+    with store.write(actor) as uow:
+        made = uow.session.execute(text(
+            "INSERT INTO vipdesk_private.document_signing_key (id, key, created_at) VALUES (1, :key, :now) "
+            "ON CONFLICT (id) DO NOTHING"), {"key": secrets.token_bytes(32), "now": uow.now}).rowcount
+        if made:
+            uow.audit("documents.key.create", "document_signing_key", 1)
 
 
 def _decode(raw: str | None) -> bytes | None:
@@ -132,30 +227,30 @@ def _decode(raw: str | None) -> bytes | None:
             field=KEY_SETTING) from exc
 
 
-def stored_key(session) -> bytes | None:
-    """The store's signing key, or None when nothing was ever signed (no key made yet)."""
+def _stored_key(session) -> bytes | None:
+    """The key in the store's settings (SQLite), or None when nothing was ever signed."""
     return _decode(session.scalar(select(Setting.value).where(Setting.key == KEY_SETTING)))
 
 
-def known_key(store) -> bytes | None:
-    """The store's key for verifying (cached per engine once it exists); never creates one."""
+def _known_key(store) -> bytes | None:
+    """The SQLite store's key for verifying (cached per engine once it exists); never creates one."""
     key = _keys.get(store.engine)
     if key is None:
         with store.read() as session:
-            key = stored_key(session)
+            key = _stored_key(session)
         if key is not None:
             _keys[store.engine] = key
     return key
 
 
-def signing_key(store, actor) -> bytes:
-    """The store's signing key, created with 256 random bits on first use (audited, without
-    the key itself: the audit trail is readable by auditors)."""
-    key = known_key(store)
+def _local_key(store, actor) -> bytes:
+    """The SQLite store's signing key, created with 256 random bits on first use (audited,
+    without the key itself: the audit trail is readable by auditors)."""
+    key = _known_key(store)
     if key is not None:
         return key
     with store.write(actor) as uow:
-        key = stored_key(uow.session)
+        key = _stored_key(uow.session)
         if key is None:
             key = secrets.token_bytes(32)
             uow.session.add(Setting(key=KEY_SETTING, value=json.dumps(

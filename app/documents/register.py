@@ -25,7 +25,7 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
-from app.documents.qr import sign, signing_key
+from app.documents.qr import sign_many
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from db.models import Branch, DocumentRecord
 
@@ -206,6 +206,7 @@ def _prepare(store, template_key: str, branch_id: int,
 def make_document(store, actor, *, kind: str, template_key: str, subject: str, branch_id: int,
                   pieces: Sequence[PieceData], subject_ref: str = "", batch: bool = False,
                   progress: Callable[[int, int], bool] | None = None,
+                  registered: Callable[[object, int], None] | None = None,
                   _copy_of: DocumentRecord | None = None,
                   _versions: Mapping[str, int] | None = None,
                   _letterhead_fields: Mapping[str, str] | None = None,
@@ -214,10 +215,11 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
 
     The caller has checked the permission for the subject (stock, tiers, cards); this checks
     that there is something to print. Each piece gets its own QR code and page numbering;
-    ``batch``: the pieces are separate letters, each QR names its place in the batch."""
+    ``batch``: the pieces are separate letters, each QR names its place in the batch.
+    ``registered(uow, document_id)`` runs in the transaction that registers the document (a
+    batch of letters marks its cards' paperwork printed with it)."""
     if not pieces:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is nothing to print."), field=DOCUMENT)
-    key = signing_key(store, actor)
     prepared = _prepare(store, template_key, branch_id, _versions)
     template = prepared.templates[template_key]
     rights = prepared.templates["tier_rights"]
@@ -225,14 +227,15 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     number = new_number()
     made_on = _made_on or store.clock().date().isoformat()
     common = {"document_number": number, "made_on": made_on, **letterhead_fields}
+    payloads = sign_many(store, actor, QR_KIND, [payload_ident(number, index, len(pieces), batch)
+                                                 for index in range(len(pieces))])
     rendered_pieces = []
     for index, piece in enumerate(pieces):
         multi = {}
         if "tier_rights" in template.fields_used():
             multi["tier_rights"] = rights_for(rights, str(piece.fields.get("card_type", "")))
         title, blocks = fill(template, {**common, **piece.fields}, multi)
-        rendered_pieces.append(Piece(title, blocks, sign(key, QR_KIND, payload_ident(number, index, len(pieces), batch)),
-                                     piece.table))
+        rendered_pieces.append(Piece(title, blocks, payloads[index], piece.table))
     spec = PdfSpec(_letterhead(prepared.templates["letterhead"], letterhead_fields), rendered_pieces, number,
                    made_on, copy_of=_copy_of.number if _copy_of is not None else "")
     result = render(spec, progress)
@@ -257,6 +260,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
                       "number": number, "kind": kind, "subject": row.subject, "sha256": sha,
                       "pages": result.pages, "template": f"{template_key}:{template.version}",
                       "copy_of": _copy_of.number if _copy_of is not None else None})
+        if registered is not None:
+            registered(uow, row.id)
         return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages)
 
 

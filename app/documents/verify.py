@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.documents.qr import Check, Status, check, known_key
+from app.documents.qr import Check, Status, check_in
 from app.documents.register import Described
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import Branch
@@ -74,7 +74,7 @@ def _describer(kind: str):
 
 def verify(store, actor, payload: str) -> Verdict:
     """Check ``payload``; a genuine code is described when it lies in ``actor``'s branches."""
-    result: Check = check(known_key(store), payload)
+    result: Check = check_in(store, payload)
     if result.status is not Status.GENUINE:
         return Verdict(result.status, result.kind, result.ident, result.reason)
     describer = _describer(result.kind)

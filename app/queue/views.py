@@ -165,9 +165,9 @@ def counter_view(store, actor, counter_id: int) -> CounterView:
 
 def slip_payload(store, actor, ticket_id: int, number: str) -> str:
     """The signed text of a slip's QR code (the store's document key, kind ``T``)."""
-    from app.documents.qr import sign, signing_key
+    from app.documents.qr import sign_for
 
-    return sign(signing_key(store, actor), SLIP_KIND, f"{ticket_id}-{number}")
+    return sign_for(store, actor, SLIP_KIND, f"{ticket_id}-{number}")
 
 
 def ticket_from_payload(store, actor, payload: str) -> TicketRow:
@@ -186,9 +186,9 @@ def ticket_from_payload(store, actor, payload: str) -> TicketRow:
 
 def parse_payload(store, payload: str) -> int:
     """The ticket id in a slip's QR text, once its signature checks out."""
-    from app.documents.qr import Status, check, known_key
+    from app.documents.qr import Status, check_in
 
-    result = check(known_key(store), payload)
+    result = check_in(store, payload)
     if result.status is Status.ALTERED:
         raise ValidationError(result.reason, field=TICKET)
     ident = result.ident.split("-", 1)[0]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtPdf import QPdfDocument
 
-from app.documents.qr import sign, signing_key
+from app.documents.qr import sign_for
 from app.documents.register import RegisterFilter, register_page
 from tests.db.helpers import actor_named
 from ui.background import wait_for_background
@@ -119,7 +119,7 @@ def test_the_verify_box(documents, demo_store, qtbot):
     from app.documents import reports
 
     made = reports.stock_counts(demo_store, custodian, start=demo_store.clock().date(), end=demo_store.clock().date())
-    payload = sign(signing_key(demo_store, custodian), "D", made.number)
+    payload = sign_for(demo_store, custodian, "D", made.number)
     page.tabs.setCurrentIndex(page.verify_index)
     qtbot.keyClicks(page.payload_edit, payload)
     qtbot.keyClick(page.payload_edit, "\r")
