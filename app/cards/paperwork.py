@@ -8,7 +8,8 @@ signs and prints it. This module is the whole contract between the two:
   ``downgrade``, ``replacement``, ``renewal``, ``renewal_due``), at most one per card and kind.
 - :func:`paperwork_due`: rows not yet printed (or all), per branch subtree and/or per card.
 - :func:`mark_printed` / :func:`mark_printed_in`: after a successful print, count it and keep
-  the document register's id. A printer or PDF failure simply never calls it: the card stays
+  the document register's id; :func:`mark_batch_printed_in` for every card of a batch of
+  letters at once. A printer or PDF failure simply never calls it: the card stays
   issued and the paperwork stays due, to be printed again.
 - :func:`letter_data` / :func:`letters_data`: everything an agreement or letter shows, masked
   (customer name, masked ID, card type, masked card number, tier, dates, branch name, address
@@ -234,6 +235,42 @@ def mark_printed_in(uow, actor, paperwork_id: int, document_id: int | None) -> P
               after={"card_id": paperwork.card_id, "kind": paperwork.kind,
                      "printed_count": paperwork.printed_count, "document_id": paperwork.document_id})
     return None
+
+
+def mark_batch_printed_in(uow, actor, card_ids: Sequence[int], kind: str, document_id: int) -> int:
+    """Count one printing of the ``kind`` paperwork of every card in ``card_ids`` in the caller's
+    unit of work (the documents capability registering a batch of letters as ``document_id``).
+    A card that has no such row yet gets one, printed: the letter went out all the same. One
+    audit event names the batch's cards; a card outside the actor's scope refuses the whole
+    batch. Returns how many cards were marked."""
+    _require_view(actor)
+    if kind not in rules.PAPERWORK_KINDS:
+        raise ValueError(f"unknown paperwork kind {kind!r}")
+    session = uow.session
+    ids = list(dict.fromkeys(card_ids))
+    created: list[int] = []
+    marked = 0
+    for start in range(0, len(ids), 900):
+        part = ids[start:start + 900]
+        cards = dict(session.execute(select(VipCard.id, VipCard.branch_id).join(Branch, Branch.id == VipCard.branch_id)
+                                     .where(VipCard.id.in_(part), _in_scope(actor))).all())
+        if len(cards) != len(part):
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "That paperwork does not exist in your scope."))
+        have = set(session.scalars(select(CardPaperwork.card_id).where(CardPaperwork.card_id.in_(part),
+                                                                       CardPaperwork.kind == kind)))
+        for card_id in part:
+            if card_id not in have:
+                session.add(CardPaperwork(card_id=card_id, branch_id=cards[card_id], kind=kind, created_at=uow.now,
+                                          printed_count=0))
+                created.append(card_id)
+        session.flush()
+        marked += session.execute(
+            update(CardPaperwork).where(CardPaperwork.card_id.in_(part), CardPaperwork.kind == kind)
+            .values(printed_count=CardPaperwork.printed_count + 1, last_printed_at=uow.now, document_id=document_id)
+            .execution_options(synchronize_session=False)).rowcount
+    uow.audit("card_paperwork.print_batch", "card_paperwork", f"document:{document_id}",
+              after={"kind": kind, "document_id": document_id, "cards": ids, "recorded_now": created})
+    return marked
 
 
 def mark_printed(store, actor, paperwork_id: int, document_id: int | None = None) -> None:

@@ -4,6 +4,7 @@ paperwork printed with the document's id; the renewal batch and its command line
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -14,11 +15,12 @@ import pytest
 from sqlalchemy import select
 
 from app.cards.paperwork import cards_expiring_in_month, letter_data, paperwork_due
+from app.cards.rules import RENEWAL_DUE
 from app.documents.letters import TEMPLATE_FOR, make_card_document, record_card_print, renewal_letters
 from app.documents.register import RegisterFilter, register_page
 from app.documents.verify import verify
-from app.errors import ValidationError
-from db.models import VipCard
+from app.errors import Cancelled, ValidationError
+from db.models import AuditEvent, VipCard
 from tests.db.helpers import actor_named
 from tests.documents.support import UNMASKED_ID, page_images, pdf_text, qr_codes
 
@@ -89,10 +91,78 @@ def test_the_renewal_batch_is_one_pdf_with_a_letter_per_card(sqlite_demo_store):
         assert card.customer_name in text and card.card_number_masked in text
     assert not re.search(UNMASKED_ID, text)
     assert all("共 1 页" in page for page in pages) or made.pages > len(cards)
-    last = page_images(made.pdf, dpi=110, first=made.pages, last=made.pages)[0]
-    verdict = verify(store, teller, qr_codes(last)[0])
-    assert verdict.genuine and verdict.described.item == len(cards) and verdict.described.items == len(cards)
-    assert cards[-1].customer_name in verdict.described.subject
+    # Every page carries its own letter's QR: genuine, this batch, this letter's place and card.
+    letter_of_page = [i for i, count in enumerate(made.piece_pages) for _ in range(count)]
+    images = page_images(made.pdf, dpi=110)
+    assert len(images) == made.pages
+    for page, image in enumerate(images):
+        codes = qr_codes(image)
+        assert len(codes) == 1, page
+        verdict = verify(store, teller, codes[0])
+        letter = letter_of_page[page]
+        assert verdict.genuine and verdict.ident == f"{made.number}-{letter + 1}"
+        d = verdict.described
+        assert (d.number, d.item, d.items) == (made.number, letter + 1, len(cards))
+        assert d.subject == f"{cards[letter].customer_name} {cards[letter].card_number_masked}"
+
+
+def _renewal_paperwork(store, actor, card_ids) -> dict[int, object]:
+    """card id -> its renewal-due paperwork row (printed or not), for the cards that have one."""
+    found = {}
+    for card_id in card_ids:
+        for row in paperwork_due(store, actor, card_id=card_id, kinds=[RENEWAL_DUE], include_printed=True):
+            found[card_id] = row
+    return found
+
+
+def test_a_renewal_batch_marks_every_card_printed_with_it(demo_store):
+    store = demo_store
+    teller = actor_named(store, "teller")
+    year, month, cards = _next_month_with_cards(store, teller)
+    ids = [c.card_id for c in cards]
+    before = _renewal_paperwork(store, teller, ids)
+    assert all(row.printed_count == 0 for row in before.values())
+    made = renewal_letters(store, teller, branch_code="BJ0101", year=year, month=month)
+    after = _renewal_paperwork(store, teller, ids)
+    assert sorted(after) == sorted(ids)  # cards without the row yet got one
+    for card_id, row in after.items():
+        assert (row.printed_count, row.document_id) == (1, made.id), card_id
+        assert row.last_printed_at is not None
+    with store.read() as session:
+        event = session.execute(select(AuditEvent.seq, AuditEvent.occurred_at, AuditEvent.after)
+                                .where(AuditEvent.action == "card_paperwork.print_batch")).one()
+        registered = session.execute(select(AuditEvent.seq, AuditEvent.occurred_at)
+                                     .where(AuditEvent.action == "documents.make")
+                                     .order_by(AuditEvent.seq.desc())).first()
+    assert json.loads(event.after)["cards"] == ids and event.seq == registered.seq + 1
+    assert event.occurred_at == registered.occurred_at  # one transaction, one moment
+    again = renewal_letters(store, teller, branch_code="BJ0101", year=year, month=month)
+    assert {r.printed_count for r in _renewal_paperwork(store, teller, ids).values()} == {2}
+    assert {r.document_id for r in _renewal_paperwork(store, teller, ids).values()} == {again.id}
+
+
+def test_a_cancelled_or_failed_renewal_batch_marks_nothing(demo_store, monkeypatch):
+    import app.cards.paperwork as paperwork
+
+    store = demo_store
+    teller = actor_named(store, "teller")
+    year, month, cards = _next_month_with_cards(store, teller)
+    ids = [c.card_id for c in cards]
+    before = _renewal_paperwork(store, teller, ids)
+    with pytest.raises(Cancelled):
+        renewal_letters(store, teller, branch_code="BJ0101", year=year, month=month,
+                        progress=lambda done, total: done < total - 1)  # cancelled at the last letter
+    real = paperwork.mark_batch_printed_in
+
+    def mark_then_fail(*args, **kwargs):
+        real(*args, **kwargs)
+        raise OSError("the store went away while registering")
+
+    monkeypatch.setattr(paperwork, "mark_batch_printed_in", mark_then_fail)
+    with pytest.raises(OSError):
+        renewal_letters(store, teller, branch_code="BJ0101", year=year, month=month)
+    assert _renewal_paperwork(store, teller, ids) == before
+    assert register_page(store, teller, RegisterFilter(kind="renewal_batch")) == []
 
 
 def test_a_month_without_expiring_cards_is_refused(sqlite_demo_store):
