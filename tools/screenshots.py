@@ -9,7 +9,8 @@ tier policy in Chinese, the branch manager's customer search and one customer's 
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
 the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
-after a call and the lobby display. Runs without a display (QT_QPA_PLATFORM=offscreen).
+after a call and the lobby display, the queue statistics and the first page of their report (PDF).
+Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
@@ -282,10 +283,23 @@ def _cards(app, store, language, out: Path) -> None:
         tab.close()
     manager.idle.stop()
     manager.close()
+
+
+def _first_page(pdf: bytes, png: Path) -> None:
+    """Page 1 of ``pdf`` as ``png`` at 80 dpi, rendered by pdftoppm (poppler)."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="vipdesk-pdf-") as folder:
+        source = Path(folder) / "document.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(source),
+                        str(png.with_suffix(""))], check=True, timeout=60)
+    print(f"wrote {png}")
+
+
 def _agreement(store, out: Path) -> None:
     """The first page of a demo card's service agreement, rendered by pdftoppm (poppler)."""
     import shutil
-    import subprocess
 
     from sqlalchemy import select
 
@@ -301,12 +315,35 @@ def _agreement(store, out: Path) -> None:
     with store.read() as session:
         card_id = session.scalar(select(VipCard.id).where(VipCard.status == "active").order_by(VipCard.id))
     made = make_card_document(store, teller, card_id, "agreement").made
-    with tempfile.TemporaryDirectory(prefix="vipdesk-pdf-") as folder:
-        pdf = Path(folder) / "agreement.pdf"
-        pdf.write_bytes(made.pdf)
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(out / "agreement-page1")], check=True, timeout=60)
-    print(f"wrote {out / 'agreement-page1.png'}")
+    _first_page(made.pdf, out / "agreement-page1.png")
+
+
+def _queue_report(app, store, language, out: Path) -> None:
+    """The manager's queue statistics page (with the report button) and the first page of the
+    report it makes for the demo's yesterday, rendered by pdftoppm (poppler)."""
+    import shutil
+    from datetime import timedelta
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.documents.reports import queue_day
+    from app.queue import views
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    session = sign_in(store, "manager", DEMO_PASSWORD)
+    manager = MainWindow(session, dialogs=Dialogs(), language=language)
+    manager.show()
+    manager.open_page("queue_stats").refresh()
+    _grab(app, manager, out / "queue-stats-zh.png")
+    manager.idle.stop()
+    manager.close()
+    if shutil.which("pdftoppm") is None:
+        print("skipped queue-day-report.png: pdftoppm (poppler-utils) is not installed")
+        return
+    yesterday = views.board(store, session.actor).day - timedelta(days=1)  # the branch's business day
+    made = queue_day(store, session.actor, start=yesterday)
+    _first_page(made.pdf, out / "queue-day-report.png")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         _care(app, store, language, out)
         _documents(app, store, language, out)
         _queue(app, store, language, out)
+        _queue_report(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()
     return 0

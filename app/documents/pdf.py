@@ -43,12 +43,13 @@ class Table:
 
 @dataclass(frozen=True)
 class Piece:
-    """One agreement, letter or report: its blocks (text already filled in) and QR payload."""
+    """One agreement, letter or report: its blocks (text already filled in), QR payload, and a
+    report's tables (the n-th ``[table]`` block shows the n-th)."""
 
     title: str
     blocks: Sequence[Block]
     payload: str
-    table: Table | None = None
+    tables: Sequence[Table] = ()
 
 
 @dataclass(frozen=True)
@@ -170,14 +171,16 @@ def _flowables(piece: Piece, styles: _Styles) -> list:
     from reportlab.platypus import Paragraph, Spacer
 
     out: list = [Paragraph(text(piece.title), styles.title)]
+    tables = iter(piece.tables)
     for block in piece.blocks:
         if block.kind == "heading":
             out.append(Paragraph(text(block.text), styles.heading))
         elif block.kind == "right":
             out.append(Paragraph(text(block.text), styles.right))
         elif block.kind == "table":
-            if piece.table is not None:
-                out.append(_table(piece.table, styles, block.parties or piece.table.columns))
+            table = next(tables, None)
+            if table is not None:
+                out.append(_table(table, styles, block.parties or table.columns))
                 out.append(Spacer(1, 6))
         elif block.kind == "signatures":
             out.append(_signatures(block.parties, styles))

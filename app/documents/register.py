@@ -49,6 +49,7 @@ KIND_LABELS = {
     "report_stock_count": QT_TRANSLATE_NOOP("documents", "Physical count"),
     "report_destruction": QT_TRANSLATE_NOOP("documents", "Destruction register"),
     "report_tier_worklist": QT_TRANSLATE_NOOP("documents", "Tier worklist"),
+    "report_queue_day": QT_TRANSLATE_NOOP("documents", "Queue statistics"),
 }
 BATCH_KINDS = frozenset({"renewal_batch"})
 # Kinds whose register entry is one person's paper (agreements, letters): a scan may be attached.
@@ -57,10 +58,11 @@ SIGNABLE = frozenset({"agreement"})
 
 @dataclass(frozen=True)
 class PieceData:
-    """What one piece of a document says: its template's placeholders, and a report's table."""
+    """What one piece of a document says: its template's placeholders, and a report's tables
+    (one for each ``[table]`` line of its template, in order)."""
 
     fields: Mapping[str, str]
-    table: Table | None = None
+    tables: Sequence[Table] = ()
 
 
 @dataclass(frozen=True)
@@ -235,13 +237,13 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         if "tier_rights" in template.fields_used():
             multi["tier_rights"] = rights_for(rights, str(piece.fields.get("card_type", "")))
         title, blocks = fill(template, {**common, **piece.fields}, multi)
-        rendered_pieces.append(Piece(title, blocks, payloads[index], piece.table))
+        rendered_pieces.append(Piece(title, blocks, payloads[index], piece.tables))
     spec = PdfSpec(_letterhead(prepared.templates["letterhead"], letterhead_fields), rendered_pieces, number,
                    made_on, copy_of=_copy_of.number if _copy_of is not None else "")
     result = render(spec, progress)
     sha = hashlib.sha256(result.data).hexdigest()
     content = {
-        "pieces": [{"fields": dict(p.fields), "table": _table_json(p.table)} for p in pieces],
+        "pieces": [{"fields": dict(p.fields), "tables": [_table_json(t) for t in p.tables]} for p in pieces],
         "letterhead": letterhead_fields, "made_on": made_on,
         "templates": {k: t.version for k, t in prepared.templates.items()},
     }
@@ -265,16 +267,16 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages)
 
 
-def _table_json(table: Table | None) -> dict | None:
-    if table is None:
-        return None
+def _table_json(table: Table) -> dict:
     return {"columns": list(table.columns), "rows": [list(r) for r in table.rows], "widths": list(table.widths)}
 
 
-def _table_from(data: dict | None) -> Table | None:
-    if not data:
-        return None
-    return Table(data["columns"], data["rows"], data.get("widths") or ())
+def _tables_from(piece: dict) -> tuple[Table, ...]:
+    """A stored piece's tables (documents made before reports had several kept one ``table``)."""
+    stored = piece.get("tables")
+    if stored is None:
+        stored = [piece["table"]] if piece.get("table") else []
+    return tuple(Table(t["columns"], t["rows"], t.get("widths") or ()) for t in stored)
 
 
 # ----------------------------------------------------------------------------- the register
@@ -305,7 +307,7 @@ def reprint(store, actor, document_id: int) -> Made:
             original = _document(session, actor, original.copy_of)
         session.expunge(original)
     content = json.loads(original.content)
-    pieces = [PieceData(p["fields"], _table_from(p.get("table"))) for p in content["pieces"]]
+    pieces = [PieceData(p["fields"], _tables_from(p)) for p in content["pieces"]]
     return make_document(store, actor, kind=original.kind, template_key=original.template_key,
                          subject=original.subject, branch_id=original.branch_id, pieces=pieces,
                          subject_ref=original.subject_ref, batch=original.kind in BATCH_KINDS, _copy_of=original,

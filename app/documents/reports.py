@@ -1,5 +1,5 @@
 """Reports as registered documents: stock reconciliation, physical counts, the destruction
-register (with witness signature lines) and tier evaluation worklists.
+register (with witness signature lines), queue statistics and tier evaluation worklists.
 
 Each report reads through its capability's own services or queries (so permissions and branch
 scope are theirs), turns the result into a table, and is made by
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.documents.pdf import Table
 from app.documents.register import Made, PieceData, make_document
-from app.documents.wording import LOCATION_KINDS, WORKLIST_NAMES, card_type_name, tier_name
+from app.documents.wording import LOCATION_KINDS, TIER_NAMES, WORKLIST_NAMES, card_type_name, tier_name
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.stock.common import branch_in_scope
 from app.stock.rules import DESTROY, describe_runs
@@ -72,7 +72,7 @@ def stock_reconciliation(store, actor, *, business_date: date, branch_code: str 
     return make_document(store, actor, kind="report_stock_reconciliation", template_key="report_stock_reconciliation",
                          subject=f"空白卡日终轧账表 {branch.code} {business_date.isoformat()}", branch_id=branch.id,
                          subject_ref=f"stock_day:{branch.code}:{business_date.isoformat()}",
-                         pieces=[PieceData(fields, table)], progress=progress)
+                         pieces=[PieceData(fields, (table,))], progress=progress)
 
 
 def stock_counts(store, actor, *, start: date, end: date, branch_code: str | None = None,
@@ -96,7 +96,7 @@ def stock_counts(store, actor, *, start: date, end: date, branch_code: str | Non
     return make_document(store, actor, kind="report_stock_count", template_key="report_stock_count",
                          subject=f"空白卡盘点表 {branch.code} {start.isoformat()}—{end.isoformat()}",
                          branch_id=branch.id, subject_ref=f"stock_count:{branch.code}",
-                         pieces=[PieceData(fields, table)], progress=progress)
+                         pieces=[PieceData(fields, (table,))], progress=progress)
 
 
 def destruction_register(store, actor, *, start: date, end: date, branch_code: str | None = None,
@@ -118,7 +118,55 @@ def destruction_register(store, actor, *, start: date, end: date, branch_code: s
     return make_document(store, actor, kind="report_destruction", template_key="report_destruction",
                          subject=f"空白卡销毁登记簿 {branch.code} {start.isoformat()}—{end.isoformat()}",
                          branch_id=branch.id, subject_ref=f"stock_destruction:{branch.code}",
-                         pieces=[PieceData(fields, table)], progress=progress)
+                         pieces=[PieceData(fields, (table,))], progress=progress)
+
+
+def _minutes(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds / 60:.1f}"
+
+
+def _tier_rank(row) -> tuple[int, str]:
+    """Tiers from ordinary up to private banking, as the bank lists them; unknown codes last."""
+    ranks = list(TIER_NAMES)
+    return (ranks.index(row.key) if row.key in ranks else len(ranks), row.key)
+
+
+def _queue_line(label: str, row, idle: bool = False) -> list:
+    line = [label, row.tickets, row.served, row.no_shows, _minutes(row.avg_wait), _minutes(row.p90_wait),
+            _minutes(row.avg_service), _minutes(row.p90_service), _minutes(row.longest_wait)]
+    return line + [_minutes(row.idle)] if idle else line
+
+
+def queue_day(store, actor, *, start: date, end: date | None = None, branch_code: str | None = None,
+              progress: Progress = None) -> Made:
+    """贵宾排队服务统计报表: one branch's tickets of one business day (or of a period, as on the
+    statistics page) by service, by customer tier and by counter, each table closed by the
+    period's totals (the queue capability's figures, permission and scope)."""
+    from app.queue.stats import period_totals, ticket_stats
+
+    end = end or start
+    branch = _branch(store, actor, branch_code)
+    by = {key: ticket_stats(store, actor, start=start, end=end, by=key, branch_id=branch.id)
+          for key in ("service", "tier", "counter")}
+    total = period_totals(store, actor, start=start, end=end, branch_id=branch.id)
+    idle = [r.idle for r in by["counter"] if r.idle is not None]
+    counter_total = _queue_line("合计", total, idle=True)
+    counter_total[-1] = _minutes(sum(idle)) if idle else "—"
+    widths = (2.6, 1, 1, 1, 1.2, 1.2, 1.2, 1.2, 1.2)
+    tables = (Table((), [_queue_line(r.key, r) for r in by["service"]] + [_queue_line("合计", total)], widths),
+              Table((), [_queue_line(tier_name(r.key), r) for r in sorted(by["tier"], key=_tier_rank)]
+                    + [_queue_line("合计", total)], widths),
+              Table((), [_queue_line(r.key, r, idle=True) for r in by["counter"]] + [counter_total],
+                    (1.6, *widths[1:], 1.2)))
+    period = start.isoformat() if start == end else f"{start.isoformat()} 至 {end.isoformat()}"
+    fields = {"period": period, "ticket_total": total.tickets, "served_total": total.served,
+              "no_show_total": total.no_shows, "avg_wait": _minutes(total.avg_wait),
+              "p90_wait": _minutes(total.p90_wait), "avg_service": _minutes(total.avg_service),
+              "p90_service": _minutes(total.p90_service), "longest_wait": _minutes(total.longest_wait)}
+    return make_document(store, actor, kind="report_queue_day", template_key="report_queue_day",
+                         subject=f"排队服务统计报表 {branch.code} {period}", branch_id=branch.id,
+                         subject_ref=f"queue_day:{branch.code}:{start.isoformat()}:{end.isoformat()}",
+                         pieces=[PieceData(fields, tables)], progress=progress)
 
 
 def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Progress = None) -> Made:
@@ -148,7 +196,7 @@ def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Prog
     return make_document(store, actor, kind="report_tier_worklist", template_key="report_tier_worklist",
                          subject=f"等级评定工作清单 {WORKLIST_NAMES[kind]} {as_of} {branch.code}",
                          branch_id=branch.id, subject_ref=f"tier_evaluation:{evaluation_id}:{kind}",
-                         pieces=[PieceData(fields, table)], progress=progress)
+                         pieces=[PieceData(fields, (table,))], progress=progress)
 
 
 def _root_branch(store) -> Branch:

@@ -8,7 +8,7 @@ after ``---`` is read line by line:
 - ``= text``  a heading (an article title);
 - ``> text``  a line set to the right (a letter's sender and date);
 - ``[table: A | B | ...]`` where a report's table goes, with its column titles (as many as
-  the report has columns);
+  the report has columns); a report with several tables has one such line for each, in order;
 - ``[signatures: A | B]`` signature and date blocks for the parties A and B.
 
 ``{name}`` is a placeholder, filled from the document's data; ``{{`` and ``}}`` print braces.
@@ -60,11 +60,14 @@ FIELDS: dict[str, frozenset[str]] = {
     "report_destruction": frozenset(_COMMON + ("period_from", "period_to", "destroyed_total")),
     "report_tier_worklist": frozenset(_COMMON + ("worklist_name", "as_of", "evaluation_number",
                                                  "entry_count")),
+    "report_queue_day": frozenset(_COMMON + ("period", "ticket_total", "served_total", "no_show_total",
+                                             "avg_wait", "p90_wait", "avg_service", "p90_service",
+                                             "longest_wait")),
 }
 MULTI_PARAGRAPH = frozenset({"tier_rights"})
-# How many columns each report's table has (its ``[table: ...]`` names each one).
-TABLE_COLUMNS = {"report_stock_reconciliation": 12, "report_stock_count": 9, "report_destruction": 8,
-                 "report_tier_worklist": 8}
+# How many columns each of a report's tables has, in order (its ``[table: ...]`` lines name them).
+TABLE_COLUMNS = {"report_stock_reconciliation": (12,), "report_stock_count": (9,), "report_destruction": (8,),
+                 "report_tier_worklist": (8,), "report_queue_day": (9, 9, 10)}
 TEMPLATE_KEYS = tuple(FIELDS)
 
 # What the template editor and the register call each template (English source, "documents").
@@ -83,6 +86,7 @@ TEMPLATE_LABELS = {
     "report_stock_count": QT_TRANSLATE_NOOP("documents", "Physical count"),
     "report_destruction": QT_TRANSLATE_NOOP("documents", "Destruction register"),
     "report_tier_worklist": QT_TRANSLATE_NOOP("documents", "Tier worklist"),
+    "report_queue_day": QT_TRANSLATE_NOOP("documents", "Queue statistics"),
 }
 
 _HEADER = re.compile(r"^(version|title)\s*:\s*(.*)$")
@@ -174,11 +178,15 @@ def parse(key: str, text: str, *, source: str = "shipped") -> Template:
             field=TEMPLATE, name=unknown[0], allowed=", ".join(sorted(FIELDS[key])) or "-")
     blocks = tuple(_blocks(body))
     columns = TABLE_COLUMNS.get(key)
-    tables = [b for b in blocks if b.kind == "table"]
-    if columns is not None and (len(tables) != 1 or len(tables[0].parties) != columns):
+    tables = [len(b.parties) for b in blocks if b.kind == "table"]
+    if columns is not None and tables != list(columns):
+        if len(columns) == 1:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "needs one [table: ...] line naming its {count} columns, separated by |"),
+                field=TEMPLATE, count=columns[0])
         raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "needs one [table: ...] line naming its {count} columns, separated by |"),
-            field=TEMPLATE, count=columns)
+            "errors", "needs {tables} [table: ...] lines, in order naming {counts} columns, separated by |"),
+            field=TEMPLATE, tables=len(columns), counts=" / ".join(map(str, columns)))
     if columns is None and tables:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "this document has no table; remove the [table] line"),
                               field=TEMPLATE)

@@ -41,6 +41,7 @@ DIMENSION_LABELS = {
     "counter": QT_TRANSLATE_NOOP("queue_stats", "Counter"),
     "clerk": QT_TRANSLATE_NOOP("queue_stats", "Clerk"),
 }
+TOTAL = "total"  # the grouping of period_totals: every ticket in one row
 GROUP_BY = QT_TRANSLATE_NOOP("fields", "Group by")
 PERIOD = QT_TRANSLATE_NOOP("fields", "Period")
 MAX_DAYS = 366
@@ -100,6 +101,18 @@ def ticket_stats(store, actor, *, start: date, end: date, by: str, branch_id: in
     if by not in DIMENSIONS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be one of day, hour, service, tier, counter, clerk"),
                               field=GROUP_BY)
+    return _stats(store, actor, start, end, by, branch_id)
+
+
+def period_totals(store, actor, *, start: date, end: date, branch_id: int | None = None) -> StatRow:
+    """The figures of every ticket of the period in one row (key ``total``): the percentiles
+    and the longest wait over all tickets, which no sum of the groups' rows can give."""
+    require(actor, Permission.VIEW_QUEUE_STATS)
+    rows = _stats(store, actor, start, end, TOTAL, branch_id)
+    return rows[0] if rows else StatRow(TOTAL, 0, 0, 0, None, None, None, None, None, None)
+
+
+def _stats(store, actor, start: date, end: date, by: str, branch_id: int | None) -> list[StatRow]:
     _check_period(start, end)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
@@ -116,6 +129,8 @@ def ticket_stats(store, actor, *, start: date, end: date, by: str, branch_id: in
 
 def _group(rows, sessions, services, counters, by, start, end, zone, now) -> list[StatRow]:
     def key_of(t: QueueTicket) -> str | None:
+        if by == TOTAL:
+            return TOTAL
         if by == "day":
             return t.business_date.isoformat()
         if by == "hour":

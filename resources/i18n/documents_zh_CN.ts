@@ -17,7 +17,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/documents/viewer.py" line="+63"/>
+        <location filename="../../ui/documents/viewer.py" line="+66"/>
         <source>Document {number}</source>
         <translation>文档 {number}</translation>
     </message>
@@ -65,6 +65,11 @@
         <location line="+0"/>
         <source>The document was saved to {path}.</source>
         <translation>文档已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
     </message>
 </context>
 <context>
@@ -438,7 +443,7 @@
     <name>documents</name>
     <message>
         <location filename="../../app/documents/register.py" line="+39"/>
-        <location filename="../../app/documents/templates.py" line="+74"/>
+        <location filename="../../app/documents/templates.py" line="+77"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -514,7 +519,13 @@
         <translation>等级评定工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-13"/>
+        <location line="+1"/>
+        <location filename="../../app/documents/templates.py" line="+1"/>
+        <source>Queue statistics</source>
+        <translation>排队服务统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents/templates.py" line="-14"/>
         <source>Letterhead</source>
         <translation>信头</translation>
     </message>
@@ -542,7 +553,7 @@
         <translation>文档字体 {path} 缺失或无法读取，无法生成任何文档。请重新安装 VIP Desk。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/qr.py" line="+71"/>
+        <location filename="../../app/documents/qr.py" line="+84"/>
         <source>This is not a VIP Desk document code.</source>
         <translation>这不是 VIP Desk 的文档二维码。</translation>
     </message>
@@ -562,23 +573,28 @@
         <translation>本数据库从未签发过文档，此二维码不是本库签发的。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+1"/>
+        <source>The store has no document-signing key; ask an administrator to run db upgrade.</source>
+        <translation>数据库中没有文档签名密钥，请联系管理员执行 db upgrade。</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>The store&apos;s document-signing key is damaged; ask an administrator.</source>
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="+143"/>
-        <location filename="../../app/documents/reports.py" line="+158"/>
+        <location filename="../../app/documents/register.py" line="+144"/>
+        <location filename="../../app/documents/reports.py" line="+206"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
@@ -599,7 +615,7 @@
         <translation>签字扫描件只能附加到协议上，不能附加到这份文档</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="+55"/>
+        <location filename="../../app/documents/templates.py" line="+56"/>
         <source>“{{{name}}}” is not a placeholder (write a name between braces, or {{{{ and }}}} for a brace)</source>
         <translation>“{{{name}}}”不是有效的占位符（花括号内只能写名称；要印出花括号请写 {{{{ 和 }}}}）</translation>
     </message>
@@ -639,9 +655,14 @@
         <translation>使用了未知的占位符 {{{name}}}；本模板可用：{allowed}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>needs one [table: ...] line naming its {count} columns, separated by |</source>
         <translation>需要一行 [table: ...]，列出全部 {count} 个列名，用 | 分隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs {tables} [table: ...] lines, in order naming {counts} columns, separated by |</source>
+        <translation>需要 {tables} 行 [table: ...]，依次列出 {counts} 个列名，用 | 分隔</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -674,7 +695,7 @@
         <translation>文档为真，但属于您所辖范围以外的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-118"/>
+        <location filename="../../app/documents/reports.py" line="-166"/>
         <source>the end is before the start</source>
         <translation>结束日期早于开始日期</translation>
     </message>
@@ -684,7 +705,7 @@
         <translation>最多只能包含 {days} 天</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+141"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -704,7 +725,7 @@
         <translation>{value} 不是月份（格式 YYYY-MM）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>No card of {branch} expires in {month}: there is no renewal letter to print.</source>
         <translation>{branch} 没有在 {month} 到期的贵宾卡，没有需要打印的续卡提示函。</translation>
     </message>
@@ -717,7 +738,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="-312"/>
+        <location filename="../../app/documents/register.py" line="-319"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -727,17 +748,17 @@
         <translation>扫描件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-240"/>
+        <location filename="../../app/documents/templates.py" line="-248"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-114"/>
+        <location filename="../../app/documents/reports.py" line="-162"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/documents/letters.py" line="-121"/>
+        <location filename="../../app/documents/letters.py" line="-124"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>

@@ -437,7 +437,7 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+119"/>
+        <location filename="../../ui/queue/stats_page.py" line="+126"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>按{group}统计的等候时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <location line="+6"/>
         <source>Export tickets</source>
         <translation>导出排队号</translation>
@@ -491,6 +491,11 @@
         <location line="+3"/>
         <source>Show</source>
         <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as PDF…</source>
+        <translation>生成统计报表…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -584,7 +589,7 @@
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-128"/>
+        <location filename="../../ui/queue/stats_page.py" line="-145"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -918,7 +923,7 @@
         <translation>不是排队号的二维码</translation>
     </message>
     <message>
-        <location filename="../../app/queue/stats.py" line="+90"/>
+        <location filename="../../app/queue/stats.py" line="+91"/>
         <source>the end must not be before the start</source>
         <translation>结束日期不能早于开始日期</translation>
     </message>
@@ -1145,7 +1150,7 @@
 <context>
     <name>queue_stats</name>
     <message>
-        <location filename="../../app/queue/stats.py" line="-8"/>
+        <location filename="../../app/queue/stats.py" line="-9"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>

@@ -61,3 +61,35 @@ def make_queue(demo_store, prefix: str = "T", start: datetime = datetime(2026, 1
     calling.sign_in_counter(store, teller, c1, "PC-A")
     calling.sign_in_counter(store, teller2, c2, "PC-B")
     return Q(store, clock, actor_named(store, "lobby"), teller, teller2, manager, service, other, desk1, desk2)
+
+
+def serve(q: Q, desk: Desk, clerk, wait_minutes: float, service_minutes: float):
+    """Issue a ticket of the test service, call it after ``wait_minutes`` and serve it for
+    ``service_minutes`` at ``desk``."""
+    from app.queue import tickets
+
+    ticket = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
+    q.clock.tick(minutes=wait_minutes)
+    calling.call_next(q.store, clerk, desk)
+    calling.start_service(q.store, clerk, desk, ticket.id)
+    q.clock.tick(minutes=service_minutes)
+    calling.finish_service(q.store, clerk, desk, ticket.id)
+    return ticket
+
+
+def known_day(q: Q):
+    """Figures a test can check: three tickets served at the first counter (waits 2, 4 and 6
+    minutes; service 5, 3 and 10) and one called at the second after 8 minutes, recalled twice
+    and marked a no-show, which is returned."""
+    from app.queue import tickets
+
+    for wait, service in [(2, 5), (4, 3), (6, 10)]:
+        serve(q, q.desk1, q.teller, wait, service)
+    gone = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
+    q.clock.tick(minutes=8)
+    calling.call_next(q.store, q.teller2, q.desk2)
+    for _ in range(2):
+        q.clock.tick(seconds=30)
+        calling.recall(q.store, q.teller2, q.desk2, gone.id)
+    calling.mark_no_show(q.store, q.teller2, q.desk2, gone.id)
+    return gone

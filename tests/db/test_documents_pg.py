@@ -34,16 +34,21 @@ def _as(demo, username):  # noqa: F811
     return store, actor
 
 
+def _a_count_report(store, actor):
+    """A small physical-count report of BJ0101, made by ``actor`` over ``store``'s connection."""
+    with store.read() as session:
+        branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+    return make_document(store, actor, kind="report_stock_count", template_key="report_stock_count",
+                         subject="盘点表 BJ0101", branch_id=branch_id,
+                         pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
+                                            "count_total": "0", "disagree_count": "0"})])
+
+
 def test_a_teller_makes_and_verifies_a_document_as_their_own_login(demo):  # noqa: F811
     store, teller = _as(demo, "teller")
     sh_store, sh_teller = _as(demo, "sh_teller")
     try:
-        with store.read() as session:
-            branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
-        made = make_document(store, teller, kind="report_stock_count", template_key="report_stock_count",
-                             subject="盘点表 BJ0101", branch_id=branch_id,
-                             pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
-                                                "count_total": "0", "disagree_count": "0"})])
+        made = _a_count_report(store, teller)
         payload = sign_for(store, teller, "D", made.number)
         assert verify(store, teller, payload).status is Status.GENUINE
         assert [r.number for r in register_page(store, teller, RegisterFilter())] == [made.number]
@@ -91,12 +96,7 @@ def test_staff_cannot_read_the_signing_key_yet_what_they_make_verifies(demo):  #
                 conn.execute("SELECT vipdesk_qr_sign(ARRAY['any text at all'])")
     store, teller = _as(demo, "teller")
     try:
-        with store.read() as session:
-            branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
-        made = make_document(store, teller, kind="report_stock_count", template_key="report_stock_count",
-                             subject="盘点表 BJ0101", branch_id=branch_id,
-                             pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
-                                                "count_total": "0", "disagree_count": "0"})])
+        made = _a_count_report(store, teller)
         payload = qr_codes(page_images(made.pdf, dpi=110)[0])[0]
         assert verify(store, teller, payload).status is Status.GENUINE
         # The server computes the very HMAC the payload format defines (the owner may read the key).

@@ -10,7 +10,7 @@ from app.errors import ValidationError
 from app.queue import calling, stats, tickets
 from app.queue.stats import percentile_90
 from main import main
-from tests.db.queuehelp import make_queue
+from tests.db.queuehelp import known_day, make_queue
 
 
 def test_percentile_is_nearest_rank():
@@ -25,27 +25,9 @@ def q(demo_store):
     return make_queue(demo_store)
 
 
-def serve(q, desk, clerk, wait_minutes, service_minutes):
-    ticket = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
-    q.clock.tick(minutes=wait_minutes)
-    calling.call_next(q.store, clerk, desk)
-    calling.start_service(q.store, clerk, desk, ticket.id)
-    q.clock.tick(minutes=service_minutes)
-    calling.finish_service(q.store, clerk, desk, ticket.id)
-    return ticket
-
-
 def test_waits_service_times_no_shows_and_idle(q):
     day = q.clock.now.date()
-    for wait, service in [(2, 5), (4, 3), (6, 10)]:
-        serve(q, q.desk1, q.teller, wait, service)
-    gone = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
-    q.clock.tick(minutes=8)
-    calling.call_next(q.store, q.teller2, q.desk2)
-    for _ in range(2):
-        q.clock.tick(seconds=30)
-        calling.recall(q.store, q.teller2, q.desk2, gone.id)
-    calling.mark_no_show(q.store, q.teller2, q.desk2, gone.id)
+    gone = known_day(q)
     # the no-show comes back 10 minutes after the last call; called again 1 minute later
     q.clock.tick(minutes=10)
     tickets.reactivate(q.store, q.lobby, gone.id)

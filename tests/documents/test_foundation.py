@@ -136,7 +136,7 @@ def test_a_report_table_longer_than_a_page_repeats_its_header(demo_store):
                          template_key="report_stock_count", subject="盘点表", branch_id=branch_id(demo_store),
                          pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
                                             "count_total": "150", "disagree_count": "0"},
-                                           Table((), rows))])
+                                           (Table((), rows),))])
     pages = pdf_text(made.pdf)
     assert len(pages) >= 3
     assert all(f"共 {len(pages)} 页" in page for page in pages)

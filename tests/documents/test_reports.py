@@ -13,6 +13,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.stock import books, views
 from app.tiers.evaluation import latest_evaluation, worklist_counts
 from tests.db.helpers import actor_named
+from tests.db.queuehelp import known_day, make_queue
 from tests.documents.support import UNMASKED_ID, page_images, pdf_text, qr_codes
 
 
@@ -88,3 +89,46 @@ def test_reports_check_permission_scope_and_period(sqlite_demo_store):
         reports.destruction_register(store, actor_named(store, "custodian"), start=today, end=today - timedelta(days=1))
     with pytest.raises(PermissionDenied):
         reports.tier_worklist(store, actor_named(store, "teller"), evaluation_id=1, kind="upgrade")
+
+
+def test_queue_day_report_shows_the_figures_by_service_tier_and_counter(demo_store):
+    from app.queue.stats import period_totals, ticket_stats
+
+    q = make_queue(demo_store)
+    known_day(q)  # the test service: waits 2, 4, 6 and 8 (a no-show) minutes; service 5, 3, 10
+    day = q.clock.now.date()
+    made = reports.queue_day(q.store, q.manager, start=day)
+    assert made.kind == "report_queue_day"
+    text = check_document(q.store, q.manager, made, "贵宾排队服务统计报表", "北京朝阳支行", "BJ0101",
+                          f"统计期间：{day.isoformat()}", "按服务统计", "按客户等级统计", "按柜台统计", "大堂经理：")
+    cells = [line.strip() for page in pdf_text(made.pdf) for line in page.splitlines()]
+    # the test service's line: 4 tickets, 3 served, 1 no-show; waits 2, 4, 6, 8 minutes; service 5, 3, 10
+    at = cells.index("T 测试业务")
+    assert cells[at + 1:at + 9] == ["4", "3", "1", "5.0", "8.0", "6.0", "10.0", "8.0"]
+    at = cells.index("T1")
+    assert cells[at + 1:at + 9] == ["3", "3", "0", "4.0", "6.0", "6.0", "10.0", "6.0"]
+    at = cells.index("T2")
+    assert cells[at + 1:at + 9] == ["1", "0", "1", "8.0", "8.0", "—", "—", "8.0"]
+    # every table closes with the day's totals, and the summary says them too
+    total = period_totals(q.store, q.manager, start=day, end=day)
+    assert total.tickets == sum(r.tickets for r in ticket_stats(q.store, q.manager, start=day, end=day, by="service"))
+    assert cells.count("合计") == 3
+    assert f"本期共取号 {total.tickets} 张，已办理 {total.served} 张，过号 {total.no_shows} 张" in text
+    tiers = [tier for tier in ("普通客户", "金卡客户", "白金客户", "钻石客户", "私人银行客户") if tier in cells]
+    assert tiers and [c for c in cells if c in tiers] == tiers  # listed from ordinary up
+
+
+def test_queue_report_for_a_period_checks_permission_and_period(sqlite_demo_store):
+    store = sqlite_demo_store
+    manager = actor_named(store, "manager")
+    today = store.clock().date()
+    made = reports.queue_day(store, manager, start=today - timedelta(days=2), end=today)
+    text = "".join(pdf_text(made.pdf)).replace("\n", "")
+    assert f"统计期间：{(today - timedelta(days=2)).isoformat()} 至 {today.isoformat()}" in text
+    assert made.subject.startswith("排队服务统计报表 BJ0101")
+    with pytest.raises(PermissionDenied):
+        reports.queue_day(store, actor_named(store, "teller"), start=today)
+    with pytest.raises(NotFound):
+        reports.queue_day(store, actor_named(store, "sh_manager"), start=today, branch_code="BJ0101")
+    with pytest.raises(ValidationError):
+        reports.queue_day(store, manager, start=today, end=today - timedelta(days=1))

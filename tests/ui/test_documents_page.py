@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from app.documents.qr import sign_for
@@ -214,3 +215,26 @@ def test_the_card_screen_prints_an_unsigned_agreement(main_window, demo_store, q
     made = cards_page.document_viewer.made
     assert made.kind == "agreement" and "贵宾服务协议" in made.subject
     cards_page.document_viewer.close_button.click()
+
+
+def test_the_queue_statistics_page_makes_its_report_as_a_pdf(main_window, demo_store, qtbot):
+    from tests.documents.support import pdf_text
+
+    window = main_window("manager")
+    page = window.open_page("queue_stats")
+    page.printing = FakePrinting()
+    day = page.end_edit.date().addDays(-1)  # the demo's yesterday is a full day of tickets
+    page.start_edit.setDate(day)
+    page.end_edit.setDate(day)
+    assert page.report_button.text() == "Report as PDF…"
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.document_viewer is not None and page.document_viewer.isVisible(), timeout=60_000)
+    made = page.document_viewer.made
+    text = "".join(pdf_text(made.pdf)).replace("\n", "")
+    assert made.kind == "report_queue_day" and "贵宾排队服务统计报表" in text
+    assert f"统计期间：{day.toString('yyyy-MM-dd')}" in text and "北京朝阳支行" in text
+    page.document_viewer.print_button.click()
+    assert len(page.printing.printed) == 1
+    manager = actor_named(demo_store, "manager")
+    row = register_page(demo_store, manager, RegisterFilter(kind="report_queue_day"))[0]
+    assert row.number == made.number and row.printed == 1

@@ -1,17 +1,20 @@
 """The document preview: a registered PDF shown with QtPdf, printed (the register counts the
-copies), or saved as a file (written safely: temporary file, then rename)."""
+copies), or saved as a file (written safely: temporary file, then rename); and
+:func:`preview_when_made`, with which another capability's screen makes a document off the GUI
+thread and opens it here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.documents.files import save_pdf
 from app.documents.register import Made, record_print
 from app.errors import UserError
+from ui.background import Task, run_in_background
 from ui.dialogs import Dialogs
 from ui.documents.printing import Printing, load_pdf
 from ui.messages import error_text
@@ -94,3 +97,21 @@ class DocumentViewer(QDialog):
             return
         self.dialogs.info(self, self.tr("Saved"), self.tr("The document was saved to {path}.").format(path=path))
 
+
+
+def preview_when_made(page, work: Callable, *, printing: Printing | None = None, busy=()) -> Task:
+    """Run ``work(progress)`` (it makes a registered document) off the GUI thread with a
+    cancellable progress dialog, then open the document in the preview over ``page`` (a
+    :class:`ui.shell.pages.Page`, which keeps it as ``document_viewer``); the documents page is
+    told that a document was made. Returns the background task."""
+    store, actor = page.context.store, page.context.actor
+
+    def show(made: Made) -> None:
+        page.announce("documents")
+        viewer = DocumentViewer(store, actor, made, page.context.dialogs, printing, page)
+        page.document_viewer = viewer
+        viewer.open()
+
+    return run_in_background(page, work, on_success=show, on_failure=page.show_error,
+                             label=QCoreApplication.translate("DocumentViewer", "Making the document…"),
+                             cancellable=True, busy=busy)

@@ -1,6 +1,7 @@
 """The queue statistics page: a period and a grouping (day, hour, service, tier, counter,
 clerk), the figures as a table and as a chart (average and 90th-percentile wait per group,
-QtCharts), and the tickets export (CSV, masked)."""
+QtCharts), the period's report as a registered PDF (by service, tier and counter; made by the
+documents capability, previewed, printed or saved there) and the tickets export (CSV, masked)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,8 @@ class QueueStatsPage(Page):
             self.by_box.addItem("", key)
         self.show_button = QPushButton(self)
         self.show_button.setObjectName("showStats")
+        self.report_button = QPushButton(self)
+        self.report_button.setObjectName("queueReport")
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportTickets")
         self.from_label, self.to_label, self.by_label = QLabel(self), QLabel(self), QLabel(self)
@@ -78,6 +81,7 @@ class QueueStatsPage(Page):
                        self.by_box, self.show_button):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.report_button)
         top.addWidget(self.export_button)
         self.model = RowsModel(STAT_COLUMNS, self)
         self.view = sorted_table(self, self.model, "statsTable")
@@ -97,7 +101,10 @@ class QueueStatsPage(Page):
         self.show_button.clicked.connect(self.refresh)
         self.by_box.currentIndexChanged.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
+        self.report_button.clicked.connect(self.make_report)
         self.rows: list[_Line] = []
+        self.printing = None        # the print service of the report's preview (tests put a fake)
+        self.document_viewer = None
         self.retranslateUi()
 
     def refresh(self) -> None:
@@ -136,6 +143,16 @@ class QueueStatsPage(Page):
         series.attachAxis(values)
         self.chart.setTitle(self.tr("Waiting time by {group}").format(group=self.by_box.currentText()))
 
+    def make_report(self) -> None:
+        """The period's statistics as a registered PDF, made off the GUI thread, then previewed."""
+        from app.documents.reports import queue_day
+        from ui.documents.viewer import preview_when_made
+
+        store, actor = self.context.store, self.context.actor
+        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        preview_when_made(self, lambda progress: queue_day(store, actor, start=start, end=end, progress=progress),
+                          printing=self.printing, busy=[self.report_button])
+
     def export(self) -> None:
         path = self.context.dialogs.save_file(self, self.tr("Export tickets"), "tickets.csv", self.tr("CSV (*.csv)"))
         if not path:
@@ -154,6 +171,7 @@ class QueueStatsPage(Page):
         for i, key in enumerate(stats.DIMENSIONS):
             self.by_box.setItemText(i, QCoreApplication.translate("queue_stats", stats.DIMENSION_LABELS[key]))
         self.show_button.setText(self.tr("Show"))
+        self.report_button.setText(self.tr("Report as PDF…"))
         self.export_button.setText(self.tr("Export tickets…"))
         self.model.retranslate()
         if self.rows:
