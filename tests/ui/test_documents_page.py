@@ -186,7 +186,7 @@ def test_card_paperwork_is_printed_from_the_documents_page(documents, demo_store
 
 
 def test_renewal_letters_for_a_month_in_one_pdf(documents, demo_store, qtbot):
-    from PySide6.QtCore import QDate
+    from PySide6.QtCore import QDate, QModelIndex
 
     from app.cards.paperwork import cards_expiring_in_month
 
@@ -196,11 +196,22 @@ def test_renewal_letters_for_a_month_in_one_pdf(documents, demo_store, qtbot):
     nxt = QDate(today.year, today.month, 1).addMonths(1)
     cards = cards_expiring_in_month(demo_store, teller, branch_code="BJ0101", year=nxt.year(), month=nxt.month())
     assert cards
+    ids = {c.card_id for c in cards}
+
+    def waiting_letters() -> set[int]:
+        page.reload_paperwork()
+        while page.paperwork_model.canFetchMore(QModelIndex()):
+            page.paperwork_model.fetchMore(QModelIndex())
+        rows = [page.paperwork_model.row_at(r) for r in range(page.paperwork_model.rowCount())]
+        return ids & {r.card_id for r in rows if r.kind == "renewal_due"}
+
+    assert waiting_letters()  # the demo recorded renewal-due letters for (some of) these cards
     page.letters_month.setDate(nxt)
     page.letters_button.click()
     viewer = _wait_viewer(qtbot, page)
     assert viewer.made.kind == "renewal_batch" and len(viewer.made.piece_pages) == len(cards)
     viewer.close_button.click()
+    assert not waiting_letters()  # printed with the batch: none waits on the paperwork tab any more
 
 
 def test_the_card_screen_prints_an_unsigned_agreement(main_window, demo_store, qtbot):
