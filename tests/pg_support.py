@@ -110,7 +110,7 @@ class PrivateCluster:
 
 
 @contextlib.contextmanager
-def scram_cluster() -> Iterator[PrivateCluster]:
+def scram_cluster(max_connections: int = 100) -> Iterator[PrivateCluster]:
     """Start a throw-away server with ``scram-sha-256`` authentication; yield it.
 
     Raises RuntimeError with the reason when it cannot start (no binaries, no ``postgres``
@@ -146,7 +146,7 @@ def scram_cluster() -> Iterator[PrivateCluster]:
             raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()} {tail}")
 
     options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
+               f"-c synchronous_commit=off -c full_page_writes=off -c max_connections={max_connections}")
     pg_ctl = str(bindir / "pg_ctl")
 
     def start() -> None:

@@ -1,6 +1,6 @@
 """The many-counters drill: N simulated counter clients against one PostgreSQL store.
 
-    python -m tests.bench.drill --clients 10 --seconds 60 [--server URL] [--json FILE]
+    python -m tests.bench.drill --clients 10 --seconds 60 [--server URL | --private-server N] [--json FILE]
 
 Each client is a separate process that signs in as its own teller (so it connects as that
 person's PostgreSQL login role, under row-level security, with its own connection), signs in
@@ -12,6 +12,11 @@ done, the throughput and the latency percentiles; then the books are checked: no
 twice, none lost, no serial issued twice, every card a client issued is in the register, the
 day's stock reconciles at every location, and the audit chain is intact. The exit status is
 non-zero when a check fails. The store is a fresh database, dropped at the end (``--keep``).
+
+``--private-server N`` runs the drill on a throw-away server of its own started with
+``max_connections = N`` (PostgreSQL's server binaries must be installed; the test server's
+default of 100 connections cannot hold 200 counters). Clients are forked from a process that
+has already imported the program, so hundreds of them start quickly and share its memory.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ CUSTOMERS = 20_000
 OPERATIONS = {"call": 0.45, "search": 0.4, "issue card": 0.15}
 REPORTED = ("ticket", "call", "finish", "search", "issue card")
 LOBBY = -1                    # the client number of the lobby manager's process
+# what every client imports, loaded once in the fork server instead of in each client
+PRELOAD = ("app.auth.signin", "app.opening", "app.queue.calling", "app.queue.tickets",
+           "app.cards.issue", "app.customers.search", "tests.db.carddata")
 
 
 @dataclass
@@ -53,6 +61,7 @@ class Report:
     operations: list[dict]
     checks: dict[str, bool]
     notes: list[str]
+    waits: dict[str, float] = field(default_factory=dict)   # backends in each wait, on average
 
     @property
     def passed(self) -> bool:
@@ -139,7 +148,7 @@ def counter(url: str, client: int, seconds: float, ready, go, start_at, results)
         signed_in = sign_in(open_store(url), username, DEMO_PASSWORD)
         work = (_lobby if client == LOBBY else _counter)(signed_in.store, signed_in.actor, client, result)
     except Exception as error:  # noqa: BLE001 - a client that cannot start is reported, not hung
-        result.errors[f"sign-in: {type(error).__name__}: {str(error)[:120]}"] = 1
+        result.errors[f"sign-in: {type(error).__name__}: {str(error)[:400]}"] = 1
         ready.put(client)
         results.put(asdict(result))
         return
@@ -284,7 +293,8 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
     url = f"{server}/{name}"
     try:
         prepare(url, clients, customers, applications)
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
         queue, ready, go, start_at = context.Queue(), context.Queue(), context.Event(), context.Value("d", 0.0)
         processes = [context.Process(target=counter, args=(url, n, seconds, ready, go, start_at, queue))
                      for n in (LOBBY, *range(clients))]
@@ -294,6 +304,7 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
             ready.get(timeout=600)
         start_at.value = time.time() + 0.2
         go.set()
+        waits = sample_waits(url, start_at.value, seconds)
         results = [queue.get(timeout=seconds + 600) for _ in processes]
         for process in processes:
             process.join()
@@ -310,7 +321,7 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
             for key, count in r["errors"].items():
                 errors[key] = errors.get(key, 0) + count
         notes = [f"{key}: {count}" for key, count in sorted(errors.items())]
-        return Report(clients, seconds, operations, check_books(url, results), notes)
+        return Report(clients, seconds, operations, check_books(url, results), notes, waits)
     finally:
         if not keep:
             from tests.pg_support import store_role_names
@@ -321,6 +332,30 @@ def run(clients: int, seconds: float, server: str = SERVER, keep: bool = False,
                     conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
+def sample_waits(url: str, start: float, seconds: float, every: float = 0.25) -> dict[str, float]:
+    """What the store's busy server processes were doing while the clients worked: sampled
+    from ``pg_stat_activity``, the average number of them in each wait ("CPU" when running or
+    runnable, "Lock: advisory" when queued for the audit chain, "Client: ClientRead" when
+    waiting for their client process to send the next statement, and so on)."""
+    import psycopg
+
+    totals: dict[str, float] = {}
+    samples = 0
+    with psycopg.connect(url, autocommit=True) as conn:
+        while time.time() < start:
+            time.sleep(0.01)
+        while time.time() < start + seconds:
+            for kind, event, count in conn.execute(
+                    "SELECT wait_event_type, wait_event, count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND state IN ('active', 'idle in transaction') GROUP BY 1, 2"):
+                key = f"{kind}: {event}" if kind else "CPU"
+                totals[key] = totals.get(key, 0) + count
+            samples += 1
+            time.sleep(every)
+    return {key: total / samples for key, total in sorted(totals.items(), key=lambda kv: -kv[1])} if samples else {}
+
+
 def format_report(report: Report) -> str:
     lines = [f"Many-counters drill: {report.clients} clients for {report.seconds:.0f} s "
              f"({os.cpu_count()} cores)", "",
@@ -329,6 +364,9 @@ def format_report(report: Report) -> str:
               f"| {o['p95_ms']:.1f} | {o['p99_ms']:.1f} |" for o in report.operations]
     lines += ["", *[f"- {name}: {'yes' if ok else 'NO'}" for name, ok in report.checks.items()]]
     lines += [f"- failed operations: {note}" for note in report.notes]
+    if report.waits:
+        lines += ["", "Server processes of the store during the run (average number, by what they waited for):"]
+        lines += [f"- {key}: {count:.1f}" for key, count in report.waits.items() if count >= 0.05]
     return "\n".join(lines)
 
 
@@ -336,13 +374,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.drill", description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--server", default=SERVER, help="PostgreSQL server URL (no database)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--server", default=SERVER, help="PostgreSQL server URL (no database)")
+    where.add_argument("--private-server", type=int, metavar="MAX_CONNECTIONS",
+                       help="start a throw-away server with this many connection slots and use it")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the drill's database")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients and --seconds must be positive")
-    report = run(args.clients, args.seconds, args.server, args.keep)
+    if args.private_server is not None and args.private_server <= args.clients + 5:
+        parser.error("--private-server needs more connection slots than clients (at least --clients + 6)")
+    if args.private_server:
+        from tests.pg_support import scram_cluster
+
+        with scram_cluster(max_connections=args.private_server) as cluster:
+            report = run(args.clients, args.seconds, cluster.url, args.keep)
+    else:
+        report = run(args.clients, args.seconds, args.server, args.keep)
     print(format_report(report))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
