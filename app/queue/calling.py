@@ -156,14 +156,22 @@ def claim_statement(counter: QueueCounter, services: list[int], day, now, prefer
                       nulls_last(case((overdue, t.c.deadline_at), else_=None).asc()),
                       rank, t.c.queued_at, t.c.id)
             .limit(1))
+    return _claim(counter, now, pick, dialect)
+
+
+def _claim(counter: QueueCounter, now, pick, dialect: str):
+    """Claim for ``counter`` the waiting ticket ``pick`` selects, returning it (ORM entity): a
+    ticket another counter is claiming at the same moment is skipped on PostgreSQL."""
     if dialect == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
-    return (update(t).where(t.c.id == pick.scalar_subquery(), t.c.state == rules.WAITING)
+    t = QueueTicket.__table__
+    return (update(QueueTicket).where(QueueTicket.id == pick.scalar_subquery(), QueueTicket.state == rules.WAITING)
             .values(state=rules.CALLED, counter_id=counter.id, clerk_id=counter.account_id,
                     clerk_name=counter.clerk_name, called_at=now,
                     first_called_at=func.coalesce(t.c.first_called_at, now), recalls=0,
                     front=False, target_counter_id=None)
-            .returning(t.c.id))
+            .returning(QueueTicket)
+            .execution_options(populate_existing=True))
 
 
 def call_next(store, actor, desk: Desk) -> TicketRow | None:
@@ -188,30 +196,23 @@ def call_next(store, actor, desk: Desk) -> TicketRow | None:
         policy, day = today_of(session, counter.branch_id, uow.now)
         expire_earlier_days(session, uow, counter.branch_id, day)
         t = QueueTicket.__table__
-        claimed = None
+        dialect = session.bind.dialect.name
+        ticket = None
         if counter.reserved_ticket_id is not None:
             reserved = select(t.c.id).where(t.c.id == counter.reserved_ticket_id, t.c.state == rules.WAITING,
                                             t.c.business_date == day)
-            if session.bind.dialect.name == "postgresql":
-                reserved = reserved.with_for_update(skip_locked=True)
-            claimed = session.execute(
-                update(t).where(t.c.id == reserved.scalar_subquery(), t.c.state == rules.WAITING)
-                .values(state=rules.CALLED, counter_id=counter.id, clerk_id=counter.account_id,
-                        clerk_name=counter.clerk_name, called_at=uow.now,
-                        first_called_at=func.coalesce(t.c.first_called_at, uow.now), recalls=0,
-                        front=False, target_counter_id=None).returning(t.c.id)).scalar()
+            ticket = session.execute(_claim(counter, uow.now, reserved, dialect)).scalar()
             counter.reserved_ticket_id = None
-        if claimed is None and services:
+        if ticket is None and services:
             codes = tier_codes(session, day)
-            calls_made = session.scalar(select(func.count()).select_from(t).where(
-                t.c.branch_id == counter.branch_id, t.c.business_date == day,
-                t.c.first_called_at.is_not(None))) or 0
+            calls_made = 0 if policy.mode == rules.STRICT else session.scalar(
+                select(func.count()).select_from(t).where(
+                    t.c.branch_id == counter.branch_id, t.c.business_date == day,
+                    t.c.first_called_at.is_not(None))) or 0
             preferred = rules.preference(policy, codes, calls_made)
-            claimed = session.execute(claim_statement(
-                counter, services, day, uow.now, preferred, session.bind.dialect.name)).scalar()
-        if claimed is None:
+            ticket = session.execute(claim_statement(counter, services, day, uow.now, preferred, dialect)).scalar()
+        if ticket is None:
             return None
-        ticket = session.get(QueueTicket, claimed, populate_existing=True)
         uow.audit("queue.call", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   after={**snapshot(ticket), "counter": counter.number})
         notify(session, ticket.branch_id)

@@ -46,25 +46,29 @@ def notify(session: Session, branch_id: int) -> None:
                         {"channel": CHANNEL, "payload": str(branch_id)})
 
 
+def _in_scope(session: Session, actor, model, row_id: int, lock: bool):
+    """The row of ``model`` with ``row_id`` if its branch lies in ``actor``'s scope (row-locked
+    for this transaction when ``lock``), else None; one statement with the branch's path."""
+    if not isinstance(row_id, int):
+        return None
+    query = select(model, Branch.path).join(Branch, Branch.id == model.branch_id).where(model.id == row_id)
+    if lock:
+        query = query.with_for_update(of=model)
+    found = session.execute(query).first()
+    return found[0] if found and actor.sees(found[1]) else None
+
+
 def ticket_in_scope(session: Session, actor, ticket_id: int, *, lock: bool = True) -> QueueTicket:
     """The ticket, row-locked for this transaction (PostgreSQL), or NotFound outside scope."""
-    query = select(QueueTicket).where(QueueTicket.id == ticket_id)
-    if lock:
-        query = query.with_for_update()
-    ticket = session.scalar(query) if isinstance(ticket_id, int) else None
-    branch = session.get(Branch, ticket.branch_id) if ticket else None
-    if ticket is None or branch is None or not actor.sees(branch.path):
+    ticket = _in_scope(session, actor, QueueTicket, ticket_id, lock)
+    if ticket is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That ticket does not exist in your scope."), field=TICKET)
     return ticket
 
 
 def counter_in_scope(session: Session, actor, counter_id: int, *, lock: bool = False) -> QueueCounter:
-    query = select(QueueCounter).where(QueueCounter.id == counter_id)
-    if lock:
-        query = query.with_for_update()
-    counter = session.scalar(query) if isinstance(counter_id, int) else None
-    branch = session.get(Branch, counter.branch_id) if counter else None
-    if counter is None or branch is None or not actor.sees(branch.path):
+    counter = _in_scope(session, actor, QueueCounter, counter_id, lock)
+    if counter is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That counter does not exist in your scope."), field=COUNTER)
     return counter
 

@@ -116,3 +116,44 @@ def test_four_processes_on_sqlite_never_share_or_lose_a_ticket(sqlite_demo_store
     called.append(_serve_until_empty(store, teller, desks[0]))
     assert sum(map(len, called)) == 20 + processes * per_process
     _check(store, service, called)
+
+
+def test_a_counter_does_not_wait_for_another_expiring_yesterdays_tickets(pg_demo_store):
+    """The first call of the morning expires yesterday's open tickets; a second counter calling
+    meanwhile skips them (they are being closed) and calls today's ticket without waiting."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app.queue.tickets import expire_earlier_days
+
+    service, teller, (first, second) = _prepare(pg_demo_store, 2)
+    lobby = actor_named(pg_demo_store, "lobby")
+    today = tickets.issue_ticket(pg_demo_store, lobby, service_id=service)
+    stale = tickets.issue_ticket(pg_demo_store, lobby, service_id=service)
+    with pg_demo_store.engine.begin() as conn:  # left open since yesterday
+        conn.execute(update(QueueTicket).where(QueueTicket.id == stale.id)
+                     .values(business_date=today.business_date - timedelta(days=1)))
+    holding, release = threading.Event(), threading.Event()
+
+    def first_counter_mid_call():
+        with pg_demo_store.write(teller) as uow:  # holds yesterday's rows until released
+            assert expire_earlier_days(uow.session, uow, teller.branch_id, today.business_date) >= 1
+            holding.set()
+            release.wait(30)
+
+    other = threading.Thread(target=first_counter_mid_call)
+    other.start()
+    assert holding.wait(30)
+    called: list = []
+    caller = threading.Thread(target=lambda: called.append(calling.call_next(pg_demo_store, teller, second)))
+    caller.start()
+    caller.join(10)
+    waited = caller.is_alive()
+    release.set()
+    caller.join(30)
+    other.join(30)
+    assert not waited, "the second counter queued behind the first one's expiry"
+    assert called[0].id == today.id
+    with pg_demo_store.read() as session:
+        assert session.get(QueueTicket, stale.id).state == "expired"
