@@ -135,7 +135,7 @@ def cmd_audit_verify(args) -> int:
 
     result = verify_chain(open_store(_store_url(args)))
     if result.intact:
-        print(f"audit chain intact: {result.checked} events, head {result.head_hash}")
+        print(f"audit chain intact: {result.checked} events in {result.lanes} lanes, heads {result.heads}")
         return 0
     print(f"audit chain broken: {result.problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED

@@ -3,7 +3,8 @@
 A write unit of work is one user action: it begins an immediate write transaction (SQLite) or
 a read-committed one (PostgreSQL), checks that the acting account is still allowed in, collects
 audit events while the service works, appends them to the hash chain at the very end (so the
-store-wide chain lock is held only for a moment) and commits everything together or nothing.
+lock of the chain's lane it writes to is held only for a moment) and commits everything
+together or nothing.
 """
 
 from __future__ import annotations
@@ -110,11 +111,13 @@ class Store:
     def _append_audit(self, session: Session, uow: UnitOfWork) -> None:
         if not uow.events:
             return
-        if self.kind == "postgresql":
-            head_seq, head_hash = session.execute(text("SELECT * FROM audit_chain_head()")).one()
-        else:  # BEGIN IMMEDIATE already holds the store's write lock
+        if self.kind == "postgresql":  # a free lane's head, locked until the commit
+            lane, head_seq, head_hash = session.execute(text("SELECT * FROM audit_lane_head()")).one()
+        else:  # BEGIN IMMEDIATE already holds the store's write lock: one writer, lane 0
+            lane = 0
             head = session.execute(
-                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+                select(AuditEvent.seq, AuditEvent.hash).where(AuditEvent.lane == lane)
+                .order_by(AuditEvent.seq.desc()).limit(1)
             ).first()
             head_seq, head_hash = head if head else (0, GENESIS_HASH)
         for pending in uow.events:
@@ -126,7 +129,7 @@ class Store:
                 after=pending.after,
             )
             new_hash = digest(head_hash, fields)
-            session.add(AuditEvent(**fields.__dict__, prev_hash=head_hash, hash=new_hash))
+            session.add(AuditEvent(**fields.__dict__, lane=lane, prev_hash=head_hash, hash=new_hash))
             head_hash = new_hash
         session.flush()
 
@@ -148,7 +151,8 @@ def insert_unique(session: Session, row: object, refusal: UserError) -> None:
 def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
     if actor.account_id is None:
         return
-    account = session.get(StaffAccount, actor.account_id)
+    account = session.execute(select(StaffAccount.disabled, StaffAccount.locked_until)
+                              .where(StaffAccount.id == actor.account_id)).first()
     if account is None or account.disabled:
         raise SessionExpired(QT_TRANSLATE_NOOP(
             "errors", "Your account has been disabled. Your session has ended; nothing was saved."))

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Numeric,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -101,14 +102,18 @@ class StaffRole(Base):
 class AuditEvent(Base):
     """Append-only, hash-chained record of a change or a reveal.
 
-    ``seq`` is assigned under a store-wide lock as the previous event's seq + 1 and ``hash``
-    covers the event and the previous hash, so edits, deletions and out-of-order inserts show.
+    Events are chained in lanes (migration 0014): within its ``lane``, ``seq`` is assigned under
+    that lane's lock as the previous event's seq + 1 and ``hash`` covers the event and the
+    previous hash, so edits, deletions, moves and out-of-order inserts show. ``id`` numbers the
+    events of the whole store in the order they were written.
     """
 
     __tablename__ = "audit_event"
+    __table_args__ = (UniqueConstraint("lane", "seq"),)
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    lane: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    seq: Mapped[int] = mapped_column(BigInteger)
     occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     actor_id: Mapped[int | None] = mapped_column(Integer, index=True)
     actor_name: Mapped[str] = mapped_column(String(64))

@@ -1,7 +1,9 @@
 """Pure rules of the hash chain: the canonical form of an event and its digest.
 
 Each event's hash covers its own fields and the previous event's hash, so changing, removing
-or re-ordering any event breaks every hash after it. The canonical form is JSON with fixed
+or re-ordering any event breaks every hash after it. The store keeps several such chains, its
+lanes (so that concurrent writers do not queue for one head); each lane starts from
+:data:`GENESIS_HASH` and is verified on its own. The canonical form is JSON with fixed
 separators and times as UTC ISO text with microseconds, identical on every engine.
 """
 
@@ -36,6 +38,13 @@ def canonical_json(value: object) -> str:
     if value is None:
         return ""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def heads_fingerprint(heads: list[tuple[int, int, str]]) -> str:
+    """One value naming the state of every lane, ``(lane, seq, hash)`` of each lane's last
+    event: what to note down (or print) to prove later that nothing was cut off the end."""
+    text = "|".join(f"{lane}:{seq}:{head}" for lane, seq, head in sorted(heads))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def digest(prev_hash: str, event: EventFields) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.audit.chain import GENESIS_HASH, EventFields, digest
+from app.audit.chain import GENESIS_HASH, EventFields, digest, heads_fingerprint
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
 from db.models import AuditEvent, Branch
@@ -32,7 +32,7 @@ class AuditFilter:
 
 @dataclass(frozen=True)
 class AuditRow:
-    seq: int
+    number: int  # the event's number in the store (its id: the order events were written in)
     occurred_at: datetime
     actor_name: str
     branch_code: str
@@ -64,19 +64,19 @@ def _scoped(actor, audit_filter: AuditFilter):
 
 
 def _row(event: AuditEvent, code: str | None) -> AuditRow:
-    return AuditRow(event.seq, event.occurred_at, event.actor_name, code or "", event.action,
+    return AuditRow(event.id, event.occurred_at, event.actor_name, code or "", event.action,
                     event.entity, event.entity_id, event.before, event.after)
 
 
-def audit_page(store, actor, audit_filter: AuditFilter, *, before_seq: int | None = None,
+def audit_page(store, actor, audit_filter: AuditFilter, *, before: int | None = None,
                limit: int = PAGE_SIZE) -> list[AuditRow]:
-    """The newest events first, ``limit`` at a time; pass the last seq seen to get the next page."""
+    """The newest events first, ``limit`` at a time; pass the last number seen to get the next page."""
     require(actor, Permission.VIEW_AUDIT)
     query = _scoped(actor, audit_filter)
-    if before_seq is not None:
-        query = query.where(AuditEvent.seq < before_seq)
+    if before is not None:
+        query = query.where(AuditEvent.id < before)
     with store.read() as session:
-        rows = session.execute(query.order_by(AuditEvent.seq.desc()).limit(limit)).all()
+        rows = session.execute(query.order_by(AuditEvent.id.desc()).limit(limit)).all()
         return [_row(event, code) for event, code in rows]
 
 
@@ -85,65 +85,75 @@ class VerifyResult:
     intact: bool
     checked: int
     problem: str = ""
-    bad_seq: int | None = None
-    head_hash: str = GENESIS_HASH
+    bad_event: int | None = None   # the number (id) of the first bad event found
+    heads: str = GENESIS_HASH      # chain.heads_fingerprint of every lane's last event
+    lanes: int = 0
 
 
 def verify_chain(store, *, progress: Callable[[int], bool] | None = None) -> VerifyResult:
-    """Walk the whole chain in order; report the first event changed, removed or out of order.
+    """Walk every lane of the chain in order; report the first event changed, removed, moved or
+    out of order.
 
     ``progress`` gets the count checked so far and may return False to stop early. Verifying
     needs every event, so it runs with the store credentials of the caller (the CLI's URL).
     """
-    expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
+    heads: list[tuple[int, int, str]] = []
+    lane, expected_prev, expected_seq, checked = None, GENESIS_HASH, 1, 0
     with store.read() as session:
-        events = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+        events = session.execute(select(AuditEvent).order_by(AuditEvent.lane, AuditEvent.seq)).scalars()
         for event in events.yield_per(2000):
+            if event.lane != lane:
+                if lane is not None:
+                    heads.append((lane, expected_seq - 1, expected_prev))
+                lane, expected_prev, expected_seq = event.lane, GENESIS_HASH, 1
             problem = _check(event, expected_seq, expected_prev)
             if problem:
-                return VerifyResult(False, checked, problem, event.seq, expected_prev)
+                return VerifyResult(False, checked, problem, event.id)
             expected_prev, expected_seq = event.hash, event.seq + 1
             checked += 1
             if progress and checked % 5000 == 0 and progress(checked) is False:
                 break
-    return VerifyResult(True, checked, head_hash=expected_prev)
+    if lane is not None:
+        heads.append((lane, expected_seq - 1, expected_prev))
+    return VerifyResult(True, checked, heads=heads_fingerprint(heads), lanes=len(heads))
 
 
 def _check(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
+    where = f"lane {event.lane}, event {event.seq} (id {event.id}"
     if event.seq != expected_seq:
-        return (f"event {expected_seq} is missing (the chain jumps to event {event.seq}, id {event.id})"
-                if event.seq > expected_seq else f"event {event.seq} (id {event.id}) is out of order")
+        return (f"lane {event.lane}, event {expected_seq} is missing (the lane jumps to event {event.seq}, "
+                f"id {event.id})" if event.seq > expected_seq else f"{where}) is out of order")
     if event.prev_hash != expected_prev:
-        return f"event {event.seq} (id {event.id}) does not follow event {event.seq - 1}: an event was removed or inserted"
+        return f"{where}) does not follow event {event.seq - 1}: an event was removed or inserted"
     fields = EventFields(event.seq, event.occurred_at, event.actor_id, event.actor_name,
                          event.branch_id, event.action, event.entity, event.entity_id,
                          event.before, event.after)
     if digest(event.prev_hash, fields) != event.hash:
-        return f"event {event.seq} (id {event.id}, {event.action}) was changed after it was written"
+        return f"{where}, {event.action}) was changed after it was written"
     return ""
 
 
 EXPORT_PROGRESS_EVERY = 500
-EXPORT_HEADER = ["seq", "occurred_at_utc", "actor", "branch", "action", "entity", "entity_id",
+EXPORT_HEADER = ["event", "occurred_at_utc", "actor", "branch", "action", "entity", "entity_id",
                  "before", "after"]
 
 
 def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[str]]:
     """Every event in scope matching the filter, oldest first, a page at a time."""
     require(actor, Permission.EXPORT_AUDIT)
-    after_seq = 0
+    after = 0
     while True:
-        query = _scoped(actor, audit_filter).where(AuditEvent.seq > after_seq)
+        query = _scoped(actor, audit_filter).where(AuditEvent.id > after)
         with store.read() as session:
-            rows = session.execute(query.order_by(AuditEvent.seq).limit(2000)).all()
+            rows = session.execute(query.order_by(AuditEvent.id).limit(2000)).all()
             page = [_row(event, code) for event, code in rows]
         if not page:
             return
         for row in page:
-            yield [str(row.seq), row.occurred_at.isoformat(sep=" ", timespec="seconds"),
+            yield [str(row.number), row.occurred_at.isoformat(sep=" ", timespec="seconds"),
                    row.actor_name, row.branch_code, row.action, row.entity, row.entity_id,
                    row.before, row.after]
-        after_seq = page[-1].seq
+        after = page[-1].number
 
 
 def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter(), *,

@@ -376,7 +376,7 @@ def viewers_of(store, actor, customer_id: int, limit: int = 500) -> list[ViewerR
             select(AuditEvent.occurred_at, AuditEvent.actor_name, AuditEvent.action, AuditEvent.after)
             .where(AuditEvent.entity == "customer", AuditEvent.entity_id == str(customer_id),
                    AuditEvent.action.in_(("customer.view", "customer.reveal")))
-            .order_by(AuditEvent.seq.desc()).limit(limit)).all()
+            .order_by(AuditEvent.id.desc()).limit(limit)).all()
     result = []
     for at, name, action, after in rows:
         try:

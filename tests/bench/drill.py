@@ -336,7 +336,8 @@ def sample_waits(url: str, start: float, seconds: float, every: float = 0.25) ->
     """What the store's busy server processes were doing while the clients worked: sampled
     from ``pg_stat_activity``, the average number of them in each wait ("CPU" when running or
     runnable, "Lock: advisory" when queued for the audit chain, "Client: ClientRead" when
-    waiting for their client process to send the next statement, and so on)."""
+    waiting for their client process to send the next statement, and so on; a lock wait names
+    the start of the statement that waits)."""
     import psycopg
 
     totals: dict[str, float] = {}
@@ -345,11 +346,14 @@ def sample_waits(url: str, start: float, seconds: float, every: float = 0.25) ->
         while time.time() < start:
             time.sleep(0.01)
         while time.time() < start + seconds:
-            for kind, event, count in conn.execute(
-                    "SELECT wait_event_type, wait_event, count(*) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                    "AND state IN ('active', 'idle in transaction') GROUP BY 1, 2"):
+            for kind, event, statement, count in conn.execute(
+                    "SELECT wait_event_type, wait_event, CASE WHEN wait_event_type = 'Lock' "
+                    "THEN left(regexp_replace(query, '\\s+', ' ', 'g'), 70) END, count(*) "
+                    "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND state IN ('active', 'idle in transaction') GROUP BY 1, 2, 3"):
                 key = f"{kind}: {event}" if kind else "CPU"
+                if statement:
+                    key += f" — {statement}"
                 totals[key] = totals.get(key, 0) + count
             samples += 1
             time.sleep(every)

@@ -44,30 +44,41 @@ def test_intact_chain_verifies(demo_store):
     assert result.intact and result.checked == _count(demo_store, AuditEvent) > 10
 
 
+def _busiest_lane(store) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT lane FROM audit_event GROUP BY lane ORDER BY count(*) DESC, lane "
+                                 "LIMIT 1")).scalar()
+
+
 @pytest.mark.parametrize("tamper, expected", [
-    ("UPDATE audit_event SET after = '{\"name\":\"改过\"}' WHERE seq = 5", "event 5 (id 5, branch.create) was changed"),
-    ("DELETE FROM audit_event WHERE seq = 7", "event 7 is missing"),
-    ("UPDATE audit_event SET actor_name = 'someone' WHERE seq = 12", "event 12 (id 12"),
-    ("DELETE FROM audit_event WHERE seq = 1", "event 1 is missing"),
+    ("UPDATE audit_event SET after = '{\"name\":\"改过\"}' WHERE lane = :lane AND seq = 5", ["event 5 (id", "was changed"]),
+    ("DELETE FROM audit_event WHERE lane = :lane AND seq = 7", ["event 7 is missing"]),
+    ("UPDATE audit_event SET actor_name = 'someone' WHERE lane = :lane AND seq = 12", ["event 12 (id", "was changed"]),
+    ("DELETE FROM audit_event WHERE lane = :lane AND seq = 1", ["event 1 is missing"]),
+    ("UPDATE audit_event SET lane = 99 WHERE lane = :lane AND seq = 9", ["event 9 is missing"]),  # moved away
 ])
 def test_verify_names_the_first_bad_event(demo_store, tamper, expected):
+    lane = _busiest_lane(demo_store)
     with demo_store.engine.begin() as conn:
-        conn.execute(text(tamper))
+        conn.execute(text(tamper), {"lane": lane})
     result = verify_chain(demo_store)
-    assert not result.intact and expected in result.problem
+    assert not result.intact and f"lane {lane}, " in result.problem
+    assert all(part in result.problem for part in expected), result.problem
 
 
 def test_a_forged_event_inserted_with_the_next_seq_is_found(demo_store):
+    lane = _busiest_lane(demo_store)
     with demo_store.engine.begin() as conn:
-        head = conn.execute(text("SELECT max(seq) FROM audit_event")).scalar()
-        conn.execute(text("UPDATE audit_event SET seq = seq + 1000 WHERE seq = :s"), {"s": head})
+        head = conn.execute(text("SELECT max(seq) FROM audit_event WHERE lane = :l"), {"l": lane}).scalar()
+        conn.execute(text("UPDATE audit_event SET seq = seq + 1000 WHERE lane = :l AND seq = :s"),
+                     {"l": lane, "s": head})
         conn.execute(text(
-            "INSERT INTO audit_event (seq, occurred_at, actor_id, actor_name, branch_id, action, entity,"
-            " entity_id, before, after, prev_hash, hash) SELECT :s, occurred_at, actor_id, 'forger',"
+            "INSERT INTO audit_event (lane, seq, occurred_at, actor_id, actor_name, branch_id, action, entity,"
+            " entity_id, before, after, prev_hash, hash) SELECT lane, :s, occurred_at, actor_id, 'forger',"
             " branch_id, action, entity, entity_id, before, after, prev_hash, hash FROM audit_event"
-            " WHERE seq = :moved"), {"s": head, "moved": head + 1000})
+            " WHERE lane = :l AND seq = :moved"), {"l": lane, "s": head, "moved": head + 1000})
     result = verify_chain(demo_store)
-    assert not result.intact and f"event {head}" in result.problem
+    assert not result.intact and f"lane {lane}, event {head}" in result.problem
 
 
 def test_many_writers_at_once_keep_one_unbroken_chain(pg_demo_store):
@@ -83,14 +94,15 @@ def test_many_writers_at_once_keep_one_unbroken_chain(pg_demo_store):
         list(pool.map(add, range(40)))
     result = verify_chain(pg_demo_store)
     assert result.intact and result.checked == before + 40
+    assert result.lanes >= 2  # concurrent writers took lanes of their own instead of queueing
 
 
 def test_page_filter_and_keyset(demo_store):
     auditor = actor_named(demo_store, "auditor")
     first = audit_page(demo_store, auditor, AuditFilter(), limit=5)
-    assert [r.seq for r in first] == sorted((r.seq for r in first), reverse=True)
-    second = audit_page(demo_store, auditor, AuditFilter(), before_seq=first[-1].seq, limit=5)
-    assert second[0].seq == first[-1].seq - 1
+    assert [r.number for r in first] == sorted((r.number for r in first), reverse=True)
+    second = audit_page(demo_store, auditor, AuditFilter(), before=first[-1].number, limit=5)
+    assert second[0].number == first[-1].number - 1
     accounts_only = audit_page(demo_store, auditor, AuditFilter(action="account."))
     assert accounts_only and all(r.action.startswith("account.") for r in accounts_only)
     assert audit_page(demo_store, auditor, AuditFilter(actor="%")) == []  # LIKE wildcards are literal
@@ -107,6 +119,6 @@ def test_export_writes_csv_and_is_itself_audited(demo_store, tmp_path):
     out = tmp_path / "audit.csv"
     count = export_audit(demo_store, auditor, out)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("seq,occurred_at_utc,actor") and len(lines) == count + 1
+    assert lines[0].startswith("event,occurred_at_utc,actor") and len(lines) == count + 1
     assert audit_page(demo_store, auditor, AuditFilter(action="audit.export"))[0].actor_name == "auditor"
     assert not list(tmp_path.glob("*.part"))

@@ -91,7 +91,7 @@ def test_application_shows_eligibility_and_needs_another_person_to_approve(cs, p
     assert row.id in [a.id for a in applications.list_applications(cs, people["teller"], status="approved")]
     with cs.read() as session:
         actions = list(session.scalars(select(AuditEvent.action).where(
-            AuditEvent.entity == "card_application", AuditEvent.entity_id == str(row.id)).order_by(AuditEvent.seq)))
+            AuditEvent.entity == "card_application", AuditEvent.entity_id == str(row.id)).order_by(AuditEvent.id)))
     assert actions == ["card_application.submit", "card_application.approve"]
 
 

@@ -35,7 +35,7 @@ def test_upgrade_demo_verify_backup_export(tmp_path, capsys):
     assert main.main(["backup", str(tmp_path / "copy.sqlite3"), "--db", url]) == 0
     assert main.main(["audit", "verify", "--db", f"sqlite:///{tmp_path / 'copy.sqlite3'}"]) == 0
     assert main.main(["export", "audit", str(tmp_path / "audit.csv"), "--db", url]) == 0
-    assert (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").startswith("seq,")
+    assert (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").startswith("event,")
 
 
 def test_the_store_comes_from_the_environment(tmp_path, monkeypatch, capsys):
@@ -51,12 +51,12 @@ def test_tampered_chain_exits_non_zero_naming_the_event(tmp_path):
 
     engine = make_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE audit_event SET action = 'nothing.happened' WHERE seq = 3"))
+        conn.execute(text("UPDATE audit_event SET action = 'nothing.happened' WHERE id = 3"))
     engine.dispose()
     done = run("audit", "verify", "--db", url)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "audit chain broken: event 3 (id 3, nothing.happened) was changed after it was written"]
+        "audit chain broken: lane 0, event 3 (id 3, nothing.happened) was changed after it was written"]
 
 
 @pytest.mark.parametrize("argv, message", [

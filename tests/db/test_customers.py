@@ -45,7 +45,7 @@ def branch_id(store, code):
 def events(store, action):
     with store.read() as session:
         return session.execute(select(AuditEvent.before, AuditEvent.after)
-                               .where(AuditEvent.action == action).order_by(AuditEvent.seq)).all()
+                               .where(AuditEvent.action == action).order_by(AuditEvent.id)).all()
 
 
 def test_create_derives_birthday_gender_and_keys_and_audits_masked(demo_store):

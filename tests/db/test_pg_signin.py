@@ -115,7 +115,7 @@ def account(store, username) -> StaffAccount:
 
 def events(store, action: str) -> list[AuditEvent]:
     with store.read() as session:
-        found = session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)).all()
+        found = session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)).all()
         session.expunge_all()
         return found
 

@@ -156,7 +156,7 @@ def test_bump_needs_a_reason_and_is_audited(q):
     assert raised.priority == 3 and raised.note == "行动不便的老人"
     with q.store.read() as session:
         action, after = session.execute(select(AuditEvent.action, AuditEvent.after)
-                                        .order_by(AuditEvent.seq.desc()).limit(1)).one()
+                                        .order_by(AuditEvent.id.desc()).limit(1)).one()
     assert action == "queue.priority" and "行动不便的老人" in after
 
 

@@ -24,7 +24,7 @@ def actions(page):
 def test_model_passes_the_model_tester(qtmodeltester, demo_store, login_as):
     auditor = login_as("auditor").actor
     model = AuditModel(lambda before, limit: audit_page(demo_store, auditor, AuditFilter(),
-                                                        before_seq=before, limit=limit), page_size=4)
+                                                        before=before, limit=limit), page_size=4)
     model.reset(model._fetch)
     qtmodeltester.check(model)
 
@@ -32,7 +32,7 @@ def test_model_passes_the_model_tester(qtmodeltester, demo_store, login_as):
 def test_events_appear_newest_first(page):
     rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
     assert len(rows) > 15
-    assert [r.seq for r in rows] == sorted((r.seq for r in rows), reverse=True)
+    assert [r.number for r in rows] == sorted((r.number for r in rows), reverse=True)
     assert rows[0].action == "signin.success" and rows[0].entity == "staff_account"
     assert page.model.index(0, ACTION).data() == "Signed in"
 
@@ -42,13 +42,13 @@ def test_fetch_more_loads_the_next_keyset_page(page):
     page.refresh()
     assert page.model.rowCount() == 5
     assert page.model.canFetchMore()
-    last = page.model.row_at(4).seq
+    last = page.model.row_at(4).number
     page.model.fetchMore()
     assert page.model.rowCount() == 10
-    assert page.model.row_at(5).seq == last - 1
+    assert page.model.row_at(5).number == last - 1
     while page.model.canFetchMore():
         page.model.fetchMore()
-    assert page.model.row_at(page.model.rowCount() - 1).seq == 1
+    assert page.model.row_at(page.model.rowCount() - 1).number == 1
 
 
 def _all_rows(page) -> int:
@@ -114,7 +114,7 @@ def test_export_writes_a_csv_off_the_gui_thread(qtbot, page, dialogs, tmp_path):
     assert out == tmp_path / "trail.csv"
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:3] == ["seq", "occurred_at_utc", "actor"]
+    assert rows[0][:3] == ["event", "occurred_at_utc", "actor"]
     assert len(rows) == count + 1 and count > 15
     assert dialogs.of("info")[0][1] == "Export finished"
     assert page.model.row_at(0).action == "audit.export"  # the export itself is audited
@@ -157,7 +157,7 @@ def test_verify_chain_names_a_changed_event(qtbot, page, dialogs, demo_store):
     from sqlalchemy import text
 
     with demo_store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_event SET actor_name = 'someone' WHERE seq = 3"))
+        conn.execute(text("UPDATE audit_event SET actor_name = 'someone' WHERE id = 3"))
     task = page.verify()
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass

@@ -68,7 +68,7 @@ def test_reveal_is_audited(main_window, zhang, demo_store, qtbot):
     assert view.values["id_number"].text() == "110***********002X"
     with demo_store.read() as session:
         actions = session.scalars(select(AuditEvent.action).where(
-            AuditEvent.entity_id == str(zhang.id)).order_by(AuditEvent.seq)).all()
+            AuditEvent.entity_id == str(zhang.id)).order_by(AuditEvent.id)).all()
     assert actions[-2:] == ["customer.view", "customer.reveal"]
     viewers = [view.tabs.widget(i) for i in range(view.tabs.count())
                if view.tabs.widget(i).objectName() == "viewersTab"]

@@ -1,7 +1,7 @@
 """A lazy table of audit events, newest first, fetched a keyset page at a time.
 
 The model (a :class:`ui.lazy.KeysetModel`) holds plain :class:`AuditRow` values from a
-``fetch(before_seq, limit)`` callable (the page binds it to the service and the current
+``fetch(before, limit)`` callable (the page binds it to the service and the current
 filter); views ask for more as they scroll, so the trail is never loaded whole, and only the
 pages in use are kept.
 """
@@ -20,7 +20,7 @@ SEQ, TIME, ACTOR, BRANCH, ACTION, ENTITY, ENTITY_ID = range(7)
 
 
 class AuditModel(KeysetModel):
-    """Audit events newest first; ``fetch(before_seq, limit)`` gives the next older ones."""
+    """Audit events newest first; ``fetch(before, limit)`` gives the next older ones."""
 
     COLUMNS = 7
 
@@ -30,13 +30,13 @@ class AuditModel(KeysetModel):
 
     @staticmethod
     def key_of(row: AuditRow) -> int:
-        return row.seq
+        return row.number
 
     def cell(self, row: AuditRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return row.seq if column == SEQ else self._display(row, column)
+            return row.number if column == SEQ else self._display(row, column)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTION, ACTOR):
@@ -48,7 +48,7 @@ class AuditModel(KeysetModel):
     @staticmethod
     def _display(row: AuditRow, column: int) -> str:
         if column == SEQ:
-            return str(row.seq)
+            return str(row.number)
         if column == TIME:
             return local_seconds(row.occurred_at)
         if column == ACTOR:

@@ -203,7 +203,7 @@ class AuditPage(Page):
     def refresh(self) -> None:
         store, actor, audit_filter = self.context.store, self.context.actor, self.current_filter()
         self.model.reset(lambda before, limit: audit_page(store, actor, audit_filter,
-                                                          before_seq=before, limit=limit))
+                                                          before=before, limit=limit))
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
@@ -220,7 +220,7 @@ class AuditPage(Page):
             return
         event: AuditRow = self.model.row_at(row)
         lines = [
-            self.tr("Event No. {seq}").format(seq=event.seq),
+            self.tr("Event No. {seq}").format(seq=event.number),
             self.tr("Time: {time}").format(time=local_seconds(event.occurred_at)),
             self.tr("By: {actor}").format(actor=event.actor_name),
             self.tr("Branch: {branch}").format(branch=event.branch_code or "—"),
@@ -297,7 +297,7 @@ class AuditPage(Page):
             return
         text = self.tr("The audit chain is broken at event No. {seq}: an event was changed, "
                        "removed or inserted after it was written. Tell the security officer.").format(
-            seq=result.bad_seq)
+            seq=result.bad_event)
         show_text(self.result_label, text)
         self.context.dialogs.error(self, self.tr("Audit chain"), text, result.problem)
 
