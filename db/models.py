@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Numeric,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
@@ -499,28 +500,69 @@ class Complaint(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class CareMoveCount(Base):
-    """Tier changes counted by month (UTC), branch and (from, to): the care dashboard's running
-    tally, brought up to date from the append-only ``tier_change`` by change id."""
+class _CareFigure:
+    """A figure of the care dashboard kept by the database (db.care_figures): a key's figure is
+    the sum of its rows; ``slot`` is the writing transaction on PostgreSQL (0 once folded, and
+    always on SQLite)."""
 
-    __tablename__ = "care_move_count"
-
-    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # yyyymm
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), primary_key=True)
-    from_tier: Mapped[str] = mapped_column(String(32), primary_key=True)
-    to_tier: Mapped[str] = mapped_column(String(32), primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    slot: Mapped[int] = mapped_column(BigInteger)
     count: Mapped[int] = mapped_column(Integer)
 
 
-class CareMoveMark(Base):
-    """The last tier change counted into :class:`CareMoveCount` for one branch."""
+class CareTierCount(_CareFigure, Base):
+    """Active customers by branch and tier."""
 
-    __tablename__ = "care_move_mark"
+    __tablename__ = "care_tier_count"
+    __table_args__ = (PrimaryKeyConstraint("branch_id", "tier", "slot"),)
 
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), primary_key=True)
-    last_change_id: Mapped[int] = mapped_column(Integer)
+    tier: Mapped[str] = mapped_column(String(32))
 
 
+class CareContactCount(_CareFigure, Base):
+    """Active customers by branch, tier and the UTC day (yyyymmdd) of their latest contact."""
+
+    __tablename__ = "care_contact_count"
+    __table_args__ = (PrimaryKeyConstraint("branch_id", "tier", "day", "slot"),)
+
+    tier: Mapped[str] = mapped_column(String(32))
+    day: Mapped[int] = mapped_column(Integer)
+
+
+class CareMoveCount(_CareFigure, Base):
+    """Tier changes by UTC month (yyyymm), the customer's branch now, and (from, to)."""
+
+    __tablename__ = "care_move_count"
+    __table_args__ = (PrimaryKeyConstraint("month", "branch_id", "from_tier", "to_tier", "slot"),)
+
+    month: Mapped[int] = mapped_column(Integer)
+    from_tier: Mapped[str] = mapped_column(String(32))
+    to_tier: Mapped[str] = mapped_column(String(32))
+
+
+class CareCancelCount(_CareFigure, Base):
+    """VIP cards cancelled, by UTC month of the cancellation and the card's branch."""
+
+    __tablename__ = "care_cancel_count"
+    __table_args__ = (PrimaryKeyConstraint("month", "branch_id", "slot"),)
+
+    month: Mapped[int] = mapped_column(Integer)
+
+
+class CareComplaintCount(_CareFigure, Base):
+    """Complaints by UTC month accepted, branch and VIP flag, with those answered by their deadline."""
+
+    __tablename__ = "care_complaint_count"
+    __table_args__ = (PrimaryKeyConstraint("month", "branch_id", "vip", "slot"),)
+
+    month: Mapped[int] = mapped_column(Integer)
+    vip: Mapped[bool] = mapped_column(Boolean)
+    on_time: Mapped[int] = mapped_column(Integer)
+
+
+# The care dashboard counts complaints still open past their deadline from this index alone.
+Index("ix_complaint_open_deadline", Complaint.branch_id, Complaint.deadline_at,
+      sqlite_where=text("resolved_at IS NULL"), postgresql_where=text("resolved_at IS NULL"))
 # The care dashboard counts VIPs by tier and branch, and those contacted since a date, from
 # this index alone.
 Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active, Customer.last_contact_at)

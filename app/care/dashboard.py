@@ -3,12 +3,13 @@ by month over the last year, upgrades, downgrades, tiers lost and VIP cards canc
 contact-plan compliance, and complaints answered on time (VIP complaints weigh double), with the
 same figures per child branch; exportable as CSV.
 
-Every figure is one aggregate query over indexed columns (no customer rows are loaded): VIP
-counts and compliance (customers whose latest contact lies inside their tier's interval) come
-from the (tier, branch, active, latest contact) index; tier changes from a running tally by
-month and branch that each dashboard first brings up to date from the changes written since
-(:func:`count_new_moves`); past months are the current counts with the later changes undone.
-Months are UTC calendar months.
+Every figure is read from counts the database keeps exact in the transaction of every change
+(db.care_figures: by branch and tier, by day of latest contact, tier changes and cancelled cards
+and complaints by month), so a dashboard reads a few rows per branch whatever the number of
+customers. Two parts depend on the clock and are read live from small indexed ranges: the
+contacts of the cutoff's own day (from the cutoff to its midnight) and complaints still open
+past their deadline. Past months are the current counts with the later tier changes undone.
+Months and days are UTC.
 """
 
 from __future__ import annotations
@@ -16,21 +17,23 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import Integer, and_, case, cast, func, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, case, func, literal, select, union_all
 
 from app.auth.permissions import Permission, require
-from app.cards.rules import CANCELLED as CARD_CANCELLED
-from app.care.common import load_policy, subtree_ids
+from app.care.common import load_policy
 from app.care.rules import local_today
 from app.stock.common import branch_in_scope, chunks
 from app.tiers.policy_store import policy_in_force_at
-from db.models import Branch, CareMoveCount, CareMoveMark, Complaint, Customer, TierChange, VipCard
+from db import care_figures
+from db.models import (
+    Branch, CareCancelCount, CareComplaintCount, CareContactCount, CareMoveCount, CareTierCount, Complaint, Customer,
+)
 
 MONTHS = 12
+FOLD_AFTER = 200   # rows of committed transactions read before the dashboard folds them
 
 
 @dataclass(frozen=True)
@@ -94,68 +97,47 @@ class Dashboard:
         return sum(self.counts.values())
 
 
-def _month_key(session, column):
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.to_char(column, "YYYYMM"), Integer)
-    return cast(func.strftime("%Y%m", column), Integer)
-
-
 def _months_back(today: date, count: int) -> list[int]:
     index = today.year * 12 + today.month - 1
     return [(i // 12) * 100 + i % 12 + 1 for i in range(index - count + 1, index + 1)]
 
 
-def count_new_moves(store, actor, branch_id: int | None = None) -> int:
-    """Bring the running tally of tier changes (month, branch, from, to) up to date for the
-    branches of ``branch_id``'s subtree: only changes after each branch's mark are read, so once
-    caught up a dashboard costs a lookup. Tier changes are append-only and dated when written,
-    so a counted month never changes afterwards. Returns how many changes were counted.
+def _yyyymmdd(moment: datetime) -> int:
+    return moment.year * 10000 + moment.month * 100 + moment.day
 
-    One write transaction; the marks are locked first (on PostgreSQL) and moved only from the
-    value read, so two dashboards opened at once never count a change twice."""
-    with store.write(actor) as uow:
-        session = uow.session
-        branch = branch_in_scope(session, actor, branch_id)
-        ids = subtree_ids(session, branch.path)
-        # every branch gets its mark once (made at the same moment by another PC: theirs stands),
-        # then the marks are locked so that only one dashboard at a time counts for a branch
-        dialect = postgresql if store.kind == "postgresql" else sqlite
-        session.execute(dialect.insert(CareMoveMark).values(
-            [{"branch_id": bid, "last_change_id": 0} for bid in ids]).on_conflict_do_nothing())
-        query = select(CareMoveMark).where(CareMoveMark.branch_id.in_(ids))
-        if store.kind == "postgresql":
-            query = query.with_for_update()
-        marks = {m.branch_id: m for m in session.scalars(query.execution_options(populate_existing=True))}
-        top = session.scalar(select(func.max(TierChange.id))) or 0
-        by_mark = defaultdict(list)
-        for bid, mark in marks.items():
-            if mark.last_change_id < top:
-                by_mark[mark.last_change_id].append(bid)
-        counted = 0
-        month = _month_key(session, TierChange.changed_at)
-        for low, branches in by_mark.items():
-            for part in chunks(branches):
-                for m, bid, old, new, n in session.execute(
-                        select(month, Customer.branch_id, TierChange.from_tier, TierChange.to_tier, func.count())
-                        .join(Customer, Customer.id == TierChange.customer_id)
-                        .where(TierChange.id > low, TierChange.id <= top, Customer.branch_id.in_(part))
-                        .group_by(month, Customer.branch_id, TierChange.from_tier, TierChange.to_tier)).all():
-                    row = session.get(CareMoveCount, (m, bid, old, new))
-                    if row is None:
-                        session.add(CareMoveCount(month=m, branch_id=bid, from_tier=old, to_tier=new, count=n))
-                    else:
-                        row.count += n
-                    counted += n
-            for bid in branches:
-                marks[bid].last_change_id = top
-        return counted
+
+def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> dict[tuple[int, str], int]:
+    """Active customers of each planned tier whose latest contact is at or after the tier's
+    cutoff, by (branch, tier): whole days after the cutoff's day from the kept figures, the
+    cutoff's own day (from the cutoff to its midnight) from the customers' index, so the count
+    is exact to the second."""
+    kept: dict[tuple[int, str], int] = defaultdict(int)
+    if not planned:
+        return kept
+    after_day = case(*[(and_(CareContactCount.tier == t, CareContactCount.day > _yyyymmdd(c)), CareContactCount.count)
+                       for t, c in planned.items()], else_=0)
+    first_day = min(_yyyymmdd(c) for c in planned.values())
+    for part in chunks(ids):
+        for bid, tier, n in session.execute(
+                select(CareContactCount.branch_id, CareContactCount.tier, func.sum(after_day))
+                .where(CareContactCount.tier.in_(planned), CareContactCount.branch_id.in_(part),
+                       CareContactCount.day > first_day)
+                .group_by(CareContactCount.branch_id, CareContactCount.tier)):
+            kept[(bid, tier)] += int(n or 0)
+        same_day = [select(Customer.branch_id, literal(t).label("tier"), func.count())
+                    .where(Customer.tier == t, Customer.branch_id.in_(part), Customer.active.is_(True),
+                           Customer.last_contact_at >= cutoff,
+                           Customer.last_contact_at < datetime.combine(cutoff.date(), time()) + timedelta(days=1))
+                    .group_by(Customer.branch_id) for t, cutoff in planned.items()]
+        for bid, tier, n in session.execute(union_all(*same_day)):
+            kept[(bid, tier)] += n
+    return kept
 
 
 def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
     """The dashboard of ``branch_id``'s subtree (default: the actor's branch)."""
     require(actor, Permission.VIEW_CARE_DASHBOARD)
     now = store.clock()
-    count_new_moves(store, actor, branch_id)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
         policy = load_policy(session)
@@ -173,20 +155,19 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
             owner = next((c.id for c in children if b.path.startswith(c.path)), branch.id)
             group_of[b.id] = owner
         figures: dict[int, dict] = {g: defaultdict(int) for g in [branch.id, *(c.id for c in children)]}
+        unfolded = 0   # rows of transactions not yet folded into slot 0 (PostgreSQL)
 
-        # VIPs by branch and tier, and those whose latest contact lies within their tier's
-        # interval, in one pass over the (tier, branch, active, latest contact) index
+        # VIPs by branch and tier, and those whose latest contact lies within their tier's interval
         planned = {t: now - timedelta(days=policy.interval(t)) for t in vip_tiers if policy.interval(t)}
-        kept_now = case(*[(and_(Customer.tier == t, Customer.last_contact_at >= cutoff), 1)
-                          for t, cutoff in planned.items()], else_=0) if planned else literal(0)
+        kept_by_branch = _contacted_since(session, planned, ids)
         counts: dict[str, int] = defaultdict(int)
         kept_by_tier: dict[str, int] = defaultdict(int)
         for part in chunks(ids):
-            for bid, tier, n, kept in session.execute(
-                    select(Customer.branch_id, Customer.tier, func.count(), func.sum(kept_now))
-                    .where(Customer.tier.in_(vip_tiers), Customer.branch_id.in_(part), Customer.active.is_(True))
-                    .group_by(Customer.branch_id, Customer.tier)):
-                kept = int(kept or 0)
+            for bid, tier, n, rows in session.execute(
+                    select(CareTierCount.branch_id, CareTierCount.tier, func.sum(CareTierCount.count), func.count())
+                    .where(CareTierCount.tier.in_(vip_tiers), CareTierCount.branch_id.in_(part))
+                    .group_by(CareTierCount.branch_id, CareTierCount.tier)):
+                n, kept, unfolded = int(n), kept_by_branch.get((bid, tier), 0), unfolded + rows - 1
                 counts[tier] += n
                 kept_by_tier[tier] += kept
                 figures[group_of[bid]]["vips"] += n
@@ -199,12 +180,13 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
         start = datetime(months[0] // 100, months[0] % 100, 1)
         changes = defaultdict(int)   # (month, from, to) -> n
         for part in chunks(ids):
-            for m, old, new, n in session.execute(
+            for m, old, new, n, rows in session.execute(
                     select(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier,
-                           func.sum(CareMoveCount.count))
+                           func.sum(CareMoveCount.count), func.count())
                     .where(CareMoveCount.month >= months[0], CareMoveCount.branch_id.in_(part))
                     .group_by(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier)):
                 changes[(m, old, new)] += int(n)
+                unfolded += rows - 1
         trend, running = [], dict(counts)
         for m in reversed(months):
             trend.append((m, {t: running.get(t, 0) for t in vip_tiers}))
@@ -214,12 +196,13 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                     running[old] = running.get(old, 0) + n
         trend.reverse()
         cancelled: dict[int, int] = defaultdict(int)  # churn: VIP cards cancelled, by month
-        ended = _month_key(session, VipCard.ended_at)
         for part in chunks(ids):
-            for m, n in session.execute(
-                    select(ended, func.count()).where(VipCard.status == CARD_CANCELLED, VipCard.ended_at >= start,
-                                                      VipCard.branch_id.in_(part)).group_by(ended)):
-                cancelled[m] += n
+            for m, n, rows in session.execute(
+                    select(CareCancelCount.month, func.sum(CareCancelCount.count), func.count())
+                    .where(CareCancelCount.month >= months[0], CareCancelCount.branch_id.in_(part))
+                    .group_by(CareCancelCount.month)):
+                cancelled[m] += int(n)
+                unfolded += rows - 1
         moves = []
         for m in months:
             up = down = lost = 0
@@ -234,30 +217,64 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                         lost += n
             moves.append(MonthMoves(m, up, down, lost, cancelled.get(m, 0)))
 
-        totals = defaultdict(int)
-        on_time = case((and_(Complaint.resolved_at.is_not(None), Complaint.resolved_at <= Complaint.deadline_at), 1),
-                       else_=0)
-        late_open = case((and_(Complaint.resolved_at.is_(None), Complaint.deadline_at < now), 1), else_=0)
+        # complaints from the kept figures; those still open past their deadline from the index
+        # of open complaints (a handful: they are answered within hours)
+        complaints: dict[tuple[int, bool], list[int]] = defaultdict(lambda: [0, 0, 0])
         for part in chunks(ids):
-            for bid, vip, n, kept, late in session.execute(
-                    select(Complaint.branch_id, Complaint.vip, func.count(), func.sum(on_time), func.sum(late_open))
-                    .where(Complaint.accepted_at >= start, Complaint.branch_id.in_(part))
+            for bid, vip, n, kept, rows in session.execute(
+                    select(CareComplaintCount.branch_id, CareComplaintCount.vip, func.sum(CareComplaintCount.count),
+                           func.sum(CareComplaintCount.on_time), func.count())
+                    .where(CareComplaintCount.month >= months[0], CareComplaintCount.branch_id.in_(part))
+                    .group_by(CareComplaintCount.branch_id, CareComplaintCount.vip)):
+                complaints[(bid, bool(vip))][:2] = [int(n), int(kept)]
+                unfolded += rows - 1
+            for bid, vip, late in session.execute(
+                    select(Complaint.branch_id, Complaint.vip, func.count())
+                    .where(Complaint.resolved_at.is_(None), Complaint.deadline_at < now,
+                           Complaint.accepted_at >= start, Complaint.branch_id.in_(part))
                     .group_by(Complaint.branch_id, Complaint.vip)):
-                kept, late = int(kept or 0), int(late or 0)
-                totals["complaints"] += n
-                totals["on_time"] += kept
-                totals["overdue_open"] += late
-                if vip:
-                    totals["vip_complaints"] += n
-                    totals["vip_on_time"] += kept
-                row = figures[group_of[bid]]
-                row["complaints"] += n
-                row["on_time"] += kept
-                row["overdue_open"] += late
+                complaints[(bid, bool(vip))][2] = late
+        totals = defaultdict(int)
+        for (bid, vip), (n, kept, late) in complaints.items():
+            totals["complaints"] += n
+            totals["on_time"] += kept
+            totals["overdue_open"] += late
+            if vip:
+                totals["vip_complaints"] += n
+                totals["vip_on_time"] += kept
+            row = figures[group_of[bid]]
+            row["complaints"] += n
+            row["on_time"] += kept
+            row["overdue_open"] += late
         names = {b.id: (b.code, b.name) for b in branches}
         table = [BranchFigures(g, *names[g], **values) for g, values in figures.items()]
-        return Dashboard(branch.id, branch.code, branch.name, today, vip_tiers, dict(counts), trend, moves,
-                         compliance, branches=table, **totals)
+        board = Dashboard(branch.id, branch.code, branch.name, today, vip_tiers, dict(counts), trend, moves,
+                          compliance, branches=table, **totals)
+    if unfolded >= FOLD_AFTER:
+        fold_figures(store, actor)
+    return board
+
+
+def fold_figures(store, actor) -> None:
+    """Fold the figure rows of committed transactions into one row per key (PostgreSQL): the
+    figures stay the same, the dashboard reads fewer rows. One short statement per table."""
+    if store.kind == "postgresql":
+        with store.write(actor) as uow:
+            care_figures.fold(uow.session.connection())
+
+
+def rebuild_figures(store, actor) -> dict[str, int]:
+    """Recount every figure of the dashboard from the store's rows (an administrator's repair,
+    e.g. for figures written before they were kept by the database); writers wait meanwhile.
+    Returns the rows per figure table, and audits the rebuild."""
+    require(actor, Permission.MANAGE_BRANCHES)
+    with store.write(actor) as uow:
+        conn = uow.session.connection()
+        care_figures.rebuild(conn)
+        rows = {f.table: conn.exec_driver_sql(f"SELECT count(*) FROM {f.table}").scalar_one()
+                for f in care_figures.FIGURES}
+        uow.audit("care.figures.rebuild", "care_figures", "all", after=rows, branch_id=None)
+        return rows
 
 
 def export_dashboard(dashboard: Dashboard, path: Path, labels: dict[str, str] | None = None) -> None:

@@ -1,0 +1,305 @@
+"""The care dashboard's figures, kept exact by the database in the transaction of every change.
+
+Each figure table holds counts by key (branch, tier, month ...); a key's figure is the sum of its
+rows. Every insert, update or delete of a source row (customer, tier_change, vip_card, complaint)
+subtracts the row's old contribution and adds its new one, by triggers on both engines, so
+every writer keeps the figures without knowing of them: the services, the imports, the tier
+evaluation's bulk SQL, the demo builders, a psql session.
+
+Why triggers and not the services: the figures must equal a recount whatever wrote the rows, and
+several writers are plain SQL. Why slots: on PostgreSQL a row lock lasts until commit, so one
+counter row per (branch, tier) would make every writer of a branch wait for the one before to
+commit (a tier evaluation holding it for seconds). Instead each transaction adds into rows of its
+own (``slot`` = its transaction id): writers never wait for each other here.
+``care_fold_figures()`` folds the slots of committed transactions into slot 0 in one statement
+(rows of transactions still running are invisible to it and stay). SQLite has one writer at a
+time, so there the slot is always 0 and nothing needs folding.
+
+Also here: the from-scratch recount (:func:`recount_query`), which the rebuild uses and the
+consistency tests compare with the kept figures. The migration that installed these calls
+:func:`install` and :func:`rebuild_statements`; a change to the definitions needs a migration
+that drops and installs them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Parts = Callable[[str, "Dialect"], tuple[str, ...]]
+
+
+class Dialect:
+    """The few SQL expressions that differ between the engines."""
+
+    def __init__(self, name: str):
+        self.pg = name == "postgresql"
+
+    def month(self, column: str) -> str:
+        """yyyymm of a naive UTC timestamp."""
+        if self.pg:
+            return f"CAST(to_char({column}, 'YYYYMM') AS integer)"
+        return f"CAST(strftime('%Y%m', {column}) AS INTEGER)"
+
+    def day(self, column: str) -> str:
+        """yyyymmdd of a naive UTC timestamp."""
+        if self.pg:
+            return f"CAST(to_char({column}, 'YYYYMMDD') AS integer)"
+        return f"CAST(strftime('%Y%m%d', {column}) AS INTEGER)"
+
+    @property
+    def slot(self) -> str:
+        return "CAST(CAST(pg_current_xact_id() AS text) AS bigint)" if self.pg else "0"
+
+
+@dataclass(frozen=True)
+class Source:
+    """How rows of ``table`` contribute to a figure: per row (alias given to ``keys`` etc.), the
+    figure's key and measures when ``where`` holds, with ``join`` adding tables to look into."""
+
+    table: str
+    watched: tuple[str, ...]        # the columns whose change moves the contribution
+    keys: Parts
+    measures: Parts
+    where: Callable[[str, Dialect], str]
+    join: str = ""
+    on_insert: bool = True          # a new row can contribute (false: only its later updates)
+
+
+@dataclass(frozen=True)
+class Figure:
+    table: str
+    keys: tuple[str, ...]
+    measures: tuple[str, ...]
+    sources: tuple[Source, ...]     # the first one alone gives the recount
+
+
+def _cancelled_where(r: str, d: Dialect) -> str:
+    return f"{r}.status = 'cancelled' AND {r}.ended_at IS NOT NULL"   # app.cards.rules.CANCELLED
+
+
+FIGURES: tuple[Figure, ...] = (
+    # active customers by branch and tier (every tier: the policy decides which are VIP)
+    Figure("care_tier_count", ("branch_id", "tier"), ("count",), (
+        Source("customer", ("branch_id", "tier", "active"),
+               lambda r, d: (f"{r}.branch_id", f"{r}.tier"), lambda r, d: ("1",),
+               lambda r, d: f"{r}.active"),)),
+    # active customers by branch, tier and UTC day of their latest contact (contact-plan compliance)
+    Figure("care_contact_count", ("branch_id", "tier", "day"), ("count",), (
+        Source("customer", ("branch_id", "tier", "active", "last_contact_at"),
+               lambda r, d: (f"{r}.branch_id", f"{r}.tier", d.day(f"{r}.last_contact_at")), lambda r, d: ("1",),
+               lambda r, d: f"{r}.active AND {r}.last_contact_at IS NOT NULL"),)),
+    # tier changes by UTC month, the customer's branch now, and (from, to): they move with a transfer
+    Figure("care_move_count", ("month", "branch_id", "from_tier", "to_tier"), ("count",), (
+        Source("tier_change", ("customer_id", "from_tier", "to_tier", "changed_at"),
+               lambda r, d: (d.month(f"{r}.changed_at"), "c.branch_id", f"{r}.from_tier", f"{r}.to_tier"),
+               lambda r, d: ("1",), lambda r, d: f"c.id = {r}.customer_id", join="customer c"),
+        Source("customer", ("branch_id",),
+               lambda r, d: (d.month("t.changed_at"), f"{r}.branch_id", "t.from_tier", "t.to_tier"),
+               lambda r, d: ("1",), lambda r, d: f"t.customer_id = {r}.id", join="tier_change t",
+               on_insert=False))),
+    # VIP cards cancelled, by UTC month of the cancellation and the card's branch (churn)
+    Figure("care_cancel_count", ("month", "branch_id"), ("count",), (
+        Source("vip_card", ("status", "ended_at", "branch_id"),
+               lambda r, d: (d.month(f"{r}.ended_at"), f"{r}.branch_id"), lambda r, d: ("1",),
+               _cancelled_where),)),
+    # complaints by UTC month accepted, branch and VIP flag, and those answered by their deadline
+    Figure("care_complaint_count", ("month", "branch_id", "vip"), ("count", "on_time"), (
+        Source("complaint", ("accepted_at", "branch_id", "vip", "resolved_at", "deadline_at"),
+               lambda r, d: (d.month(f"{r}.accepted_at"), f"{r}.branch_id", f"{r}.vip"),
+               lambda r, d: ("1", f"CASE WHEN {r}.resolved_at IS NOT NULL AND {r}.resolved_at <= {r}.deadline_at "
+                                  "THEN 1 ELSE 0 END"),
+               lambda r, d: "1 = 1"),)),
+)
+SOURCE_TABLES = ("customer", "tier_change", "vip_card", "complaint")
+
+
+def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect) -> str:
+    """One side of a change: the contribution of ``row`` (read from ``rows_from``), signed."""
+    columns = [f"{k} AS k{i}" for i, k in enumerate(source.keys(row, d))]
+    columns += [f"{sign}({m}) AS m{i}" for i, m in enumerate(source.measures(row, d))]
+    tables = [t for t in (rows_from, source.join) if t]
+    return (f"SELECT {', '.join(columns)}" + (f" FROM {', '.join(tables)}" if tables else "")
+            + f" WHERE {source.where(row, d)}")
+
+
+def _add(figure: Figure, sides: list[str], slot: str) -> str:
+    """Add the summed sides into the figure's rows of ``slot`` (keys whose sum is zero skipped)."""
+    ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
+    sums = ", ".join(f"sum(m{i})" for i in range(len(figure.measures)))
+    nonzero = " OR ".join(f"sum(m{i}) <> 0" for i in range(len(figure.measures)))
+    key_cols = ", ".join(figure.keys)
+    updates = ", ".join(f"{m} = {figure.table}.{m} + excluded.{m}" for m in figure.measures)
+    return (f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
+            f"SELECT {ks}, {slot}, {sums} FROM ({' UNION ALL '.join(sides)}) AS s GROUP BY {ks} HAVING {nonzero} "
+            f"ON CONFLICT ({key_cols}, slot) DO UPDATE SET {updates}")
+
+
+def recount_query(figure: Figure, d: Dialect) -> str:
+    """The figure from scratch: ``k0.., m0..`` by key, zero keys left out."""
+    source = figure.sources[0]
+    ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
+    sums = ", ".join(f"sum(m{i}) AS m{i}" for i in range(len(figure.measures)))
+    nonzero = " OR ".join(f"sum(m{i}) <> 0" for i in range(len(figure.measures)))
+    return (f"SELECT {ks}, {sums} FROM ({_side(source, 'r', f'{source.table} r', '', d)}) AS s "
+            f"GROUP BY {ks} HAVING {nonzero}")
+
+
+def kept_query(figure: Figure) -> str:
+    """The kept figure in the recount's shape (slots summed)."""
+    ks = ", ".join(f"{k} AS k{i}" for i, k in enumerate(figure.keys))
+    sums = ", ".join(f"sum({m}) AS m{i}" for i, m in enumerate(figure.measures))
+    nonzero = " OR ".join(f"sum({m}) <> 0" for m in figure.measures)
+    return f"SELECT {ks}, {sums} FROM {figure.table} GROUP BY {', '.join(figure.keys)} HAVING {nonzero}"
+
+
+def rebuild_statements(d: Dialect) -> list[str]:
+    """Every figure recounted from scratch into slot 0 (the caller holds off writers)."""
+    statements = []
+    for figure in FIGURES:
+        key_cols = ", ".join(figure.keys)
+        ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
+        ms = ", ".join(f"m{i}" for i in range(len(figure.measures)))
+        statements += [f"DELETE FROM {figure.table}",
+                       f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
+                       f"SELECT {ks}, 0, {ms} FROM ({recount_query(figure, d)}) AS recount"]
+    return statements
+
+
+def _fold_statements() -> list[str]:
+    statements = []
+    for figure in FIGURES:
+        key_cols = ", ".join(figure.keys)
+        sums = ", ".join(f"sum({m})" for m in figure.measures)
+        updates = ", ".join(f"{m} = {figure.table}.{m} + excluded.{m}" for m in figure.measures)
+        zero = " AND ".join(f"{m} = 0" for m in figure.measures)
+        statements += [
+            f"WITH gone AS (DELETE FROM {figure.table} WHERE slot <> 0 RETURNING *) "
+            f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
+            f"SELECT {key_cols}, 0, {sums} FROM gone GROUP BY {key_cols} "
+            f"ON CONFLICT ({key_cols}, slot) DO UPDATE SET {updates}",
+            f"DELETE FROM {figure.table} WHERE slot = 0 AND {zero}"]
+    return statements
+
+
+# ------------------------------------------------------------------------------- SQLite
+
+def _sqlite_triggers() -> list[str]:
+    d = Dialect("sqlite")
+    statements = []
+    for table in SOURCE_TABLES:
+        inserts = [_add(f, [_side(s, "NEW", "", "", d)], d.slot)
+                   for f in FIGURES for s in f.sources if s.table == table and s.on_insert]
+        deletes = [_add(f, [_side(s, "OLD", "", "-", d)], d.slot)
+                   for f in FIGURES for s in f.sources if s.table == table]
+        if inserts:
+            statements.append(f"CREATE TRIGGER care_figures_{table}_insert AFTER INSERT ON {table} BEGIN "
+                              + "; ".join(inserts) + "; END")
+        statements.append(f"CREATE TRIGGER care_figures_{table}_delete AFTER DELETE ON {table} BEGIN "
+                          + "; ".join(deletes) + "; END")
+        for figure in FIGURES:
+            for source in (s for s in figure.sources if s.table == table):
+                changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in source.watched)
+                statements.append(
+                    f"CREATE TRIGGER {figure.table}_{table}_update AFTER UPDATE OF {', '.join(source.watched)} "
+                    f"ON {table} WHEN {changed} BEGIN "
+                    + _add(figure, [_side(source, "OLD", "", "-", d), _side(source, "NEW", "", "", d)], d.slot)
+                    + "; END")
+    return statements
+
+
+def _sqlite_trigger_names() -> list[str]:
+    names = []
+    for table in SOURCE_TABLES:
+        if any(s.table == table and s.on_insert for f in FIGURES for s in f.sources):
+            names.append(f"care_figures_{table}_insert")
+        names.append(f"care_figures_{table}_delete")
+        names += [f"{f.table}_{table}_update" for f in FIGURES for s in f.sources if s.table == table]
+    return names
+
+
+# ---------------------------------------------------------------------------- PostgreSQL
+
+_DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
+
+
+def _pg_changed(source: Source, this: str, other: str) -> str:
+    """The rows of transition table ``this`` whose watched columns differ in ``other``."""
+    mine = ", ".join(f"r.{c}" for c in source.watched)
+    theirs = ", ".join(f"x.{c}" for c in source.watched)
+    return f"{this} r JOIN {other} x ON x.id = r.id AND ({mine}) IS DISTINCT FROM ({theirs})"
+
+
+def _pg_function(table: str) -> str:
+    d = Dialect("postgresql")
+    mine = [(f, s) for f in FIGURES for s in f.sources if s.table == table]
+    inserts = [_add(f, [_side(s, "r", "new_rows r", "", d)], d.slot) for f, s in mine if s.on_insert]
+    updates = [_add(f, [_side(s, "r", _pg_changed(s, "old_rows", "new_rows"), "-", d),
+                        _side(s, "r", _pg_changed(s, "new_rows", "old_rows"), "", d)], d.slot) for f, s in mine]
+    deletes = [_add(f, [_side(s, "r", "old_rows r", "-", d)], d.slot) for f, s in mine]
+    body = (f"IF TG_OP = 'INSERT' THEN {'; '.join(inserts) or 'NULL'};\n"
+            f"ELSIF TG_OP = 'UPDATE' THEN {'; '.join(updates)};\n"
+            f"ELSE {'; '.join(deletes)};\nEND IF;\nRETURN NULL;")
+    return (f"CREATE FUNCTION care_figures_{table}() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$\n"
+            f"BEGIN\n{body}\nEND $$;\n"
+            f"REVOKE ALL ON FUNCTION care_figures_{table}() FROM PUBLIC;\n"
+            f"CREATE TRIGGER care_figures_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n"
+            f"CREATE TRIGGER care_figures_update AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows "
+            f"NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n"
+            f"CREATE TRIGGER care_figures_delete AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n")
+
+
+def _pg_install(staff: str, admin: str) -> str:
+    d = Dialect("postgresql")
+    locks = f"LOCK TABLE {', '.join(SOURCE_TABLES)} IN SHARE MODE"
+    return ("".join(_pg_function(t) for t in SOURCE_TABLES)
+            + f"CREATE FUNCTION care_fold_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
+            + ";\n".join(_fold_statements()) + ";\nEND $$;\n"
+            + "REVOKE ALL ON FUNCTION care_fold_figures() FROM PUBLIC;\n"
+            + f"GRANT EXECUTE ON FUNCTION care_fold_figures() TO {staff};\n"
+            # writers wait (SHARE lock) while the figures are recounted, so none is counted twice
+            + f"CREATE FUNCTION care_rebuild_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
+            + ";\n".join([locks, *rebuild_statements(d)]) + ";\nEND $$;\n"
+            + "REVOKE ALL ON FUNCTION care_rebuild_figures() FROM PUBLIC;\n"
+            + f"GRANT EXECUTE ON FUNCTION care_rebuild_figures() TO {admin};\n")
+
+
+def install(bind) -> None:
+    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind``."""
+    if bind.dialect.name == "postgresql":
+        from db.pg_scope import run, store_roles
+
+        roles = store_roles(bind)
+        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"]))
+    else:
+        for statement in _sqlite_triggers():
+            bind.exec_driver_sql(statement)
+
+
+def uninstall(bind) -> None:
+    """Drop what :func:`install` made."""
+    if bind.dialect.name == "postgresql":
+        from db.pg_scope import run
+
+        run(bind, "".join(f"DROP FUNCTION care_figures_{t}() CASCADE;\n" for t in SOURCE_TABLES)
+            + "DROP FUNCTION care_fold_figures();\nDROP FUNCTION care_rebuild_figures();\n")
+    else:
+        for name in _sqlite_trigger_names():
+            bind.exec_driver_sql(f"DROP TRIGGER {name}")
+
+
+def rebuild(bind) -> None:
+    """Recount every figure from scratch (for a store whose figures predate the triggers)."""
+    if bind.dialect.name == "postgresql":
+        bind.exec_driver_sql("SELECT care_rebuild_figures()")
+    else:
+        for statement in rebuild_statements(Dialect("sqlite")):
+            bind.exec_driver_sql(statement)
+
+
+def fold(bind) -> None:
+    """Fold committed transactions' slots into slot 0 (PostgreSQL; nothing to do on SQLite)."""
+    if bind.dialect.name == "postgresql":
+        bind.exec_driver_sql("SELECT care_fold_figures()")
