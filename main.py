@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--as-of", metavar="YYYY-MM", help="the last month of the quarter (default: last month)")
     evaluate.add_argument("--db", metavar="URL", dest="sub_db")
 
+    care = sub.add_parser("care", help="care and complaints")
+    care_sub = care.add_subparsers(dest="care_command", metavar="ACTION", required=True)
+    care_sub.add_parser("rebuild-figures", help="recount the care dashboard's figures from the customers, tier "
+                        "changes, cards and complaints (a repair; writers wait meanwhile)").add_argument(
+        "--db", metavar="URL", dest="sub_db")
+
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; exit 0 when intact").add_argument("--db", metavar="URL", dest="sub_db")
@@ -223,6 +229,15 @@ def cmd_tiers_evaluate(args) -> int:
     return 0
 
 
+def cmd_care_rebuild_figures(args) -> int:
+    from app.care.dashboard import rebuild_figures
+    from app.opening import open_store
+
+    rows = rebuild_figures(open_store(_store_url(args)), _batch_actor("care"))
+    print("care dashboard figures recounted: " + ", ".join(f"{table} {n} rows" for table, n in rows.items()))
+    return 0
+
+
 def cmd_stock_reconcile(args) -> int:
     from datetime import date
 
@@ -293,6 +308,7 @@ COMMANDS = {
     ("import-aum", None): cmd_import_aum,
     ("import-customers", None): cmd_import_customers,
     ("tiers", "evaluate"): cmd_tiers_evaluate,
+    ("care", "rebuild-figures"): cmd_care_rebuild_figures,
     ("db", "upgrade"): cmd_db_upgrade,
     ("demo", None): cmd_demo,
     ("audit", "verify"): cmd_audit_verify,

@@ -302,3 +302,17 @@ def test_a_month_old_figure_stays_in_its_month(demo_store):
     next_month = (demo_store.clock().replace(day=1) + timedelta(days=32)).replace(day=15)
     moved = head_office(Store(demo_store.engine, clock=lambda: next_month))
     assert moved.moves[-2] == first.moves[-1] and moved.moves[-1].upgrades == 0
+
+
+def test_the_command_line_rebuilds_the_figures_and_audits_it(demo_store, capsys):
+    import main
+    from db.models import AuditEvent
+
+    with demo_store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM care_complaint_count")
+    url = demo_store.engine.url.render_as_string(hide_password=False)
+    assert main.main(["care", "rebuild-figures", "--db", url]) == 0
+    assert "care_complaint_count" in capsys.readouterr().out
+    assert_figures_exact(demo_store)
+    with demo_store.read() as session:
+        assert session.scalar(select(func.count()).where(AuditEvent.action == "care.figures.rebuild")) == 1
