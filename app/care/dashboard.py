@@ -17,10 +17,11 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, literal, select, union_all
+from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
 
 from app.auth.permissions import Permission, require
 from app.care.common import load_policy
@@ -106,32 +107,66 @@ def _yyyymmdd(moment: datetime) -> int:
     return moment.year * 10000 + moment.month * 100 + moment.day
 
 
-def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> dict[tuple[int, str], int]:
+# The dashboard's statements, built once (a dashboard only binds its values): the subtree's
+# branches (``ids``), the tiers, the first month (``since``) and the clock's cutoffs.
+_IDS, _SINCE = bindparam("ids", expanding=True), bindparam("since")
+_VIPS = (select(CareTierCount.branch_id, CareTierCount.tier, func.sum(CareTierCount.count), func.count())
+         .where(CareTierCount.tier.in_(bindparam("tiers", expanding=True)), CareTierCount.branch_id.in_(_IDS))
+         .group_by(CareTierCount.branch_id, CareTierCount.tier))
+_MOVES = (select(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier,
+                 func.sum(CareMoveCount.count), func.count())
+          .where(CareMoveCount.month >= _SINCE, CareMoveCount.branch_id.in_(_IDS))
+          .group_by(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier))
+_CANCELLED = (select(CareCancelCount.month, func.sum(CareCancelCount.count), func.count())
+              .where(CareCancelCount.month >= _SINCE, CareCancelCount.branch_id.in_(_IDS))
+              .group_by(CareCancelCount.month))
+_COMPLAINTS = (select(CareComplaintCount.branch_id, CareComplaintCount.vip, func.sum(CareComplaintCount.count),
+                      func.sum(CareComplaintCount.on_time), func.count())
+               .where(CareComplaintCount.month >= _SINCE, CareComplaintCount.branch_id.in_(_IDS))
+               .group_by(CareComplaintCount.branch_id, CareComplaintCount.vip))
+_LATE = (select(Complaint.branch_id, Complaint.vip, func.count())   # from the index of open complaints
+         .where(Complaint.resolved_at.is_(None), Complaint.deadline_at < bindparam("now"),
+                Complaint.accepted_at >= bindparam("start"), Complaint.branch_id.in_(_IDS))
+         .group_by(Complaint.branch_id, Complaint.vip))
+
+
+@cache
+def _contacted_statement(tiers: int):
+    """For ``tiers`` planned tiers (bound as tier0, day0, cutoff0, midnight0, ...), by branch
+    and tier: the kept count of the whole days after each tier's cutoff day, then the customers
+    contacted on the cutoff's own day from the cutoff to midnight (the customers' index), and
+    the figure rows read (to know when to fold). One statement, built once per number of tiers."""
+    tier = [bindparam(f"tier{i}") for i in range(tiers)]
+    whole_days = case(*[(and_(CareContactCount.tier == tier[i], CareContactCount.day > bindparam(f"day{i}")),
+                         CareContactCount.count) for i in range(tiers)], else_=0)
+    kept = (select(CareContactCount.branch_id, CareContactCount.tier, func.sum(whole_days), func.count())
+            .where(CareContactCount.tier.in_(tier), CareContactCount.branch_id.in_(_IDS),
+                   CareContactCount.day > bindparam("first_day"))
+            .group_by(CareContactCount.branch_id, CareContactCount.tier))
+    cutoff_day = [select(Customer.branch_id, Customer.tier, func.count(), literal(1))
+                  .where(Customer.tier == tier[i], Customer.branch_id.in_(_IDS), Customer.active.is_(True),
+                         Customer.last_contact_at >= bindparam(f"cutoff{i}"),
+                         Customer.last_contact_at < bindparam(f"midnight{i}"))
+                  .group_by(Customer.branch_id, Customer.tier) for i in range(tiers)]
+    return union_all(kept, *cutoff_day)
+
+
+def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> tuple[dict[tuple[int, str], int], int]:
     """Active customers of each planned tier whose latest contact is at or after the tier's
-    cutoff, by (branch, tier): whole days after the cutoff's day from the kept figures, the
-    cutoff's own day (from the cutoff to its midnight) from the customers' index, so the count
-    is exact to the second."""
+    cutoff, by (branch, tier), exact to the second; and how many unfolded figure rows were read."""
     kept: dict[tuple[int, str], int] = defaultdict(int)
+    unfolded = 0
     if not planned:
-        return kept
-    after_day = case(*[(and_(CareContactCount.tier == t, CareContactCount.day > _yyyymmdd(c)), CareContactCount.count)
-                       for t, c in planned.items()], else_=0)
-    first_day = min(_yyyymmdd(c) for c in planned.values())
+        return kept, unfolded
+    values: dict = {"first_day": min(_yyyymmdd(c) for c in planned.values())}
+    for i, (tier, cutoff) in enumerate(planned.items()):
+        values |= {f"tier{i}": tier, f"day{i}": _yyyymmdd(cutoff), f"cutoff{i}": cutoff,
+                   f"midnight{i}": datetime.combine(cutoff.date(), time()) + timedelta(days=1)}
     for part in chunks(ids):
-        for bid, tier, n in session.execute(
-                select(CareContactCount.branch_id, CareContactCount.tier, func.sum(after_day))
-                .where(CareContactCount.tier.in_(planned), CareContactCount.branch_id.in_(part),
-                       CareContactCount.day > first_day)
-                .group_by(CareContactCount.branch_id, CareContactCount.tier)):
-            kept[(bid, tier)] += int(n or 0)
-        same_day = [select(Customer.branch_id, literal(t).label("tier"), func.count())
-                    .where(Customer.tier == t, Customer.branch_id.in_(part), Customer.active.is_(True),
-                           Customer.last_contact_at >= cutoff,
-                           Customer.last_contact_at < datetime.combine(cutoff.date(), time()) + timedelta(days=1))
-                    .group_by(Customer.branch_id) for t, cutoff in planned.items()]
-        for bid, tier, n in session.execute(union_all(*same_day)):
-            kept[(bid, tier)] += n
-    return kept
+        for bid, tier, n, rows in session.execute(_contacted_statement(len(planned)), values | {"ids": part}):
+            kept[(bid, tier)] += int(n)
+            unfolded += rows - 1
+    return kept, unfolded
 
 
 def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
@@ -155,18 +190,15 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
             owner = next((c.id for c in children if b.path.startswith(c.path)), branch.id)
             group_of[b.id] = owner
         figures: dict[int, dict] = {g: defaultdict(int) for g in [branch.id, *(c.id for c in children)]}
-        unfolded = 0   # rows of transactions not yet folded into slot 0 (PostgreSQL)
 
         # VIPs by branch and tier, and those whose latest contact lies within their tier's interval
+        # (and the figure rows of transactions not yet folded into slot 0 on PostgreSQL)
         planned = {t: now - timedelta(days=policy.interval(t)) for t in vip_tiers if policy.interval(t)}
-        kept_by_branch = _contacted_since(session, planned, ids)
+        kept_by_branch, unfolded = _contacted_since(session, planned, ids)
         counts: dict[str, int] = defaultdict(int)
         kept_by_tier: dict[str, int] = defaultdict(int)
         for part in chunks(ids):
-            for bid, tier, n, rows in session.execute(
-                    select(CareTierCount.branch_id, CareTierCount.tier, func.sum(CareTierCount.count), func.count())
-                    .where(CareTierCount.tier.in_(vip_tiers), CareTierCount.branch_id.in_(part))
-                    .group_by(CareTierCount.branch_id, CareTierCount.tier)):
+            for bid, tier, n, rows in session.execute(_VIPS, {"tiers": vip_tiers, "ids": part}):
                 n, kept, unfolded = int(n), kept_by_branch.get((bid, tier), 0), unfolded + rows - 1
                 counts[tier] += n
                 kept_by_tier[tier] += kept
@@ -180,11 +212,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
         start = datetime(months[0] // 100, months[0] % 100, 1)
         changes = defaultdict(int)   # (month, from, to) -> n
         for part in chunks(ids):
-            for m, old, new, n, rows in session.execute(
-                    select(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier,
-                           func.sum(CareMoveCount.count), func.count())
-                    .where(CareMoveCount.month >= months[0], CareMoveCount.branch_id.in_(part))
-                    .group_by(CareMoveCount.month, CareMoveCount.from_tier, CareMoveCount.to_tier)):
+            for m, old, new, n, rows in session.execute(_MOVES, {"since": months[0], "ids": part}):
                 changes[(m, old, new)] += int(n)
                 unfolded += rows - 1
         trend, running = [], dict(counts)
@@ -197,10 +225,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
         trend.reverse()
         cancelled: dict[int, int] = defaultdict(int)  # churn: VIP cards cancelled, by month
         for part in chunks(ids):
-            for m, n, rows in session.execute(
-                    select(CareCancelCount.month, func.sum(CareCancelCount.count), func.count())
-                    .where(CareCancelCount.month >= months[0], CareCancelCount.branch_id.in_(part))
-                    .group_by(CareCancelCount.month)):
+            for m, n, rows in session.execute(_CANCELLED, {"since": months[0], "ids": part}):
                 cancelled[m] += int(n)
                 unfolded += rows - 1
         moves = []
@@ -221,18 +246,10 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
         # of open complaints (a handful: they are answered within hours)
         complaints: dict[tuple[int, bool], list[int]] = defaultdict(lambda: [0, 0, 0])
         for part in chunks(ids):
-            for bid, vip, n, kept, rows in session.execute(
-                    select(CareComplaintCount.branch_id, CareComplaintCount.vip, func.sum(CareComplaintCount.count),
-                           func.sum(CareComplaintCount.on_time), func.count())
-                    .where(CareComplaintCount.month >= months[0], CareComplaintCount.branch_id.in_(part))
-                    .group_by(CareComplaintCount.branch_id, CareComplaintCount.vip)):
+            for bid, vip, n, kept, rows in session.execute(_COMPLAINTS, {"since": months[0], "ids": part}):
                 complaints[(bid, bool(vip))][:2] = [int(n), int(kept)]
                 unfolded += rows - 1
-            for bid, vip, late in session.execute(
-                    select(Complaint.branch_id, Complaint.vip, func.count())
-                    .where(Complaint.resolved_at.is_(None), Complaint.deadline_at < now,
-                           Complaint.accepted_at >= start, Complaint.branch_id.in_(part))
-                    .group_by(Complaint.branch_id, Complaint.vip)):
+            for bid, vip, late in session.execute(_LATE, {"now": now, "start": start, "ids": part}):
                 complaints[(bid, bool(vip))][2] = late
         totals = defaultdict(int)
         for (bid, vip), (n, kept, late) in complaints.items():
