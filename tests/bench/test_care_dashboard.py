@@ -6,8 +6,7 @@ filled set-based in SQL (about 16 % VIPs over five outlets, 5 % of customers wit
 change in the last twelve months, a contact for two thirds of the VIPs, a complaint for every
 200th customer), then analysed; the figures the database keeps (db.care_figures) are written by
 its triggers while it is filled. The figure is one whole ``care_dashboard`` call for the head
-office (every customer in scope) after a first one (printed: on PostgreSQL it folds the fill's
-figure rows); the baseline is the single raw SQL statement that counts VIPs by branch and tier
+office (every customer in scope) after a first one (printed); the baseline is the single raw SQL statement that counts VIPs by branch and tier
 over the customers' index, without the service around it: what the dashboard would cost if it
 counted the customers themselves.
 """
@@ -124,7 +123,7 @@ def test_dashboard_queries_on_a_large_customer_table(big_store):
         head = session.scalar(select(Branch.id).where(Branch.code == "HO"))
         branches = list(session.scalars(select(Branch.id)))
     started = time.perf_counter()
-    board = care_dashboard(big_store, actor, head)  # on PostgreSQL it folds the rows the fill wrote
+    board = care_dashboard(big_store, actor, head)
     print(f"\n{big_store.kind}: first dashboard {(time.perf_counter() - started) * 1000:.0f} ms")
     assert board.vip_total == sum(1 for i in range(1, CUSTOMERS + 1) if i % 10 == 0 or i % 25 == 1
                                   or i % 50 == 2 or i % 200 == 3)

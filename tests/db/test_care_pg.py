@@ -180,3 +180,24 @@ def test_a_writer_never_waits_for_another_transaction_of_its_branch(pg_demo_stor
         a.commit()
     print(f"\nsecond writer of the branch, first one's transaction open: {waited_ms:.1f} ms")
     assert_figures_exact(store)
+
+
+def test_the_dashboard_folds_once_it_reads_many_unfolded_rows(pg_demo_store, monkeypatch):
+    store = pg_demo_store
+    manager = actor_named(store, "manager")
+    with store.read() as session:
+        customer = session.scalar(select(Customer.id).where(Customer.tier == "gold", Customer.active.is_(True)).limit(1))
+    for active in (False, True, False, True):   # four transactions: four rows of one key
+        with store.write(manager) as uow:
+            uow.session.execute(Customer.__table__.update().where(Customer.id == customer).values(active=active))
+    unfolded = "SELECT count(*) FROM care_tier_count WHERE slot <> 0"
+    monkeypatch.setattr(dashboard, "FOLD_AFTER", 10 ** 9)
+    before = dashboard.care_dashboard(store, manager)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(unfolded).scalar_one() >= 4
+    monkeypatch.setattr(dashboard, "FOLD_AFTER", 3)
+    assert dashboard.care_dashboard(store, manager) == before
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(unfolded).scalar_one() == 0
+    assert dashboard.care_dashboard(store, manager) == before
+    assert_figures_exact(store)
