@@ -14,13 +14,17 @@ ones updated (SQLite: ``executemany``; PostgreSQL: ``INSERT ... SELECT FROM unne
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
+import itertools
+import operator
 import re
+from array import array
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -31,8 +35,8 @@ from app.csvio import (
 )
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from db.arrays import column_literals
-from db.models import AumImport
+from db.arrays import number_array
+from db.models import AumImport, AumMonth
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
 AVG_DAILY_AUM = QT_TRANSLATE_NOOP("fields", "Average daily AUM")
@@ -43,14 +47,17 @@ COLUMNS = (
     Column("avg_daily_aum", True, ("avg daily aum", "aum", "月日均资产", "日均AUM", "月日均AUM",
                                    "日均资产", "月日均金融资产")),
 )
-BATCH = 50_000
+BATCH = 200_000        # rows per PostgreSQL upsert
+PLAIN_CHUNK = 100_000  # lines per column-wise check
 PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
 
 _MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)")
 _PLAIN_AMOUNT = re.compile(r"\d{1,15}(?:\.\d{1,2})?")
+# plain amounts one a line: ASCII digits only (\\d would let full-width digits through as text);
+# possessive, so that a million lines match without backtracking bookkeeping
+_PLAIN_AMOUNTS = re.compile(r"(?:[0-9]{1,15}+(?:\.[0-9]{1,2}+)?+\n)*+[0-9]{1,15}+(?:\.[0-9]{1,2}+)?+")
 _PLAIN_CIF = re.compile(r"[A-Z0-9]{6,32}")
-CENT = Decimal("0.01")
 
 Progress = Callable[[int, int], bool]
 
@@ -139,17 +146,9 @@ def _customer_ids(session, actor) -> dict[str, int]:
                               "WHERE b.path LIKE ?", (actor.branch_path + "%",)))
 
 
-def _stored(session, month: int) -> dict[int, int]:
-    """The store's values for ``month`` in whole cents, rounded by the database."""
-    return dict(_raw(session, "SELECT customer_id, CAST(ROUND(avg_daily_aum * 100) AS BIGINT) "
-                              "FROM aum_month WHERE month = ?", (month,)))
-
-
-def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
-    """The extract's data lines as (line number, [cif, month, amount]) or, for a line with the
-    wrong number of fields, (line number, (fields found, fields in the header)):
-    the shared reader's rules (encodings, header aliases, blank lines, field counts) on a fast
-    path that skips building a dict per line."""
+def _reader(data: bytes):
+    """A CSV reader positioned after the header, the positions of (cif, month, amount), and the
+    header's width: the shared reader's rules (encodings, header aliases)."""
     text = decode(data)
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -161,8 +160,14 @@ def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
                               line=1, reason=str(exc)) from None
     positions = {key: index for index, key in map_header(header, COLUMNS).items()}
-    order = (positions["cif_no"], positions["month"], positions["avg_daily_aum"])
-    width = len(header)
+    return reader, (positions["cif_no"], positions["month"], positions["avg_daily_aum"]), len(header)
+
+
+def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
+    """The extract's data lines as (line number, [cif, month, amount]) or, for a line with the
+    wrong number of fields, (line number, (fields found, fields in the header)), skipping
+    blank lines: the shared reader's rules without building a dict per line."""
+    reader, order, width = _reader(data)
     while True:
         try:
             fields = next(reader)
@@ -179,23 +184,97 @@ def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
             yield reader.line_num, (len(fields), width)
 
 
-def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
-               progress: Progress | None = None) -> AumImportResult:
-    """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
-    there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
-    ``progress`` returns False (nothing is written then)."""
-    require(actor, Permission.IMPORT_DATA)
-    path = Path(path)
-    data = read_file(path)
-    sha = hashlib.sha256(data).hexdigest()
-    today = store.clock().date()
+@dataclass
+class _Rows:
+    """The extract's good lines as columns, ready to write: customer ids, months (yyyymm) and
+    amounts as plain numeric text (digits, at most one dot and 2 decimals)."""
 
-    def report(done: int, total: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled()
+    customers: array = field(default_factory=lambda: array("q"))
+    months: array = field(default_factory=lambda: array("i"))
+    amounts: list[str] = field(default_factory=list)
+    read: int = 0
+    bad: int = 0
+    problems: list[LineProblem] = field(default_factory=list)
 
-    with store.read() as session:
-        ids = _customer_ids(session, actor)
+    def __len__(self) -> int:
+        return len(self.customers)
+
+    def split(self, stored: set[int]) -> list[tuple[_Rows, bool]]:
+        """The rows of months the store has no value of yet (plain inserts), and those of
+        months it has (upserts), each with whether it is the latter; empty parts left out."""
+        if not stored or stored.issuperset(self.months):
+            return [(self, bool(stored))] if len(self) else []
+        parts = []
+        for upsert in (False, True):
+            keep = [(m in stored) is upsert for m in self.months]
+            part = _Rows(array("q", itertools.compress(self.customers, keep)),
+                         array("i", itertools.compress(self.months, keep)),
+                         list(itertools.compress(self.amounts, keep)))
+            if len(part):
+                parts.append((part, upsert))
+        return parts
+
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while millions of lines are read: the rows kept alive
+    would make each collection walk them all (two thirds of the reading time); reference
+    counting still frees everything, and collection resumes after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _NotPlain(Exception):
+    """A line the plain reading does not vouch for: read the file line by line instead."""
+
+
+def _plain(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
+    """The usual extract read a chunk of lines at a time, column-wise: every line with the
+    header's field count, every CIF exactly as stored, months that parse, plain amounts
+    (``123``, ``123.4``, ``123.45``), no CIF twice in a month. Anything else raises
+    :class:`_NotPlain`, and :func:`_careful` reads the file again to report each line."""
+    reader, order, width = _reader(data)
+    pick = operator.itemgetter(*order)
+    rows = _Rows()
+    month_of: dict[str, int] = {}
+    seen: dict[int, set[int]] = {}   # month -> customer ids (the ids' own int objects)
+    try:
+        while chunk := list(itertools.islice(reader, PLAIN_CHUNK)):
+            if set(map(len, chunk)) != {width}:
+                raise _NotPlain
+            cifs, raw_months, amounts = zip(*map(pick, chunk))
+            customers = list(map(ids.get, cifs))
+            if None in customers:
+                raise _NotPlain
+            for raw in set(raw_months).difference(month_of):
+                month_of[raw] = parse_month(raw, today=today)
+            if not _PLAIN_AMOUNTS.fullmatch("\n".join(amounts)):
+                raise _NotPlain
+            months = list(map(month_of.__getitem__, raw_months))
+            for month in set(months):
+                of_month = list(itertools.compress(customers, map(month.__eq__, months)))
+                known = seen.setdefault(month, set())
+                before = len(known)
+                known.update(of_month)
+                if len(known) - before != len(of_month):
+                    raise _NotPlain
+            rows.customers.extend(customers)
+            rows.months.extend(months)
+            rows.amounts.extend(amounts)
+            rows.read += len(chunk)
+            report(rows.read, 0)
+    except (csv.Error, ValidationError):
+        raise _NotPlain from None
+    return rows
+
+
+def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
+    """Every line checked on its own, each bad one reported by its number and reason."""
     problems: list[LineProblem] = []
     bad = 0
     read = 0
@@ -222,12 +301,7 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
             month = months.get(raw_month)
             if month is None:
                 month = months[raw_month] = parse_month(raw_month, today=today)
-            whole, dot, frac = raw_amount.partition(".")
-            if (whole.isascii() and whole.isdigit() and len(whole) <= 15
-                    and (not dot or (frac.isascii() and frac.isdigit() and len(frac) <= 2))):
-                cents = int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if dot else 0)
-            else:
-                cents = _cents(raw_amount)
+            cents = _cents(raw_amount)
             by_customer = values.get(month)
             if by_customer is None:
                 by_customer = values[month] = {}
@@ -242,74 +316,96 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
                 problems.append(problem_from(number, error))
             continue
         by_customer[customer_id] = (cents, number)
-    if bad and not skip_bad:
-        raise AumImportRefused(problems, bad)
-    report(read, read)
+    rows = _Rows(read=read, bad=bad, problems=problems)
+    for month, by_customer in values.items():
+        for customer_id, (cents, _line) in by_customer.items():
+            rows.customers.append(customer_id)
+            rows.months.append(month)
+            rows.amounts.append(_text(cents))
+    return rows
 
-    result = AumImportResult(path.name, sha, read, 0, 0, bad, sorted(values), problems)
+
+def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
+               progress: Progress | None = None) -> AumImportResult:
+    """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
+    there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
+    ``progress`` returns False (nothing is written then)."""
+    require(actor, Permission.IMPORT_DATA)
+    path = Path(path)
+    data = read_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    today = store.clock().date()
+
+    def report(done: int, total: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise Cancelled()
+
+    with store.read() as session:
+        ids = _customer_ids(session, actor)
+    with _gc_paused():
+        try:
+            rows = _plain(data, ids, today, report)
+        except _NotPlain:
+            rows = _careful(data, ids, today, report)
+    if rows.bad and not skip_bad:
+        raise AumImportRefused(rows.problems, rows.bad)
+    report(rows.read, rows.read)
+
+    result = AumImportResult(path.name, sha, rows.read, 0, 0, rows.bad, sorted(set(rows.months)),
+                             rows.problems)
     with store.write(actor) as uow:
         session = uow.session
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
-        new: list[tuple[int, int, str]] = []
-        changed: list[tuple[int, int, str]] = []
-        for month, by_customer in values.items():
-            stored = _stored(session, month)
-            for customer_id, (cents, _line) in by_customer.items():
-                old = stored.get(customer_id)
-                if old is None:
-                    new.append((customer_id, month, _text(cents)))
-                elif old != cents:
-                    changed.append((customer_id, month, _text(cents)))
-        result.rows_changed = len(new) + len(changed)
-        result.rows_unchanged = read - bad - result.rows_changed
-        if new or changed:
-            if store.kind == "postgresql":
-                _write_postgresql(session, new, changed)
-            else:
-                _write_sqlite(session, new, changed)
-        session.add(AumImport(file_name=path.name[:255], file_sha256=sha, rows_read=read,
-                              rows_changed=result.rows_changed, rows_skipped=bad,
+        write = _write_postgresql if store.kind == "postgresql" else _write_sqlite
+        stored = {m for m in result.months if session.scalar(
+            select(AumMonth.customer_id).where(AumMonth.month == m).limit(1)) is not None}
+        for part, upsert in rows.split(stored):
+            result.rows_changed += write(session, part, upsert)
+        result.rows_unchanged = len(rows) - result.rows_changed
+        session.add(AumImport(file_name=path.name[:255], file_sha256=sha, rows_read=rows.read,
+                              rows_changed=result.rows_changed, rows_skipped=rows.bad,
                               imported_at=uow.now, imported_by=actor.username))
         uow.audit("aum.import", "aum_import", sha[:16], after={
-            "file": path.name, "sha256": sha, "rows_read": read, "rows_changed": result.rows_changed,
-            "rows_skipped": bad, "months": result.months})
+            "file": path.name, "sha256": sha, "rows_read": rows.read,
+            "rows_changed": result.rows_changed, "rows_skipped": rows.bad, "months": result.months})
     return result
 
 
-def _write_sqlite(session, new, changed) -> None:
+_INSERT = "INSERT INTO aum_month (customer_id, month, avg_daily_aum) {values}"
+# a stored value is changed only when it differs: the rows the statement inserted or changed
+# are what the import changed
+_ON_CONFLICT = (" ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum = excluded.avg_daily_aum "
+                "WHERE aum_month.avg_daily_aum <> excluded.avg_daily_aum")
+
+
+def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
+    """One ``executemany``; returns the rows inserted or changed."""
     cursor = session.connection().connection.driver_connection.cursor()
     try:
-        for start in range(0, len(new), BATCH):
-            cursor.executemany("INSERT INTO aum_month (customer_id, month, avg_daily_aum) VALUES (?, ?, ?)",
-                               new[start:start + BATCH])
-        for start in range(0, len(changed), BATCH):
-            cursor.executemany("UPDATE aum_month SET avg_daily_aum = ? WHERE customer_id = ? AND month = ?",
-                               [(a, c, m) for c, m, a in changed[start:start + BATCH]])
+        cursor.executemany(_INSERT.format(values="VALUES (?, ?, ?)") + (_ON_CONFLICT if upsert else ""),
+                           zip(rows.customers, rows.months, rows.amounts))
+        return cursor.rowcount
     finally:
         cursor.close()
 
 
-def _write_postgresql(session, new, changed) -> None:
-    """Per batch, one ``INSERT ... SELECT FROM unnest(arrays)`` for the new values and one
-    ``UPDATE ... FROM unnest(arrays) ... WHERE`` the value differs for the changed ones. Arrays
-    rather than ``COPY`` into a temporary table: staff login roles may not create temporary
-    tables, and ``COPY FROM`` is refused on tables with row-level security. Each column goes as
-    one array literal (:mod:`db.arrays`)."""
+def _write_postgresql(session, rows: _Rows, upsert: bool) -> int:
+    """Per batch, one statement from ``unnest`` of three arrays (staff login roles may not
+    create temporary tables, and ``COPY FROM`` is refused on tables with row-level security);
+    the amounts are plain numeric text already, so each array is one string join
+    (:func:`db.arrays.number_array`). Returns the rows inserted or changed."""
+    sql = (_INSERT.format(values="SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[])")
+           + (_ON_CONFLICT if upsert else ""))
     conn = session.connection().connection.driver_connection
+    changed = 0
     with conn.cursor() as cursor:
-        for start in range(0, len(new), BATCH * 4):
-            cursor.execute(
-                "INSERT INTO aum_month (customer_id, month, avg_daily_aum) "
-                "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[])",
-                column_literals(new[start:start + BATCH * 4]))
-        for start in range(0, len(changed), BATCH * 4):
-            cursor.execute(
-                "UPDATE aum_month a SET avg_daily_aum = u.value "
-                "FROM unnest(%s::integer[], %s::integer[], %s::numeric[]) AS u(customer_id, month, value) "
-                "WHERE a.customer_id = u.customer_id AND a.month = u.month "
-                "AND a.avg_daily_aum IS DISTINCT FROM u.value",
-                column_literals(changed[start:start + BATCH * 4]))
+        for start in range(0, len(rows), BATCH):
+            end = start + BATCH
+            cursor.execute(sql, [number_array(rows.customers[start:end]), number_array(rows.months[start:end]),
+                                 number_array(rows.amounts[start:end])])
+            changed += cursor.rowcount
+    return changed
 
 
 @dataclass(frozen=True)

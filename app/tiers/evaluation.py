@@ -1,35 +1,40 @@
 """Tier evaluation: every active customer in scope, set-based, in one transaction.
 
-The day-weighted rolling quarterly average is computed by the database, grouped by customer,
-in exact integer arithmetic: ``SUM(cents × days in month)`` over the three months of the
-quarter (a missing month counts 0, as :func:`app.tiers.rules.rolling_quarterly_average`);
-Python divides by the quarter's days rounding half-up to the cent, and finds the band. The rows
-are streamed in large chunks; the writes (tier changes, customers' tiers, worklists) go in
-batches (SQLite ``executemany``; PostgreSQL one ``INSERT ... SELECT FROM unnest(arrays)`` /
-``UPDATE ... FROM unnest(arrays)`` per batch: staff login roles may not create temporary
-tables, and ``COPY FROM`` is refused on tables with row-level security). No per-customer query.
+The day-weighted rolling quarterly average is computed by the database in exact integer
+arithmetic: ``SUM(cents × days in month)`` over the three months of the quarter (a missing
+month counts 0, as :func:`app.tiers.rules.rolling_quarterly_average`), divided by the quarter's
+days rounding half-up to the cent. For the customers without an exception -- nearly all -- the
+database also decides (band, effective tier, the card flags with the policy's below-standard
+rule, against the active VIP card in the card register) and writes (tier changes, customers'
+tiers, worklists) in the same statements, a range of customer ids at a time: no row comes to
+Python and none goes back. On SQLite the decisions go through a temporary table; on PostgreSQL
+through one statement of data-modifying CTEs (staff login roles may not create temporary
+tables). The SQL is :func:`app.tiers.rules.evaluate` for those customers, built from the policy
+(tests/db/test_tiers.py compares the two customer by customer).
 
-The card a customer holds is one lookup in the card register, :func:`held_card_types` (the
-active VIP card, one query per chunk of customers): a cardholder whose tier entitles to a
-higher card is listed for an upgrade, one whose card is above what the tier entitles to is
-listed for a downgrade review when the policy's below-standard rule says so (never downgraded
-silently; the query then also sums the quarters ending at the month-ends the rule looks back
-over), and a customer with no active card whose tier carries one is newly eligible for a first
-card.
+The few customers with an approved exception go one by one through
+:func:`app.tiers.rules.evaluate`, which tells what became of the exception and whether its end
+returned the customer to the computed tier.
+
+A cardholder whose tier entitles to a higher card is listed for an upgrade, one whose card is
+above what the tier entitles to is listed for a downgrade review when the policy's
+below-standard rule says so (never downgraded silently; the averages at the month-ends the rule
+looks back over are summed too), and a customer with no active card whose tier carries one is
+newly eligible for a first card.
 """
 
 from __future__ import annotations
 
-import bisect
 import csv
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, literal, or_, select, text
+from sqlalchemy import Date, DateTime, bindparam, func, insert, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
@@ -38,10 +43,12 @@ from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
 from app.tiers.aum_import import parse_month
 from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import (
-    ExceptionOutcome, TierException, TierPolicy, evaluate, month_end, quarter_window,
+    CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
+    quarter_window,
 )
-from db.arrays import array_literal, column_literals
-from db.models import Branch, Customer, TierEvaluation, TierExceptionGrant, TierWorklistEntry, VipCard
+from db.models import (
+    Branch, Customer, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
+)
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
 
@@ -54,10 +61,9 @@ WORKLIST_LABELS = {
 }
 CAUSE_EVALUATION, CAUSE_EXCEPTION, CAUSE_EXCEPTION_EXPIRED = "evaluation", "exception", "exception_expired"
 
-CHUNK = 20_000
-BATCH = 100_000
+ID_RANGE = 100_000          # customer ids decided per statement (progress and cancel between)
+NO_STANDARD = 10 ** 18      # cents: the threshold of a card no band carries (no average meets it)
 PAGE_SIZE = 200
-HELD_CHUNK = 900  # bound parameters per IN (...) list, safe on SQLite
 
 Progress = Callable[[int, int], bool]
 
@@ -81,17 +87,6 @@ def parse_as_of(raw: str, *, today: date) -> tuple[int, int]:
     except ValidationError as error:
         raise ValidationError(error.template, field=AS_OF, **error.params) from None
     return value // 100, value % 100
-
-
-def held_card_types(session: Session, customer_ids: list[int]) -> dict[int, str]:
-    """The card type of each customer's active VIP card (customer id -> card type), from the
-    card register; customers without an active card are absent."""
-    held: dict[int, str] = {}
-    for start in range(0, len(customer_ids), HELD_CHUNK):
-        part = customer_ids[start:start + HELD_CHUNK]
-        held.update(session.execute(select(VipCard.customer_id, VipCard.card_type).where(
-            VipCard.customer_id.in_(part), VipCard.status == "active")).all())
-    return held
 
 
 def _scope_branch_id(session: Session, actor) -> int | None:
@@ -139,30 +134,219 @@ def _windows(as_of: tuple[int, int], count: int) -> list[list[tuple[int, int]]]:
     return [quarter_window(((index - k) // 12, (index - k) % 12 + 1)) for k in range(count)]
 
 
-def _averages_sql(kind: str, scoped: bool, windows: list[list[tuple[int, int]]]) -> str:
-    """Each active customer's id, tier and, per window, ``SUM(cents × days in month)`` (NULL
-    when the window has no figure at all)."""
-    cents = ("CAST(ROUND(a.avg_daily_aum * 100) AS BIGINT)" if kind == "postgresql"
-             else "CAST(ROUND(a.avg_daily_aum * 100) AS INTEGER)")
-    scope = ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if scoped else "")
-    months = sorted({ym for window in windows for ym in window})
-    sums = ", ".join(
-        f"SUM({cents} * CASE a.month "
-        + " ".join(f"WHEN :m{y * 100 + m} THEN :d{y * 100 + m}" for y, m in window)
-        + f" END) AS cd{k}" for k, window in enumerate(windows))
-    return (
-        "SELECT c.id, c.tier, " + ", ".join(f"s.cd{k}" for k in range(len(windows)))
-        + " FROM customer c " + scope +
-        "LEFT JOIN (SELECT a.customer_id, " + sums + " FROM aum_month a "
-        "WHERE a.month IN (" + ", ".join(f":m{y * 100 + m}" for y, m in months) + ") "
-        "GROUP BY a.customer_id) s ON s.customer_id = c.id "
-        "WHERE c.active = :yes")
+@dataclass(frozen=True)
+class _Query:
+    """What the evaluation's SQL is built from: the engine, the scope, the policy and the
+    quarters the below-standard rule looks at (latest first)."""
+
+    kind: str
+    scoped: bool
+    policy: TierPolicy
+    windows: list[list[tuple[int, int]]]
+
+    @property
+    def days(self) -> list[int]:
+        return [sum(month_end(ym).day for ym in window) for window in self.windows]
+
+    def params(self, actor) -> dict:
+        params = {"yes": True, "active_card": "active", "approved": "approved",
+                  **{f"m{y * 100 + m}": y * 100 + m for w in self.windows for y, m in w},
+                  **{f"d{y * 100 + m}": month_end((y, m)).day for w in self.windows for y, m in w},
+                  **{f"code{i}": band.code for i, band in enumerate(self.policy.bands)},
+                  **{f"bound{i}": int(band.lower_bound * 100) for i, band in enumerate(self.policy.bands)}}
+        if self.scoped:
+            params["prefix"] = actor.branch_path + "%"
+        return params
+
+    def customers(self, *, excepted: bool) -> str:
+        """Each active customer's id, tier, active card and, per quarter, ``SUM(cents × days in
+        month)`` (NULL when the quarter has no figure at all): those with an approved exception
+        (``excepted``), or those without whose ids lie in :lo to :hi.
+
+        The months are matched as ``+a.month`` so that SQLite reads ``aum_month`` by its primary
+        key (customer, month) for the ids at hand instead of every row of the months by the
+        month index, once per range of ids."""
+        integer = "BIGINT" if self.kind == "postgresql" else "INTEGER"
+        cents = f"CAST(ROUND(a.avg_daily_aum * 100) AS {integer})"
+        months = sorted({ym for window in self.windows for ym in window})
+        sums = ", ".join(
+            f"CAST(SUM({cents} * CASE a.month "
+            + " ".join(f"WHEN :m{y * 100 + m} THEN :d{y * 100 + m}" for y, m in window)
+            + f" END) AS {integer}) AS cd{k}" for k, window in enumerate(self.windows))
+        excepted_ids = "SELECT g.customer_id FROM tier_exception g WHERE g.status = :approved"
+        ids = f"IN ({excepted_ids})" if excepted else "BETWEEN :lo AND :hi"
+        return (
+            "SELECT c.id AS id, c.tier AS tier, v.card_type AS held, "
+            + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows))) + " FROM customer c "
+            + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if self.scoped else "")
+            + "LEFT JOIN vip_card v ON v.customer_id = c.id AND v.status = :active_card "
+            "LEFT JOIN (SELECT a.customer_id, " + sums + " FROM aum_month a "
+            "WHERE +a.month IN (" + ", ".join(f":m{y * 100 + m}" for y, m in months) + ") "
+            f"AND a.customer_id {ids} GROUP BY a.customer_id) s ON s.customer_id = c.id "
+            f"WHERE c.active = :yes AND c.id {ids}"
+            + ("" if excepted else f" AND c.id NOT IN ({excepted_ids})"))
+
+    def decisions(self) -> str:
+        """Per customer without an exception (ids :lo to :hi): the average (cents), computed and
+        effective tier, and 0/1 columns ``changed``, ``up``, ``first``, ``below``, ``raised``,
+        ``lowered``: :func:`app.tiers.rules.evaluate` in SQL, for the customers it is the same
+        for (no exception: the band alone decides, bar the card flags)."""
+        policy, rule = self.policy, self.policy.below_standard
+        bands = list(enumerate(policy.bands))
+        avgs = ", ".join(f"(2 * cd{k} + {d}) / {2 * d} AS avg{k}" for k, d in enumerate(self.days))
+        held_rank = "CASE held " + " ".join(
+            f"WHEN '{card}' THEN {card_rank(card)}" for card in CARD_TYPES) + " ELSE 0 END"
+        computed = ("CASE WHEN avg0 IS NULL THEN NULL "
+                    + " ".join(f"WHEN avg0 >= :bound{i} THEN :code{i}" for i, _ in reversed(bands[1:]))
+                    + " ELSE :code0 END")
+        codes = ", ".join(f":code{i}" for i, _ in bands)
+        effective = f"COALESCE(computed, CASE WHEN tier IN ({codes}) THEN tier ELSE :code0 END)"
+
+        def tier_rank(column: str) -> str:
+            return f"CASE {column} " + " ".join(f"WHEN :code{i} THEN {i}" for i, _ in bands) + " END"
+
+        entitled = "CASE effective " + " ".join(
+            f"WHEN :code{i} THEN {card_rank(b.card_type)}" for i, b in bands) + " END"
+        # an average is standard from the card's threshold up (whole cents: ceil of the
+        # threshold); a card no band carries any more has no standard average
+        thresholds = {card: (None if policy.card_bound(card) is None
+                             else math.ceil(rule.threshold(policy.card_bound(card)) * 100))
+                      for card in CARD_TYPES}
+        threshold = "CASE held " + " ".join(
+            f"WHEN '{card}' THEN {NO_STANDARD if t is None else t}" for card, t in thresholds.items()) + " END"
+        run = " AND ".join(f"avg{k} < {threshold}" for k in range(rule.months))
+        return (
+            "SELECT id, tier, held, avg0, computed, effective, "
+            "CASE WHEN effective <> tier THEN 1 ELSE 0 END AS changed, "
+            "CASE WHEN avg0 IS NOT NULL AND held_rank > 0 AND entitled > held_rank THEN 1 ELSE 0 END AS up, "
+            "CASE WHEN avg0 IS NOT NULL AND held_rank = 0 AND entitled > 0 THEN 1 ELSE 0 END AS first, "
+            f"CASE WHEN avg0 IS NOT NULL AND held_rank > entitled AND {run} THEN 1 ELSE 0 END AS below, "
+            "CASE WHEN from_rank < to_rank THEN 1 ELSE 0 END AS raised, "
+            "CASE WHEN from_rank > to_rank THEN 1 ELSE 0 END AS lowered "
+            f"FROM (SELECT l2.*, {entitled} AS entitled, {tier_rank('tier')} AS from_rank, "
+            f"{tier_rank('effective')} AS to_rank "
+            f"FROM (SELECT l1.*, {effective} AS effective "
+            f"FROM (SELECT l0.*, {computed} AS computed "
+            f"FROM (SELECT id, tier, held, {held_rank} AS held_rank, {avgs} "
+            f"FROM ({self.customers(excepted=False)}) raw) l0) l1) l2) l3")
+
+    def amount(self, column: str) -> str:
+        """Whole cents as the amount (exact numeric on PostgreSQL, SQLite's nearest REAL)."""
+        return f"{column} * 0.01" if self.kind == "postgresql" else f"{column} / 100.0"
+
+    def writes(self, source: str) -> list[str]:
+        """From the decisions in ``source``: the tier changes, the customers' new tiers, the
+        worklists."""
+        worklists = " UNION ALL ".join(
+            f"SELECT CAST(:evaluation AS INTEGER), id, '{kind}', {self.amount('avg0')}, COALESCE(computed, ''), "
+            f"effective, held FROM {source} WHERE {flag} = 1"
+            for kind, flag in ((UPGRADE, "up"), (BELOW_STANDARD, "below"), (FIRST_CARD, "first")))
+        return [
+            "INSERT INTO tier_change (customer_id, evaluation_id, from_tier, to_tier, average, cause, "
+            f"changed_at) SELECT id, CAST(:evaluation AS INTEGER), tier, effective, {self.amount('avg0')}, "
+            f"'{CAUSE_EVALUATION}', :now FROM {source} WHERE changed = 1",
+            f"UPDATE customer SET tier = d.effective, tier_since = :today FROM {source} d "
+            "WHERE d.id = customer.id AND d.changed = 1",
+            "INSERT INTO tier_worklist (evaluation_id, customer_id, kind, average, computed_tier, "
+            "effective_tier, card_type_held) " + worklists,
+        ]
+
+    @staticmethod
+    def counts(source: str) -> str:
+        return ("SELECT COUNT(*), COUNT(avg0), COALESCE(SUM(changed), 0), COALESCE(SUM(raised), 0), "
+                "COALESCE(SUM(lowered), 0), COALESCE(SUM(up), 0), COALESCE(SUM(below), 0), "
+                f"COALESCE(SUM(first), 0) FROM {source}")
+
+
+COUNTED = ("customers", "with_data", "changed", "upgraded", "downgraded", *WORKLIST_KINDS)
+
+
+def _typed(sql: str):
+    """``sql`` as text with its time stamps typed (SQLite stores them as SQLAlchemy does)."""
+    types = {"now": DateTime(), "today": Date()}
+    return text(sql).bindparams(*(bindparam(name, type_=t) for name, t in types.items()
+                                  if f":{name}" in sql))
+
+
+def _evaluate_in_sql(session: Session, query: _Query, params: dict, lo: int, hi: int) -> dict[str, int]:
+    """Decide and write every customer without an exception whose id is in ``lo..hi``, in the
+    database (no row comes to Python); the counts of what it did."""
+    params = {**params, "lo": lo, "hi": hi}
+    if query.kind == "postgresql":
+        # one statement: data-modifying CTEs read one materialized set of decisions
+        # (staff login roles may not create temporary tables)
+        writes = ", ".join(f"w{i} AS ({sql})" for i, sql in enumerate(query.writes("d")))
+        found = session.execute(_typed(
+            f"WITH d AS MATERIALIZED ({query.decisions()}), {writes} {query.counts('d')}"), params).one()
+    else:
+        session.execute(text(f"CREATE TEMP TABLE tier_decision AS {query.decisions()}"), params)
+        try:
+            for sql in query.writes("temp.tier_decision"):
+                session.execute(_typed(sql), params)
+            found = session.execute(text(query.counts("temp.tier_decision"))).one()
+        finally:
+            session.execute(text("DROP TABLE temp.tier_decision"))
+    return dict(zip(COUNTED, map(int, found)))
+
+
+def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions: dict[int, TierException],
+                       evaluation_id: int, now: datetime) -> dict[str, int]:
+    """The few customers with an approved exception, one by one through
+    :func:`app.tiers.rules.evaluate` (the exception's outcome, and its end, are its to tell)."""
+    policy, on = query.policy, month_end(query.windows[0][-1])
+    counts = dict.fromkeys((*COUNTED, "exceptions_applied", "exceptions_ended"), 0)
+    changes, tiers, worklist = [], [], []
+    days = query.days
+    for customer_id, current, held, *sums in session.execute(
+            text(query.customers(excepted=True)), params):
+        exception = exceptions.get(customer_id)
+        averages = [_cents_to_amount(v, d) for v, d in zip(sums, days)]
+        result = evaluate(current, held, averages[0], exception, policy, on, averages[1:])
+        counts["customers"] += 1
+        counts["with_data"] += result.average is not None
+        outcome = result.exception_outcome
+        counts["exceptions_applied"] += outcome is ExceptionOutcome.APPLIED
+        if result.tier_changed:
+            cause = CAUSE_EVALUATION
+            if outcome is ExceptionOutcome.APPLIED:
+                cause = CAUSE_EXCEPTION
+            elif outcome is ExceptionOutcome.EXPIRED and exception.tier == current:
+                cause = CAUSE_EXCEPTION_EXPIRED
+                counts["exceptions_ended"] += 1
+            changes.append(dict(customer_id=customer_id, evaluation_id=evaluation_id, from_tier=current,
+                                to_tier=result.effective.code, average=result.average, cause=cause,
+                                changed_at=now))
+            tiers.append(dict(customer=customer_id, new_tier=result.effective.code, since=now.date()))
+            counts["changed"] += 1
+            if current in policy.codes:
+                up = policy.rank(result.effective.code) > policy.rank(current)
+                counts["upgraded" if up else "downgraded"] += 1
+        for kind, flagged in ((UPGRADE, result.eligible_for_upgrade), (BELOW_STANDARD, result.below_standard),
+                              (FIRST_CARD, result.newly_eligible_for_first_card)):
+            if flagged:
+                counts[kind] += 1
+                worklist.append(dict(evaluation_id=evaluation_id, customer_id=customer_id, kind=kind,
+                                     average=result.average,
+                                     computed_tier=result.computed.code if result.computed else "",
+                                     effective_tier=result.effective.code, card_type_held=held))
+    if changes:
+        session.execute(insert(TierChange), changes)
+        table = Customer.__table__
+        session.execute(table.update().where(table.c.id == bindparam("customer")).values(
+            tier=bindparam("new_tier"), tier_since=bindparam("since")), tiers)
+    if worklist:
+        session.execute(insert(TierWorklistEntry), worklist)
+    return counts
 
 
 def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                    progress: Progress | None = None) -> EvaluationResult:
     """Evaluate every active customer in the actor's scope as of the end of month ``as_of``
-    (default: last month) under the policy in force then (RUN_TIER_EVALUATION)."""
+    (default: last month) under the policy in force then (RUN_TIER_EVALUATION).
+
+    Customers without an exception are decided and written by the database, a range of ids
+    at a time (progress and cancel between ranges); the few with one go through
+    :func:`app.tiers.rules.evaluate` in Python. Everything is one transaction."""
     require(actor, Permission.RUN_TIER_EVALUATION)
     today = store.clock().date()
     as_of = as_of or last_month(today)
@@ -178,152 +362,31 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
     with store.write(actor) as uow:
         session = uow.session
         policy = policy_in_force_at(session, on)
-        bounds = [int(band.lower_bound * 100) for band in policy.bands]
-        windows = _windows(as_of, policy.below_standard.months)
-        window_days = [sum(month_end(ym).day for ym in window) for window in windows]
-        total_days = window_days[0]
-        exceptions = _exceptions(session, actor, policy, on)
-        scoped = actor.branch_path != "/"
-        params = {"yes": True, **{f"m{y * 100 + m}": y * 100 + m for w in windows for y, m in w},
-                  **{f"d{y * 100 + m}": month_end((y, m)).day for w in windows for y, m in w}}
-        if scoped:
-            params["prefix"] = actor.branch_path + "%"
-        total = session.execute(text(
-            "SELECT COUNT(*) FROM customer c "
-            + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if scoped else "")
-            + "WHERE c.active = :yes"), params).scalar() or 0
-        report(0, total)
-
-        cache: dict[tuple, object] = {}
-        changes: list[tuple] = []      # customer_id, from, to, average, cause
-        worklist: list[tuple] = []     # customer_id, kind, average, computed, effective, held
-        counts = dict.fromkeys(("customers", "with_data", "changed", "upgraded", "downgraded",
-                                "exceptions_applied", "exceptions_ended", *WORKLIST_KINDS), 0)
-        bands = {band.code: band for band in policy.bands}
-        ranks = {band.code: i for i, band in enumerate(policy.bands)}
-        rows = session.connection().execute(
-            text(_averages_sql(store.kind, scoped, windows)).execution_options(yield_per=CHUNK), params)
-        done = 0
-        for partition in rows.partitions(CHUNK):
-            ids = [r[0] for r in partition]
-            held_known = held_card_types(session, ids)
-            for customer_id, current, cent_days, *earlier_sums in partition:
-                average_cents = None if cent_days is None else (2 * int(cent_days) + total_days) // (2 * total_days)
-                current_band = bands.get(current)
-                held = held_known.get(customer_id)
-                exception = exceptions.get(customer_id)
-                if exception is None and held is None:
-                    # the outcome depends on the band alone: one evaluation per (tier, band)
-                    band_index = (None if average_cents is None
-                                  else max(0, bisect.bisect_right(bounds, average_cents) - 1))
-                    cache_key = (current, band_index)
-                    cached = cache.get(cache_key)
-                    if cached is None:
-                        representative = None if band_index is None else policy.bands[band_index].lower_bound
-                        cached = cache[cache_key] = _outcome(evaluate(current, None, representative, None,
-                                                                      policy, on))
-                else:
-                    average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
-                    earlier = [_cents_to_amount(v, d) for v, d in zip(earlier_sums, window_days[1:])]
-                    cached = _outcome(evaluate(current, held, average, exception, policy, on, earlier))
-                result, effective, computed, kinds = cached
-                counts["customers"] += 1
-                if average_cents is not None:
-                    counts["with_data"] += 1
-                outcome = result.exception_outcome
-                if outcome is ExceptionOutcome.APPLIED:
-                    counts["exceptions_applied"] += 1
-                if effective == current and not kinds:
-                    continue
-                average = None if average_cents is None else Decimal(average_cents).scaleb(-2)
-                if effective != current:
-                    cause = CAUSE_EVALUATION
-                    if outcome is ExceptionOutcome.APPLIED:
-                        cause = CAUSE_EXCEPTION
-                    elif outcome is ExceptionOutcome.EXPIRED and exception.tier == current:
-                        cause = CAUSE_EXCEPTION_EXPIRED
-                        counts["exceptions_ended"] += 1
-                    changes.append((customer_id, current, effective, average, cause))
-                    counts["changed"] += 1
-                    if current_band is not None:
-                        up = ranks[effective] > ranks[current]
-                        counts["upgraded" if up else "downgraded"] += 1
-                for kind in kinds:
-                    worklist.append((customer_id, kind, average, computed, effective, held))
-                    counts[kind] += 1
-            done += len(partition)
-            report(done, total)
-
+        query = _Query(store.kind, actor.branch_path != "/", policy,
+                       _windows(as_of, policy.below_standard.months))
+        params = query.params(actor)
+        scope = "JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if query.scoped else ""
+        total, low, high = session.execute(text(
+            f"SELECT COUNT(*), MIN(c.id), MAX(c.id) FROM customer c {scope}WHERE c.active = :yes"),
+            params).one()
+        report(0, total or 0)
         evaluation = TierEvaluation(as_of=as_of[0] * 100 + as_of[1], policy_version=policy.version,
                                     branch_id=_scope_branch_id(session, actor), run_at=uow.now,
-                                    run_by=actor.username, counts=json.dumps(counts, sort_keys=True))
+                                    run_by=actor.username, counts="{}")
         session.add(evaluation)
         session.flush()
-        _write(session, store.kind, evaluation.id, uow.now, changes, worklist)
+        params.update(evaluation=evaluation.id, now=uow.now, today=uow.now.date())
+        exceptions = _exceptions(session, actor, policy, on)
+        counts = _evaluate_excepted(session, query, params, exceptions, evaluation.id, uow.now)
+        for lo in range(low or 0, (high or -1) + 1, ID_RANGE):
+            done = _evaluate_in_sql(session, query, params, lo, lo + ID_RANGE - 1)
+            for key, value in done.items():
+                counts[key] += value
+            report(counts["customers"], total)
+        evaluation.counts = json.dumps(counts, sort_keys=True)
         uow.audit("tier.evaluate", "tier_evaluation", evaluation.id, after={
             "as_of": f"{as_of[0]}-{as_of[1]:02d}", "policy_version": policy.version, **counts})
         return EvaluationResult(evaluation.id, evaluation.as_of, policy.version, counts)
-
-
-def _outcome(result) -> tuple:
-    """What the loop needs of one evaluation: it, the effective and computed codes, and the
-    worklists it goes on."""
-    kinds = tuple(kind for kind, flagged in ((UPGRADE, result.eligible_for_upgrade),
-                                             (BELOW_STANDARD, result.below_standard),
-                                             (FIRST_CARD, result.newly_eligible_for_first_card))
-                  if flagged)
-    return result, result.effective.code, result.computed.code if result.computed else "", kinds
-
-
-def _write(session: Session, kind: str, evaluation_id: int, now: datetime,
-           changes: list[tuple], worklist: list[tuple]) -> None:
-    change_rows = [(cid, evaluation_id, old, new, _num(avg), cause, now)
-                   for cid, old, new, avg, cause in changes]
-    tier_rows = [(new, now.date(), cid) for cid, _old, new, _avg, _cause in changes]
-    work_rows = [(evaluation_id, cid, k, _num(avg), comp, eff, held)
-                 for cid, k, avg, comp, eff, held in worklist]
-    change_cols = "customer_id, evaluation_id, from_tier, to_tier, average, cause, changed_at"
-    work_cols = "evaluation_id, customer_id, kind, average, computed_tier, effective_tier, card_type_held"
-    dbapi = session.connection().connection.driver_connection
-    if kind == "postgresql":
-        # arrays unnest-ed server-side (db.arrays): staff roles may not create temporary tables
-        with dbapi.cursor() as cur:
-            for start in range(0, max(len(change_rows), len(work_rows)), BATCH):
-                changes_ = change_rows[start:start + BATCH]
-                if changes_:
-                    columns = list(zip(*changes_))
-                    cur.execute(
-                        f"INSERT INTO tier_change ({change_cols}) SELECT * FROM unnest("
-                        "%s::integer[], %s::integer[], %s::varchar[], %s::varchar[], %s::numeric[], "
-                        "%s::varchar[], %s::timestamp[])", [array_literal(c) for c in columns])
-                    cur.execute(
-                        "UPDATE customer c SET tier = u.tier, tier_since = %s "
-                        "FROM unnest(%s::integer[], %s::varchar[]) AS u(id, tier) WHERE c.id = u.id",
-                        (now.date(), array_literal(columns[0]), array_literal(columns[3])))
-                works = work_rows[start:start + BATCH]
-                if works:
-                    cur.execute(
-                        f"INSERT INTO tier_worklist ({work_cols}) SELECT * FROM unnest("
-                        "%s::integer[], %s::integer[], %s::varchar[], %s::numeric[], %s::varchar[], "
-                        "%s::varchar[], %s::varchar[])", column_literals(works))
-        return
-    cur = dbapi.cursor()
-    try:
-        for start in range(0, max(len(change_rows), len(work_rows)), BATCH):
-            if change_rows[start:start + BATCH]:
-                cur.executemany(f"INSERT INTO tier_change ({change_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [(*r[:6], r[6].isoformat(sep=" ")) for r in change_rows[start:start + BATCH]])
-                cur.executemany("UPDATE customer SET tier = ?, tier_since = ? WHERE id = ?",
-                                [(t, d.isoformat(), c) for t, d, c in tier_rows[start:start + BATCH]])
-            if work_rows[start:start + BATCH]:
-                cur.executemany(f"INSERT INTO tier_worklist ({work_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                work_rows[start:start + BATCH])
-    finally:
-        cur.close()
-
-
-def _num(value: Decimal | None):
-    return None if value is None else str(value)
 
 
 # --------------------------------------------------------------------------- reading

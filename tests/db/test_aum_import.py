@@ -146,3 +146,29 @@ def test_cancel_writes_nothing(aum_store, batch, tmp_path):
     assert aum_of(store, ids["CIF000001"]) == {}
     with pytest.raises(Cancelled):
         evaluate_tiers(store, batch, (2026, 10), progress=lambda done, total: False)
+
+
+def test_column_wise_reading_checks_what_the_line_by_line_one_does(aum_store, batch, tmp_path, monkeypatch):
+    """The usual extract is read a chunk at a time, column-wise; a repeat across chunks, or a
+    full-width digit, sends it to the line-by-line reading, which reports or accepts as ever."""
+    from app.tiers import aum_import
+
+    monkeypatch.setattr(aum_import, "PLAIN_CHUNK", 2)
+    store, ids = aum_store
+    plain = ["cif_no,month,avg_daily_aum", "CIF000001,2026-08,100000", "CIF000002,2026-08,0.5",
+             "CIF000003,2026-09,7.25", "CIF000001,2026-09,1"]
+    with pytest.raises(AumImportRefused) as caught:
+        import_aum(store, batch, write_csv(tmp_path / "twice.csv", plain + ["CIF000002,2026-08,3"]))
+    assert [(p.line, "first on line 3" in str(p)) for p in caught.value.problems] == [(6, True)]
+    assert aum_of(store, ids["CIF000002"]) == {}
+    result = import_aum(store, batch, write_csv(tmp_path / "plain.csv", plain + ["CIF000003,2026-10,１２３"]))
+    assert (result.rows_read, result.rows_changed) == (5, 5)
+    assert aum_of(store, ids["CIF000002"]) == {202608: Decimal("0.50")}
+    assert aum_of(store, ids["CIF000003"]) == {202609: Decimal("7.25"), 202610: Decimal("123.00")}
+    # months the store holds (upserted) beside a month it does not (inserted)
+    again = import_aum(store, batch, write_csv(tmp_path / "again.csv", plain[:3] + [
+        "CIF000002,2026-09,2", "CIF000001,2026-11,5", "CIF000003,2026-08,7.25"]))
+    assert (again.rows_changed, again.rows_unchanged) == (3, 2)
+    assert aum_of(store, ids["CIF000001"]) == {202608: Decimal("100000.00"), 202609: Decimal("1.00"),
+                                               202611: Decimal("5.00")}
+    assert aum_of(store, ids["CIF000003"])[202608] == Decimal("7.25")

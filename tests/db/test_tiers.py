@@ -363,3 +363,66 @@ def test_rule_validation_names_the_field_and_stores_nothing(tstore):
     assert caught.value.field == "Months below standard before review"
     with tstore.read() as session:
         assert [p.version for p in list_policies(session)] == [1]
+
+
+PATTERNS = {   # AUM by month: the bands' edges, the rule's tolerance and run, no data, one month only
+    "T96K": {JUL: "96000", AUG: "96000", SEP: "96000", OCT: "96000"},
+    "ONCE": {JUL: "500000", AUG: "50000", SEP: "50000", OCT: "50000"},
+    "T50K": {JUL: "50000", AUG: "50000", SEP: "50000", OCT: "50000"},
+    "T480": {AUG: "480000", SEP: "480000", OCT: "480000"},
+    "T2M0": {JUL: "2000000", AUG: "2000000", SEP: "2000000", OCT: "2000000"},
+    "NONE": {},
+    "T7M0": {JUL: "7000000", AUG: "7000000", SEP: "7000000", OCT: "7000000"},
+    "SEP3": {SEP: "3000000"},
+}
+CARDS = {"gold": "G", "platinum": "P", "diamond": "D", None: "N"}
+
+
+def test_the_database_decides_as_the_tier_rules_do(tstore, batch):
+    """Every combination of card held and AUM pattern, under the default policy and then under
+    a rule of two month-ends with a 5 % tolerance: the tiers, changes and worklists the
+    set-based evaluation writes are what app.tiers.rules.evaluate says, customer by customer."""
+    from app.tiers.rules import evaluate, rolling_quarterly_average
+
+    cifs = {f"SQL{CARDS[card]}{name}00": (card, name) for card in CARDS for name in PATTERNS}
+    ids = add_customers(tstore, "BJ010101", sorted(cifs), tier="private")
+    serial = {"gold": "A", "platinum": "B", "diamond": "C"}
+    for card, prefix in serial.items():
+        stock_drawer(tstore, serials=f"{prefix}00004000-{prefix}00004007", card_type=card)
+    for cif, (card, name) in cifs.items():
+        if card:
+            give_card(tstore, ids[cif], f"{serial[card]}0000400{list(PATTERNS).index(name)}", card)
+        set_aum(tstore, ids[cif], PATTERNS[name])
+    legacy = add_customers(tstore, "BJ010101", ["SQLLEGACY0"], tier="vip_plus")["SQLLEGACY0"]
+    cifs["SQLLEGACY0"], ids["SQLLEGACY0"] = (None, "NONE"), legacy
+
+    def check(policy):
+        before = {cid: tier_of(tstore, cid) for cid in ids.values()}
+        result = evaluate_tiers(tstore, batch, (2026, 10))
+        lists = {kind: {r.customer_id for r in iter_worklist(tstore, batch, result.evaluation_id, kind)}
+                 for kind in (UPGRADE, BELOW_STANDARD, FIRST_CARD)}
+        with tstore.read() as session:
+            changed = {c.customer_id: (c.to_tier, c.average) for c in session.scalars(
+                select(TierChange).where(TierChange.evaluation_id == result.evaluation_id))}
+        for cif, (card, name) in cifs.items():
+            cid = ids[cif]
+            monthly = {(m // 100, m % 100): Decimal(v) for m, v in PATTERNS[name].items()}
+            averages = [rolling_quarterly_average(monthly, ym) for ym in ((2026, 10), (2026, 9))]
+            expected = evaluate(before[cid], card, averages[0], None, policy, (2026, 10), averages[1:])
+            assert tier_of(tstore, cid) == expected.effective.code, cif
+            assert changed.get(cid) == ((expected.effective.code, expected.average)
+                                        if expected.tier_changed else None), cif
+            assert {kind for kind, members in lists.items() if cid in members} == {
+                kind for kind, flag in ((UPGRADE, expected.eligible_for_upgrade),
+                                        (BELOW_STANDARD, expected.below_standard),
+                                        (FIRST_CARD, expected.newly_eligible_for_first_card)) if flag}, cif
+        return lists
+
+    first = check(DEFAULT_TIER_POLICY)
+    assert {ids["SQLGT96K00"], ids["SQLGONCE00"], ids["SQLPT48000"]} <= first[BELOW_STANDARD]
+    policy = save_policy(tstore, actor_named(tstore, "admin"), replace(
+        DEFAULT_TIER_POLICY, effective_from=date(2026, 10, 1),
+        below_standard=BelowStandardRule(months=2, tolerance_percent=Decimal("5"))))
+    second = check(policy)
+    assert ids["SQLGT50K00"] in second[BELOW_STANDARD]
+    assert not {ids["SQLGT96K00"], ids["SQLGONCE00"], ids["SQLPT48000"]} & second[BELOW_STANDARD]
