@@ -5,10 +5,13 @@ duplicate CIF + month within the file); a bad line is reported by its number and
 import is all or nothing unless the user asks to skip bad lines. Only values that differ from
 what the store holds are written, so importing the same file twice changes nothing.
 
-Built for a million customers: the CIF map is one query, the store's current values one query
-per month, and the writes go in ONE transaction as large batches: new values inserted, changed
-ones updated (SQLite: ``executemany``; PostgreSQL: ``INSERT ... SELECT FROM unnest(arrays)`` and
-``UPDATE ... FROM unnest(arrays) WHERE`` the value differs). No ORM object per row. One audit event per import.
+Built for a million customers (tests/bench/test_aum_import.py): the CIF map is one query; the
+usual extract is checked a chunk of lines at a time, column by column, with the line-by-line
+reading (which reports each bad line) only when some line needs it; the writes go in ONE
+transaction as large set-based statements, rows of months the store has no value of yet
+inserted, the others upserted where the value differs (SQLite: ``INSERT ... SELECT FROM
+json_each``; PostgreSQL: ``INSERT ... SELECT FROM unnest(arrays)``), the statements' own row
+counts telling what changed. No ORM object per row. One audit event per import.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import gc
 import hashlib
 import io
 import itertools
-import operator
 import re
 from array import array
 from collections.abc import Callable, Iterator
@@ -47,7 +49,7 @@ COLUMNS = (
     Column("avg_daily_aum", True, ("avg daily aum", "aum", "月日均资产", "日均AUM", "月日均AUM",
                                    "日均资产", "月日均金融资产")),
 )
-BATCH = 200_000        # rows per PostgreSQL upsert
+BATCH = 200_000        # rows per statement
 PLAIN_CHUNK = 100_000  # lines per column-wise check
 PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
@@ -239,7 +241,6 @@ def _plain(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
     (``123``, ``123.4``, ``123.45``), no CIF twice in a month. Anything else raises
     :class:`_NotPlain`, and :func:`_careful` reads the file again to report each line."""
     reader, order, width = _reader(data)
-    pick = operator.itemgetter(*order)
     rows = _Rows()
     month_of: dict[str, int] = {}
     seen: dict[int, set[int]] = {}   # month -> customer ids (the ids' own int objects)
@@ -247,7 +248,8 @@ def _plain(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
         while chunk := list(itertools.islice(reader, PLAIN_CHUNK)):
             if set(map(len, chunk)) != {width}:
                 raise _NotPlain
-            cifs, raw_months, amounts = zip(*map(pick, chunk))
+            columns = list(zip(*chunk))
+            cifs, raw_months, amounts = (columns[i] for i in order)
             customers = list(map(ids.get, cifs))
             if None in customers:
                 raise _NotPlain
@@ -380,12 +382,24 @@ _ON_CONFLICT = (" ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum =
 
 
 def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
-    """One ``executemany``; returns the rows inserted or changed."""
+    """Per batch, one ``INSERT ... SELECT`` from ``json_each`` of the batch written as one JSON
+    text of ``[id, month, "amount"]`` triples: SQLite reads it in C, faster than binding row by
+    row through ``executemany``. The amount goes as text, as typed, for the column's numeric
+    affinity. Returns the rows inserted or changed."""
+    sql = (_INSERT.format(values="SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+                                 "json_extract(value, '$[2]') FROM json_each(?) WHERE true")
+           + (_ON_CONFLICT if upsert else ""))
+    triple = '[{},{},"{}"]'.format
     cursor = session.connection().connection.driver_connection.cursor()
+    changed = 0
     try:
-        cursor.executemany(_INSERT.format(values="VALUES (?, ?, ?)") + (_ON_CONFLICT if upsert else ""),
-                           zip(rows.customers, rows.months, rows.amounts))
-        return cursor.rowcount
+        for start in range(0, len(rows), BATCH):
+            end = start + BATCH
+            batch = ",".join(map(triple, rows.customers[start:end], rows.months[start:end],
+                                 rows.amounts[start:end]))
+            cursor.execute(sql, ("[" + batch + "]",))
+            changed += cursor.rowcount
+        return changed
     finally:
         cursor.close()
 
