@@ -2,14 +2,15 @@
 zero lost), against a raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)`` loop on the
 same table in the same run (the floor: one statement, no checks, no audit, no ORM).
 
-Each of 30 threads has its own connection and counter and calls until the queue is empty; only
-the call is timed (serving the ticket afterwards is not). Both runs start from the same number
-of waiting tickets and are checked for duplicates and losses.
+Each of 30 processes (counter PCs are separate programs) has its own connection and counter and
+calls until the queue is empty; only the call is timed (serving the ticket afterwards is not).
+Both runs start from the same number of waiting tickets and are checked for duplicates and
+losses.
 """
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
 import time
 from datetime import timedelta
 
@@ -50,26 +51,69 @@ def _fill(store, branch_id: int, service_id: int, start_seq: int) -> list[int]:
             QueueTicket.service_id == service_id, QueueTicket.state == "waiting")))
 
 
-def _race(worker, count: int) -> tuple[list[float], list[list[int]]]:
-    times: list[list[float]] = [[] for _ in range(count)]
-    won: list[list[int]] = [[] for _ in range(count)]
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(count)
-
-    def run(index: int) -> None:
-        try:
-            worker(index, barrier, times[index], won[index])
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-            barrier.abort()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(600)
+def _race(worker, args: list[tuple]) -> tuple[list[float], list[list[int]]]:
+    """Run ``worker(*args[i], barrier, results)`` in one process per counter, all released at
+    once; gather each one's call times and the tickets it won."""
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(len(args)), context.Queue()
+    processes = [context.Process(target=worker, args=(*a, barrier, results)) for a in args]
+    for process in processes:
+        process.start()
+    gathered = [results.get(timeout=900) for _ in processes]
+    for process in processes:
+        process.join(60)
+    errors = [g for g in gathered if isinstance(g, str)]
     assert not errors, errors[:3]
-    return [t for ts in times for t in ts], won
+    return [t for times, _won in gathered for t in times], [won for _times, won in gathered]
+
+
+def _service_worker(url, teller, desk, barrier, results) -> None:
+    """A counter PC: call_next (checks, ordering policy, claim, audit, notify), then serve."""
+    engine = make_engine(url)
+    own, times, won = Store(engine), [], []
+    try:
+        barrier.wait()
+        while True:
+            start = time.perf_counter()
+            row = calling.call_next(own, teller, desk)
+            times.append((time.perf_counter() - start) * 1000)
+            if row is None:
+                break
+            won.append(row.id)
+            calling.start_service(own, teller, desk, row.id)
+            calling.finish_service(own, teller, desk, row.id)
+        results.put((times, won))
+    except BaseException as exc:  # noqa: BLE001 - reported by _race
+        results.put(repr(exc))
+    finally:
+        engine.dispose()
+
+
+CLAIM = ("UPDATE queue_ticket SET state = 'called', counter_id = %s, called_at = now() "
+         "WHERE id = (SELECT id FROM queue_ticket WHERE branch_id = %s AND service_id = %s "
+         "AND state = 'waiting' ORDER BY priority DESC, queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+         "AND state = 'waiting' RETURNING id")
+
+
+def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> None:
+    """The floor: the bare claim statement in a loop, then the ticket marked done."""
+    times, won = [], []
+    try:
+        with psycopg.connect(raw_url) as conn:
+            barrier.wait()
+            while True:
+                start = time.perf_counter()
+                got = conn.execute(CLAIM, (counter_id, branch_id, service)).fetchone()
+                conn.commit()
+                times.append((time.perf_counter() - start) * 1000)
+                if got is None:
+                    break
+                won.append(got[0])
+                conn.execute("UPDATE queue_ticket SET state = 'done' WHERE id = %s", (got[0],))
+                conn.commit()
+        results.put((times, won))
+    except BaseException as exc:  # noqa: BLE001 - reported by _race
+        results.put(repr(exc))
 
 
 def _check(expected: list[int], won: list[list[int]]) -> tuple[int, int]:
@@ -90,52 +134,16 @@ def test_call_next_thirty_counters_against_raw_skip_locked(pg_demo_store):
         desks.append(Desk(counter, f"BENCH-{n}"))
     url = store.engine.url.render_as_string(hide_password=False)
 
-    # -- the service: call_next (checks, ordering policy, claim, audit, notify), then serve
+    # -- the service: call_next, 30 counter processes at once
     expected = _fill(store, teller.branch_id, service, 1)
-
-    def service_worker(index, barrier, times, won):
-        engine = make_engine(url)
-        own = Store(engine)
-        try:
-            barrier.wait()
-            while True:
-                start = time.perf_counter()
-                row = calling.call_next(own, teller, desks[index])
-                times.append((time.perf_counter() - start) * 1000)
-                if row is None:
-                    return
-                won.append(row.id)
-                calling.start_service(own, teller, desks[index], row.id)
-                calling.finish_service(own, teller, desks[index], row.id)
-        finally:
-            engine.dispose()
-
-    service_times, service_won = _race(service_worker, COUNTERS)
+    service_times, service_won = _race(_service_worker, [(url, teller, desk) for desk in desks])
     service_dup, service_lost = _check(expected, service_won)
 
     # -- the baseline: the bare claim statement in a loop, same table, same amount of work
     baseline_expected = _fill(store, teller.branch_id, service, COUNTERS * PER_COUNTER + 1)
     raw_url = store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    claim = ("UPDATE queue_ticket SET state = 'called', counter_id = %s, called_at = now() "
-             "WHERE id = (SELECT id FROM queue_ticket WHERE branch_id = %s AND service_id = %s "
-             "AND state = 'waiting' ORDER BY priority DESC, queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-             "AND state = 'waiting' RETURNING id")
-
-    def raw_worker(index, barrier, times, won):
-        with psycopg.connect(raw_url) as conn:
-            barrier.wait()
-            while True:
-                start = time.perf_counter()
-                got = conn.execute(claim, (desks[index].counter_id, teller.branch_id, service)).fetchone()
-                conn.commit()
-                times.append((time.perf_counter() - start) * 1000)
-                if got is None:
-                    return
-                won.append(got[0])
-                conn.execute("UPDATE queue_ticket SET state = 'done' WHERE id = %s", (got[0],))
-                conn.commit()
-
-    raw_times, raw_won = _race(raw_worker, COUNTERS)
+    raw_times, raw_won = _race(_raw_worker, [(raw_url, desk.counter_id, teller.branch_id, service)
+                                             for desk in desks])
     raw_dup, raw_lost = _check(baseline_expected, raw_won)
 
     p99, base_p99 = percentile(service_times, 99), percentile(raw_times, 99)
