@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import select, update
 
@@ -77,11 +77,18 @@ def add_demo_care(store, *, seed: int = 11) -> None:
     vips = [cid for cid, tier in mine if tier != "ordinary"]
     others = [cid for cid, tier in mine if tier == "ordinary"]
     policy = load_policy_of(store)
+    tier_of = dict(mine)
+    today = local_today(start, policy)
     for n, cid in enumerate(vips + others[:10]):
         if n % 4 == 3:
             continue  # never contacted: due since they became VIPs
         days_ago = rng.choice((2, 5, 9, 16, 24, 38, 45, 58)) if n % 3 else rng.choice((1, 3, 6))
-        when = start - timedelta(days=days_ago, hours=rng.randrange(0, 6))
+        if n == 1 and policy.interval(tier_of[cid]):
+            days_ago = policy.interval(tier_of[cid])  # due exactly today
+        # in office hours of the branch's calendar day (so what is due when does not depend
+        # on the hour the demo is built at)
+        when = (datetime.combine(today - timedelta(days=days_ago), time(10 + rng.randrange(0, 6)),
+                                 tzinfo=policy.zone).astimezone(timezone.utc).replace(tzinfo=None))
         topic, needs = rng.choice(TOPICS)
         follow_up = None
         if n % 5 == 0:  # a follow-up set then, now due (or ahead)
@@ -95,7 +102,6 @@ def add_demo_care(store, *, seed: int = 11) -> None:
                                         expected_version=record.version)
 
     # anniversaries in the coming days for a few of the relationship manager's customers
-    today = local_today(start, policy)
     with store.write(Actor.batch("demo"), check_session=False) as uow:
         for offset, (cid, _tier) in zip((1, 3, 6), mine[:3]):
             day = today + timedelta(days=offset)
