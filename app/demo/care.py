@@ -98,7 +98,7 @@ def add_demo_care(store, *, seed: int = 11) -> None:
             place="北京朝阳支行贵宾室" if n % 2 else "", follow_up_on=follow_up,
             contacted_at=to_local(when, policy).replace(tzinfo=None)))
         if follow_up is not None and n % 10 == 5:
-            contacts.complete_follow_up(at(when + timedelta(days=1)), advisor, record.id,
+            contacts.complete_follow_up(at(min(when + timedelta(days=1), start)), advisor, record.id,
                                         expected_version=record.version)
 
     # anniversaries in the coming days for a few of the relationship manager's customers

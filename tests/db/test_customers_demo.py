@@ -47,3 +47,17 @@ def test_fast_search_keys_are_the_rules_keys():
              "张\U00020000明", "重庆", "朴长寿", "解放", "覃乐乐", "万俟卨", "仇"]
     names += [demo_name(rnd, rnd.random() < 0.5) for _ in range(2000)]
     assert [n for n in names if fast_search_keys(n) != search_keys(n)] == []
+
+
+def test_the_demo_writes_nothing_dated_after_it_was_built(sqlite_demo_store):
+    """Histories go back from the moment of the build; nothing happens "tomorrow" (an audit
+    filter from tomorrow on must find nothing, whatever the hour of the build)."""
+    from sqlalchemy import func, select
+
+    from app.store import utcnow
+    from db.models import AuditEvent, ContactRecord
+
+    with sqlite_demo_store.read() as session:
+        latest = [session.scalar(select(func.max(AuditEvent.occurred_at))),
+                  session.scalar(select(func.max(ContactRecord.contacted_at)))]
+    assert all(moment is not None and moment <= utcnow() for moment in latest), latest
