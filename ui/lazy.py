@@ -56,10 +56,13 @@ class KeysetModel(QAbstractTableModel):
 
     # -- filling ---------------------------------------------------------------------------
     def reset(self, fetch: Fetch) -> None:
-        """Browse with ``fetch`` from the start; the first page loads now."""
+        """Browse with ``fetch`` from the start; the first page loads now. Nothing can be
+        fetched while the reset is announced: a view answering ``modelReset`` would otherwise
+        insert rows inside the reset."""
         self.beginResetModel()
-        self._start(fetch, whole=False)
+        self._start(fetch, whole=True)
         self.endResetModel()
+        self._whole = self._exhausted = False
         self.fetchMore(QModelIndex())
 
     def show_rows(self, rows: Sequence) -> None:

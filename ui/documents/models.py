@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.documents.register import KIND_LABELS
 from ui.stock.models import RegisterModel, card_type_text
@@ -32,22 +32,7 @@ COLUMNS = (
 class DocumentsModel(RegisterModel):
     """The stock register's lazy model with this page's column titles."""
 
-    def reset(self, fetch) -> None:
-        """Start again from the first page. Nothing is fetched while the reset is announced: a
-        view answering ``modelReset`` would otherwise insert rows inside the reset."""
-        self.beginResetModel()
-        self._fetch, self._rows, self._exhausted = fetch, [], True
-        self.endResetModel()
-        self._exhausted = False
-        self.fetchMore(QModelIndex())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.columns):
-            return QCoreApplication.translate(CONTEXT, self.columns[section][0])
-        return None
+    CONTEXT = CONTEXT
 
 
 def paperwork_text(kind: str) -> str:

@@ -1,5 +1,5 @@
 """Table models of the stock page: short lists of plain rows, and the lazy movement register
-(keyset pages, newest first)."""
+(keyset pages, newest first, only the recent pages kept: ui.lazy.KeysetModel)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt,
-    QT_TRANSLATE_NOOP, Signal,
+    QT_TRANSLATE_NOOP,
 )
 
 from app.stock.rules import MOVE_LABELS, STATE_LABELS
 from app.stock.views import MoveRow
 from app.tiers.rules import CARD_TYPE_LABELS
 from ui.itemroles import ROW_ROLE
+from ui.lazy import Fetch, KeysetModel, no_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "StockTables"
@@ -48,6 +49,20 @@ LOCATION_KINDS = {"vault": QT_TRANSLATE_NOOP("StockTables", "Vault"),
                   "drawer": QT_TRANSLATE_NOOP("StockTables", "Drawer")}
 
 
+def column_cell(columns, row, column: int, role: int):
+    """A cell of ``row`` for columns given as (title, function of a row)."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return str(columns[column][1](row))
+    return row if role == ROW_ROLE else None
+
+
+def column_title(context: str, columns, section: int, orientation: Qt.Orientation, role: int):
+    """The translated title of a column given as (title source text, function)."""
+    if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        return None
+    return QCoreApplication.translate(context, columns[section][0]) if 0 <= section < len(columns) else None
+
+
 class StockRowsModel(QAbstractTableModel):
     """Plain rows; columns are (title source text in "StockTables", function of a row)."""
 
@@ -73,20 +88,11 @@ class StockRowsModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return str(self.columns[index.column()][1](row))
-        if role == ROW_ROLE:
-            return row
-        return None
+        return column_cell(self.columns, self._rows[index.row()], index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.columns):
-            return QCoreApplication.translate(CONTEXT, self.columns[section][0])
-        return None
+        return column_title(CONTEXT, self.columns, section, orientation, role)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
@@ -94,44 +100,21 @@ class StockRowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
 
-Fetch = Callable[[int | None, int], list[MoveRow]]
+class RegisterModel(KeysetModel):
+    """The movement register, newest first, fetched a keyset page at a time as the view scrolls
+    (``fetch(before_id, limit)``); columns as in :class:`StockRowsModel`."""
 
+    CONTEXT = CONTEXT
 
-class RegisterModel(StockRowsModel):
-    """The movement register, fetched a keyset page at a time as the view scrolls."""
+    def __init__(self, columns: Sequence[tuple[str, Callable[[object], object]]], fetch: Fetch = no_rows, *,
+                 page_size: int = 200, parent: QObject | None = None):
+        super().__init__(fetch, page_size=page_size, parent=parent)
+        self.columns = list(columns)
+        self.COLUMNS = len(self.columns)
 
-    loadFailed = Signal(object)
+    def cell(self, row: MoveRow, column: int, role: int):
+        return column_cell(self.columns, row, column, role)
 
-    def __init__(self, columns, fetch: Fetch | None = None, *, page_size: int = 200,
-                 parent: QObject | None = None):
-        super().__init__(columns, parent)
-        self._fetch = fetch
-        self.page_size = page_size
-        self._exhausted = True
-
-    def reset(self, fetch: Fetch) -> None:
-        self.beginResetModel()
-        self._fetch, self._rows, self._exhausted = fetch, [], False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._fetch is None:
-            return
-        before = self._rows[-1].id if self._rows else None
-        try:
-            page = self._fetch(before, self.page_size)
-        except Exception as error:  # noqa: BLE001 - the page shows it
-            self._exhausted = True
-            self.loadFailed.emit(error)
-            return
-        if len(page) < self.page_size:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        return column_title(self.CONTEXT, self.columns, section, orientation, role)
