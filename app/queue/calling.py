@@ -20,8 +20,8 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
 from app.queue import rules
 from app.queue.common import (
-    COUNTER, TicketRow, branch_maps, counter_in_scope, notify, service_ids_of, snapshot,
-    ticket_in_scope, ticket_row, tier_codes, today_of,
+    COUNTER, TicketRow, counter_in_scope, notify, row_of, service_ids_of, snapshot,
+    ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.tickets import expire_earlier_days
 from db.models import QueueCounter, QueueCounterSession, QueueTicket
@@ -77,7 +77,7 @@ def sign_in_counter(store, actor, counter_id: int, pc: str) -> TicketRow | None:
         counter.seen_at = uow.now
         notify(session, counter.branch_id)
         held = _held_ticket(session, counter)
-        return _row(session, held) if held else None
+        return row_of(session, held) if held else None
 
 
 def _end_session(session: Session, counter: QueueCounter, at) -> None:
@@ -216,7 +216,7 @@ def call_next(store, actor, desk: Desk) -> TicketRow | None:
         uow.audit("queue.call", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   after={**snapshot(ticket), "counter": counter.number})
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def call_ticket(store, actor, desk: Desk, ticket_id: int, *, reason: str) -> TicketRow:
@@ -246,7 +246,7 @@ def call_ticket(store, actor, desk: Desk, ticket_id: int, *, reason: str) -> Tic
         uow.audit("queue.call_out_of_order", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   after={**snapshot(ticket), "counter": counter.number, "reason": reason})
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def _act(store, actor, desk: Desk, ticket_id: int, action: str, change) -> TicketRow:
@@ -262,7 +262,7 @@ def _act(store, actor, desk: Desk, ticket_id: int, action: str, change) -> Ticke
         uow.audit(f"queue.{action}", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after={**snapshot(ticket), "counter": counter.number})
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def recall(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
@@ -293,8 +293,3 @@ def finish_service(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
     def change(ticket, now, policy):
         ticket.state, ticket.finished_at = rules.DONE, now
     return _act(store, actor, desk, ticket_id, "finish", change)
-
-
-def _row(session, ticket: QueueTicket) -> TicketRow:
-    services, counters = branch_maps(session, ticket.branch_id)
-    return ticket_row(ticket, services, counters)

@@ -143,6 +143,15 @@ def ticket_row(ticket: QueueTicket, services: dict[int, QueueService], counters:
         ticket.note, ticket.origin_id or ticket.id, lost, ahead)
 
 
+def row_of(session: Session, ticket: QueueTicket, **extra) -> TicketRow:
+    """One ticket as lists show it, loading only the service and counters it names (mostly in
+    the session already) rather than the branch's every service and counter."""
+    service = session.get(QueueService, ticket.service_id)
+    counters = {cid: session.get(QueueCounter, cid) for cid in (ticket.counter_id, ticket.target_counter_id) if cid}
+    return ticket_row(ticket, {service.id: service} if service else {},
+                      {cid: c for cid, c in counters.items() if c is not None}, **extra)
+
+
 def branch_maps(session: Session, branch_id: int) -> tuple[dict[int, QueueService], dict[int, QueueCounter]]:
     services = {s.id: s for s in session.scalars(select(QueueService).where(QueueService.branch_id == branch_id))}
     counters = {c.id: c for c in session.scalars(select(QueueCounter).where(QueueCounter.branch_id == branch_id))}

@@ -18,8 +18,8 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError
 from app.queue import rules
 from app.queue.common import (
-    COUNTER, CUSTOMER, SERVICE, TicketRow, branch_maps, counter_in_scope, notify, service_in_scope,
-    snapshot, ticket_in_scope, ticket_row, tier_codes, today_of,
+    COUNTER, CUSTOMER, SERVICE, TicketRow, counter_in_scope, notify, row_of, service_in_scope,
+    snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
@@ -119,8 +119,7 @@ def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = Non
         uow.audit("queue.issue", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   after={**snapshot(ticket), "customer_id": customer_id})
         notify(session, ticket.branch_id)
-        services, counters = branch_maps(session, ticket.branch_id)
-        return ticket_row(ticket, services, counters, ahead=ahead)
+        return row_of(session, ticket, ahead=ahead)
 
 
 def _manager(actor) -> None:
@@ -149,7 +148,7 @@ def change_priority(store, actor, ticket_id: int, *, priority: int, reason: str)
         uow.audit("queue.priority", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after={**snapshot(ticket), "reason": reason})
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) -> None:
@@ -195,7 +194,7 @@ def requeue(store, actor, ticket_id: int) -> TicketRow:
         uow.audit("queue.requeue", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after=snapshot(ticket))
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def _back_to_waiting(ticket: QueueTicket) -> None:
@@ -225,7 +224,7 @@ def reactivate(store, actor, ticket_id: int) -> TicketRow:
         uow.audit("queue.reactivate", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after=snapshot(ticket))
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
@@ -260,7 +259,7 @@ def cancel_ticket(store, actor, ticket_id: int, *, desk=None) -> TicketRow:
         uow.audit("queue.cancel", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after=snapshot(ticket))
         notify(session, ticket.branch_id)
-        return _row(session, ticket)
+        return row_of(session, ticket)
 
 
 def _clear_reservations(session, ticket_id: int) -> None:
@@ -323,10 +322,5 @@ def transfer(store, actor, ticket_id: int, *, service_id: int | None = None,
                   after={**snapshot(moved), "id": moved.id, "front": bool(front),
                          "counter": target_counter.number if target_counter else None})
         notify(session, ticket.branch_id)
-        return _row(session, moved)
-
-
-def _row(session, ticket: QueueTicket) -> TicketRow:
-    services, counters = branch_maps(session, ticket.branch_id)
-    return ticket_row(ticket, services, counters)
+        return row_of(session, moved)
 
