@@ -201,3 +201,17 @@ def test_the_dashboard_folds_once_it_reads_many_unfolded_rows(pg_demo_store, mon
         assert conn.exec_driver_sql(unfolded).scalar_one() == 0
     assert dashboard.care_dashboard(store, manager) == before
     assert_figures_exact(store)
+
+
+def test_the_figure_triggers_are_not_compiled_by_jit(pg_demo_store):
+    """Their plans are costed for large transition tables: with JIT, PostgreSQL spent about
+    0.4 s compiling them on every single-row update (found by the drill's demo build)."""
+    from sqlalchemy import text
+
+    from db.care_figures import SOURCE_TABLES
+
+    with pg_demo_store.engine.connect() as conn:
+        configs = dict(conn.execute(text(
+            "SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'care\\_figures\\_%'")).all())
+    assert set(configs) == {f"care_figures_{table}" for table in SOURCE_TABLES}
+    assert all("jit=off" in (config or []) for config in configs.values()), configs
