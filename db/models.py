@@ -179,10 +179,10 @@ class Customer(Base):
     important_dates: Mapped[str] = mapped_column(Text, default="[]")
     relatives: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(Text, default="")
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))   # ix_customer_branch_contact
     relationship_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
     last_contact_at: Mapped[datetime | None] = mapped_column(DateTime)  # latest contact record (care)
-    tier: Mapped[str] = mapped_column(String(32), default="ordinary", index=True)
+    tier: Mapped[str] = mapped_column(String(32), default="ordinary")  # not indexed: see below
     tier_since: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -502,7 +502,7 @@ class Complaint(Base):
 
 class _CareFigure:
     """A figure of the care dashboard kept by the database (db.care_figures): a key's figure is
-    the sum of its rows; ``slot`` is the writing transaction on PostgreSQL (0 once folded, and
+    the sum of its rows; ``slot`` is the writing statement on PostgreSQL (0 once folded, and
     always on SQLite)."""
 
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
@@ -563,9 +563,11 @@ class CareComplaintCount(_CareFigure, Base):
 # The care dashboard counts complaints still open past their deadline from this index alone.
 Index("ix_complaint_open_deadline", Complaint.branch_id, Complaint.deadline_at,
       sqlite_where=text("resolved_at IS NULL"), postgresql_where=text("resolved_at IS NULL"))
-# The care dashboard counts VIPs by tier and branch, and those contacted since a date, from
-# this index alone.
-Index("ix_customer_tier_branch", Customer.tier, Customer.branch_id, Customer.active, Customer.last_contact_at)
+# A branch's customers, and those it contacted within a time span (the care dashboard's cutoff
+# day). No index holds the tier: the tier evaluation then rewrites a changed customer's row
+# without touching any index (PostgreSQL's HOT update, on pages the fillfactor leaves room in,
+# migration 0017); the counts by tier are the care figures'.
+Index("ix_customer_branch_contact", Customer.branch_id, Customer.last_contact_at)
 
 
 # ----------------------------------------------------------------------------- documents

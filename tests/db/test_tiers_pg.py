@@ -4,9 +4,11 @@ all work under row-level security, and a branch manager reaches only their subtr
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from app.demo import DEMO_PASSWORD
@@ -25,8 +27,6 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture
 def as_staff(pg_demo_store):
-    from sqlalchemy import text
-
     with pg_demo_store.engine.connect() as conn:
         prefix = conn.execute(text("SELECT vipdesk_role_prefix()")).scalar_one()
     stores = []
@@ -75,3 +75,36 @@ def test_tier_services_as_staff_login_roles(pg_demo_store, as_staff, tmp_path):
 
         assert session.get(Customer, bj["PGBJ000002"]).tier == "gold"
         assert session.get(Customer, sh["PGSH000001"]).tier == "ordinary"
+
+
+def _customer_updates(owner) -> tuple[int, int]:
+    """(updates, heap-only updates) of the customer table as the statistics hold them."""
+    with owner.engine.connect() as conn:
+        conn.execute(text("SELECT pg_stat_clear_snapshot()"))
+        return tuple(conn.execute(text(
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'customer'")).one())
+
+
+def test_evaluation_rewrites_no_index_of_a_customer_whose_tier_changed(pg_demo_store, batch):
+    """No index holds the tier and pages keep room (migration 0017): a customer whose tier the
+    evaluation changes is a heap-only update, none of the customer table's indexes is touched."""
+    import time
+
+    owner = pg_demo_store
+    owner.clock = lambda: NOW
+    ids = add_customers(owner, "BJ010101", [f"HOT{n:07d}" for n in range(100)])
+    movers = [ids[f"HOT{n:07d}"] for n in range(0, 100, 10)]
+    for customer_id in movers:
+        set_aum(owner, customer_id, {202608: "150000", 202609: "150000", 202610: "150000"})
+    evaluator = Store(make_engine(owner.engine.url), clock=lambda: NOW)
+    owner.engine.dispose()
+    before = _customer_updates(owner)
+    result = evaluate_tiers(evaluator, batch, (2026, 10))
+    evaluator.engine.dispose()     # a backend hands its statistics over when it ends
+    deadline = time.monotonic() + 15
+    while (after := _customer_updates(owner))[0] - before[0] < result.counts["changed"] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    updates, heap_only = after[0] - before[0], after[1] - before[1]
+    assert result.counts["changed"] >= len(movers)
+    assert updates == result.counts["changed"]
+    assert heap_only == updates
