@@ -24,7 +24,8 @@ import itertools
 import re
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -235,13 +236,13 @@ class _NotPlain(Exception):
     """A line the plain reading does not vouch for: read the file line by line instead."""
 
 
-def _plain(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
-    """The usual extract read a chunk of lines at a time, column-wise: every line with the
-    header's field count, every CIF exactly as stored, months that parse, plain amounts
-    (``123``, ``123.4``, ``123.45``), no CIF twice in a month. Anything else raises
-    :class:`_NotPlain`, and :func:`_careful` reads the file again to report each line."""
+def _plain(data: bytes, ids: dict[str, int], today: date) -> Iterator[_Rows]:
+    """The usual extract read a chunk of lines at a time, column-wise, each chunk's rows
+    yielded: every line with the header's field count, every CIF exactly as stored, months that
+    parse, plain amounts (``123``, ``123.4``, ``123.45``), no CIF twice in a month (across the
+    whole file). Anything else raises :class:`_NotPlain`, and :func:`_careful` reads the file
+    again to report each line."""
     reader, order, width = _reader(data)
-    rows = _Rows()
     month_of: dict[str, int] = {}
     seen: dict[int, set[int]] = {}   # month -> customer ids (the ids' own int objects)
     try:
@@ -265,14 +266,20 @@ def _plain(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
                 known.update(of_month)
                 if len(known) - before != len(of_month):
                     raise _NotPlain
-            rows.customers.extend(customers)
-            rows.months.extend(months)
-            rows.amounts.extend(amounts)
-            rows.read += len(chunk)
-            report(rows.read, 0)
+            yield _Rows(array("q", customers), array("i", months), list(amounts), read=len(chunk))
     except (csv.Error, ValidationError):
         raise _NotPlain from None
-    return rows
+
+
+def _read_ahead(chunks: Iterator[_Rows]) -> Iterator[_Rows]:
+    """``chunks`` with the next one read by a thread of its own while the caller writes this
+    one: the database call releases the GIL, so reading and writing overlap on two cores.
+    An exception of the reading reaches the caller at the chunk it stopped at."""
+    with ThreadPoolExecutor(1, thread_name_prefix="aum-read") as reading:
+        ahead = reading.submit(next, chunks, None)
+        while (chunk := ahead.result()) is not None:
+            ahead = reading.submit(next, chunks, None)
+            yield chunk
 
 
 def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
@@ -346,31 +353,49 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
         ids = _customer_ids(session, actor)
     with _gc_paused():
         try:
-            rows = _plain(data, ids, today, report)
+            with closing(_read_ahead(_plain(data, ids, today))) as chunks:
+                return _store_rows(store, actor, path, sha, chunks, report)
         except _NotPlain:
-            rows = _careful(data, ids, today, report)
+            pass   # what was written is rolled back; read every line on its own
+        rows = _careful(data, ids, today, report)
     if rows.bad and not skip_bad:
         raise AumImportRefused(rows.problems, rows.bad)
-    report(rows.read, rows.read)
+    return _store_rows(store, actor, path, sha, iter([rows]), report)
 
-    result = AumImportResult(path.name, sha, rows.read, 0, 0, rows.bad, sorted(set(rows.months)),
-                             rows.problems)
+
+def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], report) -> AumImportResult:
+    """Write the rows of ``chunks`` as they come, in one transaction with the import's record
+    and audit event. A month the store held no value of before the import is inserted plainly,
+    the others upserted where the value differs."""
+    result = AumImportResult(path.name, sha, 0, 0, 0, 0)
+    stored: dict[int, bool] = {}    # month -> the store held a value of it before
+    rows_good = 0
     with store.write(actor) as uow:
         session = uow.session
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
         write = _write_postgresql if store.kind == "postgresql" else _write_sqlite
-        stored = {m for m in result.months if session.scalar(
-            select(AumMonth.customer_id).where(AumMonth.month == m).limit(1)) is not None}
-        for part, upsert in rows.split(stored):
-            result.rows_changed += write(session, part, upsert)
-        result.rows_unchanged = len(rows) - result.rows_changed
-        session.add(AumImport(file_name=path.name[:255], file_sha256=sha, rows_read=rows.read,
-                              rows_changed=result.rows_changed, rows_skipped=rows.bad,
+        for rows in chunks:
+            for month in set(rows.months).difference(stored):
+                stored[month] = session.scalar(
+                    select(AumMonth.customer_id).where(AumMonth.month == month).limit(1)) is not None
+            for part, upsert in rows.split({m for m, held in stored.items() if held}):
+                result.rows_changed += write(session, part, upsert)
+            result.rows_read += rows.read
+            result.rows_skipped += rows.bad
+            result.problems += rows.problems
+            rows_good += len(rows)
+            report(result.rows_read, 0)
+        report(result.rows_read, result.rows_read)
+        result.months = sorted(stored)
+        result.rows_unchanged = rows_good - result.rows_changed
+        session.add(AumImport(file_name=path.name[:255], file_sha256=sha, rows_read=result.rows_read,
+                              rows_changed=result.rows_changed, rows_skipped=result.rows_skipped,
                               imported_at=uow.now, imported_by=actor.username))
         uow.audit("aum.import", "aum_import", sha[:16], after={
-            "file": path.name, "sha256": sha, "rows_read": rows.read,
-            "rows_changed": result.rows_changed, "rows_skipped": rows.bad, "months": result.months})
+            "file": path.name, "sha256": sha, "rows_read": result.rows_read,
+            "rows_changed": result.rows_changed, "rows_skipped": result.rows_skipped,
+            "months": result.months})
     return result
 
 
@@ -405,13 +430,21 @@ def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
 
 
 def _write_postgresql(session, rows: _Rows, upsert: bool) -> int:
-    """Per batch, one statement from ``unnest`` of three arrays (staff login roles may not
-    create temporary tables, and ``COPY FROM`` is refused on tables with row-level security);
-    the amounts are plain numeric text already, so each array is one string join
-    (:func:`db.arrays.number_array`). Returns the rows inserted or changed."""
+    """Rows of months the store has no value of yet go by ``COPY`` when row-level security
+    does not apply to the connection (the store's own login, as the command-line import of
+    head office's extract uses); everything else per batch as one statement from ``unnest`` of
+    three arrays (staff login roles may not create temporary tables, and ``COPY FROM`` is
+    refused on tables with row-level security). The amounts are plain numeric text already, so
+    each array, or the copied text, is one string join (:func:`db.arrays.number_array`).
+    Returns the rows inserted or changed."""
+    conn = session.connection().connection.driver_connection
+    if not upsert and not conn.execute("SELECT row_security_active('aum_month')").fetchone()[0]:
+        with conn.cursor() as cursor:
+            with cursor.copy("COPY aum_month (customer_id, month, avg_daily_aum) FROM STDIN") as copy:
+                copy.write("".join(map("{}\t{}\t{}\n".format, rows.customers, rows.months, rows.amounts)))
+            return cursor.rowcount
     sql = (_INSERT.format(values="SELECT * FROM unnest(%s::integer[], %s::integer[], %s::numeric[])")
            + (_ON_CONFLICT if upsert else ""))
-    conn = session.connection().connection.driver_connection
     changed = 0
     with conn.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
