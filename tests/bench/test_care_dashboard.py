@@ -1,14 +1,16 @@
-"""The care dashboard on a large customer table, SQLite and PostgreSQL, against a raw indexed
-SELECT baseline measured in the same run (the budget is the search budget: p95 ≤ 20 ms).
+"""The care dashboard on a large customer table, SQLite and PostgreSQL, against a raw SELECT
+baseline measured in the same run (the budget is the search budget: p95 ≤ 20 ms).
 
 The row count is a parameter: ``VIPDESK_BENCH_CUSTOMERS`` (default 1,000,000). The store is
 filled set-based in SQL (about 16 % VIPs over five outlets, 5 % of customers with a tier
 change in the last twelve months, a contact for two thirds of the VIPs, a complaint for every
 200th customer), then analysed; the figures the database keeps (db.care_figures) are written by
 its triggers while it is filled. The figure is one whole ``care_dashboard`` call for the head
-office (every customer in scope) after a first one (printed); the baseline is the single raw SQL statement that counts VIPs by branch and tier
-over the customers' index, without the service around it: what the dashboard would cost if it
-counted the customers themselves.
+office (every customer in scope) after a first one (printed); the baseline is the single raw
+SQL statement that counts VIPs by branch and tier, without the service around it: what the
+dashboard would cost if it counted the customers themselves. No index holds the tier (so that
+the tier evaluation's updates touch no index, migration 0017): the count reads the branches'
+customers by the branch index.
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def test_dashboard_queries_on_a_large_customer_table(big_store):
         dashboard_ms.append((time.perf_counter() - started) * 1000)
     p95 = percentile(dashboard_ms, 95)
     record(f"care dashboard, {CUSTOMERS:,} customers, {big_store.kind}", "p95", p95,
-           "raw indexed SELECT of VIPs by branch and tier (p95)", percentile(raw_ms, 95),
+           "raw SELECT of VIPs by branch and tier (p95)", percentile(raw_ms, 95),
            "p95 ≤ 20 ms (search budget)", p95 <= 20)
     print(f"{big_store.kind}: dashboard median {median(dashboard_ms):.1f} ms p95 {p95:.1f} ms; "
           f"raw median {median(raw_ms):.1f} ms p95 {percentile(raw_ms, 95):.1f} ms")
