@@ -1,7 +1,7 @@
 """PostgreSQL array literals of numbers, for bulk writes through ``unnest``.
 
 Staff login roles may neither create temporary tables nor ``COPY`` into tables under row-level
-security, so the AUM import writes as ``INSERT ... SELECT FROM unnest(%s::integer[], ...)``.
+security, so their AUM import writes as ``INSERT ... SELECT FROM unnest(%s::integer[], ...)``.
 Passing each column as one array literal built here, instead of a Python list the driver adapts
 value by value, makes a batch of 200,000 values one string join.
 """

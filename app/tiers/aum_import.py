@@ -6,12 +6,14 @@ import is all or nothing unless the user asks to skip bad lines. Only values tha
 what the store holds are written, so importing the same file twice changes nothing.
 
 Built for a million customers (tests/bench/test_aum_import.py): the CIF map is one query; the
-usual extract is checked a chunk of lines at a time, column by column, with the line-by-line
-reading (which reports each bad line) only when some line needs it; the writes go in ONE
-transaction as large set-based statements, rows of months the store has no value of yet
-inserted, the others upserted where the value differs (SQLite: ``INSERT ... SELECT FROM
-json_each``; PostgreSQL: ``INSERT ... SELECT FROM unnest(arrays)``), the statements' own row
-counts telling what changed. No ORM object per row. One audit event per import.
+usual extract is checked a chunk of lines at a time, column by column, each chunk written while
+a thread checks the next, with the line-by-line reading (which reports each bad line) only when
+some line needs it (what was written is rolled back first); the writes go in ONE transaction as
+large set-based statements, rows of months the store has no value of yet inserted, the others
+upserted where the value differs (SQLite: ``INSERT ... SELECT FROM json_each``; PostgreSQL:
+``COPY`` where row-level security does not apply, else ``INSERT ... SELECT FROM
+unnest(arrays)``), the statements' own row counts telling what changed. No ORM object per row.
+One audit event per import.
 """
 
 from __future__ import annotations
@@ -435,7 +437,7 @@ def _write_postgresql(session, rows: _Rows, upsert: bool) -> int:
     head office's extract uses); everything else per batch as one statement from ``unnest`` of
     three arrays (staff login roles may not create temporary tables, and ``COPY FROM`` is
     refused on tables with row-level security). The amounts are plain numeric text already, so
-    each array, or the copied text, is one string join (:func:`db.arrays.number_array`).
+    the copied text, and each array (:func:`db.arrays.number_array`), is one string join.
     Returns the rows inserted or changed."""
     conn = session.connection().connection.driver_connection
     if not upsert and not conn.execute("SELECT row_security_active('aum_month')").fetchone()[0]:
