@@ -29,10 +29,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.auth.permissions import Permission, require
 from app.csvio import (
@@ -376,7 +377,11 @@ def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], rep
         session = uow.session
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
-        write = _write_postgresql if store.kind == "postgresql" else _write_sqlite
+        if store.kind == "postgresql":
+            may_copy = not session.execute(text("SELECT row_security_active('aum_month')")).scalar_one()
+            write = partial(_write_postgresql, may_copy=may_copy)
+        else:
+            write = _write_sqlite
         for rows in chunks:
             for month in set(rows.months).difference(stored):
                 stored[month] = session.scalar(
@@ -431,16 +436,16 @@ def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
         cursor.close()
 
 
-def _write_postgresql(session, rows: _Rows, upsert: bool) -> int:
-    """Rows of months the store has no value of yet go by ``COPY`` when row-level security
-    does not apply to the connection (the store's own login, as the command-line import of
+def _write_postgresql(session, rows: _Rows, upsert: bool, *, may_copy: bool) -> int:
+    """Rows of months the store has no value of yet go by ``COPY`` when ``may_copy`` (row-level
+    security does not apply to the connection: the store's own login, as the command-line import of
     head office's extract uses); everything else per batch as one statement from ``unnest`` of
     three arrays (staff login roles may not create temporary tables, and ``COPY FROM`` is
     refused on tables with row-level security). The amounts are plain numeric text already, so
     the copied text, and each array (:func:`db.arrays.number_array`), is one string join.
     Returns the rows inserted or changed."""
     conn = session.connection().connection.driver_connection
-    if not upsert and not conn.execute("SELECT row_security_active('aum_month')").fetchone()[0]:
+    if may_copy and not upsert:
         with conn.cursor() as cursor:
             with cursor.copy("COPY aum_month (customer_id, month, avg_daily_aum) FROM STDIN") as copy:
                 copy.write("".join(map("{}\t{}\t{}\n".format, rows.customers, rows.months, rows.amounts)))
