@@ -153,7 +153,7 @@ def test_column_wise_reading_checks_what_the_line_by_line_one_does(aum_store, ba
     full-width digit, sends it to the line-by-line reading, which reports or accepts as ever."""
     from app.tiers import aum_import
 
-    monkeypatch.setattr(aum_import, "PLAIN_CHUNK", 2)
+    monkeypatch.setattr(aum_import, "PLAIN_CHUNK", 30)   # two lines or so a chunk
     store, ids = aum_store
     plain = ["cif_no,month,avg_daily_aum", "CIF000001,2026-08,100000", "CIF000002,2026-08,0.5",
              "CIF000003,2026-09,7.25", "CIF000001,2026-09,1"]
@@ -172,3 +172,27 @@ def test_column_wise_reading_checks_what_the_line_by_line_one_does(aum_store, ba
     assert aum_of(store, ids["CIF000001"]) == {202608: Decimal("100000.00"), 202609: Decimal("1.00"),
                                                202611: Decimal("5.00")}
     assert aum_of(store, ids["CIF000003"])[202608] == Decimal("7.25")
+
+
+def test_the_plain_reading_takes_crlf_lines_extra_columns_and_trailing_blank_lines(aum_store, batch, tmp_path,
+                                                                                monkeypatch):
+    """Such an extract is read by the column-wise reading alone (the line-by-line one is not
+    needed), with the same result; a quoted field sends it to the line-by-line reading."""
+    from app.tiers import aum_import
+
+    def careful(*_args):
+        raise AssertionError("read line by line")
+
+    store, ids = aum_store
+    lines = ["avg_daily_aum,note,cif_no,month", "100000,a,CIF000001,2026-08", "0.5,,CIF000002,2026-08", "", ""]
+    path = tmp_path / "crlf.csv"
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    with monkeypatch.context() as patched:
+        patched.setattr(aum_import, "_careful", careful)
+        result = import_aum(store, batch, path)
+    assert (result.rows_read, result.rows_changed) == (2, 2)
+    assert aum_of(store, ids["CIF000002"]) == {202608: Decimal("0.50")}
+    quoted = import_aum(store, batch, write_csv(tmp_path / "quoted.csv", [
+        "cif_no,month,avg_daily_aum", '"CIF000003",2026-08,"1,234.5"']))
+    assert (quoted.rows_read, quoted.rows_changed) == (1, 1)
+    assert aum_of(store, ids["CIF000003"]) == {202608: Decimal("1234.50")}
