@@ -16,13 +16,36 @@ EXIT_USER_ERROR = 2
 EXIT_CHECK_FAILED = 1
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """A usage error as every other failure (DESIGN.md): one line on stderr, non-zero exit."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _gui_only(argv: list[str]) -> bool:
+    """Whether ``argv`` holds nothing but the GUI's own options (``--db URL``, ``--demo``): then
+    the commands' parsers are not built (a few milliseconds of the start-up budget)."""
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--db" and rest:
+            rest.pop(0)
+        elif token != "--demo" and not token.startswith("--db="):
+            return False
+    return True
+
+
+def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from app import __version__
 
-    parser = argparse.ArgumentParser(prog="main.py", description="VIP Desk, the desk client for a bank branch's VIP area.")
+    parser = _Parser(prog="main.py", description="VIP Desk, the desk client for a bank branch's VIP area.")
     parser.add_argument("--version", action="version", version=f"VIP Desk {__version__}")
     parser.add_argument("--db", metavar="URL", help="store URL (SQLAlchemy form); default: $VIPDESK_DB_URL or a SQLite file in your data directory")
     parser.add_argument("--demo", action="store_true", help="open the GUI on a fresh demo store")
+    parser.set_defaults(command=None)
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="create or migrate the schema")
@@ -318,7 +341,8 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(commands=not _gui_only(argv)).parse_args(argv)
     if args.command is None:
         from ui.app import run_gui
 

@@ -71,6 +71,39 @@ def test_user_errors_are_one_line_without_traceback(argv, message):
     assert len(lines) == 1 and "Traceback" not in done.stderr and message in lines[0]
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["bogus"], "main.py: error: argument COMMAND: invalid choice: 'bogus'"),
+    (["--db"], "main.py: error: argument --db: expected one argument"),
+    (["tiers", "evaluate", "--as-off", "2026-01"], "main.py: error: unrecognized arguments: --as-off 2026-01"),
+    (["tiers", "evaluate", "--as-of"], "main.py tiers evaluate: error: argument --as-of: expected one argument"),
+])
+def test_usage_errors_are_one_line(argv, message):
+    done = run(*argv)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(message), done.stderr
+
+
+@pytest.mark.parametrize("argv, opened", [
+    ([], (None, False)),
+    (["--db", "sqlite:///a.sqlite3"], ("sqlite:///a.sqlite3", False)),
+    (["--demo"], (None, True)),
+    (["--db=sqlite:///b.sqlite3", "--demo"], ("sqlite:///b.sqlite3", True)),
+])
+def test_the_gui_options_alone_open_the_gui(monkeypatch, argv, opened):
+    import ui.app
+
+    seen = []
+    monkeypatch.setattr(ui.app, "run_gui", lambda *, store_url, demo: seen.append((store_url, demo)) or 0)
+    assert main.main(argv) == 0
+    assert seen == [opened]
+
+
+def test_help_lists_every_command():
+    done = run("--help")
+    assert done.returncode == 0
+    assert all(command in done.stdout for command, _action in main.COMMANDS)
+
+
 def test_schema_missing_tells_what_to_run(tmp_path):
     done = run("audit", "verify", "--db", f"sqlite:///{tmp_path / 'new.sqlite3'}")
     assert done.returncode == 2 and "python main.py db upgrade" in done.stderr
