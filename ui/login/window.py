@@ -7,7 +7,7 @@ flow hands it the store. Signing in runs off the GUI thread (password hashing ta
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -110,7 +110,6 @@ class LoginWindow(QWidget):
         self.language_label.setBuddy(self.language_box)
         self.store_label = styled_label("hint", self)
         self.store_label.setObjectName("storeLabel")
-        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = QHBoxLayout()
         top.addStretch(1)
@@ -118,7 +117,11 @@ class LoginWindow(QWidget):
         top.addWidget(self.language_box)
         middle = QHBoxLayout()
         middle.addStretch(1)
-        middle.addWidget(self.card, 0, Qt.AlignmentFlag.AlignVCenter)
+        centred = QVBoxLayout()   # the card at its own height, centred (stretches, not Qt's
+        centred.addStretch(1)     # alignment flag: the Qt namespace costs start-up time)
+        centred.addWidget(self.card)
+        centred.addStretch(1)
+        middle.addLayout(centred)
         middle.addSpacing(24)
         middle.addWidget(self.demo_card, 0)
         middle.addStretch(1)
@@ -148,6 +151,9 @@ class LoginWindow(QWidget):
         """The store is open: show where it is and let people sign in."""
         self.store = store
         self.demo_logins = list(demo_logins)
+        from PySide6.QtCore import Qt   # not before the window shows (start-up budget)
+
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._status = "no_accounts" if needs_first_administrator else "ready"
         self._fill_demo_table()
         self._apply_status()
