@@ -141,6 +141,16 @@ def plan_query(plan: Plan, dialect: str, branch_ids, limit: int):
     return query.limit(limit)
 
 
+def prefer_ordered_scans(session) -> None:
+    """For the rest of this read transaction on PostgreSQL: no bitmap scans, so that a prefix
+    lookup reads its index in order and stops at the limit. Under row-level security the planner
+    cannot tell how many matches the policy lets through, guesses a few dozen, and would
+    rather fetch every match and sort them: pinyin initials ``lyy`` on 1,000,000 customers,
+    4,090 matches, took 10.5 ms that way against 0.3 ms in index order."""
+    if session.bind.dialect.name == "postgresql":
+        session.execute(text("SET LOCAL enable_bitmapscan = off"))
+
+
 def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> list[CustomerRow]:
     """At most ``limit`` customers of the actor's subtree matching what was typed, masked;
     active customers first, then in the order of the lookup that found them."""
@@ -155,6 +165,7 @@ def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> l
             return []
         policy = mask_policy(session)
         dialect = session.bind.dialect.name
+        prefer_ordered_scans(session)
         found: dict[int, tuple] = {}
         for plan in plans:
             if len(found) >= limit:
