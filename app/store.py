@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
+from app.business_day import BUSINESS_TIME_ZONE, business_date
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_BUSY, STORE_DID_NOT_ANSWER, ConflictError,
@@ -57,6 +59,7 @@ class UnitOfWork:
     session: Session
     actor: Actor
     now: datetime
+    today: date           # the business day at ``now`` (dates written by services)
     events: list[PendingEvent] = field(default_factory=list)
 
     def audit(self, action: str, entity: str, entity_id: object, *, before: object = None,
@@ -69,11 +72,17 @@ class UnitOfWork:
 
 
 class Store:
-    """An engine plus the clock; what every service receives."""
+    """An engine plus the clock and the business time zone; what every service receives."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow):
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow,
+                 time_zone: str = BUSINESS_TIME_ZONE):
         self.engine = engine
         self.clock = clock
+        self.time_zone = ZoneInfo(time_zone).key  # an unknown zone fails here, not at the counter
+
+    def today(self) -> date:
+        """The business day now (:mod:`app.business_day`), not UTC's."""
+        return business_date(self.clock(), self.time_zone)
 
     @property
     def kind(self) -> str:
@@ -98,7 +107,8 @@ class Store:
             conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:
-                    uow = UnitOfWork(session, actor, self.clock())
+                    now = self.clock()
+                    uow = UnitOfWork(session, actor, now, business_date(now, self.time_zone))
                     if check_session:
                         _check_still_allowed(session, actor, uow.now)
                     yield uow

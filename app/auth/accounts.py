@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.actor import Actor
 from app.auth.branches import load_branch
-from app.auth.credentials import DB_ROLE_PREFIX, credentials_for  # noqa: F401 (DB_ROLE_PREFIX re-exported)
+from app.auth.credentials import credentials_for
 from app.auth.permissions import STAFF_ROLES, Permission, Role, require
 from app.auth.policy import check_new_password, load_policy
 from app.store import insert_unique

@@ -16,12 +16,13 @@ from app.actor import Actor
 from app.auth.accounts import actor_for
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.auth.policy import load_policy
+from app.business_day import wall_clock
 from app.errors import QT_TRANSLATE_NOOP, AuthError
 from db.models import StaffAccount
 
 WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
 LOCKED = QT_TRANSLATE_NOOP(
-    "errors", "Too many failed sign-ins: this account is locked until {until} (UTC). "
+    "errors", "Too many failed sign-ins: this account is locked until {until} (Beijing time). "
               "An administrator can unlock it sooner.")
 DISABLED = QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
 
@@ -88,7 +89,7 @@ def _result(store, outcome: str, until, actor: Actor | None) -> SignedIn:
     if outcome == "ok":
         return SignedIn(store, actor)
     if outcome == "locked":
-        raise AuthError(LOCKED, until=until.strftime("%Y-%m-%d %H:%M"))
+        raise AuthError(LOCKED, until=wall_clock(until, store.time_zone).strftime("%Y-%m-%d %H:%M"))
     if outcome == "disabled":
         raise AuthError(DISABLED)
     raise AuthError(WRONG_CREDENTIALS)

@@ -59,7 +59,7 @@ def check_application(store, actor, customer_id: int, *, kind: str, card_type: s
     require(actor, Permission.APPLY_FOR_CARD)
     with store.read() as session:
         customer = customer_in_scope(session, actor, customer_id)
-        return eligibility_facts(session, customer, kind, card_type, store.clock().date())
+        return eligibility_facts(session, customer, kind, card_type, store.today())
 
 
 def submit_application(store, actor, customer_id: int, *, kind: str, card_type: str,
@@ -73,7 +73,7 @@ def submit_application(store, actor, customer_id: int, *, kind: str, card_type: 
     with store.write(actor) as uow:
         session = uow.session
         customer = customer_in_scope(session, actor, customer_id)
-        facts = eligibility_facts(session, customer, kind, card_type, uow.now.date())
+        facts = eligibility_facts(session, customer, kind, card_type, uow.today)
         if not facts.verdict.eligible:
             raise facts.verdict.refusal()
         _refuse_second_open(session, customer.id)

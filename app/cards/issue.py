@@ -113,7 +113,7 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
 
         old = _end_replaced_card(uow, actor, application, answer)
         blank_id = take_serial(uow, actor, application.card_type, serial)
-        today = uow.now.date()
+        today = uow.today
         card = VipCard(
             customer_id=customer.id, branch_id=application.branch_id, card_type=application.card_type,
             card_number=check.number, blank_card_id=blank_id, serial=serial.strip().upper(),

@@ -151,7 +151,7 @@ def record_renewal_letters(store, actor, *, within_days: int | None = None,
         days = within_days if within_days is not None else card_policy_in(session).expiring_days
         _check_days(days)
         path = _branch_path(session, actor, branch_id)
-        today = uow.now.date()
+        today = uow.today
         has_letter = exists().where(CardPaperwork.card_id == VipCard.id, CardPaperwork.kind == rules.RENEWAL_DUE)
         cards = session.execute(
             select(VipCard.id, VipCard.branch_id).join(Branch, Branch.id == VipCard.branch_id)
@@ -287,7 +287,7 @@ def letter_data(store, actor, card_id: int) -> LetterData:
     _require_view(actor)
     with store.read() as session:
         card_in_scope(session, actor, card_id)
-        return letters_data_in(session, actor, [card_id], store.clock().date())[0]
+        return letters_data_in(session, actor, [card_id], store.today())[0]
 
 
 def letters_data(store, actor, card_ids: Sequence[int]) -> list[LetterData]:
@@ -295,7 +295,7 @@ def letters_data(store, actor, card_ids: Sequence[int]) -> list[LetterData]:
     the actor's scope are left out. Order follows ``card_ids``."""
     _require_view(actor)
     with store.read() as session:
-        return letters_data_in(session, actor, card_ids, store.clock().date())
+        return letters_data_in(session, actor, card_ids, store.today())
 
 
 def letters_data_in(session: Session, actor, card_ids: Sequence[int], today: date) -> list[LetterData]:
@@ -342,7 +342,7 @@ def cards_expiring_in_month(store, actor, *, branch_code: str, year: int, month:
             select(VipCard.id).join(Branch, Branch.id == VipCard.branch_id)
             .where(VipCard.status == rules.ACTIVE, VipCard.expires_on >= first, VipCard.expires_on < after,
                    Branch.path.startswith(branch.path)).order_by(VipCard.expires_on, VipCard.id)))
-        return letters_data_in(session, actor, ids, store.clock().date())
+        return letters_data_in(session, actor, ids, store.today())
 
 
 # ----------------------------------------------------------------------------- agreement signed
@@ -354,7 +354,7 @@ def mark_agreement_signed(store, actor, card_id: int, *, signed_on: date, witnes
     require(actor, Permission.SERVICE_CARDS)
     with store.write(actor) as uow:
         mark_agreement_signed_in(uow, actor, card_id, signed_on=signed_on, witness=witness)
-        return letters_data_in(uow.session, actor, [card_id], uow.now.date())[0]
+        return letters_data_in(uow.session, actor, [card_id], uow.today)[0]
 
 
 def mark_agreement_signed_in(uow, actor, card_id: int, *, signed_on: date, witness: str) -> None:
@@ -365,7 +365,7 @@ def mark_agreement_signed_in(uow, actor, card_id: int, *, signed_on: date, witne
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a date"), field=SIGNED_ON)
     session = uow.session
     card = card_in_scope(session, actor, card_id)
-    if signed_on > uow.now.date():
+    if signed_on > uow.today:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be in the future"), field=SIGNED_ON)
     if signed_on < card.issued_on:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be before the card was issued ({day})"),
@@ -387,7 +387,7 @@ def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int =
     """Cards in scope issued on or before ``as_of`` (default today) whose agreement is not
     marked signed, oldest first; those issued before today are overdue (their day is over)."""
     _require_view(actor)
-    today = store.clock().date()
+    today = store.today()
     as_of = as_of or today
     with store.read() as session:
         policy = mask_policy(session)
@@ -406,7 +406,7 @@ def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int =
 def unsigned_count(store, actor) -> int:
     """How many issued cards in scope are overdue for a signed agreement (issued before today)."""
     _require_view(actor)
-    today = store.clock().date()
+    today = store.today()
     with store.read() as session:
         return session.scalar(
             select(func.count()).select_from(VipCard).join(Branch, Branch.id == VipCard.branch_id)

@@ -74,7 +74,7 @@ def expire_cards(store, actor) -> int:
     returns how many. Renewal may still replace an expired card."""
     require(actor, Permission.SERVICE_CARDS)
     with store.write(actor) as uow:
-        today = uow.now.date()
+        today = uow.today
         cards = list(uow.session.scalars(
             select(VipCard).join(Branch, Branch.id == VipCard.branch_id)
             .where(VipCard.status == rules.ACTIVE, VipCard.expires_on < today,

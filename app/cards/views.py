@@ -83,7 +83,7 @@ def card_history(store, actor, customer_id: int) -> list[CardRow]:
     with store.read() as session:
         customer_in_scope(session, actor, customer_id, active=False)
         return _rows(session, _query().where(VipCard.customer_id == customer_id).order_by(VipCard.id.desc()),
-                     store.clock().date())
+                     store.today())
 
 
 def get_card(store, actor, card_id: int) -> CardRow:
@@ -92,7 +92,7 @@ def get_card(store, actor, card_id: int) -> CardRow:
     _require_view(actor)
     with store.read() as session:
         card_in_scope(session, actor, card_id)
-        return _rows(session, _query().where(VipCard.id == card_id), store.clock().date())[0]
+        return _rows(session, _query().where(VipCard.id == card_id), store.today())[0]
 
 
 def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple[date, int] | None = None,
@@ -101,7 +101,7 @@ def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple
     policy's window, 60 days) or already past, soonest first; keyset by (expiry, id) after
     ``after``. What renewal applications and renewal letters start from."""
     _require_view(actor)
-    today = store.clock().date()
+    today = store.today()
     with store.read() as session:
         days = within_days if within_days is not None else card_policy_in(session).expiring_days
         query = _query().where(VipCard.status == rules.ACTIVE, VipCard.expires_on <= today + timedelta(days=days),
@@ -114,7 +114,7 @@ def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple
 
 def expiring_count(store, actor, within_days: int | None = None) -> int:
     _require_view(actor)
-    today = store.clock().date()
+    today = store.today()
     with store.read() as session:
         days = within_days if within_days is not None else card_policy_in(session).expiring_days
         return session.scalar(

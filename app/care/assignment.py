@@ -159,7 +159,7 @@ def assign_by_rule(store, actor, branch_id: int | None = None, *, only_unassigne
         if only_unassigned:
             query = query.where(Customer.relationship_manager_id.is_(None))
         customers = session.execute(query.order_by(Customer.id)).all()
-        averages = _averages(session, [c.id for c in customers], uow.now.date())
+        averages = _averages(session, [c.id for c in customers], uow.today)
         staff = keepers(session, actor)
         load = {k.id: k.customers for k in staff}
         plan: dict[int, list[int]] = defaultdict(list)

@@ -101,7 +101,7 @@ def accept_complaint(store, actor, customer_id: int, *, channel: str, content: s
         policy = load_policy(session)
         complaint = Complaint(
             customer_id=customer.id, branch_id=customer.branch_id, channel=channel, content=content,
-            level=level, vip=_is_vip(session, customer.tier, uow.now.date()), state=ACCEPTED,
+            level=level, vip=_is_vip(session, customer.tier, uow.today), state=ACCEPTED,
             accepted_by=actor.account_id, accepted_by_name=actor.display_name, accepted_at=uow.now,
             deadline_at=complaint_deadline(uow.now, level, policy), assigned_to_name="", investigation="",
             resolution="", escalated_to_name="", satisfaction="", follow_up_note="", closed_by_name="")

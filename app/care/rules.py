@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.business_day import BUSINESS_TIME_ZONE
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 # --------------------------------------------------------------------------- field labels
@@ -167,7 +168,7 @@ class CarePolicy:
     skip_weekends: bool = False
     manager_cap: int = 800
     upcoming_days: int = 7
-    time_zone: str = "Asia/Shanghai"
+    time_zone: str = BUSINESS_TIME_ZONE
     bands: tuple[MaintenanceBand, ...] = DEFAULT_BANDS
 
     @property

@@ -261,7 +261,7 @@ def _flush_unique(session) -> None:
 def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
     """A new customer (EDIT_CUSTOMERS) at a branch of the actor's subtree."""
     require(actor, Permission.EDIT_CUSTOMERS)
-    values = clean_input(data, today=store.clock().date()) | _occasions(data)
+    values = clean_input(data, today=store.today()) | _occasions(data)
     with store.write(actor) as uow:
         session = uow.session
         policy = mask_policy(session)
@@ -289,7 +289,7 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
         if customer.version != expected_version:
             raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
         values = clean_input(_keeping(data, customer.id_number, customer.phone),
-                             today=store.clock().date()) | _occasions(data)
+                             today=store.today()) | _occasions(data)
         values["branch_id"] = _check_branch(session, actor, data.branch_id or customer.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
         _check_visible_duplicates(session, values, customer.id)

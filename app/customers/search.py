@@ -217,5 +217,5 @@ def customer_page(store, actor, query: str = "", after_key: int | None = None,
     return CustomerPage(rows, rows[-1].id if len(rows) == limit else None)
 
 
-__all__ = ["CustomerRow", "CustomerPage", "Plan", "customer_page", "plans_for", "register_plan",
+__all__ = ["CustomerRow", "CustomerPage", "Plan", "customer_page", "plans_for",
            "search_customers"]

@@ -22,7 +22,7 @@ from app.auth.permissions import Permission, require
 from app.csvio import Column, LineProblem, problem_from, read_file, read_rows
 from app.customers.fields import CustomerInput, clean_input
 from app.customers.records import (
-    CIF_TAKEN, ID_TAKEN, duplicate_refusal, mask_policy, scope_branches,
+    ID_TAKEN, duplicate_refusal, mask_policy, scope_branches,
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
@@ -97,7 +97,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
-    today = store.clock().date()
+    today = store.today()
     total = max(1, data.count(b"\n"))
     result = CustomerImportResult(path.name)
     bad = 0

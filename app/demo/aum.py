@@ -58,7 +58,7 @@ def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, se
     """Write ``months`` months of AUM (ending last month, or ``end``) for the customers given by
     id or CIF number; returns the number of rows written. One transaction, bulk insert."""
     wanted = list(customers)
-    end = end or last_month(store.clock().date())
+    end = end or last_month(store.today())
     month_keys = _months(end, months)
     with store.write(Actor.batch("demo")) as uow:
         session = uow.session
@@ -96,7 +96,7 @@ def add_demo_tiers(store, *, seed: int = 2026) -> None:
     build_demo_aum(store, customer_ids, seed=seed)
     # two months ago first, then last month: customers whose AUM trends cross a band show up
     # on the upgrade and below-standard lists of the latest evaluation
-    year, month = last_month(store.clock().date())
+    year, month = last_month(store.today())
     earlier = (year, month - 2) if month > 2 else (year - 1, month + 10)
     evaluate_tiers(store, Actor.batch("demo"), earlier)
     evaluate_tiers(store, Actor.batch("demo"), (year, month))
@@ -112,7 +112,7 @@ def add_demo_tiers(store, *, seed: int = 2026) -> None:
                    ~select(TierExceptionGrant.id).where(TierExceptionGrant.customer_id == Customer.id).exists())
             .order_by(Customer.id).limit(1))
     if candidate is not None:
-        today = store.clock().date()
+        today = store.today()
         propose_exception(store, actor, candidate, tier="gold",
                           reason="潜力客户：新设企业主，预计三个月内资产达标",
                           valid_until=date(today.year + 1, 6, 30))

@@ -90,7 +90,7 @@ class _Demo:
         result = issue.issue_card(store, self.people["teller"], application, serial=self.serial(card_type),
                                   card_number=self.number(card_type), old_card=old)
         if sign:
-            self.to_sign.append((result.card_id, store.clock().date()))
+            self.to_sign.append((result.card_id, store.today()))
         return result.card_id
 
     def paperwork_done(self) -> None:

@@ -82,7 +82,6 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         return []
     rnd = random.Random(seed)
     actor = Actor.batch("demo")
-    today = store.clock().date()
     with store.write(actor, check_session=False) as uow:
         session = uow.session
         paths = {code: (bid, path) for code, bid, path in session.execute(

@@ -227,7 +227,7 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     rights = prepared.templates["tier_rights"]
     letterhead_fields = dict(_letterhead_fields or prepared.branch_fields)
     number = new_number()
-    made_on = _made_on or store.clock().date().isoformat()
+    made_on = _made_on or store.today().isoformat()
     common = {"document_number": number, "made_on": made_on, **letterhead_fields}
     payloads = sign_many(store, actor, QR_KIND, [payload_ident(number, index, len(pieces), batch)
                                                  for index in range(len(pieces))])

@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.errors import QT_TRANSLATE_NOOP, NotFound
+from app.business_day import business_date
 from app.queue import rules
 from app.queue.rules import TICKET, QueuePolicy
 from app.stock.common import branch_in_scope
@@ -88,7 +89,7 @@ def service_ids_of(counter: QueueCounter) -> list[int]:
 
 def today_of(session: Session, branch_id: int, now: datetime) -> tuple[QueuePolicy, date]:
     policy = policy_of(session, branch_id)
-    return policy, rules.business_date(now, policy.time_zone)
+    return policy, business_date(now, policy.time_zone)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.business_day import BUSINESS_TIME_ZONE
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 
 # Ticket states (DESIGN.md: waiting → called → serving → done; called → no-show | waiting
@@ -77,7 +78,7 @@ class QueuePolicy:
     recall_gap_seconds: int = 30
     recalls_before_no_show: int = 2
     lost_after_seconds: int = 90
-    time_zone: str = "Asia/Shanghai"
+    time_zone: str = BUSINESS_TIME_ZONE
 
     def weight(self, tier: str) -> int:
         return int(self.weights.get(tier, 1))
@@ -115,7 +116,7 @@ def _whole(value: object, low: int, high: int, field_name: str) -> int:
 def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = None,
                 max_wait_minutes: Mapping[str, object] | None = None,
                 recall_gap_seconds: object = 30, recalls_before_no_show: object = 2,
-                lost_after_seconds: object = 90, time_zone: str = "Asia/Shanghai") -> QueuePolicy:
+                lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE) -> QueuePolicy:
     """A checked policy, or :class:`ValidationError` naming the field that is wrong."""
     if mode not in MODES:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be strict or interleaved"), field=MODE)
@@ -135,12 +136,7 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                        time_zone=str(time_zone))
 
 
-# ----------------------------------------------------------------------------- the business day
-
-
-def business_date(now_utc: datetime, time_zone: str) -> date:
-    """The branch's business day at ``now_utc`` (naive UTC): numbering restarts at local midnight."""
-    return now_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(time_zone)).date()
+# ----------------------------------------------------------------------------- ticket numbers
 
 
 def ticket_number(prefix: str, seq: int) -> str:

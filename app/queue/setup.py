@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.business_day import business_date
 from app.queue import rules
 from app.queue.common import (
     branch_in_scope, counter_in_scope, notify, policy_of, service_in_scope, tier_codes,
@@ -109,7 +110,7 @@ def save_policy(store, actor, policy: QueuePolicy, *, branch_id: int | None = No
             session.add(PolicyRow(branch_id=branch.id, value=checked.to_json()))
         else:
             row.value = checked.to_json()
-        day = rules.business_date(uow.now, checked.time_zone)
+        day = business_date(uow.now, checked.time_zone)
         codes = tier_codes(session, day)
         for ticket in session.scalars(select(QueueTicket).where(
                 QueueTicket.branch_id == branch.id, QueueTicket.state == rules.WAITING,

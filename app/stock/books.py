@@ -137,7 +137,7 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "You may sign off only your own drawer."))
         branch_id = location.branch_id
-    if business_date > store.clock().date():
+    if business_date > store.today():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be in the future"), field=BUSINESS_DATE)
     lines = [line for line in reconcile_day(store, actor, branch_id=branch_id, business_date=business_date)
              if line.location_id == location_id and line.result.card_type == card_type]
@@ -258,7 +258,7 @@ def stock_alerts(store, actor) -> list[StockAlert]:
     from db.models import Branch
 
     with store.read() as session:
-        today = store.clock().date()
+        today = store.today()
         alerts = []
         rows = session.execute(select(StockMinimum, Branch).join(Branch, Branch.id == StockMinimum.branch_id)
                                .order_by(Branch.code, StockMinimum.card_type)).all()

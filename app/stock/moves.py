@@ -50,7 +50,7 @@ def _new_move(uow, *, branch_id, kind, card_type, serials, status, from_id=None,
               business_date=None, reason="") -> StockMove:
     move = StockMove(branch_id=branch_id, kind=kind, status=status, card_type=card_type,
                      from_location_id=from_id, to_location_id=to_id, count=len(serials),
-                     serials=describe_runs(serials, limit=20), business_date=business_date or uow.now.date(),
+                     serials=describe_runs(serials, limit=20), business_date=business_date or uow.today,
                      reason=reason, made_by=uow.actor.account_id, made_by_name=uow.actor.username,
                      made_at=uow.now)
     uow.session.add(move)
@@ -72,8 +72,8 @@ def receive(store, actor, *, card_type: str, serials: str, count: int | None,
         session = uow.session
         branch = branch_in_scope(session, actor, branch_id)
         vault = vault_of(session, branch, uow.now)
-        day = business_date or uow.now.date()
-        check_open_day(session, [vault.id], day, uow.now.date())
+        day = business_date or uow.today
+        check_open_day(session, [vault.id], day, uow.today)
         known = load_cards(session, listed)
         if known:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "{serial} is already in the stock books"),
@@ -122,8 +122,8 @@ def request_transfer(store, actor, *, card_type: str, serials: str, from_locatio
             require(actor, Permission.RECEIVE_STOCK)
         else:
             require_keeper(actor, source)
-        day = business_date or uow.now.date()
-        check_open_day(session, [source.id, target.id], day, uow.now.date())
+        day = business_date or uow.today
+        check_open_day(session, [source.id, target.id], day, uow.today)
         move = _new_move(uow, branch_id=source.branch_id, kind=TRANSFER, card_type=card_type,
                          serials=listed, status=MOVE_PENDING, from_id=source.id, to_id=target.id,
                          business_date=day)
@@ -193,7 +193,7 @@ def confirm(store, actor, move_id: int) -> MoveResult:
         move = _pending(session, actor, move_id)
         _check_second_person(session, actor, move)
         check_open_day(session, [move.from_location_id, move.to_location_id], move.business_date,
-                       uow.now.date())
+                       uow.today)
         _move_held_cards(session, move, uow.now)
         move.status = MOVE_DONE
         move.checked_by, move.checked_by_name, move.checked_at = actor.account_id, actor.username, uow.now
@@ -259,7 +259,7 @@ def take_serial(uow, actor, card_type: str, serial: str) -> int:
     serial = check_serial(card_type, serial)
     session = uow.session
     drawer = own_drawer(session, actor, uow.now)
-    check_open_day(session, [drawer.id], uow.now.date(), uow.now.date())
+    check_open_day(session, [drawer.id], uow.today, uow.today)
     lower = session.scalar(select(func.min(BlankCard.serial)).where(
         BlankCard.location_id == drawer.id, BlankCard.card_type == card_type,
         BlankCard.state == IN_STOCK, BlankCard.serial < serial))
@@ -271,7 +271,7 @@ def take_serial(uow, actor, card_type: str, serial: str) -> int:
         .with_for_update(skip_locked=True).scalar_subquery())
     taken = session.execute(
         update(BlankCard).where(BlankCard.id == claim)
-        .values(state=ISSUED, issued_on=uow.now.date(), updated_at=uow.now)
+        .values(state=ISSUED, issued_on=uow.today, updated_at=uow.now)
         .returning(BlankCard.id).execution_options(synchronize_session=False)).scalar_one_or_none()
     if taken is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -317,7 +317,7 @@ def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResu
         if card.move_id is not None:
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "errors", "{serial} is already in another move awaiting confirmation"), serial=serial)
-        if card.state == ISSUED and card.issued_on != uow.now.date():
+        if card.state == ISSUED and card.issued_on != uow.today:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "{serial} was issued on another day; record it as a customer return"),
                 field=SERIAL, serial=serial)
@@ -368,7 +368,7 @@ def _change_state(uow, card: BlankCard, to: StockLocation, kind: str, reason: st
     session = uow.session
     from_location, from_state = card.location_id, card.state
     after = rules.next_state(kind, from_state, card.serial)
-    check_open_day(session, [from_location, to.id], uow.now.date(), uow.now.date())
+    check_open_day(session, [from_location, to.id], uow.today, uow.today)
     move = _new_move(uow, branch_id=card.branch_id, kind=kind, card_type=card.card_type,
                      serials=[card.serial], status=MOVE_DONE, from_id=from_location, to_id=to.id,
                      reason=reason)
@@ -419,8 +419,8 @@ def destroy(store, actor, *, card_type: str, serials: str, witnesses: tuple[int,
                     "errors", "{serial} belongs to the stock of another branch"), field=SERIAL, serial=serial)
             rules.next_state(DESTROY, card.state, serial)
         vault = vault_of(session, branch, uow.now)
-        check_open_day(session, {c.location_id for c in cards.values()} | {vault.id}, uow.now.date(),
-                       uow.now.date())
+        check_open_day(session, {c.location_id for c in cards.values()} | {vault.id}, uow.today,
+                       uow.today)
         move = _new_move(uow, branch_id=branch.id, kind=DESTROY, card_type=card_type, serials=listed,
                          status=MOVE_DONE, to_id=vault.id)
         move.serials = ", ".join(a if a == b else f"{a}–{b}" for a, b in rules.compress(listed))

@@ -374,7 +374,7 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
     path = Path(path)
     data = read_file(path)
     sha = hashlib.sha256(data).hexdigest()
-    today = store.clock().date()
+    today = store.today()
 
     def report(done: int, total: int) -> None:
         if progress is not None and progress(done, total) is False:

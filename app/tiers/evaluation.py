@@ -316,7 +316,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
             changes.append(dict(customer_id=customer_id, evaluation_id=evaluation_id, from_tier=current,
                                 to_tier=result.effective.code, average=result.average, cause=cause,
                                 changed_at=now))
-            tiers.append(dict(customer=customer_id, new_tier=result.effective.code, since=now.date()))
+            tiers.append(dict(customer=customer_id, new_tier=result.effective.code, since=params["today"]))
             counts["changed"] += 1
             if current in policy.codes:
                 up = policy.rank(result.effective.code) > policy.rank(current)
@@ -348,7 +348,7 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
     at a time (progress and cancel between ranges); the few with one go through
     :func:`app.tiers.rules.evaluate` in Python. Everything is one transaction."""
     require(actor, Permission.RUN_TIER_EVALUATION)
-    today = store.clock().date()
+    today = store.today()
     as_of = as_of or last_month(today)
     if as_of > (today.year, today.month):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{value} is in the future"),
@@ -375,7 +375,7 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
                                     run_by=actor.username, counts="{}")
         session.add(evaluation)
         session.flush()
-        params.update(evaluation=evaluation.id, now=uow.now, today=uow.now.date())
+        params.update(evaluation=evaluation.id, now=uow.now, today=uow.today)
         exceptions = _exceptions(session, actor, policy, on)
         counts = _evaluate_excepted(session, query, params, exceptions, evaluation.id, uow.now)
         for lo in range(low or 0, (high or -1) + 1, ID_RANGE):

@@ -85,7 +85,7 @@ def propose_exception(store, actor, customer_id: int, *, tier: str, reason: str,
     reason = clean_text(reason, field=REASON, max_length=500)
     with store.write(actor) as uow:
         session = uow.session
-        today = uow.now.date()
+        today = uow.today
         customer = _customer(session, actor, customer_id)
         policy = policy_in_force_at(session, today)
         policy.band(tier)  # names "Tier" when unknown
@@ -143,7 +143,7 @@ def decide_exception(store, actor, exception_id: int, *, approve: bool, comment:
         if actor.account_id is None or grant.proposed_by == actor.account_id:
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "must be someone other than the person who proposed it"), field=APPROVED_BY)
-        if approve and grant.valid_until < uow.now.date():
+        if approve and grant.valid_until < uow.today:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "has already passed"), field=VALID_UNTIL)
         before = _snapshot(grant)
         grant.status = APPROVED if approve else REJECTED

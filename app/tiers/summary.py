@@ -55,7 +55,7 @@ def _months_back(as_of: tuple[int, int], count: int) -> list[int]:
 def tier_summary(store, actor, customer_id: int) -> TierSummary:
     """Everything behind one customer's tier (VIEW_CUSTOMERS, customer in scope)."""
     require(actor, Permission.VIEW_CUSTOMERS)
-    today = store.clock().date()
+    today = store.today()
     as_of = last_month(today)
     with store.read() as session:
         row = session.execute(select(Customer, Branch.path).join(Branch, Branch.id == Customer.branch_id)

@@ -3624,8 +3624,8 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Too many failed sign-ins: this account is locked until {until} (UTC). An administrator can unlock it sooner.</source>
-        <translation>登录失败次数过多：此账户已锁定至 {until}（UTC）。管理员可提前解除锁定。</translation>
+        <source>Too many failed sign-ins: this account is locked until {until} (Beijing time). An administrator can unlock it sooner.</source>
+        <translation>登录失败次数过多：此账户已锁定至 {until}（北京时间）。管理员可提前解除锁定。</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -34,7 +34,7 @@ BUDGET = 2.0
 
 
 def _months(store) -> list[tuple[int, int]]:
-    year, month = last_month(store.clock().date())
+    year, month = last_month(store.today())
     window = []
     for _ in range(3):
         window.append((year, month))

@@ -338,7 +338,7 @@ def test_cancellation_leaves_the_tier(cs, people):
 def test_expiry_worklist_and_sweep(cs, people):
     customer = _customer(cs)
     card = give_card(cs, customer, "A00001000")
-    today = cs.clock().date()
+    today = cs.today()
     with cs.engine.begin() as conn:
         conn.execute(VipCard.__table__.update().where(VipCard.id == card.card_id)
                      .values(expires_on=today + timedelta(days=30)))
@@ -397,7 +397,7 @@ def test_paperwork_for_the_documents_capability(cs, people):
 def test_agreement_signed_and_the_unsigned_worklist(cs, people):
     customer = _customer(cs)
     card = give_card(cs, customer, "A00001000")
-    teller, today = people["teller"], cs.clock().date()
+    teller, today = people["teller"], cs.today()
 
     def mine():
         return [u for u in paperwork.unsigned_agreements(cs, teller) if u.card_id == card.card_id]

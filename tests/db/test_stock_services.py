@@ -183,7 +183,7 @@ def test_day_end_reconciles_and_sign_off_closes_the_day(demo_store, people):
     c, t = people["custodian"], people["teller"]
     drawer = _stocked(demo_store, people)
     moves.issue_serial(demo_store, t, card_type="gold", serial="A00001000")
-    today = demo_store.clock().date()
+    today = demo_store.today()
     lines = {(line.location_kind, line.result.card_type): line
              for line in books.reconcile_day(demo_store, c, business_date=today)}
     vault_line, drawer_line = lines[("vault", "gold")], lines[("drawer", "gold")]
@@ -202,7 +202,7 @@ def test_a_difference_blocks_sign_off_until_explained(demo_store, people):
     drawer = _stocked(demo_store, people)
     with demo_store.engine.begin() as conn:  # a card that vanished without a register entry
         conn.execute(BlankCard.__table__.update().where(BlankCard.serial == "A00001005").values(state="destroyed"))
-    today = demo_store.clock().date()
+    today = demo_store.today()
     line = next(line for line in books.reconcile_day(demo_store, c, business_date=today)
                 if line.location_id == drawer)
     assert line.result.difference == -1 and line.result.missing == {"A00001005"} and line.unexplained
@@ -246,7 +246,7 @@ def test_scope_other_branches_stock_is_invisible(demo_store, people):
     with pytest.raises(ValidationError):
         moves.spoil(demo_store, sh, card_type="gold", serial="A00001000", reason="x")
     with pytest.raises(NotFound):
-        books.reconcile_day(demo_store, sh, branch_code="BJ0101", business_date=demo_store.clock().date())
+        books.reconcile_day(demo_store, sh, branch_code="BJ0101", business_date=demo_store.today())
 
 
 def test_a_connection_lost_in_the_middle_of_a_move_leaves_nothing_half_done(demo_store, people, monkeypatch):
@@ -299,7 +299,7 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     assert lines[0].startswith("serial,card_type,state")
     gold = [line for line in lines if ",gold," in line]
     assert len(gold) == 10 and gold[0].startswith("A00001000,gold,issued,BJ0101")
-    today = demo_store.clock().date().isoformat()
+    today = demo_store.today().isoformat()
     assert main.main(["stock", "reconcile", "--branch", "BJ0101", "--date", today, "--db", url]) == 0
     printed = capsys.readouterr().out
     assert "opening 0" in printed and "balanced" in printed
@@ -313,7 +313,7 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
 
 def test_a_back_dated_move_into_a_signed_off_day_is_refused(demo_store, people):
     c = people["custodian"]
-    today = demo_store.clock().date()
+    today = demo_store.today()
     yesterday = today - timedelta(days=1)
     vault = _vault(demo_store, c)
     books.sign_off(demo_store, c, location_id=vault, card_type="gold", business_date=yesterday)

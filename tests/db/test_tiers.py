@@ -73,6 +73,17 @@ def test_band_boundaries_through_the_whole_path(tstore, batch, tmp_path):
     assert {"GOLD000001", "PRIV000001", "PLAT000001"} <= first_card and "ORD0000001" not in first_card
 
 
+def test_a_night_run_on_the_first_evaluates_the_month_just_ended_in_beijing(tstore, batch):
+    """17:00 UTC on 30 November is 01:00 on 1 December in Beijing: the default month is November
+    and the tier change is dated 1 December (UTC's day would say October and 30 November)."""
+    cid = add_customers(tstore, "BJ010101", ["NIGHT00001"])["NIGHT00001"]
+    flat(tstore, cid, "1000000")
+    tstore.clock = lambda: datetime(2026, 11, 30, 17, 0)
+    assert evaluate_tiers(tstore, batch).as_of == 202611
+    with tstore.read() as session:
+        assert session.get(Customer, cid).tier_since == date(2026, 12, 1)
+
+
 def test_day_weighting(tstore, batch):
     # Aug 31 days, Sep 30, Oct 31 = 92 days; a missing month counts 0.
     ids = add_customers(tstore, "BJ010101", ["WEIGHT0001", "WEIGHT0002", "WEIGHT0003", "WEIGHT0004"])

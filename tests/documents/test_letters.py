@@ -33,7 +33,7 @@ def _a_card(store, status="active") -> int:
 
 
 def _next_month_with_cards(store, actor) -> tuple[int, int, list]:
-    today = store.clock().date()
+    today = store.today()
     for ahead in range(1, 4):
         year, month = today.year + (today.month + ahead - 1) // 12, (today.month + ahead - 1) % 12 + 1
         cards = cards_expiring_in_month(store, actor, branch_code="BJ0101", year=year, month=month)

@@ -36,7 +36,7 @@ def check_document(store, actor, made, *expected):
 
 def test_stock_reconciliation_report(demo_store):
     manager = actor_named(demo_store, "manager")
-    today = demo_store.clock().date()
+    today = demo_store.today()
     lines = books.reconcile_day(demo_store, manager, branch_code="BJ0101", business_date=today - timedelta(days=1))
     made = reports.stock_reconciliation(demo_store, manager, business_date=today - timedelta(days=1))
     text = check_document(demo_store, manager, made, "空白卡日终轧账表", "北京朝阳支行", (today - timedelta(days=1)).isoformat(),
@@ -52,7 +52,7 @@ def test_physical_count_report(demo_store):
     vault = next(i for i, _c, _n, kind in views.locations(demo_store, custodian) if kind == "vault")
     count = books.record_count(demo_store, custodian, location_id=vault, card_type="diamond",
                                serials="C00300009-C00300039", witness_id=custodian2.account_id)
-    today = demo_store.clock().date()
+    today = demo_store.today()
     made = reports.stock_counts(demo_store, custodian, start=today - timedelta(days=7), end=today)
     check_document(demo_store, custodian, made, "空白卡盘点表", "钻石卡", count.expected, count.counted, "custodian2",
                    "本期共盘点 1 次")
@@ -60,7 +60,7 @@ def test_physical_count_report(demo_store):
 
 def test_destruction_register_has_witness_signature_lines(demo_store):
     custodian = actor_named(demo_store, "custodian")
-    today = demo_store.clock().date()
+    today = demo_store.today()
     made = reports.destruction_register(demo_store, custodian, start=today - timedelta(days=60), end=today)
     text = check_document(demo_store, custodian, made, "销毁登记簿", "B00200007", "manager", "监销人签字", "监销人：")
     assert text.count("监销人") >= 3
@@ -79,7 +79,7 @@ def test_tier_worklist_report_shows_masked_phones(demo_store):
 
 def test_reports_check_permission_scope_and_period(sqlite_demo_store):
     store = sqlite_demo_store
-    today = store.clock().date()
+    today = store.today()
     with pytest.raises(PermissionDenied):
         reports.stock_counts(store, actor_named(store, "lobby"), start=today, end=today)
     with pytest.raises(NotFound):
@@ -121,7 +121,7 @@ def test_queue_day_report_shows_the_figures_by_service_tier_and_counter(demo_sto
 def test_queue_report_for_a_period_checks_permission_and_period(sqlite_demo_store):
     store = sqlite_demo_store
     manager = actor_named(store, "manager")
-    today = store.clock().date()
+    today = store.today()
     made = reports.queue_day(store, manager, start=today - timedelta(days=2), end=today)
     text = "".join(pdf_text(made.pdf)).replace("\n", "")
     assert f"统计期间：{(today - timedelta(days=2)).isoformat()} 至 {today.isoformat()}" in text

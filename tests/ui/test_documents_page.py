@@ -119,7 +119,7 @@ def test_the_verify_box(documents, demo_store, qtbot):
     custodian = actor_named(demo_store, "custodian")
     from app.documents import reports
 
-    made = reports.stock_counts(demo_store, custodian, start=demo_store.clock().date(), end=demo_store.clock().date())
+    made = reports.stock_counts(demo_store, custodian, start=demo_store.today(), end=demo_store.today())
     payload = sign_for(demo_store, custodian, "D", made.number)
     page.tabs.setCurrentIndex(page.verify_index)
     qtbot.keyClicks(page.payload_edit, payload)
@@ -192,7 +192,7 @@ def test_renewal_letters_for_a_month_in_one_pdf(documents, demo_store, qtbot):
 
     page = documents("teller")
     teller = actor_named(demo_store, "teller")
-    today = demo_store.clock().date()
+    today = demo_store.today()
     nxt = QDate(today.year, today.month, 1).addMonths(1)
     cards = cards_expiring_in_month(demo_store, teller, branch_code="BJ0101", year=nxt.year(), month=nxt.month())
     assert cards

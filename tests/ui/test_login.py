@@ -1,10 +1,14 @@
 """The login window: success, wrong password, lock-out, disabled, Enter, language, demo logins."""
 
+from datetime import timedelta, timezone
+
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from app.auth.accounts import list_accounts, set_disabled
 from app.demo import DEMO_PASSWORD
+from db.models import StaffAccount
 from ui.login.window import LoginWindow
 
 
@@ -50,13 +54,15 @@ def test_wrong_password_says_so_and_clears_the_field(qtbot, login):
     assert login.password.text() == ""
 
 
-def test_five_failures_lock_the_account_with_the_time(qtbot, login):
+def test_five_failures_lock_the_account_with_the_time(qtbot, login, demo_store):
     for _ in range(4):
         attempt(qtbot, login, "teller", "wrong password!")
         assert login.error.text() == "Wrong user name or password."
     attempt(qtbot, login, "teller", "wrong password!")
-    assert "locked until" in login.error.text()
-    assert "(UTC)" in login.error.text()
+    with demo_store.read() as session:
+        until = session.scalar(select(StaffAccount.locked_until).where(StaffAccount.username == "teller"))
+    beijing = until.replace(tzinfo=timezone.utc) + timedelta(hours=8)   # China keeps no summer time
+    assert f"locked until {beijing:%Y-%m-%d %H:%M} (Beijing time)" in login.error.text()
     attempt(qtbot, login, "teller", DEMO_PASSWORD)  # even the right password is refused now
     assert "locked until" in login.error.text()
 

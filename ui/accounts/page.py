@@ -20,7 +20,6 @@ from app.auth.policy import load_policy
 from app.errors import UserError
 from ui.accounts.dialogs import AccountDialog, ResetPasswordDialog
 from ui.accounts.model import AccountsModel, make_proxy
-from ui.forms import FormDialog
 from ui.itemroles import ROW_ROLE
 from ui.shell.pages import ACCOUNTS, BRANCHES, Page, PageContext
 

@@ -425,7 +425,7 @@ class SignedDialog(FormDialog):
         self.signed_on.setObjectName("signedOn")
         self.signed_on.setCalendarPopup(True)
         self.signed_on.setDisplayFormat("yyyy-MM-dd")
-        today = store.clock().date()
+        today = store.today()
         self.signed_on.setDate(QDate(today.year, today.month, today.day))
         self.witness = _line(self, "witness", WITNESS, actor.display_name)
         self.retranslateUi()

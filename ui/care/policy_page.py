@@ -37,7 +37,7 @@ class CarePolicyPage(Page):
         self.setObjectName("carePolicyPage")
         store = context.store
         with store.read() as session:
-            tiers = policy_in_force_at(session, store.clock().date())
+            tiers = policy_in_force_at(session, store.today())
         self.tiers = [b.code for b in tiers.bands if b.card_type is not None]
         self.contact_box = QGroupBox(self)
         form = QFormLayout(self.contact_box)

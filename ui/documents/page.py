@@ -4,7 +4,7 @@ template editor. Every document opens in the preview, where it is printed or sav
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -64,7 +64,7 @@ class DocumentsPage(Page):
         self.viewer: DocumentViewer | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("documentsTabs")
-        today = context.store.clock().date()
+        today = context.store.today()
 
         # -- register
         register = QWidget(self)

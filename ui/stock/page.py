@@ -172,7 +172,7 @@ class StockPage(Page):
         self.day_edit.setObjectName("dayEndDate")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        today = context.store.clock().date()
+        today = context.store.today()
         self.day_edit.setDate(QDate(today.year, today.month, today.day))
         self.day_label.setBuddy(self.day_edit)
         self.reconcile_button = _button(day, "reconcileDay")

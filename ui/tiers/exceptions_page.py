@@ -58,7 +58,7 @@ class ProposeExceptionDialog(FormDialog):
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
         self.reason = self.add_row("reason", QPlainTextEdit(self), REASON)
         self.reason.setFixedHeight(80)
-        today = store.clock().date()
+        today = store.today()
         with store.read() as session:
             policy = policy_in_force_at(session, today)
         for band in policy.bands[1:]:

@@ -145,7 +145,7 @@ class TierPolicyPage(Page):
         latest = max(history, key=lambda r: (r.effective_from, r.version))
         self.current = latest.policy
         self.show_policy(latest.policy)
-        today = self.context.store.clock().date()
+        today = self.context.store.today()
         self.effective.setDate(QDate(today.year, today.month, today.day))
         self._clear_error()
 

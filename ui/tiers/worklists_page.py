@@ -80,7 +80,7 @@ class TierWorklistsPage(Page):
         self.evaluate_button.clicked.connect(self.run_evaluation)
         self.export_button.clicked.connect(self.export_current)
         self.reload_button.clicked.connect(self.refresh)
-        year, month = last_month(context.store.clock().date())
+        year, month = last_month(context.store.today())
         self.as_of.setDate(QDate(year, month, 1))
         self.retranslateUi()
 
