@@ -190,23 +190,26 @@ class _Query:
         """Per customer without an exception (ids :lo to :hi): the average (cents), computed and
         effective tier, and 0/1 columns ``changed``, ``up``, ``first``, ``below``, ``raised``,
         ``lowered``: :func:`app.tiers.rules.evaluate` in SQL, for the customers it is the same
-        for (no exception: the band alone decides, bar the card flags)."""
+        for (no exception: the band alone decides, bar the card flags).
+
+        Tiers are decided as band ranks and the ranks materialized before the flags read them:
+        a flattened query would evaluate the average's band again at every column that
+        mentions the effective tier (about a dozen times a customer)."""
         policy, rule = self.policy, self.policy.below_standard
         bands = list(enumerate(policy.bands))
         avgs = ", ".join(f"(2 * cd{k} + {d}) / {2 * d} AS avg{k}" for k, d in enumerate(self.days))
         held_rank = "CASE held " + " ".join(
             f"WHEN '{card}' THEN {card_rank(card)}" for card in CARD_TYPES) + " ELSE 0 END"
-        computed = ("CASE WHEN avg0 IS NULL THEN NULL "
-                    + " ".join(f"WHEN avg0 >= :bound{i} THEN :code{i}" for i, _ in reversed(bands[1:]))
-                    + " ELSE :code0 END")
-        codes = ", ".join(f":code{i}" for i, _ in bands)
-        effective = f"COALESCE(computed, CASE WHEN tier IN ({codes}) THEN tier ELSE :code0 END)"
+        computed_rank = ("CASE WHEN avg0 IS NULL THEN NULL "
+                         + " ".join(f"WHEN avg0 >= :bound{i} THEN {i}" for i, _ in reversed(bands[1:]))
+                         + " ELSE 0 END")
+        from_rank = "CASE tier " + " ".join(f"WHEN :code{i} THEN {i}" for i, _ in bands) + " END"
 
-        def tier_rank(column: str) -> str:
-            return f"CASE {column} " + " ".join(f"WHEN :code{i} THEN {i}" for i, _ in bands) + " END"
+        def code(rank: str) -> str:
+            return f"CASE {rank} " + " ".join(f"WHEN {i} THEN :code{i}" for i, _ in bands) + " END"
 
-        entitled = "CASE effective " + " ".join(
-            f"WHEN :code{i} THEN {card_rank(b.card_type)}" for i, b in bands) + " END"
+        entitled = "CASE to_rank " + " ".join(
+            f"WHEN {i} THEN {card_rank(b.card_type)}" for i, b in bands) + " END"
         # an average is standard from the card's threshold up (whole cents: ceil of the
         # threshold); a card no band carries any more has no standard average
         thresholds = {card: (None if policy.card_bound(card) is None
@@ -215,20 +218,21 @@ class _Query:
         threshold = "CASE held " + " ".join(
             f"WHEN '{card}' THEN {NO_STANDARD if t is None else t}" for card, t in thresholds.items()) + " END"
         run = " AND ".join(f"avg{k} < {threshold}" for k in range(rule.months))
+        ranked = (
+            f"SELECT l0.*, {computed_rank} AS computed_rank, {from_rank} AS from_rank "
+            f"FROM (SELECT id, tier, held, {held_rank} AS held_rank, {avgs} "
+            f"FROM ({self.customers(excepted=False)}) raw) l0")
         return (
-            "SELECT id, tier, held, avg0, computed, effective, "
-            "CASE WHEN effective <> tier THEN 1 ELSE 0 END AS changed, "
+            f"WITH r AS MATERIALIZED (SELECT l1.*, COALESCE(computed_rank, from_rank, 0) AS to_rank "
+            f"FROM ({ranked}) l1) "
+            f"SELECT id, tier, held, avg0, {code('computed_rank')} AS computed, {code('to_rank')} AS effective, "
+            "CASE WHEN from_rank = to_rank THEN 0 ELSE 1 END AS changed, "
             "CASE WHEN avg0 IS NOT NULL AND held_rank > 0 AND entitled > held_rank THEN 1 ELSE 0 END AS up, "
             "CASE WHEN avg0 IS NOT NULL AND held_rank = 0 AND entitled > 0 THEN 1 ELSE 0 END AS first, "
             f"CASE WHEN avg0 IS NOT NULL AND held_rank > entitled AND {run} THEN 1 ELSE 0 END AS below, "
             "CASE WHEN from_rank < to_rank THEN 1 ELSE 0 END AS raised, "
             "CASE WHEN from_rank > to_rank THEN 1 ELSE 0 END AS lowered "
-            f"FROM (SELECT l2.*, {entitled} AS entitled, {tier_rank('tier')} AS from_rank, "
-            f"{tier_rank('effective')} AS to_rank "
-            f"FROM (SELECT l1.*, {effective} AS effective "
-            f"FROM (SELECT l0.*, {computed} AS computed "
-            f"FROM (SELECT id, tier, held, {held_rank} AS held_rank, {avgs} "
-            f"FROM ({self.customers(excepted=False)}) raw) l0) l1) l2) l3")
+            f"FROM (SELECT r.*, {entitled} AS entitled FROM r) l2")
 
     def amount(self, column: str) -> str:
         """Whole cents as the amount (exact numeric on PostgreSQL, SQLite's nearest REAL)."""
