@@ -29,6 +29,7 @@ import csv
 import json
 import math
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -46,6 +47,7 @@ from app.tiers.rules import (
     CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
     quarter_window,
 )
+from db import care_figures
 from db.models import (
     Branch, Customer, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
 )
@@ -61,6 +63,7 @@ WORKLIST_LABELS = {
 }
 CAUSE_EVALUATION, CAUSE_EXCEPTION, CAUSE_EXCEPTION_EXPIRED = "evaluation", "exception", "exception_expired"
 
+DECISIONS = "temp.tier_decision"   # SQLite: a range's decisions
 ID_RANGE = 100_000          # customer ids decided per statement (progress and cancel between)
 NO_STANDARD = 10 ** 18      # cents: the threshold of a card no band carries (no average meets it)
 PAGE_SIZE = 200
@@ -177,6 +180,7 @@ class _Query:
         ids = f"IN ({excepted_ids})" if excepted else "BETWEEN :lo AND :hi"
         return (
             "SELECT c.id AS id, c.tier AS tier, v.card_type AS held, "
+            + ("" if excepted else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
             + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows))) + " FROM customer c "
             + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if self.scoped else "")
             + "LEFT JOIN vip_card v ON v.customer_id = c.id AND v.status = :active_card "
@@ -220,12 +224,12 @@ class _Query:
         run = " AND ".join(f"avg{k} < {threshold}" for k in range(rule.months))
         ranked = (
             f"SELECT l0.*, {computed_rank} AS computed_rank, {from_rank} AS from_rank "
-            f"FROM (SELECT id, tier, held, {held_rank} AS held_rank, {avgs} "
+            f"FROM (SELECT id, tier, held, branch_id, last_contact_at, {held_rank} AS held_rank, {avgs} "
             f"FROM ({self.customers(excepted=False)}) raw) l0")
         return (
             f"WITH r AS MATERIALIZED (SELECT l1.*, COALESCE(computed_rank, from_rank, 0) AS to_rank "
             f"FROM ({ranked}) l1) "
-            f"SELECT id, tier, held, avg0, {code('computed_rank')} AS computed, {code('to_rank')} AS effective, "
+            f"SELECT id, tier, held, branch_id, last_contact_at, avg0, {code('computed_rank')} AS computed, {code('to_rank')} AS effective, "
             "CASE WHEN from_rank = to_rank THEN 0 ELSE 1 END AS changed, "
             "CASE WHEN avg0 IS NOT NULL AND held_rank > 0 AND entitled > held_rank THEN 1 ELSE 0 END AS up, "
             "CASE WHEN avg0 IS NOT NULL AND held_rank = 0 AND entitled > 0 THEN 1 ELSE 0 END AS first, "
@@ -253,6 +257,19 @@ class _Query:
             "WHERE d.id = customer.id AND d.changed = 1",
             "INSERT INTO tier_worklist (evaluation_id, customer_id, kind, average, computed_tier, "
             "effective_tier, card_type_held) " + worklists,
+        ]
+
+    def figure_writes(self, source: str) -> list[care_figures.BulkWrite]:
+        """What :meth:`writes` change of the rows the care figures count, for SQLite to change
+        the figures a set at a time (the customers decided are all active)."""
+        changed = f"FROM {source} WHERE changed = 1"
+        return [
+            care_figures.BulkWrite("tier_change", None, "SELECT id AS customer_id, tier AS from_tier, "
+                                   f"effective AS to_tier, :now AS changed_at {changed}"),
+            care_figures.BulkWrite(
+                "customer", f"SELECT id, branch_id, tier, 1 AS active, last_contact_at {changed}",
+                f"SELECT id, branch_id, effective AS tier, 1 AS active, last_contact_at {changed}",
+                ("tier", "tier_since")),
         ]
 
     @staticmethod
@@ -283,13 +300,14 @@ def _evaluate_in_sql(session: Session, query: _Query, params: dict, lo: int, hi:
         found = session.execute(_typed(
             f"WITH d AS MATERIALIZED ({query.decisions()}), {writes} {query.counts('d')}"), params).one()
     else:
-        session.execute(text(f"CREATE TEMP TABLE tier_decision AS {query.decisions()}"), params)
+        session.execute(text(f"CREATE TABLE {DECISIONS} AS {query.decisions()}"), params)
         try:
-            for sql in query.writes("temp.tier_decision"):
+            figures = [sql for write in query.figure_writes(DECISIONS) for sql in write.statements()]
+            for sql in query.writes(DECISIONS) + figures:
                 session.execute(_typed(sql), params)
-            found = session.execute(text(query.counts("temp.tier_decision"))).one()
+            found = session.execute(text(query.counts(DECISIONS))).one()
         finally:
-            session.execute(text("DROP TABLE temp.tier_decision"))
+            session.execute(text(f"DROP TABLE {DECISIONS}"))
     return dict(zip(COUNTED, map(int, found)))
 
 
@@ -382,11 +400,13 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         params.update(evaluation=evaluation.id, now=uow.now, today=uow.today)
         exceptions = _exceptions(session, actor, policy, on)
         counts = _evaluate_excepted(session, query, params, exceptions, evaluation.id, uow.now)
-        for lo in range(low or 0, (high or -1) + 1, ID_RANGE):
-            done = _evaluate_in_sql(session, query, params, lo, lo + ID_RANGE - 1)
-            for key, value in done.items():
-                counts[key] += value
-            report(counts["customers"], total)
+        with (care_figures.sqlite_in_bulk(session.connection(), query.figure_writes(DECISIONS))
+              if store.kind == "sqlite" else nullcontext()):
+            for lo in range(low or 0, (high or -1) + 1, ID_RANGE):
+                done = _evaluate_in_sql(session, query, params, lo, lo + ID_RANGE - 1)
+                for key, value in done.items():
+                    counts[key] += value
+                report(counts["customers"], total)
         evaluation.counts = json.dumps(counts, sort_keys=True)
         uow.audit("tier.evaluate", "tier_evaluation", evaluation.id, after={
             "as_of": f"{as_of[0]}-{as_of[1]:02d}", "policy_version": policy.version, **counts})

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 import main
-from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.errors import Cancelled, ConflictError, PermissionDenied, ValidationError
 from app.tiers.evaluation import (
     BELOW_STANDARD, FIRST_CARD, UPGRADE, evaluate_tiers, export_worklist, iter_worklist,
     latest_evaluation, parse_as_of, worklist_page,
@@ -82,6 +82,28 @@ def test_a_night_run_on_the_first_evaluates_the_month_just_ended_in_beijing(tsto
     assert evaluate_tiers(tstore, batch).as_of == 202611
     with tstore.read() as session:
         assert session.get(Customer, cid).tier_since == date(2026, 12, 1)
+
+
+def test_a_sqlite_evaluation_puts_the_figure_triggers_back_also_when_cancelled(tstore, batch):
+    """SQLite's evaluation changes the care figures a set at a time with the row triggers away:
+    they are back after it, and after a cancelled one (whose figures change not at all)."""
+    if tstore.kind != "sqlite":
+        pytest.skip("PostgreSQL's figure triggers are per statement already")
+    flat(tstore, add_customers(tstore, "BJ010101", ["TRIG000001"])["TRIG000001"], "2000000")
+
+    def triggers_and_figures():
+        with tstore.engine.connect() as conn:
+            return (conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                         "ORDER BY name").all(),
+                    conn.exec_driver_sql("SELECT * FROM care_tier_count ORDER BY 1, 2, 3").all())
+
+    before = triggers_and_figures()
+    with pytest.raises(Cancelled):
+        evaluate_tiers(tstore, batch, (2026, 10), progress=lambda done, total: done == 0)
+    assert triggers_and_figures() == before
+    evaluate_tiers(tstore, batch, (2026, 10))
+    after = triggers_and_figures()
+    assert after[0] == before[0] and after[1] != before[1]
 
 
 def test_day_weighting(tstore, batch):
