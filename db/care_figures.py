@@ -4,7 +4,9 @@ Each figure table holds counts by key (branch, tier, month ...); a key's figure 
 rows. Every insert, update or delete of a source row (customer, tier_change, vip_card, complaint)
 subtracts the row's old contribution and adds its new one, by triggers on both engines, so
 every writer keeps the figures without knowing of them: the services, the imports, the tier
-evaluation's bulk SQL, the demo builders, a psql session.
+evaluation's bulk SQL, the demo builders, a psql session. One writer knows, for speed: SQLite's
+tier evaluation sets the row triggers aside and applies the same definitions a set at a time
+(:func:`sqlite_in_bulk`).
 
 Why triggers and not the services: the figures must equal a recount whatever wrote the rows, and
 several writers are plain SQL. Why slots: on PostgreSQL a row lock lasts until commit, so one

@@ -9,7 +9,8 @@ rule, against the active VIP card in the card register) and writes (tier changes
 tiers, worklists) in the same statements, a range of customer ids at a time: no row comes to
 Python and none goes back. On SQLite the decisions go through a temporary table; on PostgreSQL
 through one statement of data-modifying CTEs (staff login roles may not create temporary
-tables). The SQL is :func:`app.tiers.rules.evaluate` for those customers, built from the policy
+tables). SQLite's row triggers for the care figures stand aside for the ranges: each range
+changes the figures in a statement per figure (:func:`db.care_figures.sqlite_in_bulk`). The SQL is :func:`app.tiers.rules.evaluate` for those customers, built from the policy
 (tests/db/test_tiers.py compares the two customer by customer).
 
 The few customers with an approved exception go one by one through
