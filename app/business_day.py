@@ -4,7 +4,7 @@ UTC's day is still yesterday."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 # Mainland China keeps one time zone, whatever a counter PC's own clock is set to. Queue and
@@ -20,3 +20,14 @@ def wall_clock(moment: datetime, time_zone: str = BUSINESS_TIME_ZONE) -> datetim
 def business_date(moment: datetime, time_zone: str = BUSINESS_TIME_ZONE) -> date:
     """The day in ``time_zone`` at ``moment`` (naive UTC)."""
     return wall_clock(moment, time_zone).date()
+
+
+def day_start(day: date, time_zone: str = BUSINESS_TIME_ZONE) -> datetime:
+    """The naive UTC moment that ``day`` begins in ``time_zone``."""
+    return datetime.combine(day, time.min, ZoneInfo(time_zone)).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def days_between(first: date, last: date, time_zone: str = BUSINESS_TIME_ZONE) -> tuple[datetime, datetime]:
+    """Days ``first`` to ``last`` (both included) as naive UTC moments ``[start, end)``, for
+    comparing with the times the store keeps."""
+    return day_start(first, time_zone), day_start(last + timedelta(days=1), time_zone)

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
-from app.business_day import BUSINESS_TIME_ZONE, business_date
+from app.business_day import business_date
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_BUSY, STORE_DID_NOT_ANSWER, ConflictError,
@@ -72,17 +71,15 @@ class UnitOfWork:
 
 
 class Store:
-    """An engine plus the clock and the business time zone; what every service receives."""
+    """An engine plus the clock; what every service receives."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow,
-                 time_zone: str = BUSINESS_TIME_ZONE):
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow):
         self.engine = engine
         self.clock = clock
-        self.time_zone = ZoneInfo(time_zone).key  # an unknown zone fails here, not at the counter
 
     def today(self) -> date:
         """The business day now (:mod:`app.business_day`), not UTC's."""
-        return business_date(self.clock(), self.time_zone)
+        return business_date(self.clock())
 
     @property
     def kind(self) -> str:
@@ -108,7 +105,7 @@ class Store:
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:
                     now = self.clock()
-                    uow = UnitOfWork(session, actor, now, business_date(now, self.time_zone))
+                    uow = UnitOfWork(session, actor, now, business_date(now))
                     if check_session:
                         _check_still_allowed(session, actor, uow.now)
                     yield uow

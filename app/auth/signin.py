@@ -89,7 +89,7 @@ def _result(store, outcome: str, until, actor: Actor | None) -> SignedIn:
     if outcome == "ok":
         return SignedIn(store, actor)
     if outcome == "locked":
-        raise AuthError(LOCKED, until=wall_clock(until, store.time_zone).strftime("%Y-%m-%d %H:%M"))
+        raise AuthError(LOCKED, until=wall_clock(until).strftime("%Y-%m-%d %H:%M"))
     if outcome == "disabled":
         raise AuthError(DISABLED)
     raise AuthError(WRONG_CREDENTIALS)

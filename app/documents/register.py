@@ -17,12 +17,13 @@ import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
+from app.business_day import day_start
 from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
 from app.documents.qr import sign_many
@@ -372,9 +373,9 @@ def _rows_query(actor, register_filter: RegisterFilter):
         query = query.where(DocumentRecord.subject.contains(needle, autoescape=True)
                             | (DocumentRecord.number == needle.upper()))
     if f.made_from:
-        query = query.where(DocumentRecord.made_at >= datetime.combine(f.made_from, datetime.min.time()))
+        query = query.where(DocumentRecord.made_at >= day_start(f.made_from))
     if f.made_to:
-        query = query.where(DocumentRecord.made_at < datetime.combine(f.made_to, datetime.max.time()))
+        query = query.where(DocumentRecord.made_at < day_start(f.made_to + timedelta(days=1)))
     if not f.copies:
         query = query.where(DocumentRecord.copy_of.is_(None))
     return query

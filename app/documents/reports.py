@@ -9,11 +9,12 @@ scope are theirs), turns the result into a table, and is made by
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
+from app.business_day import days_between, wall_clock
 from app.documents.pdf import Table
 from app.documents.register import Made, PieceData, make_document
 from app.documents.wording import LOCATION_KINDS, TIER_NAMES, WORKLIST_NAMES, card_type_name, tier_name
@@ -41,10 +42,6 @@ def _check_period(start: date, end: date) -> None:
     if (end - start).days > MAX_PERIOD_DAYS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "can cover at most {days} days"), field=PERIOD,
                               days=MAX_PERIOD_DAYS)
-
-
-def _day_span(start: date, end: date) -> tuple[datetime, datetime]:
-    return datetime.combine(start, time.min), datetime.combine(end, time.max)
 
 
 def stock_reconciliation(store, actor, *, business_date: date, branch_code: str | None = None,
@@ -81,13 +78,13 @@ def stock_counts(store, actor, *, start: date, end: date, branch_code: str | Non
     require(actor, Permission.VIEW_STOCK)
     _check_period(start, end)
     branch = _branch(store, actor, branch_code)
-    first, last = _day_span(start, end)
+    first, after = days_between(start, end)
     with store.read() as session:
         found = session.execute(
             select(StockCount, StockLocation.name).join(StockLocation, StockLocation.id == StockCount.location_id)
-            .where(StockCount.branch_id == branch.id, StockCount.counted_at >= first, StockCount.counted_at <= last)
+            .where(StockCount.branch_id == branch.id, StockCount.counted_at >= first, StockCount.counted_at < after)
             .order_by(StockCount.counted_at, StockCount.id)).all()
-        rows = [[f"{c.counted_at:%Y-%m-%d %H:%M}", location, card_type_name(c.card_type), c.expected, c.counted,
+        rows = [[f"{wall_clock(c.counted_at):%Y-%m-%d %H:%M}", location, card_type_name(c.card_type), c.expected, c.counted,
                  c.missing or "无", c.unexpected or "无", c.counted_by_name, c.witness_name] for c, location in found]
         disagree = sum(1 for c, _ in found if c.missing or c.unexpected)
     fields = {"count_from": start.isoformat(), "count_to": end.isoformat(), "count_total": len(rows),

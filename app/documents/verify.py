@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.business_day import wall_clock
 from app.documents.qr import Check, Status, check_in
 from app.documents.register import Described
 from app.errors import QT_TRANSLATE_NOOP
@@ -58,7 +59,7 @@ class Verdict:
         if d.branch_code:
             parts.append(f"- branch {d.branch_code}")
         if d.made_at is not None:
-            parts.append(f"- made {d.made_at:%Y-%m-%d %H:%M} by {d.made_by}")
+            parts.append(f"- made {wall_clock(d.made_at):%Y-%m-%d %H:%M} (Beijing time) by {d.made_by}")
         if d.template:
             parts.append(f"- template {d.template}")
         return " ".join(parts)

@@ -20,13 +20,14 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
+from app.business_day import days_between
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
@@ -165,10 +166,7 @@ def _group(rows, sessions, services, counters, by, start, end, zone, now) -> lis
 
 def _idle_by_counter(sessions, tickets, counters, start: date, end: date, zone, now) -> dict[str, float]:
     """Signed-in time within the period less the time spent with a customer, per counter."""
-    def utc(day: date) -> datetime:
-        return datetime.combine(day, datetime.min.time(), tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
-
-    lo, hi = utc(start), utc(end + timedelta(days=1))
+    lo, hi = days_between(start, end, zone.key)
     signed: dict[str, float] = defaultdict(float)
     for s in sessions:
         counter = counters.get(s.counter_id)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import errno
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from app.business_day import day_start
 from app.documents import files, fonts
 from app.documents.pdf import Table
 from app.documents.qr import Status
@@ -18,6 +20,7 @@ from app.documents.register import (
 )
 from app.documents.verify import verify
 from app.errors import NotFound, ValidationError
+from app.store import Store
 from db.models import Branch, DocumentRecord, DocumentTemplate
 from tests.db.helpers import actor_named
 from tests.documents.support import UNMASKED_ID, page_images, pdf_text, qr_codes, text_positions
@@ -143,6 +146,24 @@ def test_a_report_table_longer_than_a_page_repeats_its_header(demo_store):
     with_rows = [page for page in pages if "在库" in page]
     assert len(with_rows) >= 3 and all("监盘人" in page for page in with_rows)  # the header repeats
     assert "序号 000149" in pages[-1] or "序号 000149" in pages[-2]
+
+
+def test_the_register_filters_by_the_day_a_document_was_made_in_beijing(demo_store):
+    """Made at 00:30 in Beijing (the day before in UTC): found under its Beijing day only."""
+    today = demo_store.today()
+    store = Store(demo_store.engine, clock=lambda: day_start(today) + timedelta(minutes=30))
+    manager = actor_named(store, "manager")
+    made = make_document(store, manager, kind="report_stock_count", template_key="report_stock_count",
+                         subject="盘点表 午夜后", branch_id=branch_id(store),
+                         pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
+                                            "count_total": "0", "disagree_count": "0"}, (Table((), []),))])
+
+    def found(day):
+        return [r.number for r in register_page(store, manager, RegisterFilter(
+            text=made.number, made_from=day, made_to=day))]
+
+    assert found(today) == [made.number]
+    assert found(today - timedelta(days=1)) == []
 
 
 def test_a_scan_of_the_signed_agreement_is_recorded_by_its_hash(demo_store, tmp_path):

@@ -7,10 +7,12 @@ from datetime import timedelta
 
 import pytest
 
+from app.business_day import day_start
 from app.documents import reports
 from app.documents.verify import verify
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.stock import books, views
+from app.store import Store
 from app.tiers.evaluation import latest_evaluation, worklist_counts
 from tests.db.helpers import actor_named
 from tests.db.queuehelp import known_day, make_queue
@@ -56,6 +58,23 @@ def test_physical_count_report(demo_store):
     made = reports.stock_counts(demo_store, custodian, start=today - timedelta(days=7), end=today)
     check_document(demo_store, custodian, made, "空白卡盘点表", "钻石卡", count.expected, count.counted, "custodian2",
                    "本期共盘点 1 次")
+
+
+def test_a_count_belongs_to_its_day_in_beijing_and_shows_beijing_time(demo_store):
+    """A count at 00:30 in Beijing is on the previous day in UTC: the report for its Beijing
+    day lists it at 00:30, the report for the day before does not."""
+    today = demo_store.today()
+    moment = day_start(today) + timedelta(minutes=30)
+    store = Store(demo_store.engine, clock=lambda: moment)
+    custodian = actor_named(store, "custodian")
+    vault = next(i for i, _c, _n, kind in views.locations(store, custodian) if kind == "vault")
+    books.record_count(store, custodian, location_id=vault, card_type="diamond",
+                       serials="C00300009-C00300039", witness_id=actor_named(store, "custodian2").account_id)
+    made = reports.stock_counts(store, custodian, start=today, end=today)
+    check_document(store, custodian, made, f"{today.isoformat()}00:30", "本期共盘点 1 次")  # the cell wraps
+    yesterday = today - timedelta(days=1)
+    check_document(store, custodian, reports.stock_counts(store, custodian, start=yesterday, end=yesterday),
+                   "本期共盘点 0 次")
 
 
 def test_destruction_register_has_witness_signature_lines(demo_store):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfoNotFoundError
 
-import pytest
 from sqlalchemy import create_engine
 
-from app.business_day import business_date
+from app.business_day import business_date, days_between
 from app.store import Store
 
 
@@ -23,9 +21,8 @@ def test_a_store_tells_the_business_day_of_its_clock():
     engine = create_engine("sqlite://")
     store = Store(engine, clock=lambda: datetime(2026, 12, 31, 23, 30))
     assert store.today() == date(2027, 1, 1)          # 07:30 on New Year's Day in Beijing
-    assert Store(engine, clock=store.clock, time_zone="UTC").today() == date(2026, 12, 31)
 
 
-def test_an_unknown_time_zone_fails_when_the_store_is_made():
-    with pytest.raises(ZoneInfoNotFoundError):
-        Store(create_engine("sqlite://"), time_zone="Mars/Olympus_Mons")
+def test_a_span_of_days_runs_from_midnight_to_midnight_in_beijing():
+    assert days_between(date(2026, 11, 28), date(2026, 11, 30)) == (
+        datetime(2026, 11, 27, 16, 0), datetime(2026, 11, 30, 16, 0))
