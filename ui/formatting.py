@@ -1,24 +1,23 @@
-"""How values look on screen: times in the PC's local zone (the store keeps naive UTC)."""
+"""How times look on screen: as the clocks in Beijing show them, like the documents and the
+business day (app.business_day), whatever zone the PC's own clock is set to; the store keeps
+naive UTC."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime
+
+from app.business_day import day_start, wall_clock
 
 
 def local_time(value: datetime | None) -> str:
-    """A stored (naive UTC) time as local "YYYY-MM-DD HH:MM", or "" for none."""
-    if value is None:
-        return ""
-    return value.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored (naive UTC) time as "YYYY-MM-DD HH:MM" in Beijing, or "" for none."""
+    return f"{wall_clock(value):%Y-%m-%d %H:%M}" if value is not None else ""
 
 
 def local_seconds(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"{wall_clock(value):%Y-%m-%d %H:%M:%S}" if value is not None else ""
 
 
 def utc_from_local_date(day: date) -> datetime:
-    """Local midnight at the start of ``day`` as the naive UTC time the store compares with."""
-    local = datetime.combine(day, time.min).astimezone()
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+    """The start of ``day`` in Beijing as the naive UTC time the store compares with."""
+    return day_start(day)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.documents.register import KIND_LABELS
+from ui.formatting import local_time
 from ui.stock.models import RegisterModel, card_type_text
 
 CONTEXT = "DocumentsTable"
@@ -19,7 +20,7 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("DocumentsTable", "Kind"), lambda r: kind_text(r.kind)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Subject"), lambda r: r.subject),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Branch"), lambda r: r.branch_code),
-    (QT_TRANSLATE_NOOP("DocumentsTable", "Made at"), lambda r: f"{r.made_at:%Y-%m-%d %H:%M}"),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Made at"), lambda r: local_time(r.made_at)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Made by"), lambda r: r.made_by),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Template"), lambda r: f"v{r.template_version}"),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Pages"), lambda r: r.pages),
@@ -46,7 +47,7 @@ PAPERWORK_COLUMNS = (
     (QT_TRANSLATE_NOOP("DocumentsTable", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Card number"), lambda r: r.card_number_masked),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Branch"), lambda r: r.branch_code),
-    (QT_TRANSLATE_NOOP("DocumentsTable", "Due since"), lambda r: f"{r.created_at:%Y-%m-%d %H:%M}"),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Due since"), lambda r: local_time(r.created_at)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Printed"), lambda r: r.printed_count),
 )
 

@@ -25,6 +25,7 @@ from app.tiers.evaluation import WORKLIST_LABELS as WORKLISTS
 from ui.background import run_in_background
 from ui.documents.models import COLUMNS, PAPERWORK_COLUMNS, DocumentsModel, PaperworkModel, kind_text
 from ui.documents.viewer import DocumentViewer
+from ui.formatting import local_time
 from ui.messages import translate
 from ui.shell.pages import Page, PageContext
 from ui.widgets import styled_label
@@ -402,7 +403,7 @@ class DocumentsPage(Page):
                 lines.append(self.tr("This is a reprinted copy."))
             if d.made_at is not None:
                 lines.append(self.tr("Made {time} by {person} at {branch}").format(
-                    time=f"{d.made_at:%Y-%m-%d %H:%M}", person=d.made_by, branch=d.branch_code))
+                    time=local_time(d.made_at), person=d.made_by, branch=d.branch_code))
             if d.template:
                 lines.append(self.tr("Template: {template}").format(template=d.template))
             self.verdict_details.setText("\n".join(lines))
