@@ -1,14 +1,16 @@
 """Audit trail page: lazy model, filters, details, CSV export and chain check off the GUI thread."""
 
 import csv
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from app.audit.trail import AuditFilter, audit_page
+from app.business_day import business_date
 from app.auth.accounts import list_accounts, update_account
 from app.auth.signin import sign_in
 from app.errors import AuthError
+from app.store import utcnow
 from ui.audit.model import ACTION, AuditModel
 
 
@@ -83,11 +85,12 @@ def test_filters_narrow_the_trail(qtbot, page, demo_store):
     assert _all_rows(page) == total + 2
 
 
-def test_date_filter_uses_whole_local_days(page):
-    page.set_dates(date.today() + timedelta(days=1), None)
+def test_date_filter_uses_whole_days_in_beijing(page):
+    today = business_date(utcnow())
+    page.set_dates(today + timedelta(days=1), None)
     page.apply_button.click()
     assert page.model.rowCount() == 0
-    page.set_dates(date.today(), date.today())
+    page.set_dates(today, today)
     page.apply_button.click()
     assert page.model.rowCount() > 0
 
