@@ -84,11 +84,11 @@ def test_a_night_run_on_the_first_evaluates_the_month_just_ended_in_beijing(tsto
         assert session.get(Customer, cid).tier_since == date(2026, 12, 1)
 
 
-def test_a_sqlite_evaluation_puts_the_figure_triggers_back_also_when_cancelled(tstore, batch):
+def test_a_sqlite_evaluation_puts_the_figure_triggers_back_also_when_cancelled(sqlite_demo_store, batch):
     """SQLite's evaluation changes the care figures a set at a time with the row triggers away:
     they are back after it, and after a cancelled one (whose figures change not at all)."""
-    if tstore.kind != "sqlite":
-        pytest.skip("PostgreSQL's figure triggers are per statement already")
+    tstore = sqlite_demo_store
+    tstore.clock = lambda: NOW
     flat(tstore, add_customers(tstore, "BJ010101", ["TRIG000001"])["TRIG000001"], "2000000")
 
     def triggers_and_figures():
