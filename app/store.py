@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
-from app.business_day import business_date
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
+from app.business_day import business_date
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_BUSY, STORE_DID_NOT_ANSWER, ConflictError,
     PermissionDenied, SessionExpired, StoreUnavailable, UserError,

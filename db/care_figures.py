@@ -191,6 +191,14 @@ def _fold_statements() -> list[str]:
 
 # ------------------------------------------------------------------------------- SQLite
 
+def _insert_trigger(table: str) -> str:
+    return f"care_figures_{table}_insert"
+
+
+def _update_trigger(figure: Figure, table: str) -> str:
+    return f"{figure.table}_{table}_update"
+
+
 def _sqlite_triggers() -> list[str]:
     d = Dialect("sqlite")
     statements = []
@@ -200,14 +208,14 @@ def _sqlite_triggers() -> list[str]:
         deletes = [_add(f, [_side(s, "OLD", "", "-", d)], d.slot)
                    for f in FIGURES for s in f.sources if s.table == table]
         if inserts:
-            statements.append(f"CREATE TRIGGER care_figures_{table}_insert AFTER INSERT ON {table} BEGIN "
+            statements.append(f"CREATE TRIGGER {_insert_trigger(table)} AFTER INSERT ON {table} BEGIN "
                               + "; ".join(inserts) + "; END")
         statements.append(f"CREATE TRIGGER care_figures_{table}_delete AFTER DELETE ON {table} BEGIN "
                           + "; ".join(deletes) + "; END")
         for figure in FIGURES:
             for source in (s for s in figure.sources if s.table == table):
                 statements.append(
-                    f"CREATE TRIGGER {figure.table}_{table}_update AFTER UPDATE OF {', '.join(source.watched)} "
+                    f"CREATE TRIGGER {_update_trigger(figure, table)} AFTER UPDATE OF {', '.join(source.watched)} "
                     f"ON {table} WHEN {_sqlite_update_when(source, d)} BEGIN "
                     + _add(figure, [_side(source, "OLD", "", "-", d), _side(source, "NEW", "", "", d)], d.slot)
                     + "; END")
@@ -229,9 +237,9 @@ def _sqlite_trigger_names() -> list[str]:
     names = []
     for table in SOURCE_TABLES:
         if any(s.table == table and s.on_insert for f in FIGURES for s in f.sources):
-            names.append(f"care_figures_{table}_insert")
+            names.append(_insert_trigger(table))
         names.append(f"care_figures_{table}_delete")
-        names += [f"{f.table}_{table}_update" for f in FIGURES for s in f.sources if s.table == table]
+        names += [_update_trigger(f, table) for f in FIGURES for s in f.sources if s.table == table]
     return names
 
 
@@ -253,8 +261,8 @@ class BulkWrite:
 
     def triggers(self) -> list[str]:
         if self.old is None:
-            return [f"care_figures_{self.table}_insert"]
-        return [f"{f.table}_{self.table}_update" for f, _s in self.sources()]
+            return [_insert_trigger(self.table)]
+        return [_update_trigger(f, self.table) for f, _s in self.sources()]
 
     def statements(self) -> list[str]:
         """The figures' change, one statement per figure: the new rows added and the old ones
