@@ -141,6 +141,8 @@ def test_customer_tier_tab_shows_months_average_tier_and_why(qtbot, tier_store, 
     assert "650,000.00" in tab.values["average"].text()
     assert "Platinum band" in tab.values["why"].text()
     assert tab.months.rowCount() == 6 and tab.history.rowCount() == 1
+    view = tab.history_view   # the change's date and time whole, not elided
+    assert all(view.columnWidth(c) >= view.sizeHintForColumn(c) for c in range(tab.history.columnCount()))
     qtmodeltester.check(tab.months)
     qtmodeltester.check(tab.history)
 

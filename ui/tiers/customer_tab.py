@@ -97,6 +97,8 @@ class TierTab(QWidget):
         self.months.set_rows(s.months)
         self.history.set_rows(s.history)
         self.exceptions.set_rows(s.exceptions)
+        for view in (self.history_view, self.exceptions_view):   # a few rows: every time and tier whole
+            view.resizeColumnsToContents()
         self._show_facts()
 
     def _show_facts(self) -> None:
