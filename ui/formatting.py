@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app.business_day import day_start, wall_clock
+from app.business_day import business_date, day_start, wall_clock
 
 
 def local_time(value: datetime | None) -> str:
@@ -16,6 +16,13 @@ def local_time(value: datetime | None) -> str:
 
 def local_seconds(value: datetime | None) -> str:
     return f"{wall_clock(value):%Y-%m-%d %H:%M:%S}" if value is not None else ""
+
+
+def local_day(value: date | datetime | None) -> str:
+    """A date, or a stored (naive UTC) time's day in Beijing, as "YYYY-MM-DD"; "" for none."""
+    if value is None:
+        return ""
+    return (business_date(value) if isinstance(value, datetime) else value).isoformat()
 
 
 def utc_from_local_date(day: date) -> datetime:

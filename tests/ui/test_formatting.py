@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from ui.formatting import local_seconds, local_time, utc_from_local_date
+from ui.formatting import local_day, local_seconds, local_time, utc_from_local_date
 
 
 @pytest.fixture(params=["UTC", "America/New_York"])
@@ -30,3 +30,5 @@ def test_times_show_in_beijing_whatever_the_pc_zone(pc_zone):
     assert local_seconds(datetime(2026, 11, 27, 16, 30, 5)) == "2026-11-28 00:30:05"
     assert local_time(None) == ""
     assert utc_from_local_date(date(2026, 11, 28)) == datetime(2026, 11, 27, 16, 0)
+    assert local_day(datetime(2026, 11, 27, 16, 30)) == "2026-11-28"
+    assert local_day(date(2026, 11, 27)) == "2026-11-27" and local_day(None) == ""

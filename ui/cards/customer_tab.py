@@ -12,8 +12,9 @@ from app.cards import applications, views
 from app.cards.rules import ACTIVE, EXPIRED, LOST, NEW, RENEWAL, REPLACE_LOST
 from app.errors import UserError
 from ui.cards.dialogs import ApplicationDialog, CancelCardDialog, LossDialog, SignedDialog, card_summary
-from ui.cards.models import CardRowsModel, application_status_text, card_status_text, card_type_text, day, kind_text
+from ui.cards.models import CardRowsModel, application_status_text, card_status_text, card_type_text, kind_text
 from ui.cards.page import card_table, selected
+from ui.formatting import local_day
 from ui.messages import error_text
 from ui.widgets import error_label, show_text, styled_label
 
@@ -21,11 +22,11 @@ HISTORY_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("CardTables", "Card number"), lambda r: r.card_number_masked),
     (QT_TRANSLATE_NOOP("CardTables", "Status"), lambda r: card_status_text(r.status)),
-    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: day(r.issued_on)),
-    (QT_TRANSLATE_NOOP("CardTables", "Expires on"), lambda r: day(r.expires_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: local_day(r.issued_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Expires on"), lambda r: local_day(r.expires_on)),
     (QT_TRANSLATE_NOOP("CardTables", "Serial"), lambda r: r.serial),
-    (QT_TRANSLATE_NOOP("CardTables", "Agreement signed"), lambda r: day(r.agreement_signed_on)),
-    (QT_TRANSLATE_NOOP("CardTables", "Ended"), lambda r: day(r.ended_at)),
+    (QT_TRANSLATE_NOOP("CardTables", "Agreement signed"), lambda r: local_day(r.agreement_signed_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Ended"), lambda r: local_day(r.ended_at)),
     (QT_TRANSLATE_NOOP("CardTables", "Reason"), lambda r: r.ended_reason),
 )
 APPLICATION_COLUMNS = (
@@ -34,7 +35,7 @@ APPLICATION_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("CardTables", "Status"), lambda r: application_status_text(r.status)),
     (QT_TRANSLATE_NOOP("CardTables", "Entered by"), lambda r: r.entered_by_name),
-    (QT_TRANSLATE_NOOP("CardTables", "Entered on"), lambda r: day(r.entered_at)),
+    (QT_TRANSLATE_NOOP("CardTables", "Entered on"), lambda r: local_day(r.entered_at)),
     (QT_TRANSLATE_NOOP("CardTables", "Decided by"), lambda r: r.decided_by_name),
     (QT_TRANSLATE_NOOP("CardTables", "Comment"), lambda r: r.decision_comment),
 )

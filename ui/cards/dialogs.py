@@ -24,6 +24,7 @@ from app.stock.rules import SERIAL
 from app.tiers.exceptions import find_customer_by_cif
 from app.tiers.rules import CARD_TYPE, CARD_TYPES
 from ui.cards.models import card_type_text, kind_text
+from ui.formatting import local_day
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label, translate
 from ui.tiers.labels import tier_label
@@ -192,7 +193,7 @@ class ApplicationDialog(FormDialog):
 def application_summary(row: ApplicationRow) -> str:
     return QCoreApplication.translate("CardDialogs", "{name} ({cif}) · {kind} · {card} · entered by {who} on {day}").format(
         name=row.customer_name, cif=row.cif_no, kind=kind_text(row.kind), card=card_type_text(row.card_type),
-        who=row.entered_by_name, day=row.entered_at.date().isoformat())
+        who=row.entered_by_name, day=local_day(row.entered_at))
 
 
 class DecisionDialog(FormDialog):

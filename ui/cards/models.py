@@ -41,10 +41,6 @@ def paperwork_text(kind: str) -> str:
     return QCoreApplication.translate("paperwork", PAPERWORK_LABELS.get(kind, kind))
 
 
-def day(value) -> str:
-    return value.isoformat()[:10] if value else ""
-
-
 class CardRowsModel(QAbstractTableModel):
     """Rows under ``columns`` ((header source text in "CardTables", value of a row)).
 

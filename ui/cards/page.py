@@ -28,9 +28,10 @@ from app.errors import UserError
 from app.tiers.rules import CARD_TYPES
 from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, SignedDialog, WithdrawDialog
 from ui.cards.models import (
-    CardRowsModel, application_status_text, card_type_text, day, kind_text,
+    CardRowsModel, application_status_text, card_type_text, kind_text,
 )
 from ui.documents.cards import print_agreement_label
+from ui.formatting import local_day
 from ui.messages import error_text, field_label
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
@@ -47,7 +48,7 @@ APPLICATION_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("CardTables", "Status"), lambda r: application_status_text(r.status)),
     (QT_TRANSLATE_NOOP("CardTables", "Entered by"), lambda r: r.entered_by_name),
-    (QT_TRANSLATE_NOOP("CardTables", "Entered on"), lambda r: day(r.entered_at)),
+    (QT_TRANSLATE_NOOP("CardTables", "Entered on"), lambda r: local_day(r.entered_at)),
     (QT_TRANSLATE_NOOP("CardTables", "Decided by"), lambda r: r.decided_by_name),
     (QT_TRANSLATE_NOOP("CardTables", "Comment"), lambda r: r.decision_comment),
 )
@@ -57,8 +58,8 @@ CARD_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Branch"), lambda r: r.branch_code),
     (QT_TRANSLATE_NOOP("CardTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("CardTables", "Card number"), lambda r: r.card_number_masked),
-    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: day(r.issued_on)),
-    (QT_TRANSLATE_NOOP("CardTables", "Expires on"), lambda r: day(r.expires_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: local_day(r.issued_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Expires on"), lambda r: local_day(r.expires_on)),
     (QT_TRANSLATE_NOOP("CardTables", "Days left"), lambda r: r.days_left),
 )
 UNSIGNED_COLUMNS = (
@@ -66,7 +67,7 @@ UNSIGNED_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Branch"), lambda r: r.branch_code),
     (QT_TRANSLATE_NOOP("CardTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("CardTables", "Card number"), lambda r: r.card_number_masked),
-    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: day(r.issued_on)),
+    (QT_TRANSLATE_NOOP("CardTables", "Issued on"), lambda r: local_day(r.issued_on)),
     (QT_TRANSLATE_NOOP("CardTables", "Issued by"), lambda r: r.issued_by_name),
     (QT_TRANSLATE_NOOP("CardTables", "Overdue"), lambda r: "●" if r.overdue else ""),
 )
