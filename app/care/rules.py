@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.business_day import BUSINESS_TIME_ZONE
+from app.business_day import BUSINESS_TIME_ZONE, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 # --------------------------------------------------------------------------- field labels
@@ -266,7 +266,7 @@ def to_utc(local: datetime) -> datetime:
 
 def to_local(utc: datetime, policy: CarePolicy = DEFAULT_CARE_POLICY) -> datetime:
     """A stored naive UTC datetime in the branch's local time (zone-aware)."""
-    return utc.replace(tzinfo=timezone.utc).astimezone(policy.zone)
+    return wall_clock(utc, policy.time_zone)
 
 
 def local_today(now_utc: datetime, policy: CarePolicy = DEFAULT_CARE_POLICY) -> date:

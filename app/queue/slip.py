@@ -13,10 +13,9 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from app.business_day import wall_clock
 from app.queue import views
 from app.queue.common import branch_in_scope, policy_of
 
@@ -89,7 +88,7 @@ def slip_content(store, actor, ticket_id: int) -> SlipContent:
         policy = policy_of(session, ticket.branch_id)
         service = session.get(QueueService, ticket.service_id)
         ahead = people_ahead(session, ticket, policy, tier_codes(session, ticket.business_date), store.clock())
-        issued = ticket.issued_at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(policy.time_zone))
+        issued = wall_clock(ticket.issued_at, policy.time_zone)
         tier = ""
         if ticket.customer_id is not None:
             words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8")).get("tiers", {})
