@@ -35,23 +35,37 @@ from dataclasses import dataclass
 Parts = Callable[[str, "Dialect"], tuple[str, ...]]
 
 
-class Dialect:
-    """The few SQL expressions that differ between the engines."""
+# The figures count by the branches' calendar: Beijing time, UTC+8 all year (mainland China has
+# kept no daylight saving since 1991); app.business_day's zone, which a test holds this to. The
+# database works with a fixed offset because SQLite knows no named zones.
+BUSINESS_UTC_OFFSET_HOURS = 8
 
-    def __init__(self, name: str):
+
+class Dialect:
+    """The few SQL expressions that differ between the engines, and the offset from UTC of the
+    calendar the figures count months and days by (0: the UTC calendar of stores before
+    migration 0018)."""
+
+    def __init__(self, name: str, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS):
         self.pg = name == "postgresql"
+        self.offset_hours = offset_hours
+
+    def _local(self, column: str) -> str:
+        if not self.offset_hours:
+            return column
+        return f"{column} + interval '{self.offset_hours} hours'" if self.pg else f"{column}, '+{self.offset_hours} hours'"
 
     def month(self, column: str) -> str:
-        """yyyymm of a naive UTC timestamp."""
+        """yyyymm of a naive UTC timestamp, on the figures' calendar."""
         if self.pg:
-            return f"CAST(to_char({column}, 'YYYYMM') AS integer)"
-        return f"CAST(strftime('%Y%m', {column}) AS INTEGER)"
+            return f"CAST(to_char({self._local(column)}, 'YYYYMM') AS integer)"
+        return f"CAST(strftime('%Y%m', {self._local(column)}) AS INTEGER)"
 
     def day(self, column: str) -> str:
-        """yyyymmdd of a naive UTC timestamp."""
+        """yyyymmdd of a naive UTC timestamp, on the figures' calendar."""
         if self.pg:
-            return f"CAST(to_char({column}, 'YYYYMMDD') AS integer)"
-        return f"CAST(strftime('%Y%m%d', {column}) AS INTEGER)"
+            return f"CAST(to_char({self._local(column)}, 'YYYYMMDD') AS integer)"
+        return f"CAST(strftime('%Y%m%d', {self._local(column)}) AS INTEGER)"
 
     @property
     def slot(self) -> str:
@@ -91,12 +105,12 @@ FIGURES: tuple[Figure, ...] = (
         Source("customer", ("branch_id", "tier", "active"),
                lambda r, d: (f"{r}.branch_id", f"{r}.tier"), lambda r, d: ("1",),
                lambda r, d: f"{r}.active"),)),
-    # active customers by branch, tier and UTC day of their latest contact (contact-plan compliance)
+    # active customers by branch, tier and day of their latest contact (contact-plan compliance)
     Figure("care_contact_count", ("branch_id", "tier", "day"), ("count",), (
         Source("customer", ("branch_id", "tier", "active", "last_contact_at"),
                lambda r, d: (f"{r}.branch_id", f"{r}.tier", d.day(f"{r}.last_contact_at")), lambda r, d: ("1",),
                lambda r, d: f"{r}.active AND {r}.last_contact_at IS NOT NULL"),)),
-    # tier changes by UTC month, the customer's branch now, and (from, to): they move with a transfer
+    # tier changes by month, the customer's branch now, and (from, to): they move with a transfer
     Figure("care_move_count", ("month", "branch_id", "from_tier", "to_tier"), ("count",), (
         Source("tier_change", ("customer_id", "from_tier", "to_tier", "changed_at"),
                lambda r, d: (d.month(f"{r}.changed_at"), "c.branch_id", f"{r}.from_tier", f"{r}.to_tier"),
@@ -105,12 +119,12 @@ FIGURES: tuple[Figure, ...] = (
                lambda r, d: (d.month("t.changed_at"), f"{r}.branch_id", "t.from_tier", "t.to_tier"),
                lambda r, d: ("1",), lambda r, d: f"t.customer_id = {r}.id", join="tier_change t",
                on_insert=False))),
-    # VIP cards cancelled, by UTC month of the cancellation and the card's branch (churn)
+    # VIP cards cancelled, by month of the cancellation and the card's branch (churn)
     Figure("care_cancel_count", ("month", "branch_id"), ("count",), (
         Source("vip_card", ("status", "ended_at", "branch_id"),
                lambda r, d: (d.month(f"{r}.ended_at"), f"{r}.branch_id"), lambda r, d: ("1",),
                _cancelled_where),)),
-    # complaints by UTC month accepted, branch and VIP flag, and those answered by their deadline
+    # complaints by month accepted, branch and VIP flag, and those answered by their deadline
     Figure("care_complaint_count", ("month", "branch_id", "vip"), ("count", "on_time"), (
         Source("complaint", ("accepted_at", "branch_id", "vip", "resolved_at", "deadline_at"),
                lambda r, d: (d.month(f"{r}.accepted_at"), f"{r}.branch_id", f"{r}.vip"),
@@ -199,8 +213,7 @@ def _update_trigger(figure: Figure, table: str) -> str:
     return f"{figure.table}_{table}_update"
 
 
-def _sqlite_triggers() -> list[str]:
-    d = Dialect("sqlite")
+def _sqlite_triggers(d: Dialect) -> list[str]:
     statements = []
     for table in SOURCE_TABLES:
         inserts = [_add(f, [_side(s, "NEW", "", "", d)], d.slot)
@@ -326,8 +339,7 @@ def _pg_update_sides(source: Source, d: Dialect) -> list[str]:
             _side(source, "r", _pg_changed(source, "new_rows", "old_rows"), "", d)]
 
 
-def _pg_function(table: str) -> str:
-    d = Dialect("postgresql")
+def _pg_function(table: str, d: Dialect) -> str:
     mine = [(f, s) for f in FIGURES for s in f.sources if s.table == table]
     inserts = [_add(f, [_side(s, "r", "new_rows r", "", d)], d.slot) for f, s in mine if s.on_insert]
     updates = [_add(f, _pg_update_sides(s, d), d.slot) for f, s in mine]
@@ -346,12 +358,11 @@ def _pg_function(table: str) -> str:
             f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n")
 
 
-def _pg_install(staff: str, admin: str) -> str:
-    d = Dialect("postgresql")
+def _pg_install(staff: str, admin: str, d: Dialect) -> str:
     locks = f"LOCK TABLE {', '.join(SOURCE_TABLES)} IN SHARE MODE"
     return ("CREATE SEQUENCE care_figure_slot MINVALUE 1;\n"
             "REVOKE ALL ON SEQUENCE care_figure_slot FROM PUBLIC;\n"
-            + "".join(_pg_function(t) for t in SOURCE_TABLES)
+            + "".join(_pg_function(t, d) for t in SOURCE_TABLES)
             + f"CREATE FUNCTION care_fold_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
             + ";\n".join(_fold_statements()) + ";\nEND $$;\n"
             + "REVOKE ALL ON FUNCTION care_fold_figures() FROM PUBLIC;\n"
@@ -363,15 +374,17 @@ def _pg_install(staff: str, admin: str) -> str:
             + f"GRANT EXECUTE ON FUNCTION care_rebuild_figures() TO {admin};\n")
 
 
-def install(bind) -> None:
-    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind``."""
-    if bind.dialect.name == "postgresql":
+def install(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS) -> None:
+    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind``,
+    counting by the calendar ``offset_hours`` from UTC (migrations before 0018 pass 0)."""
+    d = Dialect(bind.dialect.name, offset_hours)
+    if d.pg:
         from db.pg_scope import run, store_roles
 
         roles = store_roles(bind)
-        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"]))
+        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"], d))
     else:
-        for statement in _sqlite_triggers():
+        for statement in _sqlite_triggers(d):
             bind.exec_driver_sql(statement)
 
 
@@ -388,12 +401,13 @@ def uninstall(bind) -> None:
             bind.exec_driver_sql(f"DROP TRIGGER {name}")
 
 
-def rebuild(bind) -> None:
-    """Recount every figure from scratch (for a store whose figures predate the triggers)."""
+def rebuild(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS) -> None:
+    """Recount every figure from scratch (for a store whose figures predate the triggers), by
+    the calendar the triggers were installed with (PostgreSQL's rebuild function has it)."""
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql("SELECT care_rebuild_figures()")
     else:
-        for statement in rebuild_statements(Dialect("sqlite")):
+        for statement in rebuild_statements(Dialect("sqlite", offset_hours)):
             bind.exec_driver_sql(statement)
 
 

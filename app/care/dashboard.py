@@ -9,7 +9,7 @@ and complaints by month), so a dashboard reads a few rows per branch whatever th
 customers. Two parts depend on the clock and are read live from small indexed ranges: the
 contacts of the cutoff's own day (from the cutoff to its midnight) and complaints still open
 past their deadline. Past months are the current counts with the later tier changes undone.
-Months and days are UTC.
+Months and days are Beijing's, the business calendar (app.business_day) the figures count by.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
 
 from app.auth.permissions import Permission, require
+from app.business_day import business_date, day_start
 from app.care.common import load_policy
-from app.care.rules import local_today
 from app.stock.common import branch_in_scope, chunks
 from app.tiers.policy_store import policy_in_force_at
 from db import care_figures
@@ -104,7 +104,9 @@ def _months_back(today: date, count: int) -> list[int]:
 
 
 def _yyyymmdd(moment: datetime) -> int:
-    return moment.year * 10000 + moment.month * 100 + moment.day
+    """The business day of ``moment`` (naive UTC) as the contact figure keys it."""
+    day = business_date(moment)
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 # The dashboard's statements, built once (a dashboard only binds its values): the subtree's
@@ -161,7 +163,7 @@ def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> t
     values: dict = {"first_day": min(_yyyymmdd(c) for c in planned.values())}
     for i, (tier, cutoff) in enumerate(planned.items()):
         values |= {f"tier{i}": tier, f"day{i}": _yyyymmdd(cutoff), f"cutoff{i}": cutoff,
-                   f"midnight{i}": datetime.combine(cutoff.date(), time()) + timedelta(days=1)}
+                   f"midnight{i}": day_start(business_date(cutoff) + timedelta(days=1))}
     for part in chunks(ids):
         for bid, tier, n, rows in session.execute(_contacted_statement(len(planned)), values | {"ids": part}):
             kept[(bid, tier)] += int(n)
@@ -176,7 +178,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
         policy = load_policy(session)
-        today = local_today(now, policy)
+        today = business_date(now)
         tiers = policy_in_force_at(session, today)
         vip_tiers = [b.code for b in tiers.bands if b.card_type is not None]
         ranks = {b.code: i for i, b in enumerate(tiers.bands)}
@@ -209,7 +211,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
         compliance = {t: (counts.get(t, 0), kept_by_tier.get(t, 0)) for t in planned}
 
         months = _months_back(today, MONTHS)
-        start = datetime(months[0] // 100, months[0] % 100, 1)
+        start = day_start(date(months[0] // 100, months[0] % 100, 1))
         changes = defaultdict(int)   # (month, from, to) -> n
         for part in chunks(ids):
             for m, old, new, n, rows in session.execute(_MOVES, {"since": months[0], "ids": part}):

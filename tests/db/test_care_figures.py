@@ -11,17 +11,19 @@ import itertools
 import random
 from dataclasses import replace
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from sqlalchemy import func, select
 
 from app.actor import Actor
+from app.business_day import BUSINESS_TIME_ZONE, business_date, day_start
 from app.care import complaints, contacts, dashboard
 from app.care.common import load_policy
 from app.care.contacts import ContactInput
-from app.care.rules import local_today, to_local
+from app.care.rules import to_local
 from app.cards.issue import OldCard
 from app.cards.rules import CANCELLED
 from app.cards.servicing import cancel_card
@@ -32,7 +34,7 @@ from app.tiers.evaluation import evaluate_tiers
 from app.tiers.exceptions import decide_exception, propose_exception
 from app.tiers.policy_store import policy_in_force_at
 from db import care_figures
-from db.models import Branch, Complaint, Customer, TierChange, VipCard
+from db.models import Branch, Complaint, Customer, TierChange, TierExceptionGrant, VipCard
 from tests.db.helpers import actor_named
 
 VIP = ("gold", "platinum", "diamond", "private")
@@ -59,7 +61,7 @@ def plain_dashboard(store, board: dashboard.Dashboard) -> dict:
     with store.read() as session:
         policy = load_policy(session)
         vip_tiers = board.vip_tiers
-        ranks = {b.code: i for i, b in enumerate(policy_in_force_at(session, local_today(now, policy)).bands)}
+        ranks = {b.code: i for i, b in enumerate(policy_in_force_at(session, business_date(now)).bands)}
         counts = dict(session.execute(select(Customer.tier, func.count()).where(
             Customer.tier.in_(vip_tiers), Customer.active.is_(True)).group_by(Customer.tier)).all())
         compliance = {}
@@ -69,20 +71,20 @@ def plain_dashboard(store, board: dashboard.Dashboard) -> dict:
                     Customer.tier == tier, Customer.active.is_(True),
                     Customer.last_contact_at >= now - timedelta(days=policy.interval(tier))))
                 compliance[tier] = (counts.get(tier, 0), kept)
-        start = datetime(board.moves[0].month // 100, board.moves[0].month % 100, 1)
+        start = day_start(date(board.moves[0].month // 100, board.moves[0].month % 100, 1))
         rows = session.execute(select(Complaint.vip, Complaint.resolved_at, Complaint.deadline_at)
                                .where(Complaint.accepted_at >= start)).all()
         on_time = [r for r in rows if r.resolved_at is not None and r.resolved_at <= r.deadline_at]
         moves: dict[int, Counter] = defaultdict(Counter)
         for changed_at, old, new in session.execute(select(TierChange.changed_at, TierChange.from_tier,
                                                            TierChange.to_tier).where(TierChange.changed_at >= start)):
-            month = changed_at.year * 100 + changed_at.month
+            month = _month(changed_at)
             if old in ranks and new in ranks and ranks[new] != ranks[old]:
                 moves[month]["up" if ranks[new] > ranks[old] else "down"] += 1
                 moves[month]["lost"] += ranks[new] < ranks[old] and old in vip_tiers and new not in vip_tiers
         for (ended_at,) in session.execute(select(VipCard.ended_at).where(VipCard.status == CANCELLED,
                                                                           VipCard.ended_at >= start)):
-            moves[ended_at.year * 100 + ended_at.month]["cancelled"] += 1
+            moves[_month(ended_at)]["cancelled"] += 1
         return {
             "counts": {t: counts.get(t, 0) for t in vip_tiers}, "compliance": compliance,
             "complaints": (len(rows), len(on_time), sum(r.vip for r in rows), sum(r.vip for r in on_time),
@@ -90,6 +92,12 @@ def plain_dashboard(store, board: dashboard.Dashboard) -> dict:
             "moves": [(m.month, moves[m.month]["up"], moves[m.month]["down"], moves[m.month]["lost"],
                        moves[m.month]["cancelled"]) for m in board.moves],
         }
+
+
+def _month(moment: datetime) -> int:
+    """yyyymm of a stored (naive UTC) time in Beijing."""
+    day = business_date(moment)
+    return day.year * 100 + day.month
 
 
 def head_office(store) -> dashboard.Dashboard:
@@ -297,7 +305,7 @@ def test_only_an_administrator_rebuilds(demo_store):
 
 
 def test_a_month_old_figure_stays_in_its_month(demo_store):
-    """Tier changes count in the UTC month they happened, not the month they are read in."""
+    """Tier changes count in the month they happened, not the month they are read in."""
     first = head_office(demo_store)
     next_month = (demo_store.clock().replace(day=1) + timedelta(days=32)).replace(day=15)
     moved = head_office(Store(demo_store.engine, clock=lambda: next_month))
@@ -316,3 +324,43 @@ def test_the_command_line_rebuilds_the_figures_and_audits_it(demo_store, capsys)
     assert_figures_exact(demo_store)
     with demo_store.read() as session:
         assert session.scalar(select(func.count()).where(AuditEvent.action == "care.figures.rebuild")) == 1
+
+
+def test_the_figures_calendar_is_the_business_zones():
+    """The database counts by a fixed offset (SQLite knows no zones); it is Beijing's, every day
+    of the years the dashboard looks at, and every hour of them."""
+    zone = ZoneInfo(BUSINESS_TIME_ZONE)
+    moment = datetime(2020, 1, 1)
+    while moment < datetime(2036, 1, 1):
+        assert zone.utcoffset(moment) == timedelta(hours=care_figures.BUSINESS_UTC_OFFSET_HOURS), moment
+        moment += timedelta(hours=7)
+
+
+def test_a_change_early_on_the_first_counts_in_its_own_month(demo_store):
+    """A card cancelled and a tier raised at 00:30 on the 1st in Beijing (16:30 UTC the day
+    before) count in the new month; the month before keeps its figures."""
+    manager, advisor = actor_named(demo_store, "manager"), actor_named(demo_store, "advisor")
+    today = demo_store.today()
+    first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    moment = day_start(first) + timedelta(minutes=30)
+    assert moment.day != first.day     # still the day before in UTC
+    fixed = Store(demo_store.engine, clock=lambda: moment)
+    before = head_office(fixed)
+    assert before.moves[-1].month == first.year * 100 + first.month
+    with demo_store.read() as session:
+        card = session.scalar(select(VipCard.id).join(Branch, Branch.id == VipCard.branch_id).where(
+            VipCard.status == "active", Branch.path.startswith(manager.branch_path)).limit(1))
+        customer = session.scalar(select(Customer.id).join(Branch, Branch.id == Customer.branch_id).where(
+            Customer.tier == "ordinary", Customer.active.is_(True), Branch.path.startswith(manager.branch_path),
+            ~select(TierExceptionGrant.id).where(TierExceptionGrant.customer_id == Customer.id).exists()).limit(1))
+    cancel_card(fixed, manager, card, reason="客户要求", old_card=OldCard(returned=False, reason="遗失"))
+    proposal = propose_exception(fixed, advisor, customer, tier="private", reason="重要客户",
+                                 valid_until=first + timedelta(days=90))
+    decide_exception(fixed, manager, proposal.id, approve=True)
+    evaluate_tiers(fixed, manager)
+    after = head_office(fixed)
+    assert after.moves[-2] == before.moves[-2]
+    assert after.moves[-1].cancelled == before.moves[-1].cancelled + 1
+    assert after.moves[-1].upgrades >= before.moves[-1].upgrades + 1
+    assert_figures_exact(demo_store)
+    assert shown(after) == plain_dashboard(fixed, after)

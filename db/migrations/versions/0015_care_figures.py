@@ -56,8 +56,8 @@ def upgrade() -> None:
         for figure in care_figures.FIGURES:
             protect(bind, figure.table, grants=[("SELECT", "STAFF")], serial=False,
                     policies=[("staff_read", "SELECT", "STAFF", CUSTOMER_IN_SCOPE)])
-    care_figures.install(bind)
-    care_figures.rebuild(bind)
+    care_figures.install(bind, offset_hours=0)   # UTC months and days until 0018
+    care_figures.rebuild(bind, offset_hours=0)
 
 
 def downgrade() -> None:

@@ -38,7 +38,7 @@ def upgrade() -> None:
     # branch and sorts a whole branch for each page of the customer list
     op.execute("ANALYZE customer")
     care_figures.uninstall(bind)
-    care_figures.install(bind)
+    care_figures.install(bind, offset_hours=0)   # UTC months and days until 0018
 
 
 def downgrade() -> None:

@@ -1,0 +1,33 @@
+"""The care figures count by Beijing's calendar: tier changes, cancelled cards and complaints by
+the month, latest contacts by the day, that a branch's clock shows (UTC+8). They counted by
+UTC's, so a night evaluation run at 01:00 on the 1st in Beijing, or a card cancelled before
+08:00 on a month's first morning, fell into the month before on the dashboard. The triggers are
+installed again with the new calendar and every figure is recounted from the rows.
+
+Revision ID: 0018
+Revises: 0017
+"""
+from alembic import op
+
+from db import care_figures
+
+
+revision = '0018'
+down_revision = '0017'
+branch_labels = None
+depends_on = None
+
+
+def _recount(offset_hours: int) -> None:
+    bind = op.get_bind()
+    care_figures.uninstall(bind)
+    care_figures.install(bind, offset_hours)
+    care_figures.rebuild(bind, offset_hours)
+
+
+def upgrade() -> None:
+    _recount(care_figures.BUSINESS_UTC_OFFSET_HOURS)
+
+
+def downgrade() -> None:
+    _recount(0)
