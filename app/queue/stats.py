@@ -184,7 +184,7 @@ def _idle_by_counter(sessions, tickets, counters, start: date, end: date, zone, 
 
 
 EXPORT_HEADER = ["business_date", "number", "service", "tier", "priority", "state", "customer",
-                 "issued_at", "first_called_at", "started_at", "finished_at", "counter", "clerk",
+                 "issued_at_utc", "first_called_at_utc", "started_at_utc", "finished_at_utc", "counter", "clerk",
                  "recalls", "wait_seconds", "service_seconds", "note"]
 
 

@@ -19,7 +19,7 @@ from app.stock.common import branch_in_scope, own_drawer
 from app.stock.rules import IN_STOCK
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
-EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at"]
+EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at_utc"]
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,8 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
 
 
 def export_stock(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
-    """Every serial in scope with its state and location, as UTF-8 CSV (with BOM)."""
+    """Every serial in scope with its state and location, as UTF-8 CSV (with BOM); the time of
+    its last movement in UTC as the store keeps it (the header says so, as the audit export's)."""
     require(actor, Permission.VIEW_STOCK)
     tmp = out.with_name(out.name + ".part")
     count = 0

@@ -84,5 +84,6 @@ def test_export_tickets_from_the_command_line(demo_store, tmp_path, capsys):
     assert main(["export", "tickets", str(out), "--db", url]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("business_date,number,service,tier")
+    assert "issued_at_utc,first_called_at_utc,started_at_utc,finished_at_utc" in lines[0]
     assert len(lines) > 100 and "rows written" in capsys.readouterr().out
     assert not any(ch.isdigit() for line in lines[1:] for ch in line.split(",")[6])  # customers masked

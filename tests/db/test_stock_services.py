@@ -299,6 +299,10 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     assert lines[0].startswith("serial,card_type,state")
     gold = [line for line in lines if ",gold," in line]
     assert len(gold) == 10 and gold[0].startswith("A00001000,gold,issued,BJ0101")
+    assert lines[0].endswith(",updated_at_utc")     # the time as stored, and said to be UTC
+    with demo_store.read() as session:
+        stored = session.scalar(select(BlankCard.updated_at).where(BlankCard.serial == "A00001000"))
+    assert gold[0].endswith("," + stored.isoformat(sep=" ", timespec="seconds"))
     today = demo_store.today().isoformat()
     assert main.main(["stock", "reconcile", "--branch", "BJ0101", "--date", today, "--db", url]) == 0
     printed = capsys.readouterr().out
