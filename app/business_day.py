@@ -22,9 +22,14 @@ def business_date(moment: datetime, time_zone: str = BUSINESS_TIME_ZONE) -> date
     return wall_clock(moment, time_zone).date()
 
 
+def moment_at(day: date, when: time, time_zone: str = BUSINESS_TIME_ZONE) -> datetime:
+    """The naive UTC moment the clocks in ``time_zone`` show ``when`` on ``day``."""
+    return datetime.combine(day, when, ZoneInfo(time_zone)).astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def day_start(day: date, time_zone: str = BUSINESS_TIME_ZONE) -> datetime:
     """The naive UTC moment that ``day`` begins in ``time_zone``."""
-    return datetime.combine(day, time.min, ZoneInfo(time_zone)).astimezone(timezone.utc).replace(tzinfo=None)
+    return moment_at(day, time.min, time_zone)
 
 
 def days_between(first: date, last: date, time_zone: str = BUSINESS_TIME_ZONE) -> tuple[datetime, datetime]:

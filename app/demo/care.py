@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select, update
 
 from app.actor import Actor
 from app.auth.accounts import actor_for
+from app.business_day import moment_at
 from app.care import assignment, complaints, contacts
 from app.care.common import load_policy
 from app.care.rules import CONTACT_METHODS, local_today, to_local
@@ -87,8 +88,7 @@ def add_demo_care(store, *, seed: int = 11) -> None:
             days_ago = policy.interval(tier_of[cid])  # due exactly today
         # in office hours of the branch's calendar day (so what is due when does not depend
         # on the hour the demo is built at)
-        when = (datetime.combine(today - timedelta(days=days_ago), time(10 + rng.randrange(0, 6)),
-                                 tzinfo=policy.zone).astimezone(timezone.utc).replace(tzinfo=None))
+        when = moment_at(today - timedelta(days=days_ago), time(10 + rng.randrange(0, 6)), policy.time_zone)
         topic, needs = rng.choice(TOPICS)
         follow_up = None
         if n % 5 == 0:  # a follow-up set then, now due (or ahead)

@@ -11,12 +11,12 @@ would cost hundreds of transactions on every demo build).
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import time, timedelta
 
 from sqlalchemy import select
 
 from app.actor import Actor
+from app.business_day import business_date, day_start, moment_at
 from app.auth.accounts import actor_for
 from app.queue import setup
 from app.queue.tickets import mask_name
@@ -53,21 +53,17 @@ def add_demo_queue(store, *, seed: int = 11) -> None:
         return
     counter_ids = setup_demo_queue(store)
     services = {s.prefix: s.id for s in setup.services_of(store, people["manager"], branch_id)}
-    zone = ZoneInfo(QueuePolicy().time_zone)
+    zone = QueuePolicy().time_zone
     now = store.clock()
-    today = now.replace(tzinfo=timezone.utc).astimezone(zone).date()
+    today = business_date(now, zone)
     rng = random.Random(seed)
     yesterday = today - timedelta(days=1)
     _history(store, people, counter_ids, services, customers, rng, yesterday,
-             _utc(yesterday, time(9, 0), zone), _utc(yesterday, time(16, 30), zone))
+             moment_at(yesterday, time(9, 0), zone), moment_at(yesterday, time(16, 30), zone))
     # today: the last 45 minutes up to now (within today), busier than the counters can serve,
     # so that the queue is open and live; the counters are still signed in
     _history(store, people, counter_ids, services, customers, rng, today,
-             max(_utc(today, time(0, 0), zone), now - timedelta(minutes=45)), now, open_end=True)
-
-
-def _utc(day, at: time, zone) -> datetime:
-    return datetime.combine(day, at, tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
+             max(day_start(today, zone), now - timedelta(minutes=45)), now, open_end=True)
 
 
 def _pick_service(rng, customer) -> str:

@@ -20,14 +20,13 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
-from app.business_day import days_between
+from app.business_day import days_between, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
@@ -117,7 +116,7 @@ def _stats(store, actor, start: date, end: date, by: str, branch_id: int | None)
     _check_period(start, end)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
-        zone = ZoneInfo(policy_of(session, branch.id).time_zone)
+        time_zone = policy_of(session, branch.id).time_zone
         services = {s.id: s for s in session.scalars(select(QueueService).where(QueueService.branch_id == branch.id))}
         counters = {c.id: c for c in session.scalars(select(QueueCounter).where(QueueCounter.branch_id == branch.id))}
         rows = session.scalars(select(QueueTicket).where(
@@ -125,17 +124,17 @@ def _stats(store, actor, start: date, end: date, by: str, branch_id: int | None)
             QueueTicket.business_date <= end)).all()
         sessions = session.scalars(select(QueueCounterSession).where(
             QueueCounterSession.branch_id == branch.id)).all() if by == "counter" else []
-        return _group(rows, sessions, services, counters, by, start, end, zone, store.clock())
+        return _group(rows, sessions, services, counters, by, start, end, time_zone, store.clock())
 
 
-def _group(rows, sessions, services, counters, by, start, end, zone, now) -> list[StatRow]:
+def _group(rows, sessions, services, counters, by, start, end, time_zone: str, now) -> list[StatRow]:
     def key_of(t: QueueTicket) -> str | None:
         if by == TOTAL:
             return TOTAL
         if by == "day":
             return t.business_date.isoformat()
         if by == "hour":
-            return f"{t.queued_at.replace(tzinfo=timezone.utc).astimezone(zone).hour:02d}:00"
+            return f"{wall_clock(t.queued_at, time_zone).hour:02d}:00"
         if by == "service":
             s = services.get(t.service_id)
             return f"{s.prefix} {s.name}" if s else "?"
@@ -151,7 +150,7 @@ def _group(rows, sessions, services, counters, by, start, end, zone, now) -> lis
         key = key_of(t)
         if key is not None:
             groups[key].append(t)
-    idle = _idle_by_counter(sessions, rows, counters, start, end, zone, now) if by == "counter" else {}
+    idle = _idle_by_counter(sessions, rows, counters, start, end, time_zone, now) if by == "counter" else {}
     result = []
     for key in sorted(groups, key=lambda k: (len(k), k) if by == "counter" else k):
         members = groups[key]
@@ -164,9 +163,9 @@ def _group(rows, sessions, services, counters, by, start, end, zone, now) -> lis
     return result
 
 
-def _idle_by_counter(sessions, tickets, counters, start: date, end: date, zone, now) -> dict[str, float]:
+def _idle_by_counter(sessions, tickets, counters, start: date, end: date, time_zone: str, now) -> dict[str, float]:
     """Signed-in time within the period less the time spent with a customer, per counter."""
-    lo, hi = days_between(start, end, zone.key)
+    lo, hi = days_between(start, end, time_zone)
     signed: dict[str, float] = defaultdict(float)
     for s in sessions:
         counter = counters.get(s.counter_id)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import create_engine
 
-from app.business_day import business_date, days_between
+from app.business_day import business_date, days_between, moment_at
 from app.store import Store
 
 
@@ -26,3 +26,10 @@ def test_a_store_tells_the_business_day_of_its_clock():
 def test_a_span_of_days_runs_from_midnight_to_midnight_in_beijing():
     assert days_between(date(2026, 11, 28), date(2026, 11, 30)) == (
         datetime(2026, 11, 27, 16, 0), datetime(2026, 11, 30, 16, 0))
+
+
+def test_a_time_of_day_is_the_clocks_of_its_zone():
+    assert moment_at(date(2026, 11, 28), time(9, 0)) == datetime(2026, 11, 28, 1, 0)
+    # summer time where the zone keeps it: 09:00 in London is 08:00 UTC in July, 09:00 in November
+    assert moment_at(date(2026, 7, 1), time(9, 0), "Europe/London") == datetime(2026, 7, 1, 8, 0)
+    assert moment_at(date(2026, 11, 28), time(9, 0), "Europe/London") == datetime(2026, 11, 28, 9, 0)
