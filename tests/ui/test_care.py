@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.care import complaints, contacts
@@ -242,6 +243,9 @@ def test_dashboard_charts_table_and_export(windows, demo_store, dialogs, tmp_pat
     assert page.board is not None and page.board.vip_total > 0
     for view in page.findChildren(QChartView):
         assert view.chart().series(), view.objectName()
+        axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+        assert not axis.truncateLabels(), view.objectName()   # 私人银行 showed as 私人银...
+    assert "Private banking" in page.findChild(QChartView, "vipChart").chart().axes(Qt.Orientation.Horizontal)[0].categories()
     assert page.branches.rowCount() == 3
     assert "VIPs" in page.headline.text()
     qtmodeltester.check(page.branches)

@@ -62,6 +62,7 @@ def _fill(view: QChartView, title: str, categories: list[str], series, sets: lis
     small = x.labelsFont()
     small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
     x.setLabelsFont(small)
+    x.setTruncateLabels(False)   # a category's few characters fit; eliding cut 私人银行 short
     y = QValueAxis()
     y.setLabelFormat("%d")
     top = max([sum(col) for col in zip(*[v for _l, v in sets])] if isinstance(series, QStackedBarSeries)
