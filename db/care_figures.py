@@ -1,12 +1,12 @@
 """The care dashboard's figures, kept exact by the database in the transaction of every change.
 
 Each figure table holds counts by key (branch, tier, month ...); a key's figure is the sum of its
-rows. Every insert, update or delete of a source row (customer, tier_change, vip_card, complaint)
-subtracts the row's old contribution and adds its new one, by triggers on both engines, so
-every writer keeps the figures without knowing of them: the services, the imports, the tier
-evaluation's bulk SQL, the demo builders, a psql session. One writer knows, for speed: SQLite's
-tier evaluation sets the row triggers aside and applies the same definitions a set at a time
-(:func:`sqlite_in_bulk`).
+rows. Every insert, update or delete of a source row (customer, customer_tier, tier_change,
+vip_card, complaint) subtracts the row's old contribution and adds its new one, by triggers on
+both engines, so every writer keeps the figures without knowing of them: the services, the
+imports, the tier evaluation's bulk SQL, the demo builders, a psql session. One writer knows,
+for speed: SQLite's tier evaluation sets the row triggers aside and applies the same definitions
+a set at a time (:func:`sqlite_in_bulk`).
 
 Why triggers and not the services: the figures must equal a recount whatever wrote the rows, and
 several writers are plain SQL. Why slots: on PostgreSQL a row lock lasts until commit, so one
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-Parts = Callable[[str, "Dialect"], tuple[str, ...]]
+Parts = Callable[[str, "Dialect", str], tuple[str, ...]]
 
 
 # The figures count by the branches' calendar: Beijing time, UTC+8 all year (mainland China has
@@ -75,15 +75,16 @@ class Dialect:
 
 @dataclass(frozen=True)
 class Source:
-    """How rows of ``table`` contribute to a figure: per row (alias given to ``keys`` etc.), the
-    figure's key and measures when ``where`` holds, with ``join`` adding tables to look into."""
+    """How rows of ``table`` contribute to a figure: per row (its alias, the dialect and the
+    alias of the row of ``join`` looked into are given to ``keys`` etc.), the figure's key and
+    measures when ``where`` holds."""
 
     table: str
     watched: tuple[str, ...]        # the columns whose change moves the contribution
     keys: Parts
     measures: Parts
-    where: Callable[[str, Dialect], str]
-    join: str = ""
+    where: Callable[[str, Dialect, str], str]
+    join: str = ""                  # a table to look into (the where says which row)
     on_insert: bool = True          # a new row can contribute (false: only its later updates)
 
 
@@ -95,53 +96,80 @@ class Figure:
     sources: tuple[Source, ...]     # the first one alone gives the recount
 
 
-def _cancelled_where(r: str, d: Dialect) -> str:
+def _one(r: str, d: Dialect, j: str) -> tuple[str, ...]:
+    return ("1",)
+
+
+def _cancelled_where(r: str, d: Dialect, j: str) -> str:
     return f"{r}.status = 'cancelled' AND {r}.ended_at IS NOT NULL"   # app.cards.rules.CANCELLED
 
 
-FIGURES: tuple[Figure, ...] = (
-    # active customers by branch and tier (every tier: the policy decides which are VIP)
+# active customers by branch and tier (every tier: the policy decides which are VIP): a tier
+# row moves the figure by its customer's branch, a customer by its tier row's tier (a new
+# customer counts once its tier row is made, db.customer_tier)
+_TIER_COUNT = Figure("care_tier_count", ("branch_id", "tier"), ("count",), (
+    Source("customer_tier", ("tier",), lambda r, d, j: (f"{j}.branch_id", f"{r}.tier"), _one,
+           lambda r, d, j: f"{j}.id = {r}.id AND {j}.active", join="customer"),
+    Source("customer", ("branch_id", "active"), lambda r, d, j: (f"{r}.branch_id", f"{j}.tier"), _one,
+           lambda r, d, j: f"{j}.id = {r}.id AND {r}.active", join="customer_tier", on_insert=False)))
+# active customers by branch, tier and day of their latest contact (contact-plan compliance)
+_CONTACT_COUNT = Figure("care_contact_count", ("branch_id", "tier", "day"), ("count",), (
+    Source("customer_tier", ("tier",), lambda r, d, j: (f"{j}.branch_id", f"{r}.tier", d.day(f"{j}.last_contact_at")),
+           _one, lambda r, d, j: f"{j}.id = {r}.id AND {j}.active AND {j}.last_contact_at IS NOT NULL",
+           join="customer"),
+    Source("customer", ("branch_id", "active", "last_contact_at"),
+           lambda r, d, j: (f"{r}.branch_id", f"{j}.tier", d.day(f"{r}.last_contact_at")), _one,
+           lambda r, d, j: f"{j}.id = {r}.id AND {r}.active AND {r}.last_contact_at IS NOT NULL",
+           join="customer_tier", on_insert=False)))
+# tier changes by month, the customer's branch now, and (from, to): they move with a transfer
+_MOVE_COUNT = Figure("care_move_count", ("month", "branch_id", "from_tier", "to_tier"), ("count",), (
+    Source("tier_change", ("customer_id", "from_tier", "to_tier", "changed_at"),
+           lambda r, d, j: (d.month(f"{r}.changed_at"), f"{j}.branch_id", f"{r}.from_tier", f"{r}.to_tier"),
+           _one, lambda r, d, j: f"{j}.id = {r}.customer_id", join="customer"),
+    Source("customer", ("branch_id",),
+           lambda r, d, j: (d.month(f"{j}.changed_at"), f"{r}.branch_id", f"{j}.from_tier", f"{j}.to_tier"),
+           _one, lambda r, d, j: f"{j}.customer_id = {r}.id", join="tier_change", on_insert=False)))
+# VIP cards cancelled, by month of the cancellation and the card's branch (churn)
+_CANCEL_COUNT = Figure("care_cancel_count", ("month", "branch_id"), ("count",), (
+    Source("vip_card", ("status", "ended_at", "branch_id"),
+           lambda r, d, j: (d.month(f"{r}.ended_at"), f"{r}.branch_id"), _one, _cancelled_where),))
+# complaints by month accepted, branch and VIP flag, and those answered by their deadline
+_COMPLAINT_COUNT = Figure("care_complaint_count", ("month", "branch_id", "vip"), ("count", "on_time"), (
+    Source("complaint", ("accepted_at", "branch_id", "vip", "resolved_at", "deadline_at"),
+           lambda r, d, j: (d.month(f"{r}.accepted_at"), f"{r}.branch_id", f"{r}.vip"),
+           lambda r, d, j: ("1", f"CASE WHEN {r}.resolved_at IS NOT NULL AND {r}.resolved_at <= {r}.deadline_at "
+                                 "THEN 1 ELSE 0 END"),
+           lambda r, d, j: "1 = 1"),))
+
+FIGURES: tuple[Figure, ...] = (_TIER_COUNT, _CONTACT_COUNT, _MOVE_COUNT, _CANCEL_COUNT, _COMPLAINT_COUNT)
+
+# The definitions of stores before migration 0019, whose customer rows held the tier: the
+# migrations up to 0018 install these (and 0019's downgrade installs them again).
+FIGURES_BEFORE_0019: tuple[Figure, ...] = (
     Figure("care_tier_count", ("branch_id", "tier"), ("count",), (
-        Source("customer", ("branch_id", "tier", "active"),
-               lambda r, d: (f"{r}.branch_id", f"{r}.tier"), lambda r, d: ("1",),
-               lambda r, d: f"{r}.active"),)),
-    # active customers by branch, tier and day of their latest contact (contact-plan compliance)
+        Source("customer", ("branch_id", "tier", "active"), lambda r, d, j: (f"{r}.branch_id", f"{r}.tier"), _one,
+               lambda r, d, j: f"{r}.active"),)),
     Figure("care_contact_count", ("branch_id", "tier", "day"), ("count",), (
         Source("customer", ("branch_id", "tier", "active", "last_contact_at"),
-               lambda r, d: (f"{r}.branch_id", f"{r}.tier", d.day(f"{r}.last_contact_at")), lambda r, d: ("1",),
-               lambda r, d: f"{r}.active AND {r}.last_contact_at IS NOT NULL"),)),
-    # tier changes by month, the customer's branch now, and (from, to): they move with a transfer
-    Figure("care_move_count", ("month", "branch_id", "from_tier", "to_tier"), ("count",), (
-        Source("tier_change", ("customer_id", "from_tier", "to_tier", "changed_at"),
-               lambda r, d: (d.month(f"{r}.changed_at"), "c.branch_id", f"{r}.from_tier", f"{r}.to_tier"),
-               lambda r, d: ("1",), lambda r, d: f"c.id = {r}.customer_id", join="customer c"),
-        Source("customer", ("branch_id",),
-               lambda r, d: (d.month("t.changed_at"), f"{r}.branch_id", "t.from_tier", "t.to_tier"),
-               lambda r, d: ("1",), lambda r, d: f"t.customer_id = {r}.id", join="tier_change t",
-               on_insert=False))),
-    # VIP cards cancelled, by month of the cancellation and the card's branch (churn)
-    Figure("care_cancel_count", ("month", "branch_id"), ("count",), (
-        Source("vip_card", ("status", "ended_at", "branch_id"),
-               lambda r, d: (d.month(f"{r}.ended_at"), f"{r}.branch_id"), lambda r, d: ("1",),
-               _cancelled_where),)),
-    # complaints by month accepted, branch and VIP flag, and those answered by their deadline
-    Figure("care_complaint_count", ("month", "branch_id", "vip"), ("count", "on_time"), (
-        Source("complaint", ("accepted_at", "branch_id", "vip", "resolved_at", "deadline_at"),
-               lambda r, d: (d.month(f"{r}.accepted_at"), f"{r}.branch_id", f"{r}.vip"),
-               lambda r, d: ("1", f"CASE WHEN {r}.resolved_at IS NOT NULL AND {r}.resolved_at <= {r}.deadline_at "
-                                  "THEN 1 ELSE 0 END"),
-               lambda r, d: "1 = 1"),)),
-)
-SOURCE_TABLES = ("customer", "tier_change", "vip_card", "complaint")
+               lambda r, d, j: (f"{r}.branch_id", f"{r}.tier", d.day(f"{r}.last_contact_at")), _one,
+               lambda r, d, j: f"{r}.active AND {r}.last_contact_at IS NOT NULL"),)),
+    _MOVE_COUNT, _CANCEL_COUNT, _COMPLAINT_COUNT)
 
 
-def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect) -> str:
-    """One side of a change: the contribution of ``row`` (read from ``rows_from``), signed."""
-    columns = [f"{k} AS k{i}" for i, k in enumerate(source.keys(row, d))]
-    columns += [f"{sign}({m}) AS m{i}" for i, m in enumerate(source.measures(row, d))]
-    tables = [t for t in (rows_from, source.join) if t]
+def source_tables(figures: tuple[Figure, ...] = FIGURES) -> tuple[str, ...]:
+    """The tables whose rows the figures count, in a fixed order."""
+    return tuple(dict.fromkeys(s.table for f in figures for s in f.sources))
+
+
+def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect, carried: bool = False) -> str:
+    """One side of a change: the contribution of ``row`` (read from ``rows_from``), signed; the
+    source's joined table is looked into, unless ``row`` ``carried`` its columns along."""
+    joined = row if carried or not source.join else "j"
+    columns = [f"{k} AS k{i}" for i, k in enumerate(source.keys(row, d, joined))]
+    columns += [f"{sign}({m}) AS m{i}" for i, m in enumerate(source.measures(row, d, joined))]
+    tables = [t for t in (rows_from, "" if joined == row else f"{source.join} j") if t]
     return (f"SELECT {', '.join(columns)}" + (f" FROM {', '.join(tables)}" if tables else "")
-            + f" WHERE {source.where(row, d)}")
+            + f" WHERE {source.where(row, d, joined)}")
 
 
 def _add(figure: Figure, sides: list[str], slot: str) -> str:
@@ -174,10 +202,10 @@ def kept_query(figure: Figure) -> str:
     return f"SELECT {ks}, {sums} FROM {figure.table} GROUP BY {', '.join(figure.keys)} HAVING {nonzero}"
 
 
-def rebuild_statements(d: Dialect) -> list[str]:
+def rebuild_statements(d: Dialect, figures: tuple[Figure, ...] = FIGURES) -> list[str]:
     """Every figure recounted from scratch into slot 0 (the caller holds off writers)."""
     statements = []
-    for figure in FIGURES:
+    for figure in figures:
         key_cols = ", ".join(figure.keys)
         ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
         ms = ", ".join(f"m{i}" for i in range(len(figure.measures)))
@@ -187,9 +215,9 @@ def rebuild_statements(d: Dialect) -> list[str]:
     return statements
 
 
-def _fold_statements() -> list[str]:
+def _fold_statements(figures: tuple[Figure, ...]) -> list[str]:
     statements = []
-    for figure in FIGURES:
+    for figure in figures:
         key_cols = ", ".join(figure.keys)
         sums = ", ".join(f"sum({m})" for m in figure.measures)
         updates = ", ".join(f"{m} = {figure.table}.{m} + excluded.{m}" for m in figure.measures)
@@ -213,19 +241,19 @@ def _update_trigger(figure: Figure, table: str) -> str:
     return f"{figure.table}_{table}_update"
 
 
-def _sqlite_triggers(d: Dialect) -> list[str]:
+def _sqlite_triggers(d: Dialect, figures: tuple[Figure, ...]) -> list[str]:
     statements = []
-    for table in SOURCE_TABLES:
+    for table in source_tables(figures):
         inserts = [_add(f, [_side(s, "NEW", "", "", d)], d.slot)
-                   for f in FIGURES for s in f.sources if s.table == table and s.on_insert]
+                   for f in figures for s in f.sources if s.table == table and s.on_insert]
         deletes = [_add(f, [_side(s, "OLD", "", "-", d)], d.slot)
-                   for f in FIGURES for s in f.sources if s.table == table]
+                   for f in figures for s in f.sources if s.table == table]
         if inserts:
             statements.append(f"CREATE TRIGGER {_insert_trigger(table)} AFTER INSERT ON {table} BEGIN "
                               + "; ".join(inserts) + "; END")
         statements.append(f"CREATE TRIGGER care_figures_{table}_delete AFTER DELETE ON {table} BEGIN "
                           + "; ".join(deletes) + "; END")
-        for figure in FIGURES:
+        for figure in figures:
             for source in (s for s in figure.sources if s.table == table):
                 statements.append(
                     f"CREATE TRIGGER {_update_trigger(figure, table)} AFTER UPDATE OF {', '.join(source.watched)} "
@@ -243,16 +271,16 @@ def _sqlite_update_when(source: Source, d: Dialect) -> str:
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in source.watched)
     if source.join:
         return changed
-    return f"({changed}) AND ({source.where('OLD', d)} OR {source.where('NEW', d)})"
+    return f"({changed}) AND ({source.where('OLD', d, 'OLD')} OR {source.where('NEW', d, 'NEW')})"
 
 
-def _sqlite_trigger_names() -> list[str]:
+def _sqlite_trigger_names(figures: tuple[Figure, ...]) -> list[str]:
     names = []
-    for table in SOURCE_TABLES:
-        if any(s.table == table and s.on_insert for f in FIGURES for s in f.sources):
+    for table in source_tables(figures):
+        if any(s.table == table and s.on_insert for f in figures for s in f.sources):
             names.append(_insert_trigger(table))
         names.append(f"care_figures_{table}_delete")
-        names += [_update_trigger(f, table) for f in FIGURES for s in f.sources if s.table == table]
+        names += [_update_trigger(f, table) for f in figures for s in f.sources if s.table == table]
     return names
 
 
@@ -260,12 +288,14 @@ def _sqlite_trigger_names() -> list[str]:
 class BulkWrite:
     """A set-based write to ``table``, for :func:`sqlite_in_bulk`: its rows before (``old``) and
     after (``new``) as SQL relations of the table's columns (none for an insert's ``old``), and
-    the ``columns`` an update sets."""
+    the ``columns`` an update sets. When the relations also carry the columns of the row each
+    row's figures look into (``carries``: that table), they are read from there."""
 
     table: str
     old: str | None
     new: str
     columns: tuple[str, ...] = ()
+    carries: str = ""
 
     def sources(self) -> list[tuple[Figure, Source]]:
         """The figure sources whose row triggers the write would fire."""
@@ -281,8 +311,9 @@ class BulkWrite:
         """The figures' change, one statement per figure: the new rows added and the old ones
         subtracted (rows that did not move a figure cancel out)."""
         d = Dialect("sqlite")
-        return [_add(f, [_side(s, "r", f"({self.new}) r", "", d)]
-                     + ([_side(s, "r", f"({self.old}) r", "-", d)] if self.old is not None else []), d.slot)
+        return [_add(f, [_side(s, "r", f"({self.new}) r", "", d, s.join == self.carries)]
+                     + ([_side(s, "r", f"({self.old}) r", "-", d, s.join == self.carries)]
+                        if self.old is not None else []), d.slot)
                 for f, s in self.sources()]
 
 
@@ -339,8 +370,8 @@ def _pg_update_sides(source: Source, d: Dialect) -> list[str]:
             _side(source, "r", _pg_changed(source, "new_rows", "old_rows"), "", d)]
 
 
-def _pg_function(table: str, d: Dialect) -> str:
-    mine = [(f, s) for f in FIGURES for s in f.sources if s.table == table]
+def _pg_function(table: str, d: Dialect, figures: tuple[Figure, ...]) -> str:
+    mine = [(f, s) for f in figures for s in f.sources if s.table == table]
     inserts = [_add(f, [_side(s, "r", "new_rows r", "", d)], d.slot) for f, s in mine if s.on_insert]
     updates = [_add(f, _pg_update_sides(s, d), d.slot) for f, s in mine]
     deletes = [_add(f, [_side(s, "r", "old_rows r", "-", d)], d.slot) for f, s in mine]
@@ -358,56 +389,58 @@ def _pg_function(table: str, d: Dialect) -> str:
             f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n")
 
 
-def _pg_install(staff: str, admin: str, d: Dialect) -> str:
-    locks = f"LOCK TABLE {', '.join(SOURCE_TABLES)} IN SHARE MODE"
+def _pg_install(staff: str, admin: str, d: Dialect, figures: tuple[Figure, ...]) -> str:
+    locks = f"LOCK TABLE {', '.join(source_tables(figures))} IN SHARE MODE"
     return ("CREATE SEQUENCE care_figure_slot MINVALUE 1;\n"
             "REVOKE ALL ON SEQUENCE care_figure_slot FROM PUBLIC;\n"
-            + "".join(_pg_function(t, d) for t in SOURCE_TABLES)
+            + "".join(_pg_function(t, d, figures) for t in source_tables(figures))
             + f"CREATE FUNCTION care_fold_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
-            + ";\n".join(_fold_statements()) + ";\nEND $$;\n"
+            + ";\n".join(_fold_statements(figures)) + ";\nEND $$;\n"
             + "REVOKE ALL ON FUNCTION care_fold_figures() FROM PUBLIC;\n"
             + f"GRANT EXECUTE ON FUNCTION care_fold_figures() TO {staff};\n"
             # writers wait (SHARE lock) while the figures are recounted, so none is counted twice
             + f"CREATE FUNCTION care_rebuild_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
-            + ";\n".join([locks, *rebuild_statements(d)]) + ";\nEND $$;\n"
+            + ";\n".join([locks, *rebuild_statements(d, figures)]) + ";\nEND $$;\n"
             + "REVOKE ALL ON FUNCTION care_rebuild_figures() FROM PUBLIC;\n"
             + f"GRANT EXECUTE ON FUNCTION care_rebuild_figures() TO {admin};\n")
 
 
-def install(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS) -> None:
-    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind``,
-    counting by the calendar ``offset_hours`` from UTC (migrations before 0018 pass 0)."""
+def install(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS, figures: tuple[Figure, ...] = FIGURES) -> None:
+    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind`` for
+    ``figures``, counting by the calendar ``offset_hours`` from UTC (migrations pass the
+    definitions and calendar of their revision)."""
     d = Dialect(bind.dialect.name, offset_hours)
     if d.pg:
         from db.pg_scope import run, store_roles
 
         roles = store_roles(bind)
-        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"], d))
+        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"], d, figures))
     else:
-        for statement in _sqlite_triggers(d):
+        for statement in _sqlite_triggers(d, figures):
             bind.exec_driver_sql(statement)
 
 
-def uninstall(bind) -> None:
-    """Drop what :func:`install` made."""
+def uninstall(bind, figures: tuple[Figure, ...] = FIGURES) -> None:
+    """Drop what :func:`install` made for ``figures``."""
     if bind.dialect.name == "postgresql":
         from db.pg_scope import run
 
-        run(bind, "".join(f"DROP FUNCTION care_figures_{t}() CASCADE;\n" for t in SOURCE_TABLES)
+        run(bind, "".join(f"DROP FUNCTION care_figures_{t}() CASCADE;\n" for t in source_tables(figures))
             + "DROP FUNCTION care_fold_figures();\nDROP FUNCTION care_rebuild_figures();\n"
             + "DROP SEQUENCE IF EXISTS care_figure_slot;\n")
     else:
-        for name in _sqlite_trigger_names():
+        for name in _sqlite_trigger_names(figures):
             bind.exec_driver_sql(f"DROP TRIGGER {name}")
 
 
-def rebuild(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS) -> None:
+def rebuild(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS, figures: tuple[Figure, ...] = FIGURES) -> None:
     """Recount every figure from scratch (for a store whose figures predate the triggers), by
-    the calendar the triggers were installed with (PostgreSQL's rebuild function has it)."""
+    the definitions and calendar the triggers were installed with (PostgreSQL's rebuild
+    function has them)."""
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql("SELECT care_rebuild_figures()")
     else:
-        for statement in rebuild_statements(Dialect("sqlite", offset_hours)):
+        for statement in rebuild_statements(Dialect("sqlite", offset_hours), figures):
             bind.exec_driver_sql(statement)
 
 

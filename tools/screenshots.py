@@ -90,7 +90,7 @@ def _tier_customers(store) -> None:
         rows.append(dict(cif_no=f"6100{i:08d}", name=name, name_pinyin=pinyin, name_initials=initials,
                          gender="female", id_type="other", id_number=f"DEMO{i:06d}", id_rev=f"{i:06d}OMED",
                          phone=phone, phone_rev=phone[::-1], branch_id=branches[i % len(branches)],
-                         tier="ordinary", active=True, created_at=now, updated_at=now, version=1))
+                         active=True, created_at=now, updated_at=now, version=1))
     with store.engine.begin() as conn:
         conn.execute(insert(Customer), rows)
     add_demo_tiers(store)

@@ -31,6 +31,7 @@ from app.tiers.policy_store import policy_in_force_at
 from db import care_figures
 from db.models import (
     Branch, CareCancelCount, CareComplaintCount, CareContactCount, CareMoveCount, CareTierCount, Complaint, Customer,
+    CustomerTier,
 )
 
 MONTHS = 12
@@ -145,11 +146,12 @@ def _contacted_statement(tiers: int):
             .where(CareContactCount.tier.in_(tier), CareContactCount.branch_id.in_(_IDS),
                    CareContactCount.day > bindparam("first_day"))
             .group_by(CareContactCount.branch_id, CareContactCount.tier))
-    cutoff_day = [select(Customer.branch_id, Customer.tier, func.count(), literal(1))
-                  .where(Customer.tier == tier[i], Customer.branch_id.in_(_IDS), Customer.active.is_(True),
+    cutoff_day = [select(Customer.branch_id, CustomerTier.tier, func.count(), literal(1))
+                  .join(CustomerTier, CustomerTier.id == Customer.id)
+                  .where(CustomerTier.tier == tier[i], Customer.branch_id.in_(_IDS), Customer.active.is_(True),
                          Customer.last_contact_at >= bindparam(f"cutoff{i}"),
                          Customer.last_contact_at < bindparam(f"midnight{i}"))
-                  .group_by(Customer.branch_id, Customer.tier) for i in range(tiers)]
+                  .group_by(Customer.branch_id, CustomerTier.tier) for i in range(tiers)]
     return union_all(kept, *cutoff_day)
 
 

@@ -268,7 +268,7 @@ def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
         values["branch_id"] = _check_branch(session, actor, data.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
         _check_visible_duplicates(session, values, None)
-        customer = Customer(**({"important_dates": "[]", "relatives": "[]"} | values), tier="ordinary",
+        customer = Customer(**({"important_dates": "[]", "relatives": "[]"} | values),
                             active=True, created_at=uow.now, updated_at=uow.now)
         session.add(customer)
         _flush_unique(session)

@@ -232,7 +232,7 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
     table = Customer.__table__
     try:
         for start in range(0, len(inserts), BATCH):
-            chunk = [{**row, "tier": "ordinary", "active": True, "important_dates": "[]",
+            chunk = [{**row, "active": True, "important_dates": "[]",
                       "relatives": "[]", "created_at": now, "updated_at": now, "version": 1,
                       "relationship_manager_id": None}
                      for row in inserts[start:start + BATCH]]

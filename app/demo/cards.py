@@ -29,7 +29,7 @@ from app.cards.issue import OldCard
 from app.cards.rules import DEFAULT_CARD_POLICY, with_check_digit
 from app.stock import books, moves, views
 from app.store import Store
-from db.models import Branch, Customer, StaffAccount, VipCard
+from db.models import Branch, Customer, CustomerTier, StaffAccount, VipCard
 
 START = 800  # days ago: the blanks arrive
 
@@ -109,12 +109,12 @@ class _Demo:
         had when the card was issued), then put the tier back."""
         with self.store.engine.begin() as conn:
             before = conn.scalar(select(Customer.tier).where(Customer.id == customer))
-            conn.execute(update(Customer).where(Customer.id == customer).values(tier=tier))
+            conn.execute(update(CustomerTier).where(CustomerTier.id == customer).values(tier=tier))
         try:
             return step()
         finally:
             with self.store.engine.begin() as conn:
-                conn.execute(update(Customer).where(Customer.id == customer).values(tier=before))
+                conn.execute(update(CustomerTier).where(CustomerTier.id == customer).values(tier=before))
 
     def stock(self, counts: dict[str, int]) -> None:
         """Receive exactly the serials the plan uses and hand them to teller's drawer."""

@@ -132,7 +132,7 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 department=department, title=title, occupation=occupation, notes="",
                 important_dates="[]", relatives="[]", branch_id=branch_id,
                 relationship_manager_id=rnd.choice(local) if local and rnd.random() < 0.6 else None,
-                tier="ordinary", tier_since=None, active=True, created_at=uow.now,
+                active=True, created_at=uow.now,
                 updated_at=uow.now, version=1))
             if len(rows) >= BATCH:
                 connection.execute(insert(table), rows)

@@ -50,7 +50,7 @@ from app.tiers.rules import (
 )
 from db import care_figures
 from db.models import (
-    Branch, Customer, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
+    Branch, Customer, CustomerTier, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
 )
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
@@ -180,9 +180,10 @@ class _Query:
         excepted_ids = "SELECT g.customer_id FROM tier_exception g WHERE g.status = :approved"
         ids = f"IN ({excepted_ids})" if excepted else "BETWEEN :lo AND :hi"
         return (
-            "SELECT c.id AS id, c.tier AS tier, v.card_type AS held, "
+            "SELECT c.id AS id, t.tier AS tier, v.card_type AS held, "
             + ("" if excepted else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
-            + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows))) + " FROM customer c "
+            + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows)))
+            + " FROM customer c JOIN customer_tier t ON t.id = c.id "
             + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if self.scoped else "")
             + "LEFT JOIN vip_card v ON v.customer_id = c.id AND v.status = :active_card "
             "LEFT JOIN (SELECT a.customer_id, " + sums + " FROM aum_month a "
@@ -254,23 +255,24 @@ class _Query:
             "INSERT INTO tier_change (customer_id, evaluation_id, from_tier, to_tier, average, cause, "
             f"changed_at) SELECT id, CAST(:evaluation AS INTEGER), tier, effective, {self.amount('avg0')}, "
             f"'{CAUSE_EVALUATION}', :now FROM {source} WHERE changed = 1",
-            f"UPDATE customer SET tier = d.effective, tier_since = :today FROM {source} d "
-            "WHERE d.id = customer.id AND d.changed = 1",
+            f"UPDATE customer_tier SET tier = d.effective, tier_since = :today FROM {source} d "
+            "WHERE d.id = customer_tier.id AND d.changed = 1",
             "INSERT INTO tier_worklist (evaluation_id, customer_id, kind, average, computed_tier, "
             "effective_tier, card_type_held) " + worklists,
         ]
 
     def figure_writes(self, source: str) -> list[care_figures.BulkWrite]:
         """What :meth:`writes` change of the rows the care figures count, for SQLite to change
-        the figures a set at a time (the customers decided are all active)."""
+        the figures a set at a time. The decisions carry what the figures look up of the
+        customer (the customers decided are all active)."""
         changed = f"FROM {source} WHERE changed = 1"
+        customer = "branch_id, 1 AS active, last_contact_at"
         return [
-            care_figures.BulkWrite("tier_change", None, "SELECT id AS customer_id, tier AS from_tier, "
-                                   f"effective AS to_tier, :now AS changed_at {changed}"),
+            care_figures.BulkWrite("tier_change", None, f"SELECT id, id AS customer_id, {customer}, tier AS from_tier, "
+                                   f"effective AS to_tier, :now AS changed_at {changed}", carries="customer"),
             care_figures.BulkWrite(
-                "customer", f"SELECT id, branch_id, tier, 1 AS active, last_contact_at {changed}",
-                f"SELECT id, branch_id, effective AS tier, 1 AS active, last_contact_at {changed}",
-                ("tier", "tier_since")),
+                "customer_tier", f"SELECT id, tier, {customer} {changed}",
+                f"SELECT id, effective AS tier, {customer} {changed}", ("tier", "tier_since"), carries="customer"),
         ]
 
     @staticmethod
@@ -354,7 +356,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
                                      effective_tier=result.effective.code, card_type_held=held))
     if changes:
         session.execute(insert(TierChange), changes)
-        table = Customer.__table__
+        table = CustomerTier.__table__
         session.execute(table.update().where(table.c.id == bindparam("customer")).values(
             tier=bindparam("new_tier"), tier_since=bindparam("since")), tiers)
     if worklist:

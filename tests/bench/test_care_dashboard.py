@@ -9,7 +9,7 @@ its triggers while it is filled. The figure is one whole ``care_dashboard`` call
 office (every customer in scope) after a first one (printed); the baseline is the single raw
 SQL statement that counts VIPs by branch and tier, without the service around it: what the
 dashboard would cost if it counted the customers themselves. No index holds the tier (so that
-the tier evaluation's updates touch no index, migration 0017): the count reads the branches'
+the tier evaluation's updates touch no index, migrations 0017 and 0019): the count reads the branches'
 customers by the branch index.
 """
 
@@ -54,36 +54,40 @@ def _fill(store: Store, count: int) -> None:
         conn.execute(text(
             "INSERT INTO customer (id, cif_no, name, name_pinyin, name_initials, gender, id_type, id_number, id_rev, "
             "phone, phone_rev, email, address, postcode, employer, department, title, occupation, important_dates, "
-            "relatives, notes, branch_id, tier, active, created_at, updated_at, version) "
+            "relatives, notes, branch_id, active, created_at, updated_at, version) "
             f"SELECT i + :start, 'B' || {cat}, '客户' || {cat}, 'kehu' || {cat}, 'kh', 'male', 'other', "
             f"'X' || {cat}, {cat} || 'X', '13800000000', '00000000831', '', '', '', '', '', '', '', '[]', '[]', '', "
-            f"{branch}, {tier}, :yes, :now, :now, 1 FROM ({series}) AS g"),
+            f"{branch}, :yes, :now, :now, 1 FROM ({series}) AS g"),
             {"n": count, "start": start, "now": now, "yes": True})
+        conn.execute(text(f"UPDATE customer_tier SET tier = {tier.replace('i %', '(id - :start) %')} WHERE id > :start"),
+                     {"start": start})
         for month in range(12):
             conn.execute(text(
                 "INSERT INTO tier_change (customer_id, evaluation_id, from_tier, to_tier, average, cause, changed_at) "
-                "SELECT id, NULL, 'ordinary', tier, NULL, 'evaluation', :at FROM customer "
+                "SELECT id, NULL, 'ordinary', tier, NULL, 'evaluation', :at FROM customer_tier "
                 "WHERE id > :start AND id % 240 = :bucket AND tier <> 'ordinary'"),
                 {"at": now - timedelta(days=30 * month + 1), "start": start, "bucket": month * 20})
         for days in (2, 10, 20, 40):
             conn.execute(text(
                 "INSERT INTO contact_record (customer_id, branch_id, staff_id, staff_name, method, contacted_at, place, "
                 "content, needs, follow_up_status, created_at, updated_at, version) "
-                "SELECT id, branch_id, NULL, 'bench', 'phone', :at, '', '问候', '', 'none', :at, :at, 1 FROM customer "
-                "WHERE id > :start AND tier <> 'ordinary' AND id % 3 <> 0 AND id % 4 = :bucket"),
+                "SELECT c.id, c.branch_id, NULL, 'bench', 'phone', :at, '', '问候', '', 'none', :at, :at, 1 "
+                "FROM customer c JOIN customer_tier t ON t.id = c.id "
+                "WHERE c.id > :start AND t.tier <> 'ordinary' AND c.id % 3 <> 0 AND c.id % 4 = :bucket"),
                 {"at": now - timedelta(days=days), "start": start, "bucket": (2, 10, 20, 40).index(days)})
         conn.execute(text(
             "UPDATE customer SET last_contact_at = (SELECT max(contacted_at) FROM contact_record r "
-            "WHERE r.customer_id = customer.id) WHERE id > :start AND tier <> 'ordinary'"), {"start": start})
+            "WHERE r.customer_id = customer.id) WHERE id IN (SELECT id FROM customer_tier "
+            "WHERE id > :start AND tier <> 'ordinary')"), {"start": start})
         for hours, resolved in ((30, 3), (200, 9)):
             accepted = now - timedelta(hours=hours)
             conn.execute(text(
                 "INSERT INTO complaint (customer_id, branch_id, channel, content, level, vip, state, accepted_by, "
                 "accepted_by_name, accepted_at, deadline_at, assigned_to, assigned_to_name, investigation, resolution, "
                 "resolved_at, escalated_at, escalated_to_name, satisfaction, follow_up_note, closed_at, closed_by_name, "
-                "version) SELECT id, branch_id, 'phone', '排队', 1, tier <> 'ordinary', 'resolved', NULL, 'bench', :acc, "
-                ":deadline, NULL, '', '', '已处理', :res, NULL, '', '', '', NULL, '', 1 FROM customer "
-                "WHERE id > :start AND id % 400 = :bucket"),
+                "version) SELECT c.id, c.branch_id, 'phone', '排队', 1, t.tier <> 'ordinary', 'resolved', NULL, "
+                "'bench', :acc, :deadline, NULL, '', '', '已处理', :res, NULL, '', '', '', NULL, '', 1 "
+                "FROM customer c JOIN customer_tier t ON t.id = c.id WHERE c.id > :start AND c.id % 400 = :bucket"),
                 {"acc": accepted, "deadline": accepted + timedelta(hours=5), "start": start,
                  "res": accepted + timedelta(hours=resolved), "bucket": 7 if hours == 30 else 207})
     if pg:
@@ -97,8 +101,9 @@ def _fill(store: Store, count: int) -> None:
 def _baseline(store: Store, branches: list[int]) -> None:
     with store.engine.connect() as conn:
         conn.execute(text(
-            "SELECT branch_id, tier, count(*) FROM customer WHERE tier IN ('gold', 'platinum', 'diamond', 'private') "
-            f"AND active = :yes AND branch_id IN ({', '.join(map(str, branches))}) GROUP BY branch_id, tier"),
+            "SELECT c.branch_id, t.tier, count(*) FROM customer c JOIN customer_tier t ON t.id = c.id "
+            "WHERE t.tier IN ('gold', 'platinum', 'diamond', 'private') "
+            f"AND c.active = :yes AND c.branch_id IN ({', '.join(map(str, branches))}) GROUP BY c.branch_id, t.tier"),
             {"yes": True}).all()
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.cards import applications, issue
 from app.cards.rules import DEFAULT_CARD_POLICY, with_check_digit
 from app.stock import books, moves, views
-from db.models import Customer
+from db.models import Customer, CustomerTier
 from tests.db.helpers import actor_named
 
 _numbers = itertools.count(1)
@@ -58,7 +58,7 @@ def give_card(store, customer_id: int, serial: str, card_type: str = "gold", *, 
 
 def set_tier(store, customer_id: int, tier: str) -> None:
     with store.engine.begin() as conn:
-        conn.execute(Customer.__table__.update().where(Customer.id == customer_id).values(tier=tier))
+        conn.execute(CustomerTier.__table__.update().where(CustomerTier.id == customer_id).values(tier=tier))
 
 
 def customer_id_of(store, cif: str) -> int:

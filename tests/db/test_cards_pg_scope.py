@@ -54,8 +54,8 @@ def test_other_branches_cards_are_invisible_and_unchangeable(demo):  # noqa: F81
 
 def test_the_card_lifecycle_as_login_roles(demo):  # noqa: F811
     customer_id = demo.owner.execute(
-        "SELECT c.id FROM customer c JOIN branch b ON b.id = c.branch_id WHERE b.code = 'BJ010101' "
-        "AND c.tier = 'platinum' AND NOT EXISTS (SELECT 1 FROM vip_card v WHERE v.customer_id = c.id) "
+        "SELECT c.id FROM customer c JOIN branch b ON b.id = c.branch_id JOIN customer_tier t ON t.id = c.id "
+        "WHERE b.code = 'BJ010101' AND t.tier = 'platinum' AND NOT EXISTS (SELECT 1 FROM vip_card v WHERE v.customer_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM card_application a WHERE a.customer_id = c.id) ORDER BY c.id LIMIT 1"
     ).fetchone()[0]
     with signed_in(demo, "advisor") as (store, advisor):

@@ -34,7 +34,7 @@ from app.tiers.evaluation import evaluate_tiers
 from app.tiers.exceptions import decide_exception, propose_exception
 from app.tiers.policy_store import policy_in_force_at
 from db import care_figures
-from db.models import Branch, Complaint, Customer, TierChange, TierExceptionGrant, VipCard
+from db.models import Branch, Complaint, Customer, CustomerTier, TierChange, TierExceptionGrant, VipCard
 from tests.db.helpers import actor_named
 
 VIP = ("gold", "platinum", "diamond", "private")
@@ -62,8 +62,9 @@ def plain_dashboard(store, board: dashboard.Dashboard) -> dict:
         policy = load_policy(session)
         vip_tiers = board.vip_tiers
         ranks = {b.code: i for i, b in enumerate(policy_in_force_at(session, business_date(now)).bands)}
-        counts = dict(session.execute(select(Customer.tier, func.count()).where(
-            Customer.tier.in_(vip_tiers), Customer.active.is_(True)).group_by(Customer.tier)).all())
+        counts = dict(session.execute(select(CustomerTier.tier, func.count()).join(
+            Customer, Customer.id == CustomerTier.id).where(
+            CustomerTier.tier.in_(vip_tiers), Customer.active.is_(True)).group_by(CustomerTier.tier)).all())
         compliance = {}
         for tier in vip_tiers:
             if policy.interval(tier):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.demo.aum import add_demo_tiers, build_demo_aum
 from app.tiers.evaluation import latest_evaluation
 from app.tiers.exceptions import pending_count
-from db.models import AumMonth, Customer
+from db.models import AumMonth, Customer, CustomerTier
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers
 
@@ -15,7 +15,7 @@ from tests.db.tierdata import NOW, add_customers
 def test_demo_histories_cover_every_tier_and_fill_the_worklists(demo_store):
     """The demo as ``build_demo`` makes it (its customers, then AUM and evaluations)."""
     with demo_store.read() as session:
-        tiers = dict(session.execute(select(Customer.tier, func.count()).group_by(Customer.tier)).all())
+        tiers = dict(session.execute(select(CustomerTier.tier, func.count()).group_by(CustomerTier.tier)).all())
         months = set(session.scalars(select(AumMonth.month).distinct()))
     assert set(tiers) == {"ordinary", "gold", "platinum", "diamond", "private"}
     assert len(months) == 6

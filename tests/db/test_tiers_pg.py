@@ -77,17 +77,17 @@ def test_tier_services_as_staff_login_roles(pg_demo_store, as_staff, tmp_path):
         assert session.get(Customer, sh["PGSH000001"]).tier == "ordinary"
 
 
-def _customer_updates(owner) -> tuple[int, int]:
-    """(updates, heap-only updates) of the customer table as the statistics hold them."""
+def _tier_updates(owner) -> tuple[int, int]:
+    """(updates, heap-only updates) of the customers' tier rows as the statistics hold them."""
     with owner.engine.connect() as conn:
         conn.execute(text("SELECT pg_stat_clear_snapshot()"))
         return tuple(conn.execute(text(
-            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'customer'")).one())
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'customer_tier'")).one())
 
 
 def test_evaluation_rewrites_no_index_of_a_customer_whose_tier_changed(pg_demo_store, batch):
-    """No index holds the tier and pages keep room (migration 0017): a customer whose tier the
-    evaluation changes is a heap-only update, none of the customer table's indexes is touched."""
+    """No index holds the tier and pages keep room (migrations 0017, 0019): a customer whose tier
+    the evaluation changes is a heap-only update of its tier row, no index is touched."""
     import time
 
     owner = pg_demo_store
@@ -98,11 +98,11 @@ def test_evaluation_rewrites_no_index_of_a_customer_whose_tier_changed(pg_demo_s
         set_aum(owner, customer_id, {202608: "150000", 202609: "150000", 202610: "150000"})
     evaluator = Store(make_engine(owner.engine.url), clock=lambda: NOW)
     owner.engine.dispose()
-    before = _customer_updates(owner)
+    before = _tier_updates(owner)
     result = evaluate_tiers(evaluator, batch, (2026, 10))
     evaluator.engine.dispose()     # a backend hands its statistics over when it ends
     deadline = time.monotonic() + 15
-    while (after := _customer_updates(owner))[0] - before[0] < result.counts["changed"] and time.monotonic() < deadline:
+    while (after := _tier_updates(owner))[0] - before[0] < result.counts["changed"] and time.monotonic() < deadline:
         time.sleep(0.2)
     updates, heap_only = after[0] - before[0], after[1] - before[1]
     assert result.counts["changed"] >= len(movers)

@@ -7,9 +7,9 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
-from db.models import AumMonth, Branch, Customer
+from db.models import AumMonth, Branch, Customer, CustomerTier
 
 NOW = datetime(2026, 11, 22, 9, 0)
 
@@ -21,11 +21,12 @@ def add_customers(store, branch_code: str, cifs: list[str], *, tier: str = "ordi
         rows = [dict(cif_no=cif, name=f"客户{cif[-4:]}", name_pinyin="kehu", name_initials="kh",
                      gender="female", id_type="other", id_number=f"X{cif}", id_rev=f"{cif}X"[::-1],
                      phone=f"1380000{i:04d}", phone_rev=f"1380000{i:04d}"[::-1], branch_id=branch_id,
-                     tier=tier, active=True, created_at=NOW, updated_at=NOW, version=1)
+                     active=True, created_at=NOW, updated_at=NOW, version=1)
                 for i, cif in enumerate(cifs)]
         conn.execute(insert(Customer), rows)
-        found = conn.execute(select(Customer.cif_no, Customer.id).where(Customer.cif_no.in_(cifs)))
-        return dict(found.all())
+        found = dict(conn.execute(select(Customer.cif_no, Customer.id).where(Customer.cif_no.in_(cifs))).all())
+        conn.execute(update(CustomerTier).where(CustomerTier.id.in_(found.values())).values(tier=tier))
+        return found
 
 
 def set_aum(store, customer_id: int, months: dict[int, str]) -> None:

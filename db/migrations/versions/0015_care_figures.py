@@ -56,12 +56,13 @@ def upgrade() -> None:
         for figure in care_figures.FIGURES:
             protect(bind, figure.table, grants=[("SELECT", "STAFF")], serial=False,
                     policies=[("staff_read", "SELECT", "STAFF", CUSTOMER_IN_SCOPE)])
-    care_figures.install(bind, offset_hours=0)   # UTC months and days until 0018
-    care_figures.rebuild(bind, offset_hours=0)
+    # the definitions of this revision: UTC months and days until 0018, the tier on the customer until 0019
+    care_figures.install(bind, 0, care_figures.FIGURES_BEFORE_0019)
+    care_figures.rebuild(bind, 0, care_figures.FIGURES_BEFORE_0019)
 
 
 def downgrade() -> None:
-    care_figures.uninstall(op.get_bind())
+    care_figures.uninstall(op.get_bind(), care_figures.FIGURES_BEFORE_0019)
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.drop_index('ix_complaint_open_deadline', sqlite_where=OPEN, postgresql_where=OPEN)
     for figure in reversed(care_figures.FIGURES):

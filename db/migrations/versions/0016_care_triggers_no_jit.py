@@ -6,7 +6,7 @@ Revises: 0015
 """
 from alembic import op
 
-from db.care_figures import SOURCE_TABLES
+from db.care_figures import FIGURES_BEFORE_0019, source_tables
 
 
 revision = '0016'
@@ -18,7 +18,7 @@ depends_on = None
 def _set(value: str) -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for table in SOURCE_TABLES:
+    for table in source_tables(FIGURES_BEFORE_0019):
         op.execute(f"ALTER FUNCTION care_figures_{table}() {value}")
 
 

@@ -37,8 +37,8 @@ def upgrade() -> None:
     # the planner's figures for the new index: without them SQLite takes it for a few rows a
     # branch and sorts a whole branch for each page of the customer list
     op.execute("ANALYZE customer")
-    care_figures.uninstall(bind)
-    care_figures.install(bind, offset_hours=0)   # UTC months and days until 0018
+    care_figures.uninstall(bind, care_figures.FIGURES_BEFORE_0019)
+    care_figures.install(bind, 0, care_figures.FIGURES_BEFORE_0019)   # UTC months and days until 0018
 
 
 def downgrade() -> None:

@@ -20,9 +20,10 @@ depends_on = None
 
 def _recount(offset_hours: int) -> None:
     bind = op.get_bind()
-    care_figures.uninstall(bind)
-    care_figures.install(bind, offset_hours)
-    care_figures.rebuild(bind, offset_hours)
+    figures = care_figures.FIGURES_BEFORE_0019   # the tier on the customer's row until 0019
+    care_figures.uninstall(bind, figures)
+    care_figures.install(bind, offset_hours, figures)
+    care_figures.rebuild(bind, offset_hours, figures)
 
 
 def upgrade() -> None:
