@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
@@ -26,6 +26,7 @@ from app.customers.records import (
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from db.bulk import insert_rows
 from db.models import Customer
 
 Progress = Callable[[int, int], bool]
@@ -236,7 +237,7 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
                       "relatives": "[]", "created_at": now, "updated_at": now, "version": 1,
                       "relationship_manager_id": None}
                      for row in inserts[start:start + BATCH]]
-            session.execute(insert(table), chunk)
+            insert_rows(session.connection(), table, chunk)
         if updates:
             stmt = (update(table).where(table.c.id == bindparam("b_id"))
                     .values(**{k: bindparam(k) for k in _COMPARED}, updated_at=now,

@@ -12,11 +12,12 @@ import random
 from datetime import date, timedelta
 from itertools import accumulate
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from app.actor import Actor
 from app.auth.permissions import Role
 from app.customers.fields import fast_search_keys, reversed_digits
+from db.bulk import insert_rows
 from db.models import Branch, Customer, StaffAccount, StaffRole
 
 # surname, weight (roughly the national frequency, per mille); a few compound surnames
@@ -103,6 +104,7 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         rows: list[dict] = []
         cifs: list[str] = []
         table = Customer.__table__
+        ids: list[int] = []
         connection = session.connection()
         for n in range(count):
             male = rnd.random() < 0.5
@@ -134,12 +136,8 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 relationship_manager_id=rnd.choice(local) if local and rnd.random() < 0.6 else None,
                 active=True, created_at=uow.now,
                 updated_at=uow.now, version=1))
-            if len(rows) >= BATCH:
-                connection.execute(insert(table), rows)
+            if len(rows) >= BATCH or n == count - 1:
+                ids += insert_rows(connection, table, rows)
                 rows = []
-        if rows:
-            connection.execute(insert(table), rows)
-        found = dict(session.execute(select(Customer.cif_no, Customer.id).where(
-            Customer.id >= start)).all())
         uow.audit("customer.import", "customer_import", "demo", after={"demo": True, "inserted": count})
-    return [(found[c], c) for c in cifs]
+    return list(zip(ids, cifs))
