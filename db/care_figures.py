@@ -161,12 +161,15 @@ def source_tables(figures: tuple[Figure, ...] = FIGURES) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.table for f in figures for s in f.sources))
 
 
-def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect, carried: bool = False) -> str:
+def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect, carried: bool = False,
+          weight: str = "") -> str:
     """One side of a change: the contribution of ``row`` (read from ``rows_from``), signed; the
-    source's joined table is looked into, unless ``row`` ``carried`` its columns along."""
+    source's joined table is looked into, unless ``row`` ``carried`` its columns along. With a
+    ``weight`` column, each row stands for that many like rows."""
     joined = row if carried or not source.join else "j"
+    times = f" * {row}.{weight}" if weight else ""
     columns = [f"{k} AS k{i}" for i, k in enumerate(source.keys(row, d, joined))]
-    columns += [f"{sign}({m}) AS m{i}" for i, m in enumerate(source.measures(row, d, joined))]
+    columns += [f"{sign}({m}){times} AS m{i}" for i, m in enumerate(source.measures(row, d, joined))]
     tables = [t for t in (rows_from, "" if joined == row else f"{source.join} j") if t]
     return (f"SELECT {', '.join(columns)}" + (f" FROM {', '.join(tables)}" if tables else "")
             + f" WHERE {source.where(row, d, joined)}")
@@ -289,13 +292,16 @@ class BulkWrite:
     """A set-based write to ``table``, for :func:`sqlite_in_bulk`: its rows before (``old``) and
     after (``new``) as SQL relations of the table's columns (none for an insert's ``old``), and
     the ``columns`` an update sets. When the relations also carry the columns of the row each
-    row's figures look into (``carries``: that table), they are read from there."""
+    row's figures look into (``carries``: that table), they are read from there. When they are
+    grouped by every column the figures read, ``weight`` names their column of how many rows
+    each stands for (half a million tier changes are a few hundred groups to add up)."""
 
     table: str
     old: str | None
     new: str
     columns: tuple[str, ...] = ()
     carries: str = ""
+    weight: str = ""
 
     def sources(self) -> list[tuple[Figure, Source]]:
         """The figure sources whose row triggers the write would fire."""
@@ -311,8 +317,8 @@ class BulkWrite:
         """The figures' change, one statement per figure: the new rows added and the old ones
         subtracted (rows that did not move a figure cancel out)."""
         d = Dialect("sqlite")
-        return [_add(f, [_side(s, "r", f"({self.new}) r", "", d, s.join == self.carries)]
-                     + ([_side(s, "r", f"({self.old}) r", "-", d, s.join == self.carries)]
+        return [_add(f, [_side(s, "r", f"({self.new}) r", "", d, s.join == self.carries, self.weight)]
+                     + ([_side(s, "r", f"({self.old}) r", "-", d, s.join == self.carries, self.weight)]
                         if self.old is not None else []), d.slot)
                 for f, s in self.sources()]
 

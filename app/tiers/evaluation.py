@@ -64,7 +64,9 @@ WORKLIST_LABELS = {
 }
 CAUSE_EVALUATION, CAUSE_EXCEPTION, CAUSE_EXCEPTION_EXPIRED = "evaluation", "exception", "exception_expired"
 
+SUMS = "temp.tier_sum"             # SQLite: a range's quarterly sums by customer
 DECISIONS = "temp.tier_decision"   # SQLite: a range's decisions
+MOVES = "temp.tier_move"           # SQLite: a range's tier changes, counted for the care figures
 ID_RANGE = 100_000          # customer ids decided per statement (progress and cancel between)
 NO_STANDARD = 10 ** 18      # cents: the threshold of a card no band carries (no average meets it)
 PAGE_SIZE = 200
@@ -162,10 +164,10 @@ class _Query:
             params["prefix"] = actor.branch_path + "%"
         return params
 
-    def customers(self, *, excepted: bool) -> str:
-        """Each active customer's id, tier, active card and, per quarter, ``SUM(cents × days in
-        month)`` (NULL when the quarter has no figure at all): those with an approved exception
-        (``excepted``), or those without whose ids lie in :lo to :hi.
+    def sums(self, *, excepted: bool) -> str:
+        """Per customer with a figure in the quarters, ``SUM(cents × days in month)`` of each
+        quarter (``cd0``, latest first): those with an approved exception (``excepted``), or
+        those whose ids lie in :lo to :hi.
 
         The months are matched as ``+a.month`` so that SQLite reads ``aum_month`` by its primary
         key (customer, month) for the ids at hand instead of every row of the months by the
@@ -177,8 +179,25 @@ class _Query:
             f"CAST(SUM({cents} * CASE a.month "
             + " ".join(f"WHEN :m{y * 100 + m} THEN :d{y * 100 + m}" for y, m in window)
             + f" END) AS {integer}) AS cd{k}" for k, window in enumerate(self.windows))
-        excepted_ids = "SELECT g.customer_id FROM tier_exception g WHERE g.status = :approved"
-        ids = f"IN ({excepted_ids})" if excepted else "BETWEEN :lo AND :hi"
+        return ("SELECT a.customer_id, " + sums + " FROM aum_month a "
+                "WHERE +a.month IN (" + ", ".join(f":m{y * 100 + m}" for y, m in months) + ") "
+                f"AND a.customer_id {self._ids(excepted)} GROUP BY a.customer_id")
+
+    @staticmethod
+    def _ids(excepted: bool) -> str:
+        return ("IN (SELECT g.customer_id FROM tier_exception g WHERE g.status = :approved)" if excepted
+                else "BETWEEN :lo AND :hi")
+
+    def sums_columns(self) -> str:
+        return ", ".join(["customer_id INTEGER PRIMARY KEY"] + [f"cd{k} INTEGER" for k in range(len(self.windows))])
+
+    def customers(self, *, excepted: bool, sums: str = "") -> str:
+        """Each active customer's id, tier, active card and, per quarter, ``SUM(cents × days in
+        month)`` (NULL when the quarter has no figure at all): those with an approved exception
+        (``excepted``), or those without whose ids lie in :lo to :hi. The sums are read from
+        the table ``sums`` when given (SQLite: a table keyed by customer, where the join looks
+        each customer up instead of indexing the sums first), else computed in place."""
+        ids = self._ids(excepted)
         return (
             "SELECT c.id AS id, t.tier AS tier, v.card_type AS held, "
             + ("" if excepted else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
@@ -186,14 +205,13 @@ class _Query:
             + " FROM customer c JOIN customer_tier t ON t.id = c.id "
             + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if self.scoped else "")
             + "LEFT JOIN vip_card v ON v.customer_id = c.id AND v.status = :active_card "
-            "LEFT JOIN (SELECT a.customer_id, " + sums + " FROM aum_month a "
-            "WHERE +a.month IN (" + ", ".join(f":m{y * 100 + m}" for y, m in months) + ") "
-            f"AND a.customer_id {ids} GROUP BY a.customer_id) s ON s.customer_id = c.id "
+            f"LEFT JOIN {sums or '(' + self.sums(excepted=excepted) + ')'} s ON s.customer_id = c.id "
             f"WHERE c.active = :yes AND c.id {ids}"
-            + ("" if excepted else f" AND c.id NOT IN ({excepted_ids})"))
+            + ("" if excepted else f" AND c.id NOT {self._ids(True)}"))
 
-    def decisions(self) -> str:
-        """Per customer without an exception (ids :lo to :hi): the average (cents), computed and
+    def decisions(self, sums: str = "") -> str:
+        """Per customer without an exception (ids :lo to :hi; the sums read from ``sums`` when
+        given, see :meth:`customers`): the average (cents), computed and
         effective tier, and 0/1 columns ``changed``, ``up``, ``first``, ``below``, ``raised``,
         ``lowered``: :func:`app.tiers.rules.evaluate` in SQL, for the customers it is the same
         for (no exception: the band alone decides, bar the card flags).
@@ -227,7 +245,7 @@ class _Query:
         ranked = (
             f"SELECT l0.*, {computed_rank} AS computed_rank, {from_rank} AS from_rank "
             f"FROM (SELECT id, tier, held, branch_id, last_contact_at, {held_rank} AS held_rank, {avgs} "
-            f"FROM ({self.customers(excepted=False)}) raw) l0")
+            f"FROM ({self.customers(excepted=False, sums=sums)}) raw) l0")
         return (
             f"WITH r AS MATERIALIZED (SELECT l1.*, COALESCE(computed_rank, from_rank, 0) AS to_rank "
             f"FROM ({ranked}) l1) "
@@ -261,18 +279,28 @@ class _Query:
             "effective_tier, card_type_held) " + worklists,
         ]
 
-    def figure_writes(self, source: str) -> list[care_figures.BulkWrite]:
-        """What :meth:`writes` change of the rows the care figures count, for SQLite to change
-        the figures a set at a time. The decisions carry what the figures look up of the
-        customer (the customers decided are all active)."""
-        changed = f"FROM {source} WHERE changed = 1"
-        customer = "branch_id, 1 AS active, last_contact_at"
+    @staticmethod
+    def moves(source: str) -> str:
+        """The tier changes among the decisions in ``source``, counted by what the care figures
+        read of them: who moves from which tier to which, in which branch, last contacted when."""
+        return (f"SELECT branch_id, tier, effective, last_contact_at, COUNT(*) AS n FROM {source} "
+                "WHERE changed = 1 GROUP BY branch_id, tier, effective, last_contact_at")
+
+    @staticmethod
+    def figure_writes(moves: str) -> list[care_figures.BulkWrite]:
+        """What :meth:`writes` change of the rows the care figures count, from the :meth:`moves`
+        in ``moves``, for SQLite to change the figures a set at a time. The moves carry what the
+        figures look up of the customer (the customers decided are all active; the join of a
+        tier change or tier row to its customer holds of every row, hence the constant ids)."""
+        customer = "0 AS id, branch_id, 1 AS active, last_contact_at, n"
         return [
-            care_figures.BulkWrite("tier_change", None, f"SELECT id, id AS customer_id, {customer}, tier AS from_tier, "
-                                   f"effective AS to_tier, :now AS changed_at {changed}", carries="customer"),
+            care_figures.BulkWrite("tier_change", None, f"SELECT {customer}, 0 AS customer_id, tier AS from_tier, "
+                                   f"effective AS to_tier, :now AS changed_at FROM {moves}",
+                                   carries="customer", weight="n"),
             care_figures.BulkWrite(
-                "customer_tier", f"SELECT id, tier, {customer} {changed}",
-                f"SELECT id, effective AS tier, {customer} {changed}", ("tier", "tier_since"), carries="customer"),
+                "customer_tier", f"SELECT {customer}, tier FROM {moves}",
+                f"SELECT {customer}, effective AS tier FROM {moves}", ("tier", "tier_since"),
+                carries="customer", weight="n"),
         ]
 
     @staticmethod
@@ -303,13 +331,18 @@ def _evaluate_in_sql(session: Session, query: _Query, params: dict, lo: int, hi:
         found = session.execute(_typed(
             f"WITH d AS MATERIALIZED ({query.decisions()}), {writes} {query.counts('d')}"), params).one()
     else:
-        session.execute(text(f"CREATE TABLE {DECISIONS} AS {query.decisions()}"), params)
+        session.execute(text(f"CREATE TABLE {SUMS} ({query.sums_columns()})"))
+        session.execute(text(f"INSERT INTO {SUMS} {query.sums(excepted=False)}"), params)
+        session.execute(text(f"CREATE TABLE {DECISIONS} AS {query.decisions(SUMS)}"), params)
+        session.execute(text(f"DROP TABLE {SUMS}"))
         try:
-            figures = [sql for write in query.figure_writes(DECISIONS) for sql in write.statements()]
+            session.execute(text(f"CREATE TABLE {MOVES} AS {query.moves(DECISIONS)}"))
+            figures = [sql for write in query.figure_writes(MOVES) for sql in write.statements()]
             for sql in query.writes(DECISIONS) + figures:
                 session.execute(_typed(sql), params)
             found = session.execute(text(query.counts(DECISIONS))).one()
         finally:
+            session.execute(text(f"DROP TABLE IF EXISTS {MOVES}"))
             session.execute(text(f"DROP TABLE {DECISIONS}"))
     return dict(zip(COUNTED, map(int, found)))
 
@@ -403,7 +436,7 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
         params.update(evaluation=evaluation.id, now=uow.now, today=uow.today)
         exceptions = _exceptions(session, actor, policy, on)
         counts = _evaluate_excepted(session, query, params, exceptions, evaluation.id, uow.now)
-        with (care_figures.sqlite_in_bulk(session.connection(), query.figure_writes(DECISIONS))
+        with (care_figures.sqlite_in_bulk(session.connection(), query.figure_writes(MOVES))
               if store.kind == "sqlite" else nullcontext()):
             for lo in range(low or 0, (high or -1) + 1, ID_RANGE):
                 done = _evaluate_in_sql(session, query, params, lo, lo + ID_RANGE - 1)
