@@ -202,7 +202,9 @@ class _Query:
             "SELECT c.id AS id, t.tier AS tier, v.card_type AS held, "
             + ("" if excepted else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
             + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows)))
-            + " FROM customer c JOIN customer_tier t ON t.id = c.id "
+            # the tier rows' ids bounded too: PostgreSQL does not carry c's bounds over to t,
+            # and hashed all million tier rows for every range
+            + f" FROM customer c JOIN customer_tier t ON t.id = c.id AND t.id {ids} "
             + ("JOIN branch b ON b.id = c.branch_id AND b.path LIKE :prefix " if self.scoped else "")
             + "LEFT JOIN vip_card v ON v.customer_id = c.id AND v.status = :active_card "
             f"LEFT JOIN {sums or '(' + self.sums(excepted=excepted) + ')'} s ON s.customer_id = c.id "
