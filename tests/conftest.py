@@ -134,11 +134,24 @@ def sqlite_demo_store(tmp_path, sqlite_demo_template) -> Store:
     engine.dispose()
 
 
-@pytest.fixture
-def pg_demo_store(pg_store) -> Store:
+@pytest.fixture(scope="session")
+def pg_demo_snapshot(pg_database_url):
+    """The demo data on PostgreSQL, built once per run and put back for each test."""
     from app.demo import build_demo
+    from tests.pg_support import take_snapshot
 
-    build_demo(pg_store)
+    _empty_pg(pg_database_url)
+    engine = make_engine(pg_database_url)
+    build_demo(Store(engine))
+    engine.dispose()
+    return take_snapshot(pg_database_url)
+
+
+@pytest.fixture
+def pg_demo_store(pg_demo_snapshot, pg_database_url, pg_store) -> Store:
+    from tests.pg_support import restore_snapshot
+
+    restore_snapshot(pg_database_url, pg_demo_snapshot)
     return pg_store
 
 

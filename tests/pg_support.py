@@ -74,6 +74,74 @@ def reset_database(url: str) -> None:
         drop_roles(conn, _login_roles(conn))
 
 
+@dataclass
+class StoreSnapshot:
+    """A store database's rows, sequence positions and staff logins, taken once and put back
+    before each test that needs them (building the demo through the services takes seconds)."""
+
+    tables: list[tuple[str, bytes]]
+    sequences: list[tuple[str, int, bool]]
+    logins: list[tuple[str, bool, str | None, list[str]]]
+
+
+def _store_tables(conn) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relkind = 'r' AND n.nspname IN ('public', 'vipdesk_private')"
+        " AND c.relname <> 'alembic_version' ORDER BY 1")]
+
+
+def take_snapshot(url: str) -> StoreSnapshot:
+    """Copy out every table (binary COPY), every sequence's position and the store's logins
+    (password verifier, LOGIN flag and group memberships)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = []
+        for table in _store_tables(conn):
+            with conn.cursor().copy(f"COPY {table} TO STDOUT (FORMAT binary)") as copy:
+                tables.append((table, b"".join(bytes(block) for block in copy)))
+        sequences = []
+        for (name,) in conn.execute(
+                "SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences"
+                " WHERE schemaname IN ('public', 'vipdesk_private')").fetchall():
+            last, called = conn.execute(f"SELECT last_value, is_called FROM {name}").fetchone()
+            sequences.append((name, last, called))
+        logins = []
+        for role in _login_roles(conn):
+            can_login, verifier = conn.execute(
+                "SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = %s", (role,)).fetchone()
+            groups = [row[0] for row in conn.execute(
+                "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                " WHERE m.member = to_regrole(quote_ident(%s)) ORDER BY 1", (role,))]
+            logins.append((role, can_login, verifier, groups))
+    return StoreSnapshot(tables, sequences, logins)
+
+
+def restore_snapshot(url: str, snapshot: StoreSnapshot) -> None:
+    """Empty the database and its logins, then put the snapshot back as it was taken.
+
+    The rows go in with triggers off (``session_replication_role = replica``): they already
+    hold what the triggers made (tier rows, figures), and the foreign keys held when taken.
+    """
+    from psycopg import sql
+
+    reset_database(url)
+    with psycopg.connect(url) as conn:
+        conn.execute("SET LOCAL session_replication_role = replica")
+        conn.execute("TRUNCATE " + ", ".join(table for table, _ in snapshot.tables))
+        for table, data in snapshot.tables:
+            with conn.cursor().copy(f"COPY {table} FROM STDIN (FORMAT binary)") as copy:
+                copy.write(data)
+        for name, last, called in snapshot.sequences:
+            conn.execute("SELECT setval(%s, %s, %s)", (name, last, called))
+        for role, can_login, verifier, groups in snapshot.logins:
+            conn.execute(sql.SQL("CREATE ROLE {} WITH {} NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT"
+                                 " NOREPLICATION NOBYPASSRLS PASSWORD {}").format(
+                sql.Identifier(role), sql.SQL("LOGIN" if can_login else "NOLOGIN"), sql.Literal(verifier)))
+            for group in groups:
+                conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(role)))
+
+
 # --- a private cluster that checks passwords (SCRAM), for sign-in tests --------------------
 
 SUPERUSER_PASSWORD = "vipdesk-test-superuser"
