@@ -84,7 +84,7 @@ class StoreSnapshot:
     logins: list[tuple[str, bool, str | None, list[str]]]
 
 
-def _store_tables(conn) -> list[str]:
+def store_tables(conn) -> list[str]:
     return [row[0] for row in conn.execute(
         "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
         " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -97,7 +97,7 @@ def take_snapshot(url: str) -> StoreSnapshot:
     (password verifier, LOGIN flag and group memberships)."""
     with psycopg.connect(url, autocommit=True) as conn:
         tables = []
-        for table in _store_tables(conn):
+        for table in store_tables(conn):
             with conn.cursor().copy(f"COPY {table} TO STDOUT (FORMAT binary)") as copy:
                 tables.append((table, b"".join(bytes(block) for block in copy)))
         sequences = []

@@ -8,14 +8,14 @@ from app.auth import accounts, branches
 from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD
 from tests.db.helpers import actor_named
-from tests.pg_support import _store_tables, restore_snapshot
+from tests.pg_support import store_tables, restore_snapshot
 
 
 def _state(url: str) -> dict:
     """Every table's rows (as one digest), every sequence's position, every login of the store."""
     with psycopg.connect(url, autocommit=True) as conn:
         rows = {table: conn.execute(f"SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
-                                    f" FROM {table} t").fetchone() for table in _store_tables(conn)}
+                                    f" FROM {table} t").fetchone() for table in store_tables(conn)}
         sequences = conn.execute("SELECT schemaname, sequencename, last_value FROM pg_sequences"
                                  " WHERE schemaname = 'public' ORDER BY 2").fetchall()
         logins = conn.execute(
