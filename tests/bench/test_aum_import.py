@@ -7,7 +7,8 @@ The extract is a CSV of every customer of the bench store for the three months b
 :func:`app.tiers.evaluation.evaluate_tiers`, on a copy of the cached bench store. The baseline,
 on another copy, loads the same rows, already parsed into (customer id, month, amount), into
 ``aum_month`` with the engine's own bulk path: one ``executemany`` transaction on SQLite,
-``COPY`` on PostgreSQL.
+``COPY`` on PostgreSQL. DESIGN.md's budgets are medians: the two runs alternate, ``ROUNDS``
+times, and the figure and its baseline are the medians of their runs.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from app.tiers.aum_import import import_aum
 from app.tiers.evaluation import evaluate_tiers, last_month
 from db.models import Customer
 from tests.bench import data
-from tests.bench.conftest import record
+from tests.bench.conftest import median, record
 
 BUDGET = 2.0
+ROUNDS = 3
 
 
 def _months(store) -> list[tuple[int, int]]:
@@ -77,7 +79,10 @@ def _copy(store, server_url: str | None, tmp_path: Path):
     name = f"{url.database}_copy"
     with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}"')
+        # copied file by file and checkpointed, so that the run measured next does not pay for
+        # writing the copy (the default strategy logs every page of it, a gigabyte of WAL)
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}" STRATEGY FILE_COPY')
+        conn.execute("CHECKPOINT")
     copy = open_store(f"{server_url}/{name}")
     try:
         yield copy
@@ -109,18 +114,23 @@ def _import_and_evaluate(store, server_url: str | None, engine_name: str, tmp_pa
     extract = tmp_path / "aum.csv"
     rows = _extract(store, extract)
     batch = Actor.batch("bench")
-    with _copy(store, server_url, tmp_path) as copy:
-        raw = _bulk_load(copy, rows)
-    with _copy(store, server_url, tmp_path) as copy:
-        start = time.perf_counter()
-        result = import_aum(copy, batch, extract)
-        evaluation = evaluate_tiers(copy, batch)
-        app = time.perf_counter() - start
-    assert result.rows_changed == len(rows)
-    assert evaluation.counts
-    record(f"AUM import + tier evaluation, {data.CUSTOMERS:,} × 3 months, {engine_name}", "one run", app,
-           "raw bulk load (" + ("COPY" if server_url else "one executemany") + ")", raw,
-           f"≤ {BUDGET:.0f} × baseline", app <= BUDGET * raw, unit="s")
+    raws, apps = [], []
+    for _ in range(ROUNDS):
+        with _copy(store, server_url, tmp_path) as copy:
+            raws.append(_bulk_load(copy, rows))
+        with _copy(store, server_url, tmp_path) as copy:
+            start = time.perf_counter()
+            result = import_aum(copy, batch, extract)
+            evaluation = evaluate_tiers(copy, batch)
+            apps.append(time.perf_counter() - start)
+        assert result.rows_changed == len(rows)
+        assert evaluation.counts
+    app, raw = median(apps), median(raws)
+    print(f"\nAUM {engine_name}: runs {', '.join(f'{a:.2f}' for a in apps)} s; "
+          f"raw {', '.join(f'{r:.2f}' for r in raws)} s")
+    record(f"AUM import + tier evaluation, {data.CUSTOMERS:,} × 3 months, {engine_name}",
+           f"median of {ROUNDS}", app, "raw bulk load (" + ("COPY" if server_url else "one executemany")
+           + f"), median of {ROUNDS}", raw, f"≤ {BUDGET:.0f} × baseline", app <= BUDGET * raw, unit="s")
 
 
 def test_aum_import_sqlite(tmp_path):
