@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-# A customer row is in scope when its branch lies in the acting person's subtree.
+# A customer row is in scope when its branch lies in the acting person's subtree; the subtree's
+# path is looked up once per statement (a scalar subquery), not for every row checked.
 CUSTOMER_IN_SCOPE = ("EXISTS (SELECT 1 FROM branch b WHERE b.id = {table}.branch_id "
-                     "AND starts_with(b.path, current_branch_path()))")
+                     "AND starts_with(b.path, (SELECT current_branch_path())))")
+# What migrations 0003 to 0015 installed (0020 rewrites it to CUSTOMER_IN_SCOPE's form).
+CUSTOMER_IN_SCOPE_BEFORE_0020 = ("EXISTS (SELECT 1 FROM branch b WHERE b.id = {table}.branch_id "
+                                 "AND starts_with(b.path, current_branch_path()))")
 # A row that hangs off a customer is in scope when that customer is (customer's own RLS applies).
 VIA_CUSTOMER = "EXISTS (SELECT 1 FROM customer c WHERE c.id = {table}.customer_id)"
 

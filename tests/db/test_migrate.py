@@ -64,3 +64,52 @@ def test_migrations_go_down_and_up_again(tmp_path):
     command.downgrade(_config(engine), "base")
     upgrade(engine)
     check_current(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_engine(request, tmp_path):
+    """An engine on a new, empty store of each kind (a database of its own on PostgreSQL)."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+        yield engine
+        engine.dispose()
+        return
+    from tests.pg_support import create_database, drop_database
+
+    server = request.getfixturevalue("pg_server_url")
+    url = create_database(server)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        drop_database(server, url.rsplit("/", 1)[1])
+
+
+def test_tiers_and_figures_survive_migration_0019_down_and_up(fresh_engine):
+    """0019 moved each customer's tier into a table of its own and the care figures onto it: down
+    to 0018 and up again, every tier and its date come back where they were, and the figures
+    rebuilt from them are the same."""
+    from alembic import command
+
+    from app.demo import build_demo
+    from app.store import Store
+    from db.migrate import _config
+
+    def rows(sql: str) -> list[tuple]:
+        with fresh_engine.connect() as conn:
+            return sorted(tuple(map(str, row)) for row in conn.execute(text(sql)))
+
+    upgrade(fresh_engine)
+    build_demo(Store(fresh_engine))
+    tiers = rows("SELECT id, tier, tier_since FROM customer_tier")
+    counted = ('SELECT branch_id, tier, SUM("count") FROM care_tier_count GROUP BY branch_id, tier'
+               ' HAVING SUM("count") <> 0')   # summed over the writers' slots
+    figures = rows(counted)
+    assert len({tier for _, tier, _ in tiers}) >= 3 and figures
+    command.downgrade(_config(fresh_engine), "0018")
+    assert rows("SELECT id, tier, tier_since FROM customer") == tiers
+    assert rows(counted) == figures
+    upgrade(fresh_engine)
+    assert rows("SELECT id, tier, tier_since FROM customer_tier") == tiers
+    assert rows(counted) == figures

@@ -8,6 +8,7 @@ the server itself refuses: other subtrees' rows, audit edits, account and role c
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -287,6 +288,39 @@ def test_downgrade_removes_the_store_roles_and_upgrade_restores_them(pg_server_u
     finally:
         engine.dispose()
         drop_database(pg_server_url, database)
+
+
+PER_ROW_SCOPE = r"(?<!SELECT )current_branch_path\(\)"   # called bare: once for every row checked
+
+
+def _policies(conn) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    return {(table, name): (qual, check) for table, name, qual, check in conn.execute(
+        "SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public'")}
+
+
+def test_policies_look_the_scope_up_once_per_statement_and_0020_goes_down_and_up(pg_server_url):
+    """No policy calls current_branch_path() for every row it checks (migration 0020); down to
+    0019 the per-row calls are back, and up again every policy is as it was."""
+    url = create_database(pg_server_url)
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        with psycopg.connect(url, autocommit=True) as conn:
+            head = _policies(conn)
+        assert len(head) > 60
+        assert [key for key, exprs in head.items() if re.search(PER_ROW_SCOPE, str(exprs))] == []
+        command.downgrade(migrate_config(engine), "0019")
+        with psycopg.connect(url, autocommit=True) as conn:
+            before = _policies(conn)
+        per_row = [key for key, exprs in before.items() if re.search(PER_ROW_SCOPE, str(exprs))]
+        assert ("customer", "staff_read") in per_row and len(per_row) > 40
+        assert before.keys() == head.keys()
+        upgrade(engine)
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert _policies(conn) == head
+    finally:
+        engine.dispose()
+        drop_database(pg_server_url, url.rsplit("/", 1)[1])
 
 
 def test_a_refusal_by_the_database_reaches_the_user_as_permission_denied(demo):
