@@ -46,6 +46,15 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
+def settle(store) -> None:
+    """Before a PostgreSQL measurement: write out the server's dirty pages (``CHECKPOINT``), so
+    that the writes of the bench before it do not land in this one's timings. Measured: the
+    search's p95 21.0 ms right after the call-next bench, 8.3 and 8.7 ms with this first."""
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("CHECKPOINT")
+
+
 def record(scenario: str, figure: str, value: float, baseline_name: str, baseline: float,
            budget: str, within: bool | None, unit: str = "ms") -> None:
     """Add one row to the table printed at the end of the run."""

@@ -10,7 +10,7 @@ import time
 from sqlalchemy import text
 
 from app.cards import issue
-from tests.bench.conftest import median, percentile, record
+from tests.bench.conftest import median, percentile, record, settle
 from tests.db.carddata import approved, card_number, light_demo, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
@@ -41,6 +41,7 @@ def test_issue_a_card_on_postgresql(pg_store):
         issue.issue_card(store, teller, applications[i], serial=f"A{1000 + i:08d}", card_number=card_number())
         return (time.perf_counter() - start) * 1000
 
+    settle(store)
     for i in range(WARM_UP):
         one(i), bare()
     issued, baseline = [], []

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.customers.search import plans_for, search_customers
 from db.models import Customer
 from tests.bench import data
-from tests.bench.conftest import median, percentile, record
+from tests.bench.conftest import median, percentile, record, settle
 from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD
 
@@ -56,6 +56,7 @@ def _raw_sql(plan, dialect: str) -> tuple[str, tuple]:
 
 def _search(store, engine_name: str) -> None:
     rnd = random.Random(7)
+    settle(store)
     signed_in = sign_in(store, "manager", DEMO_PASSWORD)
     store, actor = signed_in.store, signed_in.actor
     typed = _typed(store, rnd)
