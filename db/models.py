@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     select,
     text,
 )
@@ -266,25 +267,35 @@ class TierEvaluation(Base):
 
 
 class TierChange(Base):
-    """A customer's tier moved: by which evaluation, from what to what, on what average."""
+    """A customer's tier moved: by which evaluation, from what to what, on what average.
+
+    ``computed_tier`` is the band the average reached ('' without a figure; NULL for changes
+    recorded before it was kept), which an exception may have overridden. ``first_card``: the
+    move made the customer newly eligible for a first card, and this row is the customer's
+    entry on the evaluation's first-card worklist (the change and the entry are one fact)."""
 
     __tablename__ = "tier_change"
+    __table_args__ = (Index("ix_tier_change_evaluation_customer", "evaluation_id", "customer_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
-    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("tier_evaluation.id"), index=True)
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("tier_evaluation.id"))
     from_tier: Mapped[str] = mapped_column(String(32))
     to_tier: Mapped[str] = mapped_column(String(32))
+    computed_tier: Mapped[str | None] = mapped_column(String(32))
+    first_card: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
     cause: Mapped[str] = mapped_column(String(24))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class TierWorklistEntry(Base):
-    """A customer a branch should act on after an evaluation (upgrade, below standard, first card)."""
+    """A customer a branch should act on after an evaluation: eligible for an upgrade, below
+    standard. (First-card entries are the evaluation's tier changes marked ``first_card``; the
+    evaluations before migration 0021 kept them here too.)"""
 
     __tablename__ = "tier_worklist"
-    __table_args__ = (Index("ix_tier_worklist_evaluation_kind", "evaluation_id", "kind"),)
+    __table_args__ = (Index("ix_tier_worklist_evaluation_kind_customer", "evaluation_id", "kind", "customer_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     evaluation_id: Mapped[int] = mapped_column(ForeignKey("tier_evaluation.id"))

@@ -3,7 +3,9 @@
 Each customer gets a level drawn log-normally around a band picked so that every tier of the
 default policy is populated (private banking ≥ 6,000,000 included), then a path over the months:
 most customers wander a few percent a month, some trend up or down strongly enough to cross a
-band, so the evaluation's worklists are not empty. Deterministic for a given seed.
+band, and a few move funds in from another bank in the last two months (some of them reach a
+card tier in the latest month), so the evaluation's worklists are not empty. Deterministic for
+a given seed.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ PROFILES = (
     (0.08, (6_000_000, 40_000_000)),   # private banking
 )
 TREND_UP, TREND_DOWN = 0.12, 0.12
+FUNDS_IN = 0.04                         # share of customers moving funds in, last two months
+FUNDS_IN_CNY = (150_000, 600_000)
 
 
 def _months(end: tuple[int, int], count: int) -> list[int]:
@@ -50,6 +54,10 @@ def demo_history(rnd: random.Random, months: int) -> list[int]:
     for _ in range(months):
         values.append(max(0, int(round(level * 100))))
         level *= math.exp(drift + rnd.gauss(0, 0.04))
+    if roll >= 1 - FUNDS_IN:    # the amount from the same roll: the other customers' draws stay as they were
+        low, high = FUNDS_IN_CNY
+        moved_in = (low + (roll - (1 - FUNDS_IN)) / FUNDS_IN * (high - low)) * 100
+        values[-2:] = [v + int(moved_in) for v in values[-2:]]
     return values
 
 

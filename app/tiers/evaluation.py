@@ -20,8 +20,9 @@ returned the customer to the computed tier.
 A cardholder whose tier entitles to a higher card is listed for an upgrade, one whose card is
 above what the tier entitles to is listed for a downgrade review when the policy's
 below-standard rule says so (never downgraded silently; the averages at the month-ends the rule
-looks back over are summed too), and a customer with no active card whose tier carries one is
-newly eligible for a first card.
+looks back over are summed too), and a customer with no active card whom the evaluation moves
+into a tier that carries one is newly eligible for a first card. The first two lists are rows of
+``tier_worklist``; a first-card entry is the customer's tier change, marked ``first_card``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, bindparam, func, insert, literal, or_, select, text
+from sqlalchemy import (
+    Date, DateTime, String, bindparam, cast, func, insert, literal, null, or_, select, text, union_all,
+)
 from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
@@ -151,11 +154,23 @@ class _Query:
     windows: list[list[tuple[int, int]]]
 
     @property
+    def as_of(self) -> int:
+        year, month = self.windows[0][-1]
+        return year * 100 + month
+
+    @staticmethod
+    def listed_this_month(customer: str) -> str:
+        """SQL: an earlier evaluation of the same month listed ``customer`` as newly eligible for
+        a first card (the tier change that moved the customer in carries the mark)."""
+        return ("EXISTS (SELECT 1 FROM tier_change f JOIN tier_evaluation fe ON fe.id = f.evaluation_id "
+                f"WHERE f.customer_id = {customer} AND f.first_card AND fe.as_of = :as_of)")
+
+    @property
     def days(self) -> list[int]:
         return [sum(month_end(ym).day for ym in window) for window in self.windows]
 
     def params(self, actor) -> dict:
-        params = {"yes": True, "active_card": "active", "approved": "approved",
+        params = {"yes": True, "active_card": "active", "approved": "approved", "as_of": self.as_of,
                   **{f"m{y * 100 + m}": y * 100 + m for w in self.windows for y, m in w},
                   **{f"d{y * 100 + m}": month_end((y, m)).day for w in self.windows for y, m in w},
                   **{f"code{i}": band.code for i, band in enumerate(self.policy.bands)},
@@ -200,7 +215,8 @@ class _Query:
         ids = self._ids(excepted)
         return (
             "SELECT c.id AS id, t.tier AS tier, v.card_type AS held, "
-            + ("" if excepted else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
+            + (f"{self.listed_this_month('c.id')} AS listed, " if excepted
+               else "c.branch_id AS branch_id, c.last_contact_at AS last_contact_at, ")
             + ", ".join(f"s.cd{k} AS cd{k}" for k in range(len(self.windows)))
             # the tier rows' ids bounded too: PostgreSQL does not carry c's bounds over to t,
             # and hashed all million tier rows for every range
@@ -234,8 +250,9 @@ class _Query:
         def code(rank: str) -> str:
             return f"CASE {rank} " + " ".join(f"WHEN {i} THEN :code{i}" for i, _ in bands) + " END"
 
-        entitled = "CASE to_rank " + " ".join(
-            f"WHEN {i} THEN {card_rank(b.card_type)}" for i, b in bands) + " END"
+        def entitled(rank: str) -> str:
+            return f"CASE {rank} " + " ".join(f"WHEN {i} THEN {card_rank(b.card_type)}" for i, b in bands) + " ELSE 0 END"
+
         # an average is standard from the card's threshold up (whole cents: ceil of the
         # threshold); a card no band carries any more has no standard average
         thresholds = {card: (None if policy.card_bound(card) is None
@@ -254,27 +271,32 @@ class _Query:
             f"SELECT id, tier, held, branch_id, last_contact_at, avg0, {code('computed_rank')} AS computed, {code('to_rank')} AS effective, "
             "CASE WHEN from_rank = to_rank THEN 0 ELSE 1 END AS changed, "
             "CASE WHEN avg0 IS NOT NULL AND held_rank > 0 AND entitled > held_rank THEN 1 ELSE 0 END AS up, "
-            "CASE WHEN avg0 IS NOT NULL AND held_rank = 0 AND entitled > 0 THEN 1 ELSE 0 END AS first, "
+            "CASE WHEN avg0 IS NULL OR held_rank > 0 OR entitled = 0 THEN 0 WHEN entitled_before = 0 THEN 1 "
+            f"WHEN {self.listed_this_month('l2.id')} THEN 1 ELSE 0 END AS first, "
             f"CASE WHEN avg0 IS NOT NULL AND held_rank > entitled AND {run} THEN 1 ELSE 0 END AS below, "
             "CASE WHEN from_rank < to_rank THEN 1 ELSE 0 END AS raised, "
             "CASE WHEN from_rank > to_rank THEN 1 ELSE 0 END AS lowered "
-            f"FROM (SELECT r.*, {entitled} AS entitled FROM r) l2")
+            f"FROM (SELECT r.*, {entitled('to_rank')} AS entitled, {entitled('from_rank')} AS entitled_before "
+            "FROM r) l2")
 
     def amount(self, column: str) -> str:
         """Whole cents as the amount (exact numeric on PostgreSQL, SQLite's nearest REAL)."""
         return f"{column} * 0.01" if self.kind == "postgresql" else f"{column} / 100.0"
 
     def writes(self, source: str) -> list[str]:
-        """From the decisions in ``source``: the tier changes, the customers' new tiers, the
-        worklists."""
+        """From the decisions in ``source``: the tier changes (first-card entries among them),
+        the customers' new tiers, the worklists (first-card entries only for those the month's
+        earlier run listed and this one did not move)."""
         worklists = " UNION ALL ".join(
             f"SELECT CAST(:evaluation AS INTEGER), id, '{kind}', {self.amount('avg0')}, COALESCE(computed, ''), "
-            f"effective, held FROM {source} WHERE {flag} = 1"
-            for kind, flag in ((UPGRADE, "up"), (BELOW_STANDARD, "below"), (FIRST_CARD, "first")))
+            f"effective, held FROM {source} WHERE {condition}"
+            for kind, condition in ((UPGRADE, "up = 1"), (BELOW_STANDARD, "below = 1"),
+                                    (FIRST_CARD, "first = 1 AND changed = 0")))
         return [
-            "INSERT INTO tier_change (customer_id, evaluation_id, from_tier, to_tier, average, cause, "
-            f"changed_at) SELECT id, CAST(:evaluation AS INTEGER), tier, effective, {self.amount('avg0')}, "
-            f"'{CAUSE_EVALUATION}', :now FROM {source} WHERE changed = 1",
+            "INSERT INTO tier_change (customer_id, evaluation_id, from_tier, to_tier, computed_tier, first_card, "
+            f"average, cause, changed_at) SELECT id, CAST(:evaluation AS INTEGER), tier, effective, "
+            f"COALESCE(computed, ''), first = 1, {self.amount('avg0')}, '{CAUSE_EVALUATION}', :now "
+            f"FROM {source} WHERE changed = 1",
             f"UPDATE customer_tier SET tier = d.effective, tier_since = :today FROM {source} d "
             "WHERE d.id = customer_tier.id AND d.changed = 1",
             "INSERT INTO tier_worklist (evaluation_id, customer_id, kind, average, computed_tier, "
@@ -357,15 +379,19 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
     counts = dict.fromkeys((*COUNTED, "exceptions_applied", "exceptions_ended"), 0)
     changes, tiers, worklist = [], [], []
     days = query.days
-    for customer_id, current, held, *sums in session.execute(
+    for customer_id, current, held, listed, *sums in session.execute(
             text(query.customers(excepted=True)), params):
         exception = exceptions.get(customer_id)
         averages = [_cents_to_amount(v, d) for v, d in zip(sums, days)]
-        result = evaluate(current, held, averages[0], exception, policy, on, averages[1:])
+        result = evaluate(current, held, averages[0], exception, policy, on, averages[1:],
+                          listed_this_month=bool(listed))
         counts["customers"] += 1
         counts["with_data"] += result.average is not None
         outcome = result.exception_outcome
         counts["exceptions_applied"] += outcome is ExceptionOutcome.APPLIED
+        counts[UPGRADE] += result.eligible_for_upgrade
+        counts[BELOW_STANDARD] += result.below_standard
+        counts[FIRST_CARD] += result.newly_eligible_for_first_card
         if result.tier_changed:
             cause = CAUSE_EVALUATION
             if outcome is ExceptionOutcome.APPLIED:
@@ -374,17 +400,19 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
                 cause = CAUSE_EXCEPTION_EXPIRED
                 counts["exceptions_ended"] += 1
             changes.append(dict(customer_id=customer_id, evaluation_id=evaluation_id, from_tier=current,
-                                to_tier=result.effective.code, average=result.average, cause=cause,
-                                changed_at=now))
+                                to_tier=result.effective.code,
+                                computed_tier=result.computed.code if result.computed else "",
+                                first_card=result.newly_eligible_for_first_card,
+                                average=result.average, cause=cause, changed_at=now))
             tiers.append(dict(customer=customer_id, new_tier=result.effective.code, since=params["today"]))
             counts["changed"] += 1
             if current in policy.codes:
                 up = policy.rank(result.effective.code) > policy.rank(current)
                 counts["upgraded" if up else "downgraded"] += 1
+        # a first-card entry is the tier change's mark, or a row when the change was the month's earlier run
         for kind, flagged in ((UPGRADE, result.eligible_for_upgrade), (BELOW_STANDARD, result.below_standard),
-                              (FIRST_CARD, result.newly_eligible_for_first_card)):
+                              (FIRST_CARD, result.newly_eligible_for_first_card and not result.tier_changed)):
             if flagged:
-                counts[kind] += 1
                 worklist.append(dict(evaluation_id=evaluation_id, customer_id=customer_id, kind=kind,
                                      average=result.average,
                                      computed_tier=result.computed.code if result.computed else "",
@@ -466,8 +494,7 @@ class EvaluationRow:
 
 @dataclass(frozen=True)
 class WorklistRow:
-    id: int
-    customer_id: int
+    customer_id: int         # a list's order and its keyset key (one entry per customer)
     cif_no: str
     name: str
     branch_code: str
@@ -495,56 +522,71 @@ def latest_evaluation(store, actor) -> EvaluationRow | None:
                              evaluation.run_at, evaluation.run_by, json.loads(evaluation.counts))
 
 
-def _worklist_query(actor, evaluation_id: int, kind: str):
-    query = (select(TierWorklistEntry, Customer.cif_no, Customer.name, Customer.phone, Branch.code)
-             .join(Customer, Customer.id == TierWorklistEntry.customer_id)
-             .join(Branch, Branch.id == Customer.branch_id)
-             .where(TierWorklistEntry.evaluation_id == evaluation_id, TierWorklistEntry.kind == kind))
-    if actor.branch_path != "/":
-        query = query.where(Branch.path.startswith(actor.branch_path))
-    return query
+def _entries(evaluation_id: int, kind: str):
+    """One worklist of an evaluation: customer, average, computed and effective tier, card
+    held. First-card entries are the evaluation's tier changes marked so, and, for the
+    evaluations before they were (migration 0021), worklist rows."""
+    w = TierWorklistEntry
+    listed = (select(w.customer_id, w.average, w.computed_tier, w.effective_tier, w.card_type_held)
+              .where(w.evaluation_id == evaluation_id, w.kind == kind))
+    if kind != FIRST_CARD:
+        return listed.subquery("entry")
+    c = TierChange
+    moved = (select(c.customer_id, c.average, func.coalesce(c.computed_tier, ""), c.to_tier,
+                    cast(null(), String(16)))
+             .where(c.evaluation_id == evaluation_id, c.first_card))
+    return union_all(listed, moved).subquery("entry")
 
 
-def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_id: int | None = None,
+def _in_scope(query, actor, customer_id):
+    """``query`` joined to the customer of ``customer_id`` and the branch, kept to the actor's scope."""
+    query = (query.join(Customer, Customer.id == customer_id)
+             .join(Branch, Branch.id == Customer.branch_id))
+    return query if actor.branch_path == "/" else query.where(Branch.path.startswith(actor.branch_path))
+
+
+def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer: int | None = None,
                   limit: int = PAGE_SIZE) -> list[WorklistRow]:
-    """One keyset page of a worklist, customers in the actor's scope only, phone masked."""
+    """One keyset page of a worklist in customer order, customers in the actor's scope only,
+    phone masked."""
     require(actor, Permission.VIEW_CUSTOMERS)
     if kind not in WORKLIST_KINDS:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such worklist."))
-    query = _worklist_query(actor, evaluation_id, kind)
-    if after_id is not None:
-        query = query.where(TierWorklistEntry.id > after_id)
+    entry = _entries(evaluation_id, kind)
+    query = _in_scope(select(entry, Customer.cif_no, Customer.name, Customer.phone, Branch.code),
+                      actor, entry.c.customer_id)
+    if after_customer is not None:
+        query = query.where(entry.c.customer_id > after_customer)
     with store.read() as session:
-        rows = session.execute(query.order_by(TierWorklistEntry.id).limit(limit)).all()
-        return [WorklistRow(e.id, e.customer_id, cif, name, code, mask_phone(phone) if phone else "",
-                            None if e.average is None else Decimal(str(e.average)).quantize(Decimal("0.01")),
-                            e.computed_tier, e.effective_tier, e.card_type_held)
-                for e, cif, name, phone, code in rows]
+        rows = session.execute(query.order_by(entry.c.customer_id).limit(limit)).all()
+    return [WorklistRow(customer_id, cif, name, code, mask_phone(phone) if phone else "",
+                        None if average is None else Decimal(str(average)).quantize(Decimal("0.01")),
+                        computed, effective, held)
+            for customer_id, average, computed, effective, held, cif, name, phone, code in rows]
 
 
 def worklist_counts(store, actor, evaluation_id: int) -> dict[str, int]:
     """How many customers of the actor's scope each worklist of an evaluation holds."""
     require(actor, Permission.VIEW_CUSTOMERS)
-    query = (select(TierWorklistEntry.kind, func.count())
-             .join(Customer, Customer.id == TierWorklistEntry.customer_id)
-             .join(Branch, Branch.id == Customer.branch_id)
-             .where(TierWorklistEntry.evaluation_id == evaluation_id)
-             .group_by(TierWorklistEntry.kind))
-    if actor.branch_path != "/":
-        query = query.where(Branch.path.startswith(actor.branch_path))
+    w, c = TierWorklistEntry, TierChange
+    listed = _in_scope(select(w.kind, func.count()).where(w.evaluation_id == evaluation_id).group_by(w.kind),
+                       actor, w.customer_id)
+    moved = _in_scope(select(func.count()).select_from(c).where(c.evaluation_id == evaluation_id, c.first_card),
+                      actor, c.customer_id)
     with store.read() as session:
-        found = dict(session.execute(query).all())
+        found = dict(session.execute(listed).all())
+        found[FIRST_CARD] = found.get(FIRST_CARD, 0) + session.scalar(moved)
     return {kind: found.get(kind, 0) for kind in WORKLIST_KINDS}
 
 
 def iter_worklist(store, actor, evaluation_id: int, kind: str) -> Iterator[WorklistRow]:
     after = None
     while True:
-        page = worklist_page(store, actor, evaluation_id, kind, after_id=after, limit=2000)
+        page = worklist_page(store, actor, evaluation_id, kind, after_customer=after, limit=2000)
         yield from page
         if len(page) < 2000:
             return
-        after = page[-1].id
+        after = page[-1].customer_id
 
 
 EXPORT_HEADER = ["cif_no", "name", "branch", "phone_masked", "rolling_quarterly_average",

@@ -445,7 +445,12 @@ class TierEvaluation:
 
     - ``eligible_for_upgrade``: holds a card below the one the effective tier entitles to;
     - ``below_standard``: holds a card above it (未达标): downgrade review, never automatic;
-    - ``newly_eligible_for_first_card``: holds no VIP card and the effective tier has one.
+    - ``newly_eligible_for_first_card``: holds no VIP card, and the effective tier has one
+      while the tier on record did not (or is none this policy has): the customer has just
+      moved into a tier that carries a card; or an earlier evaluation of the same month listed
+      the customer so and they still qualify (a re-run of the month keeps its list). A
+      card-less customer who stays in such a tier is not listed again the months after: the
+      card is voluntary, and the branch made its offer when the customer was first listed.
     """
 
     policy_version: int
@@ -479,11 +484,14 @@ def month_end(as_of: tuple[int, int]) -> date:
 
 def evaluate(current_tier: str | None, card_type_held: str | None, average: Decimal | None,
              exception: TierException | None, policy: TierPolicy,
-             as_of: date | tuple[int, int], earlier: Sequence[Decimal | None] = ()) -> TierEvaluation:
+             as_of: date | tuple[int, int], earlier: Sequence[Decimal | None] = (), *,
+             listed_this_month: bool = False) -> TierEvaluation:
     """Evaluate one customer under ``policy`` on ``as_of`` (a date, or a (year, month) meaning
     that month's last day; the exception must be active on it). ``earlier`` are the rolling
     quarterly averages at the month-ends before, latest first, as far back as the policy's
     below-standard rule looks (``None`` for a month-end without any figure).
+    ``listed_this_month``: an earlier evaluation of the same month listed the customer as newly
+    eligible for a first card.
 
     - computed tier: :func:`tier_for` the average; none without data.
     - effective tier: an active exception whose tier is above the computed one wins; an
@@ -524,6 +532,7 @@ def evaluate(current_tier: str | None, card_type_held: str | None, average: Deci
         effective = policy.bands[0]
 
     entitled_rank = card_rank(effective.card_type)
+    entitled_before = card_rank(policy.band(current_tier).card_type) if current_tier in policy.codes else 0
     has_data = average is not None or granted is not None
     below = has_data and held_rank > entitled_rank
     if below and average is not None:
@@ -539,5 +548,6 @@ def evaluate(current_tier: str | None, card_type_held: str | None, average: Deci
         exception_outcome=outcome,
         eligible_for_upgrade=has_data and held_rank > 0 and entitled_rank > held_rank,
         below_standard=below,
-        newly_eligible_for_first_card=has_data and held_rank == 0 and entitled_rank > 0,
+        newly_eligible_for_first_card=(has_data and held_rank == 0 and entitled_rank > 0
+                                       and (entitled_before == 0 or listed_this_month)),
     )

@@ -113,3 +113,37 @@ def test_tiers_and_figures_survive_migration_0019_down_and_up(fresh_engine):
     upgrade(fresh_engine)
     assert rows("SELECT id, tier, tier_since FROM customer_tier") == tiers
     assert rows(counted) == figures
+
+
+def test_first_card_lists_survive_migration_0021_down_and_up(fresh_engine):
+    """0021 made a first-card entry a mark on the tier change: down to 0020 the marked changes are
+    worklist rows again, and up again every evaluation's list reads as it did, once each."""
+    from alembic import command
+
+    from app.actor import Actor
+    from app.demo import build_demo
+    from app.store import Store
+    from app.tiers.evaluation import FIRST_CARD, iter_worklist
+    from db.migrate import _config
+
+    upgrade(fresh_engine)
+    store = Store(fresh_engine)
+    build_demo(store)
+
+    def lists() -> list[tuple]:
+        with fresh_engine.connect() as conn:
+            evaluations = conn.scalars(text("SELECT id FROM tier_evaluation ORDER BY id")).all()
+        return [(e, r.customer_id, r.average, r.computed_tier, r.effective_tier, r.card_type_held)
+                for e in evaluations for r in iter_worklist(store, Actor.batch("test"), e, FIRST_CARD)]
+
+    before = lists()
+    assert len(before) >= 10 and all(computed for *_, computed, _, _ in before)
+    command.downgrade(_config(fresh_engine), "0020")
+    with fresh_engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT evaluation_id, customer_id, average, computed_tier, effective_tier, card_type_held "
+            "FROM tier_worklist WHERE kind = 'first_card' ORDER BY evaluation_id, customer_id")).all()
+    assert [(e, c, f"{a:.2f}", *rest) for e, c, a, *rest in rows] == [
+        (e, c, f"{a:.2f}", *rest) for e, c, a, *rest in before]
+    upgrade(fresh_engine)
+    assert lists() == before

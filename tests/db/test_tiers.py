@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 import main
 from app.errors import Cancelled, ConflictError, PermissionDenied, ValidationError
@@ -22,17 +22,21 @@ from app.tiers.exceptions import (
 )
 from app.tiers.policy_store import list_policies, policy_in_force_at, policy_version, save_policy
 from app.tiers.rules import DEFAULT_TIER_POLICY, BelowStandardRule, TierPolicy
-from db.models import AuditEvent, Customer, TierChange, TierEvaluation, TierPolicyVersion
+from db.models import AuditEvent, Customer, CustomerTier, TierChange, TierEvaluation, TierPolicyVersion
 from tests.db.carddata import give_card, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers, set_aum, write_csv
 
-AUG, SEP, OCT = 202608, 202609, 202610
+AUG, SEP, OCT, NOV = 202608, 202609, 202610, 202611
 
 
 @pytest.fixture
-def tstore(demo_store):
+def tstore(demo_store, batch):
+    """The demo store on the tests' clock, its customers evaluated as of October 2026, the month
+    the tests evaluate: the demo's AUM histories end with the month before the day the tests
+    run, and the moves that leaves for October must not count in the tests' evaluations."""
     demo_store.clock = lambda: NOW
+    evaluate_tiers(demo_store, batch, (2026, 10))
     return demo_store
 
 
@@ -165,6 +169,42 @@ def test_worklists_tied_to_the_evaluation_and_downgrades_not_silent(tstore, batc
         assert session.scalar(select(AuditEvent).where(AuditEvent.action == "tier.evaluate")) is not None
 
 
+def test_first_card_lists_a_customer_the_month_the_card_tier_is_reached(tstore, batch):
+    """Newly eligible: the month the customer moves into a tier that carries a card; a re-run of
+    the month keeps them on its list. The month after, a customer who stays there without a
+    card is not listed again (the card is voluntary), nor one who moves on to a higher card
+    tier (eligible already)."""
+    from app.tiers.evaluation import worklist_counts
+
+    ids = add_customers(tstore, "BJ010101", ["FIRST00001", "FIRST00002"])
+    ours = {ids[c]: c for c in ids}
+
+    def listed(result):
+        return {ours[r.customer_id]: r for r in iter_worklist(tstore, batch, result.evaluation_id, FIRST_CARD)
+                if r.customer_id in ours}
+
+    def counted(result):
+        assert result.counts[FIRST_CARD] == worklist_counts(tstore, batch, result.evaluation_id)[FIRST_CARD] == len(
+            list(iter_worklist(tstore, batch, result.evaluation_id, FIRST_CARD)))
+
+    flat(tstore, ids["FIRST00001"], "150000")
+    october = evaluate_tiers(tstore, batch, (2026, 10))
+    assert list(listed(october)) == ["FIRST00001"]
+    counted(october)
+    flat(tstore, ids["FIRST00002"], "150000")
+    rerun = evaluate_tiers(tstore, batch, (2026, 10))
+    assert sorted(listed(rerun)) == ["FIRST00001", "FIRST00002"]
+    counted(rerun)
+    for entry in listed(rerun).values():
+        assert (entry.average, entry.computed_tier, entry.effective_tier, entry.card_type_held) == (
+            Decimal("150000.00"), "gold", "gold", None)
+    set_aum(tstore, ids["FIRST00001"], {NOV: "150000"})
+    set_aum(tstore, ids["FIRST00002"], {SEP: "800000", OCT: "800000", NOV: "800000"})
+    november = evaluate_tiers(tstore, batch, (2026, 11))
+    assert tier_of(tstore, ids["FIRST00002"]) == "platinum" and not listed(november)
+    counted(november)
+
+
 def test_export_worklist_masks_and_is_audited(tstore, batch, tmp_path):
     ids = add_customers(tstore, "BJ010101", ["EXPO000001"])
     flat(tstore, ids["EXPO000001"], "150000")
@@ -241,9 +281,12 @@ def test_exception_maker_checker_approve_and_expiry(tstore, batch):
     approved = decide_exception(tstore, manager, row.id, approve=True, comment="同意")
     assert approved.status == "approved" and approved.decided_by_name
     assert tier_of(tstore, cid) == "ordinary"           # the next evaluation applies it
-    evaluate_tiers(tstore, batch, (2026, 10))
+    applied = evaluate_tiers(tstore, batch, (2026, 10))
     assert tier_of(tstore, cid) == "platinum"
     assert changes_of(tstore, cid) == [("ordinary", "platinum", "exception")]
+    listed = [(r.computed_tier, r.effective_tier, r.card_type_held)
+              for r in iter_worklist(tstore, batch, applied.evaluation_id, FIRST_CARD) if r.customer_id == cid]
+    assert listed == [("ordinary", "platinum", None)]   # the band the average reached, and the exception's
     evaluate_tiers(tstore, batch, (2026, 10))
     assert len(changes_of(tstore, cid)) == 1
     # ended on 30 November: the evaluation as of November returns the customer to gold? no: to
@@ -310,8 +353,9 @@ def test_as_of_parsing():
     assert caught.value.field == "As of"
 
 
-def test_cli_tiers_evaluate(sqlite_demo_store, capsys):
+def test_cli_tiers_evaluate(sqlite_demo_store, batch, capsys):
     store = sqlite_demo_store
+    evaluate_tiers(store, batch, (2026, 10))   # the demo's own moves for October (see tstore)
     ids = add_customers(store, "BJ010101", ["CLI0000001"])
     flat(store, ids["CLI0000001"], "150000")
     url = str(store.engine.url)
@@ -409,6 +453,7 @@ PATTERNS = {   # AUM by month: the bands' edges, the rule's tolerance and run, n
     "SEP3": {SEP: "3000000"},
 }
 CARDS = {"gold": "G", "platinum": "P", "diamond": "D", None: "N"}
+STARTS = {"private": "P", "ordinary": "O"}   # the tier on record before the first evaluation
 
 
 def test_the_database_decides_as_the_tier_rules_do(tstore, batch):
@@ -417,19 +462,26 @@ def test_the_database_decides_as_the_tier_rules_do(tstore, batch):
     set-based evaluation writes are what app.tiers.rules.evaluate says, customer by customer."""
     from app.tiers.rules import evaluate, rolling_quarterly_average
 
-    cifs = {f"SQL{CARDS[card]}{name}00": (card, name) for card in CARDS for name in PATTERNS}
-    ids = add_customers(tstore, "BJ010101", sorted(cifs), tier="private")
+    cifs = {f"SQ{STARTS[start]}{CARDS[card]}{name}00": (start, card, name)
+            for start in STARTS for card in CARDS for name in PATTERNS}
+    ids = add_customers(tstore, "BJ010101", sorted(cifs), tier="private")   # a card needs its tier
     serial = {"gold": "A", "platinum": "B", "diamond": "C"}
     for card, prefix in serial.items():
-        stock_drawer(tstore, serials=f"{prefix}00004000-{prefix}00004007", card_type=card)
-    for cif, (card, name) in cifs.items():
+        stock_drawer(tstore, serials=f"{prefix}00004000-{prefix}00004015", card_type=card)
+    for cif, (start, card, name) in cifs.items():
         if card:
-            give_card(tstore, ids[cif], f"{serial[card]}0000400{list(PATTERNS).index(name)}", card)
+            index = list(STARTS).index(start) * len(PATTERNS) + list(PATTERNS).index(name)
+            give_card(tstore, ids[cif], f"{serial[card]}{4000 + index:08d}", card)
         set_aum(tstore, ids[cif], PATTERNS[name])
-    legacy = add_customers(tstore, "BJ010101", ["SQLLEGACY0"], tier="vip_plus")["SQLLEGACY0"]
-    cifs["SQLLEGACY0"], ids["SQLLEGACY0"] = (None, "NONE"), legacy
+    with tstore.engine.begin() as conn:
+        conn.execute(update(CustomerTier).where(CustomerTier.id.in_(
+            [ids[cif] for cif, (start, _, _) in cifs.items() if start == "ordinary"])).values(tier="ordinary"))
+    for cif, name in (("SQLLEGACY0", "NONE"), ("SQLLEGACY1", "T480")):   # a tier the policy no longer has
+        ids |= add_customers(tstore, "BJ010101", [cif], tier="vip_plus")
+        set_aum(tstore, ids[cif], PATTERNS[name])
+        cifs[cif] = ("vip_plus", None, name)
 
-    def check(policy):
+    def check(policy, listed_earlier=frozenset()):
         before = {cid: tier_of(tstore, cid) for cid in ids.values()}
         result = evaluate_tiers(tstore, batch, (2026, 10))
         lists = {kind: {r.customer_id for r in iter_worklist(tstore, batch, result.evaluation_id, kind)}
@@ -437,11 +489,12 @@ def test_the_database_decides_as_the_tier_rules_do(tstore, batch):
         with tstore.read() as session:
             changed = {c.customer_id: (c.to_tier, c.average) for c in session.scalars(
                 select(TierChange).where(TierChange.evaluation_id == result.evaluation_id))}
-        for cif, (card, name) in cifs.items():
+        for cif, (_, card, name) in cifs.items():
             cid = ids[cif]
             monthly = {(m // 100, m % 100): Decimal(v) for m, v in PATTERNS[name].items()}
             averages = [rolling_quarterly_average(monthly, ym) for ym in ((2026, 10), (2026, 9))]
-            expected = evaluate(before[cid], card, averages[0], None, policy, (2026, 10), averages[1:])
+            expected = evaluate(before[cid], card, averages[0], None, policy, (2026, 10), averages[1:],
+                                listed_this_month=cid in listed_earlier)
             assert tier_of(tstore, cid) == expected.effective.code, cif
             assert changed.get(cid) == ((expected.effective.code, expected.average)
                                         if expected.tier_changed else None), cif
@@ -452,10 +505,13 @@ def test_the_database_decides_as_the_tier_rules_do(tstore, batch):
         return lists
 
     first = check(DEFAULT_TIER_POLICY)
-    assert {ids["SQLGT96K00"], ids["SQLGONCE00"], ids["SQLPT48000"]} <= first[BELOW_STANDARD]
+    assert {ids["SQPGT96K00"], ids["SQPGONCE00"], ids["SQPPT48000"]} <= first[BELOW_STANDARD]
+    assert {ids["SQONT48000"], ids["SQONT2M000"], ids["SQLLEGACY1"]} <= first[FIRST_CARD]
+    assert not {ids["SQPNT48000"], ids["SQONT96K00"]} & first[FIRST_CARD]
     policy = save_policy(tstore, actor_named(tstore, "admin"), replace(
         DEFAULT_TIER_POLICY, effective_from=date(2026, 10, 1),
         below_standard=BelowStandardRule(months=2, tolerance_percent=Decimal("5"))))
-    second = check(policy)
-    assert ids["SQLGT50K00"] in second[BELOW_STANDARD]
-    assert not {ids["SQLGT96K00"], ids["SQLGONCE00"], ids["SQLPT48000"]} & second[BELOW_STANDARD]
+    second = check(policy, first[FIRST_CARD])     # October again: its first-card list is kept
+    assert first[FIRST_CARD] <= second[FIRST_CARD]   # nobody was given a card in between
+    assert ids["SQPGT50K00"] in second[BELOW_STANDARD]
+    assert not {ids["SQPGT96K00"], ids["SQPGONCE00"], ids["SQPPT48000"]} & second[BELOW_STANDARD]

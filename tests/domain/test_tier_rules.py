@@ -342,6 +342,21 @@ def test_no_aum_data_changes_nothing():
     assert granted.effective.code == "gold" and granted.newly_eligible_for_first_card
 
 
+def test_first_card_is_listed_when_the_customer_moves_into_a_card_tier_only():
+    stays = evaluate("gold", None, D("300000"), None, POLICY, AS_OF)
+    assert stays.effective.code == "gold" and not stays.newly_eligible_for_first_card
+    moves_up = evaluate("gold", None, D("800000"), None, POLICY, AS_OF)
+    assert moves_up.effective.code == "platinum" and not moves_up.newly_eligible_for_first_card
+    moves_down = evaluate("diamond", None, D("150000"), None, POLICY, AS_OF)
+    assert moves_down.effective.code == "gold" and not moves_down.newly_eligible_for_first_card
+    unknown = evaluate("vip_plus", None, D("150000"), None, POLICY, AS_OF)   # a tier the policy dropped
+    assert unknown.newly_eligible_for_first_card
+    rerun = evaluate("gold", None, D("800000"), None, POLICY, AS_OF, listed_this_month=True)
+    assert rerun.newly_eligible_for_first_card          # the month's earlier run listed the customer
+    carded = evaluate("gold", "gold", D("300000"), None, POLICY, AS_OF, listed_this_month=True)
+    assert not carded.newly_eligible_for_first_card     # a card issued since
+
+
 def test_unknown_card_held_is_refused():
     with pytest.raises(ValidationError):
         evaluate("gold", "black", D("100000"), None, POLICY, AS_OF)
@@ -359,11 +374,23 @@ def test_evaluation_invariants(average, held, granted):
     entitled, held_rank = card_rank(result.effective.card_type), card_rank(held)
     assert result.below_standard == (held_rank > entitled)
     assert result.eligible_for_upgrade == (0 < held_rank < entitled)
-    assert result.newly_eligible_for_first_card == (held_rank == 0 < entitled)
+    assert result.newly_eligible_for_first_card == (held_rank == 0 < entitled)   # no tier before
     assert sum([result.below_standard, result.eligible_for_upgrade,
                 result.newly_eligible_for_first_card]) <= 1
     if result.exception_outcome is not ExceptionOutcome.APPLIED:
         assert result.effective == result.computed
+
+
+@FAST
+@given(st.sampled_from([None, "vip_plus", *POLICY.codes]),
+       st.decimals(min_value=0, max_value=D("20000000"), places=2),
+       st.sampled_from([None, *CARD_TYPES]), st.booleans())
+def test_newly_eligible_means_moved_into_a_card_tier_without_a_card(current, average, held, listed):
+    result = evaluate(current, held, average, None, POLICY, AS_OF, listed_this_month=listed)
+    before = card_rank(POLICY.band(current).card_type) if current in POLICY.codes else 0
+    entitled = card_rank(result.effective.card_type)
+    assert result.newly_eligible_for_first_card == (card_rank(held) == 0 < entitled and (before == 0 or listed))
+    assert not result.newly_eligible_for_first_card or result.tier_changed or listed
 
 
 # --------------------------------------------------------------------------- making an exception

@@ -29,6 +29,10 @@ class WorklistModel(KeysetModel):
         self.policy = policy
         super().reset(fetch)
 
+    @staticmethod
+    def key_of(row: WorklistRow) -> int:
+        return row.customer_id
+
     def cell(self, row: WorklistRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)

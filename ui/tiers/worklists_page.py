@@ -104,7 +104,7 @@ class TierWorklistsPage(Page):
             evaluation_id = self.evaluation.id
 
             def fetch(after, limit, kind=kind, evaluation_id=evaluation_id):
-                return worklist_page(store, actor, evaluation_id, kind, after_id=after, limit=limit)
+                return worklist_page(store, actor, evaluation_id, kind, after_customer=after, limit=limit)
             model.reset(fetch, policy)
         self._show_summary()
 
