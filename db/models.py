@@ -291,8 +291,9 @@ class TierChange(Base):
 
 class TierWorklistEntry(Base):
     """A customer a branch should act on after an evaluation: eligible for an upgrade, below
-    standard. (First-card entries are the evaluation's tier changes marked ``first_card``; the
-    evaluations before migration 0021 kept them here too.)"""
+    standard, newly eligible for a first card. Most first-card entries are the evaluation's tier
+    changes marked ``first_card``; here are those a re-run of the month keeps (the move was the
+    earlier run's), and all of them for the evaluations before migration 0021."""
 
     __tablename__ = "tier_worklist"
     __table_args__ = (Index("ix_tier_worklist_evaluation_kind_customer", "evaluation_id", "kind", "customer_id"),)

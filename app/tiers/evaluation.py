@@ -21,8 +21,10 @@ A cardholder whose tier entitles to a higher card is listed for an upgrade, one 
 above what the tier entitles to is listed for a downgrade review when the policy's
 below-standard rule says so (never downgraded silently; the averages at the month-ends the rule
 looks back over are summed too), and a customer with no active card whom the evaluation moves
-into a tier that carries one is newly eligible for a first card. The first two lists are rows of
-``tier_worklist``; a first-card entry is the customer's tier change, marked ``first_card``.
+into a tier that carries one is newly eligible for a first card (a re-run of the month keeps the
+month's list). The first two lists are rows of ``tier_worklist``; a first-card entry is the
+customer's tier change, marked ``first_card``, or, when the move was the month's earlier run, a
+row of ``tier_worklist``.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ with a tier change for the same customer in the same evaluation, so the change c
 against the customer and the evaluation again. The change also keeps the tier the average
 reached (``computed_tier``), which the list shows beside the effective one.
 
-The first-card entries of the evaluations before this one stay in ``tier_worklist`` as they were
-made; the lists read both. Worklists are paged by customer (the indexes lead with the
+A re-run of the month keeps the month's list: the customers an earlier run moved in are entries
+of ``tier_worklist`` then. The first-card entries of the evaluations before this migration stay
+there as they were made; the lists read both. Worklists are paged by customer (the indexes lead with the
 evaluation, then the list, then the customer). The downgrade writes the marked changes back as
 worklist entries.
 
