@@ -219,7 +219,10 @@ class AumMonth(Base):
 
     __tablename__ = "aum_month"
 
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    # deferrable: the AUM import checks a copied chunk's customers in a statement of its own
+    # (app.tiers.aum_import._write_postgresql)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", deferrable=True, initially="IMMEDIATE"),
+                                             primary_key=True)
     month: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)  # yyyymm
     avg_daily_aum: Mapped[Decimal] = mapped_column(Numeric(18, 2))
 

@@ -196,3 +196,27 @@ def test_the_plain_reading_takes_crlf_lines_extra_columns_and_trailing_blank_lin
         "cif_no,month,avg_daily_aum", '"CIF000003",2026-08,"1,234.5"']))
     assert (quoted.rows_read, quoted.rows_changed) == (1, 1)
     assert aum_of(store, ids["CIF000003"]) == {202608: Decimal("1234.50")}
+
+
+def test_a_copied_chunk_is_checked_against_the_customers_before_the_next(pg_store):
+    """The COPY path defers the customer key only until the chunk is in (migration 0022): a row
+    naming no customer fails right after its chunk, and the key is checked at once again."""
+    from array import array
+
+    from psycopg.errors import ForeignKeyViolation
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    from app.tiers.aum_import import _Rows, _write_postgresql
+    from db.migrate import upgrade
+
+    upgrade(pg_store.engine)
+    with pg_store.engine.connect() as conn:
+        session = Session(bind=conn)
+        with pytest.raises(ForeignKeyViolation):
+            _write_postgresql(session, _Rows(["987654"], array("i", [202610]), ["1.00"]), False, may_copy=True)
+        session.rollback()
+        mode = conn.execute(text(
+            "SELECT condeferrable, condeferred FROM pg_constraint WHERE conname = 'fk_aum_month_customer_id_customer'"
+        )).one()
+    assert tuple(mode) == (True, False)   # deferrable, checked at once unless a transaction defers it
