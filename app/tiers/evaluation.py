@@ -40,7 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import (
-    Date, DateTime, String, bindparam, cast, func, insert, literal, null, or_, select, text, union_all,
+    Date, DateTime, String, bindparam, cast, func, insert, literal, null, or_, select, text,
 )
 from sqlalchemy.orm import Session
 
@@ -524,20 +524,20 @@ def latest_evaluation(store, actor) -> EvaluationRow | None:
                              evaluation.run_at, evaluation.run_by, json.loads(evaluation.counts))
 
 
-def _entries(evaluation_id: int, kind: str):
-    """One worklist of an evaluation: customer, average, computed and effective tier, card
-    held. First-card entries are the evaluation's tier changes marked so, and, for the
-    evaluations before they were (migration 0021), worklist rows."""
+def _sources(evaluation_id: int, kind: str) -> list[tuple]:
+    """Where one worklist of an evaluation is kept, as (query, its customer id column): the
+    query gives customer, average, computed and effective tier, card held. First-card entries
+    are the evaluation's tier changes marked so, and worklist rows (a re-run's carried entries,
+    and every entry of the evaluations before migration 0021)."""
     w = TierWorklistEntry
-    listed = (select(w.customer_id, w.average, w.computed_tier, w.effective_tier, w.card_type_held)
-              .where(w.evaluation_id == evaluation_id, w.kind == kind))
-    if kind != FIRST_CARD:
-        return listed.subquery("entry")
-    c = TierChange
-    moved = (select(c.customer_id, c.average, func.coalesce(c.computed_tier, ""), c.to_tier,
-                    cast(null(), String(16)))
-             .where(c.evaluation_id == evaluation_id, c.first_card))
-    return union_all(listed, moved).subquery("entry")
+    sources = [(select(w.customer_id, w.average, w.computed_tier, w.effective_tier, w.card_type_held)
+                .where(w.evaluation_id == evaluation_id, w.kind == kind), w.customer_id)]
+    if kind == FIRST_CARD:
+        c = TierChange
+        sources.append((select(c.customer_id, c.average, func.coalesce(c.computed_tier, ""), c.to_tier,
+                               cast(null(), String(16)))
+                        .where(c.evaluation_id == evaluation_id, c.first_card), c.customer_id))
+    return sources
 
 
 def _in_scope(query, actor, customer_id):
@@ -550,21 +550,26 @@ def _in_scope(query, actor, customer_id):
 def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer: int | None = None,
                   limit: int = PAGE_SIZE) -> list[WorklistRow]:
     """One keyset page of a worklist in customer order, customers in the actor's scope only,
-    phone masked."""
+    phone masked. Each place the list is kept gives its own page, read along its index by
+    (evaluation, customer), and the pages are merged: over a union, PostgreSQL sorted the
+    whole list of an evaluation for every page (500,000 entries: 0.1 s a page with fresh
+    statistics, 0.9 s right after the evaluation)."""
     require(actor, Permission.VIEW_CUSTOMERS)
     if kind not in WORKLIST_KINDS:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such worklist."))
-    entry = _entries(evaluation_id, kind)
-    query = _in_scope(select(entry, Customer.cif_no, Customer.name, Customer.phone, Branch.code),
-                      actor, entry.c.customer_id)
-    if after_customer is not None:
-        query = query.where(entry.c.customer_id > after_customer)
+    rows = []
     with store.read() as session:
-        rows = session.execute(query.order_by(entry.c.customer_id).limit(limit)).all()
+        for query, customer_id in _sources(evaluation_id, kind):
+            query = _in_scope(query.add_columns(Customer.cif_no, Customer.name, Customer.phone, Branch.code),
+                              actor, customer_id)
+            if after_customer is not None:
+                query = query.where(customer_id > after_customer)
+            rows += session.execute(query.order_by(customer_id).limit(limit)).all()
+    rows.sort(key=lambda row: row[0])
     return [WorklistRow(customer_id, cif, name, code, mask_phone(phone) if phone else "",
                         None if average is None else Decimal(str(average)).quantize(Decimal("0.01")),
                         computed, effective, held)
-            for customer_id, average, computed, effective, held, cif, name, phone, code in rows]
+            for customer_id, average, computed, effective, held, cif, name, phone, code in rows[:limit]]
 
 
 def worklist_counts(store, actor, evaluation_id: int) -> dict[str, int]:

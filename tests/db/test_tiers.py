@@ -195,6 +195,11 @@ def test_first_card_lists_a_customer_the_month_the_card_tier_is_reached(tstore, 
     rerun = evaluate_tiers(tstore, batch, (2026, 10))
     assert sorted(listed(rerun)) == ["FIRST00001", "FIRST00002"]
     counted(rerun)
+    paged, after = [], None     # a page at a time, across both places the list is kept
+    while page := worklist_page(tstore, batch, rerun.evaluation_id, FIRST_CARD, after_customer=after, limit=1):
+        paged, after = paged + page, page[-1].customer_id
+    whole = [r.customer_id for r in iter_worklist(tstore, batch, rerun.evaluation_id, FIRST_CARD)]
+    assert [r.customer_id for r in paged] == whole == sorted(set(whole))
     for entry in listed(rerun).values():
         assert (entry.average, entry.computed_tier, entry.effective_tier, entry.card_type_held) == (
             Decimal("150000.00"), "gold", "gold", None)
