@@ -144,6 +144,30 @@ class Setting(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class RolePermission(Base):
+    """Which role grants which permission: a copy of ``app.auth.permissions.ROLE_PERMISSIONS``
+    kept in the store so that PostgreSQL checks a staff login's writes by the same table the
+    app checks its actors by (a test holds the two equal)."""
+
+    __tablename__ = "role_permission"
+
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class StateTransition(Base):
+    """One allowed step of a state machine (DESIGN.md) and the permission that may take it: the
+    app's transition tables in the store, so that PostgreSQL refuses a status jump made with raw
+    SQL by the same rules (a test holds them equal to the app's)."""
+
+    __tablename__ = "state_transition"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    from_state: Mapped[str] = mapped_column(String(20), primary_key=True)
+    to_state: Mapped[str] = mapped_column(String(20), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
 class CustomerTier(Base):
     """A customer's current tier and since when: one row per customer, made by the database when
     the customer is (db.customer_tier), changed by tier evaluations and exceptions only.

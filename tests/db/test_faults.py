@@ -29,7 +29,7 @@ def test_connection_killed_in_the_middle_of_an_action(pg_demo_store):
                              .replace("postgresql+psycopg", "postgresql"), autocommit=True)
 
     def kill_own_backend(conn, cursor, statement, *_):
-        if "audit_lane_head" in statement:
+        if "vipdesk_audit(" in statement:
             pid = conn.connection.driver_connection.info.backend_pid
             killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
 
