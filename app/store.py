@@ -33,6 +33,8 @@ from db.models import AuditEvent, StaffAccount
 
 # PostgreSQL's last line (privileges, row-level security) refused what the app's checks let by.
 INSUFFICIENT_PRIVILEGE = "42501"
+# A lock wait ran out (the staff logins' lock_timeout): someone holds what this action needs.
+LOCK_NOT_AVAILABLE = "55P03"
 REFUSED_BY_THE_STORE = QT_TRANSLATE_NOOP(
     "errors", "The store refused this for your account (branch scope or permission); nothing was saved.")
 
@@ -108,7 +110,7 @@ class Store:
     @contextmanager
     def write(self, actor: Actor, *, check_session: bool = True) -> Iterator[UnitOfWork]:
         """One user action: commits with its audit events, or rolls back on any error."""
-        with _translated_faults():
+        with _translated_faults(on_lock_timeout=self._end_stalls):
             conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:
@@ -122,6 +124,17 @@ class Store:
                     session.commit()
             finally:
                 conn.close()
+
+    def _end_stalls(self) -> None:
+        """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold
+        everyone up (a transaction left open in a SQL tool; migration 0023's watchdog), so that
+        the user's next try goes through."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT vipdesk_end_stalls()"))
+                conn.commit()
+        except DBAPIError:
+            pass  # the user is told the store is busy either way
 
 
 def _append_audit(session: Session, uow: UnitOfWork) -> None:
@@ -196,7 +209,7 @@ def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
 
 
 @contextmanager
-def _translated_faults() -> Iterator[None]:
+def _translated_faults(on_lock_timeout: Callable[[], None] | None = None) -> Iterator[None]:
     """Turn store-level failures into errors a user can act on."""
     try:
         yield
@@ -208,6 +221,10 @@ def _translated_faults() -> Iterator[None]:
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
     except DBAPIError as exc:
         if "database is locked" in str(exc.orig):
+            raise StoreUnavailable(STORE_BUSY) from exc
+        if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            if on_lock_timeout is not None:
+                on_lock_timeout()
             raise StoreUnavailable(STORE_BUSY) from exc
         if exc.connection_invalidated or _is_connection_fault(exc):
             raise StoreUnavailable(STORE_DID_NOT_ANSWER) from exc

@@ -202,6 +202,46 @@ def test_no_login_can_take_the_locks_the_audited_writes_wait_for(demo):  # noqa:
     assert _intact(demo)
 
 
+@pytest.mark.pg
+def test_a_table_locked_from_a_sql_tool_and_left_is_released_by_the_store(demo):  # noqa: F811
+    """A teller locks the customer table in psql, lifts their own timeouts and walks away: the
+    next action that waits for it is told the store is busy, the store ends the teller's session
+    (audited), and the action's retry goes through."""
+    import time
+
+    from sqlalchemy import text
+
+    from app.actor import Actor
+    from app.errors import StoreUnavailable
+    from app.store import Store
+    from db.engine import make_engine
+
+    squatter = psycopg.connect(make_conninfo(demo.url, user=demo.prefix + "teller", password=DEMO_PASSWORD))
+    squatter.execute("SET idle_in_transaction_session_timeout = 0")
+    squatter.execute("LOCK TABLE customer IN ACCESS EXCLUSIVE MODE")
+    engine = make_engine(demo.url + "?options=-c%20lock_timeout%3D1000")
+    store = Store(engine)
+    try:
+        with pytest.raises(StoreUnavailable):  # within the idle allowance: nobody is ended
+            with store.write(Actor.batch("test")) as uow:
+                uow.session.execute(text("SELECT count(*) FROM customer"))
+        assert not squatter.closed and squatter.execute("SELECT 1").fetchone() == (1,)
+        time.sleep(11)  # past the 10 s a blocking transaction may sit idle
+        with pytest.raises(StoreUnavailable):
+            with store.write(Actor.batch("test")) as uow:
+                uow.session.execute(text("SELECT count(*) FROM customer"))
+        with store.write(Actor.batch("test")) as uow:  # the retry
+            assert uow.session.execute(text("SELECT count(*) FROM customer")).scalar() > 0
+        with pytest.raises(psycopg.OperationalError):
+            squatter.execute("SELECT 1")
+        assert _newest(demo)[0][3:6] == ("session.end_stall", "staff_account", str(demo.accounts["teller"]))
+    finally:
+        squatter.close()
+        engine.dispose()
+    assert _intact(demo)
+
+
+# Last: it empties the run's database, which the module's demo fixture lives in.
 @pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
 def test_the_stores_permission_table_is_the_apps(request, engine_kind):
     store = request.getfixturevalue("sqlite_store" if engine_kind == "sqlite" else "pg_store")
@@ -209,7 +249,6 @@ def test_the_stores_permission_table_is_the_apps(request, engine_kind):
 
     upgrade(store.engine)
     with store.read() as session:
-        stored = set(session.execute(select(RolePermission.role, RolePermission.permission)).tuples())
+        stored = set(tuple(row) for row in session.execute(select(RolePermission.role, RolePermission.permission)).all())
     assert stored == {(role.value, permission.value) for role in STAFF_ROLES
                       for permission in ROLE_PERMISSIONS[role]}
-

@@ -83,6 +83,10 @@ ROLE_PERMISSIONS = [
 ]
 
 LANES = 32  # as migration 0014: how many lanes writers spread over
+# The watchdog ends a staff session idle in its transaction this long, or one holding a table
+# locked against writers whose transaction has run this long (no command of the app's does).
+IDLE_SECONDS = 10
+LONGEST_SECONDS = 300
 
 FUNCTIONS = r"""
 -- The enabled account whose login is connected (session_user: also inside definer functions).
@@ -316,6 +320,46 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- The store's watchdog: ends the sessions of staff logins that sit idle in a transaction for
+-- @IDLE_SECONDS@ s (the app's transactions never wait on the person), or hold a table locked
+-- in a mode the app's own writes would wait for and have run their transaction for
+-- @LONGEST_SECONDS@ s: a table or rows locked from a SQL tool and left, timeouts lifted. Any
+-- connected login may call it (the app does when a lock wait of its own ran out): it ends only
+-- such sessions, each with an audit event. Returns how many it ended.
+CREATE FUNCTION vipdesk_end_stalls() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    r record;
+    v_ended integer := 0;
+BEGIN
+    FOR r IN
+        SELECT b.pid, b.usename::text AS login, b.state, b.xact_start
+        FROM pg_stat_activity b
+        JOIN staff_account a ON a.db_role = b.usename
+        WHERE b.datname = current_database() AND b.pid <> pg_backend_pid()
+          AND ((b.state LIKE 'idle in transaction%'
+                AND b.state_change < clock_timestamp() - interval '@IDLE_SECONDS@ seconds')
+               OR (b.xact_start < clock_timestamp() - interval '@LONGEST_SECONDS@ seconds'
+                   AND EXISTS (SELECT 1 FROM pg_locks l
+                               WHERE l.pid = b.pid AND l.granted AND l.locktype = 'relation'
+                                 AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock',
+                                                'ExclusiveLock', 'AccessExclusiveLock'))))
+    LOOP
+        IF pg_terminate_backend(r.pid) THEN
+            v_ended := v_ended + 1;
+            PERFORM vipdesk_private.audit_write(vipdesk_clock(NULL), NULL, 'store',
+                jsonb_build_array(jsonb_build_object(
+                    'action', 'session.end_stall', 'entity', 'staff_account',
+                    'entity_id', (SELECT id::text FROM staff_account WHERE db_role = r.login),
+                    'before', jsonb_build_object('state', r.state, 'since', r.xact_start)::text,
+                    'after', '', 'branch_id', (SELECT branch_id FROM staff_account WHERE db_role = r.login))),
+                true);
+        END IF;
+    END LOOP;
+    RETURN v_ended;
+END
+$$;
 """
 
 SIGNATURES = [
@@ -324,13 +368,13 @@ SIGNATURES = [
     "vipdesk_unchanged(text, jsonb, jsonb, text[])",
     "vipdesk_private.audit_write(timestamp, integer, text, jsonb, boolean)",
     "vipdesk_audit(jsonb, timestamp, integer, text)", "vipdesk_in_command()",
-    "vipdesk_private.watch_change()",
+    "vipdesk_private.watch_change()", "vipdesk_end_stalls()",
 ]
 STAFF_FUNCTIONS = [
     "vipdesk_account_id()", "vipdesk_may(text)", "vipdesk_require(text)",
     "vipdesk_in_subtree(integer)", "vipdesk_transition(text, text, text)",
     "vipdesk_unchanged(text, jsonb, jsonb, text[])", "vipdesk_audit(jsonb, timestamp, integer, text)",
-    "vipdesk_in_command()",
+    "vipdesk_in_command()", "vipdesk_end_stalls()",
 ]
 
 # The tables a staff login may write row by row: a change that no event of its own accompanies
@@ -421,7 +465,8 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     roles = store_roles(bind)
-    run(bind, LANE_TABLE + FUNCTIONS.replace("@LANES@", str(LANES))
+    run(bind, LANE_TABLE + FUNCTIONS.replace("@LANES@", str(LANES)).replace("@IDLE_SECONDS@", str(IDLE_SECONDS))
+        .replace("@LONGEST_SECONDS@", str(LONGEST_SECONDS))
         + "DROP FUNCTION audit_lane_head();\n"
         + "REVOKE EXECUTE ON FUNCTION " + ", ".join(SIGNATURES) + " FROM PUBLIC;\n"
         + f"GRANT EXECUTE ON FUNCTION {', '.join(STAFF_FUNCTIONS)} TO {roles['STAFF']};\n"
