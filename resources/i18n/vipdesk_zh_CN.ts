@@ -130,7 +130,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/accounts/page.py" line="+134"/>
+        <location filename="../../ui/accounts/page.py" line="+133"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>BranchesPage</name>
     <message>
-        <location filename="../../ui/branches/page.py" line="+94"/>
+        <location filename="../../ui/branches/page.py" line="+93"/>
         <source>Open</source>
         <translation>营业中</translation>
     </message>
@@ -1186,7 +1186,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>DeskFlow</name>
     <message>
-        <location filename="../../ui/flow.py" line="+74"/>
+        <location filename="../../ui/flow.py" line="+79"/>
         <source>VIP Desk cannot start</source>
         <translation>贵宾服务台无法启动</translation>
     </message>
@@ -1331,7 +1331,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../ui/login/window.py" line="+243"/>
+        <location filename="../../ui/login/window.py" line="+249"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -2094,7 +2094,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockStatus</name>
     <message>
-        <location filename="../../ui/stock/models.py" line="+21"/>
+        <location filename="../../ui/stock/models.py" line="+22"/>
         <source>Awaiting confirmation</source>
         <translation>待复核</translation>
     </message>
@@ -2258,7 +2258,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../ui/background.py" line="+108"/>
+        <location filename="../../ui/background.py" line="+112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2417,7 +2417,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierTab</name>
     <message>
-        <location filename="../../ui/tiers/customer_tab.py" line="+106"/>
+        <location filename="../../ui/tiers/customer_tab.py" line="+108"/>
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
     </message>
@@ -2491,7 +2491,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/tiers/customer_tab.py" line="-94"/>
+        <location filename="../../ui/tiers/customer_tab.py" line="-96"/>
         <location filename="../../ui/tiers/exceptions_page.py" line="-188"/>
         <source>Reason</source>
         <translation>原因</translation>
@@ -2776,7 +2776,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+52"/>
+        <location filename="../../ui/tiers/models.py" line="+56"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -3209,6 +3209,26 @@ python main.py db upgrade --db {url}</translation>
         <translation>导出排队号</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Row added with a SQL tool</source>
+        <translation>用 SQL 工具新增的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row changed with a SQL tool</source>
+        <translation>用 SQL 工具修改的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row deleted with a SQL tool</source>
+        <translation>用 SQL 工具删除的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session ended by the store: it held others up</source>
+        <translation>数据库结束了阻塞他人的会话</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3257,6 +3277,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>All queue actions</source>
         <translation>全部排队操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All changes made with a SQL tool</source>
+        <translation>全部用 SQL 工具所做的改动</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3354,7 +3379,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>排队营业日</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3399,12 +3424,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3618,7 +3643,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>此数据库已有账户，请联系管理员为您创建账户。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/signin.py" line="+22"/>
+        <location filename="../../app/auth/signin.py" line="+23"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -3674,12 +3699,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+33"/>
+        <location filename="../../app/store.py" line="+38"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4161,7 +4186,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+159"/>
+        <location filename="../../app/tiers/aum_import.py" line="+171"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4169,13 +4194,13 @@ python main.py db upgrade --db {url}</translation>
         <location line="+2"/>
         <location line="+10"/>
         <location filename="../../app/tiers/aum_import.py" line="+2"/>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+66"/>
-        <location filename="../../app/tiers/aum_import.py" line="-110"/>
+        <location filename="../../app/customers/transfer.py" line="+67"/>
+        <location filename="../../app/tiers/aum_import.py" line="-114"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
@@ -4216,12 +4241,12 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+170"/>
+        <location filename="../../app/tiers/evaluation.py" line="+444"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+234"/>
         <source>has {found} fields where the header has {expected}</source>
         <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
     </message>
@@ -4231,12 +4256,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{cif} 不是已知客户</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>repeats customer {cif} for month {month} (first on line {first})</source>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+218"/>
+        <location filename="../../app/tiers/evaluation.py" line="+115"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -4750,7 +4775,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-199"/>
+        <location filename="../../app/tiers/aum_import.py" line="-317"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -4760,7 +4785,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-342"/>
+        <location filename="../../app/tiers/evaluation.py" line="-498"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>

@@ -94,6 +94,10 @@ ACTIONS = {
     "queue.expire": QT_TRANSLATE_NOOP("audit", "Open tickets of earlier days expired"),
     "queue.demo_day": QT_TRANSLATE_NOOP("audit", "Demo queue day written"),
     "queue.export": QT_TRANSLATE_NOOP("audit", "Tickets exported"),
+    "sql.insert": QT_TRANSLATE_NOOP("audit", "Row added with a SQL tool"),
+    "sql.update": QT_TRANSLATE_NOOP("audit", "Row changed with a SQL tool"),
+    "sql.delete": QT_TRANSLATE_NOOP("audit", "Row deleted with a SQL tool"),
+    "session.end_stall": QT_TRANSLATE_NOOP("audit", "Session ended by the store: it held others up"),
 }
 
 # Prefixes an auditor narrows by, each covering a family of actions.
@@ -109,6 +113,7 @@ ACTION_GROUPS = {
     "contact.": QT_TRANSLATE_NOOP("audit", "All contact record actions"),
     "card": QT_TRANSLATE_NOOP("audit", "All VIP card actions"),
     "queue.": QT_TRANSLATE_NOOP("audit", "All queue actions"),
+    "sql.": QT_TRANSLATE_NOOP("audit", "All changes made with a SQL tool"),
 }
 
 ENTITIES = {
