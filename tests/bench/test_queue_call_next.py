@@ -2,8 +2,9 @@
 zero lost), against a raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)`` loop on the
 same table in the same run (the floor: one statement, no checks, no audit, no ORM).
 
-Each of 30 processes (counter PCs are separate programs) has its own connection and counter and
-calls until the queue is empty; only the call is timed (serving the ticket afterwards is not).
+Each of 30 processes (counter PCs are separate programs) has its own connection, as the
+teller's own login role (as the product connects: row-level security and the database's checks
+of every write apply), and its own counter, and calls until the queue is empty; only the call is timed (serving the ticket afterwards is not).
 Both runs start from the same number of waiting tickets and are checked for duplicates and
 losses.
 """
@@ -15,8 +16,9 @@ import time
 from datetime import timedelta
 
 import psycopg
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
+from app.demo import DEMO_PASSWORD
 from app.queue import calling, setup
 from app.queue.calling import Desk
 from app.queue.common import today_of
@@ -132,7 +134,9 @@ def test_call_next_thirty_counters_against_raw_skip_locked(pg_demo_store):
         counter = setup.add_counter(store, manager, number=f"B{n:02d}", name=f"压测{n}", service_ids=[service])
         calling.sign_in_counter(store, teller, counter, f"BENCH-{n}")
         desks.append(Desk(counter, f"BENCH-{n}"))
-    url = store.engine.url.render_as_string(hide_password=False)
+    with store.engine.connect() as conn:
+        login = conn.execute(text("SELECT vipdesk_role_prefix()")).scalar_one() + "teller"
+    url = store.engine.url.set(username=login, password=DEMO_PASSWORD).render_as_string(hide_password=False)
 
     # -- the service: call_next, 30 counter processes at once
     expected = _fill(store, teller.branch_id, service, 1)
