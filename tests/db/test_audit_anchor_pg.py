@@ -1,15 +1,19 @@
 """The audit anchor on PostgreSQL as staff login roles: row-level security hides other branches'
 audit events from staff, yet ``vipdesk_audit_heads()`` (migration 0028) gives them every lane's
-head (seq and hash, nothing else)."""
+head (seq and hash, nothing else), so the day-end reconciliation a branch manager makes as their
+own login prints the whole trail's anchor."""
 
 from __future__ import annotations
 
 import pytest
 from psycopg import errors
 
-from app.audit.trail import audit_heads
+from app.audit.anchor import parse_anchor
+from app.audit.trail import audit_heads, verify_chain
+from app.documents import reports
 from tests.db.test_cards_pg_scope import signed_in
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
+from tests.documents.support import pdf_text
 
 pytestmark = pytest.mark.pg
 
@@ -45,3 +49,15 @@ def test_the_function_is_a_definer_with_a_fixed_path_for_staff_only(demo):  # no
     finally:
         demo.owner.execute("RESET ROLE")
 
+
+def test_a_branch_manager_prints_the_whole_trails_anchor_on_the_reconciliation(demo):  # noqa: F811
+    before = verify_chain(demo.store)  # as the owner: every event
+    assert before.intact
+    with signed_in(demo, "manager") as (store, manager):
+        made = reports.stock_reconciliation(store, manager, business_date=store.today())
+    text = "".join(pdf_text(made.pdf)).replace("\n", "")
+    assert f"审计锚点：{before.anchor.text()}" in text
+    noted = parse_anchor(text.split("审计锚点：", 1)[1].split("（", 1)[0])  # read back off the paper
+    after = verify_chain(demo.store, anchor=noted)
+    assert after.intact and after.anchor_problem == ""
+    assert after.checked == before.checked + 1  # the report's own registration event
