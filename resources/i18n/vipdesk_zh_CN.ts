@@ -443,6 +443,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit anchor:</source>
+        <translation>审计锚点：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note this anchor down, or keep the day&apos;s stock reconciliation report, which prints it: “python main.py audit verify --anchor …” then proves that the trail has only grown since.</source>
+        <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
