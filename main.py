@@ -81,7 +81,10 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", help="check the hash chain; exit 0 when intact").add_argument("--db", metavar="URL", dest="sub_db")
+    verify = audit_sub.add_parser("verify", help="check the hash chain and print its anchor; exit 0 when intact")
+    verify.add_argument("--anchor", metavar="TEXT", help="an anchor printed earlier (VDA1-...): also prove the trail "
+                        "has only grown since it (exit 1 when it was cut back past it or rewritten)")
+    verify.add_argument("--db", metavar="URL", dest="sub_db")
 
     backup = sub.add_parser("backup", help="consistent online copy of a SQLite store")
     backup.add_argument("out", metavar="OUT", type=Path)
@@ -159,15 +162,22 @@ def cmd_demo(args) -> int:
 
 
 def cmd_audit_verify(args) -> int:
+    from app.audit.anchor import parse_anchor
     from app.audit.trail import verify_chain
     from app.opening import open_store
 
-    result = verify_chain(open_store(_store_url(args)))
-    if result.intact:
-        print(f"audit chain intact: {result.checked} events in {result.lanes} lanes, heads {result.heads}")
-        return 0
-    print(f"audit chain broken: {result.problem}", file=sys.stderr)
-    return EXIT_CHECK_FAILED
+    noted = parse_anchor(args.anchor) if args.anchor is not None else None  # a typo: before any work
+    result = verify_chain(open_store(_store_url(args)), anchor=noted)
+    if not result.intact:
+        print(f"audit chain broken: {result.problem}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    if result.anchor_problem:
+        print(f"audit trail does not hold the anchor: {result.anchor_problem}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(f"audit chain intact: {result.checked} events in {result.lanes} lanes, anchor {result.anchor}")
+    if noted is not None:
+        print(f"the trail holds the anchor {noted}: it has only grown since")
+    return 0
 
 
 def cmd_backup(args) -> int:

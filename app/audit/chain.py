@@ -40,13 +40,6 @@ def canonical_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def heads_fingerprint(heads: list[tuple[int, int, str]]) -> str:
-    """One value naming the state of every lane, ``(lane, seq, hash)`` of each lane's last
-    event: what to note down (or print) to prove later that nothing was cut off the end."""
-    text = "|".join(f"{lane}:{seq}:{head}" for lane, seq, head in sorted(heads))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
 def digest(prev_hash: str, event: EventFields) -> str:
     """SHA-256 over the previous hash and the event's canonical form."""
     body = json.dumps(

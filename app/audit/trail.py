@@ -1,4 +1,4 @@
-"""Reading the audit trail: filtered keyset pages, chain verification and CSV export."""
+"""Reading the audit trail: filtered keyset pages, chain verification, anchors and CSV export."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from app.audit.chain import GENESIS_HASH, EventFields, digest, heads_fingerprint
+from app.audit.anchor import Anchor, anchor_of, anchor_problem
+from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
 from db.models import AuditEvent, Branch
@@ -86,18 +87,28 @@ class VerifyResult:
     checked: int
     problem: str = ""
     bad_event: int | None = None   # the number (id) of the first bad event found
-    heads: str = GENESIS_HASH      # chain.heads_fingerprint of every lane's last event
+    anchor: Anchor | None = None   # the anchor of the heads just verified (None: broken or stopped)
     lanes: int = 0
+    anchor_problem: str = ""       # why the noted anchor is not part of the chain ("" when it is)
 
 
-def verify_chain(store, *, progress: Callable[[int], bool] | None = None) -> VerifyResult:
+def verify_chain(store, *, progress: Callable[[int], bool] | None = None,
+                 anchor: Anchor | None = None) -> VerifyResult:
     """Walk every lane of the chain in order; report the first event changed, removed, moved or
-    out of order.
+    out of order, and the anchor of the heads it verified.
 
-    ``progress`` gets the count checked so far and may return False to stop early. Verifying
-    needs every event, so it runs with the store credentials of the caller (the CLI's URL).
+    ``anchor``: one noted earlier (:func:`app.audit.anchor.parse_anchor`); an intact chain must
+    also still hold each of its lane's noted event, else ``anchor_problem`` says which lane was
+    cut back past it or rewritten. The noted events' hashes are taken from this same walk, so
+    the verdict and the printed anchor are about exactly the events checked.
+
+    ``progress`` gets the count checked so far and may return False to stop early (then no
+    anchor: part of a walk proves nothing). Verifying needs every event, so it runs with the
+    store credentials of the caller (the CLI's URL).
     """
     heads: list[tuple[int, int, str]] = []
+    noted = {mark.lane: mark.seq for mark in anchor.marks} if anchor else {}
+    at_marks: dict[int, str] = {}
     lane, expected_prev, expected_seq, checked = None, GENESIS_HASH, 1, 0
     with store.read() as session:
         events = session.execute(select(AuditEvent).order_by(AuditEvent.lane, AuditEvent.seq)).scalars()
@@ -109,13 +120,53 @@ def verify_chain(store, *, progress: Callable[[int], bool] | None = None) -> Ver
             problem = _check(event, expected_seq, expected_prev)
             if problem:
                 return VerifyResult(False, checked, problem, event.id)
+            if noted.get(event.lane) == event.seq:
+                at_marks[event.lane] = event.hash
             expected_prev, expected_seq = event.hash, event.seq + 1
             checked += 1
             if progress and checked % 5000 == 0 and progress(checked) is False:
-                break
+                return VerifyResult(True, checked)
     if lane is not None:
         heads.append((lane, expected_seq - 1, expected_prev))
-    return VerifyResult(True, checked, heads=heads_fingerprint(heads), lanes=len(heads))
+    found = anchor_problem(anchor, {lane: seq for lane, seq, _ in heads}, at_marks) if anchor else ""
+    return VerifyResult(True, checked, anchor=anchor_of(heads), lanes=len(heads), anchor_problem=found)
+
+
+HEADS = text("""
+WITH RECURSIVE lanes(lane) AS (
+    SELECT min(e.lane) FROM audit_event e
+    UNION ALL
+    SELECT (SELECT min(e.lane) FROM audit_event e WHERE e.lane > l.lane) FROM lanes l WHERE l.lane IS NOT NULL
+)
+SELECT h.lane, h.seq, h.hash FROM lanes l JOIN audit_event h ON h.lane = l.lane
+    AND h.seq = (SELECT max(m.seq) FROM audit_event m WHERE m.lane = l.lane)
+ORDER BY h.lane
+""")
+
+
+def audit_heads(store) -> list[tuple[int, int, str]]:
+    """``(lane, seq, hash)`` of each lane's last event, read without walking the trail (each
+    lane found and its last event read through the ``(lane, seq)`` index).
+
+    On PostgreSQL through ``vipdesk_audit_heads()`` (migration 0028): row-level security shows
+    staff only their branch subtree's events, yet a staff login must be able to print the whole
+    trail's anchor; the function reveals each lane's last seq and hash, no content. SQLite has
+    no such scope: the same question is asked directly.
+    """
+    with store.read() as session:
+        if store.kind == "postgresql":
+            rows = session.execute(text("SELECT lane, head_seq, head_hash FROM vipdesk_audit_heads()"))
+        else:
+            rows = session.execute(HEADS)
+        return [(int(lane), int(seq), str(head)) for lane, seq, head in rows]
+
+
+def current_anchor(store) -> Anchor:
+    """The anchor of the trail as it stands now (printed on the day-end stock reconciliation).
+
+    Unlike :func:`verify_chain` this checks nothing: it notes where the trail stands, so that a
+    later ``audit verify --anchor`` can prove it has only grown since."""
+    return anchor_of(audit_heads(store))
 
 
 def _check(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:

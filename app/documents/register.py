@@ -148,7 +148,9 @@ def fill(template: tpl.Template, fields: Mapping[str, object],
 
     ``fields`` values are put on one line each (so data can never add a heading or a table);
     a paragraph that is only ``{name}`` of a multi-paragraph field becomes one paragraph per
-    item of ``multi[name]``."""
+    item of ``multi[name]``. A required line (:data:`templates.REQUIRED_LINES`) whose
+    placeholder the template leaves out is added before the signatures when its value is given
+    (a document made before the line existed has none, and its reprint adds none)."""
     values = {k: _one_line(v) for k, v in fields.items()}
     multi = multi or {}
     for name in tpl.MULTI_PARAGRAPH:
@@ -166,6 +168,10 @@ def fill(template: tpl.Template, fields: Mapping[str, object],
             blocks.append(tpl.Block(block.kind, block.text.format_map(values), block.parties))
         else:
             blocks.append(tpl.Block(block.kind, "", tuple(p.format_map(values) for p in block.parties)))
+    required = tpl.REQUIRED_LINES.get(template.key)
+    if required and required[0] in values and required[0] not in template.fields_used():
+        at = next((i for i, b in enumerate(blocks) if b.kind == "signatures"), len(blocks))
+        blocks.insert(at, tpl.Block("para", required[1].format_map(values)))
     return template.title.format_map(values), blocks
 
 

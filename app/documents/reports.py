@@ -46,7 +46,10 @@ def _check_period(start: date, end: date) -> None:
 
 def stock_reconciliation(store, actor, *, business_date: date, branch_code: str | None = None,
                          progress: Progress = None) -> Made:
-    """空白卡日终轧账表: every location and card type of a branch on one business day."""
+    """空白卡日终轧账表: every location and card type of a branch on one business day, and the
+    audit trail's anchor as it stands when the report is made: the branch's paper archive then
+    holds the trail to it (``audit verify --anchor`` proves later that it has only grown)."""
+    from app.audit.trail import current_anchor
     from app.stock.books import reconcile_day
 
     branch = _branch(store, actor, branch_code)
@@ -64,7 +67,8 @@ def stock_reconciliation(store, actor, *, business_date: date, branch_code: str 
                      describe_runs(r.unexpected, 20), note])
     fields = {"business_date": business_date.isoformat(), "line_count": len(lines),
               "difference_count": sum(1 for line in lines if not line.result.balanced),
-              "signed_count": sum(1 for line in lines if line.signed)}
+              "signed_count": sum(1 for line in lines if line.signed),
+              "audit_anchor": current_anchor(store).text()}
     table = Table((), rows, (2.4, 1.1, 1.4, 1, 1, 1, 1, 1, 1, 2.6, 2.6, 2.4))
     return make_document(store, actor, kind="report_stock_reconciliation", template_key="report_stock_reconciliation",
                          subject=f"空白卡日终轧账表 {branch.code} {business_date.isoformat()}", branch_id=branch.id,

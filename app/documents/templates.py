@@ -55,7 +55,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "letter_renewal_due": frozenset(_COMMON + _CUSTOMER + _CARD),
     "letter_expired": frozenset(_COMMON + _CUSTOMER + _CARD),
     "report_stock_reconciliation": frozenset(_COMMON + ("business_date", "line_count", "difference_count",
-                                                        "signed_count")),
+                                                        "signed_count", "audit_anchor")),
     "report_stock_count": frozenset(_COMMON + ("count_from", "count_to", "count_total", "disagree_count")),
     "report_destruction": frozenset(_COMMON + ("period_from", "period_to", "destroyed_total")),
     "report_tier_worklist": frozenset(_COMMON + ("worklist_name", "as_of", "evaluation_number",
@@ -65,6 +65,9 @@ FIELDS: dict[str, frozenset[str]] = {
                                              "longest_wait")),
 }
 MULTI_PARAGRAPH = frozenset({"tier_rights"})
+# A line a document prints even when an edited template leaves its placeholder out (placed
+# before the signatures): the audit anchor is what the reconciliation's paper is kept for.
+REQUIRED_LINES = {"report_stock_reconciliation": ("audit_anchor", "审计锚点：{audit_anchor}")}
 # How many columns each of a report's tables has, in order (its ``[table: ...]`` lines name them).
 TABLE_COLUMNS = {"report_stock_reconciliation": (12,), "report_stock_count": (9,), "report_destruction": (8,),
                  "report_tier_worklist": (8,), "report_queue_day": (9, 9, 10)}

@@ -443,6 +443,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit anchor:</source>
+        <translation>审计锚点：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note this anchor down, or keep the day&apos;s stock reconciliation report, which prints it: “python main.py audit verify --anchor …” then proves that the trail has only grown since.</source>
+        <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -4458,6 +4468,21 @@ python main.py db upgrade --db {url}</translation>
         <source>line {line}: write what the day is before the date</source>
         <translation>第 {line} 行：请在日期前写明是什么日子</translation>
     </message>
+    <message>
+        <location filename="../../app/audit/anchor.py" line="+59"/>
+        <source>is not an audit anchor (one starts with VDA1-)</source>
+        <translation>不是审计锚点（审计锚点以 VDA1- 开头）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not written as VDA1-lane:event:hash,…-digest-check; compare it with the paper again</source>
+        <translation>格式不符（应为 VDA1-通道:序号:哈希,…-摘要-校验码），请再与纸质存档核对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has a typing mistake (its last 4 characters do not match the rest); compare it with the paper again</source>
+        <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -4878,6 +4903,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Close relatives</source>
         <translation>直系亲属</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit/anchor.py" line="+55"/>
+        <source>Audit anchor</source>
+        <translation>审计锚点</translation>
     </message>
 </context>
 <context>

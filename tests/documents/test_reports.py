@@ -7,7 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from app.audit.anchor import parse_anchor
+from app.audit.trail import current_anchor, verify_chain
 from app.business_day import day_start
+from app.documents import templates as tpl
 from app.documents import reports
 from app.documents.verify import verify
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -40,12 +43,27 @@ def test_stock_reconciliation_report(demo_store):
     manager = actor_named(demo_store, "manager")
     today = demo_store.today()
     lines = books.reconcile_day(demo_store, manager, branch_code="BJ0101", business_date=today - timedelta(days=1))
+    anchor = verify_chain(demo_store).anchor.text()  # the trail as it stands before the report
     made = reports.stock_reconciliation(demo_store, manager, business_date=today - timedelta(days=1))
     text = check_document(demo_store, manager, made, "空白卡日终轧账表", "北京朝阳支行", (today - timedelta(days=1)).isoformat(),
-                          "白金卡", "金库", "短缺序号")
+                          "白金卡", "金库", "短缺序号", f"审计锚点：{anchor}")
     for line in lines:
         assert line.location_name in text
     assert made.kind == "report_stock_reconciliation"
+    after = verify_chain(demo_store, anchor=parse_anchor(anchor))  # the report's own event since
+    assert after.intact and after.anchor_problem == "" and after.anchor.text() != anchor
+
+
+def test_the_reconciliation_prints_its_anchor_even_from_a_template_that_left_it_out(sqlite_demo_store):
+    store = sqlite_demo_store
+    body = tpl.shipped("report_stock_reconciliation").body
+    edited = "\n".join(line for line in body.splitlines() if "audit_anchor" not in line and "（制表时" not in line)
+    tpl.save_template(store, actor_named(store, "admin"), "report_stock_reconciliation", edited)
+    anchor = current_anchor(store).text()
+    made = reports.stock_reconciliation(store, actor_named(store, "manager"), business_date=store.today())
+    text = "".join(pdf_text(made.pdf)).replace("\n", "")
+    assert f"审计锚点：{anchor}" in text
+    assert text.index(anchor) < text.index("轧账人：")  # before the signatures
 
 
 def test_physical_count_report(demo_store):

@@ -149,11 +149,18 @@ def test_export_is_only_offered_with_the_permission(main_window):
 
 
 def test_verify_chain_reports_intact(qtbot, page, dialogs):
+    assert page.anchor_edit.isHidden()
     task = page.verify()
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert page.last_verify.intact
     assert page.result_label.text().startswith("The audit chain is intact:")
+    # the anchor of the heads just verified, to copy or note down
+    from app.audit.anchor import parse_anchor
+    from app.audit.trail import current_anchor
+
+    assert not page.anchor_edit.isHidden() and page.anchor_edit.isReadOnly()
+    assert parse_anchor(page.anchor_edit.text()) == page.last_verify.anchor == current_anchor(page.context.store)
 
 
 def test_verify_chain_names_a_changed_event(qtbot, page, dialogs, demo_store):
@@ -164,7 +171,7 @@ def test_verify_chain_names_a_changed_event(qtbot, page, dialogs, demo_store):
     task = page.verify()
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
-    assert not page.last_verify.intact
+    assert not page.last_verify.intact and page.anchor_edit.isHidden()
     (_kind, _title, message, details), = dialogs.of("error")
     assert "event No. 3" in message
     assert "changed after it was written" in details

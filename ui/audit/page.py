@@ -109,10 +109,17 @@ class AuditPage(Page):
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # the anchor of the chain last verified intact, to copy or note down
+        self.anchor_label = QLabel(self)
+        self.anchor_edit = QLineEdit(self)
+        self.anchor_edit.setObjectName("auditAnchor")
+        self.anchor_edit.setReadOnly(True)
+        self.anchor_label.setBuddy(self.anchor_edit)
         if MONO_FAMILY in QFontDatabase.families():  # the shipped font's fixed-width face
             mono = QFont(MONO_FAMILY)
             mono.setPointSize(self.font().pointSize())
             self.details.setFont(mono)
+            self.anchor_edit.setFont(mono)
         self.details_title = styled_label("section", self)
         details_panel = QWidget(self)
         details_layout = QVBoxLayout(details_panel)
@@ -142,11 +149,16 @@ class AuditPage(Page):
         actions.addWidget(self.verify_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.reload_button)
+        anchor_row = QHBoxLayout()
+        anchor_row.addWidget(self.anchor_label)
+        anchor_row.addWidget(self.anchor_edit, 1)
+        self._show_anchor(None)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
         layout.addLayout(actions)
+        layout.addLayout(anchor_row)
         layout.addWidget(self.splitter, 1)
 
         self.apply_button.clicked.connect(self.refresh)
@@ -281,6 +293,7 @@ class AuditPage(Page):
             return result
 
         show_text(self.result_label, "")
+        self._show_anchor(None)
         self.task = run_in_background(
             self, work, on_success=self._verified, on_failure=self.show_error,
             on_cancel=lambda: show_text(self.result_label, self.tr("Check cancelled.")),
@@ -293,6 +306,7 @@ class AuditPage(Page):
         if result.intact:
             text = self.tr("The audit chain is intact: {count} events checked.").format(count=result.checked)
             show_text(self.result_label, text)
+            self._show_anchor(result.anchor)
             self.context.dialogs.info(self, self.tr("Audit chain"), text)
             return
         text = self.tr("The audit chain is broken at event No. {seq}: an event was changed, "
@@ -300,6 +314,13 @@ class AuditPage(Page):
             seq=result.bad_event)
         show_text(self.result_label, text)
         self.context.dialogs.error(self, self.tr("Audit chain"), text, result.problem)
+
+    def _show_anchor(self, anchor) -> None:
+        """The anchor of the heads just verified (``app.audit.anchor``); hidden without one."""
+        self.anchor_edit.setText(anchor.text() if anchor is not None else "")
+        self.anchor_edit.setCursorPosition(0)
+        for widget in (self.anchor_label, self.anchor_edit):
+            widget.setVisible(anchor is not None)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.filter_box.setTitle(self.tr("Filter"))
@@ -330,6 +351,10 @@ class AuditPage(Page):
         self.export_button.setText(self.tr("Export CSV…"))
         self.verify_button.setText(self.tr("Verify chain"))
         self.reload_button.setText(self.tr("Reload"))
+        self.anchor_label.setText(self.tr("Audit anchor:"))
+        self.anchor_edit.setToolTip(self.tr(
+            "Note this anchor down, or keep the day's stock reconciliation report, which prints it: "
+            "“python main.py audit verify --anchor …” then proves that the trail has only grown since."))
         self.details_title.setText(self.tr("Details"))
         self.model.retranslate()
         self._update_count()
