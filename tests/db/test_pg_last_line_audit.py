@@ -241,6 +241,32 @@ def test_a_table_locked_from_a_sql_tool_and_left_is_released_by_the_store(demo):
     assert _intact(demo)
 
 
+
+@pytest.mark.pg
+def test_logins_writing_at_once_keep_every_lane_unbroken_and_a_killed_one_leaves_nothing(demo):  # noqa: F811
+    from concurrent.futures import ThreadPoolExecutor
+
+    logins = ["teller", "teller2", "manager", "advisor", "lobby", "custodian", "custodian2", "auditor"]
+    before = _count(demo)
+
+    def write(login: str) -> None:
+        with connect_as(demo, login) as conn:
+            for n in range(10):
+                with conn.transaction():
+                    conn.execute(AUDIT, (_event(entity_id=f"{login}-{n}"), None, None, None))
+
+    with ThreadPoolExecutor(max_workers=len(logins)) as pool:
+        list(pool.map(write, logins))
+    assert _count(demo) == before + 10 * len(logins) and _intact(demo)
+    doomed = psycopg.connect(make_conninfo(demo.url, user=demo.prefix + "teller", password=DEMO_PASSWORD))
+    doomed.execute(AUDIT, (_event(entity_id="doomed"), None, None, None))
+    demo.owner.execute("SELECT pg_terminate_backend(%s)", (doomed.info.backend_pid,))
+    doomed.close()
+    with connect_as(demo, "teller2") as conn:  # the lane it held is free again
+        conn.execute(AUDIT, (_event(entity_id="after"), None, None, None))
+    assert _count(demo) == before + 10 * len(logins) + 1 and _intact(demo)
+    assert demo.owner.execute("SELECT count(*) FROM audit_event WHERE entity_id = 'doomed'").fetchone()[0] == 0
+
 # Last: it empties the run's database, which the module's demo fixture lives in.
 @pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
 def test_the_stores_permission_table_is_the_apps(request, engine_kind):
