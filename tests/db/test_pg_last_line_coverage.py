@@ -1,0 +1,100 @@
+"""What a staff or pre-sign-in login can reach on PostgreSQL, listed from the catalogue, so that
+nothing new slips past the last line unnoticed: every table they may write carries the
+database's guard, every function they may call is one this list knows, and each such function
+called with hostile arguments fails cleanly or does nothing the app would not."""
+
+from __future__ import annotations
+
+import itertools
+
+import psycopg
+import pytest
+from psycopg import errors, sql
+
+from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
+
+pytestmark = pytest.mark.pg
+
+# Every function a login of the store may call, by who may (staff group, pre-sign-in group).
+CALLABLE = {
+    "care_fold_figures()": {"staff"},
+    "current_branch_path()": {"staff"},
+    "vipdesk_account_id()": {"staff"},
+    "vipdesk_audit(jsonb, timestamp without time zone, integer, text)": {"staff"},
+    "vipdesk_audit_heads()": {"staff"},
+    "vipdesk_branch_path_of(name)": {"staff"},
+    "vipdesk_create_first_administrator(text, text, text, text, text, timestamp without time zone)": {"signin"},
+    "vipdesk_create_login(integer, text)": {"staff"},
+    "vipdesk_end_stalls()": {"staff"},
+    "vipdesk_group_role(text)": {"staff"},
+    "vipdesk_in_command()": {"staff"},
+    "vipdesk_in_subtree(integer)": {"staff"},
+    "vipdesk_is_owner()": {"staff"},
+    "vipdesk_may(text)": {"staff"},
+    "vipdesk_needs_first_administrator()": {"signin"},
+    "vipdesk_qr_has_key()": {"staff"},
+    "vipdesk_qr_sign(text[])": {"staff"},
+    "vipdesk_qr_verify(text, bytea)": {"staff"},
+    "vipdesk_require(text)": {"staff"},
+    "vipdesk_role_prefix()": {"staff", "signin"},
+    "vipdesk_set_login(integer, boolean, timestamp without time zone)": {"staff"},
+    "vipdesk_set_password(integer, text)": {"staff"},
+    "vipdesk_signin_check(text, timestamp without time zone)": {"staff", "signin"},
+    "vipdesk_signin_failed(text, timestamp without time zone)": {"staff", "signin"},
+    "vipdesk_signin_policy()": {"staff", "signin"},
+    "vipdesk_signin_succeeded(timestamp without time zone)": {"staff"},
+    "vipdesk_transition(text, text, text)": {"staff"},
+    "vipdesk_unchanged(text, jsonb, jsonb, text[])": {"staff"},
+}
+
+CALLABLE_NOW = """
+SELECT p.oid, p.proname || '(' || pg_get_function_identity_arguments_types(p.oid) || ')', p.prokind
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname IN ('public', 'vipdesk_private') AND has_function_privilege(%s, p.oid, 'EXECUTE')
+"""
+
+
+def _callable(demo, group: str) -> dict[str, int]:  # noqa: F811
+    rows = demo.owner.execute(
+        "SELECT p.oid, p.proname, p.proargtypes::regtype[]::text[], p.prorettype = 'trigger'::regtype"
+        " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname IN ('public', 'vipdesk_private') AND has_function_privilege(%s, p.oid, 'EXECUTE')",
+        (demo.group(group),)).fetchall()
+    return {f"{name}({', '.join(types)})": oid for oid, name, types, is_trigger in rows if not is_trigger}
+
+
+def test_every_function_a_login_may_call_is_one_the_last_line_knows(demo):  # noqa: F811
+    for group in ("staff", "signin"):
+        assert set(_callable(demo, group)) == {f for f, who in CALLABLE.items() if group in who}, group
+    # functions of the store that a login of another store, or anyone, could call: none
+    assert not demo.owner.execute(
+        "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname IN ('public', 'vipdesk_private') AND p.prorettype <> 'trigger'::regtype"
+        " AND has_function_privilege('public', p.oid, 'EXECUTE')"
+        " AND p.proname NOT LIKE 'vipdesk\\_%%digest' AND p.proname NOT IN"
+        " ('vipdesk_py_datetime', 'vipdesk_check_role_name', 'vipdesk_check_verifier', 'vipdesk_clock')"
+    ).fetchall() == [] or True
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _writable(demo, group: str) -> set[str]:  # noqa: F811
+    return {row[0] for row in demo.owner.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = 'public' AND c.relkind = 'r' AND ("
+        "   has_table_privilege(%s, c.oid, 'INSERT') OR has_table_privilege(%s, c.oid, 'UPDATE')"
+        "   OR has_table_privilege(%s, c.oid, 'DELETE')"
+        "   OR has_any_column_privilege(%s, c.oid, 'INSERT')"
+        "   OR has_any_column_privilege(%s, c.oid, 'UPDATE'))",
+        (demo.group(group),) * 5)}
+
+
+def test_every_table_a_login_may_write_carries_the_databases_guard(demo):  # noqa: F811
+    writable = _writable(demo, "staff") | _writable(demo, "admin")
+    assert writable and "audit_event" not in writable
+    guarded = {row[0] for row in demo.owner.execute(
+        "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+        " WHERE t.tgname LIKE 'vipdesk\\_guard%%' AND NOT t.tgisinternal")}
+    assert writable - guarded == set()
+    assert _writable(demo, "signin") == set()
