@@ -33,8 +33,9 @@ from db.models import AuditEvent, StaffAccount
 
 # PostgreSQL's last line (privileges, row-level security) refused what the app's checks let by.
 INSUFFICIENT_PRIVILEGE = "42501"
-# A lock wait ran out (the staff logins' lock_timeout): someone holds what this action needs.
-LOCK_NOT_AVAILABLE = "55P03"
+# A lock wait or a statement ran out of time (the staff logins' lock_timeout and
+# statement_timeout): most often someone holds what this action needs.
+TIMED_OUT = {"55P03", "57014"}
 REFUSED_BY_THE_STORE = QT_TRANSLATE_NOOP(
     "errors", "The store refused this for your account (branch scope or permission); nothing was saved.")
 
@@ -222,7 +223,7 @@ def _translated_faults(on_lock_timeout: Callable[[], None] | None = None) -> Ite
     except DBAPIError as exc:
         if "database is locked" in str(exc.orig):
             raise StoreUnavailable(STORE_BUSY) from exc
-        if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        if getattr(exc.orig, "sqlstate", None) in TIMED_OUT:
             if on_lock_timeout is not None:
                 on_lock_timeout()
             raise StoreUnavailable(STORE_BUSY) from exc

@@ -81,7 +81,7 @@ class StoreSnapshot:
 
     tables: list[tuple[str, bytes]]
     sequences: list[tuple[str, int, bool]]
-    logins: list[tuple[str, bool, str | None, list[str]]]
+    logins: list[tuple[str, bool, str | None, list[str], list[str]]]
 
 
 def store_tables(conn) -> list[str]:
@@ -94,7 +94,7 @@ def store_tables(conn) -> list[str]:
 
 def take_snapshot(url: str) -> StoreSnapshot:
     """Copy out every table (binary COPY), every sequence's position and the store's logins
-    (password verifier, LOGIN flag and group memberships)."""
+    (password verifier, LOGIN flag, group memberships and session settings)."""
     with psycopg.connect(url, autocommit=True) as conn:
         tables = []
         for table in store_tables(conn):
@@ -108,12 +108,13 @@ def take_snapshot(url: str) -> StoreSnapshot:
             sequences.append((name, last, called))
         logins = []
         for role in _login_roles(conn):
-            can_login, verifier = conn.execute(
-                "SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = %s", (role,)).fetchone()
+            can_login, verifier, settings = conn.execute(
+                "SELECT a.rolcanlogin, a.rolpassword, coalesce(r.rolconfig, '{}') FROM pg_authid a"
+                " JOIN pg_roles r USING (rolname) WHERE rolname = %s", (role,)).fetchone()
             groups = [row[0] for row in conn.execute(
                 "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
                 " WHERE m.member = to_regrole(quote_ident(%s)) ORDER BY 1", (role,))]
-            logins.append((role, can_login, verifier, groups))
+            logins.append((role, can_login, verifier, groups, settings))
     return StoreSnapshot(tables, sequences, logins)
 
 
@@ -134,10 +135,14 @@ def restore_snapshot(url: str, snapshot: StoreSnapshot) -> None:
                 copy.write(data)
         for name, last, called in snapshot.sequences:
             conn.execute("SELECT setval(%s, %s, %s)", (name, last, called))
-        for role, can_login, verifier, groups in snapshot.logins:
+        for role, can_login, verifier, groups, settings in snapshot.logins:
             conn.execute(sql.SQL("CREATE ROLE {} WITH {} NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT"
                                  " NOREPLICATION NOBYPASSRLS PASSWORD {}").format(
                 sql.Identifier(role), sql.SQL("LOGIN" if can_login else "NOLOGIN"), sql.Literal(verifier)))
+            for setting in settings:
+                name, value = setting.split("=", 1)
+                conn.execute(sql.SQL("ALTER ROLE {} SET {} = {}").format(
+                    sql.Identifier(role), sql.Identifier(name), sql.Literal(value)))
             for group in groups:
                 conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(role)))
 
@@ -258,8 +263,9 @@ def private_cluster_or_skip() -> Iterator[PrivateCluster]:
 def create_database(server_url: str, *, owner: str | None = None, owner_password: str = "") -> str:
     """A new, empty database on ``server_url``; returns its URL.
 
-    With ``owner``, a new non-superuser login with CREATEROLE (a production-like schema owner)
-    owns the database, and the URL connects as that owner.
+    With ``owner``, a new non-superuser login with CREATEROLE (a production-like schema owner,
+    granted what migration 0027 needs: SELECT on ``pg_authid`` and ``pg_signal_backend``) owns
+    the database, and the URL connects as that owner.
     """
     from psycopg import sql
 
@@ -270,7 +276,12 @@ def create_database(server_url: str, *, owner: str | None = None, owner_password
             return f"{server_url}/{name}"
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
             sql.Identifier(owner), sql.Literal(owner_password)))
+        conn.execute(sql.SQL("GRANT pg_signal_backend TO {}").format(sql.Identifier(owner)))
         conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(owner)))
+    # what the README asks of a non-superuser owner (migration 0027): end staff sessions (above)
+    # and read the logins' verifiers (a catalogue's privileges are kept in each database)
+    with psycopg.connect(f"{server_url}/{name}", autocommit=True) as conn:
+        conn.execute(sql.SQL("GRANT SELECT ON pg_catalog.pg_authid TO {}").format(sql.Identifier(owner)))
     host = server_url.split("@", 1)[1]
     return f"postgresql://{owner}:{owner_password}@{host}/{name}"
 

@@ -13,7 +13,12 @@ administrator of an empty store. No table can be read or written. (2) A signed-i
 psql sees and changes no more than the app lets them: their branch subtree, audit rows only
 appended as themselves, role management only for administrators, through functions that check
 the subtree. (3) Lock-outs hold in the database (``NOLOGIN``), so a locked or disabled account
-cannot connect with any tool; the clock for them is the server's. Not covered: guessing
+cannot connect with any tool, and its open sessions are ended; the clock for them is the
+server's. (4) A password changed outside the app (``ALTER ROLE CURRENT_USER PASSWORD`` in psql,
+past the app's policy) is found at the next sign-in check anywhere in the store (the login's
+verifier differs from the one the app set, migration 0027): the account is blocked
+(``NOLOGIN``, sessions ended, audited) until an administrator resets the password. Staff
+sessions carry lock, statement and idle-in-transaction timeouts. Not covered: guessing
 passwords with a tool straight against the server is not counted by the app (use ``auth_delay``,
 network rules and log monitoring), the owner/superuser and the server's administrators, a
 compromised PC (key logger), and plaintext networks (use ``sslmode=verify-full``).
@@ -23,8 +28,8 @@ draws a per-store prefix: logins are ``vd_<8 hex>_<user name>``, groups ``vdg_<8
 ``_admin`` and ``_signin``. Passwords never appear in SQL: the client computes the SCRAM
 verifier (libpq's ``PQencryptPasswordConn``) and the definer functions accept nothing else.
 
-Sign-in flow. ``vipdesk_signin_check`` (locked or disabled: refused and audited; an expired lock
-is lifted and LOGIN given back) -> connect as the login role with the password -> on an
+Sign-in flow. ``vipdesk_signin_check`` (locked, disabled or password changed outside: refused and
+audited; an expired lock is lifted and LOGIN given back) -> connect as the login role with the password -> on an
 authentication failure ``vipdesk_signin_failed`` counts it, locks at the policy's limit (locked
 until + NOLOGIN) and audits; on success ``vipdesk_signin_succeeded``, called over the person's own
 connection, resets the count and audits. These functions chain their audit events in SQL (same

@@ -25,6 +25,10 @@ LOCKED = QT_TRANSLATE_NOOP(
     "errors", "Too many failed sign-ins: this account is locked until {until} (Beijing time). "
               "An administrator can unlock it sooner.")
 DISABLED = QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
+# PostgreSQL: the login's password was changed outside VIP Desk (migration 0027).
+RESET_NEEDED = QT_TRANSLATE_NOOP(
+    "errors", "The password of this account was changed outside VIP Desk, so the account cannot "
+              "sign in. Ask an administrator to reset your password.")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ def _result(store, outcome: str, until, actor: Actor | None) -> SignedIn:
         raise AuthError(LOCKED, until=wall_clock(until).strftime("%Y-%m-%d %H:%M"))
     if outcome == "disabled":
         raise AuthError(DISABLED)
+    if outcome == "reset_needed":
+        raise AuthError(RESET_NEEDED)
     raise AuthError(WRONG_CREDENTIALS)
 
 

@@ -33,6 +33,7 @@ from db.models import (
     Branch, CareCancelCount, CareComplaintCount, CareContactCount, CareMoveCount, CareTierCount, Complaint, Customer,
     CustomerTier,
 )
+from db.session_limits import allow_long_job
 
 MONTHS = 12
 FOLD_AFTER = 200   # rows of committed transactions read before the dashboard folds them
@@ -291,6 +292,7 @@ def rebuild_figures(store, actor) -> dict[str, int]:
     require(actor, Permission.MANAGE_BRANCHES)
     with store.write(actor) as uow:
         conn = uow.session.connection()
+        allow_long_job(conn)
         care_figures.rebuild(conn)
         rows = {f.table: conn.exec_driver_sql(f"SELECT count(*) FROM {f.table}").scalar_one()
                 for f in care_figures.FIGURES}

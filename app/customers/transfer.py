@@ -28,6 +28,7 @@ from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_pho
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.bulk import insert_rows
 from db.models import Customer
+from db.session_limits import allow_long_job
 
 Progress = Callable[[int, int], bool]
 
@@ -109,6 +110,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
 
     with store.write(actor) as uow:
         session = uow.session
+        allow_long_job(session)
         branches = scope_branches(session, actor)
         by_code = {code: bid for bid, (code, _name) in branches.items()}
         existing: dict[str, tuple] = {}

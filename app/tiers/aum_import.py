@@ -43,6 +43,7 @@ from app.csvio import (
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.arrays import number_array
+from db.session_limits import allow_long_job
 from db.models import AumImport, AumMonth
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
@@ -417,6 +418,7 @@ def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], rep
     rows_good = 0
     with store.write(actor) as uow:
         session = uow.session
+        allow_long_job(session)
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
         if store.kind == "postgresql":

@@ -57,6 +57,7 @@ from db import care_figures
 from db.models import (
     Branch, Customer, CustomerTier, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
 )
+from db.session_limits import allow_long_job
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
 
@@ -451,6 +452,7 @@ def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
 
     with store.write(actor) as uow:
         session = uow.session
+        allow_long_job(session)
         policy = policy_in_force_at(session, on)
         query = _Query(store.kind, actor.branch_path != "/", policy,
                        _windows(as_of, policy.below_standard.months))

@@ -2870,6 +2870,16 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Password changed outside VIP Desk: account blocked</source>
+        <translation>密码在贵宾服务台之外被修改：已禁止登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password set outside VIP Desk accepted by the store&apos;s owner</source>
+        <translation>数据库所有者认可了在贵宾服务台之外设置的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Branch added</source>
         <translation>新增网点</translation>
     </message>
@@ -2897,6 +2907,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Sign-in refused: disabled</source>
         <translation>拒绝登录：已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in refused: password reset needed</source>
+        <translation>拒绝登录：需重置密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3666,6 +3681,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of this account was changed outside VIP Desk, so the account cannot sign in. Ask an administrator to reset your password.</source>
+        <translation>此账户的密码在贵宾服务台之外被修改，账户已无法登录。请联系管理员重置密码。</translation>
     </message>
     <message>
         <location filename="../../app/backup.py" line="+15"/>

@@ -12,23 +12,27 @@ from tests.pg_support import store_tables, restore_snapshot
 
 
 def _state(url: str) -> dict:
-    """Every table's rows (as one digest), every sequence's position, every login of the store."""
+    """Every table's rows (as one digest), every sequence's position, every login of the store
+    (with its session settings)."""
     with psycopg.connect(url, autocommit=True) as conn:
         rows = {table: conn.execute(f"SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
                                     f" FROM {table} t").fetchone() for table in store_tables(conn)}
         sequences = conn.execute("SELECT schemaname, sequencename, last_value FROM pg_sequences"
                                  " WHERE schemaname = 'public' ORDER BY 2").fetchall()
         logins = conn.execute(
-            "SELECT r.rolname, r.rolcanlogin, r.rolpassword,"
+            "SELECT r.rolname, r.rolcanlogin, r.rolpassword, s.setconfig,"
             " array(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
             "       WHERE m.member = r.oid ORDER BY 1)"
-            " FROM pg_authid r WHERE r.rolname LIKE vipdesk_role_prefix() || '%' ORDER BY 1").fetchall()
+            " FROM pg_authid r LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0"
+            " WHERE r.rolname LIKE vipdesk_role_prefix() || '%' ORDER BY 1").fetchall()
     return {"rows": rows, "sequences": sequences, "logins": logins}
 
 
 def test_a_restored_demo_store_is_the_one_the_demo_built(pg_demo_store, pg_demo_snapshot, pg_database_url):
     built = _state(pg_database_url)
     assert built["rows"]["public.customer"][0] > 0 and built["logins"]
+    assert built["rows"]["vipdesk_private.login_verifier"][0] == len(built["logins"])
+    assert all(settings for *_login, settings, _groups in built["logins"])
 
     admin = actor_named(pg_demo_store, "admin")
     with pg_demo_store.read() as session:

@@ -25,7 +25,7 @@ CALLABLE = {
     "vipdesk_branch_path_of(name)": {"staff"},
     "vipdesk_create_first_administrator(text, text, text, text, text, timestamp without time zone)": {"signin"},
     "vipdesk_create_login(integer, text)": {"staff"},
-    "vipdesk_end_stalls()": {"staff"},
+    "vipdesk_end_stalls()": {"staff", "signin"},
     "vipdesk_group_role(text)": {"staff"},
     "vipdesk_in_command()": {"staff"},
     "vipdesk_in_subtree(integer)": {"staff"},

@@ -360,7 +360,61 @@ BEGIN
     RETURN v_ended;
 END
 $$;
+
 """
+
+# Migration 0002's first-administrator function, as it was (the downgrade puts it back); this
+# revision takes a lock no login can take first instead of an advisory-lock key, which the
+# pre-sign-in login could hold and so keep a new store from being set up.
+FIRST_ADMINISTRATOR_0002 = r"""
+CREATE OR REPLACE FUNCTION vipdesk_create_first_administrator(
+    p_username text, p_display_name text, p_verifier text, p_head_code text, p_head_name text,
+    p_now timestamp DEFAULT NULL) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_now timestamp := vipdesk_clock(p_now);
+    b branch%ROWTYPE;
+    v_id integer;
+BEGIN
+    PERFORM pg_advisory_xact_lock(730101);
+    IF EXISTS (SELECT 1 FROM staff_account) THEN
+        RETURN false;
+    END IF;
+    IF p_username IS NULL OR p_username !~ '^[a-z][a-z0-9_]{0,31}$'
+       OR coalesce(length(p_display_name), 0) NOT BETWEEN 1 AND 60
+       OR coalesce(p_head_code, '') !~ '^[A-Z0-9]{2,16}$'
+       OR coalesce(length(p_head_name), 0) NOT BETWEEN 1 AND 100 THEN
+        RAISE EXCEPTION 'invalid first administrator' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM vipdesk_check_verifier(p_verifier);
+    SELECT * INTO b FROM branch WHERE parent_id IS NULL ORDER BY id LIMIT 1;
+    IF NOT FOUND THEN
+        INSERT INTO branch (code, name, level, parent_id, path, address, phone, active, version)
+        VALUES (p_head_code, p_head_name, 'head_office', NULL, '', '', '', true, 1)
+        RETURNING * INTO b;
+        PERFORM vipdesk_append_audit(v_now, 'setup', b.id, 'branch.create', 'branch', b.id::text, '',
+            '{"code":' || to_json(p_head_code)::text || ',"name":' || to_json(p_head_name)::text || '}');
+    END IF;
+    INSERT INTO staff_account (username, display_name, branch_id, db_role, password_hash,
+                               must_change_password, disabled, failed_signins, locked_until,
+                               last_signin_at, password_changed_at, created_at, version)
+    VALUES (p_username, p_display_name, b.id, vipdesk_role_prefix() || p_username, NULL,
+            false, false, 0, NULL, NULL, v_now, v_now, 1)
+    RETURNING id INTO v_id;
+    INSERT INTO staff_role (account_id, role) VALUES (v_id, 'administrator');
+    PERFORM vipdesk_create_role(v_id, p_verifier);
+    PERFORM vipdesk_append_audit(v_now, 'setup', b.id, 'account.create', 'staff_account', v_id::text, '',
+        '{"branch_id":' || b.id || ',"disabled":false,"display_name":' || to_json(p_display_name)::text
+        || ',"locked_until":null,"must_change_password":false,"roles":["administrator"],"username":'
+        || to_json(p_username)::text || '}');
+    RETURN true;
+END
+$$;
+"""
+ADVISORY_SETUP_LOCK = "PERFORM pg_advisory_xact_lock(730101);"
+FIRST_ADMINISTRATOR = FIRST_ADMINISTRATOR_0002.replace(
+    ADVISORY_SETUP_LOCK, "LOCK TABLE staff_account IN SHARE ROW EXCLUSIVE MODE;")
+assert FIRST_ADMINISTRATOR != FIRST_ADMINISTRATOR_0002
 
 SIGNATURES = [
     "vipdesk_account_id()", "vipdesk_may(text)", "vipdesk_require(text)",
@@ -465,11 +519,13 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     roles = store_roles(bind)
+    signin = bind.execute(sa.text("SELECT quote_ident(vipdesk_group_role('signin'))")).scalar_one()
     run(bind, LANE_TABLE + FUNCTIONS.replace("@LANES@", str(LANES)).replace("@IDLE_SECONDS@", str(IDLE_SECONDS))
-        .replace("@LONGEST_SECONDS@", str(LONGEST_SECONDS))
+        .replace("@LONGEST_SECONDS@", str(LONGEST_SECONDS)) + FIRST_ADMINISTRATOR
         + "DROP FUNCTION audit_lane_head();\n"
         + "REVOKE EXECUTE ON FUNCTION " + ", ".join(SIGNATURES) + " FROM PUBLIC;\n"
         + f"GRANT EXECUTE ON FUNCTION {', '.join(STAFF_FUNCTIONS)} TO {roles['STAFF']};\n"
+        + f"GRANT EXECUTE ON FUNCTION vipdesk_end_stalls() TO {signin};\n"
         + "REVOKE ALL ON role_permission, state_transition FROM PUBLIC;\n"
         + f"GRANT SELECT ON role_permission, state_transition TO {roles['STAFF']};\n"
         + f"REVOKE INSERT ON audit_event FROM {roles['STAFF']};\n")
@@ -484,7 +540,7 @@ def downgrade() -> None:
         roles = store_roles(bind)
         sequence = bind.execute(sa.text("SELECT pg_get_serial_sequence('audit_event', 'id')")).scalar_one()
         run(bind, ";\n".join(f"DROP TRIGGER vipdesk_watch ON {table}" for table in WATCHED))
-        run(bind, OLD_LANE_HEAD
+        run(bind, FIRST_ADMINISTRATOR_0002 + OLD_LANE_HEAD
             + "REVOKE EXECUTE ON FUNCTION audit_lane_head() FROM PUBLIC;\n"
             + f"GRANT EXECUTE ON FUNCTION audit_lane_head() TO {roles['STAFF']};\n"
             + f"GRANT INSERT ON audit_event TO {roles['STAFF']};\n"

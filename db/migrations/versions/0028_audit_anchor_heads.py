@@ -10,7 +10,7 @@ index, not by reading the trail. SQLite has no row-level security; the app reads
 directly there.
 
 Revision ID: 0028
-Revises: 0023
+Revises: 0027
 """
 from alembic import op
 
@@ -18,7 +18,7 @@ from db.pg_scope import run, store_roles
 
 
 revision = '0028'
-down_revision = '0023'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 
