@@ -264,7 +264,8 @@ def create_database(server_url: str, *, owner: str | None = None, owner_password
     """A new, empty database on ``server_url``; returns its URL.
 
     With ``owner``, a new non-superuser login with CREATEROLE (a production-like schema owner,
-    granted what migration 0027 needs: SELECT on ``pg_authid`` and ``pg_signal_backend``) owns
+    granted what migration 0027 needs: SELECT on ``pg_authid``, ``pg_signal_backend`` and
+    ``pg_read_all_stats``) owns
     the database, and the URL connects as that owner.
     """
     from psycopg import sql
@@ -276,7 +277,7 @@ def create_database(server_url: str, *, owner: str | None = None, owner_password
             return f"{server_url}/{name}"
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
             sql.Identifier(owner), sql.Literal(owner_password)))
-        conn.execute(sql.SQL("GRANT pg_signal_backend TO {}").format(sql.Identifier(owner)))
+        conn.execute(sql.SQL("GRANT pg_signal_backend, pg_read_all_stats TO {}").format(sql.Identifier(owner)))
         conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(owner)))
     # what the README asks of a non-superuser owner (migration 0027): end staff sessions (above)
     # and read the logins' verifiers (a catalogue's privileges are kept in each database)

@@ -563,19 +563,21 @@ def _staff_logins(bind) -> list[str]:
 
 
 def _check_owner_rights(bind) -> None:
-    owner, database, reads, signals = bind.execute(text(
+    owner, database, reads, signals, watches = bind.execute(text(
         "SELECT current_user, current_database(), has_table_privilege('pg_catalog.pg_authid', 'SELECT'), "
-        "pg_has_role('pg_signal_backend', 'USAGE')")).one()
+        "pg_has_role('pg_signal_backend', 'USAGE'), pg_has_role('pg_read_all_stats', 'USAGE')")).one()
     missing = []
     if not reads:
         missing.append(f"GRANT SELECT ON pg_catalog.pg_authid TO {store_roles(bind)['OWNER']};")
     if not signals:
         missing.append(f"GRANT pg_signal_backend TO {store_roles(bind)['OWNER']};")
+    if not watches:  # the watchdog of 0023 reads how long others' sessions have sat idle
+        missing.append(f"GRANT pg_read_all_stats TO {store_roles(bind)['OWNER']};")
     if missing:
         raise RuntimeError(
             f"migration 0027 needs the store's owner {owner!r} to read the logins' password verifiers "
-            "(to find a password changed outside VIP Desk) and to end staff sessions (when an account "
-            "is disabled or locked). Upgrade as a superuser, or have a superuser run, connected to this "
+            "(to find a password changed outside VIP Desk), to see and end staff sessions (when an account "
+            "is disabled or locked, or a session holds the others up). Upgrade as a superuser, or have a superuser run, connected to this "
             f"database {database!r}: "
             + " ".join(missing))
 
