@@ -267,6 +267,45 @@ def test_logins_writing_at_once_keep_every_lane_unbroken_and_a_killed_one_leaves
     assert _count(demo) == before + 10 * len(logins) + 1 and _intact(demo)
     assert demo.owner.execute("SELECT count(*) FROM audit_event WHERE entity_id = 'doomed'").fetchone()[0] == 0
 
+
+@pytest.mark.pg
+def test_an_account_row_held_by_the_pre_signin_login_is_released_by_the_store(demo):  # noqa: F811
+    """The pre-sign-in login's password is on every PC: one who counts a failed sign-in in an
+    open transaction and leaves it holds that account's row; the store ends that session."""
+    import time
+
+    from sqlalchemy import text
+
+    from app.actor import Actor
+    from app.errors import StoreUnavailable
+    from app.store import Store
+    from db.engine import make_engine
+
+    login = demo.prefix + "kiosk"
+    demo.owner.execute(sql.SQL("CREATE ROLE {} LOGIN IN ROLE {}").format(
+        sql.Identifier(login), sql.Identifier(demo.group("signin"))))
+    engine = make_engine(demo.url + "?options=-c%20lock_timeout%3D1000")
+    store = Store(engine)
+    squatter = psycopg.connect(make_conninfo(demo.url, user=login))
+    try:
+        squatter.execute("SET idle_in_transaction_session_timeout = 0")
+        squatter.execute("SELECT * FROM vipdesk_signin_failed('manager', NULL)")
+        time.sleep(11)
+        touch = text("UPDATE staff_account SET version = version WHERE username = 'manager'")
+        with pytest.raises(StoreUnavailable):
+            with store.write(Actor.batch("test")) as uow:
+                uow.session.execute(touch)
+        with store.write(Actor.batch("test")) as uow:
+            uow.session.execute(touch)
+        with pytest.raises(psycopg.OperationalError):
+            squatter.execute("SELECT 1")
+        assert _newest(demo)[0][3:6] == ("session.end_stall", "staff_account", f"login:{login}")
+    finally:
+        squatter.close()
+        engine.dispose()
+        demo.owner.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(login)))
+    assert _intact(demo)
+
 # Last: it empties the run's database, which the module's demo fixture lives in.
 @pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
 def test_the_stores_permission_table_is_the_apps(request, engine_kind):

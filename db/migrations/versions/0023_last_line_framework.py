@@ -321,7 +321,7 @@ BEGIN
 END
 $$;
 
--- The store's watchdog: ends the sessions of staff logins that sit idle in a transaction for
+-- The store's watchdog: ends the sessions of staff logins (and the pre-sign-in login) that sit idle in a transaction for
 -- @IDLE_SECONDS@ s (the app's transactions never wait on the person), or hold a table locked
 -- in a mode the app's own writes would wait for and have run their transaction for
 -- @LONGEST_SECONDS@ s: a table or rows locked from a SQL tool and left, timeouts lifted. Any
@@ -334,10 +334,14 @@ DECLARE
     v_ended integer := 0;
 BEGIN
     FOR r IN
-        SELECT b.pid, b.usename::text AS login, b.state, b.xact_start
+        SELECT b.pid, b.usename::text AS login, b.state, b.xact_start, a.id AS account_id, a.branch_id
         FROM pg_stat_activity b
-        JOIN staff_account a ON a.db_role = b.usename
+        LEFT JOIN staff_account a ON a.db_role = b.usename
         WHERE b.datname = current_database() AND b.pid <> pg_backend_pid()
+          AND (a.id IS NOT NULL OR EXISTS (  -- a pre-sign-in login: a plain member of the group
+                SELECT 1 FROM pg_auth_members m JOIN pg_roles l ON l.oid = m.member
+                WHERE m.member = b.usesysid AND NOT l.rolsuper
+                  AND m.roleid = to_regrole(quote_ident(vipdesk_group_role('signin')))))
           AND ((b.state LIKE 'idle in transaction%'
                 AND b.state_change < clock_timestamp() - interval '@IDLE_SECONDS@ seconds')
                OR (b.xact_start < clock_timestamp() - interval '@LONGEST_SECONDS@ seconds'
@@ -351,9 +355,9 @@ BEGIN
             PERFORM vipdesk_private.audit_write(vipdesk_clock(NULL), NULL, 'store',
                 jsonb_build_array(jsonb_build_object(
                     'action', 'session.end_stall', 'entity', 'staff_account',
-                    'entity_id', (SELECT id::text FROM staff_account WHERE db_role = r.login),
+                    'entity_id', coalesce(r.account_id::text, 'login:' || left(r.login, 58)),
                     'before', jsonb_build_object('state', r.state, 'since', r.xact_start)::text,
-                    'after', '', 'branch_id', (SELECT branch_id FROM staff_account WHERE db_role = r.login))),
+                    'after', '', 'branch_id', r.branch_id)),
                 true);
         END IF;
     END LOOP;
