@@ -20,6 +20,7 @@ from datetime import date
 
 from stdnum import luhn
 
+from app.auth.permissions import Permission
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 from app.text import compact
 from app.tiers.rules import CARD_TYPE, CARD_TYPES, card_rank
@@ -74,6 +75,18 @@ APPLICATION_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     WITHDRAW: ((SUBMITTED, APPROVED), CANCELLED),
 }
 
+# Who may take each step (the services require these; on PostgreSQL the database checks a staff
+# login's raw writes by the same table, migration 0024's state_transition rows). SUBMIT is the
+# application's creation.
+SUBMIT = "submit"
+APPLICATION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    SUBMIT: (Permission.APPLY_FOR_CARD,),
+    APPROVE: (Permission.APPROVE_CARD,),
+    REJECT: (Permission.APPROVE_CARD,),
+    FULFIL: (Permission.ISSUE_CARD,),
+    WITHDRAW: (Permission.APPLY_FOR_CARD, Permission.APPROVE_CARD),
+}
+
 _APPLICATION_REFUSALS = {
     APPROVE: QT_TRANSLATE_NOOP("errors", "This application is {status}; only one awaiting approval can be approved."),
     REJECT: QT_TRANSLATE_NOOP("errors", "This application is {status}; only one awaiting approval can be rejected."),
@@ -108,6 +121,15 @@ CARD_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     EXPIRE: ((ACTIVE,), EXPIRED),
     REPLACE: ((ACTIVE, EXPIRED), REPLACED),
     CANCEL: ((ACTIVE,), CANCELLED),
+}
+# Who may take each step of a card (ISSUE is its creation at the counter).
+ISSUE = "issue"
+CARD_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    ISSUE: (Permission.ISSUE_CARD,),
+    REPORT_LOSS: (Permission.SERVICE_CARDS,),
+    EXPIRE: (Permission.SERVICE_CARDS,),
+    REPLACE: (Permission.ISSUE_CARD,),
+    CANCEL: (Permission.SERVICE_CARDS,),
 }
 _CARD_REFUSALS = {
     REPORT_LOSS: QT_TRANSLATE_NOOP("errors", "This card is {status}; only an active card can be reported lost."),

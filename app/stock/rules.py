@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from app.auth.permissions import Permission
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.tiers.rules import CARD_TYPE, CARD_TYPES
 
@@ -203,6 +204,18 @@ TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
     SPOIL: (frozenset({IN_STOCK, ISSUED}), SPOILED),
     RETURN: (frozenset({ISSUED}), RETURNED),
     DESTROY: (frozenset({SPOILED, RETURNED}), DESTROYED),
+}
+# Who may make each move (the services require these; on PostgreSQL the database checks a staff
+# login's raw writes of blank cards by the same table, migration 0024's state_transition rows).
+# A transfer changes no state: its second person is checked on the move itself.
+MOVE_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    RECEIVE: (Permission.RECEIVE_STOCK,),
+    CONFIRM_RECEIPT: (Permission.CONFIRM_STOCK_MOVE,),
+    TRANSFER: (Permission.CONFIRM_STOCK_MOVE,),
+    ISSUE: (Permission.USE_DRAWER,),
+    SPOIL: (Permission.USE_DRAWER, Permission.RECEIVE_STOCK),
+    RETURN: (Permission.USE_DRAWER, Permission.RECEIVE_STOCK),
+    DESTROY: (Permission.RECEIVE_STOCK,),
 }
 # Moves that change where a card is: the rest leave it at its location.
 MOVES_LOCATION = frozenset({RECEIVE, TRANSFER})
