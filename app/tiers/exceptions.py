@@ -24,6 +24,14 @@ from app.text import clean_text
 from db.models import AumMonth, Branch, Customer, StaffAccount, TierExceptionGrant
 
 PROPOSED, APPROVED, REJECTED, WITHDRAWN = "proposed", "approved", "rejected", "withdrawn"
+# An exception's steps, with who may take them ('' = proposing it). The services check these; on
+# PostgreSQL the database checks a staff login's raw writes by the same table (migration 0026).
+TRANSITIONS: dict[tuple[str, str], Permission] = {
+    ("", PROPOSED): Permission.PROPOSE_TIER_EXCEPTION,
+    (PROPOSED, APPROVED): Permission.APPROVE_TIER_EXCEPTION,
+    (PROPOSED, REJECTED): Permission.APPROVE_TIER_EXCEPTION,
+    (PROPOSED, WITHDRAWN): Permission.PROPOSE_TIER_EXCEPTION,
+}
 STATUS_LABELS = {
     PROPOSED: QT_TRANSLATE_NOOP("exception_status", "Pending"),
     APPROVED: QT_TRANSLATE_NOOP("exception_status", "Approved"),

@@ -47,7 +47,7 @@ are reset. Marked accounts keep NOLOGIN until the previous functions give it bac
 next sign-in check: a downgrade forgets the mark).
 
 Revision ID: 0027
-Revises: 0024
+Revises: 0026
 """
 from alembic import op
 from sqlalchemy import text
@@ -56,7 +56,7 @@ from db.pg_scope import run, store_roles
 
 
 revision = '0027'
-down_revision = '0024'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 
