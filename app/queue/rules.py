@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.auth.permissions import Permission
 from app.business_day import BUSINESS_TIME_ZONE
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 
@@ -229,6 +230,25 @@ ACTIONS = {
     "reprioritise": (WAITING,),
     "reserve": (WAITING,),
     "requeue": (CALLED,),
+}
+# What each action leaves the ticket in, and who may take it ("issue" makes the ticket, "expire"
+# closes the tickets of earlier days). The services check these; on PostgreSQL the database
+# checks a staff login's raw writes of tickets by the same tables (migration 0025).
+ACTION_RESULTS = {
+    "call": CALLED, "recall": CALLED, "no_show": NO_SHOW, "start": SERVING, "finish": DONE,
+    "transfer": TRANSFERRED, "cancel": CANCELLED, "reactivate": WAITING, "reprioritise": WAITING,
+    "reserve": WAITING, "requeue": WAITING, "expire": EXPIRED,
+}
+_AT_A_COUNTER_OR_LOBBY = (Permission.CALL_TICKETS, Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE)
+ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    "issue": (Permission.ISSUE_TICKETS,),
+    "call": (Permission.CALL_TICKETS,), "recall": (Permission.CALL_TICKETS,),
+    "no_show": (Permission.CALL_TICKETS,), "start": (Permission.CALL_TICKETS,),
+    "finish": (Permission.CALL_TICKETS,),
+    "transfer": _AT_A_COUNTER_OR_LOBBY, "cancel": _AT_A_COUNTER_OR_LOBBY,
+    "reactivate": (Permission.MANAGE_QUEUE,), "reprioritise": (Permission.MANAGE_QUEUE,),
+    "reserve": (Permission.MANAGE_QUEUE,), "requeue": (Permission.MANAGE_QUEUE,),
+    "expire": (Permission.ISSUE_TICKETS, Permission.CALL_TICKETS),
 }
 ACTION_WORDS = {
     "call": QT_TRANSLATE_NOOP("queue_actions", "called"),

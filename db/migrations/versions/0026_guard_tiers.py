@@ -1,7 +1,7 @@
 """The database guards the AUM figures, the tiers and the tier exceptions against raw writes.
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 
 AUM figures and tiers change only through the import and the evaluation, and only for the roles
 allowed to run them. These tables are written in bulk (a million customers), so they are guarded
@@ -27,7 +27,7 @@ from db.pg_scope import run, store_roles
 
 
 revision = '0026'
-down_revision = '0024'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 

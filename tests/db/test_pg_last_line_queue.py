@@ -1,0 +1,105 @@
+"""The queue on PostgreSQL, tried with raw SQL as the demo logins (migration 0025): a teller
+cannot move a ticket up, jump its state, call it to someone else's counter or rewrite the day's
+numbers; the lobby manager's re-prioritising goes through and is audited in their name; the
+queue services run end to end as the logins."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from psycopg import errors
+from sqlalchemy import select
+
+from app.queue import calling, rules, tickets
+from app.queue.calling import Desk
+from db.models import StateTransition
+from tests.db.test_pg_last_line_cards_stock import signed_in
+from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
+
+Refused = errors.InsufficientPrivilege
+
+
+def one(demo, query: str, params=()):  # noqa: F811
+    return demo.owner.execute(query, params).fetchone()
+
+
+def refused(conn, statement: str, params=()) -> None:
+    with pytest.raises(Refused), conn.transaction():
+        conn.execute(statement, params)
+
+
+@pytest.mark.pg
+def test_a_teller_cannot_move_a_ticket_up_or_jump_its_state(demo):  # noqa: F811
+    waiting = one(demo, "SELECT id, priority, number FROM queue_ticket WHERE state = 'waiting' ORDER BY id LIMIT 1")
+    at_teller = one(demo, "SELECT t.id FROM queue_ticket t JOIN queue_counter c ON c.id = t.counter_id"
+                          " WHERE t.state IN ('called', 'serving') AND c.account_id = %s LIMIT 1",
+                    (demo.accounts["teller"],))
+    others = one(demo, "SELECT id FROM queue_counter WHERE account_id = %s", (demo.accounts["teller2"],))[0]
+    with connect_as(demo, "teller") as conn:
+        refused(conn, "UPDATE queue_ticket SET priority = 9, front = true WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_ticket SET priority = priority + 1 WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_ticket SET front = true WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_ticket SET state = 'done', finished_at = now() WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_ticket SET state = 'called', counter_id = %s, clerk_id = %s, called_at = now()"
+                      " WHERE id = %s", (others, demo.accounts["teller"], waiting[0]))
+        refused(conn, "UPDATE queue_ticket SET number = 'V999' WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_ticket SET tier = 'diamond' WHERE id = %s", (waiting[0],))
+        refused(conn, "DELETE FROM queue_ticket WHERE id = %s", (waiting[0],))
+        refused(conn, "INSERT INTO queue_ticket (branch_id, service_id, business_date, seq, number, tier, priority,"
+                      " state, issued_at, issued_by_name, queued_at, front, recalls, clerk_name, note, customer_label)"
+                      " SELECT branch_id, service_id, business_date, 999, 'V999', 'diamond', 9, 'waiting', now(),"
+                      " 'teller', now(), true, 0, '', '', '' FROM queue_ticket WHERE id = %s", (waiting[0],))
+        refused(conn, "UPDATE queue_counter SET account_id = %s WHERE id = %s", (demo.accounts["teller"], others))
+        refused(conn, "UPDATE queue_counter SET open = false")
+        refused(conn, "UPDATE queue_number SET last = 1")
+        refused(conn, "INSERT INTO queue_policy (branch_id, value, version) VALUES (%s, '{}', 1)",
+                (demo.branches["BJ0101"],))
+        refused(conn, "UPDATE queue_service SET prefix = 'Z'")
+    assert at_teller, "the demo has a ticket at the teller's counter"
+    with connect_as(demo, "teller2") as conn:  # another counter's ticket
+        refused(conn, "UPDATE queue_ticket SET state = CASE state WHEN 'called' THEN 'serving' ELSE 'done' END,"
+                      " started_at = now() WHERE id = %s", (at_teller[0],))
+    assert one(demo, "SELECT priority, number FROM queue_ticket WHERE id = %s", waiting[:1]) == waiting[1:]
+    # the lobby manager's step, made with SQL: goes through, audited in their name
+    with connect_as(demo, "lobby") as conn:
+        conn.execute("UPDATE queue_ticket SET priority = priority + 1 WHERE id = %s", (waiting[0],))
+    actor, action, after = one(demo, "SELECT actor_name, action, after FROM audit_event ORDER BY id DESC LIMIT 1")
+    assert (actor, action, json.loads(after)) == ("lobby", "sql.update", {"priority": waiting[1] + 1})
+    demo.owner.execute("UPDATE queue_ticket SET priority = %s WHERE id = %s", (waiting[1], waiting[0]))
+
+
+@pytest.mark.pg
+def test_the_queue_services_work_as_the_logins(demo):  # noqa: F811
+    service, counter = one(demo, "SELECT s.id, c.id FROM queue_counter c JOIN queue_service s"
+                                 " ON s.branch_id = c.branch_id AND (',' || c.service_ids || ',') LIKE"
+                                 " '%%,' || s.id || ',%%' WHERE c.account_id IS NULL AND c.open ORDER BY c.id LIMIT 1")
+    with signed_in(demo, "lobby", "teller") as ((l_store, lobby), (t_store, teller)):
+        issued = tickets.issue_ticket(l_store, lobby, service_id=service)
+        tickets.change_priority(l_store, lobby, issued.id, priority=issued.priority + 1, reason="老人优先")
+        calling.sign_in_counter(t_store, teller, counter, "PROBE-PC")
+        desk = Desk(counter, "PROBE-PC")
+        called = calling.call_ticket(t_store, teller, desk, issued.id, reason="预约")
+        calling.start_service(t_store, teller, desk, called.id)
+        calling.finish_service(t_store, teller, desk, called.id)
+        second = tickets.issue_ticket(l_store, lobby, service_id=service)
+        moved = tickets.transfer(l_store, lobby, second.id, counter_id=counter, front=True)
+        tickets.cancel_ticket(l_store, lobby, moved.id)
+        calling.sign_out_counter(t_store, teller, desk)
+    assert one(demo, "SELECT state FROM queue_ticket WHERE id = %s", (issued.id,))[0] == "done"
+    assert one(demo, "SELECT state FROM queue_ticket WHERE id = %s", (second.id,))[0] == "transferred"
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
+def test_the_stores_ticket_steps_are_the_apps(request, engine_kind):
+    store = request.getfixturevalue("sqlite_store" if engine_kind == "sqlite" else "pg_store")
+    starts = {**rules.ACTIONS, "expire": rules.OPEN_STATES}
+    expected = {(start, rules.ACTION_RESULTS[action], p.value) for action, froms in starts.items()
+                for start in froms if start != rules.ACTION_RESULTS[action]
+                for p in rules.ACTION_PERMISSIONS[action]}
+    expected |= {("", rules.WAITING, p.value) for p in rules.ACTION_PERMISSIONS["issue"]}
+    with store.read() as session:
+        stored = {tuple(row) for row in session.execute(
+            select(StateTransition.from_state, StateTransition.to_state, StateTransition.permission)
+            .where(StateTransition.entity == "queue_ticket")).all()}
+    assert stored == expected
