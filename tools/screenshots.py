@@ -173,7 +173,6 @@ def _documents(app, store, language, out: Path) -> None:
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
     from app.documents import reports
-    from app.documents.qr import sign_for
     from ui.dialogs import Dialogs
     from ui.shell.window import MainWindow
 
@@ -186,7 +185,7 @@ def _documents(app, store, language, out: Path) -> None:
     page = custodian.open_page("documents")
     _grab(app, custodian, out / "documents-zh.png")
     page.tabs.setCurrentIndex(page.verify_index)
-    page.payload_edit.setText(sign_for(store, session.actor, "D", made.number))
+    page.payload_edit.setText(made.payloads[0])
     page.verify_payload()
     _grab(app, custodian, out / "documents-verify-zh.png")
     viewer = page.open_viewer(made)

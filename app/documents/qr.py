@@ -16,17 +16,20 @@ Where the key lives depends on the engine:
 - SQLite (one PC, protected by the file's permissions): in the store's settings, created
   (and audited) on first use, cached per engine; signing and checking happen here.
 - PostgreSQL: in ``vipdesk_private.document_signing_key``, which no staff role may read
-  (migration 0013).
-  Staff sign and check through the ``SECURITY DEFINER`` functions ``vipdesk_qr_sign`` and
-  ``vipdesk_qr_verify``, which compute the same HMAC in the server, so a signed-in teller
-  can have their own documents signed but can never take the key away to forge one.
+  (migration 0013). The server signs only what its own rows say (migration 0029): a document
+  in the transaction that registers it, once (``vipdesk_qr_sign_document``), and the slip of
+  an existing ticket (``vipdesk_qr_sign_ticket``); it checks any code (``vipdesk_qr_verify``).
+  A signed-in teller can have their own documents signed, but can neither take the key away
+  nor have a code signed in advance for something not yet in the store.
 
 Use::
 
-    from app.documents.qr import sign_for, sign_many, check_in
-    payload = sign_for(store, actor, "T", "BJ0101-20261127-A012")
-    payloads = sign_many(store, actor, "D", ["7KQ2M9XA3F-1", "7KQ2M9XA3F-2"])  # one round trip
-    result = check_in(store, payload)          # Check(status, kind, ident, reason)
+    from app.documents.qr import check_in, sign_registered, sign_ticket, signing_key
+    key = signing_key(store, actor)             # before the unit of work (SQLite makes it once)
+    with store.write(actor) as uow:             # register the row, then:
+        payloads = sign_registered(uow.session, key, "D", row.id, ["7KQ2M9XA3F-1", "7KQ2M9XA3F-2"], True)
+    slip = sign_ticket(store, actor, "T", ticket.id, ticket.number)
+    result = check_in(store, payload)           # Check(status, kind, ident, reason)
 
 :func:`sign` and :func:`check` are the same computation with a key in hand (tests, SQLite).
 
@@ -175,25 +178,44 @@ def check_in(store, payload: str) -> Check:
     return _verdict(kind, ident, matches)
 
 
-def sign_many(store, actor, kind: str, idents: Sequence[str]) -> list[str]:
-    """The payloads for ``kind`` and each of ``idents``, signed with ``store``'s key (created
-    on first use on SQLite; one round trip to the server's signing function on PostgreSQL)."""
-    if not _on_server(store):
-        key = _local_key(store, actor)
-        return [sign(key, kind, ident) for ident in idents]
+def signing_key(store, actor) -> bytes | None:
+    """What a unit of work signs with: the SQLite store's key (created on first use, in a
+    transaction of its own); None on PostgreSQL, whose server signs."""
+    return None if _on_server(store) else _local_key(store, actor)
+
+
+def sign_registered(session, key: bytes | None, kind: str, document_id: int, idents: Sequence[str],
+                    batch: bool) -> list[str]:
+    """The payloads of a document registered in ``session``'s transaction, one per ident (its
+    pieces, in order). On PostgreSQL the server signs what its register row says, once, in the
+    transaction that registered it (migration 0029); a payload signed for an ident that differs
+    from the row's would not verify."""
     for ident in idents:
         _check_parts(kind, ident)
-    with store.read() as session:
-        macs = session.scalar(text("SELECT vipdesk_qr_sign(:messages)"),
-                              {"messages": [_message(kind, ident).decode("ascii") for ident in idents]})
+    if key is not None:
+        return [sign(key, kind, ident) for ident in idents]
+    macs = session.scalar(text("SELECT vipdesk_qr_sign_document(:id, :batch)"), {"id": document_id, "batch": batch})
     if macs is None:
         raise ValidationError(MISSING_KEY, field=KEY_SETTING)
-    return [f"{PREFIX}.{kind}.{ident}.{base64.b32encode(mac).decode('ascii')}" for ident, mac in zip(idents, macs)]
+    return [_payload(kind, ident, mac) for ident, mac in zip(idents, macs)]
 
 
-def sign_for(store, actor, kind: str, ident: str) -> str:
-    """The payload for ``kind``/``ident`` signed with ``store``'s key (see :func:`sign_many`)."""
-    return sign_many(store, actor, kind, [ident])[0]
+def sign_ticket(store, actor, kind: str, ticket_id: int, number: str) -> str:
+    """The payload of an existing ticket's slip; on PostgreSQL the server signs it from the
+    ticket row (migration 0029), so no slip can be signed before its ticket exists."""
+    ident = f"{ticket_id}-{number}"
+    _check_parts(kind, ident)
+    if not _on_server(store):
+        return sign(_local_key(store, actor), kind, ident)
+    with store.read() as session:
+        mac = session.scalar(text("SELECT vipdesk_qr_sign_ticket(:id)"), {"id": ticket_id})
+    if mac is None:
+        raise ValidationError(MISSING_KEY, field=KEY_SETTING)
+    return _payload(kind, ident, mac)
+
+
+def _payload(kind: str, ident: str, mac: bytes) -> str:
+    return f"{PREFIX}.{kind}.{ident}.{base64.b32encode(bytes(mac)).decode('ascii')}"
 
 
 def make_key(store, actor) -> None:

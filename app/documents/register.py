@@ -26,7 +26,7 @@ from app.auth.permissions import Permission, require
 from app.business_day import day_start
 from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
-from app.documents.qr import sign_many
+from app.documents.qr import sign_registered, signing_key
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from db.models import Branch, DocumentRecord
 
@@ -78,6 +78,7 @@ class Made:
     sha256: str
     pages: int
     piece_pages: tuple[int, ...] = ()
+    payloads: tuple[str, ...] = ()   # each piece's signed QR payload, in order
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,9 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     that there is something to print. Each piece gets its own QR code and page numbering;
     ``batch``: the pieces are separate letters, each QR names its place in the batch.
     ``registered(uow, document_id)`` runs in the transaction that registers the document (a
-    batch of letters marks its cards' paperwork printed with it)."""
+    batch of letters marks its cards' paperwork printed with it). The document is registered
+    before it is rendered, in the one transaction that signs its QR codes (on PostgreSQL the
+    server signs only what it registers); a cancelled rendering leaves nothing."""
     if not pieces:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is nothing to print."), field=DOCUMENT)
     prepared = _prepare(store, template_key, branch_id, _versions)
@@ -236,33 +239,36 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     number = new_number()
     made_on = _made_on or store.today().isoformat()
     common = {"document_number": number, "made_on": made_on, **letterhead_fields}
-    payloads = sign_many(store, actor, QR_KIND, [payload_ident(number, index, len(pieces), batch)
-                                                 for index in range(len(pieces))])
-    rendered_pieces = []
-    for index, piece in enumerate(pieces):
-        multi = {}
-        if "tier_rights" in template.fields_used():
-            multi["tier_rights"] = rights_for(rights, str(piece.fields.get("card_type", "")))
-        title, blocks = fill(template, {**common, **piece.fields}, multi)
-        rendered_pieces.append(Piece(title, blocks, payloads[index], piece.tables))
-    spec = PdfSpec(_letterhead(prepared.templates["letterhead"], letterhead_fields), rendered_pieces, number,
-                   made_on, copy_of=_copy_of.number if _copy_of is not None else "")
-    result = render(spec, progress)
-    sha = hashlib.sha256(result.data).hexdigest()
+    idents = [payload_ident(number, index, len(pieces), batch) for index in range(len(pieces))]
     content = {
         "pieces": [{"fields": dict(p.fields), "tables": [_table_json(t) for t in p.tables]} for p in pieces],
         "letterhead": letterhead_fields, "made_on": made_on,
         "templates": {k: t.version for k, t in prepared.templates.items()},
     }
-    with store.write(actor) as uow:
+    key = signing_key(store, actor)
+    with store.write(actor) as uow:  # registered first: the store signs what it registers
         tpl.keep_snapshots(uow, prepared.templates.values())
         row = DocumentRecord(
             number=number, kind=kind, subject=subject[:200], subject_ref=subject_ref[:64], branch_id=branch_id,
             template_key=template_key, template_version=template.version, made_at=uow.now,
-            made_by=actor.account_id, made_by_name=actor.username, sha256=sha, pages=result.pages,
+            made_by=actor.account_id, made_by_name=actor.username, sha256="", pages=0,
             items=len(pieces), printed=0, copy_of=_copy_of.id if _copy_of is not None else None,
             content=json.dumps(content, ensure_ascii=False, sort_keys=True))
         uow.session.add(row)
+        uow.session.flush()
+        payloads = sign_registered(uow.session, key, QR_KIND, row.id, idents, batch)
+        rendered_pieces = []
+        for index, piece in enumerate(pieces):
+            multi = {}
+            if "tier_rights" in template.fields_used():
+                multi["tier_rights"] = rights_for(rights, str(piece.fields.get("card_type", "")))
+            title, blocks = fill(template, {**common, **piece.fields}, multi)
+            rendered_pieces.append(Piece(title, blocks, payloads[index], piece.tables))
+        spec = PdfSpec(_letterhead(prepared.templates["letterhead"], letterhead_fields), rendered_pieces, number,
+                       made_on, copy_of=_copy_of.number if _copy_of is not None else "")
+        result = render(spec, progress)
+        sha = hashlib.sha256(result.data).hexdigest()
+        row.sha256, row.pages = sha, result.pages
         uow.session.flush()
         uow.audit("documents.reprint" if _copy_of is not None else "documents.make", "document", row.id,
                   branch_id=branch_id, after={
@@ -271,7 +277,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
                       "copy_of": _copy_of.number if _copy_of is not None else None})
         if registered is not None:
             registered(uow, row.id)
-        return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages)
+        return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages,
+                    tuple(payloads))
 
 
 def _table_json(table: Table) -> dict:

@@ -165,9 +165,9 @@ def counter_view(store, actor, counter_id: int) -> CounterView:
 
 def slip_payload(store, actor, ticket_id: int, number: str) -> str:
     """The signed text of a slip's QR code (the store's document key, kind ``T``)."""
-    from app.documents.qr import sign_for
+    from app.documents.qr import sign_ticket
 
-    return sign_for(store, actor, SLIP_KIND, f"{ticket_id}-{number}")
+    return sign_ticket(store, actor, SLIP_KIND, ticket_id, number)
 
 
 def ticket_from_payload(store, actor, payload: str) -> TicketRow:

@@ -9,7 +9,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.actor import Actor
-from app.documents.qr import sign_for
 from app.documents.register import PieceData, make_document
 from app.opening import open_store
 from db.models import Branch
@@ -34,7 +33,7 @@ def test_doc_verify(tmp_path):
                          subject="盘点表 BJ0101", branch_id=branch_id,
                          pieces=[PieceData({"count_from": "2026-11-01", "count_to": "2026-11-27",
                                             "count_total": "0", "disagree_count": "0"})])
-    payload = sign_for(store, actor, "D", made.number)
+    payload = made.payloads[0]
     store.engine.dispose()
 
     done = run("doc", "verify", payload, "--db", url)

@@ -197,9 +197,9 @@ def test_a_cancelled_document_is_not_registered_and_verifies_unknown(sqlite_demo
                       progress=lambda done, total: False)
     with sqlite_demo_store.read() as session:
         assert session.scalar(select(func.count()).select_from(DocumentRecord)) == 0
-    from app.documents.qr import sign_for
+    from app.documents.qr import sign, signing_key
 
-    payload = sign_for(sqlite_demo_store, teller, "D", "ABCDEFGHJK")
+    payload = sign(signing_key(sqlite_demo_store, teller), "D", "ABCDEFGHJK")
     verdict = verify(sqlite_demo_store, teller, payload)
     assert verdict.status is Status.UNKNOWN and "no such document" in verdict.reason
 
