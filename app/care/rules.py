@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.auth.permissions import Permission
 from app.business_day import BUSINESS_TIME_ZONE, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
@@ -109,6 +110,15 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     INVESTIGATE: ((ASSIGNED,), INVESTIGATING),
     RESOLVE: ((ACCEPTED, ASSIGNED, INVESTIGATING), RESOLVED),
     CLOSE: ((RESOLVED,), CLOSED),
+}
+# Who may take each step ("accept" opens the complaint): whoever looks after customers; handing
+# it to someone else needs ASSIGN_CUSTOMERS besides, which the services and, on PostgreSQL, the
+# database check beside these rows (migration 0030's state_transition).
+ACCEPT = "accept"
+COMPLAINT_PERMISSIONS: dict[str, Permission] = {
+    ACCEPT: Permission.CARE_FOR_CUSTOMERS, ASSIGN: Permission.CARE_FOR_CUSTOMERS,
+    INVESTIGATE: Permission.CARE_FOR_CUSTOMERS, RESOLVE: Permission.CARE_FOR_CUSTOMERS,
+    CLOSE: Permission.CARE_FOR_CUSTOMERS,
 }
 
 
