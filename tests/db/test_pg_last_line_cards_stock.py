@@ -5,51 +5,17 @@ confirmation by the maker, a back-dated movement — is refused by the database 
 
 from __future__ import annotations
 
-import contextlib
 import json
 
 import pytest
-from psycopg import errors
 from sqlalchemy import select
 
-from app.auth.accounts import actor_for
 from app.cards import applications, issue, paperwork, rules as card_rules, servicing
-from app.demo import DEMO_PASSWORD
 from app.stock import books, moves, rules as stock_rules
-from app.store import Store
-from db.engine import make_engine, normalise_url
-from db.models import StaffAccount, StateTransition
+from db.models import StateTransition
 from tests.db.carddata import card_number
+from tests.db.lastline import Refused, one, refused, signed_in
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
-
-Refused = errors.InsufficientPrivilege
-
-
-@contextlib.contextmanager
-def signed_in(demo, *usernames):  # noqa: F811
-    """Stores connected as each person's own login role, with that person as the actor."""
-    engines = [make_engine(normalise_url(demo.url).set(username=demo.prefix + u, password=DEMO_PASSWORD))
-               for u in usernames]
-    try:
-        people = []
-        for username, engine in zip(usernames, engines):
-            store = Store(engine)
-            with store.read() as session:
-                people.append((store, actor_for(session.scalar(
-                    select(StaffAccount).where(StaffAccount.username == username)))))
-        yield people
-    finally:
-        for engine in engines:
-            engine.dispose()
-
-
-def one(demo, query: str, params=()):  # noqa: F811
-    return demo.owner.execute(query, params).fetchone()
-
-
-def refused(conn, statement: str, params=()) -> None:
-    with pytest.raises(Refused), conn.transaction():
-        conn.execute(statement, params)
 
 
 def newest_event(demo):  # noqa: F811

@@ -10,19 +10,8 @@ from sqlalchemy import select
 
 from app.care import rules as care_rules
 from db.models import StateTransition
+from tests.db.lastline import one, refused
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
-
-Refused = errors.InsufficientPrivilege
-
-
-def one(demo, query: str, params=()):  # noqa: F811
-    return demo.owner.execute(query, params).fetchone()
-
-
-def refused(conn, statement: str, params=()) -> None:
-    with pytest.raises(Refused), conn.transaction():
-        conn.execute(statement, params)
-
 
 @pytest.mark.pg
 def test_customer_records_change_only_as_the_app_changes_them(demo):  # noqa: F811

@@ -8,26 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from psycopg import errors
 from sqlalchemy import select
 
 from app.queue import calling, rules, tickets
 from app.queue.calling import Desk
 from db.models import StateTransition
-from tests.db.test_pg_last_line_cards_stock import signed_in
+from tests.db.lastline import one, refused, signed_in
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
-
-Refused = errors.InsufficientPrivilege
-
-
-def one(demo, query: str, params=()):  # noqa: F811
-    return demo.owner.execute(query, params).fetchone()
-
-
-def refused(conn, statement: str, params=()) -> None:
-    with pytest.raises(Refused), conn.transaction():
-        conn.execute(statement, params)
-
 
 @pytest.mark.pg
 def test_a_teller_cannot_move_a_ticket_up_or_jump_its_state(demo):  # noqa: F811

@@ -7,20 +7,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from psycopg import errors
 from sqlalchemy import select
 
 from app.tiers.exceptions import TRANSITIONS as EXCEPTION_TRANSITIONS
 from db.models import StateTransition
+from tests.db.lastline import Refused, one
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
 
-Refused = errors.InsufficientPrivilege
 EVENT = ("SELECT vipdesk_audit('[{\"action\": \"aum.correct\", \"entity\": \"aum_month\", "
          "\"entity_id\": \"by hand\"}]'::jsonb)")
-
-
-def one(demo, query: str, params=()):  # noqa: F811
-    return demo.owner.execute(query, params).fetchone()
 
 
 def refused(conn, *statements) -> None:
