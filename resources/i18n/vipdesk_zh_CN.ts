@@ -3236,17 +3236,17 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Row added with a SQL tool</source>
-        <translation>用 SQL 工具新增的记录</translation>
+        <translation>直接在数据库中新增的记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Row changed with a SQL tool</source>
-        <translation>用 SQL 工具修改的记录</translation>
+        <translation>直接在数据库中修改的记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Row deleted with a SQL tool</source>
-        <translation>用 SQL 工具删除的记录</translation>
+        <translation>直接在数据库中删除的记录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3306,7 +3306,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>All changes made with a SQL tool</source>
-        <translation>全部用 SQL 工具所做的改动</translation>
+        <translation>全部直接在数据库中所做的改动</translation>
     </message>
     <message>
         <location line="+4"/>
