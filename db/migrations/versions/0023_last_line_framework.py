@@ -132,8 +132,11 @@ BEGIN
         RETURN;
     END IF;
     IF NOT EXISTS (SELECT 1 FROM state_transition t
+                   JOIN role_permission p ON p.permission = t.permission
+                   JOIN staff_role r ON r.role = p.role
+                   JOIN staff_account a ON a.id = r.account_id
                    WHERE t.entity = p_entity AND t.from_state = coalesce(p_from, '')
-                     AND t.to_state = p_to AND vipdesk_may(t.permission)) THEN
+                     AND t.to_state = p_to AND a.db_role = session_user AND NOT a.disabled) THEN
         RAISE EXCEPTION 'refused: % may not take % from "%" to "%"', session_user, p_entity,
             coalesce(p_from, ''), p_to USING ERRCODE = 'insufficient_privilege';
     END IF;
