@@ -227,3 +227,39 @@ def test_the_stores_card_and_stock_steps_are_the_apps(request, engine_kind):
                    StateTransition.permission)
             .where(StateTransition.entity.in_(["card_application", "vip_card", "blank_card"]))).all()}
     assert stored == _expected_transitions()
+
+
+@pytest.mark.pg
+def test_a_card_number_keeps_its_products_bin_and_luhn_rule(demo):  # noqa: F811
+    from stdnum import luhn
+
+    numbers = ["6222021234567894", "6222021234567895", "6222030000000000", "6222080000000000001",
+               "4111111111111111", "0000000000000000", "6222029999999999999"]
+    for number in numbers:  # the store's Luhn is python-stdnum's
+        assert one(demo, "SELECT vipdesk_private.luhn_ok(%s)", (number,))[0] is luhn.is_valid(number), number
+    application = one(demo, "SELECT id, customer_id, branch_id, card_type FROM card_application"
+                            " WHERE status = 'approved' AND kind = 'new' AND card_type = 'platinum' LIMIT 1")
+    blank = one(demo, "SELECT b.id, b.serial FROM blank_card b JOIN stock_location l ON l.id = b.location_id"
+                      " WHERE l.holder_id = %s AND b.state = 'in_stock' AND b.card_type = 'platinum'"
+                      " AND b.move_id IS NULL ORDER BY b.serial LIMIT 1", (demo.accounts["teller"],))
+    assert application and blank, "the demo has an approved platinum application and a platinum blank"
+    insert = ("INSERT INTO vip_card (customer_id, branch_id, card_type, card_number, serial, blank_card_id,"
+              " application_id, status, issued_on, expires_on, issued_by, issued_by_name, issued_at, ended_by_name,"
+              " ended_reason, agreement_witness, agreement_marked_by, returned, version) VALUES (%s, %s, 'platinum',"
+              " %s, %s, %s, %s, 'active', current_date, current_date + 730, %s, 'teller', now(), '', '', '', '',"
+              " false, 1)")
+    with connect_as(demo, "teller") as conn:
+        for number, accepted in (("6222021234567894", False),     # the gold product's BIN
+                                 ("6222031234567890", False),     # platinum's BIN, bad Luhn digit
+                                 (card_number("platinum"), True)):
+            conn.execute("BEGIN")
+            conn.execute("UPDATE card_application SET status = 'fulfilled', version = version + 1 WHERE id = %s",
+                         (application[0],))
+            conn.execute("UPDATE blank_card SET state = 'issued', issued_on = current_date WHERE id = %s", (blank[0],))
+            args = (application[1], application[2], number, blank[1], blank[0], application[0], demo.accounts["teller"])
+            if accepted:
+                conn.execute(insert, args)
+            else:
+                with pytest.raises(Refused):
+                    conn.execute(insert, args)
+            conn.execute("ROLLBACK")

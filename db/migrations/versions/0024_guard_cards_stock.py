@@ -15,8 +15,9 @@ app's services would never write as that person:
   signed-in person who is not the maker; fulfilled only with its card (checked at the commit);
   nothing else rewritten.
 * ``vip_card``: issued active by the signed-in person on an application fulfilled for the same
-  customer and card type, from a blank card just issued from their own drawer, with a well-formed
-  number; ended only by an allowed step, in their name; the agreement marked once.
+  customer and card type, from a blank card just issued from their own drawer, with a number of
+  16 or 19 digits beginning with the product's BIN and passing its Luhn rule where the product
+  enforces it (the card policy in ``setting``, else the app's default products); ended only by an allowed step, in their name; the agreement marked once.
 * ``card_paperwork``: recorded unprinted for the card's branch; a printing counts one more.
 * ``blank_card``: received pending on the maker's own pending receipt; no serial, type or branch
   rewritten; every state change an allowed step (never back to stock once issued, spoiled,
@@ -69,13 +70,26 @@ TRANSITIONS = [
     ('vip_card', 'active', 'replaced', 'issue_card'),
     ('vip_card', 'expired', 'replaced', 'issue_card'),
 ]
-ENTITIES = ("blank_card", "card_application", "vip_card")
+# app.cards.rules.DEFAULT_CARD_POLICY's products, for a store whose card policy was never saved.
+DEFAULT_PRODUCTS = ('[{"card_type": "gold", "bins": ["622202"], "luhn": "enforce"}, '
+                    '{"card_type": "platinum", "bins": ["622203"], "luhn": "enforce"}, '
+                    '{"card_type": "diamond", "bins": ["622208"], "luhn": "enforce"}]')
 
 GUARDS = r"""
 -- The connected login's enabled account (NULL: none, which every guard refuses).
 CREATE FUNCTION vipdesk_private.me() RETURNS staff_account
 LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT * FROM staff_account WHERE db_role = session_user AND NOT disabled
+$$;
+
+-- The Luhn check digit (app.cards.rules uses python-stdnum's luhn): every second digit from the
+-- right doubled, the sum a multiple of ten.
+CREATE FUNCTION vipdesk_private.luhn_ok(p_number text) RETURNS boolean
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT sum(CASE WHEN (length(p_number) - i) % 2 = 1
+                    THEN (substr(p_number, i, 1)::integer * 2) % 10 + (substr(p_number, i, 1)::integer * 2) / 10
+                    ELSE substr(p_number, i, 1)::integer END) % 10 = 0
+    FROM generate_series(1, length(p_number)) AS i
 $$;
 
 CREATE FUNCTION vipdesk_private.refuse(p_message text) RETURNS void
@@ -155,6 +169,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp 
 DECLARE
     me staff_account := vipdesk_private.me();
     a card_application%ROWTYPE;
+    v_product jsonb;
 BEGIN
     IF vipdesk_is_owner() THEN
         RETURN coalesce(NEW, OLD);
@@ -178,6 +193,15 @@ BEGIN
         END IF;
         IF NEW.card_number !~ '^[0-9]{16}([0-9]{3})?$' THEN
             PERFORM vipdesk_private.refuse('a card number has 16 or 19 digits');
+        END IF;
+        SELECT p INTO v_product FROM jsonb_array_elements(coalesce(
+                (SELECT s.value::jsonb -> 'products' FROM setting s WHERE s.key = 'card_policy'),
+                '@DEFAULT_PRODUCTS@'::jsonb)) p
+            WHERE p ->> 'card_type' = NEW.card_type;
+        IF v_product IS NULL OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(v_product -> 'bins') b
+                                           WHERE starts_with(NEW.card_number, b))
+           OR (coalesce(v_product ->> 'luhn', 'enforce') = 'enforce' AND NOT vipdesk_private.luhn_ok(NEW.card_number)) THEN
+            PERFORM vipdesk_private.refuse('a card number begins with its product''s BIN and passes the product''s Luhn rule');
         END IF;
         IF NOT EXISTS (SELECT 1 FROM blank_card b JOIN stock_location l ON l.id = b.location_id
                        WHERE b.id = NEW.blank_card_id AND b.state = 'issued' AND b.serial = NEW.serial
@@ -423,7 +447,7 @@ GUARDED = {
 }
 WRITTEN_ONCE = ("stock_movement", "stock_day", "stock_count", "stock_location")
 FUNCTIONS = [
-    "vipdesk_private.me()", "vipdesk_private.refuse(text)", "vipdesk_guard_card_application()",
+    "vipdesk_private.me()", "vipdesk_private.luhn_ok(text)", "vipdesk_private.refuse(text)", "vipdesk_guard_card_application()",
     "vipdesk_private.check_fulfilled()", "vipdesk_guard_vip_card()", "vipdesk_guard_card_paperwork()",
     "vipdesk_guard_blank_card()", "vipdesk_guard_stock_move()", "vipdesk_guard_stock_books()",
     "vipdesk_guard_stock_minimum()",
@@ -439,7 +463,7 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     roles = store_roles(bind)
-    statements = [GUARDS, "REVOKE EXECUTE ON FUNCTION " + ", ".join(FUNCTIONS) + " FROM PUBLIC"]
+    statements = [GUARDS.replace("@DEFAULT_PRODUCTS@", DEFAULT_PRODUCTS), "REVOKE EXECUTE ON FUNCTION " + ", ".join(FUNCTIONS) + " FROM PUBLIC"]
     statements += [f"CREATE TRIGGER vipdesk_guard BEFORE INSERT OR UPDATE OR DELETE ON {t} "
                    f"FOR EACH ROW EXECUTE FUNCTION {f}()" for t, f in GUARDED.items()]
     statements.append("CREATE CONSTRAINT TRIGGER vipdesk_fulfilled AFTER UPDATE OF status ON card_application "
