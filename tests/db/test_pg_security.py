@@ -220,9 +220,10 @@ def test_a_branch_administrator_is_confined_to_their_subtree(demo):
         refused(conn, "SELECT vipdesk_set_password(%s, %s)", (demo.accounts["sh_teller"], VERIFIER))
         refused(conn, "SELECT vipdesk_set_login(%s, false)", (demo.accounts["admin"],))
         # the account name must be the store's prefix + the user name: no borrowing 'postgres'
+        # (an account otherwise as the app creates it, so that this is what refuses it)
         refused(conn, "INSERT INTO staff_account (username, display_name, branch_id, db_role, "
                       "must_change_password, disabled, failed_signins, created_at, version) "
-                      "VALUES ('mole', 'Mole', %s, 'postgres', false, false, 0, now(), 1)",
+                      "VALUES ('mole', 'Mole', %s, 'postgres', true, false, 0, now(), 1)",
                 (demo.branches["BJ0101"],), error=errors.CheckViolation)
 
 
