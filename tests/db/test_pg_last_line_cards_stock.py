@@ -200,35 +200,6 @@ def test_the_stock_services_work_as_the_logins(demo):  # noqa: F811
         "A09000001": "returned", "A09000002": "spoiled", "A09000003": "in_stock", "A09000004": "in_stock"}
 
 
-# ----------------------------------------------------------------------------- one rule set
-
-
-def _expected_transitions() -> set[tuple[str, str, str, str]]:
-    rows = set()
-    for entity, transitions, permissions, created, first in (
-            ("card_application", card_rules.APPLICATION_TRANSITIONS, card_rules.APPLICATION_PERMISSIONS,
-             card_rules.SUBMIT, card_rules.SUBMITTED),
-            ("vip_card", card_rules.CARD_TRANSITIONS, card_rules.CARD_PERMISSIONS, card_rules.ISSUE,
-             card_rules.ACTIVE)):
-        rows |= {(entity, "", first, p.value) for p in permissions[created]}
-        rows |= {(entity, start, end, p.value) for action, (starts, end) in transitions.items()
-                 for start in starts for p in permissions[action]}
-    rows |= {("blank_card", start or "", end, p.value) for move, (starts, end) in stock_rules.TRANSITIONS.items()
-             for start in starts if (start or "") != end for p in stock_rules.MOVE_PERMISSIONS[move]}
-    return rows
-
-
-@pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
-def test_the_stores_card_and_stock_steps_are_the_apps(request, engine_kind):
-    store = request.getfixturevalue("sqlite_store" if engine_kind == "sqlite" else "pg_store")
-    with store.read() as session:
-        stored = {tuple(row) for row in session.execute(
-            select(StateTransition.entity, StateTransition.from_state, StateTransition.to_state,
-                   StateTransition.permission)
-            .where(StateTransition.entity.in_(["card_application", "vip_card", "blank_card"]))).all()}
-    assert stored == _expected_transitions()
-
-
 @pytest.mark.pg
 def test_a_card_number_keeps_its_products_bin_and_luhn_rule(demo):  # noqa: F811
     from stdnum import luhn
@@ -263,3 +234,33 @@ def test_a_card_number_keeps_its_products_bin_and_luhn_rule(demo):  # noqa: F811
                 with pytest.raises(Refused):
                     conn.execute(insert, args)
             conn.execute("ROLLBACK")
+
+
+# ----------------------------------------------------------------------------- one rule set
+
+
+def _expected_transitions() -> set[tuple[str, str, str, str]]:
+    rows = set()
+    for entity, transitions, permissions, created, first in (
+            ("card_application", card_rules.APPLICATION_TRANSITIONS, card_rules.APPLICATION_PERMISSIONS,
+             card_rules.SUBMIT, card_rules.SUBMITTED),
+            ("vip_card", card_rules.CARD_TRANSITIONS, card_rules.CARD_PERMISSIONS, card_rules.ISSUE,
+             card_rules.ACTIVE)):
+        rows |= {(entity, "", first, p.value) for p in permissions[created]}
+        rows |= {(entity, start, end, p.value) for action, (starts, end) in transitions.items()
+                 for start in starts for p in permissions[action]}
+    rows |= {("blank_card", start or "", end, p.value) for move, (starts, end) in stock_rules.TRANSITIONS.items()
+             for start in starts if (start or "") != end for p in stock_rules.MOVE_PERMISSIONS[move]}
+    return rows
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
+def test_the_stores_card_and_stock_steps_are_the_apps(request, engine_kind):
+    store = request.getfixturevalue("sqlite_store" if engine_kind == "sqlite" else "pg_store")
+    with store.read() as session:
+        stored = {tuple(row) for row in session.execute(
+            select(StateTransition.entity, StateTransition.from_state, StateTransition.to_state,
+                   StateTransition.permission)
+            .where(StateTransition.entity.in_(["card_application", "vip_card", "blank_card"]))).all()}
+    assert stored == _expected_transitions()
+
