@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+import psycopg
 import pytest
 from sqlalchemy import select
 
@@ -111,6 +112,60 @@ def test_a_tier_exception_is_decided_by_a_second_person_in_their_own_name(demo):
     actor, action, after = one(demo, "SELECT actor_name, action, after FROM audit_event ORDER BY id DESC LIMIT 1")
     assert (actor, action, json.loads(after)["status"]) == ("manager", "sql.update", "approved")
     demo.owner.execute("DELETE FROM tier_exception WHERE id = %s", (grant,))
+
+
+TIER_EVENT = ("SELECT vipdesk_audit('[{\"action\": \"tier.correct\", \"entity\": \"customer_tier\", "
+              "\"entity_id\": \"by hand\"}]'::jsonb)", ())
+
+
+@pytest.mark.pg
+def test_even_with_its_own_event_a_login_changes_figures_and_tiers_only_as_its_role_allows(demo):  # noqa: F811
+    """An event of one's own is no key: the permission still decides, tier history and imports
+    are never rewritten, and nothing of the evaluation is deleted. Hostile values meet the
+    columns' own limits. A branch manager's tier change with an event goes through, in their
+    name."""
+    customer = one(demo, "SELECT c.id FROM customer c JOIN branch b ON b.id = c.branch_id"
+                         " WHERE b.code = 'BJ010101' ORDER BY c.id LIMIT 1")[0]
+    tables = ("customer_tier", "tier_change", "tier_evaluation", "tier_worklist", "aum_month", "aum_import")
+    counts = {t: one(demo, f"SELECT count(*) FROM {t}")[0] for t in tables}
+    tier = one(demo, "SELECT tier, tier_since FROM customer_tier WHERE id = %s", (customer,))
+    evaluation = ("INSERT INTO tier_evaluation (as_of, policy_version, branch_id, run_at, run_by, counts)"
+                  " VALUES (209912, 1, NULL, now(), %s, '{}')")
+    imported = ("INSERT INTO aum_import (file_name, file_sha256, rows_read, rows_changed, rows_skipped, imported_at,"
+                " imported_by) VALUES ('x.csv', repeat('0', 64), 0, 0, 0, now(), %s)")
+    for login in ("teller", "advisor", "lobby", "custodian", "auditor"):
+        with connect_as(demo, login) as conn:
+            refused(conn, TIER_EVENT, ("UPDATE customer_tier SET tier = 'diamond' WHERE id = %s", (customer,)))
+            refused(conn, TIER_EVENT, (evaluation, (login,)))
+            refused(conn, TIER_EVENT, (imported, (login,)))
+    with connect_as(demo, "manager") as conn:
+        refused(conn, TIER_EVENT, ("INSERT INTO aum_month (customer_id, month, avg_daily_aum) VALUES (%s, 209912, 1)",
+                                   (customer,)))                                   # evaluating is not importing
+        refused(conn, TIER_EVENT, (imported, ("manager",)))
+        refused(conn, TIER_EVENT, ("UPDATE tier_change SET computed_tier = 'diamond' WHERE customer_id = %s",
+                                   (customer,)))
+        refused(conn, TIER_EVENT, ("UPDATE tier_change SET changed_at = changed_at - interval '1 year'", ()))
+        for table in ("customer_tier", "tier_change", "tier_evaluation", "tier_worklist"):
+            refused(conn, TIER_EVENT, (f"DELETE FROM {table} WHERE false", ()))   # even of nothing
+        with pytest.raises(psycopg.errors.NotNullViolation), conn.transaction():
+            conn.execute(*TIER_EVENT)
+            conn.execute("UPDATE customer_tier SET tier = NULL WHERE id = %s", (customer,))
+        with pytest.raises(psycopg.errors.StringDataRightTruncation), conn.transaction():
+            conn.execute(*TIER_EVENT)
+            conn.execute("UPDATE customer_tier SET tier = %s WHERE id = %s", ("x" * 10_000, customer))
+        with conn.transaction():
+            conn.execute(*TIER_EVENT)
+            conn.execute("UPDATE customer_tier SET tier = 'gold', tier_since = current_date WHERE id = %s",
+                         (customer,))
+    actor, action = one(demo, "SELECT actor_name, action FROM audit_event ORDER BY id DESC LIMIT 1")
+    assert (actor, action) == ("manager", "tier.correct")
+    demo.owner.execute("UPDATE customer_tier SET tier = %s, tier_since = %s WHERE id = %s", (*tier, customer))
+    with connect_as(demo, "admin") as conn:                                        # importing and evaluating
+        refused(conn, TIER_EVENT, ("UPDATE aum_import SET imported_by = 'someone'", ()))
+        refused(conn, TIER_EVENT, ("DELETE FROM aum_import WHERE false", ()))
+        refused(conn, TIER_EVENT, ("DELETE FROM aum_month WHERE customer_id = %s", (customer,)))
+    assert {t: one(demo, f"SELECT count(*) FROM {t}")[0] for t in tables} == counts
+    assert one(demo, "SELECT tier, tier_since FROM customer_tier WHERE id = %s", (customer,)) == tier
 
 
 # ----------------------------------------------------------------------------- tier policy versions
