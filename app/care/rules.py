@@ -216,7 +216,8 @@ class CarePolicy:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "{zone} is not a known time zone"),
                                   field=TIME_ZONE, zone=str(self.time_zone)) from None
         bounds = [b.lower_bound for b in self.bands]
-        if bounds != sorted(set(bounds)) or any(b < 0 for b in bounds):
+        # finite first: NaN cannot be compared or sorted (and sNaN not even hashed)
+        if not all(b.is_finite() for b in bounds) or bounds != sorted(set(bounds)) or any(b < 0 for b in bounds):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "lower bounds must increase"),
                                   field=MAINTENANCE_BANDS)
 

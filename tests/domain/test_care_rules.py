@@ -129,7 +129,12 @@ def test_policy_round_trips_and_refuses_nonsense():
                        ({"deadline_hours": {"1": 5}}, "Complaint deadline (hours)"),
                        ({"time_zone": "Mars/Olympus"}, "Time zone"),
                        ({"contact_days": {"gold": 0}}, "Contact every (days)"),
-                       ({"bands": "x"}, "Care policy")):
+                       ({"bands": "x"}, "Care policy"),
+                       # a bound a SQL tool could store: refused like any other (the store's
+                       # reader then falls back to the defaults instead of failing)
+                       ({"bands": [{"lower_bound": "NaN", "role": "counter_staff"}]}, "Maintenance bands"),
+                       ({"bands": [{"lower_bound": "sNaN", "role": "counter_staff"}]}, "Maintenance bands"),
+                       ({"bands": [{"lower_bound": "Infinity", "role": "counter_staff"}]}, "Maintenance bands")):
         with pytest.raises(ValidationError) as caught:
             CarePolicy.from_dict(bad)
         assert caught.value.field == field

@@ -62,6 +62,11 @@ SIGNIN_LIMITS = {                                   # app.auth.policy.SignInPoli
 }
 CARD_TYPES = ("gold", "platinum", "diamond")        # app.tiers.rules.CARD_TYPES
 SETTING_KEYS = ("signin_policy", "card_policy", "care_policy")   # what the app keeps on PostgreSQL
+# Python's white space other than the space (str.isspace, which str.split() splits on): the app's
+# cleaning (" ".join(text.split())) turns each into a single space, so a name it stores holds none.
+# Spelled out: what [[:space:]] matches depends on the server's locale (C.UTF-8: not U+00A0).
+OTHER_WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 TABLES = ("staff_account", "staff_role", "branch", "setting")
 
@@ -74,52 +79,57 @@ END
 $$;
 
 -- Text as the app's cleaning leaves it (" ".join(text.split())): single spaces between words,
--- none at the ends, no other white space, at most p_max characters, empty only when allowed.
+-- none at the ends, none of Python's other white space, at most p_max characters, empty only
+-- when allowed.
 CREATE FUNCTION vipdesk_private.clean_text(p_value text, p_max integer, p_required boolean)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT p_value IS NOT NULL AND length(p_value) <= p_max AND (p_value <> '' OR NOT p_required)
-       AND translate(p_value, ' ', '') !~ '[[:space:]]'
+       AND p_value !~ @OTHER_WHITE_SPACE_RE@
        AND p_value !~ '^ | $|  '
 $$;
 
--- A whole number (JSON number without fraction or exponent) from p_low to p_high.
-CREATE FUNCTION vipdesk_private.json_whole(p_value jsonb, p_low integer, p_high integer)
+-- A whole number from p_low to p_high, written as one (no fraction, no exponent: Python reads
+-- 12.0 and 1.2e1 as floats, which the app's policies refuse). Judged on the JSON text as written
+-- (json, not jsonb, which would turn 1.2e1 into 12).
+CREATE FUNCTION vipdesk_private.json_whole(p_value json, p_low integer, p_high integer)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT coalesce(jsonb_typeof(p_value) = 'number' AND p_value #>> '{}' ~ '^-?[0-9]{1,12}$'
-                    AND (p_value #>> '{}')::bigint BETWEEN p_low AND p_high, false)
+    SELECT coalesce(json_typeof(p_value) = 'number' AND p_value::text ~ '^-?[0-9]{1,12}$'
+                    AND (p_value::text)::bigint BETWEEN p_low AND p_high, false)
 $$;
 
 -- app.auth.policy.SignInPolicy.validate over what save_policy stores (its four fields, no other).
-CREATE FUNCTION vipdesk_private.signin_policy_ok(p_value jsonb) RETURNS boolean
+-- A key written twice counts once, its last value (as Python's json reads it).
+CREATE FUNCTION vipdesk_private.signin_policy_ok(p_value json) RETURNS boolean
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT coalesce(jsonb_typeof(p_value) = 'object'
-        AND (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(p_value) k) = @SIGNIN_KEYS@
+    SELECT coalesce(json_typeof(p_value) = 'object'
+        AND (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(p_value::jsonb) k) = @SIGNIN_KEYS@
         AND @SIGNIN_CHECKS@, false)
 $$;
 
 -- app.cards.rules.CardPolicy.from_dict + validate over what save_card_policy stores: one product
 -- per card type, each with BINs of 4 to 10 digits no one of which begins another, Luhn enforce or
 -- warn (enforce when absent), validity 1-10 years (2), worklist window 1-366 days (60).
-CREATE FUNCTION vipdesk_private.card_policy_ok(p_value jsonb) RETURNS boolean
+CREATE FUNCTION vipdesk_private.card_policy_ok(p_value json) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
+    v jsonb := p_value::jsonb;  -- the structure as Python's json reads it (a repeated key: its last value)
     v_bins text[] := '{}';
     p jsonb;
     b jsonb;
 BEGIN
-    IF jsonb_typeof(p_value) IS DISTINCT FROM 'object' OR jsonb_typeof(p_value -> 'products') IS DISTINCT FROM 'array'
-       OR (p_value ? 'validity_years' AND NOT vipdesk_private.json_whole(p_value -> 'validity_years', 1, 10))
-       OR (p_value ? 'expiring_days' AND NOT vipdesk_private.json_whole(p_value -> 'expiring_days', 1, 366)) THEN
+    IF jsonb_typeof(v) IS DISTINCT FROM 'object' OR jsonb_typeof(v -> 'products') IS DISTINCT FROM 'array'
+       OR (v ? 'validity_years' AND NOT vipdesk_private.json_whole(p_value -> 'validity_years', 1, 10))
+       OR (v ? 'expiring_days' AND NOT vipdesk_private.json_whole(p_value -> 'expiring_days', 1, 366)) THEN
         RETURN false;
     END IF;
-    IF (SELECT array_agg(e ->> 'card_type' ORDER BY e ->> 'card_type') FROM jsonb_array_elements(p_value -> 'products') e
+    IF (SELECT array_agg(e ->> 'card_type' ORDER BY e ->> 'card_type') FROM jsonb_array_elements(v -> 'products') e
         WHERE jsonb_typeof(e) = 'object' AND jsonb_typeof(e -> 'card_type') = 'string') IS DISTINCT FROM @CARD_TYPES@
-       OR jsonb_array_length(p_value -> 'products') <> @CARD_TYPE_COUNT@ THEN
+       OR jsonb_array_length(v -> 'products') <> @CARD_TYPE_COUNT@ THEN
         RETURN false;
     END IF;
-    FOR p IN SELECT value FROM jsonb_array_elements(p_value -> 'products') LOOP
+    FOR p IN SELECT value FROM jsonb_array_elements(v -> 'products') LOOP
         IF jsonb_typeof(p -> 'bins') IS DISTINCT FROM 'array' OR jsonb_array_length(p -> 'bins') = 0
            OR (p ? 'luhn' AND (jsonb_typeof(p -> 'luhn') IS DISTINCT FROM 'string'
                                OR p ->> 'luhn' NOT IN ('enforce', 'warn'))) THEN
@@ -306,7 +316,8 @@ $$;
 CREATE FUNCTION vipdesk_guard_setting() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
-    v_value jsonb;
+    v_text json;    -- the value as written (its numbers' spelling)
+    v_value jsonb;  -- and as read (a repeated key: its last value)
 BEGIN
     IF vipdesk_account_id() IS NULL OR TG_OP = 'DELETE' THEN
         PERFORM vipdesk_private.refuse_admin('settings are never deleted; only an enabled account''s login writes them');
@@ -324,13 +335,14 @@ BEGIN
         PERFORM vipdesk_private.refuse_admin('not a setting VIP Desk keeps in this store');
     END IF;
     BEGIN
-        v_value := NEW.value::jsonb;
+        v_text := NEW.value::json;
+        v_value := v_text::jsonb;
     EXCEPTION WHEN data_exception THEN
         v_value := NULL;
     END;
     IF jsonb_typeof(v_value) IS DISTINCT FROM 'object'
-       OR (NEW.key = 'signin_policy' AND NOT vipdesk_private.signin_policy_ok(v_value))
-       OR (NEW.key = 'card_policy' AND NOT vipdesk_private.card_policy_ok(v_value)) THEN
+       OR (NEW.key = 'signin_policy' AND NOT vipdesk_private.signin_policy_ok(v_text))
+       OR (NEW.key = 'card_policy' AND NOT vipdesk_private.card_policy_ok(v_text)) THEN
         PERFORM vipdesk_private.refuse_admin('a setting holds what its policy page would save');
     END IF;
     RETURN NEW;
@@ -340,8 +352,8 @@ $$;
 
 SIGNATURES = [
     "vipdesk_private.refuse_admin(text)", "vipdesk_private.clean_text(text, integer, boolean)",
-    "vipdesk_private.json_whole(jsonb, integer, integer)", "vipdesk_private.signin_policy_ok(jsonb)",
-    "vipdesk_private.card_policy_ok(jsonb)", "vipdesk_private.password_set_now(integer)",
+    "vipdesk_private.json_whole(json, integer, integer)", "vipdesk_private.signin_policy_ok(json)",
+    "vipdesk_private.card_policy_ok(json)", "vipdesk_private.password_set_now(integer)",
     "vipdesk_private.another_administrator(integer)", "vipdesk_private.version_moves(jsonb, jsonb)",
     "vipdesk_guard_staff_account()", "vipdesk_guard_staff_role()", "vipdesk_guard_branch()",
     "vipdesk_guard_setting()",
@@ -352,6 +364,11 @@ def _array(values) -> str:
     return "ARRAY[" + ", ".join("'" + v + "'" for v in values) + "]::text[]"
 
 
+def _bracket(characters: str) -> str:
+    """An E'' literal of a regular expression matching any one of ``characters``."""
+    return "E'[" + "".join(f"\\\\u{ord(c):04x}" for c in characters) + "]'"
+
+
 def functions_sql() -> str:
     """The guard functions with this revision's rules filled in."""
     checks = " AND ".join(f"vipdesk_private.json_whole(p_value -> '{k}', {low}, {high})"
@@ -359,7 +376,8 @@ def functions_sql() -> str:
     return (FUNCTIONS.replace("@USERNAME_RE@", USERNAME_RE).replace("@BRANCH_CODE_RE@", BRANCH_CODE_RE)
             .replace("@LEVELS@", _array(LEVELS)).replace("@SIGNIN_KEYS@", _array(sorted(SIGNIN_LIMITS)))
             .replace("@SIGNIN_CHECKS@", checks).replace("@CARD_TYPES@", _array(sorted(CARD_TYPES)))
-            .replace("@CARD_TYPE_COUNT@", str(len(CARD_TYPES))).replace("@SETTING_KEYS@", _array(SETTING_KEYS)))
+            .replace("@CARD_TYPE_COUNT@", str(len(CARD_TYPES))).replace("@SETTING_KEYS@", _array(SETTING_KEYS))
+            .replace("@OTHER_WHITE_SPACE_RE@", _bracket(OTHER_WHITE_SPACE)))
 
 
 def upgrade() -> None:
