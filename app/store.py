@@ -10,12 +10,14 @@ together or nothing.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, TextClause, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -38,6 +40,10 @@ INSUFFICIENT_PRIVILEGE = "42501"
 TIMED_OUT = {"55P03", "57014"}
 REFUSED_BY_THE_STORE = QT_TRANSLATE_NOOP(
     "errors", "The store refused this for your account (branch scope or permission); nothing was saved.")
+
+
+# A kept connection for one-statement commands idle this long is checked before it is used.
+COMMAND_IDLE_SECONDS = 10
 
 
 def utcnow() -> datetime:
@@ -82,11 +88,17 @@ class UnitOfWork:
 
 
 class Store:
-    """An engine plus the clock; what every service receives."""
+    """An engine plus the clock; what every service receives. ``plans`` keeps what services
+    derive from slowly changing settings between calls (each checked against the store's
+    version before it is used)."""
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow):
         self.engine = engine
         self.clock = clock
+        self.plans: dict[object, object] = {}
+        self._command_lock = threading.Lock()
+        self._command_conn: Connection | None = None
+        self._command_used = 0.0
 
     def today(self) -> date:
         """The business day now (:mod:`app.business_day`), not UTC's."""
@@ -125,6 +137,37 @@ class Store:
                     session.commit()
             finally:
                 conn.close()
+
+    def command(self, statement: TextClause, params: dict) -> object:
+        """Run one statement that is a whole user action by itself (on PostgreSQL a function of
+        the store that checks, changes and audits) and return its one value. It runs in
+        autocommit, so the store commits it as it answers: one round trip. The connection is
+        kept for the next command; one left idle longer than :data:`COMMAND_IDLE_SECONDS` is
+        checked first (the pool checks every other connection at each use), and one that
+        failed is not used again."""
+        with self._command_lock, _translated_faults(on_lock_timeout=self._end_stalls):
+            conn = self._command_connection()
+            try:
+                return conn.execute(statement, params).scalar_one()
+            except DBAPIError:
+                self._command_conn = None
+                conn.close()
+                raise
+            finally:
+                self._command_used = time.monotonic()
+
+    def _command_connection(self) -> Connection:
+        conn = self._command_conn
+        if conn is not None and time.monotonic() - self._command_used > COMMAND_IDLE_SECONDS:
+            try:
+                conn.exec_driver_sql("SELECT 1")
+            except DBAPIError:
+                conn.invalidate()
+                conn = None
+        if conn is None:
+            conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            self._command_conn = conn
+        return conn
 
     def _end_stalls(self) -> None:
         """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold
@@ -196,17 +239,25 @@ def insert_unique(session: Session, row: object, refusal: UserError) -> None:
         raise refusal from None
 
 
+def account_disabled() -> SessionExpired:
+    return SessionExpired(QT_TRANSLATE_NOOP(
+        "errors", "Your account has been disabled. Your session has ended; nothing was saved."))
+
+
+def account_locked() -> SessionExpired:
+    return SessionExpired(QT_TRANSLATE_NOOP(
+        "errors", "Your account is locked. Your session has ended; nothing was saved."))
+
+
 def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
     if actor.account_id is None:
         return
     account = session.execute(select(StaffAccount.disabled, StaffAccount.locked_until)
                               .where(StaffAccount.id == actor.account_id)).first()
     if account is None or account.disabled:
-        raise SessionExpired(QT_TRANSLATE_NOOP(
-            "errors", "Your account has been disabled. Your session has ended; nothing was saved."))
+        raise account_disabled()
     if account.locked_until is not None and account.locked_until > now:
-        raise SessionExpired(QT_TRANSLATE_NOOP(
-            "errors", "Your account is locked. Your session has ended; nothing was saved."))
+        raise account_locked()
 
 
 @contextmanager

@@ -868,6 +868,10 @@ class QueueNumber(Base):
     last: Mapped[int] = mapped_column(Integer)
 
 
+_OPEN_TICKET = "state IN ('waiting', 'called', 'serving')"
+_AT_COUNTER = "state IN ('called', 'serving')"
+
+
 class QueueTicket(Base):
     """One queue ticket (排队号). ``queued_at`` is its place in the queue (arrival, kept across
     a re-queue), ``deadline_at`` when its tier's maximum wait runs out, ``priority`` the rank
@@ -879,6 +883,12 @@ class QueueTicket(Base):
     __tablename__ = "queue_ticket"
     __table_args__ = (
         Index("ix_queue_ticket_waiting", "branch_id", "business_date", "state", "service_id"),
+        # the open tickets by day (the day rollover's probe) and those at a counter (its held
+        # ticket): every call looks these up, and neither grows with the queue's history
+        Index("ix_queue_ticket_open", "branch_id", "business_date",
+              postgresql_where=text(_OPEN_TICKET), sqlite_where=text(_OPEN_TICKET)),
+        Index("ix_queue_ticket_at_counter", "counter_id",
+              postgresql_where=text(_AT_COUNTER), sqlite_where=text(_AT_COUNTER)),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
-from app.queue import rules
+from app.queue import desk_commands, refusals, rules
 from app.queue.common import (
     COUNTER, TicketRow, counter_in_scope, notify, row_of, service_ids_of, snapshot,
     ticket_in_scope, tier_codes, today_of,
@@ -57,8 +57,7 @@ def sign_in_counter(store, actor, counter_id: int, pc: str) -> TicketRow | None:
         counter = counter_in_scope(session, actor, counter_id, lock=True)
         policy, _day = today_of(session, counter.branch_id, uow.now)
         if not counter.open:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "counter {number} is closed"),
-                                  field=COUNTER, number=counter.number)
+            raise refusals.closed(counter.number)
         same = counter.account_id == actor.account_id and counter.pc == pc
         if counter.account_id is not None and not same and counter.seen_at is not None and \
                 (uow.now - counter.seen_at).total_seconds() < policy.lost_after_seconds:
@@ -93,9 +92,7 @@ def sign_out_counter(store, actor, desk: Desk) -> None:
         counter = desk_counter(session, actor, desk, uow.now)
         held = _held_ticket(session, counter)
         if held is not None:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "Counter {counter} still holds {number}: finish it, transfer it or mark a no-show first."),
-                field=COUNTER, counter=counter.number, number=held.number)
+            raise refusals.holds(counter.number, held.number)
         _end_session(session, counter, uow.now)
         counter.account_id, counter.clerk_name, counter.pc, counter.seen_at = None, "", "", None
         uow.audit("queue.counter.sign_out", "queue_counter", counter.id, branch_id=counter.branch_id,
@@ -114,9 +111,7 @@ def desk_counter(session: Session, actor, desk: Desk, now=None, *, lock: bool = 
     require(actor, Permission.CALL_TICKETS)
     counter = counter_in_scope(session, actor, desk.counter_id, lock=lock)
     if counter.account_id != actor.account_id or counter.pc != desk.pc:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "errors", "You are not signed in at counter {number} on this PC any more: sign in again."),
-            field=COUNTER, number=counter.number)
+        raise refusals.not_signed_in(counter.number)
     if now is not None:
         counter.seen_at = now
     return counter
@@ -130,9 +125,7 @@ def _held_ticket(session: Session, counter: QueueCounter) -> QueueTicket | None:
 def check_held(ticket: QueueTicket, counter: QueueCounter) -> None:
     """Refuse to act on a ticket another counter holds."""
     if ticket.counter_id != counter.id:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "errors", "Ticket {number} is not at counter {counter}; only its own counter may do this."),
-            field=rules.TICKET, number=ticket.number, counter=counter.number)
+        raise refusals.not_held(counter.number, ticket.number)
 
 
 def _begin(uow, actor, desk: Desk) -> QueueCounter:
@@ -176,23 +169,27 @@ def _claim(counter: QueueCounter, now, pick, dialect: str):
 
 def call_next(store, actor, desk: Desk) -> TicketRow | None:
     """Call the next ticket for this counter by the branch's calling policy; None when nobody
-    it may call is waiting. A ticket the lobby manager reserved for this counter comes first."""
+    it may call is waiting. A ticket the lobby manager reserved for this counter comes first.
+    On PostgreSQL the store does it in one statement (:mod:`app.queue.desk_commands`)."""
+    if store.kind == "postgresql":
+        return desk_commands.call_next(store, actor, desk)
+    return call_next_unit_of_work(store, actor, desk)
+
+
+def call_next_unit_of_work(store, actor, desk: Desk) -> TicketRow | None:
+    """:func:`call_next` in the program's own unit of work: SQLite's path, and on PostgreSQL
+    the bench's "before" (the one-statement command's baseline)."""
     with store.write(actor) as uow:
         session = uow.session
         counter = _begin(uow, actor, desk)
         if not counter.open:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "counter {number} is closed"),
-                                  field=COUNTER, number=counter.number)
+            raise refusals.closed(counter.number)
         services = service_ids_of(counter)
         if not services and counter.reserved_ticket_id is None:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "counter {number} has no service assigned: ask the lobby manager to assign one"),
-                field=COUNTER, number=counter.number)
+            raise refusals.no_service(counter.number)
         held = _held_ticket(session, counter)
         if held is not None:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "Counter {counter} still holds {number}: finish it, transfer it or mark a no-show first."),
-                field=COUNTER, counter=counter.number, number=held.number)
+            raise refusals.holds(counter.number, held.number)
         policy, day = today_of(session, counter.branch_id, uow.now)
         expire_earlier_days(session, uow, counter.branch_id, day)
         t = QueueTicket.__table__
@@ -226,13 +223,10 @@ def call_ticket(store, actor, desk: Desk, ticket_id: int, *, reason: str) -> Tic
         session = uow.session
         counter = _begin(uow, actor, desk)
         if not counter.open:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "counter {number} is closed"),
-                                  field=COUNTER, number=counter.number)
+            raise refusals.closed(counter.number)
         held = _held_ticket(session, counter)
         if held is not None:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "Counter {counter} still holds {number}: finish it, transfer it or mark a no-show first."),
-                field=COUNTER, counter=counter.number, number=held.number)
+            raise refusals.holds(counter.number, held.number)
         ticket = ticket_in_scope(session, actor, ticket_id)
         rules.check_action("call", ticket.state, ticket.number)
         if ticket.branch_id != counter.branch_id:
@@ -249,7 +243,32 @@ def call_ticket(store, actor, desk: Desk, ticket_id: int, *, reason: str) -> Tic
         return row_of(session, ticket)
 
 
-def _act(store, actor, desk: Desk, ticket_id: int, action: str, change) -> TicketRow:
+def _recall(ticket: QueueTicket, now, policy) -> None:
+    rules.check_recall(ticket.recalls, ticket.called_at, now, policy)
+    ticket.recalls += 1
+    ticket.called_at = now
+
+
+def _no_show(ticket: QueueTicket, now, policy) -> None:
+    rules.check_no_show(ticket.recalls, policy)
+    ticket.state = rules.NO_SHOW
+
+
+def _start(ticket: QueueTicket, now, policy) -> None:
+    ticket.state, ticket.started_at = rules.SERVING, now
+
+
+def _finish(ticket: QueueTicket, now, policy) -> None:
+    ticket.state, ticket.finished_at = rules.DONE, now
+
+
+# What each step at the counter checks and changes in the ticket, in the program's own path.
+CHANGES = {"recall": _recall, "no_show": _no_show, "start": _start, "finish": _finish}
+
+
+def act_unit_of_work(store, actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
+    """A step at the counter (:data:`CHANGES`) in the program's own unit of work: SQLite's
+    path, and on PostgreSQL the bench's "before" (the one-statement command's baseline)."""
     with store.write(actor) as uow:
         session = uow.session
         counter = _begin(uow, actor, desk)
@@ -258,38 +277,33 @@ def _act(store, actor, desk: Desk, ticket_id: int, action: str, change) -> Ticke
         rules.check_action(action, ticket.state, ticket.number)
         before = snapshot(ticket)
         policy, _day = today_of(session, ticket.branch_id, uow.now)
-        change(ticket, uow.now, policy)
+        CHANGES[action](ticket, uow.now, policy)
         uow.audit(f"queue.{action}", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   before=before, after={**snapshot(ticket), "counter": counter.number})
         notify(session, ticket.branch_id)
         return row_of(session, ticket)
 
 
+def _act(store, actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
+    if store.kind == "postgresql":
+        return desk_commands.step(store, actor, desk, ticket_id, action)
+    return act_unit_of_work(store, actor, desk, ticket_id, action)
+
+
 def recall(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
     """Call the same ticket again (the display announces it again); at least the policy's gap
     after the last call, and at most the policy's number of times."""
-    def change(ticket, now, policy):
-        rules.check_recall(ticket.recalls, ticket.called_at, now, policy)
-        ticket.recalls += 1
-        ticket.called_at = now
-    return _act(store, actor, desk, ticket_id, "recall", change)
+    return _act(store, actor, desk, ticket_id, "recall")
 
 
 def mark_no_show(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
     """The customer did not come after the policy's recalls: the counter is free again."""
-    def change(ticket, now, policy):
-        rules.check_no_show(ticket.recalls, policy)
-        ticket.state = rules.NO_SHOW
-    return _act(store, actor, desk, ticket_id, "no_show", change)
+    return _act(store, actor, desk, ticket_id, "no_show")
 
 
 def start_service(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
-    def change(ticket, now, policy):
-        ticket.state, ticket.started_at = rules.SERVING, now
-    return _act(store, actor, desk, ticket_id, "start", change)
+    return _act(store, actor, desk, ticket_id, "start")
 
 
 def finish_service(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
-    def change(ticket, now, policy):
-        ticket.state, ticket.finished_at = rules.DONE, now
-    return _act(store, actor, desk, ticket_id, "finish", change)
+    return _act(store, actor, desk, ticket_id, "finish")

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 from app.errors import QT_TRANSLATE_NOOP, NotFound
 from app.business_day import business_date
 from app.queue import rules
-from app.queue.rules import TICKET, QueuePolicy
+from app.queue.refusals import COUNTER, no_counter, no_ticket
+from app.queue.rules import QueuePolicy
 from app.stock.common import branch_in_scope
 from db.models import Branch, QueueCounter, QueuePolicy as PolicyRow, QueueService, QueueTicket
 
 CHANNEL = "vipdesk_queue"
-COUNTER = QT_TRANSLATE_NOOP("fields", "Counter")
 SERVICE = QT_TRANSLATE_NOOP("fields", "Service")
 CUSTOMER = QT_TRANSLATE_NOOP("fields", "Customer")
 
@@ -63,14 +63,14 @@ def ticket_in_scope(session: Session, actor, ticket_id: int, *, lock: bool = Tru
     """The ticket, row-locked for this transaction (PostgreSQL), or NotFound outside scope."""
     ticket = _in_scope(session, actor, QueueTicket, ticket_id, lock)
     if ticket is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "That ticket does not exist in your scope."), field=TICKET)
+        raise no_ticket()
     return ticket
 
 
 def counter_in_scope(session: Session, actor, counter_id: int, *, lock: bool = False) -> QueueCounter:
     counter = _in_scope(session, actor, QueueCounter, counter_id, lock)
     if counter is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "That counter does not exist in your scope."), field=COUNTER)
+        raise no_counter()
     return counter
 
 

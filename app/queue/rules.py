@@ -183,12 +183,18 @@ def weighted_cycle(weights: Sequence[tuple[int, int]]) -> list[int]:
 def preference(policy: QueuePolicy, tier_codes: Sequence[str], calls_made: int) -> list[int]:
     """Priorities in the order this call prefers them. Strict: highest first. Interleaved:
     the priority whose turn it is after ``calls_made`` calls today, then the rest highest first."""
+    turns = preference_cycle(policy, tier_codes)
+    return turns[calls_made % len(turns)]
+
+
+def preference_cycle(policy: QueuePolicy, tier_codes: Sequence[str]) -> list[list[int]]:
+    """The preferences of the calls of one cycle of the policy, in turn: strict has one (every
+    call prefers the same), interleaved one per slot of the ratio's cycle."""
     ranks = list(range(len(tier_codes) - 1, -1, -1))
     if policy.mode == STRICT:
-        return ranks
+        return [ranks]
     cycle = weighted_cycle([(p, policy.weight(tier_codes[p])) for p in ranks])
-    turn = cycle[calls_made % len(cycle)]
-    return [turn] + [p for p in ranks if p != turn]
+    return [[turn] + [p for p in ranks if p != turn] for turn in cycle]
 
 
 @dataclass(frozen=True)

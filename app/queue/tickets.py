@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError
-from app.queue import rules
+from app.queue import refusals, rules
 from app.queue.common import (
     COUNTER, CUSTOMER, SERVICE, TicketRow, counter_in_scope, notify, row_of, service_in_scope,
     snapshot, ticket_in_scope, tier_codes, today_of,
@@ -164,8 +164,7 @@ def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) ->
             if ticket.branch_id != counter.branch_id:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "is a counter of another branch"), field=COUNTER)
             if not counter.open:
-                raise ValidationError(QT_TRANSLATE_NOOP("errors", "counter {number} is closed"),
-                                      field=COUNTER, number=counter.number)
+                raise refusals.closed(counter.number)
             session.execute(update(QueueCounter).where(
                 QueueCounter.reserved_ticket_id == ticket.id, QueueCounter.id != counter.id)
                 .values(reserved_ticket_id=None).execution_options(synchronize_session=False))
@@ -288,8 +287,7 @@ def transfer(store, actor, ticket_id: int, *, service_id: int | None = None,
             if target_counter.branch_id != ticket.branch_id:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "is a counter of another branch"), field=COUNTER)
             if not target_counter.open:
-                raise ValidationError(QT_TRANSLATE_NOOP("errors", "counter {number} is closed"),
-                                      field=COUNTER, number=target_counter.number)
+                raise refusals.closed(target_counter.number)
             if ticket.counter_id == target_counter.id and target_service.id == ticket.service_id:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "the ticket is at this counter already"),
                                       field=COUNTER)

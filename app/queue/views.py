@@ -11,8 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from app.auth.permissions import Permission, require
-from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
-from app.queue import rules
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.queue import refusals, rules
 from app.queue.common import (
     TicketRow, branch_in_scope, branch_maps, service_ids_of, ticket_row, tier_codes, today_of,
 )
@@ -153,7 +153,7 @@ def counter_view(store, actor, counter_id: int) -> CounterView:
     b = board(store, actor)
     counter = next((c for c in b.counters if c.id == counter_id), None)
     if counter is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "That counter does not exist in your scope."))
+        raise refusals.no_counter()
     held = next((t for t in b.tickets if t.counter_id == counter_id and t.state in rules.AT_COUNTER), None)
     preferred = rules.preference(b.policy, b.tier_codes, 0)
     mine = [t for t in b.tickets if t.state == rules.WAITING and (
@@ -178,7 +178,7 @@ def ticket_from_payload(store, actor, payload: str) -> TicketRow:
         ticket = session.get(QueueTicket, ticket_id)
         services, counters = branch_maps(session, ticket.branch_id) if ticket else ({}, {})
         if ticket is None or not actor.sees(_branch_path(session, ticket.branch_id)):
-            raise NotFound(QT_TRANSLATE_NOOP("errors", "That ticket does not exist in your scope."), field=TICKET)
+            raise refusals.no_ticket()
         while ticket.transferred_to_id is not None:
             ticket = session.get(QueueTicket, ticket.transferred_to_id)
         return ticket_row(ticket, services, counters)

@@ -37,6 +37,8 @@ CALLABLE = {
     "vipdesk_qr_sign_ticket(integer)": {"staff"},
     "vipdesk_expect_own_event(text)": {"staff"},
     "vipdesk_qr_verify(text, bytea)": {"staff"},
+    "vipdesk_queue_command(text, integer, text, integer, text, integer[], integer, text, integer, integer, text, text, "
+    "timestamp without time zone, integer, text, text)": {"staff"},
     "vipdesk_require(text)": {"staff"},
     "vipdesk_role_prefix()": {"staff", "signin"},
     "vipdesk_set_login(integer, boolean, timestamp without time zone)": {"staff"},
@@ -78,6 +80,7 @@ HOSTILE = {
     "timestamp without time zone": [None, "1900-01-01", "9999-12-31 23:59:59"],
     "jsonb": [None, "[]", "{}", '"x"', "[" + ",".join(['{"action":"x"}'] * 20000) + "]"],
     "text[]": [None, [], [None], ["x" * 10_000] * 1_000],
+    "integer[]": [None, [], [None], [2147483647] * 1_000],
     "bytea": [None, b"", b"\x00" * 1000],
 }
 CLEAN = ("22", "23", "42501", "P0001", "P0002", "02", "28")

@@ -77,6 +77,44 @@ def test_the_queue_services_work_as_the_logins(demo):  # noqa: F811
     assert one(demo, "SELECT state FROM queue_ticket WHERE id = %s", (second.id,))[0] == "transferred"
 
 
+@pytest.mark.pg
+def test_the_counter_command_is_no_key_to_what_the_login_may_not_do(demo):  # noqa: F811
+    """Migration 0033's command runs as the caller: with psql a teller cannot use it on another
+    counter, to jump a ticket's state, or to act at another time or in another person's name."""
+    service, counter = one(demo, "SELECT s.id, c.id FROM queue_counter c JOIN queue_service s"
+                                 " ON s.branch_id = c.branch_id AND (',' || c.service_ids || ',') LIKE"
+                                 " '%%,' || s.id || ',%%' WHERE c.account_id IS NULL AND c.open ORDER BY c.id LIMIT 1")
+    command = ("SELECT vipdesk_queue_command(%s, %s, %s, %s, %s, %s, %s, %s, 30, 2, %s, %s,"
+               " '2000-01-01', %s, 'someone', '')")
+    with signed_in(demo, "lobby", "teller") as ((l_store, lobby), (t_store, teller)):
+        calling.sign_in_counter(t_store, teller, counter, "PROBE-PC")
+        desk = Desk(counter, "PROBE-PC")
+        while (waiting := calling.call_next(t_store, teller, desk)) is not None:  # (makes the plan)
+            calling.finish_service(t_store, teller, desk, calling.start_service(t_store, teller, desk, waiting.id).id)
+        plan = t_store.plans[("desk_commands", counter)]
+        ticket = tickets.issue_ticket(l_store, lobby, service_id=service)
+        args = [counter, "PROBE-PC", ticket.id, plan.key, list(plan.preferences), plan.tiers, plan.policy.time_zone]
+        with connect_as(demo, "teller2") as conn:  # another clerk: not signed in there
+            answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller"]]).fetchone()[0]
+            assert answer == {"refusal": "not_signed_in", "counter": one(
+                demo, "SELECT number FROM queue_counter WHERE id = %s", (counter,))[0]}
+        with connect_as(demo, "custodian") as conn:
+            answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller"]]).fetchone()[0]
+            assert answer["refusal"] == "not_signed_in"
+        with connect_as(demo, "teller") as conn:
+            answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller2"]]).fetchone()[0]
+            assert answer["ticket"]["id"] == ticket.id, answer
+            refused(conn, command, ["start", *args, "called", "done", demo.accounts["teller"]])
+        called_at, state = one(demo, "SELECT called_at, state FROM queue_ticket WHERE id = %s", (ticket.id,))
+        assert state == "called" and called_at.year > 2000  # the server's clock, not the one sent
+        actor, action = one(demo, "SELECT actor_name, action FROM audit_event WHERE entity = 'queue_ticket'"
+                                  " AND entity_id = %s ORDER BY id DESC LIMIT 1", (str(ticket.id),))
+        assert (actor, action) == ("teller", "queue.call")
+        calling.start_service(t_store, teller, desk, ticket.id)
+        calling.finish_service(t_store, teller, desk, ticket.id)
+        calling.sign_out_counter(t_store, teller, desk)
+
+
 @pytest.mark.parametrize("engine_kind", ["sqlite", "postgresql"])
 def test_the_stores_ticket_steps_are_the_apps(request, engine_kind):
     store = request.getfixturevalue("sqlite_store" if engine_kind == "sqlite" else "pg_store")

@@ -1,0 +1,147 @@
+"""A counter's commands: one statement each on PostgreSQL (migration 0033), the same rules and
+the same words as on SQLite; the plan of calls made again when a policy is saved or the day
+turns; a refused command changes nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import event, func, select
+
+from app.errors import UserError
+from app.queue import calling, rules, setup
+from app.queue.calling import Desk
+from app.queue.common import tier_codes
+from db.models import AuditEvent, QueueCounter, QueueTicket
+from tests.db.queuehelp import make_queue
+from tests.db.test_queue_services import issue, q  # noqa: F401 - the queue and its fixture
+
+
+class Statements:
+    """Counts the statements the program sends (round trips, bar connection upkeep)."""
+
+    def __init__(self, engine):
+        self.sent: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._record)
+        self.engine = engine
+
+    def _record(self, _conn, _cursor, statement, *_args):
+        self.sent.append(statement)
+
+    def during(self, action):
+        self.sent.clear()
+        result = action()
+        return result, list(self.sent)
+
+    def close(self):
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def _refusal(action) -> str:
+    with pytest.raises(UserError) as refused:
+        action()
+    return refused.value.template.format(**refused.value.params)
+
+
+def _state(q):  # noqa: F811
+    """What a refused command must leave as it was: the tickets, the counters, the audit trail."""
+    with q.store.read() as session:
+        return (session.execute(select(QueueTicket.id, QueueTicket.state, QueueTicket.recalls,
+                                       QueueTicket.called_at).order_by(QueueTicket.id)).all(),
+                session.execute(select(QueueCounter.id, QueueCounter.seen_at, QueueCounter.reserved_ticket_id)
+                                .order_by(QueueCounter.id)).all(),
+                session.scalar(select(func.count()).select_from(AuditEvent)))
+
+
+@pytest.mark.pg
+def test_each_command_at_the_counter_is_one_statement_on_postgresql(pg_demo_store):
+    pq = make_queue(pg_demo_store)
+    first, second = issue(pq), issue(pq, "diamond")
+    calling.call_next(pq.store, pq.teller, pq.desk1)  # the first call makes the branch's plan
+    calling.finish_service(pq.store, pq.teller, pq.desk1,
+                           calling.start_service(pq.store, pq.teller, pq.desk1, second.id).id)
+    counting = Statements(pq.store.engine)
+    try:
+        called, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
+        assert called.id == first.id and called.state == rules.CALLED and called.counter == "T1"
+        assert len(sent) == 1 and "vipdesk_queue_command" in sent[0], sent
+        pq.clock.tick(seconds=40)
+        for action, state in ((calling.recall, rules.CALLED), (calling.start_service, rules.SERVING),
+                              (calling.finish_service, rules.DONE)):
+            row, sent = counting.during(lambda: action(pq.store, pq.teller, pq.desk1, first.id))
+            assert row.state == state and len(sent) == 1, (action, sent)
+        nobody, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
+        assert nobody is None and len(sent) == 1
+    finally:
+        counting.close()
+    with pq.store.read() as session:  # audited as on SQLite, in the teller's name
+        events = session.execute(select(AuditEvent.action, AuditEvent.actor_name, AuditEvent.after)
+                                 .where(AuditEvent.entity_id == str(first.id)).order_by(AuditEvent.id)).all()
+    assert [e.action for e in events][-4:] == ["queue.call", "queue.recall", "queue.start", "queue.finish"]
+    assert {e.actor_name for e in events[-4:]} == {"teller"}
+    assert json.loads(events[-4].after)["counter"] == "T1"
+
+
+@pytest.mark.pg
+def test_a_saved_policy_or_a_new_day_makes_the_plan_again(pg_demo_store):
+    pq = make_queue(pg_demo_store)
+    gold, diamond = issue(pq, "gold"), issue(pq, "diamond")
+    assert calling.call_next(pq.store, pq.teller, pq.desk1).id == diamond.id  # strict: highest first
+    calling.finish_service(pq.store, pq.teller, pq.desk1, calling.start_service(pq.store, pq.teller, pq.desk1, diamond.id).id)
+    # interleaved, with gold's turn now: the saved policy reaches the next call
+    policy = rules.make_policy(mode="interleaved", weights={"gold": 2, "diamond": 2, "platinum": 1,
+                                                            "ordinary": 1, "private": 1})
+    setup.save_policy(pq.store, pq.manager, policy)
+    later = issue(pq, "diamond")
+    with pq.store.read() as session:
+        codes = tier_codes(session, gold.business_date)
+    expected = rules.choose_next(
+        [rules.Candidate(t.id, t.priority, t.queued_at, t.deadline_at) for t in (gold, later)],
+        pq.clock.now, rules.preference(policy, codes, 1))
+    assert expected.id == gold.id, "the test needs gold's turn"
+    assert calling.call_next(pq.store, pq.teller, pq.desk1).id == gold.id
+    # the next day: yesterday's waiting ticket expires at the first call, the plan is the new day's
+    pq.clock.tick(days=1)
+    today = issue(pq)
+    assert calling.call_next(pq.store, pq.teller2, pq.desk2).id == today.id
+    with pq.store.read() as session:
+        assert session.get(QueueTicket, later.id).state == rules.EXPIRED
+        assert session.scalar(select(AuditEvent.action).where(AuditEvent.action == "queue.expire")
+                              .order_by(AuditEvent.id.desc()).limit(1)) == "queue.expire"
+    assert pq.store.plans[("desk_commands", pq.desk2.counter_id)].key.endswith(today.business_date.isoformat())
+
+
+def test_refusals_read_the_same_and_change_nothing(q):  # noqa: F811
+    """The messages are the program's on both engines: literal texts here, run on each."""
+    held = issue(q)
+    other = issue(q)
+    calling.call_next(q.store, q.teller, q.desk1)
+    before = _state(q)
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == (
+        f"Counter T1 still holds {held.number}: finish it, transfer it or mark a no-show first.")
+    assert _refusal(lambda: calling.recall(q.store, q.teller, q.desk1, held.id)) == (
+        "was called moments ago: recall again in 30 seconds")
+    assert _refusal(lambda: calling.mark_no_show(q.store, q.teller, q.desk1, held.id)) == (
+        "recall the ticket 2 times before marking a no-show (0 so far)")
+    assert _refusal(lambda: calling.finish_service(q.store, q.teller, q.desk1, held.id)) == (
+        f"Ticket {held.number} cannot be finished now: it is Called.")
+    assert _refusal(lambda: calling.start_service(q.store, q.teller, q.desk1, other.id)) == (
+        f"Ticket {other.number} is not at counter T1; only its own counter may do this.")
+    assert _refusal(lambda: calling.start_service(q.store, q.teller, q.desk1, 987654321)) == (
+        "That ticket does not exist in your scope.")
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, Desk(q.desk1.counter_id, "PC-X"))) == (
+        "You are not signed in at counter T1 on this PC any more: sign in again.")
+    assert _refusal(lambda: calling.call_next(q.store, q.teller2, q.desk1)) == (
+        "You are not signed in at counter T1 on this PC any more: sign in again.")
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, Desk(987654321, "PC-A"))) == (
+        "That counter does not exist in your scope.")
+    assert _state(q) == before
+    for _ in range(2):
+        q.clock.tick(seconds=31)
+        calling.recall(q.store, q.teller, q.desk1, held.id)
+    assert _refusal(lambda: calling.recall(q.store, q.teller, q.desk1, held.id)) == (
+        "has been recalled 2 times already: mark the ticket a no-show")
+    assert calling.mark_no_show(q.store, q.teller, q.desk1, held.id).state == rules.NO_SHOW
+    setup.set_counter(q.store, q.manager, q.desk1.counter_id, open=False)
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == "counter T1 is closed"
