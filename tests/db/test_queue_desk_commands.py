@@ -5,15 +5,16 @@ turns; a refused command changes nothing."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from app.errors import UserError
 from app.queue import calling, rules, setup
 from app.queue.calling import Desk
 from app.queue.common import tier_codes
-from db.models import AuditEvent, QueueCounter, QueueTicket
+from db.models import AuditEvent, QueueCounter, QueueTicket, StaffAccount
 from tests.db.queuehelp import make_queue
 from tests.db.test_queue_services import issue, q  # noqa: F401 - the queue and its fixture
 
@@ -145,3 +146,12 @@ def test_refusals_read_the_same_and_change_nothing(q):  # noqa: F811
     assert calling.mark_no_show(q.store, q.teller, q.desk1, held.id).state == rules.NO_SHOW
     setup.set_counter(q.store, q.manager, q.desk1.counter_id, open=False)
     assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == "counter T1 is closed"
+    with q.store.engine.begin() as conn:  # the account locked, then disabled, mid-session
+        conn.execute(update(StaffAccount).where(StaffAccount.id == q.teller.account_id)
+                     .values(locked_until=q.clock.now + timedelta(minutes=15)))
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == (
+        "Your account is locked. Your session has ended; nothing was saved.")
+    with q.store.engine.begin() as conn:
+        conn.execute(update(StaffAccount).where(StaffAccount.id == q.teller.account_id).values(disabled=True))
+    assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == (
+        "Your account has been disabled. Your session has ended; nothing was saved.")

@@ -49,18 +49,8 @@ AT_COUNTER = "state IN ('called', 'serving')"
 
 SIGNATURE = ("vipdesk_queue_command(text, integer, text, integer, text, integer[], integer, text, integer, "
              "integer, text, text, timestamp, integer, text, text)")
-IN_SCOPE = "vipdesk_private.queue_in_scope(integer, boolean, text)"
 SEEN_SECONDS = 5  # a counter's seen_at is rewritten by a command when older than this
 FUNCTION = r"""
--- Is the branch in the connected login's subtree (the owner's: p_path, a branch path)?
-CREATE FUNCTION vipdesk_private.queue_in_scope(p_branch_id integer, p_owner boolean, p_path text)
-RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT CASE WHEN p_owner THEN EXISTS (SELECT 1 FROM branch b WHERE b.id = p_branch_id
-                                          AND starts_with(b.path, coalesce(p_path, '')))
-                ELSE vipdesk_in_subtree(p_branch_id) END
-$$;
-
 -- A counter's command as one statement: p_action 'call' (the next ticket) or 'recall',
 -- 'no_show', 'start', 'finish' on p_ticket (from state p_from to p_to). Answers
 -- {"ticket": {...}} (null: nobody to call), {"stale": true, ...} or {"refusal": code, facts}.
@@ -77,6 +67,7 @@ DECLARE
     v_now timestamp := vipdesk_clock(p_now);
     v_me integer;
     v_locked timestamp;
+    v_scope text;
     v_name text := coalesce(p_actor_name, session_user::text);
     c queue_counter%ROWTYPE;
     t queue_ticket%ROWTYPE;
@@ -94,20 +85,26 @@ BEGIN
     IF p_action NOT IN ('call', 'recall', 'no_show', 'start', 'finish') THEN
         RAISE EXCEPTION 'not a counter command: %', p_action USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    v_me := CASE WHEN v_owner THEN p_actor_id ELSE vipdesk_account_id() END;
-    IF v_me IS NOT NULL OR NOT v_owner THEN  -- the account is still allowed in
-        SELECT a.locked_until, CASE WHEN v_owner THEN v_name ELSE a.username END INTO v_locked, v_name
-            FROM staff_account a WHERE a.id = v_me AND NOT a.disabled;
-        IF NOT FOUND THEN
-            RETURN jsonb_build_object('refusal', 'disabled');
-        ELSIF v_locked > v_now THEN
-            RETURN jsonb_build_object('refusal', 'locked');
-        END IF;
+    -- the person, still allowed in, and the subtree they act in: a staff login's own account
+    -- and its branch; the owner's p_actor_id and p_actor_path (none: the whole tree)
+    IF NOT v_owner THEN
+        SELECT a.id, a.locked_until, a.username, b.path INTO v_me, v_locked, v_name, v_scope
+            FROM staff_account a JOIN branch b ON b.id = a.branch_id
+            WHERE a.db_role = session_user AND NOT a.disabled;
+    ELSE
+        v_scope := coalesce(p_actor_path, '');
+        SELECT a.id, a.locked_until INTO v_me, v_locked FROM staff_account a
+            WHERE a.id = p_actor_id AND NOT a.disabled;
+    END IF;
+    IF v_me IS NULL AND (NOT v_owner OR p_actor_id IS NOT NULL) THEN
+        RETURN jsonb_build_object('refusal', 'disabled');
+    ELSIF v_locked > v_now THEN
+        RETURN jsonb_build_object('refusal', 'locked');
     END IF;
     -- the counter, in the login's subtree (the owner's: p_actor_path), signed in by this
     -- person on this PC
     SELECT * INTO c FROM queue_counter WHERE id = p_counter FOR UPDATE;
-    IF NOT FOUND OR NOT vipdesk_private.queue_in_scope(c.branch_id, v_owner, p_actor_path) THEN
+    IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM branch b WHERE b.id = c.branch_id AND starts_with(b.path, v_scope)) THEN
         RETURN jsonb_build_object('refusal', 'no_counter');
     END IF;
     IF c.account_id IS DISTINCT FROM v_me OR c.pc IS DISTINCT FROM p_pc THEN
@@ -195,8 +192,8 @@ BEGIN
         END IF;
     ELSE
         SELECT * INTO t FROM queue_ticket WHERE id = p_ticket FOR UPDATE;
-        IF NOT FOUND OR (t.branch_id <> c.branch_id
-                         AND NOT vipdesk_private.queue_in_scope(t.branch_id, v_owner, p_actor_path)) THEN
+        IF NOT FOUND OR (t.branch_id <> c.branch_id AND NOT EXISTS (
+                SELECT 1 FROM branch b WHERE b.id = t.branch_id AND starts_with(b.path, v_scope))) THEN
             RETURN jsonb_build_object('refusal', 'no_ticket');
         END IF;
         IF t.counter_id IS DISTINCT FROM c.id THEN
@@ -259,14 +256,14 @@ def upgrade() -> None:
         return
     roles = store_roles(bind)
     run(bind, ";\n".join([FUNCTION.replace("@SEEN_SECONDS@", str(SEEN_SECONDS)),
-                          f"REVOKE EXECUTE ON FUNCTION {SIGNATURE}, {IN_SCOPE} FROM PUBLIC",
+                          f"REVOKE EXECUTE ON FUNCTION {SIGNATURE} FROM PUBLIC",
                           f"GRANT EXECUTE ON FUNCTION {SIGNATURE} TO {roles['STAFF']}"]))
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        run(bind, f"DROP FUNCTION {SIGNATURE}, {IN_SCOPE}")
+        run(bind, f"DROP FUNCTION {SIGNATURE}")
     with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
         batch_op.drop_index('ix_queue_ticket_at_counter')
         batch_op.drop_index('ix_queue_ticket_open')
