@@ -167,3 +167,23 @@ def test_bad_policy_names_the_field(kwargs, field):
 def test_policy_round_trips_through_json():
     policy = make_policy(mode="interleaved", weights={"diamond": 3}, recall_gap_seconds=45)
     assert QueuePolicy.from_json(policy.to_json()) == policy
+
+
+CODES = ["ordinary", "gold", "platinum", "diamond", "private"]
+
+
+@given(mode=st.sampled_from(rules.MODES), weights=st.lists(st.integers(1, 20), min_size=5, max_size=5),
+       calls=st.integers(0, 10_000))
+def test_the_plan_of_a_cycle_is_each_calls_preference(mode, weights, calls):
+    """What the store is sent (one preference per call of the cycle, migration 0033) is what
+    the call would prefer: every turn a full order of the tiers, each tier's turns as many as
+    its weight (interleaved) or one order for all (strict)."""
+    policy = make_policy(mode=mode, weights=dict(zip(CODES, weights)))
+    cycle = rules.preference_cycle(policy, CODES)
+    assert preference(policy, CODES, calls) == cycle[calls % len(cycle)]
+    assert all(sorted(turn) == list(range(len(CODES))) for turn in cycle)
+    if mode == rules.STRICT:
+        assert cycle == [[4, 3, 2, 1, 0]]
+    else:
+        assert [sum(1 for turn in cycle if turn[0] == p) for p in range(len(CODES))] == weights
+        assert all(turn[1:] == sorted(turn[1:], reverse=True) for turn in cycle)
