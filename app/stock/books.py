@@ -24,7 +24,9 @@ from app.stock.rules import (
     describe_runs, parse_serials, reconcile, weeks_left,
 )
 from app.text import clean_text
-from db.models import BlankCard, StaffAccount, StockCount, StockDay, StockLocation, StockMinimum, StockMovement
+from db.models import (
+    BlankCard, StaffAccount, StockCount, StockDay, StockLocation, StockMinimum, StockMove, StockMovement,
+)
 from app.tiers.rules import CARD_TYPES
 
 MINIMUM = QT_TRANSLATE_NOOP("fields", "Minimum")
@@ -137,6 +139,7 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "You may sign off only your own drawer."))
         branch_id = location.branch_id
+        _refuse_while_awaiting(session, location_id, business_date)
     if business_date > store.today():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be in the future"), field=BUSINESS_DATE)
     lines = [line for line in reconcile_day(store, actor, branch_id=branch_id, business_date=business_date)
@@ -151,6 +154,7 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
             "errors", "the books differ by {difference}; explain the difference before signing off"),
             field=EXPLANATION, difference=result.difference)
     with store.write(actor) as uow:
+        _refuse_while_awaiting(uow.session, location_id, business_date)  # one made meanwhile
         opening, received, sent, closing = result.figures()
         day = StockDay(branch_id=branch_id, location_id=location_id, card_type=card_type,
                        business_date=business_date, opening=opening, received=received, sent=sent,
@@ -165,6 +169,28 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
                          "difference": result.difference, "explanation": explanation,
                          "missing": describe_runs(result.missing), "unexpected": describe_runs(result.unexpected)})
         return DayLine(location_id, "", "", result, actor.username, explanation)
+
+
+def awaiting_second_person(session, location_id: int, business_date: date) -> list[tuple[int, str, str]]:
+    """(move id, serials, maker's name) of the moves into or out of ``location_id`` dated on or
+    before ``business_date`` that still await their second person: signing the day off would
+    close it to their confirmation, stranding the cards (the other side could only reject)."""
+    rows = session.execute(
+        select(StockMove.id, StockMove.serials, StockMove.made_by_name, StaffAccount.display_name)
+        .outerjoin(StaffAccount, StaffAccount.id == StockMove.made_by)
+        .where(StockMove.status == "pending", StockMove.business_date <= business_date,
+               (StockMove.from_location_id == location_id) | (StockMove.to_location_id == location_id))
+        .order_by(StockMove.id)).all()
+    return [(move_id, serials, display or username) for move_id, serials, username, display in rows]
+
+
+def _refuse_while_awaiting(session, location_id: int, business_date: date) -> None:
+    waiting = awaiting_second_person(session, location_id, business_date)
+    if waiting:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "errors", "{count} move(s) of this location still await a second person: {moves}. "
+                      "Have each confirmed or sent back before signing off the day."),
+            count=len(waiting), moves="; ".join(f"#{i} {serials} ({who})" for i, serials, who in waiting))
 
 
 # ----------------------------------------------------------------------------- counts

@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
-from app.stock.common import branch_in_scope, own_drawer
+from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
 from app.stock.rules import IN_STOCK
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
@@ -177,9 +177,31 @@ def pending_moves(store, actor) -> list[MoveRow]:
     """Receipts and transfers awaiting a second person, in the actor's scope."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
-        rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
-        paths = dict(session.execute(select(Branch.code, Branch.path)).all())
-        return [_move_row(*row) for row in rows if actor.sees(paths[row[1]])]
+        return _pending_rows(session, actor)
+
+
+def _pending_rows(session, actor, *, keep=lambda move: True) -> list[MoveRow]:
+    rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
+    paths = dict(session.execute(select(Branch.code, Branch.path)).all())
+    return [_move_row(*row) for row in rows if actor.sees(paths[row[1]]) and keep(row[0])]
+
+
+def moves_to_confirm(store, actor) -> list[MoveRow]:
+    """The pending moves ``actor`` may confirm as their second person (待复核): never their own,
+    and for counter staff only transfers into or out of their own drawer."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        def may_confirm(move: StockMove) -> bool:
+            drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+            return second_person_refusal(actor, move, drawers) is None
+        return _pending_rows(session, actor, keep=may_confirm)
+
+
+def my_moves_awaiting(store, actor) -> list[MoveRow]:
+    """The actor's own moves still awaiting a second person (to authorise on the spot or withdraw)."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        return _pending_rows(session, actor, keep=lambda move: move.made_by == actor.account_id)
 
 
 def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter(), *,
