@@ -41,10 +41,11 @@ class MoveResult:
     card_type: str
     count: int
     serials: str
+    confirmed_by: str = ""   # the second person's name, once confirmed
 
 
-def _result(move: StockMove) -> MoveResult:
-    return MoveResult(move.id, move.kind, move.status, move.card_type, move.count, move.serials)
+def _result(move: StockMove, confirmed_by: str = "") -> MoveResult:
+    return MoveResult(move.id, move.kind, move.status, move.card_type, move.count, move.serials, confirmed_by)
 
 
 def _new_move(uow, *, branch_id, kind, card_type, serials, status, from_id=None, to_id=None,
@@ -198,7 +199,7 @@ def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
                   before={"status": MOVE_PENDING},
                   after={"status": MOVE_DONE, "count": move.count,
                          **({"on_the_spot_at": at_desk_of} if at_desk_of else {})})
-        return _result(move)
+        return _result(move, actor.display_name)
 
 
 def confirm_on_the_spot(store, actor, move_id: int, *, username: str, password: str) -> MoveResult:

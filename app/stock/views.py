@@ -161,16 +161,23 @@ def colleagues(store, actor) -> list[Person]:
 
 
 def _move_query():
+    """Moves with their branch code, locations and the maker's and checker's names (the
+    register keeps user names, which the screens do not show where a name belongs)."""
     source, target = aliased(StockLocation), aliased(StockLocation)
-    return select(StockMove, Branch.code, source.name, target.name).join(
+    maker, checker = aliased(StaffAccount), aliased(StaffAccount)
+    return select(StockMove, Branch.code, source.name, target.name, maker.display_name,
+                  checker.display_name).join(
         Branch, Branch.id == StockMove.branch_id).outerjoin(
-        source, source.id == StockMove.from_location_id).outerjoin(target, target.id == StockMove.to_location_id)
+        source, source.id == StockMove.from_location_id).outerjoin(
+        target, target.id == StockMove.to_location_id).outerjoin(
+        maker, maker.id == StockMove.made_by).outerjoin(checker, checker.id == StockMove.checked_by)
 
 
-def _move_row(move: StockMove, code, source, target) -> MoveRow:
+def _move_row(move: StockMove, code, source, target, maker=None, checker=None) -> MoveRow:
     return MoveRow(move.id, code, move.kind, move.status, move.card_type, source or "", target or "",
                    move.count, move.serials, move.business_date, move.reason, move.made_by,
-                   move.made_by_name, move.made_at, move.checked_by_name, move.witness_name)
+                   maker or move.made_by_name, move.made_at,
+                   (checker or move.checked_by_name) if move.checked_by_name else "", move.witness_name)
 
 
 def pending_moves(store, actor) -> list[MoveRow]:

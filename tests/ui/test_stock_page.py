@@ -51,12 +51,12 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     dialog.count.setValue(20)
     dialog.submit()
     assert not dialog.isVisible()
-    receipt = _select(custodian.pending_view, lambda m: m.kind == "receive" and m.card_type == "gold")
-    custodian.confirm_button.click()
-    assert "someone other" in dialogs.of("warn")[-1][2]
+    receipt = _select(custodian.own_view, lambda m: m.kind == "receive" and m.card_type == "gold")
+    assert all(m.id != receipt.id for m in custodian.pending_model._rows)   # not the maker's to confirm
     second = windows("custodian2")
     _select(second.pending_view, lambda m: m.id == receipt.id)
     second.confirm_button.click()
+    assert "Gold card ×20 now in" in dialogs.of("info")[-1][2]
     assert all(m.id != receipt.id for m in views.pending_moves(demo_store, actor_named(demo_store, "custodian")))
 
     # hand-out to teller's drawer, confirmed by the teller
@@ -201,3 +201,87 @@ def test_the_stock_page_and_its_dialogs_speak_chinese(main_window, language, dem
                 problems.append((widget.objectName(), text, leftover))
     assert problems == []
     assert "空白卡" in window.windowTitle() + "".join(texts_on(window))
+
+
+def _hand_out(custodian, demo_store, serials="A00001000-A00001009"):
+    """Gold cards received and confirmed (services), then a hand-out to teller's drawer made on
+    the custodian's page: it awaits the teller."""
+    from app.stock import moves
+
+    c, c2 = actor_named(demo_store, "custodian"), actor_named(demo_store, "custodian2")
+    moves.confirm(demo_store, c2, moves.receive(demo_store, c, card_type="gold", serials=serials, count=None).id)
+    drawer = dict((name, i) for i, name in views.drawers_of_branch(demo_store, c))["柜员 李娜"]
+    custodian.refresh()
+    custodian.transfer_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.target, drawer)
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText(serials)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    custodian.refresh()
+    return _select(custodian.own_view, lambda m: m.kind == "transfer" and m.card_type == "gold"), drawer
+
+
+def test_sending_back_asks_for_the_reason_and_says_what_it_did(windows, demo_store, dialogs):
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    teller, other = windows("teller"), windows("teller2")
+    assert all(m.id != move.id for m in other.pending_model._rows)      # not their drawer: not listed
+    _select(teller.pending_view, lambda m: m.id == move.id)
+    teller.reject_button.click()
+    dialog = teller.dialog
+    assert dialog.objectName() == "sendBackDialog" and dialog.isVisible()
+    assert f"No. {move.id}" in dialog.intro.text() and "stay at" in dialog.intro.text()
+    dialog.submit()                                                       # no reason: asked again
+    assert "Reason" in dialog.error.text() and dialog.isVisible()
+    assert move.id in {m.id for m in views.pending_moves(demo_store, actor_named(demo_store, "teller"))}
+    dialog.reason.setText("数量不对")
+    dialog.submit()
+    assert not dialog.isVisible()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Move sent back" and f"No. {move.id} sent back to" in text and "stay at" in text
+    assert all(m.id != move.id for m in teller.pending_model._rows)
+
+
+def test_a_move_is_authorised_on_the_spot_at_the_makers_pc(windows, demo_store, dialogs):
+    from app.demo import DEMO_PASSWORD
+    from db.models import AuditEvent
+    from sqlalchemy import select
+
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    assert custodian.countersign_button.isEnabled()
+    custodian.countersign_button.click()
+    dialog = custodian.dialog
+    assert dialog.objectName() == "countersignDialog" and f"No. {move.id}" in dialog.intro.text()
+    dialog.username.setText("custodian")
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    assert "signed in on this PC" in dialog.error.text() and dialog.password.text() == ""
+    dialog.username.setText("teller")
+    dialog.password.setText("not-the-password")
+    dialog.submit()
+    assert "Wrong user name or password" in dialog.error.text() and dialog.isVisible()
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert f"No. {move.id} confirmed by 柜员 李娜" in dialogs.of("info")[-1][2]
+    assert custodian.own_model.rowCount() == len(views.my_moves_awaiting(
+        demo_store, actor_named(demo_store, "custodian")))
+    with demo_store.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "stock.transfer.confirm")
+                                .order_by(AuditEvent.id.desc())).first()
+        assert event.actor_name == "teller" and "custodian" in event.after
+
+
+def test_sign_off_is_refused_while_a_hand_out_awaits_the_teller(windows, demo_store):
+    custodian = windows("custodian")
+    move, drawer = _hand_out(custodian, demo_store)
+    custodian.reconcile()
+    _select(custodian.day_view, lambda r: r.location_kind == "vault" and r.result.card_type == "gold")
+    custodian.sign_button.click()
+    dialog = custodian.dialog
+    dialog.submit()
+    assert dialog.isVisible() and "await a second person" in dialog.error.text()
+    assert f"#{move.id} A00001000–A00001009" in dialog.error.text()
