@@ -272,3 +272,81 @@ def test_the_card_screens_speak_chinese(main_window, language, card_store, qtbot
                 problems.append((widget.objectName(), text, leftover))
     assert problems == [], "\n".join(map(str, problems))
     assert "贵宾卡" in "".join(texts_on(teller_window))
+
+
+def test_the_wizard_is_keyboard_and_scanner_ready_and_ends_with_an_issued_offer(
+        main_window, card_store, dialogs, qtbot):
+    from PySide6.QtCore import Qt
+
+    add_customers(card_store, "BJ010101", ["GUICARD006"], tier="gold")
+    application = _apply(main_window, "GUICARD006", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    teller.refresh()
+    _select(teller.queue_view, lambda r: r.id == application.id)
+    teller.queue_view.setFocus()
+    qtbot.keyClick(teller.queue_view, Qt.Key.Key_Return)           # Enter opens the wizard
+    wizard = teller.dialog
+    assert wizard.objectName() == "issueDialog" and wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is wizard.serial)
+    qtbot.keyClicks(wizard.serial, "A00001005")                     # a scan replaces the suggestion
+    qtbot.keyClick(wizard.serial, Qt.Key.Key_Return)                # the scanner's Enter
+    assert wizard.serial.text() == "A00001005" and not wizard.confirming
+    assert wizard.focusWidget() is wizard.card_number
+    number = card_number()
+    qtbot.keyClicks(wizard.card_number, number)
+    qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Next
+    assert wizard.confirming
+    qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Issue
+    assert "Serial" in wizard.error.text() and "A00001000" in wizard.error.text()   # lowest first
+    wizard.serial.setText("A00001000")                              # fixed: the refusal goes
+    assert not wizard.error.isVisible()
+    dialogs.confirm_answer = False
+    wizard.submit()
+    wizard.submit()
+    assert not wizard.isVisible(), wizard.error.text()
+    title, text = dialogs.of("confirm")[-1][1:]
+    assert title == "Card issued" and "A00001000" in text and "Welcome letter" in text
+
+
+def test_a_drawer_without_the_card_type_is_said_at_step_one(main_window, demo_store):
+    add_customers(demo_store, "BJ010101", ["GUICARD007"], tier="gold")   # the demo's drawers: no gold
+    application = _apply(main_window, "GUICARD007", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    teller.refresh()
+    _select(teller.queue_view, lambda r: r.id == application.id)
+    teller.issue_button.click()
+    wizard = teller.dialog
+    assert "no blank Gold card" in wizard.error.text() and wizard.error.isVisible()
+    assert not wizard.ok_button.isEnabled()
+
+
+def test_the_application_finds_the_customer_by_name_phone_or_cif(main_window, card_store):
+    add_customers(card_store, "BJ010101", ["GUICARD008"], tier="gold")
+    with card_store.read() as session:
+        phone = session.scalar(select(Customer.phone).where(Customer.cif_no == "GUICARD008"))
+        from db.models import Branch
+
+        demo = session.scalars(select(Customer).join(Branch, Branch.id == Customer.branch_id).where(
+            Customer.active.is_(True), Branch.code == "BJ010101", Customer.cif_no != "GUICARD008")
+            .order_by(Customer.id)).first()
+        name, demo_cif = demo.name, demo.cif_no
+    page = main_window("advisor").open_page("cards")
+    page.new_button.click()
+    dialog = page.dialog
+    for typed in (phone, "guicard008"):
+        dialog.cif.setText(typed)
+        dialog.cif.editingFinished.emit()
+        assert "GUICARD008" in dialog.customer.text() and "Tier:" in dialog.facts.text(), typed
+    dialog.cif.setText(name)                                        # by name: one, or a choice
+    dialog.cif.editingFinished.emit()
+    assert name in dialog.customer.text(), dialog.error.text()
+    if dialog.matches.isVisible():
+        assert any(demo_cif in dialog.matches.itemText(i) for i in range(dialog.matches.count()))
+    dialog.cif.setText("NOSUCHCIF99")                               # unknown: the customer goes
+    dialog.cif.editingFinished.emit()
+    assert dialog.customer.text() == "" and dialog.customer_id is None and dialog.facts.text() == ""
+    assert "No customer found" in dialog.error.text()
+    dialog.submit()
+    assert dialog.isVisible()

@@ -21,14 +21,14 @@ from app.auth.permissions import Permission
 from app.cards import applications, paperwork, servicing, views
 from app.cards.policy import card_policy, save_card_policy
 from app.cards.rules import (
-    APPLICATION_STATUSES, APPROVED, BINS, ENFORCE, EXPIRING_DAYS, LUHN, LUHN_MODES, RENEWAL, SUBMITTED,
-    VALIDITY_YEARS, CardPolicy, CardProduct,
+    AGREEMENT, APPLICATION_STATUSES, APPROVED, BINS, ENFORCE, EXPIRING_DAYS, LUHN, LUHN_MODES, RENEWAL, SUBMITTED,
+    VALIDITY_YEARS, CardPolicy, CardProduct, paperwork_on_issue,
 )
 from app.errors import UserError
 from app.tiers.rules import CARD_TYPES
 from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, SignedDialog, WithdrawDialog
 from ui.cards.models import (
-    CardRowsModel, application_status_text, card_type_text, kind_text,
+    CardRowsModel, application_status_text, card_type_text, kind_text, paperwork_text,
 )
 from ui.documents.cards import print_agreement_label
 from ui.formatting import local_day
@@ -145,7 +145,7 @@ class CardsPage(_CardsBase):
         self.issue_button = button(counter, "issueCard", self.may_issue)
         self.queue_model = CardRowsModel(APPLICATION_COLUMNS, self)
         self.queue_view = card_table(counter, self.queue_model, "queueTable")
-        self.queue_view.doubleClicked.connect(lambda _i: self.issue_selected())
+        self.queue_view.activated.connect(lambda _i: self.issue_selected())  # Enter or double-click
         self.issue_button.clicked.connect(self.issue_selected)
         top = QHBoxLayout()
         top.addWidget(self.drawer, 1)
@@ -271,7 +271,24 @@ class CardsPage(_CardsBase):
     def issue_selected(self) -> None:
         row = selected(self.queue_view)
         if row is not None and self.may_issue:
-            self._form(IssueDialog(self.context.store, self.context.actor, row, parent=self))
+            self.open_form(IssueDialog(self.context.store, self.context.actor, row, parent=self),
+                           lambda result: self._issued(row, result))
+
+    def _issued(self, row, result) -> None:
+        """Say the card is issued, and offer to print its agreement and letter now."""
+        self._saved()
+        letter = paperwork_on_issue(row.kind)[1]
+        text = self.tr("{card} {number} (serial {serial}) issued to {name}, valid until {expiry}.").format(
+            card=card_type_text(row.card_type), number=result.card_number_masked, serial=result.serial,
+            name=row.customer_name, expiry=local_day(result.expires_on))
+        question = self.tr("Print them now: {agreement} and {letter}?").format(
+            agreement=paperwork_text(AGREEMENT), letter=paperwork_text(letter))
+        if self.context.dialogs.confirm(self, self.tr("Card issued"), text + "\n\n" + question):
+            from ui.documents.cards import print_card_document
+
+            agreement_id, letter_id = (result.paperwork_ids + (None, None))[:2]
+            print_card_document(self, result.card_id, "agreement", paperwork_id=agreement_id)
+            print_card_document(self, result.card_id, letter, paperwork_id=letter_id)
 
     def withdraw_selected(self) -> None:
         row = selected(self.apps_view)
