@@ -4,7 +4,12 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+154"/>
+        <location filename="../../ui/cards/dialogs.py" line="+156"/>
+        <source>No customer found for {text} in your scope: try the name, the last digits of the ID, a card number or the CIF number.</source>
+        <translation>在您的范围内找不到“{text}”对应的客户：请输入姓名、证件号后几位、卡号或客户号。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Tier: {tier} (entitles to {entitled}) · rolling quarterly average AUM: {average} · exception: {exception} · card held: {held}</source>
         <translation>客户等级：{tier}（对应{entitled}）· 滚动季日均金融资产：{average} · 例外：{exception} · 现持卡：{held}</translation>
     </message>
@@ -30,7 +35,12 @@
         <translation>不符合条件：{reason}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Find the customer first.</source>
+        <translation>请先查找客户。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>New card application</source>
         <translation>新建贵宾卡申请</translation>
     </message>
@@ -41,8 +51,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CIF number</source>
-        <translation>客户号</translation>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, ID tail, card number or CIF number; Enter</source>
+        <translation>姓名、证件号尾号、卡号或客户号，按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches</source>
+        <translation>查找结果</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -63,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+369"/>
+        <location filename="../../ui/cards/page.py" line="+400"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -86,7 +106,7 @@
 <context>
     <name>CancelCardDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+219"/>
+        <location filename="../../ui/cards/dialogs.py" line="+243"/>
         <source>Cancel a VIP card</source>
         <translation>注销贵宾卡</translation>
     </message>
@@ -109,12 +129,12 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location line="-221"/>
+        <location line="-245"/>
         <source>{name} ({cif}) · {kind} · {card} · entered by {who} on {day}</source>
         <translation>{name}（{cif}）· {kind} · {card} · {who} 于 {day} 录入</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+192"/>
         <source>{name} ({cif}) · {card} {number} · expires {expiry}</source>
         <translation>{name}（{cif}）· {card} {number} · 有效期至 {expiry}</translation>
     </message>
@@ -160,9 +180,9 @@
 <context>
     <name>CardTables</name>
     <message>
-        <location filename="../../ui/cards/customer_tab.py" line="+21"/>
+        <location filename="../../ui/cards/customer_tab.py" line="+22"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-426"/>
+        <location filename="../../ui/cards/page.py" line="-455"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -290,7 +310,7 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+181"/>
+        <location line="+184"/>
         <source>My drawer: {stock}</source>
         <translation>我的尾箱：{stock}</translation>
     </message>
@@ -305,7 +325,22 @@
         <translation>{card} {count} 张（下一张 {serial}）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+24"/>
+        <source>{card} {number} (serial {serial}) issued to {name}, valid until {expiry}.</source>
+        <translation>{card} {number}（凭证号 {serial}）已发给 {name}，有效期至 {expiry}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print them now: {agreement} and {letter}?</source>
+        <translation>现在打印{agreement}和{letter}吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card issued</source>
+        <translation>发卡完成</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Renewal letters</source>
         <translation>到期换卡通知函</translation>
     </message>
@@ -436,7 +471,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-146"/>
+        <location filename="../../ui/cards/dialogs.py" line="-170"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -469,7 +504,12 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location line="+75"/>
+        <location line="+65"/>
+        <source>Your drawer holds no blank {card}: ask the custodian for a hand-out (on the stock page) before issuing this card.</source>
+        <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The number is valid.</source>
         <translation>卡号有效。</translation>
     </message>
@@ -547,7 +587,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>OldCardRow</name>
     <message>
-        <location line="-304"/>
+        <location line="-369"/>
         <source>Handed back (to stock, for destruction)</source>
         <translation>已交回（入库待销毁）</translation>
     </message>
@@ -560,7 +600,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+359"/>
+        <location line="+424"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -573,7 +613,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location line="-205"/>
+        <location line="-229"/>
         <source>Cancel card application</source>
         <translation>撤销贵宾卡申请</translation>
     </message>
@@ -586,7 +626,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>card_kinds</name>
     <message>
-        <location filename="../../app/cards/rules.py" line="+47"/>
+        <location filename="../../app/cards/rules.py" line="+48"/>
         <source>New card</source>
         <translation>新办卡</translation>
     </message>
@@ -640,7 +680,7 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>Cancelled</source>
         <translation>已注销</translation>
     </message>
@@ -668,7 +708,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/cards/applications.py" line="+70"/>
+        <location filename="../../app/cards/applications.py" line="+71"/>
         <source>Applications are entered by a signed-in person.</source>
         <translation>申请须由已登录的人员录入。</translation>
     </message>
@@ -733,35 +773,36 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>要补发的卡状态为{status}，并非挂失，请撤销此申请。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/paperwork.py" line="+169"/>
-        <location filename="../../app/cards/rules.py" line="+122"/>
+        <location filename="../../app/cards/paperwork.py" line="+171"/>
+        <location filename="../../app/cards/rules.py" line="+131"/>
         <location line="+4"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+124"/>
+        <location line="+160"/>
         <source>That branch does not exist in your scope.</source>
         <translation>该网点不存在，或不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-118"/>
         <source>must be a whole number</source>
         <translation>须为整数</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+31"/>
         <source>That paperwork does not exist in your scope.</source>
         <translation>您的权限范围内没有该单据。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>must be a date</source>
         <translation>必须是日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>cannot be in the future</source>
         <translation>不能晚于今天</translation>
     </message>
@@ -776,7 +817,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该卡的服务协议已登记为已签署。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-150"/>
+        <location filename="../../app/cards/rules.py" line="-159"/>
         <source>This application is {status}; only one awaiting approval can be approved.</source>
         <translation>该申请状态为{status}，只有待审批的申请才能批准。</translation>
     </message>
@@ -796,7 +837,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该申请状态为{status}，只有未办结的申请才能撤销。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>This card is {status}; only an active card can be reported lost.</source>
         <translation>该卡状态为{status}，只有有效卡才能挂失。</translation>
     </message>
@@ -817,12 +858,12 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+77"/>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <location line="+39"/>
         <source>every card type needs exactly one product</source>
         <translation>每个卡种须有且只有一个卡产品</translation>
@@ -848,7 +889,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>须为“强制”或“仅提示”</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>{number} fails the Luhn check digit; this card product accepts it, check the number on the card</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
@@ -951,12 +992,12 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/cards/paperwork.py" line="-289"/>
+        <location filename="../../app/cards/paperwork.py" line="-332"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-408"/>
+        <location filename="../../app/cards/rules.py" line="-430"/>
         <source>Application kind</source>
         <translation>申请类型</translation>
     </message>
@@ -1024,7 +1065,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>paperwork</name>
     <message>
-        <location line="+96"/>
+        <location line="+117"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
