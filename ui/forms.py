@@ -97,6 +97,23 @@ class FormDialog(QDialog):
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
         self.intro.setVisible(bool(text))
+        self.fit_contents()
+
+    def fit_contents(self) -> None:
+        """Grow (never shrink) so that every message shows whole: a wrapped reason or verdict
+        needs more height at the dialog's width than the layout asked for when it opened."""
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        width = max(self.width(), layout.minimumSize().width())
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        for label in self.findChildren(QLabel):  # a wrapped label in a form row is not asked
+            if label.wordWrap() and label.isVisible() and label.text() and label.height() < \
+                    label.heightForWidth(label.width()):
+                needed = max(needed, self.height() + label.heightForWidth(label.width()) - label.height())
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+        if needed > self.height() or width > self.width():
+            self.resize(width, max(needed, self.height()))
 
     # -- errors -----------------------------------------------------------------------------
     def clear_error(self) -> None:
@@ -113,6 +130,7 @@ class FormDialog(QDialog):
             widget = self._fields.get(problem.field)
         self.error.setText(text)
         self.error.setVisible(True)
+        self.fit_contents()
         if widget is not None:
             set_invalid(widget, True)
             widget.setFocus()

@@ -285,3 +285,15 @@ def test_sign_off_is_refused_while_a_hand_out_awaits_the_teller(windows, demo_st
     dialog.submit()
     assert dialog.isVisible() and "await a second person" in dialog.error.text()
     assert f"#{move.id} A00001000–A00001009" in dialog.error.text()
+
+
+def test_a_long_refusal_grows_the_dialog_and_is_never_clipped(windows, qtbot):
+    custodian = windows("custodian")
+    custodian.receive_button.click()
+    dialog = custodian.dialog
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    dialog.serials.setPlainText("\n".join(f"Z{i:08d}" for i in range(3)) + " 不是号码 " * 20)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width()))
+    assert dialog.height() >= before and dialog.serials.height() == 70

@@ -209,6 +209,7 @@ class ApplicationDialog(FormDialog):
             self.verdict.setText(self.tr("Not eligible: {reason}").format(reason=error_text(facts.verdict.refusal())
                                                                            .split(": ", 1)[-1]))
             self.verdict.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.fit_contents()
 
     def submit(self) -> None:
         if self.cif.isVisible() and self.cif.text().strip() != self._found_text:
@@ -363,9 +364,11 @@ class IssueDialog(FormDialog):
             check = issue.check_number(self.store, self.actor, self.row.id, text)
         except UserError as error:
             self.number_check.setText("✗ " + error_text(error).split(": ", 1)[-1])
+            self.fit_contents()
             return
         warnings = [translate("errors", w).format(number=check.number) for w in check.warnings]
         self.number_check.setText("✓ " + (" ".join(warnings) if warnings else self.tr("The number is valid.")))
+        self.fit_contents()
 
     def _back_to_inputs(self) -> None:
         if self.confirming:
