@@ -161,23 +161,30 @@ def colleagues(store, actor) -> list[Person]:
 
 
 def _move_query():
-    """Moves with their branch code, locations and the maker's and checker's names (the
-    register keeps user names, which the screens do not show where a name belongs)."""
     source, target = aliased(StockLocation), aliased(StockLocation)
-    maker, checker = aliased(StaffAccount), aliased(StaffAccount)
-    return select(StockMove, Branch.code, source.name, target.name, maker.display_name,
-                  checker.display_name).join(
+    return select(StockMove, Branch.code, source.name, target.name).join(
         Branch, Branch.id == StockMove.branch_id).outerjoin(
-        source, source.id == StockMove.from_location_id).outerjoin(
-        target, target.id == StockMove.to_location_id).outerjoin(
-        maker, maker.id == StockMove.made_by).outerjoin(checker, checker.id == StockMove.checked_by)
+        source, source.id == StockMove.from_location_id).outerjoin(target, target.id == StockMove.to_location_id)
 
 
-def _move_row(move: StockMove, code, source, target, maker=None, checker=None) -> MoveRow:
+class _Names:
+    """User name → the person's name: the register keeps user names (what the audit trail
+    and the database's checks compare), the screens show people's names."""
+
+    def __init__(self, session):
+        self._names = dict(session.execute(select(StaffAccount.username, StaffAccount.display_name)).all())
+
+    def __call__(self, usernames: str) -> str:
+        """One user name, or a comma-separated list of them (a destruction's witnesses)."""
+        if not usernames:
+            return ""
+        return ", ".join(self._names.get(u.strip(), u.strip()) for u in usernames.split(","))
+
+
+def _move_row(names: _Names, move: StockMove, code, source, target) -> MoveRow:
     return MoveRow(move.id, code, move.kind, move.status, move.card_type, source or "", target or "",
                    move.count, move.serials, move.business_date, move.reason, move.made_by,
-                   maker or move.made_by_name, move.made_at,
-                   (checker or move.checked_by_name) if move.checked_by_name else "", move.witness_name)
+                   names(move.made_by_name), move.made_at, names(move.checked_by_name), names(move.witness_name))
 
 
 def pending_moves(store, actor) -> list[MoveRow]:
@@ -190,7 +197,8 @@ def pending_moves(store, actor) -> list[MoveRow]:
 def _pending_rows(session, actor, *, keep=lambda move: True) -> list[MoveRow]:
     rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
     paths = dict(session.execute(select(Branch.code, Branch.path)).all())
-    return [_move_row(*row) for row in rows if actor.sees(paths[row[1]]) and keep(row[0])]
+    names = _Names(session)
+    return [_move_row(names, *row) for row in rows if actor.sees(paths[row[1]]) and keep(row[0])]
 
 
 def moves_to_confirm(store, actor) -> list[MoveRow]:
@@ -233,7 +241,8 @@ def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter
         if f.date_to:
             query = query.where(StockMove.business_date <= f.date_to)
         rows = session.execute(query.order_by(StockMove.id.desc()).limit(limit)).all()
-        return [_move_row(*row) for row in rows]
+        names = _Names(session)
+        return [_move_row(names, *row) for row in rows]
 
 
 def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[HistoryRow]]:
@@ -254,13 +263,15 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
             .outerjoin(source, source.id == StockMovement.from_location_id)
             .join(target, target.id == StockMovement.to_location_id)
             .where(StockMovement.card_id == card.id).order_by(StockMovement.id)).all()
+        names = _Names(session)
         history = [HistoryRow(m.occurred_at, m.business_date, move.kind, s or "", t or "", m.from_state,
-                              m.to_state, move.made_by_name, move.checked_by_name or move.witness_name,
-                              move.reason) for m, move, s, t in rows]
+                              m.to_state, names(move.made_by_name),
+                              names(move.checked_by_name or move.witness_name), move.reason)
+                   for m, move, s, t in rows]
         pending = session.get(StockMove, card.move_id) if card.move_id else None
         if pending is not None and card.state == "pending":
             history.insert(0, HistoryRow(pending.made_at, pending.business_date, pending.kind, "", "", "",
-                                         "pending", pending.made_by_name, "", pending.reason))
+                                         "pending", names(pending.made_by_name), "", pending.reason))
         location = session.get(StockLocation, card.location_id)
         return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
 

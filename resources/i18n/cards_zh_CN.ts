@@ -35,7 +35,7 @@
         <translation>不符合条件：{reason}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Find the customer first.</source>
         <translation>请先查找客户。</translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>CancelCardDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+243"/>
+        <location filename="../../ui/cards/dialogs.py" line="+245"/>
         <source>Cancel a VIP card</source>
         <translation>注销贵宾卡</translation>
     </message>
@@ -129,12 +129,12 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location line="-245"/>
+        <location line="-247"/>
         <source>{name} ({cif}) · {kind} · {card} · entered by {who} on {day}</source>
         <translation>{name}（{cif}）· {kind} · {card} · {who} 于 {day} 录入</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+194"/>
         <source>{name} ({cif}) · {card} {number} · expires {expiry}</source>
         <translation>{name}（{cif}）· {card} {number} · 有效期至 {expiry}</translation>
     </message>
@@ -471,7 +471,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-170"/>
+        <location filename="../../ui/cards/dialogs.py" line="-172"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The number is valid.</source>
         <translation>卡号有效。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Handed back: {kind}, application {id}</source>
         <translation>旧卡交回：{kind}，申请 {id}</translation>
     </message>
@@ -587,7 +587,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>OldCardRow</name>
     <message>
-        <location line="-369"/>
+        <location line="-372"/>
         <source>Handed back (to stock, for destruction)</source>
         <translation>已交回（入库待销毁）</translation>
     </message>
@@ -600,7 +600,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+424"/>
+        <location line="+427"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -613,7 +613,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location line="-229"/>
+        <location line="-231"/>
         <source>Cancel card application</source>
         <translation>撤销贵宾卡申请</translation>
     </message>

@@ -1323,7 +1323,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+168"/>
+        <location filename="../../ui/forms.py" line="+186"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1520,7 +1520,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MinimumDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+128"/>
+        <location filename="../../ui/stock/dialogs.py" line="+132"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
@@ -1788,7 +1788,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-257"/>
+        <location filename="../../ui/stock/dialogs.py" line="-261"/>
         <source>Receive blank cards into the vault</source>
         <translation>空白卡入库</translation>
     </message>
@@ -1873,7 +1873,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Sign off the day</source>
         <translation>日终轧账签退</translation>
     </message>
@@ -1896,7 +1896,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location line="-151"/>
+        <location line="-155"/>
         <source>Record a returned card</source>
         <translation>登记客户交回卡</translation>
     </message>
@@ -1973,7 +1973,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+298"/>
+        <location filename="../../ui/stock/page.py" line="+297"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -2003,7 +2003,22 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
+        <source>No. {id} is recorded: {card} ×{count}. It takes effect once a second person confirms it.</source>
+        <translation>第 {id} 号已登记：{card} ×{count}。经复核人复核后生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Is the second person here? They can authorise it on this PC now.</source>
+        <translation>复核人在场吗？可以现在在本机现场授权。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting a second person</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Count recorded</source>
         <translation>盘点已登记</translation>
     </message>
@@ -2063,7 +2078,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+7"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
@@ -2245,7 +2260,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-452"/>
+        <location filename="../../ui/stock/page.py" line="-467"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -4435,7 +4450,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是男或女</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="+139"/>
+        <location filename="../../app/stock/books.py" line="+143"/>
         <source>You may sign off only your own drawer.</source>
         <translation>您只能签退本人的尾箱。</translation>
     </message>
@@ -4456,12 +4471,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>该日已签退。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{count} move(s) of this location still await a second person: {moves}. Have each confirmed or sent back before signing off the day.</source>
         <translation>该位置尚有 {count} 笔业务待复核：{moves}。请先逐笔复核或退回，再签退。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>must be someone other than the counter</source>
         <translation>须由盘点人以外的人担任</translation>
     </message>
@@ -5014,7 +5029,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="-232"/>
+        <location filename="../../app/stock/books.py" line="-252"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>

@@ -53,6 +53,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     assert not dialog.isVisible()
     receipt = _select(custodian.own_view, lambda m: m.kind == "receive" and m.card_type == "gold")
     assert all(m.id != receipt.id for m in custodian.pending_model._rows)   # not the maker's to confirm
+    assert receipt.made_by_name == actor_named(demo_store, "custodian").display_name   # a name, not a login
     second = windows("custodian2")
     _select(second.pending_view, lambda m: m.id == receipt.id)
     second.confirm_button.click()
@@ -108,7 +109,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     teller.sign_button.click()
     teller.dialog.submit()
     assert not teller.dialog.isVisible(), teller.dialog.error.text()
-    assert any(r.signed_by == "teller" for r in teller.day_model._rows)
+    assert any(r.signed_by == "柜员 李娜" for r in teller.day_model._rows)
 
     # blind count with a discrepancy
     teller.count_button.click()
@@ -129,6 +130,8 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     assert custodian.register_model.rowCount() >= 1
     assert all(custodian.register_model.row_at(r).kind == "destroy"
                for r in range(custodian.register_model.rowCount()))
+    witnesses = custodian.register_model.row_at(0).witness_name
+    assert witnesses == ", ".join(actor_named(demo_store, n).display_name for n in ("manager", "custodian2"))
     for model in (custodian.stock_model, custodian.register_model, custodian.day_model,
                   custodian.pending_model, custodian.history_model):
         qtmodeltester.check(model)
@@ -282,9 +285,10 @@ def test_sign_off_is_refused_while_a_hand_out_awaits_the_teller(windows, demo_st
     _select(custodian.day_view, lambda r: r.location_kind == "vault" and r.result.card_type == "gold")
     custodian.sign_button.click()
     dialog = custodian.dialog
-    dialog.submit()
-    assert dialog.isVisible() and "await a second person" in dialog.error.text()
+    assert "await a second person" in dialog.error.text() and not dialog.ok_button.isEnabled()  # at once
     assert f"#{move.id} A00001000–A00001009" in dialog.error.text()
+    dialog.submit()                                   # and the service refuses it anyway
+    assert dialog.isVisible() and "await a second person" in dialog.error.text()
 
 
 def test_a_long_refusal_grows_the_dialog_and_is_never_clipped(windows, qtbot):
@@ -297,3 +301,24 @@ def test_a_long_refusal_grows_the_dialog_and_is_never_clipped(windows, qtbot):
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width()))
     assert dialog.height() >= before and dialog.serials.height() == 70
+
+
+def test_a_receipt_offers_the_second_persons_authorisation_at_once(windows, demo_store, dialogs):
+    from app.demo import DEMO_PASSWORD
+
+    custodian = windows("custodian")
+    custodian.receive_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00003000-A00003004")
+    dialog.submit()
+    title, text = dialogs.of("confirm")[-1][1:]
+    assert title == "Awaiting a second person" and "Gold card ×5" in text
+    authorise = custodian.dialog                                     # asked yes: the dialog is open
+    assert authorise.objectName() == "countersignDialog" and authorise.isVisible()
+    authorise.username.setText("custodian2")
+    authorise.password.setText(DEMO_PASSWORD)
+    authorise.submit()
+    assert not authorise.isVisible(), authorise.error.text()
+    assert "Gold card ×5 now in" in dialogs.of("info")[-1][2]
+    assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, actor_named(demo_store, "custodian")))

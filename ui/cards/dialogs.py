@@ -108,7 +108,7 @@ class ApplicationDialog(FormDialog):
         self.matches.setObjectName("customerMatches")
         self.matches.setVisible(False)
         self._labels["matches"].setVisible(False)
-        self.customer = styled_label("hint", self, wrap=True)
+        self.customer = styled_label("hint", self)
         self.customer.setObjectName("applicationCustomer")
         self.add_row("customer", self.customer)
         self.kind = _combo(self, "kind", KIND, KINDS, kind_text)

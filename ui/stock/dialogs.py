@@ -275,6 +275,10 @@ class SignOffDialog(FormDialog):
         self.explanation.setObjectName("explanation")
         self.explanation.setFixedHeight(70)
         self.retranslateUi()
+        blocker = books.sign_off_blocker(store, actor, location_id=line.location_id, business_date=business_date)
+        if blocker is not None:   # said at once; the sign-off would be refused
+            self.show_error(blocker)
+            self.ok_button.setEnabled(False)
 
     def submit(self) -> None:
         self.save(lambda: books.sign_off(self.store, self.actor, location_id=self.line.location_id,

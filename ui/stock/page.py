@@ -266,7 +266,6 @@ class StockPage(Page):
         self.reject_button.clicked.connect(self.reject_selected)
         self.countersign_button.clicked.connect(self.countersign_selected)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.pending_view.activated.connect(lambda _i: self.confirm_selected())
         self.reconcile_button.clicked.connect(self.reconcile)
         self.sign_button.clicked.connect(self.sign_off_selected)
         self.history_button.clicked.connect(self.show_history)
@@ -347,7 +346,7 @@ class StockPage(Page):
         return views.colleagues(self.context.store, self.context.actor)
 
     def receive(self) -> None:
-        self.open_form(ReceiveDialog(self.context.store, self.context.actor, self), self._done)
+        self.open_form(ReceiveDialog(self.context.store, self.context.actor, self), self._made)
 
     def transfer(self) -> None:
         locations = self.locations
@@ -355,7 +354,21 @@ class StockPage(Page):
             drawers = views.drawers_of_branch(self.context.store, self.context.actor)
             known = {loc[0] for loc in locations}
             locations = locations + [(i, "", name, "drawer") for i, name in drawers if i not in known]
-        self.open_form(TransferDialog(self.context.store, self.context.actor, locations, self), self._done)
+        self.open_form(TransferDialog(self.context.store, self.context.actor, locations, self), self._made)
+
+    def _made(self, result) -> None:
+        """A receipt or transfer is recorded: say so, and offer the natural next step, the
+        second person's authorisation on this PC when they are at hand."""
+        self._done()
+        move = next((self.own_model.row_at(r) for r in range(self.own_model.rowCount())
+                     if self.own_model.row_at(r).id == result.id), None)
+        if move is None:
+            return
+        text = self.tr("No. {id} is recorded: {card} ×{count}. It takes effect once a second person "
+                       "confirms it.").format(id=move.id, card=card_type_text(move.card_type), count=move.count)
+        question = self.tr("Is the second person here? They can authorise it on this PC now.")
+        if self.context.dialogs.confirm(self, self.tr("Awaiting a second person"), text + "\n\n" + question):
+            self._countersign(move)
 
     def spoil(self, returned: bool) -> None:
         self.open_form(SpoilDialog(self.context.store, self.context.actor, returned=returned, parent=self),
@@ -431,8 +444,10 @@ class StockPage(Page):
     def countersign_selected(self) -> None:
         """现场授权: the second person authorises one's own move here with their credentials."""
         move = _selected(self.own_view)
-        if move is None:
-            return
+        if move is not None:
+            self._countersign(move)
+
+    def _countersign(self, move) -> None:
         store, actor = self.context.store, self.context.actor
         self.open_form(CountersignDialog(move_summary(move), lambda username, password: moves.confirm_on_the_spot(
             store, actor, move.id, username=username, password=password), self),
