@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
 from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
-from app.stock.rules import IN_STOCK
+from app.stock.rules import DESTROYED, IN_STOCK, ISSUED
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
 EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at_utc"]
@@ -24,6 +24,9 @@ EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location
 
 @dataclass(frozen=True)
 class LocationStock:
+    """What a location holds of one card type in one state; ``serials``: its runs of
+    consecutive serials (``A00000001–A00000010, A00000015``, "… +n" beyond six runs)."""
+
     location_id: int
     branch_code: str
     location_name: str
@@ -32,8 +35,7 @@ class LocationStock:
     card_type: str
     state: str
     count: int
-    first: str
-    last: str
+    serials: str
 
 
 @dataclass(frozen=True)
@@ -105,21 +107,43 @@ def _visible_locations(session, actor) -> list[tuple[StockLocation, Branch]]:
         keeps_all or loc.kind == "vault" or loc.holder_id == actor.account_id)]
 
 
+RUNS_SHOWN = 6
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def stock_by_location(store, actor) -> list[LocationStock]:
-    """Counts per location, card type and state (destroyed cards excluded), first/last serial."""
+    """What each location holds, by card type and state: in stock, awaiting a receipt's
+    confirmation, spoiled or returned (held for destruction). Issued cards are with their
+    customers and destroyed ones gone: neither is shown. Serials as runs, found in one query
+    (gaps and islands: a serial's number minus its rank is constant along a run)."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
+        visible = {location.id: (location, branch) for location, branch in _visible_locations(session, actor)}
+        if not visible:
+            return []
+        number = cast(func.ltrim(BlankCard.serial, _LETTERS), BigInteger)
+        rank = func.row_number().over(partition_by=(BlankCard.location_id, BlankCard.card_type, BlankCard.state),
+                                      order_by=BlankCard.serial)
+        cards = (select(BlankCard.location_id, BlankCard.card_type, BlankCard.state, BlankCard.serial,
+                        (number - rank).label("island"))
+                 .where(BlankCard.location_id.in_(visible), BlankCard.state.not_in((ISSUED, DESTROYED)))
+                 .subquery())
+        runs = session.execute(
+            select(cards.c.location_id, cards.c.card_type, cards.c.state, func.count(), func.min(cards.c.serial),
+                   func.max(cards.c.serial))
+            .group_by(cards.c.location_id, cards.c.card_type, cards.c.state, cards.c.island)
+            .order_by(cards.c.location_id, cards.c.card_type, cards.c.state, func.min(cards.c.serial))).all()
+        by_location: dict[int, dict[tuple[str, str], list[tuple[int, str, str]]]] = {}
+        for location_id, card_type, state, count, first, last in runs:
+            by_location.setdefault(location_id, {}).setdefault((card_type, state), []).append((count, first, last))
         result = []
-        for location, branch in _visible_locations(session, actor):
-            rows = session.execute(
-                select(BlankCard.card_type, BlankCard.state, func.count(), func.min(BlankCard.serial),
-                       func.max(BlankCard.serial))
-                .where(BlankCard.location_id == location.id, BlankCard.state != "destroyed")
-                .group_by(BlankCard.card_type, BlankCard.state)
-                .order_by(BlankCard.card_type, BlankCard.state)).all()
-            for card_type, state, count, first, last in rows:
-                result.append(LocationStock(location.id, branch.code, location.name, location.kind,
-                                            location.holder_id, card_type, state, count, first, last))
+        for location, branch in visible.values():
+            for (card_type, state), parts in by_location.get(location.id, {}).items():
+                shown = [first if first == last else f"{first}–{last}" for _n, first, last in parts[:RUNS_SHOWN]]
+                if len(parts) > RUNS_SHOWN:
+                    shown.append(f"… +{len(parts) - RUNS_SHOWN}")
+                result.append(LocationStock(location.id, branch.code, location.name, location.kind, location.holder_id,
+                                            card_type, state, sum(n for n, _f, _l in parts), ", ".join(shown)))
         return result
 
 

@@ -419,3 +419,19 @@ def test_a_move_is_authorised_on_the_spot_with_the_checkers_own_credentials(demo
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "stock.receive.confirm")
                                 .order_by(AuditEvent.id.desc())).first()
         assert event.actor_name == "custodian2" and '"on_the_spot_at":"custodian"' in event.after
+
+
+def test_stock_by_location_shows_runs_and_leaves_issued_cards_out(demo_store, people):
+    c, t = people["custodian"], people["teller"]
+    drawer = _stocked(demo_store, people)
+    moves.issue_serial(demo_store, t, card_type="gold", serial="A00001000")
+    moves.spoil(demo_store, t, card_type="gold", serial="A00001005", reason="印刷错误")
+    rows = {r.state: r for r in views.stock_by_location(demo_store, c)
+            if r.location_id == drawer and r.card_type == "gold"}
+    assert set(rows) == {"in_stock", "spoiled"}                        # the issued card is the customer's
+    assert (rows["in_stock"].count, rows["in_stock"].serials) == (8, "A00001001–A00001004, A00001006–A00001009")
+    assert (rows["spoiled"].count, rows["spoiled"].serials) == (1, "A00001005")
+    scattered = ",".join(f"A{n:08d}" for n in range(2000, 2016, 2))  # eight runs of one
+    moves.receive(demo_store, c, card_type="gold", serials=scattered, count=None)
+    [pending] = [r for r in views.stock_by_location(demo_store, c) if r.state == "pending" and r.card_type == "gold"]
+    assert pending.count == 8 and pending.serials.endswith("A00002010, … +2")

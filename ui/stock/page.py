@@ -39,7 +39,7 @@ STOCK_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("StockTables", "State"), lambda r: state_text(r.state)),
     (QT_TRANSLATE_NOOP("StockTables", "Count"), lambda r: r.count),
-    (QT_TRANSLATE_NOOP("StockTables", "Serials"), lambda r: r.first if r.first == r.last else f"{r.first} – {r.last}"),
+    (QT_TRANSLATE_NOOP("StockTables", "Serials"), lambda r: r.serials),
 )
 MOVE_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "No."), lambda r: r.id),
