@@ -322,7 +322,9 @@ def test_a_drawer_without_the_card_type_is_said_at_step_one(main_window, demo_st
     assert not wizard.ok_button.isEnabled()
 
 
-def test_the_application_finds_the_customer_by_name_phone_or_cif(main_window, card_store):
+def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(main_window, card_store, qtbot):
+    from PySide6.QtCore import Qt
+
     add_customers(card_store, "BJ010101", ["GUICARD008"], tier="gold")
     with card_store.read() as session:
         phone = session.scalar(select(Customer.phone).where(Customer.cif_no == "GUICARD008"))
@@ -335,6 +337,10 @@ def test_the_application_finds_the_customer_by_name_phone_or_cif(main_window, ca
     page = main_window("advisor").open_page("cards")
     page.new_button.click()
     dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.cif)         # typing goes to the find field
+    qtbot.keyClicks(dialog.cif, "GUICARD008")
+    qtbot.keyClick(dialog.cif, Qt.Key.Key_Return)                    # Enter finds; it does not submit
+    assert dialog.isVisible() and dialog.result_value is None and "GUICARD008" in dialog.customer.text()
     for typed in (phone, "guicard008"):
         dialog.cif.setText(typed)
         dialog.cif.editingFinished.emit()
@@ -344,6 +350,20 @@ def test_the_application_finds_the_customer_by_name_phone_or_cif(main_window, ca
     assert name in dialog.customer.text(), dialog.error.text()
     if dialog.matches.isVisible():
         assert any(demo_cif in dialog.matches.itemText(i) for i in range(dialog.matches.count()))
+    from db.models import Branch, VipCard
+
+    with card_store.read() as session:                               # a demo cardholder
+        holder, number = session.execute(
+            select(Customer, VipCard.card_number).join(VipCard, VipCard.customer_id == Customer.id)
+            .join(Branch, Branch.id == Customer.branch_id)
+            .where(Branch.code == "BJ010101", Customer.id_type == "resident_id", Customer.active.is_(True))
+            .order_by(Customer.id)).first()
+        holder_cif, id_tail = holder.cif_no, holder.id_number[-6:]
+    for typed in (number, id_tail):
+        dialog.cif.setText(typed)
+        dialog.cif.editingFinished.emit()
+        assert holder_cif in dialog.customer.text() or any(
+            holder_cif in dialog.matches.itemText(i) for i in range(dialog.matches.count())), typed
     dialog.cif.setText("NOSUCHCIF99")                               # unknown: the customer goes
     dialog.cif.editingFinished.emit()
     assert dialog.customer.text() == "" and dialog.customer_id is None and dialog.facts.text() == ""

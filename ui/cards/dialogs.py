@@ -126,12 +126,15 @@ class ApplicationDialog(FormDialog):
             _pick(self.card_type, card_type)
         self.eligible = False
         self.cif.editingFinished.connect(self._find_customer)
-        self.matches.activated.connect(lambda index: self._choose(self.matches.itemData(index)))
+        self.matches.currentIndexChanged.connect(
+            lambda index: self._choose(self.matches.itemData(index)) if index >= 0 else None)
         self.kind.currentIndexChanged.connect(self.check)
         self.card_type.currentIndexChanged.connect(self.check)
         self.retranslateUi()
         if customer_id is not None:
             self.check()
+        else:
+            self.cif.setFocus()
 
     def _find_customer(self) -> None:
         """Find the customer by what was typed: name (or pinyin), ID or phone tail, card number
@@ -157,8 +160,10 @@ class ApplicationDialog(FormDialog):
                                         "the last digits of the ID, a card number or the CIF number.")
                                 .format(text=typed), self.cif)
             return
+        self.matches.blockSignals(True)
         for row in found:
             self.matches.addItem(f"{row.name} · {row.cif_no} · {row.id_masked} · {row.branch_code}", row)
+        self.matches.blockSignals(False)
         self._choose(found[0])
         if len(found) > 1:
             self.matches.setFocus()
