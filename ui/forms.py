@@ -80,6 +80,8 @@ class FormDialog(QDialog):
         a ValidationError names for it (so the widget gets outlined)."""
         if isinstance(widget, QComboBox):  # combo boxes do not grow in a form by themselves
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        elif isinstance(widget, QLabel):   # nor do labels: a wrapped one would wrap at its hint
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label = QLabel(self)
         label.setBuddy(widget)
         self._labels[key] = label

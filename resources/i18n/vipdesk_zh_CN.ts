@@ -727,7 +727,7 @@
     <message>
         <location line="+3"/>
         <source>Their password</source>
-        <translation>复核人密码</translation>
+        <translation>授权人密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1323,7 +1323,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+186"/>
+        <location filename="../../ui/forms.py" line="+188"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1973,7 +1973,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+297"/>
+        <location filename="../../ui/stock/page.py" line="+302"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -1983,7 +1983,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{count} unexplained difference(s): explain each before signing off.</source>
         <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
     </message>
@@ -2179,17 +2179,27 @@ python main.py db upgrade --db {url}</translation>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>For you to confirm as the second person: {count}</source>
         <translation>待我复核：{count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
+        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your moves awaiting a second person: {count}</source>
         <translation>我经办、待他人复核：{count}</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+1"/>
+        <source>None of your moves awaits a second person.</source>
+        <translation>我经办的业务均已复核完毕。</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Business date</source>
         <translation>营业日期</translation>
     </message>
@@ -2260,36 +2270,36 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-467"/>
+        <location filename="../../ui/stock/page.py" line="-473"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Location</source>
         <translation>保管位置</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+10"/>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Card type</source>
         <translation>卡种</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+37"/>
+        <location line="-24"/>
+        <location line="+40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <location line="+11"/>
         <source>Count</source>
         <translation>张数</translation>
@@ -2307,48 +2317,48 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+27"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Move</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>From</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+25"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>To</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+24"/>
+        <location line="-25"/>
+        <location line="+27"/>
         <source>Made by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>Confirmed or witnessed by</source>
         <translation>复核/监销人</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>

@@ -138,6 +138,7 @@ def test_bad_input_in_the_wizard_names_the_field_and_issues_nothing(main_window,
     wizard = teller.dialog
     wizard.card_number.setText(card_number("platinum"))
     assert wizard.number_check.text().startswith("✗") and "BIN" in wizard.number_check.text()
+    assert "Card number" not in wizard.number_check.text()      # the reason, under the field it is about
     wizard.submit()
     assert "Card number" in wizard.error.text() and not wizard.confirming
     wizard.card_number.setText(card_number())

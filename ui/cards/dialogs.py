@@ -56,6 +56,11 @@ def _pick(box: QComboBox, value) -> None:
         box.setCurrentIndex(index)
 
 
+def reason_text(error: UserError) -> str:
+    """An error's translated reason without its field (where the field is plain to see)."""
+    return error_text(type(error)(error.template, **error.params))
+
+
 def _is_enter(event: QKeyEvent) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
 
@@ -211,8 +216,8 @@ class ApplicationDialog(FormDialog):
             self.verdict.setText(self.tr("Eligible."))
             self.verdict.setStyleSheet("color: #1b7f3b; font-weight: 600;")
         else:
-            self.verdict.setText(self.tr("Not eligible: {reason}").format(reason=error_text(facts.verdict.refusal())
-                                                                           .split(": ", 1)[-1]))
+            self.verdict.setText(self.tr("Not eligible: {reason}").format(
+                reason=reason_text(facts.verdict.refusal())))
             self.verdict.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.fit_contents()
 
@@ -317,6 +322,7 @@ class IssueDialog(FormDialog):
         self.number_check = styled_label("hint", self, wrap=True)
         self.number_check.setObjectName("numberCheck")
         self.add_row("number_check", self.number_check)
+        self.form.setRowVisible(self.number_check, False)
         self.replacing = row.kind in REPLACING_KINDS
         self.old_card = OldCardRow(self)
         self.add_row("old_card", self.old_card, OLD_CARD)
@@ -363,16 +369,25 @@ class IssueDialog(FormDialog):
             self.clear_error()
         digits = sum(ch.isdigit() for ch in text)
         if digits < 16:
-            self.number_check.setText("")
+            self._say_number("")
             return
         try:
             check = issue.check_number(self.store, self.actor, self.row.id, text)
         except UserError as error:
-            self.number_check.setText("✗ " + error_text(error).split(": ", 1)[-1])
-            self.fit_contents()
+            self._say_number("✗ " + reason_text(error), bad=True)
             return
         warnings = [translate("errors", w).format(number=check.number) for w in check.warnings]
-        self.number_check.setText("✓ " + (" ".join(warnings) if warnings else self.tr("The number is valid.")))
+        self._say_number("✓ " + (" ".join(warnings) if warnings else self.tr("The number is valid.")))
+
+    def _say_number(self, text: str, *, bad: bool = False) -> None:
+        """The live check under the card number (red when the number is refused): its row shows
+        only when it says something."""
+        self.number_check.setText(text)
+        if self.number_check.property("role") != ("error" if bad else "hint"):
+            self.number_check.setProperty("role", "error" if bad else "hint")
+            self.number_check.style().unpolish(self.number_check)
+            self.number_check.style().polish(self.number_check)
+        self.form.setRowVisible(self.number_check, bool(text))
         self.fit_contents()
 
     def _back_to_inputs(self) -> None:
@@ -421,9 +436,11 @@ class IssueDialog(FormDialog):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Issue a VIP card"))
-        self.set_intro(application_summary(self.row) + "\n" + self.tr(
-            "Your drawer holds {count} blank {card} cards; the lowest serial is suggested (scan to replace it).")
-            .format(count=self.in_drawer, card=card_type_text(self.row.card_type)))
+        drawer = self.tr(
+            "Your drawer holds {count} blank {card} cards; the lowest serial is suggested (scan to replace it).") \
+            if self.in_drawer else ""
+        self.set_intro("\n".join(filter(None, (application_summary(self.row), drawer.format(
+            count=self.in_drawer, card=card_type_text(self.row.card_type))))))
         self.set_label("serial", field_label(SERIAL))
         self.set_label("card_number", field_label(CARD_NUMBER))
         self.set_label("number_check", "")

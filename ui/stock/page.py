@@ -56,6 +56,9 @@ MOVE_COLUMNS = (
      lambda r: r.witness_name or r.checked_by_name),
     (QT_TRANSLATE_NOOP("StockTables", "Reason"), lambda r: r.reason),
 )
+# The moves awaiting a second person: all pending, none confirmed yet, so no status or checker.
+PENDING_COLUMNS = tuple(column for column in MOVE_COLUMNS if column[0] not in (
+    "Status", "Confirmed or witnessed by", "Reason"))
 DAY_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Location"), lambda r: r.location_name),
     (QT_TRANSLATE_NOOP("StockTables", "Card type"), lambda r: card_type_text(r.result.card_type)),
@@ -153,13 +156,13 @@ class StockPage(Page):
         may_confirm = actor.may(Permission.CONFIRM_STOCK_MOVE)
         self.confirm_button = _button(pending, "confirmMove", may_confirm)
         self.reject_button = _button(pending, "rejectMove", may_confirm)
-        self.pending_model = StockRowsModel(MOVE_COLUMNS, self)
+        self.pending_model = StockRowsModel(PENDING_COLUMNS, self)
         self.pending_view = _table(pending, self.pending_model, "pendingMoves")
         self.own_label = styled_label("section", pending)
         self.own_label.setObjectName("ownPendingCount")
         self.countersign_button = _button(pending, "countersignMove")
         self.withdraw_button = _button(pending, "withdrawMove")
-        self.own_model = StockRowsModel(MOVE_COLUMNS, self)
+        self.own_model = StockRowsModel(PENDING_COLUMNS, self)
         self.own_view = _table(pending, self.own_model, "ownPendingMoves")
         row = QHBoxLayout()
         row.addWidget(self.pending_label)
@@ -287,6 +290,8 @@ class StockPage(Page):
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
+        for view in (self.stock_view, self.pending_view, self.own_view):  # short lists: fit the content
+            view.resizeColumnsToContents()
         self.alerts.setText("\n".join(self._alert_text(a) for a in alerts))
         self.alerts.setVisible(bool(alerts))
         self._count_pending()
@@ -320,6 +325,7 @@ class StockPage(Page):
             self.show_error(error)
             return
         self.day_model.set_rows(lines)
+        self.day_view.resizeColumnsToContents()
         unexplained = sum(1 for line in lines if line.unexplained)
         if unexplained:
             self.day_status.setText(self.tr("{count} unexplained difference(s): explain each before signing off.")
@@ -508,10 +514,14 @@ class StockPage(Page):
             self._count_pending()
 
     def _count_pending(self) -> None:
-        self.pending_label.setText(self.tr("For you to confirm as the second person: {count}").format(
-            count=self.pending_model.rowCount()))
-        self.own_label.setText(self.tr("Your moves awaiting a second person: {count}").format(
-            count=self.own_model.rowCount()))
+        mine, own = self.pending_model.rowCount(), self.own_model.rowCount()
+        self.pending_label.setText(
+            self.tr("For you to confirm as the second person: {count}").format(count=mine) if mine else
+            self.tr("Nothing awaits your confirmation: moves that others make into or out of a place you "
+                    "keep appear here."))
+        self.own_label.setText(
+            self.tr("Your moves awaiting a second person: {count}").format(count=own) if own else
+            self.tr("None of your moves awaits a second person."))
         for button in (self.confirm_button, self.reject_button):
             button.setEnabled(self.pending_model.rowCount() > 0)
         for button in (self.countersign_button, self.withdraw_button):
