@@ -21,6 +21,9 @@ from app.auth.signin import SignedIn, sign_in
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
 
 AUTHORISED_BY = QT_TRANSLATE_NOOP("fields", "Authorising person")
+TEMPORARY_PASSWORD = QT_TRANSLATE_NOOP(
+    "errors", "{name} still has the temporary password an administrator gave: they sign in on their "
+              "own PC and choose their own password first")
 SAME_PERSON = QT_TRANSLATE_NOOP(
     "errors", "must be someone other than {name}, who is signed in on this PC")
 
@@ -30,7 +33,8 @@ def countersigned(store, actor: Actor, username: str, password: str) -> Iterator
     """The checker's own session for one action on ``actor``'s PC, closed when it ends.
 
     Raises :class:`app.errors.AuthError` as a sign-in would (wrong password, locked, disabled),
-    and refuses the person already signed in here, before their password is tried."""
+    and refuses the person already signed in here, before their password is tried, and a
+    checker still on a temporary password (whoever set it would know it)."""
     name = (username or "").strip().lower()
     if not name:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=AUTHORISED_BY)
@@ -38,6 +42,8 @@ def countersigned(store, actor: Actor, username: str, password: str) -> Iterator
         raise PermissionDenied(SAME_PERSON, field=AUTHORISED_BY, name=actor.display_name)
     checker = sign_in(store, name, password, keep_store=True)
     try:
+        if checker.actor.must_change_password:  # a temporary password someone else has seen
+            raise PermissionDenied(TEMPORARY_PASSWORD, field=AUTHORISED_BY, name=checker.actor.display_name)
         yield checker
     finally:
         if checker.store is not store:

@@ -2018,7 +2018,32 @@ python main.py db upgrade --db {url}</translation>
         <translation>待复核</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Card recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
+        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{card} {serial} is spoiled; it is held for destruction.</source>
+        <translation>{card} {serial} 已作废，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Destruction recorded</source>
+        <translation>销毁已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
+        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Count recorded</source>
         <translation>盘点已登记</translation>
     </message>
@@ -2078,7 +2103,17 @@ python main.py db upgrade --db {url}</translation>
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>Day signed off</source>
+        <translation>签退完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
+        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+7"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
@@ -2270,7 +2305,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-473"/>
+        <location filename="../../ui/stock/page.py" line="-490"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -3656,7 +3691,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
-        <location filename="../../app/auth/countersign.py" line="+36"/>
+        <location filename="../../app/auth/countersign.py" line="+40"/>
         <location filename="../../app/customers/fields.py" line="+149"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
@@ -4653,7 +4688,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
     </message>
     <message>
-        <location filename="../../app/auth/countersign.py" line="-12"/>
+        <location filename="../../app/auth/countersign.py" line="-16"/>
+        <source>{name} still has the temporary password an administrator gave: they sign in on their own PC and choose their own password first</source>
+        <translation>{name} 仍在使用管理员设置的临时密码：请其先在本人电脑登录并设置自己的密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>must be someone other than {name}, who is signed in on this PC</source>
         <translation>须为本机登录人 {name} 以外的人员</translation>
     </message>
@@ -5084,7 +5124,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>审计锚点</translation>
     </message>
     <message>
-        <location filename="../../app/auth/countersign.py" line="-1"/>
+        <location filename="../../app/auth/countersign.py" line="-4"/>
         <source>Authorising person</source>
         <translation>授权人</translation>
     </message>

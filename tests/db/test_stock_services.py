@@ -402,6 +402,14 @@ def test_a_move_is_authorised_on_the_spot_with_the_checkers_own_credentials(demo
     _lock(demo_store, "manager")
     with pytest.raises(AuthError, match="locked"):
         moves.confirm_on_the_spot(demo_store, c, receipt.id, username="manager", password=DEMO_PASSWORD)
+    with demo_store.engine.begin() as conn:
+        conn.execute(StaffAccount.__table__.update().where(StaffAccount.username == "custodian2")
+                     .values(must_change_password=True))
+    with pytest.raises(PermissionDenied, match="temporary password"):
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username="custodian2", password=DEMO_PASSWORD)
+    with demo_store.engine.begin() as conn:
+        conn.execute(StaffAccount.__table__.update().where(StaffAccount.username == "custodian2")
+                     .values(must_change_password=False))
     with pytest.raises(PermissionDenied, match="confirm_stock_move"):  # a lobby manager confirms no stock
         moves.confirm_on_the_spot(demo_store, c, receipt.id, username="lobby", password=DEMO_PASSWORD)
     if demo_store.kind == "sqlite":  # the shared test server trusts every login: see test_pg_countersign

@@ -86,6 +86,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     dialog.reason.setText("印刷错误")
     dialog.submit()
     assert not dialog.isVisible(), dialog.error.text()
+    assert "Gold card A00001000 is spoiled" in dialogs.of("info")[-1][2]
 
     # destruction before two witnesses
     custodian.destroy_button.click()
@@ -96,6 +97,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.second, actor_named(demo_store, "custodian2").account_id)
     dialog.submit()
     assert not dialog.isVisible(), dialog.error.text()
+    assert "Gold card ×1 destroyed (A00001000)" in dialogs.of("info")[-1][2]
     custodian.serial_edit.setText("a00001000")
     custodian.show_history()
     assert "Destroyed" in custodian.history_status.text()
@@ -109,6 +111,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     teller.sign_button.click()
     teller.dialog.submit()
     assert not teller.dialog.isVisible(), teller.dialog.error.text()
+    assert "is signed off" in dialogs.of("info")[-1][2]
     assert any(r.signed_by == "柜员 李娜" for r in teller.day_model._rows)
 
     # blind count with a discrepancy

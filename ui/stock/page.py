@@ -378,10 +378,23 @@ class StockPage(Page):
 
     def spoil(self, returned: bool) -> None:
         self.open_form(SpoilDialog(self.context.store, self.context.actor, returned=returned, parent=self),
-                       self._done)
+                       lambda result: self._said(self.tr("Card recorded"), (
+                           self.tr("{card} {serial} is recorded as handed back by the customer; it is held for "
+                                   "destruction.") if returned else
+                           self.tr("{card} {serial} is spoiled; it is held for destruction."))
+                           .format(card=card_type_text(result.card_type), serial=result.serials)))
 
     def destroy(self) -> None:
-        self.open_form(DestroyDialog(self.context.store, self.context.actor, self._people(), self), self._done)
+        self.open_form(DestroyDialog(self.context.store, self.context.actor, self._people(), self),
+                       lambda result: self._said(self.tr("Destruction recorded"), self.tr(
+                           "No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists "
+                           "every serial.").format(id=result.id, card=card_type_text(result.card_type),
+                                                   count=result.count, serials=result.serials)))
+
+    def _said(self, title: str, text: str) -> None:
+        """Say what an action did, then show its effect."""
+        self.context.dialogs.info(self, title, text)
+        self._done()
 
     def set_minimum(self) -> None:
         self.open_form(MinimumDialog(self.context.store, self.context.actor, self), self._done)
@@ -463,8 +476,12 @@ class StockPage(Page):
         line = _selected(self.day_view)
         if line is None:
             return
-        self.open_form(SignOffDialog(self.context.store, self.context.actor, line, self.business_date(), self),
-                       lambda _r: self.reconcile())
+        day = self.business_date()
+        self.open_form(SignOffDialog(self.context.store, self.context.actor, line, day, self),
+                       lambda _r: (self.context.dialogs.info(self, self.tr("Day signed off"), self.tr(
+                           "{location}, {card}, {day} is signed off: the day is closed to back-dated moves.")
+                           .format(location=line.location_name, card=card_type_text(line.result.card_type),
+                                   day=day.isoformat())), self.reconcile()))
 
     def export(self) -> None:
         path = self.context.dialogs.save_file(self, self.tr("Export stock"), "stock.csv",
