@@ -4,12 +4,12 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+156"/>
+        <location filename="../../ui/cards/dialogs.py" line="+164"/>
         <source>No customer found for {text} in your scope: try the name, the last digits of the ID, a card number or the CIF number.</source>
         <translation>在您的范围内找不到“{text}”对应的客户：请输入姓名、证件号后几位、卡号或客户号。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Tier: {tier} (entitles to {entitled}) · rolling quarterly average AUM: {average} · exception: {exception} · card held: {held}</source>
         <translation>客户等级：{tier}（对应{entitled}）· 滚动季日均金融资产：{average} · 例外：{exception} · 现持卡：{held}</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+400"/>
+        <location filename="../../ui/cards/page.py" line="+405"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>CancelCardDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+245"/>
+        <location filename="../../ui/cards/dialogs.py" line="+257"/>
         <source>Cancel a VIP card</source>
         <translation>注销贵宾卡</translation>
     </message>
@@ -129,12 +129,12 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location line="-247"/>
+        <location line="-259"/>
         <source>{name} ({cif}) · {kind} · {card} · entered by {who} on {day}</source>
         <translation>{name}（{cif}）· {kind} · {card} · {who} 于 {day} 录入</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+206"/>
         <source>{name} ({cif}) · {card} {number} · expires {expiry}</source>
         <translation>{name}（{cif}）· {card} {number} · 有效期至 {expiry}</translation>
     </message>
@@ -182,7 +182,7 @@
     <message>
         <location filename="../../ui/cards/customer_tab.py" line="+22"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-455"/>
+        <location filename="../../ui/cards/page.py" line="-460"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -310,7 +310,12 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
+        <source>My drawer holds no blank cards: ask the custodian for a hand-out on the stock page.</source>
+        <translation>我的尾箱中没有空白卡：请在库存页向库管员领用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>My drawer: {stock}</source>
         <translation>我的尾箱：{stock}</translation>
     </message>
@@ -471,7 +476,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-172"/>
+        <location filename="../../ui/cards/dialogs.py" line="-184"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -504,17 +509,17 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Your drawer holds no blank {card}: ask the custodian for a hand-out (on the stock page) before issuing this card.</source>
         <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The number is valid.</source>
         <translation>卡号有效。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Handed back: {kind}, application {id}</source>
         <translation>旧卡交回：{kind}，申请 {id}</translation>
     </message>
@@ -551,7 +556,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>您的尾箱有 {count} 张空白{card}；已填入最小的凭证号码（扫描可替换）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Why not handed back</source>
         <translation>未交回原因</translation>
     </message>
@@ -587,7 +592,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>OldCardRow</name>
     <message>
-        <location line="-372"/>
+        <location line="-389"/>
         <source>Handed back (to stock, for destruction)</source>
         <translation>已交回（入库待销毁）</translation>
     </message>
@@ -600,7 +605,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+427"/>
+        <location line="+444"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -613,7 +618,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location line="-231"/>
+        <location line="-243"/>
         <source>Cancel card application</source>
         <translation>撤销贵宾卡申请</translation>
     </message>
@@ -708,7 +713,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/cards/applications.py" line="+71"/>
+        <location filename="../../app/cards/applications.py" line="+72"/>
         <source>Applications are entered by a signed-in person.</source>
         <translation>申请须由已登录的人员录入。</translation>
     </message>

@@ -320,6 +320,7 @@ def test_a_drawer_without_the_card_type_is_said_at_step_one(main_window, demo_st
     teller.issue_button.click()
     wizard = teller.dialog
     assert "no blank Gold card" in wizard.error.text() and wizard.error.isVisible()
+    assert "Gold card" not in teller.drawer.text()                 # the drawer line names what it holds
     assert not wizard.ok_button.isEnabled()
 
 

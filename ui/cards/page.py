@@ -253,10 +253,15 @@ class CardsPage(_CardsBase):
             show_text(self.error, error_text(error))
 
     def _show_drawer(self) -> None:
+        held = [d for d in self.stock if d.count]
+        if not held:
+            self.drawer.setText(self.tr("My drawer holds no blank cards: ask the custodian for a hand-out "
+                                        "on the stock page."))
+            return
         self.drawer.setText(self.tr("My drawer: {stock}").format(stock=self.tr(", ").join(
             self.tr("{card} {count} (next {serial})").format(
                 card=card_type_text(d.card_type), count=d.count, serial=d.next_serial or "—")
-            for d in self.stock)))
+            for d in held)))
 
     def load_applications(self) -> None:
         self.apps_model.reset(application_pages(self.context.store, self.context.actor,
