@@ -109,11 +109,6 @@ class FormDialog(QDialog):
         layout.activate()
         width = max(self.width(), layout.minimumSize().width())
         needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        for label in self.findChildren(QLabel):  # a wrapped label in a form row is not asked
-            if label.wordWrap() and label.isVisible() and label.text() and label.height() < \
-                    label.heightForWidth(label.width()):
-                needed = max(needed, self.height() + label.heightForWidth(label.width()) - label.height())
-                label.setMinimumHeight(label.heightForWidth(label.width()))
         if needed > self.height() or width > self.width():
             self.resize(width, max(needed, self.height()))
 

@@ -347,6 +347,12 @@ def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(ma
         dialog.cif.setText(typed)
         dialog.cif.editingFinished.emit()
         assert "GUICARD008" in dialog.customer.text() and "Tier:" in dialog.facts.text(), typed
+    dialog.card_type.setCurrentIndex(dialog.card_type.findData("diamond"))   # not eligible: said whole
+    qtbot.waitExposed(dialog)
+    assert "Not eligible" in dialog.verdict.text()
+    for label in (dialog.verdict, dialog.facts):
+        qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()))
+    dialog.card_type.setCurrentIndex(dialog.card_type.findData("gold"))
     dialog.cif.setText(name)                                        # by name: one, or a choice
     dialog.cif.editingFinished.emit()
     assert name in dialog.customer.text(), dialog.error.text()
