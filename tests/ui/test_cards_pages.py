@@ -284,8 +284,18 @@ def test_the_wizard_is_keyboard_and_scanner_ready_and_ends_with_an_issued_offer(
     _approve(main_window, application.id)
     teller = main_window("teller").open_page("cards")
     teller.refresh()
-    _select(teller.queue_view, lambda r: r.id == application.id)
-    teller.queue_view.setFocus()
+    view = teller.queue_view
+    view.setFocus()
+
+    def current_id():
+        index = view.currentIndex()
+        return teller.queue_model.row_at(index.row()).id if index.isValid() else None
+
+    for _ in range(teller.queue_model.rowCount() + 1):               # arrow down to the application
+        if current_id() == application.id:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert current_id() == application.id
     qtbot.keyClick(teller.queue_view, Qt.Key.Key_Return)           # Enter opens the wizard
     wizard = teller.dialog
     assert wizard.objectName() == "issueDialog" and wizard.isVisible()
