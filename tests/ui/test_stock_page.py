@@ -325,3 +325,19 @@ def test_a_receipt_offers_the_second_persons_authorisation_at_once(windows, demo
     assert not authorise.isVisible(), authorise.error.text()
     assert "Gold card ×5 now in" in dialogs.of("info")[-1][2]
     assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, actor_named(demo_store, "custodian")))
+
+
+def test_the_maker_withdraws_their_own_move_after_saying_why(windows, demo_store, dialogs):
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    _select(custodian.own_view, lambda m: m.id == move.id)
+    custodian.withdraw_button.click()
+    dialog = custodian.dialog
+    assert dialog.objectName() == "sendBackDialog" and dialog.ok_button.text() == "Withdraw"
+    dialog.reason.setText("调拨对象填错")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Move sent back" and f"No. {move.id} withdrawn." in text and "stay at" in text
+    assert all(m.id != move.id for m in custodian.own_model._rows)
+    assert move.id not in {m.id for m in views.pending_moves(demo_store, actor_named(demo_store, "custodian"))}
