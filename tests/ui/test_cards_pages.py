@@ -388,3 +388,23 @@ def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(ma
     assert "No customer found" in dialog.error.text()
     dialog.submit()
     assert dialog.isVisible()
+
+
+def test_yes_to_the_issued_offer_makes_the_agreement_and_the_welcome_letter(main_window, card_store, dialogs,
+                                                                           qtbot):
+    from db.models import DocumentRecord
+
+    add_customers(card_store, "BJ010101", ["GUICARD009"], tier="gold")
+    application = _apply(main_window, "GUICARD009", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    dialogs.confirm_answer = True
+    issued = _issue(teller, application.id, "A00001000", card_number())
+    assert dialogs.of("confirm")[-1][1] == "Card issued"
+
+    def made():
+        with card_store.read() as session:
+            return set(session.scalars(select(DocumentRecord.kind).where(
+                DocumentRecord.subject_ref == f"card:{issued.card_id}")))
+
+    qtbot.waitUntil(lambda: made() == {"agreement", "letter_welcome"}, timeout=20000)
