@@ -1,7 +1,8 @@
 """The VIP card pages.
 
 - :class:`CardsPage`, the counter workspace: the clerk's queue of approved applications with
-  their drawer stock and the issue wizard; every application in scope (enter, cancel); cards
+  their drawer stock and the issue wizard (Enter opens it; at the end it says what was issued
+  and offers to print the agreement and the letter); every application in scope (enter, cancel); cards
   expiring within N days (renewal applications, renewal letters, marking expired cards); issued
   cards whose agreement is not marked signed.
 - :class:`ApprovalsPage`, the branch manager's inbox of applications awaiting a decision (its

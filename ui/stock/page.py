@@ -1,7 +1,9 @@
 """The blank-card stock page (空白卡 / 重要空白凭证): stock by location and card type with the
-minimum-level alerts, moves awaiting a second person, day-end reconciliation with sign-off, a
-serial's history and the movement register (lazy, filtered, CSV export). Custodians and
-managers see every location of their branches; counter staff see the vault and their drawer."""
+minimum-level alerts; moves awaiting a second person (待复核: those the signed-in person may
+confirm or send back, and their own, to withdraw or have authorised on the spot by a colleague
+at this PC); day-end reconciliation with sign-off; a serial's history and the movement register
+(lazy, filtered, CSV export). Every action says what it did. Custodians and managers see every
+location of their branches; counter staff see the vault and their drawer."""
 
 from __future__ import annotations
 
