@@ -83,12 +83,27 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+405"/>
+        <location filename="../../ui/cards/page.py" line="+407"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>No. {id} for {name} is approved: the counter can issue the {card} now.</source>
+        <translation>第 {id} 号（{name}）已审批通过：柜台现在可以发{card}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {id} for {name} is rejected; the relationship manager sees your comment.</source>
+        <translation>第 {id} 号（{name}）已拒绝；客户经理可看到您的审批意见。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision recorded</source>
+        <translation>审批已记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Applications awaiting your decision. You cannot decide one you entered.</source>
         <translation>待您审批的申请。您不能审批自己录入的申请。</translation>
     </message>
@@ -182,7 +197,7 @@
     <message>
         <location filename="../../ui/cards/customer_tab.py" line="+22"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-460"/>
+        <location filename="../../ui/cards/page.py" line="-471"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>

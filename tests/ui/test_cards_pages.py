@@ -408,3 +408,32 @@ def test_yes_to_the_issued_offer_makes_the_agreement_and_the_welcome_letter(main
                 DocumentRecord.subject_ref == f"card:{issued.card_id}")))
 
     qtbot.waitUntil(lambda: made() == {"agreement", "letter_welcome"}, timeout=20000)
+
+
+def test_the_manager_decides_with_the_keyboard_and_is_told_what_follows(main_window, card_store, dialogs, qtbot):
+    from PySide6.QtCore import Qt
+
+    add_customers(card_store, "BJ010101", ["GUICARD010"], tier="gold")
+    application = _apply(main_window, "GUICARD010", "new", "gold")
+    page = main_window("manager").open_page("card_approvals")
+    page.refresh()
+    view = page.view
+    view.setFocus()
+
+    def current_id():
+        index = view.currentIndex()
+        return page.model.row_at(index.row()).id if index.isValid() else None
+
+    for _ in range(page.model.rowCount() + 1):
+        if current_id() == application.id:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert current_id() == application.id and "Tier when entered" in page.detail.text()   # arrows show it
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog.objectName() == "decisionDialog" and dialog.isVisible()
+    qtbot.keyClicks(dialog.comment, "OK, agreed")
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.error.text()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Decision recorded" and f"No. {application.id}" in text and "can issue" in text

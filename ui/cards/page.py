@@ -382,7 +382,8 @@ class ApprovalsPage(_CardsBase):
         self.view = card_table(self, self.model, "approvalsTable")
         self.detail = styled_label("hint", self, wrap=True)
         self.detail.setObjectName("approvalDetail")
-        self.view.clicked.connect(lambda _i: self._show_detail())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_i: self._show_detail())  # arrows too
+        self.view.activated.connect(lambda _i: self.decide(True))   # Enter: the decision, which asks a comment
         row = QHBoxLayout()
         row.addWidget(self.hint, 1)
         row.addWidget(self.approve_button)
@@ -410,7 +411,17 @@ class ApprovalsPage(_CardsBase):
     def decide(self, approve: bool) -> None:
         row = selected(self.view)
         if row is not None:
-            self._form(DecisionDialog(self.context.store, self.context.actor, row, approve=approve, parent=self))
+            self.open_form(DecisionDialog(self.context.store, self.context.actor, row, approve=approve, parent=self),
+                           lambda decided: self._decided(decided))
+
+    def _decided(self, decided) -> None:
+        """Say what the decision did and what comes next."""
+        text = (self.tr("No. {id} for {name} is approved: the counter can issue the {card} now.")
+                if decided.status == APPROVED else
+                self.tr("No. {id} for {name} is rejected; the relationship manager sees your comment."))
+        self.context.dialogs.info(self, self.tr("Decision recorded"), text.format(
+            id=decided.id, name=decided.customer_name, card=card_type_text(decided.card_type)))
+        self._saved()
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr("Applications awaiting your decision. You cannot decide one you entered."))
