@@ -80,6 +80,8 @@ class FormDialog(QDialog):
         a ValidationError names for it (so the widget gets outlined)."""
         if isinstance(widget, QComboBox):  # combo boxes do not grow in a form by themselves
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        elif isinstance(widget, QLabel):   # nor do labels: a wrapped one would wrap at its hint
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label = QLabel(self)
         label.setBuddy(widget)
         self._labels[key] = label
@@ -97,6 +99,18 @@ class FormDialog(QDialog):
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
         self.intro.setVisible(bool(text))
+        self.fit_contents()
+
+    def fit_contents(self) -> None:
+        """Grow (never shrink) so that every message shows whole: a wrapped reason or verdict
+        needs more height at the dialog's width than the layout asked for when it opened."""
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        width = max(self.width(), layout.minimumSize().width())
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if needed > self.height() or width > self.width():
+            self.resize(width, max(needed, self.height()))
 
     # -- errors -----------------------------------------------------------------------------
     def clear_error(self) -> None:
@@ -113,6 +127,7 @@ class FormDialog(QDialog):
             widget = self._fields.get(problem.field)
         self.error.setText(text)
         self.error.setVisible(True)
+        self.fit_contents()
         if widget is not None:
             set_invalid(widget, True)
             widget.setFocus()

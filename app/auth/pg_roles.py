@@ -115,7 +115,7 @@ def load_policy_postgresql(session) -> SignInPolicy:
     return SignInPolicy(**{k: v for k, v in values.items() if k in known})
 
 
-def sign_in_postgresql(store, username: str, password: str) -> SignedIn:
+def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
     """Sign in by connecting as the person's login role; see the module's docstring."""
     username = username.replace("\x00", "")
     with store.write(_gatekeeper(username), check_session=False) as uow:
@@ -158,7 +158,7 @@ def sign_in_postgresql(store, username: str, password: str) -> SignedIn:
     if store.engine.url.username == login_role:  # re-authentication (idle lock): keep the session's store
         engine.dispose()
         signed_in = store
-    else:
+    elif not keep_store:
         # Nobody signs in on this PC again until this person signs out: the pre-sign-in login
         # keeps no idle server connection meanwhile (one connection per working PC, not two).
         store.engine.dispose()

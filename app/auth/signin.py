@@ -39,13 +39,17 @@ class SignedIn:
     actor: Actor
 
 
-def sign_in(store, username: str, password: str) -> SignedIn:
-    """Check the credentials and open the person's session, or raise :class:`AuthError`."""
+def sign_in(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
+    """Check the credentials and open the person's session, or raise :class:`AuthError`.
+
+    ``keep_store``: the store's own connections stay open (a colleague authorising on the spot
+    on a signed-in PC, :mod:`app.auth.countersign`); otherwise on PostgreSQL the pre-sign-in
+    login lets its connection go once the person is in."""
     username = (username or "").strip().lower()[:64]
     if store.kind == "postgresql":
         from app.auth.pg_roles import sign_in_postgresql
 
-        return sign_in_postgresql(store, username, password)
+        return sign_in_postgresql(store, username, password, keep_store=keep_store)
     outcome: str
     with store.write(_gatekeeper(username), check_session=False) as uow:
         account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))

@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.auth.permissions import Permission, require
@@ -22,7 +23,7 @@ from app.cards.rules import APPROVED_BY, COMMENT, NOTE, REASON
 from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, PermissionDenied
 from app.store import insert_unique
 from app.text import clean_text
-from db.models import Branch, CardApplication, Customer
+from db.models import Branch, CardApplication, Customer, StaffAccount
 
 PAGE = 200
 
@@ -174,25 +175,33 @@ def _snapshot(application: CardApplication) -> dict:
 # ----------------------------------------------------------------------------- lists
 
 
-def _query(actor):
-    return (select(CardApplication, Customer.cif_no, Customer.name, Branch.code)
+def _select():
+    """Applications with the customer, the branch, and the names of the people who entered and
+    decided them (the rows keep user names, which the database's checks compare)."""
+    enterer, decider = aliased(StaffAccount), aliased(StaffAccount)
+    return (select(CardApplication, Customer.cif_no, Customer.name, Branch.code, enterer.display_name,
+                   decider.display_name)
             .join(Customer, Customer.id == CardApplication.customer_id)
             .join(Branch, Branch.id == CardApplication.branch_id)
-            .where(Branch.path.startswith(actor.branch_path)))
+            .outerjoin(enterer, enterer.id == CardApplication.entered_by)
+            .outerjoin(decider, decider.id == CardApplication.decided_by))
 
 
-def _row(a: CardApplication, cif: str, name: str, code: str) -> ApplicationRow:
+def _query(actor):
+    return _select().where(Branch.path.startswith(actor.branch_path))
+
+
+def _row(a: CardApplication, cif: str, name: str, code: str, entered_by: str | None,
+         decided_by: str | None) -> ApplicationRow:
     return ApplicationRow(a.id, a.customer_id, cif, name, code, a.kind, a.card_type, a.replaces_card_id,
                           a.status, a.tier, a.average, a.exception_note, a.note, a.entered_by,
-                          a.entered_by_name, a.entered_at, a.decided_by_name, a.decided_at,
+                          entered_by or a.entered_by_name, a.entered_at,
+                          (decided_by or a.decided_by_name) if a.decided_by_name else "", a.decided_at,
                           a.decision_comment, a.card_id, a.version)
 
 
 def _rows(session, ids: list[int]) -> list[ApplicationRow]:
-    query = (select(CardApplication, Customer.cif_no, Customer.name, Branch.code)
-             .join(Customer, Customer.id == CardApplication.customer_id)
-             .join(Branch, Branch.id == CardApplication.branch_id).where(CardApplication.id.in_(ids)))
-    return [_row(*r) for r in session.execute(query).all()]
+    return [_row(*r) for r in session.execute(_select().where(CardApplication.id.in_(ids))).all()]
 
 
 def _require_view(actor) -> None:

@@ -393,8 +393,9 @@ def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int =
         policy = mask_policy(session)
         rows = session.execute(
             select(VipCard.id, VipCard.customer_id, Customer.name, VipCard.card_type, VipCard.card_number,
-                   VipCard.issued_on, VipCard.issued_by_name, Branch.code)
+                   VipCard.issued_on, func.coalesce(StaffAccount.display_name, VipCard.issued_by_name), Branch.code)
             .join(Customer, Customer.id == VipCard.customer_id)
+            .outerjoin(StaffAccount, StaffAccount.id == VipCard.issued_by)
             .join(Branch, Branch.id == VipCard.branch_id)
             .where(VipCard.agreement_signed_on.is_(None), VipCard.issued_on <= as_of,
                    VipCard.status.in_([rules.ACTIVE, rules.EXPIRED]), _in_scope(actor))

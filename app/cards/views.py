@@ -23,7 +23,7 @@ from app.customers.rules import mask_card
 from app.errors import Cancelled
 from app.stock.common import own_drawer
 from app.stock.rules import IN_STOCK
-from db.models import BlankCard, Branch, Customer, VipCard
+from db.models import BlankCard, Branch, Customer, StaffAccount, VipCard
 
 EXPORT_HEADER = ["card_id", "cif_no", "customer", "branch", "card_type", "card_number_masked", "serial",
                  "status", "issued_on", "expires_on", "replaces_card_id", "agreement_signed_on", "issued_by"]
@@ -61,20 +61,22 @@ def _require_view(actor) -> None:
 
 
 def _query():
-    successor = aliased(VipCard)
-    return (select(VipCard, Customer.cif_no, Customer.name, Branch.code, successor.id)
+    successor, issuer = aliased(VipCard), aliased(StaffAccount)
+    return (select(VipCard, Customer.cif_no, Customer.name, Branch.code, successor.id, issuer.display_name)
             .join(Customer, Customer.id == VipCard.customer_id)
             .join(Branch, Branch.id == VipCard.branch_id)
-            .outerjoin(successor, successor.replaces_id == VipCard.id))
+            .outerjoin(successor, successor.replaces_id == VipCard.id)
+            .outerjoin(issuer, issuer.id == VipCard.issued_by))
 
 
 def _rows(session: Session, query, today: date) -> list[CardRow]:
+    """Card rows; ``issued_by_name``: the issuing clerk's name (the card keeps their user name)."""
     policy = mask_policy(session)
     return [CardRow(c.id, c.customer_id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
-                    c.status, c.issued_on, c.expires_on, c.replaces_id, successor, c.issued_by_name, c.ended_at,
-                    c.ended_reason, c.returned, c.agreement_signed_on, c.agreement_witness,
+                    c.status, c.issued_on, c.expires_on, c.replaces_id, successor, issuer or c.issued_by_name,
+                    c.ended_at, c.ended_reason, c.returned, c.agreement_signed_on, c.agreement_witness,
                     rules.days_left(c.expires_on, today), c.version)
-            for c, cif, name, code, successor in session.execute(query).all()]
+            for c, cif, name, code, successor, issuer in session.execute(query).all()]
 
 
 def card_history(store, actor, customer_id: int) -> list[CardRow]:

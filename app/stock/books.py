@@ -24,7 +24,9 @@ from app.stock.rules import (
     describe_runs, parse_serials, reconcile, weeks_left,
 )
 from app.text import clean_text
-from db.models import BlankCard, StaffAccount, StockCount, StockDay, StockLocation, StockMinimum, StockMovement
+from db.models import (
+    BlankCard, StaffAccount, StockCount, StockDay, StockLocation, StockMinimum, StockMove, StockMovement,
+)
 from app.tiers.rules import CARD_TYPES
 
 MINIMUM = QT_TRANSLATE_NOOP("fields", "Minimum")
@@ -33,7 +35,8 @@ RATE_WEEKS = 4
 
 @dataclass(frozen=True)
 class DayLine:
-    """One location and card type on one business day, with its sign-off if any."""
+    """One location and card type on one business day, with its sign-off if any (``signed_by``:
+    the person's name)."""
 
     location_id: int
     location_name: str
@@ -103,6 +106,8 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
                 day_moves.append(Movement(day, serial, card_type, source, target, from_state, to_state))
         signed = {(d.location_id, d.card_type): d for d in session.scalars(select(StockDay).where(
             StockDay.branch_id == branch.id, StockDay.business_date == business_date))}
+        signers = dict(session.execute(select(StaffAccount.id, StaffAccount.display_name).where(
+            StaffAccount.id.in_({d.signed_by for d in signed.values() if d.signed_by is not None}))).all())
         opening_by, closing_by = _on_hand_by_place(opening), _on_hand_by_place(closing_state)
         moves_by: dict[tuple[int, str], list[Movement]] = {}
         for m in day_moves:
@@ -119,7 +124,8 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
                     continue
                 day = signed.get((location.id, card_type))
                 lines.append(DayLine(location.id, location.name, location.kind, result,
-                                     day.signed_by_name if day else "", day.explanation if day else ""))
+                                     (signers.get(day.signed_by) or day.signed_by_name) if day else "",
+                                     day.explanation if day else ""))
         return lines
 
 
@@ -137,6 +143,7 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "You may sign off only your own drawer."))
         branch_id = location.branch_id
+        _refuse_while_awaiting(session, location_id, business_date)
     if business_date > store.today():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be in the future"), field=BUSINESS_DATE)
     lines = [line for line in reconcile_day(store, actor, branch_id=branch_id, business_date=business_date)
@@ -151,6 +158,7 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
             "errors", "the books differ by {difference}; explain the difference before signing off"),
             field=EXPLANATION, difference=result.difference)
     with store.write(actor) as uow:
+        _refuse_while_awaiting(uow.session, location_id, business_date)  # one made meanwhile
         opening, received, sent, closing = result.figures()
         day = StockDay(branch_id=branch_id, location_id=location_id, card_type=card_type,
                        business_date=business_date, opening=opening, received=received, sent=sent,
@@ -164,7 +172,45 @@ def sign_off(store, actor, *, location_id: int, card_type: str, business_date: d
                          "opening": opening, "in": received, "out": sent, "closing": closing,
                          "difference": result.difference, "explanation": explanation,
                          "missing": describe_runs(result.missing), "unexpected": describe_runs(result.unexpected)})
-        return DayLine(location_id, "", "", result, actor.username, explanation)
+        return DayLine(location_id, "", "", result, actor.display_name, explanation)
+
+
+def awaiting_second_person(session, location_id: int, business_date: date) -> list[tuple[int, str, str]]:
+    """(move id, serials, maker's name) of the moves into or out of ``location_id`` dated on or
+    before ``business_date`` that still await their second person: signing the day off would
+    close it to their confirmation, stranding the cards (the other side could only reject)."""
+    rows = session.execute(
+        select(StockMove.id, StockMove.serials, StockMove.made_by_name, StaffAccount.display_name)
+        .outerjoin(StaffAccount, StaffAccount.id == StockMove.made_by)
+        .where(StockMove.status == "pending", StockMove.business_date <= business_date,
+               (StockMove.from_location_id == location_id) | (StockMove.to_location_id == location_id))
+        .order_by(StockMove.id)).all()
+    return [(move_id, serials, display or username) for move_id, serials, username, display in rows]
+
+
+def _awaiting_refusal(session, location_id: int, business_date: date) -> ConflictError | None:
+    waiting = awaiting_second_person(session, location_id, business_date)
+    if not waiting:
+        return None
+    return ConflictError(QT_TRANSLATE_NOOP(
+        "errors", "{count} move(s) of this location still await a second person: {moves}. "
+                  "Have each confirmed or sent back before signing off the day."),
+        count=len(waiting), moves="; ".join(f"#{i} {serials} ({who})" for i, serials, who in waiting))
+
+
+def _refuse_while_awaiting(session, location_id: int, business_date: date) -> None:
+    refusal = _awaiting_refusal(session, location_id, business_date)
+    if refusal is not None:
+        raise refusal
+
+
+def sign_off_blocker(store, actor, *, location_id: int, business_date: date) -> ConflictError | None:
+    """What :func:`sign_off` would refuse for the moves still awaiting a second person, asked
+    before the sign-off dialog is filled in (so the custodian sees it at once)."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        location_in_scope(session, actor, location_id)
+        return _awaiting_refusal(session, location_id, business_date)
 
 
 # ----------------------------------------------------------------------------- counts

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
-from app.stock.rules import SERIAL
+from app.stock.rules import SERIAL, TRANSFER
 from db.models import BlankCard, Branch, StaffAccount, StockDay, StockLocation, StockMovement
 
 VAULT, DRAWER = "vault", "drawer"
@@ -85,6 +85,23 @@ def may_keep(actor, location: StockLocation) -> bool:
         return True
     return location.kind == DRAWER and location.holder_id == actor.account_id and actor.may(
         Permission.USE_DRAWER)
+
+
+def second_person_refusal(actor, move, drawers: Iterable[StockLocation]) -> str | None:
+    """Why ``actor`` may not confirm ``move`` as its second person, or None when they may:
+    someone other than its maker, and a custodian or manager, or the holder of the drawer a
+    transfer goes into or out of. ``drawers``: the move's locations. The one rule behind both
+    the confirmation and the list of moves a person is asked to confirm."""
+    if not actor.may(Permission.CONFIRM_STOCK_MOVE):
+        return QT_TRANSLATE_NOOP("errors", "You may not confirm stock moves.")
+    if actor.account_id is None or actor.account_id == move.made_by:
+        return QT_TRANSLATE_NOOP("errors", "must be someone other than the person who made the move")
+    if actor.may(Permission.RECEIVE_STOCK) or actor.may(Permission.MANAGE_STOCK):
+        return None
+    if move.kind == TRANSFER and any(d is not None and d.kind == DRAWER and d.holder_id == actor.account_id
+                                       for d in drawers):
+        return None
+    return QT_TRANSLATE_NOOP("errors", "You may confirm only a transfer into or out of your own drawer.")
 
 
 def require_keeper(actor, location: StockLocation) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import Date, DateTime, Integer, String, delete, func, insert, literal, null, select, update
 from sqlalchemy.orm import Session
 
+from app.auth.countersign import countersigned
 from app.auth.permissions import Permission, require
 from app.errors import (
     CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied,
@@ -19,7 +20,7 @@ from app.errors import (
 from app.stock import rules
 from app.stock.common import (
     CONFIRMED_BY, DRAWER, VAULT, WITNESS, branch_in_scope, check_open_day, chunks,
-    load_cards, location_in_scope, own_drawer, record_movement, require_keeper,
+    load_cards, location_in_scope, own_drawer, record_movement, require_keeper, second_person_refusal,
     unknown_serial, vault_of,
 )
 from app.stock.rules import (
@@ -40,10 +41,11 @@ class MoveResult:
     card_type: str
     count: int
     serials: str
+    confirmed_by: str = ""   # the second person's name, once confirmed
 
 
-def _result(move: StockMove) -> MoveResult:
-    return MoveResult(move.id, move.kind, move.status, move.card_type, move.count, move.serials)
+def _result(move: StockMove, confirmed_by: str = "") -> MoveResult:
+    return MoveResult(move.id, move.kind, move.status, move.card_type, move.count, move.serials, confirmed_by)
 
 
 def _new_move(uow, *, branch_id, kind, card_type, serials, status, from_id=None, to_id=None,
@@ -175,19 +177,15 @@ def _pending(session: Session, actor, move_id: int) -> StockMove:
 
 def _check_second_person(session: Session, actor, move: StockMove) -> None:
     require(actor, Permission.CONFIRM_STOCK_MOVE)
-    if actor.account_id is None or actor.account_id == move.made_by:
-        raise PermissionDenied(QT_TRANSLATE_NOOP(
-            "errors", "must be someone other than the person who made the move"), field=CONFIRMED_BY)
-    if actor.may(Permission.RECEIVE_STOCK) or actor.may(Permission.MANAGE_STOCK):
-        return
     drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
-    if move.kind != TRANSFER or not any(d.kind == DRAWER and d.holder_id == actor.account_id for d in drawers):
-        raise PermissionDenied(QT_TRANSLATE_NOOP(
-            "errors", "You may confirm only a transfer into or out of your own drawer."), field=CONFIRMED_BY)
+    refusal = second_person_refusal(actor, move, drawers)
+    if refusal is not None:
+        raise PermissionDenied(refusal, field=CONFIRMED_BY)
 
 
-def confirm(store, actor, move_id: int) -> MoveResult:
-    """The second person confirms a pending receipt or transfer: the stock counts or moves now."""
+def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
+    """The second person confirms a pending receipt or transfer: the stock counts or moves now.
+    ``at_desk_of``: the person signed in on the PC where they authorised it on the spot."""
     with store.write(actor) as uow:
         session = uow.session
         move = _pending(session, actor, move_id)
@@ -198,8 +196,18 @@ def confirm(store, actor, move_id: int) -> MoveResult:
         move.status = MOVE_DONE
         move.checked_by, move.checked_by_name, move.checked_at = actor.account_id, actor.username, uow.now
         uow.audit(f"stock.{move.kind}.confirm", "stock_move", move.id, branch_id=move.branch_id,
-                  before={"status": MOVE_PENDING}, after={"status": MOVE_DONE, "count": move.count})
-        return _result(move)
+                  before={"status": MOVE_PENDING},
+                  after={"status": MOVE_DONE, "count": move.count,
+                         **({"on_the_spot_at": at_desk_of} if at_desk_of else {})})
+        return _result(move, actor.display_name)
+
+
+def confirm_on_the_spot(store, actor, move_id: int, *, username: str, password: str) -> MoveResult:
+    """On-the-spot authorisation (现场授权) of ``actor``'s move: the second person types their
+    user name and password on ``actor``'s PC; they are checked as their own sign-in and the
+    confirmation runs as them (:mod:`app.auth.countersign`), audited in their name."""
+    with countersigned(store, actor, username, password) as checker:
+        return confirm(checker.store, checker.actor, move_id, at_desk_of=actor.username)
 
 
 def _move_held_cards(session: Session, move: StockMove, now) -> None:

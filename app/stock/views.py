@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
-from app.stock.common import branch_in_scope, own_drawer
-from app.stock.rules import IN_STOCK
+from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
+from app.stock.rules import DESTROYED, IN_STOCK, ISSUED
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
 EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at_utc"]
@@ -24,6 +24,9 @@ EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location
 
 @dataclass(frozen=True)
 class LocationStock:
+    """What a location holds of one card type in one state; ``serials``: its runs of
+    consecutive serials (``A00000001–A00000010, A00000015``, "… +n" beyond six runs)."""
+
     location_id: int
     branch_code: str
     location_name: str
@@ -32,8 +35,7 @@ class LocationStock:
     card_type: str
     state: str
     count: int
-    first: str
-    last: str
+    serials: str
 
 
 @dataclass(frozen=True)
@@ -105,21 +107,43 @@ def _visible_locations(session, actor) -> list[tuple[StockLocation, Branch]]:
         keeps_all or loc.kind == "vault" or loc.holder_id == actor.account_id)]
 
 
+RUNS_SHOWN = 6
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def stock_by_location(store, actor) -> list[LocationStock]:
-    """Counts per location, card type and state (destroyed cards excluded), first/last serial."""
+    """What each location holds, by card type and state: in stock, awaiting a receipt's
+    confirmation, spoiled or returned (held for destruction). Issued cards are with their
+    customers and destroyed ones gone: neither is shown. Serials as runs, found in one query
+    (gaps and islands: a serial's number minus its rank is constant along a run)."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
+        visible = {location.id: (location, branch) for location, branch in _visible_locations(session, actor)}
+        if not visible:
+            return []
+        number = cast(func.ltrim(BlankCard.serial, _LETTERS), BigInteger)
+        rank = func.row_number().over(partition_by=(BlankCard.location_id, BlankCard.card_type, BlankCard.state),
+                                      order_by=BlankCard.serial)
+        cards = (select(BlankCard.location_id, BlankCard.card_type, BlankCard.state, BlankCard.serial,
+                        (number - rank).label("island"))
+                 .where(BlankCard.location_id.in_(visible), BlankCard.state.not_in((ISSUED, DESTROYED)))
+                 .subquery())
+        runs = session.execute(
+            select(cards.c.location_id, cards.c.card_type, cards.c.state, func.count(), func.min(cards.c.serial),
+                   func.max(cards.c.serial))
+            .group_by(cards.c.location_id, cards.c.card_type, cards.c.state, cards.c.island)
+            .order_by(cards.c.location_id, cards.c.card_type, cards.c.state, func.min(cards.c.serial))).all()
+        by_location: dict[int, dict[tuple[str, str], list[tuple[int, str, str]]]] = {}
+        for location_id, card_type, state, count, first, last in runs:
+            by_location.setdefault(location_id, {}).setdefault((card_type, state), []).append((count, first, last))
         result = []
-        for location, branch in _visible_locations(session, actor):
-            rows = session.execute(
-                select(BlankCard.card_type, BlankCard.state, func.count(), func.min(BlankCard.serial),
-                       func.max(BlankCard.serial))
-                .where(BlankCard.location_id == location.id, BlankCard.state != "destroyed")
-                .group_by(BlankCard.card_type, BlankCard.state)
-                .order_by(BlankCard.card_type, BlankCard.state)).all()
-            for card_type, state, count, first, last in rows:
-                result.append(LocationStock(location.id, branch.code, location.name, location.kind,
-                                            location.holder_id, card_type, state, count, first, last))
+        for location, branch in visible.values():
+            for (card_type, state), parts in by_location.get(location.id, {}).items():
+                shown = [first if first == last else f"{first}–{last}" for _n, first, last in parts[:RUNS_SHOWN]]
+                if len(parts) > RUNS_SHOWN:
+                    shown.append(f"… +{len(parts) - RUNS_SHOWN}")
+                result.append(LocationStock(location.id, branch.code, location.name, location.kind, location.holder_id,
+                                            card_type, state, sum(n for n, _f, _l in parts), ", ".join(shown)))
         return result
 
 
@@ -167,19 +191,56 @@ def _move_query():
         source, source.id == StockMove.from_location_id).outerjoin(target, target.id == StockMove.to_location_id)
 
 
-def _move_row(move: StockMove, code, source, target) -> MoveRow:
+class _Names:
+    """User name → the person's name: the register keeps user names (what the audit trail
+    and the database's checks compare), the screens show people's names."""
+
+    def __init__(self, session):
+        self._names = dict(session.execute(select(StaffAccount.username, StaffAccount.display_name)).all())
+
+    def __call__(self, usernames: str) -> str:
+        """One user name, or a comma-separated list of them (a destruction's witnesses)."""
+        if not usernames:
+            return ""
+        return ", ".join(self._names.get(u.strip(), u.strip()) for u in usernames.split(","))
+
+
+def _move_row(names: _Names, move: StockMove, code, source, target) -> MoveRow:
     return MoveRow(move.id, code, move.kind, move.status, move.card_type, source or "", target or "",
                    move.count, move.serials, move.business_date, move.reason, move.made_by,
-                   move.made_by_name, move.made_at, move.checked_by_name, move.witness_name)
+                   names(move.made_by_name), move.made_at, names(move.checked_by_name), names(move.witness_name))
 
 
 def pending_moves(store, actor) -> list[MoveRow]:
     """Receipts and transfers awaiting a second person, in the actor's scope."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
-        rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
-        paths = dict(session.execute(select(Branch.code, Branch.path)).all())
-        return [_move_row(*row) for row in rows if actor.sees(paths[row[1]])]
+        return _pending_rows(session, actor)
+
+
+def _pending_rows(session, actor, *, keep=lambda move: True) -> list[MoveRow]:
+    rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
+    paths = dict(session.execute(select(Branch.code, Branch.path)).all())
+    names = _Names(session)
+    return [_move_row(names, *row) for row in rows if actor.sees(paths[row[1]]) and keep(row[0])]
+
+
+def moves_to_confirm(store, actor) -> list[MoveRow]:
+    """The pending moves ``actor`` may confirm as their second person (待复核): never their own,
+    and for counter staff only transfers into or out of their own drawer."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        def may_confirm(move: StockMove) -> bool:
+            drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+            return second_person_refusal(actor, move, drawers) is None
+        return _pending_rows(session, actor, keep=may_confirm)
+
+
+def my_moves_awaiting(store, actor) -> list[MoveRow]:
+    """The actor's own moves still awaiting a second person (to authorise on the spot or withdraw)."""
+    require(actor, Permission.VIEW_STOCK)
+    with store.read() as session:
+        return _pending_rows(session, actor, keep=lambda move: move.made_by == actor.account_id)
 
 
 def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter(), *,
@@ -204,7 +265,8 @@ def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter
         if f.date_to:
             query = query.where(StockMove.business_date <= f.date_to)
         rows = session.execute(query.order_by(StockMove.id.desc()).limit(limit)).all()
-        return [_move_row(*row) for row in rows]
+        names = _Names(session)
+        return [_move_row(names, *row) for row in rows]
 
 
 def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[HistoryRow]]:
@@ -225,13 +287,15 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
             .outerjoin(source, source.id == StockMovement.from_location_id)
             .join(target, target.id == StockMovement.to_location_id)
             .where(StockMovement.card_id == card.id).order_by(StockMovement.id)).all()
+        names = _Names(session)
         history = [HistoryRow(m.occurred_at, m.business_date, move.kind, s or "", t or "", m.from_state,
-                              m.to_state, move.made_by_name, move.checked_by_name or move.witness_name,
-                              move.reason) for m, move, s, t in rows]
+                              m.to_state, names(move.made_by_name),
+                              names(move.checked_by_name or move.witness_name), move.reason)
+                   for m, move, s, t in rows]
         pending = session.get(StockMove, card.move_id) if card.move_id else None
         if pending is not None and card.state == "pending":
             history.insert(0, HistoryRow(pending.made_at, pending.business_date, pending.kind, "", "", "",
-                                         "pending", pending.made_by_name, "", pending.reason))
+                                         "pending", names(pending.made_by_name), "", pending.reason))
         location = session.get(StockLocation, card.location_id)
         return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
 

@@ -4,7 +4,12 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+154"/>
+        <location filename="../../ui/cards/dialogs.py" line="+164"/>
+        <source>No customer found for {text} in your scope: try the name, the last digits of the ID, a card number or the CIF number.</source>
+        <translation>在您的范围内找不到“{text}”对应的客户：请输入姓名、证件号后几位、卡号或客户号。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Tier: {tier} (entitles to {entitled}) · rolling quarterly average AUM: {average} · exception: {exception} · card held: {held}</source>
         <translation>客户等级：{tier}（对应{entitled}）· 滚动季日均金融资产：{average} · 例外：{exception} · 现持卡：{held}</translation>
     </message>
@@ -30,7 +35,12 @@
         <translation>不符合条件：{reason}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>Find the customer first.</source>
+        <translation>请先查找客户。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>New card application</source>
         <translation>新建贵宾卡申请</translation>
     </message>
@@ -41,8 +51,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CIF number</source>
-        <translation>客户号</translation>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, ID tail, card number or CIF number; Enter</source>
+        <translation>姓名、证件号尾号、卡号或客户号，按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches</source>
+        <translation>查找结果</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -63,12 +83,27 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+369"/>
+        <location filename="../../ui/cards/page.py" line="+407"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>No. {id} for {name} is approved: the counter can issue the {card} now.</source>
+        <translation>第 {id} 号（{name}）已审批通过：柜台现在可以发{card}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {id} for {name} is rejected; the relationship manager sees your comment.</source>
+        <translation>第 {id} 号（{name}）已拒绝；客户经理可看到您的审批意见。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision recorded</source>
+        <translation>审批已记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Applications awaiting your decision. You cannot decide one you entered.</source>
         <translation>待您审批的申请。您不能审批自己录入的申请。</translation>
     </message>
@@ -86,7 +121,7 @@
 <context>
     <name>CancelCardDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+219"/>
+        <location filename="../../ui/cards/dialogs.py" line="+257"/>
         <source>Cancel a VIP card</source>
         <translation>注销贵宾卡</translation>
     </message>
@@ -109,12 +144,12 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location line="-221"/>
+        <location line="-259"/>
         <source>{name} ({cif}) · {kind} · {card} · entered by {who} on {day}</source>
         <translation>{name}（{cif}）· {kind} · {card} · {who} 于 {day} 录入</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+206"/>
         <source>{name} ({cif}) · {card} {number} · expires {expiry}</source>
         <translation>{name}（{cif}）· {card} {number} · 有效期至 {expiry}</translation>
     </message>
@@ -160,9 +195,9 @@
 <context>
     <name>CardTables</name>
     <message>
-        <location filename="../../ui/cards/customer_tab.py" line="+21"/>
+        <location filename="../../ui/cards/customer_tab.py" line="+22"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-426"/>
+        <location filename="../../ui/cards/page.py" line="-471"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -290,7 +325,12 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+181"/>
+        <location line="+186"/>
+        <source>My drawer holds no blank cards: ask the custodian for a hand-out on the stock page.</source>
+        <translation>我的尾箱中没有空白卡：请在库存页向库管员领用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>My drawer: {stock}</source>
         <translation>我的尾箱：{stock}</translation>
     </message>
@@ -305,7 +345,22 @@
         <translation>{card} {count} 张（下一张 {serial}）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+24"/>
+        <source>{card} {number} (serial {serial}) issued to {name}, valid until {expiry}.</source>
+        <translation>{card} {number}（凭证号 {serial}）已发给 {name}，有效期至 {expiry}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print them now: {agreement} and {letter}?</source>
+        <translation>现在打印{agreement}和{letter}吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card issued</source>
+        <translation>发卡完成</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Renewal letters</source>
         <translation>到期换卡通知函</translation>
     </message>
@@ -436,7 +491,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-146"/>
+        <location filename="../../ui/cards/dialogs.py" line="-184"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -469,12 +524,17 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location line="+75"/>
+        <location line="+66"/>
+        <source>Your drawer holds no blank {card}: ask the custodian for a hand-out (on the stock page) before issuing this card.</source>
+        <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The number is valid.</source>
         <translation>卡号有效。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Handed back: {kind}, application {id}</source>
         <translation>旧卡交回：{kind}，申请 {id}</translation>
     </message>
@@ -511,7 +571,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>您的尾箱有 {count} 张空白{card}；已填入最小的凭证号码（扫描可替换）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Why not handed back</source>
         <translation>未交回原因</translation>
     </message>
@@ -547,7 +607,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>OldCardRow</name>
     <message>
-        <location line="-304"/>
+        <location line="-389"/>
         <source>Handed back (to stock, for destruction)</source>
         <translation>已交回（入库待销毁）</translation>
     </message>
@@ -560,7 +620,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+359"/>
+        <location line="+444"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -573,7 +633,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location line="-205"/>
+        <location line="-243"/>
         <source>Cancel card application</source>
         <translation>撤销贵宾卡申请</translation>
     </message>
@@ -586,7 +646,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>card_kinds</name>
     <message>
-        <location filename="../../app/cards/rules.py" line="+47"/>
+        <location filename="../../app/cards/rules.py" line="+48"/>
         <source>New card</source>
         <translation>新办卡</translation>
     </message>
@@ -640,7 +700,7 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>Cancelled</source>
         <translation>已注销</translation>
     </message>
@@ -668,7 +728,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/cards/applications.py" line="+70"/>
+        <location filename="../../app/cards/applications.py" line="+72"/>
         <source>Applications are entered by a signed-in person.</source>
         <translation>申请须由已登录的人员录入。</translation>
     </message>
@@ -733,35 +793,36 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>要补发的卡状态为{status}，并非挂失，请撤销此申请。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/paperwork.py" line="+169"/>
-        <location filename="../../app/cards/rules.py" line="+122"/>
+        <location filename="../../app/cards/paperwork.py" line="+171"/>
+        <location filename="../../app/cards/rules.py" line="+131"/>
         <location line="+4"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+124"/>
+        <location line="+160"/>
         <source>That branch does not exist in your scope.</source>
         <translation>该网点不存在，或不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-118"/>
         <source>must be a whole number</source>
         <translation>须为整数</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+31"/>
         <source>That paperwork does not exist in your scope.</source>
         <translation>您的权限范围内没有该单据。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>must be a date</source>
         <translation>必须是日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>cannot be in the future</source>
         <translation>不能晚于今天</translation>
     </message>
@@ -776,7 +837,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该卡的服务协议已登记为已签署。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-150"/>
+        <location filename="../../app/cards/rules.py" line="-159"/>
         <source>This application is {status}; only one awaiting approval can be approved.</source>
         <translation>该申请状态为{status}，只有待审批的申请才能批准。</translation>
     </message>
@@ -796,7 +857,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该申请状态为{status}，只有未办结的申请才能撤销。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>This card is {status}; only an active card can be reported lost.</source>
         <translation>该卡状态为{status}，只有有效卡才能挂失。</translation>
     </message>
@@ -817,12 +878,12 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+77"/>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <location line="+39"/>
         <source>every card type needs exactly one product</source>
         <translation>每个卡种须有且只有一个卡产品</translation>
@@ -848,7 +909,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>须为“强制”或“仅提示”</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>{number} fails the Luhn check digit; this card product accepts it, check the number on the card</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
@@ -951,12 +1012,12 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/cards/paperwork.py" line="-289"/>
+        <location filename="../../app/cards/paperwork.py" line="-332"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-408"/>
+        <location filename="../../app/cards/rules.py" line="-430"/>
         <source>Application kind</source>
         <translation>申请类型</translation>
     </message>
@@ -1024,7 +1085,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>paperwork</name>
     <message>
-        <location line="+96"/>
+        <location line="+117"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>

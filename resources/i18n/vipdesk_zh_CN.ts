@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+215"/>
+        <location filename="../../ui/audit/page.py" line="+227"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Check cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>审计链完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source>Audit chain</source>
         <translation>审计链校验</translation>
@@ -357,7 +357,7 @@
         <translation>审计链在第 {seq} 号记录处断开：有记录在写入后被修改、删除或插入。请立即报告安全负责人。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -692,7 +692,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+217"/>
+        <location filename="../../ui/stock/dialogs.py" line="+218"/>
         <source>Physical count</source>
         <translation>盘点</translation>
     </message>
@@ -710,6 +710,29 @@
         <location line="+2"/>
         <source>Record count</source>
         <translation>登记盘点</translation>
+    </message>
+</context>
+<context>
+    <name>CountersignDialog</name>
+    <message>
+        <location filename="../../ui/countersign.py" line="+46"/>
+        <source>Authorise on the spot</source>
+        <translation>现场授权</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The second person enters their own user name and password here. It is checked as their sign-in and recorded in their name.</source>
+        <translation>由复核人在此输入本人的用户名和密码。系统按其本人登录进行校验，并以其名义记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their password</source>
+        <translation>授权人密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorise</source>
+        <translation>授权</translation>
     </message>
 </context>
 <context>
@@ -1300,7 +1323,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+168"/>
+        <location filename="../../ui/forms.py" line="+188"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1497,7 +1520,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MinimumDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+89"/>
+        <location filename="../../ui/stock/dialogs.py" line="+132"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
@@ -1765,7 +1788,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-218"/>
+        <location filename="../../ui/stock/dialogs.py" line="-261"/>
         <source>Receive blank cards into the vault</source>
         <translation>空白卡入库</translation>
     </message>
@@ -1815,9 +1838,42 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>SendBackDialog</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="+181"/>
+        <source>Withdraw the move</source>
+        <translation>撤回该业务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the move back</source>
+        <translation>退回该业务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is received: the serials leave the books.</source>
+        <translation>不予入库：这些号码将从账中删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing moves: the cards stay at {source}.</source>
+        <translation>卡片不调动，仍留在{source}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+173"/>
+        <location line="+28"/>
         <source>Sign off the day</source>
         <translation>日终轧账签退</translation>
     </message>
@@ -1840,7 +1896,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location line="-112"/>
+        <location line="-155"/>
         <source>Record a returned card</source>
         <translation>登记客户交回卡</translation>
     </message>
@@ -1907,15 +1963,17 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>StockDialogs</name>
+    <message>
+        <location filename="../../ui/stock/dialogs.py" line="+76"/>
+        <source>No. {id}: {move}, {card} ×{count} ({serials}), {source} → {target}, made by {maker}</source>
+        <translation>第 {id} 号：{move}，{card} ×{count}（{serials}），{source} → {target}，经办人 {maker}</translation>
+    </message>
+</context>
+<context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+276"/>
-        <location line="+167"/>
-        <source>Moves awaiting a second person: {count}</source>
-        <translation>待第二人复核：{count} 笔</translation>
-    </message>
-    <message>
-        <location line="-161"/>
+        <location filename="../../ui/stock/page.py" line="+302"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -1925,7 +1983,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{count} unexplained difference(s): explain each before signing off.</source>
         <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
     </message>
@@ -1945,7 +2003,47 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
+        <source>No. {id} is recorded: {card} ×{count}. It takes effect once a second person confirms it.</source>
+        <translation>第 {id} 号已登记：{card} ×{count}。经复核人复核后生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Is the second person here? They can authorise it on this PC now.</source>
+        <translation>复核人在场吗？可以现在在本机现场授权。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting a second person</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
+        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{card} {serial} is spoiled; it is held for destruction.</source>
+        <translation>{card} {serial} 已作废，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Destruction recorded</source>
+        <translation>销毁已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
+        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Count recorded</source>
         <translation>盘点已登记</translation>
     </message>
@@ -1965,7 +2063,57 @@ python main.py db upgrade --db {url}</translation>
         <translation>短缺：{missing}。账外：{unexpected}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} now in {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已入 {target}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已从 {source} 调至 {target}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move confirmed</source>
+        <translation>复核完成</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing was received; its serials left the books.</source>
+        <translation>未入库，这些号码已从账中删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing moved; the cards stay at {source}.</source>
+        <translation>卡片未调动，仍在{source}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id} withdrawn.</source>
+        <translation>第 {id} 号已撤回。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No. {id} sent back to {maker}.</source>
+        <translation>第 {id} 号已退回给 {maker}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Day signed off</source>
+        <translation>签退完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
+        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+7"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
@@ -2052,16 +2200,41 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reject</source>
-        <translation>退回</translation>
+        <source>Send back…</source>
+        <translation>退回…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reason to reject</source>
-        <translation>退回原因</translation>
+        <source>Authorise on the spot…</source>
+        <translation>现场授权…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>For you to confirm as the second person: {count}</source>
+        <translation>待我复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
+        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your moves awaiting a second person: {count}</source>
+        <translation>我经办、待他人复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of your moves awaits a second person.</source>
+        <translation>我经办的业务均已复核完毕。</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Business date</source>
         <translation>营业日期</translation>
     </message>
@@ -2132,36 +2305,36 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-405"/>
+        <location filename="../../ui/stock/page.py" line="-490"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Location</source>
         <translation>保管位置</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+10"/>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Card type</source>
         <translation>卡种</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+37"/>
+        <location line="-24"/>
+        <location line="+40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <location line="+11"/>
         <source>Count</source>
         <translation>张数</translation>
@@ -2179,48 +2352,48 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+27"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Move</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>From</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+25"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>To</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+24"/>
+        <location line="-25"/>
+        <location line="+27"/>
         <source>Made by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>Confirmed or witnessed by</source>
         <translation>复核/监销人</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2735,7 +2908,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-40"/>
+        <location filename="../../ui/stock/dialogs.py" line="-116"/>
         <source>Transfer blank cards</source>
         <translation>空白卡领用/上缴</translation>
     </message>
@@ -3518,6 +3691,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
+        <location filename="../../app/auth/countersign.py" line="+40"/>
         <location filename="../../app/customers/fields.py" line="+149"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
@@ -3629,7 +3803,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+132"/>
+        <location filename="../../app/auth/pg_roles.py" line="+137"/>
         <location filename="../../app/opening.py" line="+31"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
@@ -3729,7 +3903,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+38"/>
+        <location filename="../../app/store.py" line="+39"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
@@ -3915,7 +4089,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>数值过大：整数部分最多 {max} 位</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="+54"/>
+        <location filename="../../app/stock/rules.py" line="+55"/>
         <location filename="../../app/tiers/rules.py" line="-169"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
@@ -3972,7 +4146,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>为 {count}，但所填号码为 {actual} 个</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>{serial} is {state}; this move is not allowed for it</source>
         <translation>{serial} 当前状态为 {state}，不能办理此业务</translation>
     </message>
@@ -4097,7 +4271,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/customers/records.py" line="-164"/>
-        <location filename="../../app/tiers/exceptions.py" line="+62"/>
+        <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
@@ -4216,7 +4390,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+171"/>
+        <location filename="../../app/tiers/aum_import.py" line="+172"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4229,13 +4403,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+67"/>
+        <location filename="../../app/customers/transfer.py" line="+68"/>
         <location filename="../../app/tiers/aum_import.py" line="-114"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -4271,7 +4445,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+444"/>
+        <location filename="../../app/tiers/evaluation.py" line="+445"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4291,7 +4465,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+115"/>
+        <location filename="../../app/tiers/evaluation.py" line="+116"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -4321,13 +4495,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是男或女</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="+137"/>
+        <location filename="../../app/stock/books.py" line="+143"/>
         <source>You may sign off only your own drawer.</source>
         <translation>您只能签退本人的尾箱。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../app/stock/common.py" line="+62"/>
+        <location line="+5"/>
+        <location filename="../../app/stock/common.py" line="+79"/>
         <source>cannot be in the future</source>
         <translation>不能晚于今天</translation>
     </message>
@@ -4337,18 +4511,23 @@ python main.py db upgrade --db {url}</translation>
         <translation>账实相差 {difference}；签退前请说明差错原因</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This day is already signed off.</source>
         <translation>该日已签退。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
+        <source>{count} move(s) of this location still await a second person: {moves}. Have each confirmed or sent back before signing off the day.</source>
+        <translation>该位置尚有 {count} 笔业务待复核：{moves}。请先逐笔复核或退回，再签退。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>must be someone other than the counter</source>
         <translation>须由盘点人以外的人担任</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../app/stock/moves.py" line="+409"/>
+        <location filename="../../app/stock/moves.py" line="+417"/>
         <source>must be a colleague in your scope</source>
         <translation>须为您权限范围内的同事</translation>
     </message>
@@ -4358,7 +4537,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>须为 0 到 1,000,000 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../app/stock/common.py" line="-31"/>
+        <location filename="../../app/stock/common.py" line="-48"/>
         <source>Only a signed-in person has a drawer.</source>
         <translation>只有已登录的人员才有尾箱。</translation>
     </message>
@@ -4368,7 +4547,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的权限范围内没有该保管位置。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>You may not confirm stock moves.</source>
+        <translation>您无权复核库存业务。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>You may move blank cards only in your own drawer.</source>
         <translation>您只能操作本人尾箱中的空白卡。</translation>
     </message>
@@ -4384,7 +4568,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial} 不在库存账中</translation>
     </message>
     <message>
-        <location filename="../../app/stock/moves.py" line="-330"/>
+        <location filename="../../app/stock/moves.py" line="-336"/>
         <source>{serial} is already in the stock books</source>
         <translation>{serial} 已在库存账中</translation>
     </message>
@@ -4400,25 +4584,25 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+208"/>
-        <location filename="../../app/stock/rules.py" line="-139"/>
-        <location line="+165"/>
+        <location line="+214"/>
+        <location filename="../../app/stock/rules.py" line="-151"/>
+        <location line="+177"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-210"/>
         <source>{serial} is not in stock at {location}</source>
         <translation>{serial} 不在 {location} 的库存中</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+157"/>
+        <location line="+163"/>
         <source>{serial} is already in another move awaiting confirmation</source>
         <translation>{serial} 已在另一笔待复核的业务中</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-155"/>
         <source>That stock move does not exist in your scope.</source>
         <translation>您的权限范围内没有该笔库存业务。</translation>
     </message>
@@ -4428,7 +4612,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>该笔业务已复核或已退回。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/stock/common.py" line="-46"/>
         <source>must be someone other than the person who made the move</source>
         <translation>须由经办人以外的人复核</translation>
     </message>
@@ -4438,7 +4622,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您只能复核调入或调出本人尾箱的业务。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location filename="../../app/stock/moves.py" line="+111"/>
         <source>{serial} is not in stock in your drawer (issued, moved or held by another move)</source>
         <translation>{serial} 不在您的尾箱库存中（已出库、已调出或在其他待复核业务中）</translation>
     </message>
@@ -4503,6 +4687,16 @@ python main.py db upgrade --db {url}</translation>
         <source>has a typing mistake (its last 4 characters do not match the rest); compare it with the paper again</source>
         <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
     </message>
+    <message>
+        <location filename="../../app/auth/countersign.py" line="-16"/>
+        <source>{name} still has the temporary password an administrator gave: they sign in on their own PC and choose their own password first</source>
+        <translation>{name} 仍在使用管理员设置的临时密码：请其先在本人电脑登录并设置自己的密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be someone other than {name}, who is signed in on this PC</source>
+        <translation>须为本机登录人 {name} 以外的人员</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -4565,7 +4759,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-215"/>
+        <location filename="../../app/customers/transfer.py" line="-216"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -4774,7 +4968,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="-227"/>
+        <location filename="../../app/stock/rules.py" line="-239"/>
         <source>Serials</source>
         <translation>号码</translation>
     </message>
@@ -4830,7 +5024,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-498"/>
+        <location filename="../../app/tiers/evaluation.py" line="-499"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4885,12 +5079,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="-208"/>
+        <location filename="../../app/stock/books.py" line="-252"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../app/stock/common.py" line="-108"/>
+        <location filename="../../app/stock/common.py" line="-85"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -4925,9 +5119,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>直系亲属</translation>
     </message>
     <message>
-        <location filename="../../app/audit/anchor.py" line="+55"/>
+        <location filename="../../app/audit/anchor.py" line="-4"/>
         <source>Audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/countersign.py" line="-4"/>
+        <source>Authorising person</source>
+        <translation>授权人</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ def test_application_shows_eligibility_and_needs_another_person_to_approve(cs, p
     assert caught.value.field == "Application kind"
     row = applications.submit_application(cs, people["advisor"], customer, kind="new", card_type="gold",
                                           note="客户到网点申请")
-    assert row.status == "submitted" and row.entered_by_name == "advisor"
+    assert row.status == "submitted" and row.entered_by_name == people["advisor"].display_name  # a name
     with pytest.raises(ConflictError, match="open card application"):
         applications.submit_application(cs, people["teller"], customer, kind="new", card_type="gold")
     assert applications.awaiting_my_decision(cs, people["manager"]) == inbox + 1
@@ -84,7 +84,7 @@ def test_application_shows_eligibility_and_needs_another_person_to_approve(cs, p
         applications.decide_application(cs, people["manager"], row.id, approve=True, comment="  ")
     assert caught.value.field == "Comment"
     decided = applications.decide_application(cs, people["manager"], row.id, approve=True, comment="同意办理")
-    assert decided.status == "approved" and decided.decided_by_name == "manager"
+    assert decided.status == "approved" and decided.decided_by_name == people["manager"].display_name
     with pytest.raises(ConflictError, match="approved"):
         applications.decide_application(cs, people["manager"], row.id, approve=False, comment="again")
     assert row.id in [a.id for a in applications.list_applications(cs, people["teller"], status="approved")]
@@ -261,6 +261,7 @@ def test_upgrade_with_the_old_card_returned_to_stock(cs, people):
     assert [(c.id, c.status, c.replaces_id, c.replaced_by_id) for c in history] == [
         (new.card_id, "active", old.card_id, None), (old.card_id, "replaced", None, new.card_id)]
     assert history[1].returned is True
+    assert history[0].issued_by_name == people["teller"].display_name      # the clerk's name, not login
     assert _blank_state(cs, "A00001000") == "returned"
     with cs.read() as session:
         assert set(session.scalars(select(CardPaperwork.kind).where(CardPaperwork.card_id == new.card_id))) == {
@@ -404,6 +405,7 @@ def test_agreement_signed_and_the_unsigned_worklist(cs, people):
 
     overdue = paperwork.unsigned_count(cs, teller)
     assert [u.overdue for u in mine()] == [False]
+    assert [u.issued_by_name for u in mine()] == [teller.display_name]
     later = cs.clock
     cs.clock = lambda: later() + timedelta(days=1)   # the day is over: now overdue
     assert [u.overdue for u in mine()] == [True]

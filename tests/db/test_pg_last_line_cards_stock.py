@@ -1,7 +1,8 @@
 """Cards and blank-card stock on PostgreSQL: what a staff login may write with a SQL tool
 (migration 0024). The services run end to end as the demo logins, and every write the app
 would refuse — self-approval, a status jump, a card from nowhere, a serial back in stock, a
-confirmation by the maker, a back-dated movement — is refused by the database itself."""
+confirmation by the maker, a back-dated movement, a day signed off while a move of the location
+awaits its second person (migration 0034) — is refused by the database itself."""
 
 from __future__ import annotations
 
@@ -177,6 +178,28 @@ def test_no_serial_goes_back_to_stock_and_no_maker_confirms_their_own_move(demo)
         refused(conn, "DELETE FROM stock_move WHERE id = %s", (receipt,))
     assert one(demo, "SELECT state FROM blank_card WHERE id = %s", (issued[0],))[0] == "issued"
     assert one(demo, "SELECT status FROM stock_move WHERE id = %s", (receipt,))[0] == "pending"
+
+
+@pytest.mark.pg
+def test_no_day_is_signed_off_while_a_move_of_the_location_awaits_its_second_person(demo):  # noqa: F811
+    """Migration 0034: what books.sign_off refuses, a staff login's INSERT cannot do either."""
+    branch = demo.branches["BJ0101"]
+    vault = one(demo, "SELECT id FROM stock_location WHERE key = %s", (f"vault:{branch}",))[0]
+    drawer = one(demo, "SELECT id FROM stock_location WHERE holder_id = %s", (demo.accounts["teller"],))[0]
+    waiting = one(demo, "SELECT count(*) FROM stock_move WHERE status = 'pending' AND %s IN"
+                        " (from_location_id, to_location_id)", (vault,))[0]
+    assert waiting and not one(demo, "SELECT count(*) FROM stock_move WHERE status = 'pending' AND %s IN"
+                                     " (from_location_id, to_location_id)", (drawer,))[0]
+    sign_off = ("INSERT INTO stock_day (branch_id, location_id, card_type, business_date, opening, received,"
+                " sent, closing, difference, explanation, signed_by, signed_by_name, signed_at)"
+                " VALUES (%s, %s, 'gold', (now() AT TIME ZONE 'Asia/Shanghai')::date, 0, 0, 0, 0, 0, '', %s, %s,"
+                " now())")
+    with connect_as(demo, "custodian") as conn:
+        refused(conn, sign_off, (branch, vault, demo.accounts["custodian"], "custodian"))
+        with conn.transaction(force_rollback=True):      # a location with nothing awaiting: allowed
+            conn.execute(sign_off, (branch, drawer, demo.accounts["custodian"], "custodian"))
+    assert not one(demo, "SELECT count(*) FROM stock_day WHERE location_id IN (%s, %s)"
+                         " AND business_date = (now() AT TIME ZONE 'Asia/Shanghai')::date", (vault, drawer))[0]
 
 
 @pytest.mark.pg

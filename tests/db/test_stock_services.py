@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.errors import ConflictError, NotFound, PermissionDenied, StoreUnavailable, ValidationError
 from app.stock import books, moves, views
-from db.models import AuditEvent, BlankCard, StockMove, StockMovement
+from db.models import AuditEvent, BlankCard, StaffAccount, StockDay, StockMove, StockMovement
 from tests.db.helpers import actor_named
 
 
@@ -329,3 +329,117 @@ def test_a_back_dated_move_into_a_signed_off_day_is_refused(demo_store, people):
                       business_date=today + timedelta(days=1))
     assert _count(demo_store) == 0
     moves.receive(demo_store, c, card_type="gold", serials="A00001000", count=1)  # today is open
+
+
+def test_sign_off_refuses_while_a_move_of_the_location_awaits_its_second_person(demo_store, people):
+    c, c2, t = people["custodian"], people["custodian2"], people["teller"]
+    today = demo_store.today()
+    for waiting in views.pending_moves(demo_store, c):   # the demo's own, sent back first
+        moves.reject(demo_store, c2 if waiting.made_by == c.account_id else c, waiting.id, reason="演示")
+    receipt = moves.receive(demo_store, c, card_type="gold", serials="A00001000-A00001009", count=None)
+    moves.confirm(demo_store, c2, receipt.id)
+    drawer = _drawer(demo_store, c, t.display_name)
+    vault = _vault(demo_store, c)
+    hand_out = moves.request_transfer(demo_store, c, card_type="gold", serials="A00001000-A00001004",
+                                      from_location_id=vault, to_location_id=drawer)
+    for location in (vault, drawer):
+        with pytest.raises(ConflictError, match="await a second person") as caught:
+            books.sign_off(demo_store, c, location_id=location, card_type="gold", business_date=today)
+        assert caught.value.params["count"] == 1
+        assert f"#{hand_out.id} A00001000–A00001004 ({c.display_name})" == caught.value.params["moves"]
+    with demo_store.read() as session:
+        assert session.scalar(select(func.count()).select_from(StockDay)) == 0
+    # another location is not held up; a move sent back no longer holds its location up
+    other = _drawer(demo_store, c, people["teller2"].display_name)
+    books.sign_off(demo_store, c, location_id=other, card_type="gold", business_date=today)
+    moves.reject(demo_store, t, hand_out.id, reason="数量不对")
+    hand_out = moves.request_transfer(demo_store, c, card_type="gold", serials="A00001000-A00001004",
+                                      from_location_id=vault, to_location_id=drawer)
+    moves.confirm(demo_store, t, hand_out.id)          # confirmed: nothing strands
+    books.sign_off(demo_store, t, location_id=drawer, card_type="gold", business_date=today)
+    books.sign_off(demo_store, c, location_id=vault, card_type="gold", business_date=today)
+
+
+def test_the_confirmation_list_holds_only_moves_the_person_may_confirm(demo_store, people):
+    c, c2, t, t2 = people["custodian"], people["custodian2"], people["teller"], people["teller2"]
+    receipt = moves.receive(demo_store, c, card_type="gold", serials="A00001000-A00001009", count=None)
+    moves.confirm(demo_store, c2, receipt.id)
+    hand_out = moves.request_transfer(demo_store, c, card_type="gold", serials="A00001000-A00001004",
+                                      from_location_id=_vault(demo_store, c),
+                                      to_location_id=_drawer(demo_store, c, t.display_name))
+    listed = {name: {m.id for m in views.moves_to_confirm(demo_store, people[name])}
+              for name in ("custodian", "custodian2", "teller", "teller2")}
+    assert hand_out.id not in listed["custodian"]                      # the maker's own
+    assert hand_out.id in listed["custodian2"] and hand_out.id in listed["teller"]
+    assert hand_out.id not in listed["teller2"]                        # another's drawer
+    for name, ids in listed.items():                                   # the list never offers a refusal
+        for move_id in ids - {hand_out.id}:
+            assert move_id in {m.id for m in views.pending_moves(demo_store, people[name])}
+    assert hand_out.id in {m.id for m in views.my_moves_awaiting(demo_store, c)}
+    assert hand_out.id not in {m.id for m in views.my_moves_awaiting(demo_store, t)}
+    with pytest.raises(PermissionDenied, match="your own drawer"):
+        moves.confirm(demo_store, t2, hand_out.id)
+
+
+def _lock(store, username):
+    with store.engine.begin() as conn:
+        conn.execute(StaffAccount.__table__.update().where(StaffAccount.username == username)
+                     .values(locked_until=store.clock() + timedelta(minutes=30)))
+
+
+def test_a_move_is_authorised_on_the_spot_with_the_checkers_own_credentials(demo_store, people):
+    from app.auth.countersign import AUTHORISED_BY
+    from app.demo import DEMO_PASSWORD
+    from app.errors import AuthError
+
+    c = people["custodian"]
+    receipt = moves.receive(demo_store, c, card_type="gold", serials="A00001000-A00001009", count=None)
+    with pytest.raises(PermissionDenied, match="signed in on this PC") as caught:
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username=" Custodian ", password=DEMO_PASSWORD)
+    assert caught.value.field == AUTHORISED_BY
+    with pytest.raises(ValidationError, match="required"):
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username="", password=DEMO_PASSWORD)
+    _lock(demo_store, "manager")
+    with pytest.raises(AuthError, match="locked"):
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username="manager", password=DEMO_PASSWORD)
+    with demo_store.engine.begin() as conn:
+        conn.execute(StaffAccount.__table__.update().where(StaffAccount.username == "custodian2")
+                     .values(must_change_password=True))
+    with pytest.raises(PermissionDenied, match="temporary password"):
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username="custodian2", password=DEMO_PASSWORD)
+    with demo_store.engine.begin() as conn:
+        conn.execute(StaffAccount.__table__.update().where(StaffAccount.username == "custodian2")
+                     .values(must_change_password=False))
+    with pytest.raises(PermissionDenied, match="confirm_stock_move"):  # a lobby manager confirms no stock
+        moves.confirm_on_the_spot(demo_store, c, receipt.id, username="lobby", password=DEMO_PASSWORD)
+    if demo_store.kind == "sqlite":  # the shared test server trusts every login: see test_pg_countersign
+        with pytest.raises(AuthError, match="Wrong user name or password"):
+            moves.confirm_on_the_spot(demo_store, c, receipt.id, username="custodian2", password="wrong-one")
+        with demo_store.read() as session:       # counted against the checker's own lock-out
+            assert session.scalar(select(StaffAccount.failed_signins)
+                                  .where(StaffAccount.username == "custodian2")) == 1
+    assert receipt.id in {m.id for m in views.my_moves_awaiting(demo_store, c)}
+    done = moves.confirm_on_the_spot(demo_store, c, receipt.id, username="custodian2", password=DEMO_PASSWORD)
+    assert done.status == "done" and _count(demo_store, state="in_stock") == 10
+    with demo_store.read() as session:
+        move = session.get(StockMove, receipt.id)
+        assert (move.made_by_name, move.checked_by_name) == ("custodian", "custodian2")
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "stock.receive.confirm")
+                                .order_by(AuditEvent.id.desc())).first()
+        assert event.actor_name == "custodian2" and '"on_the_spot_at":"custodian"' in event.after
+
+
+def test_stock_by_location_shows_runs_and_leaves_issued_cards_out(demo_store, people):
+    c, t = people["custodian"], people["teller"]
+    drawer = _stocked(demo_store, people)
+    moves.issue_serial(demo_store, t, card_type="gold", serial="A00001000")
+    moves.spoil(demo_store, t, card_type="gold", serial="A00001005", reason="印刷错误")
+    rows = {r.state: r for r in views.stock_by_location(demo_store, c)
+            if r.location_id == drawer and r.card_type == "gold"}
+    assert set(rows) == {"in_stock", "spoiled"}                        # the issued card is the customer's
+    assert (rows["in_stock"].count, rows["in_stock"].serials) == (8, "A00001001–A00001004, A00001006–A00001009")
+    assert (rows["spoiled"].count, rows["spoiled"].serials) == (1, "A00001005")
+    scattered = ",".join(f"A{n:08d}" for n in range(2000, 2016, 2))  # eight runs of one
+    moves.receive(demo_store, c, card_type="gold", serials=scattered, count=None)
+    [pending] = [r for r in views.stock_by_location(demo_store, c) if r.state == "pending" and r.card_type == "gold"]
+    assert pending.count == 8 and pending.serials.endswith("A00002010, … +2")

@@ -138,6 +138,7 @@ def test_bad_input_in_the_wizard_names_the_field_and_issues_nothing(main_window,
     wizard = teller.dialog
     wizard.card_number.setText(card_number("platinum"))
     assert wizard.number_check.text().startswith("✗") and "BIN" in wizard.number_check.text()
+    assert "Card number" not in wizard.number_check.text()      # the reason, under the field it is about
     wizard.submit()
     assert "Card number" in wizard.error.text() and not wizard.confirming
     wizard.card_number.setText(card_number())
@@ -272,3 +273,167 @@ def test_the_card_screens_speak_chinese(main_window, language, card_store, qtbot
                 problems.append((widget.objectName(), text, leftover))
     assert problems == [], "\n".join(map(str, problems))
     assert "贵宾卡" in "".join(texts_on(teller_window))
+
+
+def test_the_wizard_is_keyboard_and_scanner_ready_and_ends_with_an_issued_offer(
+        main_window, card_store, dialogs, qtbot):
+    from PySide6.QtCore import Qt
+
+    add_customers(card_store, "BJ010101", ["GUICARD006"], tier="gold")
+    application = _apply(main_window, "GUICARD006", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    teller.refresh()
+    view = teller.queue_view
+    view.setFocus()
+
+    def current_id():
+        index = view.currentIndex()
+        return teller.queue_model.row_at(index.row()).id if index.isValid() else None
+
+    for _ in range(teller.queue_model.rowCount() + 1):               # arrow down to the application
+        if current_id() == application.id:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert current_id() == application.id
+    qtbot.keyClick(teller.queue_view, Qt.Key.Key_Return)           # Enter opens the wizard
+    wizard = teller.dialog
+    assert wizard.objectName() == "issueDialog" and wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is wizard.serial)
+    qtbot.keyClicks(wizard.serial, "A00001005")                     # a scan replaces the suggestion
+    qtbot.keyClick(wizard.serial, Qt.Key.Key_Return)                # the scanner's Enter
+    assert wizard.serial.text() == "A00001005" and not wizard.confirming
+    assert wizard.focusWidget() is wizard.card_number
+    number = card_number()
+    qtbot.keyClicks(wizard.card_number, number)
+    qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Next
+    assert wizard.confirming
+    qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Issue
+    assert "Serial" in wizard.error.text() and "A00001000" in wizard.error.text()   # lowest first
+    wizard.serial.setText("A00001000")                              # fixed: the refusal goes
+    assert not wizard.error.isVisible()
+    dialogs.confirm_answer = False
+    wizard.submit()
+    wizard.submit()
+    assert not wizard.isVisible(), wizard.error.text()
+    title, text = dialogs.of("confirm")[-1][1:]
+    assert title == "Card issued" and "A00001000" in text and "Welcome letter" in text
+
+
+def test_a_drawer_without_the_card_type_is_said_at_step_one(main_window, demo_store):
+    add_customers(demo_store, "BJ010101", ["GUICARD007"], tier="gold")   # the demo's drawers: no gold
+    application = _apply(main_window, "GUICARD007", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    teller.refresh()
+    _select(teller.queue_view, lambda r: r.id == application.id)
+    teller.issue_button.click()
+    wizard = teller.dialog
+    assert "no blank Gold card" in wizard.error.text() and wizard.error.isVisible()
+    assert "Gold card" not in teller.drawer.text()                 # the drawer line names what it holds
+    assert not wizard.ok_button.isEnabled()
+
+
+def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(main_window, card_store, qtbot):
+    from PySide6.QtCore import Qt
+
+    add_customers(card_store, "BJ010101", ["GUICARD008"], tier="gold")
+    with card_store.read() as session:
+        phone = session.scalar(select(Customer.phone).where(Customer.cif_no == "GUICARD008"))
+        from db.models import Branch
+
+        demo = session.scalars(select(Customer).join(Branch, Branch.id == Customer.branch_id).where(
+            Customer.active.is_(True), Branch.code == "BJ010101", Customer.cif_no != "GUICARD008")
+            .order_by(Customer.id)).first()
+        name, demo_cif = demo.name, demo.cif_no
+    page = main_window("advisor").open_page("cards")
+    page.new_button.click()
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.cif)         # typing goes to the find field
+    qtbot.keyClicks(dialog.cif, "GUICARD008")
+    qtbot.keyClick(dialog.cif, Qt.Key.Key_Return)                    # Enter finds; it does not submit
+    assert dialog.isVisible() and dialog.result_value is None and "GUICARD008" in dialog.customer.text()
+    for typed in (phone, "guicard008"):
+        dialog.cif.setText(typed)
+        dialog.cif.editingFinished.emit()
+        assert "GUICARD008" in dialog.customer.text() and "Tier:" in dialog.facts.text(), typed
+    dialog.card_type.setCurrentIndex(dialog.card_type.findData("diamond"))   # not eligible: said whole
+    qtbot.waitExposed(dialog)
+    assert "Not eligible" in dialog.verdict.text()
+    for label in (dialog.verdict, dialog.facts):
+        qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()))
+    dialog.card_type.setCurrentIndex(dialog.card_type.findData("gold"))
+    dialog.cif.setText(name)                                        # by name: one, or a choice
+    dialog.cif.editingFinished.emit()
+    assert name in dialog.customer.text(), dialog.error.text()
+    if dialog.matches.isVisible():
+        assert any(demo_cif in dialog.matches.itemText(i) for i in range(dialog.matches.count()))
+    from db.models import Branch, VipCard
+
+    with card_store.read() as session:                               # a demo cardholder
+        holder, number = session.execute(
+            select(Customer, VipCard.card_number).join(VipCard, VipCard.customer_id == Customer.id)
+            .join(Branch, Branch.id == Customer.branch_id)
+            .where(Branch.code == "BJ010101", Customer.id_type == "resident_id", Customer.active.is_(True))
+            .order_by(Customer.id)).first()
+        holder_cif, id_tail = holder.cif_no, holder.id_number[-6:]
+    for typed in (number, id_tail):
+        dialog.cif.setText(typed)
+        dialog.cif.editingFinished.emit()
+        assert holder_cif in dialog.customer.text() or any(
+            holder_cif in dialog.matches.itemText(i) for i in range(dialog.matches.count())), typed
+    dialog.cif.setText("NOSUCHCIF99")                               # unknown: the customer goes
+    dialog.cif.editingFinished.emit()
+    assert dialog.customer.text() == "" and dialog.customer_id is None and dialog.facts.text() == ""
+    assert "No customer found" in dialog.error.text()
+    dialog.submit()
+    assert dialog.isVisible()
+
+
+def test_yes_to_the_issued_offer_makes_the_agreement_and_the_welcome_letter(main_window, card_store, dialogs,
+                                                                           qtbot):
+    from db.models import DocumentRecord
+
+    add_customers(card_store, "BJ010101", ["GUICARD009"], tier="gold")
+    application = _apply(main_window, "GUICARD009", "new", "gold")
+    _approve(main_window, application.id)
+    teller = main_window("teller").open_page("cards")
+    dialogs.confirm_answer = True
+    issued = _issue(teller, application.id, "A00001000", card_number())
+    assert dialogs.of("confirm")[-1][1] == "Card issued"
+
+    def made():
+        with card_store.read() as session:
+            return set(session.scalars(select(DocumentRecord.kind).where(
+                DocumentRecord.subject_ref == f"card:{issued.card_id}")))
+
+    qtbot.waitUntil(lambda: made() == {"agreement", "letter_welcome"}, timeout=20000)
+
+
+def test_the_manager_decides_with_the_keyboard_and_is_told_what_follows(main_window, card_store, dialogs, qtbot):
+    from PySide6.QtCore import Qt
+
+    add_customers(card_store, "BJ010101", ["GUICARD010"], tier="gold")
+    application = _apply(main_window, "GUICARD010", "new", "gold")
+    page = main_window("manager").open_page("card_approvals")
+    page.refresh()
+    view = page.view
+    view.setFocus()
+
+    def current_id():
+        index = view.currentIndex()
+        return page.model.row_at(index.row()).id if index.isValid() else None
+
+    for _ in range(page.model.rowCount() + 1):
+        if current_id() == application.id:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert current_id() == application.id and "Tier when entered" in page.detail.text()   # arrows show it
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog.objectName() == "decisionDialog" and dialog.isVisible()
+    qtbot.keyClicks(dialog.comment, "OK, agreed")
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.error.text()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Decision recorded" and f"No. {application.id}" in text and "can issue" in text

@@ -51,12 +51,13 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     dialog.count.setValue(20)
     dialog.submit()
     assert not dialog.isVisible()
-    receipt = _select(custodian.pending_view, lambda m: m.kind == "receive" and m.card_type == "gold")
-    custodian.confirm_button.click()
-    assert "someone other" in dialogs.of("warn")[-1][2]
+    receipt = _select(custodian.own_view, lambda m: m.kind == "receive" and m.card_type == "gold")
+    assert all(m.id != receipt.id for m in custodian.pending_model._rows)   # not the maker's to confirm
+    assert receipt.made_by_name == actor_named(demo_store, "custodian").display_name   # a name, not a login
     second = windows("custodian2")
     _select(second.pending_view, lambda m: m.id == receipt.id)
     second.confirm_button.click()
+    assert "Gold card ×20 now in" in dialogs.of("info")[-1][2]
     assert all(m.id != receipt.id for m in views.pending_moves(demo_store, actor_named(demo_store, "custodian")))
 
     # hand-out to teller's drawer, confirmed by the teller
@@ -85,6 +86,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     dialog.reason.setText("印刷错误")
     dialog.submit()
     assert not dialog.isVisible(), dialog.error.text()
+    assert "Gold card A00001000 is spoiled" in dialogs.of("info")[-1][2]
 
     # destruction before two witnesses
     custodian.destroy_button.click()
@@ -95,6 +97,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.second, actor_named(demo_store, "custodian2").account_id)
     dialog.submit()
     assert not dialog.isVisible(), dialog.error.text()
+    assert "Gold card ×1 destroyed (A00001000)" in dialogs.of("info")[-1][2]
     custodian.serial_edit.setText("a00001000")
     custodian.show_history()
     assert "Destroyed" in custodian.history_status.text()
@@ -108,7 +111,8 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     teller.sign_button.click()
     teller.dialog.submit()
     assert not teller.dialog.isVisible(), teller.dialog.error.text()
-    assert any(r.signed_by == "teller" for r in teller.day_model._rows)
+    assert "is signed off" in dialogs.of("info")[-1][2]
+    assert any(r.signed_by == "柜员 李娜" for r in teller.day_model._rows)
 
     # blind count with a discrepancy
     teller.count_button.click()
@@ -129,6 +133,8 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     assert custodian.register_model.rowCount() >= 1
     assert all(custodian.register_model.row_at(r).kind == "destroy"
                for r in range(custodian.register_model.rowCount()))
+    witnesses = custodian.register_model.row_at(0).witness_name
+    assert witnesses == ", ".join(actor_named(demo_store, n).display_name for n in ("manager", "custodian2"))
     for model in (custodian.stock_model, custodian.register_model, custodian.day_model,
                   custodian.pending_model, custodian.history_model):
         qtmodeltester.check(model)
@@ -201,3 +207,137 @@ def test_the_stock_page_and_its_dialogs_speak_chinese(main_window, language, dem
                 problems.append((widget.objectName(), text, leftover))
     assert problems == []
     assert "空白卡" in window.windowTitle() + "".join(texts_on(window))
+
+
+def _hand_out(custodian, demo_store, serials="A00001000-A00001009"):
+    """Gold cards received and confirmed (services), then a hand-out to teller's drawer made on
+    the custodian's page: it awaits the teller."""
+    from app.stock import moves
+
+    c, c2 = actor_named(demo_store, "custodian"), actor_named(demo_store, "custodian2")
+    moves.confirm(demo_store, c2, moves.receive(demo_store, c, card_type="gold", serials=serials, count=None).id)
+    drawer = dict((name, i) for i, name in views.drawers_of_branch(demo_store, c))["柜员 李娜"]
+    custodian.refresh()
+    custodian.transfer_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.target, drawer)
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText(serials)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    custodian.refresh()
+    return _select(custodian.own_view, lambda m: m.kind == "transfer" and m.card_type == "gold"), drawer
+
+
+def test_sending_back_asks_for_the_reason_and_says_what_it_did(windows, demo_store, dialogs):
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    teller, other = windows("teller"), windows("teller2")
+    assert all(m.id != move.id for m in other.pending_model._rows)      # not their drawer: not listed
+    _select(teller.pending_view, lambda m: m.id == move.id)
+    teller.reject_button.click()
+    dialog = teller.dialog
+    assert dialog.objectName() == "sendBackDialog" and dialog.isVisible()
+    assert f"No. {move.id}" in dialog.intro.text() and "stay at" in dialog.intro.text()
+    dialog.submit()                                                       # no reason: asked again
+    assert "Reason" in dialog.error.text() and dialog.isVisible()
+    assert move.id in {m.id for m in views.pending_moves(demo_store, actor_named(demo_store, "teller"))}
+    dialog.reason.setText("数量不对")
+    dialog.submit()
+    assert not dialog.isVisible()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Move sent back" and f"No. {move.id} sent back to" in text and "stay at" in text
+    assert all(m.id != move.id for m in teller.pending_model._rows)
+
+
+def test_a_move_is_authorised_on_the_spot_at_the_makers_pc(windows, demo_store, dialogs):
+    from app.demo import DEMO_PASSWORD
+    from db.models import AuditEvent
+    from sqlalchemy import select
+
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    assert custodian.countersign_button.isEnabled()
+    custodian.countersign_button.click()
+    dialog = custodian.dialog
+    assert dialog.objectName() == "countersignDialog" and f"No. {move.id}" in dialog.intro.text()
+    dialog.username.setText("custodian")
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    assert "signed in on this PC" in dialog.error.text() and dialog.password.text() == ""
+    dialog.username.setText("teller")
+    dialog.password.setText("not-the-password")
+    dialog.submit()
+    assert "Wrong user name or password" in dialog.error.text() and dialog.isVisible()
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert f"No. {move.id} confirmed by 柜员 李娜" in dialogs.of("info")[-1][2]
+    assert custodian.own_model.rowCount() == len(views.my_moves_awaiting(
+        demo_store, actor_named(demo_store, "custodian")))
+    with demo_store.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "stock.transfer.confirm")
+                                .order_by(AuditEvent.id.desc())).first()
+        assert event.actor_name == "teller" and "custodian" in event.after
+
+
+def test_sign_off_is_refused_while_a_hand_out_awaits_the_teller(windows, demo_store):
+    custodian = windows("custodian")
+    move, drawer = _hand_out(custodian, demo_store)
+    custodian.reconcile()
+    _select(custodian.day_view, lambda r: r.location_kind == "vault" and r.result.card_type == "gold")
+    custodian.sign_button.click()
+    dialog = custodian.dialog
+    assert "await a second person" in dialog.error.text() and not dialog.ok_button.isEnabled()  # at once
+    assert f"#{move.id} A00001000–A00001009" in dialog.error.text()
+    dialog.submit()                                   # and the service refuses it anyway
+    assert dialog.isVisible() and "await a second person" in dialog.error.text()
+
+
+def test_a_long_refusal_grows_the_dialog_and_is_never_clipped(windows, qtbot):
+    custodian = windows("custodian")
+    custodian.receive_button.click()
+    dialog = custodian.dialog
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    dialog.serials.setPlainText("\n".join(f"Z{i:08d}" for i in range(3)) + " 不是号码 " * 20)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width()))
+    assert dialog.height() >= before and dialog.serials.height() == 70
+
+
+def test_a_receipt_offers_the_second_persons_authorisation_at_once(windows, demo_store, dialogs):
+    from app.demo import DEMO_PASSWORD
+
+    custodian = windows("custodian")
+    custodian.receive_button.click()
+    dialog = custodian.dialog
+    _pick(dialog.card_type, "gold")
+    dialog.serials.setPlainText("A00003000-A00003004")
+    dialog.submit()
+    title, text = dialogs.of("confirm")[-1][1:]
+    assert title == "Awaiting a second person" and "Gold card ×5" in text
+    authorise = custodian.dialog                                     # asked yes: the dialog is open
+    assert authorise.objectName() == "countersignDialog" and authorise.isVisible()
+    authorise.username.setText("custodian2")
+    authorise.password.setText(DEMO_PASSWORD)
+    authorise.submit()
+    assert not authorise.isVisible(), authorise.error.text()
+    assert "Gold card ×5 now in" in dialogs.of("info")[-1][2]
+    assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, actor_named(demo_store, "custodian")))
+
+
+def test_the_maker_withdraws_their_own_move_after_saying_why(windows, demo_store, dialogs):
+    custodian = windows("custodian")
+    move, _drawer = _hand_out(custodian, demo_store)
+    _select(custodian.own_view, lambda m: m.id == move.id)
+    custodian.withdraw_button.click()
+    dialog = custodian.dialog
+    assert dialog.objectName() == "sendBackDialog" and dialog.ok_button.text() == "Withdraw"
+    dialog.reason.setText("调拨对象填错")
+    dialog.submit()
+    assert not dialog.isVisible(), dialog.error.text()
+    title, text = dialogs.of("info")[-1][1:]
+    assert title == "Move sent back" and f"No. {move.id} withdrawn." in text and "stay at" in text
+    assert all(m.id != move.id for m in custodian.own_model._rows)
+    assert move.id not in {m.id for m in views.pending_moves(demo_store, actor_named(demo_store, "custodian"))}

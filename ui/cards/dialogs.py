@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget,
 )
@@ -21,7 +22,7 @@ from app.cards.rules import (
 from app.cards.views import CardRow, my_drawer
 from app.errors import UserError
 from app.stock.rules import SERIAL
-from app.tiers.exceptions import find_customer_by_cif
+from app.customers.search import search_customers
 from app.tiers.rules import CARD_TYPE, CARD_TYPES
 from ui.cards.models import card_type_text, kind_text
 from ui.formatting import local_day
@@ -31,6 +32,7 @@ from ui.tiers.labels import tier_label
 from ui.widgets import styled_label
 
 CIF = "CIF number"
+MATCH_LIMIT = 20
 
 
 def _combo(dialog: FormDialog, key: str, field: str | None, items, text) -> QComboBox:
@@ -52,6 +54,15 @@ def _pick(box: QComboBox, value) -> None:
     index = box.findData(value)
     if index >= 0:
         box.setCurrentIndex(index)
+
+
+def reason_text(error: UserError) -> str:
+    """An error's translated reason without its field (where the field is plain to see)."""
+    return error_text(type(error)(error.template, **error.params))
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
 
 
 def money(value) -> str:
@@ -95,8 +106,13 @@ class ApplicationDialog(FormDialog):
         self.setObjectName("applicationDialog")
         self.setMinimumWidth(560)
         self.store, self.actor, self.customer_id = store, actor, customer_id
+        self._found_text = ""
         self.cif = _line(self, "cif", CIF)
         self.cif.setVisible(customer_id is None)
+        self.matches = self.add_row("matches", QComboBox(self))
+        self.matches.setObjectName("customerMatches")
+        self.matches.setVisible(False)
+        self._labels["matches"].setVisible(False)
         self.customer = styled_label("hint", self)
         self.customer.setObjectName("applicationCustomer")
         self.add_row("customer", self.customer)
@@ -115,25 +131,62 @@ class ApplicationDialog(FormDialog):
             _pick(self.card_type, card_type)
         self.eligible = False
         self.cif.editingFinished.connect(self._find_customer)
+        self.matches.currentIndexChanged.connect(
+            lambda index: self._choose(self.matches.itemData(index)) if index >= 0 else None)
         self.kind.currentIndexChanged.connect(self.check)
         self.card_type.currentIndexChanged.connect(self.check)
         self.retranslateUi()
         if customer_id is not None:
             self.check()
+        else:
+            self.cif.setFocus()
 
     def _find_customer(self) -> None:
+        """Find the customer by what was typed: name (or pinyin), ID or phone tail, card number
+        or CIF number. One match is taken; several are offered to choose from; none clears the
+        customer shown before, so an application never goes to the previous one."""
         self.clear_error()
-        if not self.cif.text().strip():
+        typed = self.cif.text().strip()
+        if not typed or typed == self._found_text:
             return
+        self._found_text = typed
+        self.matches.clear()
         try:
-            found = find_customer_by_cif(self.store, self.actor, self.cif.text())
+            found = [row for row in search_customers(self.store, self.actor, typed, limit=MATCH_LIMIT)
+                     if row.active]
         except UserError as error:
-            self.customer_id = None
+            found = []
             self.show_error(error, self.cif)
-            self.check()
+        self._show_matches(len(found) > 1)
+        if not found:
+            self._choose(None)
+            if not self.error.isVisible():
+                self.show_error(self.tr("No customer found for {text} in your scope: try the name, "
+                                        "the last digits of the ID, a card number or the CIF number.")
+                                .format(text=typed), self.cif)
             return
-        self.customer_id = found.id
-        self.customer.setText(f"{found.name} · {found.cif_no} · {found.branch_code}")
+        self.matches.blockSignals(True)
+        for row in found:
+            self.matches.addItem(f"{row.name} · {row.cif_no} · {row.id_masked} · {row.branch_code}", row)
+        self.matches.blockSignals(False)
+        self._choose(found[0])
+        if len(found) > 1:
+            self.matches.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter in the find field finds the customer; it does not submit the application."""
+        if _is_enter(event) and self.focusWidget() is self.cif:
+            self._find_customer()
+            return
+        super().keyPressEvent(event)
+
+    def _show_matches(self, visible: bool) -> None:
+        self.matches.setVisible(visible)
+        self._labels["matches"].setVisible(visible)
+
+    def _choose(self, row) -> None:
+        self.customer_id = row.id if row is not None else None
+        self.customer.setText(f"{row.name} · {row.cif_no} · {row.branch_code}" if row is not None else "")
         self.check()
 
     def check(self) -> None:
@@ -163,15 +216,18 @@ class ApplicationDialog(FormDialog):
             self.verdict.setText(self.tr("Eligible."))
             self.verdict.setStyleSheet("color: #1b7f3b; font-weight: 600;")
         else:
-            self.verdict.setText(self.tr("Not eligible: {reason}").format(reason=error_text(facts.verdict.refusal())
-                                                                           .split(": ", 1)[-1]))
+            self.verdict.setText(self.tr("Not eligible: {reason}").format(
+                reason=reason_text(facts.verdict.refusal())))
             self.verdict.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.fit_contents()
 
     def submit(self) -> None:
+        if self.cif.isVisible() and self.cif.text().strip() != self._found_text:
+            self._find_customer()                     # typed, then OK at once: find first
+            return
         if self.customer_id is None:
-            self._find_customer()
-            if self.customer_id is None:
-                return
+            self.show_error(self.tr("Find the customer first."), self.cif)
+            return
         self.save(lambda: applications.submit_application(
             self.store, self.actor, self.customer_id, kind=self.kind.currentData(),
             card_type=self.card_type.currentData(), note=self.note.text()))
@@ -179,7 +235,9 @@ class ApplicationDialog(FormDialog):
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("New card application"))
         self.set_intro(self.tr("The branch manager approves it; the counter then issues the card."))
-        self.set_label("cif", self.tr("CIF number"))
+        self.set_label("cif", self.tr("Find customer"))
+        self.cif.setPlaceholderText(self.tr("Name, ID tail, card number or CIF number; Enter"))
+        self.set_label("matches", self.tr("Matches"))
         self.set_label("customer", self.tr("Customer"))
         self.set_label("kind", field_label(KIND))
         self.set_label("card_type", field_label(CARD_TYPE))
@@ -264,6 +322,7 @@ class IssueDialog(FormDialog):
         self.number_check = styled_label("hint", self, wrap=True)
         self.number_check.setObjectName("numberCheck")
         self.add_row("number_check", self.number_check)
+        self.form.setRowVisible(self.number_check, False)
         self.replacing = row.kind in REPLACING_KINDS
         self.old_card = OldCardRow(self)
         self.add_row("old_card", self.old_card, OLD_CARD)
@@ -278,23 +337,58 @@ class IssueDialog(FormDialog):
         self.summary.setVisible(False)
         self.layout().insertWidget(2, self.summary)
         self.card_number.textChanged.connect(self._number_changed)
-        self.serial.textChanged.connect(lambda _t: self._back_to_inputs())
+        self.serial.textChanged.connect(self._serial_changed)
         self.old_card.kept.toggled.connect(lambda _on: self.retranslateUi())
         self.retranslateUi()
+        self.serial.selectAll()          # a scanned serial replaces the suggested one
+        self.serial.setFocus()
+        if not self.in_drawer:           # said at once, not two steps in
+            self.show_error(self.tr("Your drawer holds no blank {card}: ask the custodian for a hand-out "
+                                    "(on the stock page) before issuing this card.")
+                            .format(card=card_type_text(row.card_type)))
+            self.ok_button.setEnabled(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """A scanner's Enter after the serial moves on to the card number (it does not press
+        Next); Enter after the card number goes on as Next does."""
+        if _is_enter(event) and self.focusWidget() is self.serial:
+            self.card_number.setFocus()
+            self.card_number.selectAll()
+            return
+        super().keyPressEvent(event)
+
+    def _serial_changed(self, _text: str) -> None:
+        """A new serial: back to the inputs, and a refusal of the old serial no longer stands."""
+        self._back_to_inputs()
+        if self.serial.property("invalid"):
+            self.clear_error()
 
     def _number_changed(self, text: str) -> None:
         self._back_to_inputs()
+        if self.card_number.property("invalid"):
+            self.clear_error()
         digits = sum(ch.isdigit() for ch in text)
         if digits < 16:
-            self.number_check.setText("")
+            self._say_number("")
             return
         try:
             check = issue.check_number(self.store, self.actor, self.row.id, text)
         except UserError as error:
-            self.number_check.setText("✗ " + error_text(error).split(": ", 1)[-1])
+            self._say_number("✗ " + reason_text(error), bad=True)
             return
         warnings = [translate("errors", w).format(number=check.number) for w in check.warnings]
-        self.number_check.setText("✓ " + (" ".join(warnings) if warnings else self.tr("The number is valid.")))
+        self._say_number("✓ " + (" ".join(warnings) if warnings else self.tr("The number is valid.")))
+
+    def _say_number(self, text: str, *, bad: bool = False) -> None:
+        """The live check under the card number (red when the number is refused): its row shows
+        only when it says something."""
+        self.number_check.setText(text)
+        if self.number_check.property("role") != ("error" if bad else "hint"):
+            self.number_check.setProperty("role", "error" if bad else "hint")
+            self.number_check.style().unpolish(self.number_check)
+            self.number_check.style().polish(self.number_check)
+        self.form.setRowVisible(self.number_check, bool(text))
+        self.fit_contents()
 
     def _back_to_inputs(self) -> None:
         if self.confirming:
@@ -342,9 +436,11 @@ class IssueDialog(FormDialog):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Issue a VIP card"))
-        self.set_intro(application_summary(self.row) + "\n" + self.tr(
-            "Your drawer holds {count} blank {card} cards; the lowest serial is suggested (scan to replace it).")
-            .format(count=self.in_drawer, card=card_type_text(self.row.card_type)))
+        drawer = self.tr(
+            "Your drawer holds {count} blank {card} cards; the lowest serial is suggested (scan to replace it).") \
+            if self.in_drawer else ""
+        self.set_intro("\n".join(filter(None, (application_summary(self.row), drawer.format(
+            count=self.in_drawer, card=card_type_text(self.row.card_type))))))
         self.set_label("serial", field_label(SERIAL))
         self.set_label("card_number", field_label(CARD_NUMBER))
         self.set_label("number_check", "")

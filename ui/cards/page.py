@@ -1,7 +1,8 @@
 """The VIP card pages.
 
 - :class:`CardsPage`, the counter workspace: the clerk's queue of approved applications with
-  their drawer stock and the issue wizard; every application in scope (enter, cancel); cards
+  their drawer stock and the issue wizard (Enter opens it; at the end it says what was issued
+  and offers to print the agreement and the letter); every application in scope (enter, cancel); cards
   expiring within N days (renewal applications, renewal letters, marking expired cards); issued
   cards whose agreement is not marked signed.
 - :class:`ApprovalsPage`, the branch manager's inbox of applications awaiting a decision (its
@@ -21,14 +22,14 @@ from app.auth.permissions import Permission
 from app.cards import applications, paperwork, servicing, views
 from app.cards.policy import card_policy, save_card_policy
 from app.cards.rules import (
-    APPLICATION_STATUSES, APPROVED, BINS, ENFORCE, EXPIRING_DAYS, LUHN, LUHN_MODES, RENEWAL, SUBMITTED,
-    VALIDITY_YEARS, CardPolicy, CardProduct,
+    AGREEMENT, APPLICATION_STATUSES, APPROVED, BINS, ENFORCE, EXPIRING_DAYS, LUHN, LUHN_MODES, RENEWAL, SUBMITTED,
+    VALIDITY_YEARS, CardPolicy, CardProduct, paperwork_on_issue,
 )
 from app.errors import UserError
 from app.tiers.rules import CARD_TYPES
 from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, SignedDialog, WithdrawDialog
 from ui.cards.models import (
-    CardRowsModel, application_status_text, card_type_text, kind_text,
+    CardRowsModel, application_status_text, card_type_text, kind_text, paperwork_text,
 )
 from ui.documents.cards import print_agreement_label
 from ui.formatting import local_day
@@ -145,7 +146,7 @@ class CardsPage(_CardsBase):
         self.issue_button = button(counter, "issueCard", self.may_issue)
         self.queue_model = CardRowsModel(APPLICATION_COLUMNS, self)
         self.queue_view = card_table(counter, self.queue_model, "queueTable")
-        self.queue_view.doubleClicked.connect(lambda _i: self.issue_selected())
+        self.queue_view.activated.connect(lambda _i: self.issue_selected())  # Enter or double-click
         self.issue_button.clicked.connect(self.issue_selected)
         top = QHBoxLayout()
         top.addWidget(self.drawer, 1)
@@ -253,10 +254,15 @@ class CardsPage(_CardsBase):
             show_text(self.error, error_text(error))
 
     def _show_drawer(self) -> None:
+        held = [d for d in self.stock if d.count]
+        if not held:
+            self.drawer.setText(self.tr("My drawer holds no blank cards: ask the custodian for a hand-out "
+                                        "on the stock page."))
+            return
         self.drawer.setText(self.tr("My drawer: {stock}").format(stock=self.tr(", ").join(
             self.tr("{card} {count} (next {serial})").format(
                 card=card_type_text(d.card_type), count=d.count, serial=d.next_serial or "—")
-            for d in self.stock)))
+            for d in held)))
 
     def load_applications(self) -> None:
         self.apps_model.reset(application_pages(self.context.store, self.context.actor,
@@ -271,7 +277,24 @@ class CardsPage(_CardsBase):
     def issue_selected(self) -> None:
         row = selected(self.queue_view)
         if row is not None and self.may_issue:
-            self._form(IssueDialog(self.context.store, self.context.actor, row, parent=self))
+            self.open_form(IssueDialog(self.context.store, self.context.actor, row, parent=self),
+                           lambda result: self._issued(row, result))
+
+    def _issued(self, row, result) -> None:
+        """Say the card is issued, and offer to print its agreement and letter now."""
+        self._saved()
+        letter = paperwork_on_issue(row.kind)[1]
+        text = self.tr("{card} {number} (serial {serial}) issued to {name}, valid until {expiry}.").format(
+            card=card_type_text(row.card_type), number=result.card_number_masked, serial=result.serial,
+            name=row.customer_name, expiry=local_day(result.expires_on))
+        question = self.tr("Print them now: {agreement} and {letter}?").format(
+            agreement=paperwork_text(AGREEMENT), letter=paperwork_text(letter))
+        if self.context.dialogs.confirm(self, self.tr("Card issued"), text + "\n\n" + question):
+            from ui.documents.cards import print_card_document
+
+            agreement_id, letter_id = (result.paperwork_ids + (None, None))[:2]
+            print_card_document(self, result.card_id, "agreement", paperwork_id=agreement_id)
+            print_card_document(self, result.card_id, letter, paperwork_id=letter_id)
 
     def withdraw_selected(self) -> None:
         row = selected(self.apps_view)
@@ -359,7 +382,8 @@ class ApprovalsPage(_CardsBase):
         self.view = card_table(self, self.model, "approvalsTable")
         self.detail = styled_label("hint", self, wrap=True)
         self.detail.setObjectName("approvalDetail")
-        self.view.clicked.connect(lambda _i: self._show_detail())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_i: self._show_detail())  # arrows too
+        self.view.activated.connect(lambda _i: self.decide(True))   # Enter: the decision, which asks a comment
         row = QHBoxLayout()
         row.addWidget(self.hint, 1)
         row.addWidget(self.approve_button)
@@ -387,7 +411,17 @@ class ApprovalsPage(_CardsBase):
     def decide(self, approve: bool) -> None:
         row = selected(self.view)
         if row is not None:
-            self._form(DecisionDialog(self.context.store, self.context.actor, row, approve=approve, parent=self))
+            self.open_form(DecisionDialog(self.context.store, self.context.actor, row, approve=approve, parent=self),
+                           lambda decided: self._decided(decided))
+
+    def _decided(self, decided) -> None:
+        """Say what the decision did and what comes next."""
+        text = (self.tr("No. {id} for {name} is approved: the counter can issue the {card} now.")
+                if decided.status == APPROVED else
+                self.tr("No. {id} for {name} is rejected; the relationship manager sees your comment."))
+        self.context.dialogs.info(self, self.tr("Decision recorded"), text.format(
+            id=decided.id, name=decided.customer_name, card=card_type_text(decided.card_type)))
+        self._saved()
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr("Applications awaiting your decision. You cannot decide one you entered."))

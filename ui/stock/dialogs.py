@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from app.stock import books, moves
@@ -224,6 +225,45 @@ class CountDialog(FormDialog):
         self.set_ok_text(self.tr("Record count"))
 
 
+def move_summary(move) -> str:
+    """One line naming a pending move: number, kind, card type, count, serials, from, to, maker."""
+    from ui.stock.models import move_text
+
+    return QCoreApplication.translate(
+        "StockDialogs", "No. {id}: {move}, {card} ×{count} ({serials}), {source} → {target}, "
+                        "made by {maker}").format(
+        id=move.id, move=move_text(move.kind), count=move.count, card=card_type_text(move.card_type),
+        serials=move.serials, source=move.from_name or "—", target=move.to_name or "—", maker=move.made_by_name)
+
+
+class SendBackDialog(FormDialog):
+    """Send a pending move back (退回) with the reason: asked, never done on one click. The
+    maker withdraws their own move the same way."""
+
+    def __init__(self, store, actor, move, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sendBackDialog")
+        self.store, self.actor, self.move = store, actor, move
+        self.own = move.made_by == actor.account_id
+        self.reason = self.add_row("reason", QLineEdit(self), REASON)
+        self.reason.setObjectName("sendBackReason")
+        self.retranslateUi()
+        self.reason.setFocus()
+
+    def submit(self) -> None:
+        self.save(lambda: moves.reject(self.store, self.actor, self.move.id, reason=self.reason.text()))
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.setWindowTitle(self.tr("Withdraw the move") if self.own else self.tr("Send the move back"))
+        if self.move.kind == "receive":
+            outcome = self.tr("Nothing is received: the serials leave the books.")
+        else:
+            outcome = self.tr("Nothing moves: the cards stay at {source}.").format(source=self.move.from_name)
+        self.set_intro(move_summary(self.move) + "\n" + outcome)
+        self.set_label("reason", field_label(REASON))
+        self.set_ok_text(self.tr("Withdraw") if self.own else self.tr("Send back"))
+
+
 class SignOffDialog(FormDialog):
     """Sign off one location and card type for the day; a difference needs an explanation."""
 
@@ -235,6 +275,10 @@ class SignOffDialog(FormDialog):
         self.explanation.setObjectName("explanation")
         self.explanation.setFixedHeight(70)
         self.retranslateUi()
+        blocker = books.sign_off_blocker(store, actor, location_id=line.location_id, business_date=business_date)
+        if blocker is not None:   # said at once; the sign-off would be refused
+            self.show_error(blocker)
+            self.ok_button.setEnabled(False)
 
     def submit(self) -> None:
         self.save(lambda: books.sign_off(self.store, self.actor, location_id=self.line.location_id,

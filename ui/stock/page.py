@@ -1,7 +1,9 @@
 """The blank-card stock page (空白卡 / 重要空白凭证): stock by location and card type with the
-minimum-level alerts, moves awaiting a second person, day-end reconciliation with sign-off, a
-serial's history and the movement register (lazy, filtered, CSV export). Custodians and
-managers see every location of their branches; counter staff see the vault and their drawer."""
+minimum-level alerts; moves awaiting a second person (待复核: those the signed-in person may
+confirm or send back, and their own, to withdraw or have authorised on the spot by a colleague
+at this PC); day-end reconciliation with sign-off; a serial's history and the movement register
+(lazy, filtered, CSV export). Every action says what it did. Custodians and managers see every
+location of their branches; counter staff see the vault and their drawer."""
 
 from __future__ import annotations
 
@@ -20,8 +22,10 @@ from app.stock.rules import MOVE_LABELS, describe_runs
 from app.tiers.rules import CARD_TYPES
 from ui.background import run_in_background
 from ui.shell.pages import Page, PageContext
+from ui.countersign import CountersignDialog
 from ui.stock.dialogs import (
-    CountDialog, DestroyDialog, MinimumDialog, ReceiveDialog, SignOffDialog, SpoilDialog, TransferDialog,
+    CountDialog, DestroyDialog, MinimumDialog, ReceiveDialog, SendBackDialog, SignOffDialog, SpoilDialog,
+    TransferDialog, move_summary,
 )
 from ui.stock.models import (
     RegisterModel, StockRowsModel, card_type_text, location_kind_text, move_text, state_text, status_text,
@@ -37,7 +41,7 @@ STOCK_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Card type"), lambda r: card_type_text(r.card_type)),
     (QT_TRANSLATE_NOOP("StockTables", "State"), lambda r: state_text(r.state)),
     (QT_TRANSLATE_NOOP("StockTables", "Count"), lambda r: r.count),
-    (QT_TRANSLATE_NOOP("StockTables", "Serials"), lambda r: r.first if r.first == r.last else f"{r.first} – {r.last}"),
+    (QT_TRANSLATE_NOOP("StockTables", "Serials"), lambda r: r.serials),
 )
 MOVE_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "No."), lambda r: r.id),
@@ -54,6 +58,9 @@ MOVE_COLUMNS = (
      lambda r: r.witness_name or r.checked_by_name),
     (QT_TRANSLATE_NOOP("StockTables", "Reason"), lambda r: r.reason),
 )
+# The moves awaiting a second person: all pending, none confirmed yet, so no status or checker.
+PENDING_COLUMNS = tuple(column for column in MOVE_COLUMNS if column[0] not in (
+    "Status", "Confirmed or witnessed by", "Reason"))
 DAY_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Location"), lambda r: r.location_name),
     (QT_TRANSLATE_NOOP("StockTables", "Card type"), lambda r: card_type_text(r.result.card_type)),
@@ -144,25 +151,36 @@ class StockPage(Page):
         layout.addWidget(self.stock_view, 1)
         self.tabs.addTab(stock, "")
 
-        # -- awaiting confirmation
+        # -- awaiting confirmation (待复核): what this person may confirm, and their own moves
         pending = QWidget(self)
         self.pending_label = styled_label("section", pending)
         self.pending_label.setObjectName("pendingStockCount")
-        self.confirm_button = _button(pending, "confirmMove", actor.may(Permission.CONFIRM_STOCK_MOVE))
-        self.reject_button = _button(pending, "rejectMove", actor.may(Permission.CONFIRM_STOCK_MOVE))
-        self.reject_reason = QLineEdit(pending)
-        self.reject_reason.setObjectName("rejectReason")
-        self.pending_model = StockRowsModel(MOVE_COLUMNS, self)
+        may_confirm = actor.may(Permission.CONFIRM_STOCK_MOVE)
+        self.confirm_button = _button(pending, "confirmMove", may_confirm)
+        self.reject_button = _button(pending, "rejectMove", may_confirm)
+        self.pending_model = StockRowsModel(PENDING_COLUMNS, self)
         self.pending_view = _table(pending, self.pending_model, "pendingMoves")
+        self.own_label = styled_label("section", pending)
+        self.own_label.setObjectName("ownPendingCount")
+        self.countersign_button = _button(pending, "countersignMove")
+        self.withdraw_button = _button(pending, "withdrawMove")
+        self.own_model = StockRowsModel(PENDING_COLUMNS, self)
+        self.own_view = _table(pending, self.own_model, "ownPendingMoves")
         row = QHBoxLayout()
         row.addWidget(self.pending_label)
         row.addStretch(1)
-        row.addWidget(self.reject_reason)
         row.addWidget(self.reject_button)
         row.addWidget(self.confirm_button)
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_label)
+        own_row.addStretch(1)
+        own_row.addWidget(self.withdraw_button)
+        own_row.addWidget(self.countersign_button)
         layout = QVBoxLayout(pending)
         layout.addLayout(row)
-        layout.addWidget(self.pending_view, 1)
+        layout.addWidget(self.pending_view, 3)
+        layout.addLayout(own_row)
+        layout.addWidget(self.own_view, 2)
         self.tabs.addTab(pending, "")
 
         # -- day end
@@ -251,6 +269,8 @@ class StockPage(Page):
         self.minimum_button.clicked.connect(self.set_minimum)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.reject_button.clicked.connect(self.reject_selected)
+        self.countersign_button.clicked.connect(self.countersign_selected)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.reconcile_button.clicked.connect(self.reconcile)
         self.sign_button.clicked.connect(self.sign_off_selected)
         self.history_button.clicked.connect(self.show_history)
@@ -266,15 +286,17 @@ class StockPage(Page):
         try:
             self.locations = views.locations(store, actor)
             self.stock_model.set_rows(views.stock_by_location(store, actor))
-            self.pending_model.set_rows(views.pending_moves(store, actor))
+            self.pending_model.set_rows(views.moves_to_confirm(store, actor))
+            self.own_model.set_rows(views.my_moves_awaiting(store, actor))
             alerts = books.stock_alerts(store, actor)
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
+        for view in (self.stock_view, self.pending_view, self.own_view):  # short lists: fit the content
+            view.resizeColumnsToContents()
         self.alerts.setText("\n".join(self._alert_text(a) for a in alerts))
         self.alerts.setVisible(bool(alerts))
-        self.pending_label.setText(self.tr("Moves awaiting a second person: {count}").format(
-            count=self.pending_model.rowCount()))
+        self._count_pending()
         self.reconcile()
         self.reload_register()
 
@@ -305,6 +327,7 @@ class StockPage(Page):
             self.show_error(error)
             return
         self.day_model.set_rows(lines)
+        self.day_view.resizeColumnsToContents()
         unexplained = sum(1 for line in lines if line.unexplained)
         if unexplained:
             self.day_status.setText(self.tr("{count} unexplained difference(s): explain each before signing off.")
@@ -331,7 +354,7 @@ class StockPage(Page):
         return views.colleagues(self.context.store, self.context.actor)
 
     def receive(self) -> None:
-        self.open_form(ReceiveDialog(self.context.store, self.context.actor, self), self._done)
+        self.open_form(ReceiveDialog(self.context.store, self.context.actor, self), self._made)
 
     def transfer(self) -> None:
         locations = self.locations
@@ -339,14 +362,41 @@ class StockPage(Page):
             drawers = views.drawers_of_branch(self.context.store, self.context.actor)
             known = {loc[0] for loc in locations}
             locations = locations + [(i, "", name, "drawer") for i, name in drawers if i not in known]
-        self.open_form(TransferDialog(self.context.store, self.context.actor, locations, self), self._done)
+        self.open_form(TransferDialog(self.context.store, self.context.actor, locations, self), self._made)
+
+    def _made(self, result) -> None:
+        """A receipt or transfer is recorded: say so, and offer the natural next step, the
+        second person's authorisation on this PC when they are at hand."""
+        self._done()
+        move = next((self.own_model.row_at(r) for r in range(self.own_model.rowCount())
+                     if self.own_model.row_at(r).id == result.id), None)
+        if move is None:
+            return
+        text = self.tr("No. {id} is recorded: {card} ×{count}. It takes effect once a second person "
+                       "confirms it.").format(id=move.id, card=card_type_text(move.card_type), count=move.count)
+        question = self.tr("Is the second person here? They can authorise it on this PC now.")
+        if self.context.dialogs.confirm(self, self.tr("Awaiting a second person"), text + "\n\n" + question):
+            self._countersign(move)
 
     def spoil(self, returned: bool) -> None:
         self.open_form(SpoilDialog(self.context.store, self.context.actor, returned=returned, parent=self),
-                       self._done)
+                       lambda result: self._said(self.tr("Card recorded"), (
+                           self.tr("{card} {serial} is recorded as handed back by the customer; it is held for "
+                                   "destruction.") if returned else
+                           self.tr("{card} {serial} is spoiled; it is held for destruction."))
+                           .format(card=card_type_text(result.card_type), serial=result.serials)))
 
     def destroy(self) -> None:
-        self.open_form(DestroyDialog(self.context.store, self.context.actor, self._people(), self), self._done)
+        self.open_form(DestroyDialog(self.context.store, self.context.actor, self._people(), self),
+                       lambda result: self._said(self.tr("Destruction recorded"), self.tr(
+                           "No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists "
+                           "every serial.").format(id=result.id, card=card_type_text(result.card_type),
+                                                   count=result.count, serials=result.serials)))
+
+    def _said(self, title: str, text: str) -> None:
+        """Say what an action did, then show its effect."""
+        self.context.dialogs.info(self, title, text)
+        self._done()
 
     def set_minimum(self) -> None:
         self.open_form(MinimumDialog(self.context.store, self.context.actor, self), self._done)
@@ -376,26 +426,64 @@ class StockPage(Page):
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
+        self._confirmed(move, self.context.actor.display_name)
+
+    def _confirmed(self, move, who: str) -> None:
+        if move.kind == "receive":
+            text = self.tr("No. {id} confirmed by {who}: {card} ×{count} now in {target}.")
+        else:
+            text = self.tr("No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.")
+        self.context.dialogs.info(self, self.tr("Move confirmed"), text.format(
+            id=move.id, who=who, count=move.count, card=card_type_text(move.card_type), source=move.from_name,
+            target=move.to_name))
         self._done()
 
     def reject_selected(self) -> None:
-        move = _selected(self.pending_view)
+        self._send_back(_selected(self.pending_view))
+
+    def withdraw_selected(self) -> None:
+        self._send_back(_selected(self.own_view))
+
+    def _send_back(self, move) -> None:
+        """退回: asks for the reason (a confirmation too), then says what it did."""
         if move is None:
             return
-        try:
-            moves.reject(self.context.store, self.context.actor, move.id, reason=self.reject_reason.text())
-        except Exception as error:  # noqa: BLE001
-            self.show_error(error)
-            return
-        self.reject_reason.clear()
+        self.open_form(SendBackDialog(self.context.store, self.context.actor, move, self),
+                       lambda _r: self._sent_back(move))
+
+    def _sent_back(self, move) -> None:
+        own = move.made_by == self.context.actor.account_id
+        if move.kind == "receive":
+            outcome = self.tr("Nothing was received; its serials left the books.")
+        else:
+            outcome = self.tr("Nothing moved; the cards stay at {source}.").format(source=move.from_name)
+        text = (self.tr("No. {id} withdrawn.") if own else self.tr("No. {id} sent back to {maker}.")).format(
+            id=move.id, maker=move.made_by_name)
+        self.context.dialogs.info(self, self.tr("Move sent back"), text + " " + outcome)
         self._done()
+
+    def countersign_selected(self) -> None:
+        """现场授权: the second person authorises one's own move here with their credentials."""
+        move = _selected(self.own_view)
+        if move is not None:
+            self._countersign(move)
+
+    def _countersign(self, move) -> None:
+        store, actor = self.context.store, self.context.actor
+        self.open_form(CountersignDialog(move_summary(move), lambda username, password: moves.confirm_on_the_spot(
+            store, actor, move.id, username=username, password=password), self),
+            lambda result: self._confirmed(move, result.confirmed_by))
 
     def sign_off_selected(self) -> None:
         line = _selected(self.day_view)
         if line is None:
             return
-        self.open_form(SignOffDialog(self.context.store, self.context.actor, line, self.business_date(), self),
-                       lambda _r: self.reconcile())
+        day = self.business_date()
+        self.open_form(SignOffDialog(self.context.store, self.context.actor, line, day, self),
+                       lambda _r: (self.context.dialogs.info(self, self.tr("Day signed off"), self.tr(
+                           "{location}, {card}, {day} is signed off: the day is closed to back-dated moves.")
+                           .format(location=line.location_name, card=card_type_text(line.result.card_type),
+                                   day=day.isoformat())), self.reconcile()))
 
     def export(self) -> None:
         path = self.context.dialogs.save_file(self, self.tr("Export stock"), "stock.csv",
@@ -423,8 +511,9 @@ class StockPage(Page):
         self.count_button.setText(self.tr("Physical count…"))
         self.minimum_button.setText(self.tr("Minimum stock…"))
         self.confirm_button.setText(self.tr("Confirm"))
-        self.reject_button.setText(self.tr("Reject"))
-        self.reject_reason.setPlaceholderText(self.tr("Reason to reject"))
+        self.reject_button.setText(self.tr("Send back…"))
+        self.countersign_button.setText(self.tr("Authorise on the spot…"))
+        self.withdraw_button.setText(self.tr("Withdraw…"))
         self.day_label.setText(self.tr("Business date"))
         self.reconcile_button.setText(self.tr("Reconcile"))
         self.sign_button.setText(self.tr("Sign off…"))
@@ -437,10 +526,22 @@ class StockPage(Page):
         for index, card_type in enumerate(CARD_TYPES, start=1):
             self.type_filter.setItemText(index, card_type_text(card_type))
         self.export_button.setText(self.tr("Export stock (CSV)…"))
-        for model in (self.stock_model, self.pending_model, self.day_model, self.history_model, self.register_model):
+        for model in (self.stock_model, self.pending_model, self.own_model, self.day_model, self.history_model,
+                      self.register_model):
             model.retranslate()
-        if self.pending_model.rowCount() or self.locations:
-            self.pending_label.setText(self.tr("Moves awaiting a second person: {count}").format(
-                count=self.pending_model.rowCount()))
+        if self.pending_model.rowCount() or self.own_model.rowCount() or self.locations:
+            self._count_pending()
 
-
+    def _count_pending(self) -> None:
+        mine, own = self.pending_model.rowCount(), self.own_model.rowCount()
+        self.pending_label.setText(
+            self.tr("For you to confirm as the second person: {count}").format(count=mine) if mine else
+            self.tr("Nothing awaits your confirmation: moves that others make into or out of a place you "
+                    "keep appear here."))
+        self.own_label.setText(
+            self.tr("Your moves awaiting a second person: {count}").format(count=own) if own else
+            self.tr("None of your moves awaits a second person."))
+        for button in (self.confirm_button, self.reject_button):
+            button.setEnabled(self.pending_model.rowCount() > 0)
+        for button in (self.countersign_button, self.withdraw_button):
+            button.setEnabled(self.own_model.rowCount() > 0)
