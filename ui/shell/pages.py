@@ -25,6 +25,7 @@ from app.auth.signin import SignedIn
 from app.errors import SessionExpired, UserError
 from ui.dialogs import Dialogs
 from ui.messages import error_text
+from ui.widgets import fit_tables
 
 # Topics a page's ``changed`` names and other pages ``watch``.
 BRANCHES, ACCOUNTS, POLICY, AUDIT, ME = "branches", "accounts", "policy", "audit", "me"
@@ -146,6 +147,7 @@ class Page(QWidget):
         dialog.sessionEnded.connect(self.sessionEnded)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
+        fit_tables(dialog)
         dialog.open()
         return dialog
 

@@ -20,7 +20,7 @@ from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
 from ui.shell.pages import PAGES, POLICY, Page, PageContext, PageSpec, pages_for
-from ui.widgets import styled_label
+from ui.widgets import fit_tables, styled_label
 
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1024, 640)
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             page.actorChanged.connect(self._actor_changed)
             self._pages[spec.key] = page
             self.stack.addWidget(page)
+            fit_tables(page)
         self.stack.setCurrentWidget(page)
         self.page_title.setText(spec.translated_title())
         page.activate()
