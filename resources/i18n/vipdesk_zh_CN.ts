@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+215"/>
+        <location filename="../../ui/audit/page.py" line="+217"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -261,12 +261,7 @@
         <translation>时间：{time}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>By: {actor}</source>
-        <translation>操作人：{actor}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Branch: {branch}</source>
         <translation>网点：{branch}</translation>
     </message>
@@ -281,14 +276,14 @@
         <translation>对象：{label} {id}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Before:</source>
-        <translation>改动前：</translation>
+        <location line="-4"/>
+        <source>By: {actor} ({user})</source>
+        <translation>操作人：{actor}（{user}）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>After:</source>
-        <translation>改动后：</translation>
+        <location line="+6"/>
+        <source>What was recorded:</source>
+        <translation>记录内容：</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -331,7 +326,7 @@
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Check cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
@@ -346,7 +341,7 @@
         <translation>审计链完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source>Audit chain</source>
         <translation>审计链校验</translation>
@@ -357,7 +352,7 @@
         <translation>审计链在第 {seq} 号记录处断开：有记录在写入后被修改、删除或插入。请立即报告安全负责人。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
@@ -383,8 +378,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>User name contains…</source>
-        <translation>用户名包含…</translation>
+        <source>Name or user name…</source>
+        <translation>姓名或用户名…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -452,7 +447,7 @@
         <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -1444,7 +1439,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+267"/>
+        <location filename="../../ui/shell/window.py" line="+268"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1588,7 +1583,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+181"/>
+        <location filename="../../ui/shell/pages.py" line="+183"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1596,7 +1591,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -2596,7 +2591,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <location filename="../../ui/tiers/exceptions_page.py" line="-5"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>客户等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2786,7 +2781,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+56"/>
+        <location filename="../../ui/tiers/models.py" line="+57"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -2803,7 +2798,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+0"/>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2834,7 +2829,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../ui/audit/labels.py" line="+10"/>
+        <location filename="../../app/glossary.py" line="+69"/>
         <source>Account created</source>
         <translation>创建账户</translation>
     </message>
@@ -3254,6 +3249,96 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库结束了阻塞他人的会话</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Customer added</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record changed</source>
+        <translation>修改客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record reactivated</source>
+        <translation>恢复客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record deactivated</source>
+        <translation>停用客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers exported</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record viewed</source>
+        <translation>查看客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked field shown in full</source>
+        <translation>查看完整敏感信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document made</source>
+        <translation>生成单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document copy made</source>
+        <translation>补打单据副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document printed</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed scan attached</source>
+        <translation>上传签字扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document template saved</source>
+        <translation>保存单据模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document signing key created</source>
+        <translation>生成单据签名密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blank-card destruction confirmed</source>
+        <translation>空白卡销毁已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card destruction rejected</source>
+        <translation>空白卡销毁被退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card paperwork printed in a batch</source>
+        <translation>批量打印卡单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care figures rebuilt</source>
+        <translation>重算客户维护指标</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3305,8 +3390,33 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>All customer record actions</source>
+        <translation>全部客户档案操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All document actions</source>
+        <translation>全部单据操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All AUM actions</source>
+        <translation>全部金融资产操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All customer care actions</source>
+        <translation>全部客户维护操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All changes made with a SQL tool</source>
         <translation>全部直接在数据库中所做的改动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sessions ended by the store</source>
+        <translation>全部被数据库结束的会话</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3404,7 +3514,42 @@ python main.py db upgrade --db {url}</translation>
         <translation>排队营业日</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care figures</source>
+        <translation>客户维护指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer export</source>
+        <translation>客户导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer import</source>
+        <translation>客户导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document signing key</source>
+        <translation>单据签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document template</source>
+        <translation>单据模板</translation>
+    </message>
+    <message>
+        <location line="-151"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3449,12 +3594,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3477,6 +3622,326 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Tier exception</source>
         <translation>等级例外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="+42"/>
+        <source>Sign-in as {name}</source>
+        <translation>登录：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{field}: {value} (removed)</source>
+        <translation>{field}：{value}（已删除）</translation>
+    </message>
+</context>
+<context>
+    <name>audit_fields</name>
+    <message>
+        <location filename="../../app/glossary.py" line="+27"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement signed on</source>
+        <translation>协议签署日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of</source>
+        <translation>评定月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>滚动季日均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card</source>
+        <translation>贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up status</source>
+        <translation>跟进状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact method</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock move</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent branch</source>
+        <translation>上级网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy version</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation>凭证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serials</source>
+        <translation>凭证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>监盘/监销人</translation>
     </message>
 </context>
 <context>
@@ -3629,7 +4094,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+132"/>
+        <location filename="../../app/auth/pg_roles.py" line="+137"/>
         <location filename="../../app/opening.py" line="+31"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
@@ -3729,7 +4194,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+38"/>
+        <location filename="../../app/store.py" line="+39"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
@@ -3915,7 +4380,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>数值过大：整数部分最多 {max} 位</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="+54"/>
+        <location filename="../../app/stock/rules.py" line="+55"/>
         <location filename="../../app/tiers/rules.py" line="-169"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
@@ -3972,7 +4437,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>为 {count}，但所填号码为 {actual} 个</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>{serial} is {state}; this move is not allowed for it</source>
         <translation>{serial} 当前状态为 {state}，不能办理此业务</translation>
     </message>
@@ -4097,7 +4562,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/customers/records.py" line="-164"/>
-        <location filename="../../app/tiers/exceptions.py" line="+62"/>
+        <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
@@ -4216,7 +4681,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+171"/>
+        <location filename="../../app/tiers/aum_import.py" line="+172"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4229,13 +4694,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+67"/>
+        <location filename="../../app/customers/transfer.py" line="+68"/>
         <location filename="../../app/tiers/aum_import.py" line="-114"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -4271,7 +4736,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+444"/>
+        <location filename="../../app/tiers/evaluation.py" line="+445"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4291,7 +4756,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+115"/>
+        <location filename="../../app/tiers/evaluation.py" line="+116"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -4401,8 +4866,8 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+35"/>
         <location line="+208"/>
-        <location filename="../../app/stock/rules.py" line="-139"/>
-        <location line="+165"/>
+        <location filename="../../app/stock/rules.py" line="-151"/>
+        <location line="+177"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
@@ -4565,7 +5030,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-215"/>
+        <location filename="../../app/customers/transfer.py" line="-216"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -4582,13 +5047,17 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-40"/>
         <location line="+41"/>
-        <location filename="../../app/customers/rules.py" line="-596"/>
         <location filename="../../ui/branches/dialog.py" line="+1"/>
-        <source>Phone</source>
+        <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location filename="../../app/customers/rules.py" line="-596"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/branches.py" line="-36"/>
         <location line="+9"/>
         <location line="+7"/>
         <location filename="../../ui/branches/dialog.py" line="-2"/>
@@ -4650,12 +5119,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+2"/>
         <source>E-mail</source>
-        <translation>电子邮件</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Postcode</source>
-        <translation>邮政编码</translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4675,7 +5144,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Birthday</source>
-        <translation>生日</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4695,12 +5164,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Phone: digits shown at the start</source>
-        <translation>电话：开头显示的位数</translation>
+        <translation>手机号：开头显示的位数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone: digits shown at the end</source>
-        <translation>电话：末尾显示的位数</translation>
+        <translation>手机号：末尾显示的位数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4774,7 +5243,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="-227"/>
+        <location filename="../../app/stock/rules.py" line="-239"/>
         <source>Serials</source>
         <translation>号码</translation>
     </message>
@@ -4830,7 +5299,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-498"/>
+        <location filename="../../app/tiers/evaluation.py" line="-499"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4925,7 +5394,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>直系亲属</translation>
     </message>
     <message>
-        <location filename="../../app/audit/anchor.py" line="+55"/>
+        <location filename="../../app/audit/anchor.py" line="-4"/>
         <source>Audit anchor</source>
         <translation>审计锚点</translation>
     </message>

@@ -95,7 +95,7 @@ def test_date_filter_uses_whole_days_in_beijing(page):
     assert page.model.rowCount() > 0
 
 
-def test_details_show_before_and_after_pretty(qtbot, page, demo_store, login_as):
+def test_details_show_what_changed_as_named_fields(qtbot, page, demo_store, login_as):
     admin = login_as("admin").actor
     teller = next(a for a in list_accounts(demo_store, admin) if a.username == "teller")
     update_account(demo_store, admin, teller.id, expected_version=teller.version,
@@ -104,8 +104,9 @@ def test_details_show_before_and_after_pretty(qtbot, page, demo_store, login_as)
     page.table.selectRow(0)
     text = page.details.toPlainText()
     assert "Account changed (account.update)" in text
-    assert '"display_name": "柜员 李娜"' in text and '"display_name": "柜员 李娜娜"' in text
-    assert "\n  \"roles\": [" in text  # indented, one key per line
+    assert "\nFull name: 柜员 李娜 → 柜员 李娜娜\n" in text  # one line per field, before → after
+    assert "\nRoles: Counter staff\n" in text  # unchanged, its value named
+    assert "By: 系统管理员 (admin)" in text and "{" not in text
 
 
 def test_export_writes_a_csv_off_the_gui_thread(qtbot, page, dialogs, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +14,10 @@ from PySide6.QtWidgets import (
 
 from app.audit.trail import AuditFilter, AuditRow, audit_page, export_audit, verify_chain
 from app.auth.permissions import Permission
-from ui.audit.labels import ACTION_GROUPS, ACTIONS, ENTITIES, action_label, entity_label, group_label
+from app.glossary import action_family
+from ui.audit.labels import (
+    ACTION_GROUPS, ACTIONS, ENTITIES, action_label, actor_label, change_lines, entity_label, group_label,
+)
 from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
 from ui.formatting import local_seconds, utc_from_local_date
@@ -24,16 +26,6 @@ from ui.widgets import show_text, styled_label
 
 NO_DATE = QDate(2000, 1, 1)
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"
-
-
-def pretty_json(text: str) -> str:
-    """Stored JSON, indented for reading; anything else as it is."""
-    if not text:
-        return "—"
-    try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True)
-    except ValueError:
-        return text
 
 
 class AuditPage(Page):
@@ -56,10 +48,10 @@ class AuditPage(Page):
         self.action_label, self.action_box = QLabel(self), QComboBox(self)
         self.action_box.setObjectName("actionFilter")
         self.action_box.addItem("", "")
-        for prefix in ACTION_GROUPS:
+        for prefix in ACTION_GROUPS:  # every action, under its family
             self.action_box.addItem("", prefix)
             for code in ACTIONS:
-                if code.startswith(prefix):
+                if action_family(code) == prefix:
                     self.action_box.addItem("", code)
         self.entity_label, self.entity_box = QLabel(self), QComboBox(self)
         self.entity_box.setObjectName("entityFilter")
@@ -103,8 +95,6 @@ class AuditPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         header.setDefaultSectionSize(72)
-        for column, width in enumerate((50, 142, 96, 64, 90, 82)):
-            self.table.setColumnWidth(column, width)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
@@ -234,16 +224,14 @@ class AuditPage(Page):
         lines = [
             self.tr("Event No. {seq}").format(seq=event.number),
             self.tr("Time: {time}").format(time=local_seconds(event.occurred_at)),
-            self.tr("By: {actor}").format(actor=event.actor_name),
+            self.tr("By: {actor} ({user})").format(actor=actor_label(event.actor_name, event.actor_display),
+                                                   user=event.actor_name),
             self.tr("Branch: {branch}").format(branch=event.branch_code or "—"),
             self.tr("Action: {label} ({code})").format(label=action_label(event.action), code=event.action),
             self.tr("Record: {label} {id}").format(label=entity_label(event.entity), id=event.entity_id),
             "",
-            self.tr("Before:"),
-            pretty_json(event.before),
-            "",
-            self.tr("After:"),
-            pretty_json(event.after),
+            self.tr("What was recorded:"),
+            *(change_lines(event.before, event.after) or ["—"]),
         ]
         self.details.setPlainText("\n".join(lines))
 
@@ -329,7 +317,7 @@ class AuditPage(Page):
         for edit in (self.since, self.until):
             edit.setSpecialValueText(self.tr("Any day"))
         self.actor_label.setText(self.tr("By"))
-        self.actor_edit.setPlaceholderText(self.tr("User name contains…"))
+        self.actor_edit.setPlaceholderText(self.tr("Name or user name…"))
         self.action_label.setText(self.tr("Action"))
         for index in range(self.action_box.count()):
             code = self.action_box.itemData(index)

@@ -1,0 +1,47 @@
+"""Every translation catalogue calls a glossary term what the glossary calls it, and every
+page of every role shows actions by name, never by code."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from app.glossary import AUDIT_ACTIONS, HOMONYMS, SIGNIN_ACTOR_PREFIX, TERMS
+from tests.ui.screens import ROLES, dressed, visible_texts, visit  # noqa: F401 - fixture
+from ui.resources import resource_path
+
+CODE = re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\b")
+
+
+def _messages():
+    for ts in sorted(resource_path("i18n").glob("*_zh_CN.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name")
+            for message in context.iter("message"):
+                yield ts.name, name, message.findtext("source"), message.findtext("translation") or ""
+
+
+def test_every_catalogue_uses_the_glossary_s_words():
+    wrong = [f"{ts} [{context}] {source!r} → {translation!r}, glossary: {TERMS[source]!r}"
+             for ts, context, source, translation in _messages()
+             if source in TERMS and (context, source) not in HOMONYMS and translation != TERMS[source]]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_audit_action_is_translated():
+    translated = {source for _ts, context, source, translation in _messages() if context == "audit" and translation}
+    assert set(AUDIT_ACTIONS.values()) <= translated, set(AUDIT_ACTIONS.values()) - translated
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_no_page_shows_an_action_code(qtbot, dressed, main_window, language, username):  # noqa: F811
+    language.set("zh_CN")
+    window = main_window(username)
+    shown = set()
+    for key, page in visit(window, qtbot):
+        for text in visible_texts(page):
+            if SIGNIN_ACTOR_PREFIX in text or any(code in AUDIT_ACTIONS for code in CODE.findall(text)):
+                shown.add(f"{key}: {text[:80]!r}")
+    assert not shown, "\n".join(sorted(shown))
