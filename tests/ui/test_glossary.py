@@ -9,7 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from app.glossary import AUDIT_ACTIONS, HOMONYMS, SIGNIN_ACTOR_PREFIX, TERMS
-from tests.ui.screens import ROLES, dressed, visible_texts, visit  # noqa: F401 - fixture
+from PySide6.QtCore import Qt
+
+from tests.ui.screens import ROLES, dressed, visible_tables, visible_texts, visit  # noqa: F401 - fixture
 from ui.resources import resource_path
 
 CODE = re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\b")
@@ -44,4 +46,30 @@ def test_no_page_shows_an_action_code(qtbot, dressed, main_window, language, use
         for text in visible_texts(page):
             if SIGNIN_ACTOR_PREFIX in text or any(code in AUDIT_ACTIONS for code in CODE.findall(text)):
                 shown.add(f"{key}: {text[:80]!r}")
+    assert not shown, "\n".join(sorted(shown))
+
+
+# The card and stock pages still show user names (录入人, 审批人, 发卡柜员, 经办人, 复核/监销人):
+# their rows are the other half of issue 24's work (app.auth.names.names_of does the lookup).
+# The lead drops this set when that half lands.
+NOT_YET = {"cards", "card_approvals", "stock"}
+USERNAMES = {"admin", "auditor", "manager", "teller", "teller2", "lobby", "advisor", "custodian", "custodian2"}
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_no_table_names_a_person_by_user_name(qtbot, dressed, main_window, language, username):  # noqa: F811
+    """Where a table names who did something it shows the person (柜员 李娜), not a login."""
+    language.set("zh_CN")
+    window = main_window(username)
+    shown = set()
+    for key, page in visit(window, qtbot):
+        if key == "accounts" or key in NOT_YET:
+            continue  # the accounts page is where user names belong
+        for view in visible_tables(page):
+            model = view.model()
+            for row in range(min(model.rowCount(), 200)):
+                for column in range(model.columnCount()):
+                    if str(model.index(row, column).data() or "") in USERNAMES:
+                        shown.add(f"{key}/{view.objectName()}: "
+                                  f"{model.headerData(column, Qt.Orientation.Horizontal)}")
     assert not shown, "\n".join(sorted(shown))
