@@ -103,7 +103,7 @@
 <context>
     <name>CareKinds</name>
     <message>
-        <location filename="../../ui/care/common.py" line="+25"/>
+        <location filename="../../ui/care/common.py" line="+26"/>
         <source>Contact overdue</source>
         <translation>联系已逾期</translation>
     </message>
@@ -417,7 +417,7 @@
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location filename="../../ui/care/dashboard_page.py" line="+98"/>
+        <location filename="../../ui/care/dashboard_page.py" line="+101"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>

@@ -2334,7 +2334,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierPolicyPage</name>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="+223"/>
+        <location filename="../../ui/tiers/policy_page.py" line="+224"/>
         <source>Saved as version {version}, in force from {date}.</source>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
@@ -2422,7 +2422,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierTab</name>
     <message>
-        <location filename="../../ui/tiers/customer_tab.py" line="+108"/>
+        <location filename="../../ui/tiers/customer_tab.py" line="+109"/>
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
     </message>
@@ -2781,7 +2781,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+57"/>
+        <location filename="../../ui/tiers/models.py" line="+58"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -2829,7 +2829,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../app/glossary.py" line="+69"/>
+        <location filename="../../app/glossary.py" line="+73"/>
         <source>Account created</source>
         <translation>创建账户</translation>
     </message>
@@ -3962,7 +3962,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="+31"/>
+        <location filename="../../ui/tiers/labels.py" line="+30"/>
         <source>No VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
@@ -4681,7 +4681,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+172"/>
+        <location filename="../../app/tiers/aum_import.py" line="+173"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4736,7 +4736,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+445"/>
+        <location filename="../../app/tiers/evaluation.py" line="+446"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4756,12 +4756,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+116"/>
+        <location filename="../../app/tiers/evaluation.py" line="+117"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/policy_store.py" line="+76"/>
+        <location filename="../../app/tiers/policy_store.py" line="+78"/>
         <source>version {version} does not exist</source>
         <translation>第 {version} 版不存在</translation>
     </message>
@@ -5299,7 +5299,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-499"/>
+        <location filename="../../app/tiers/evaluation.py" line="-500"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -5397,6 +5397,34 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/audit/anchor.py" line="-4"/>
         <source>Audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="+41"/>
+        <source>CNY {amount}</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>overdue {days} d {hours} h</source>
+        <translation>逾期 {days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue {hours} h {minutes} min</source>
+        <translation>逾期 {hours} 小时 {minutes} 分钟</translation>
     </message>
 </context>
 <context>

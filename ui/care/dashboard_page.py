@@ -18,6 +18,7 @@ from app.care import dashboard
 from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
+from ui.formatting import month_labels, round_ticks
 from ui.care.common import CARE_TOPIC, CareRowsModel, button, fit_columns, table_view, tier_text
 from ui.shell.pages import Page, PageContext
 from ui.widgets import styled_label
@@ -67,7 +68,9 @@ def _fill(view: QChartView, title: str, categories: list[str], series, sets: lis
     y.setLabelFormat("%d")
     top = max([sum(col) for col in zip(*[v for _l, v in sets])] if isinstance(series, QStackedBarSeries)
               else [max(v) if v else 0 for _l, v in sets] or [0])
-    y.setRange(0, max(1, top * 1.1))
+    end, ticks = round_ticks(top)
+    y.setRange(0, end)
+    y.setTickCount(ticks)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -158,10 +161,10 @@ class DashboardPage(Page):
         _fill(self.tiers_chart, self.tr("VIPs by tier and contact plan"), tiers, QBarSeries(), [
             (self.tr("VIPs"), [b.counts.get(t, 0) for t in b.vip_tiers]),
             (self.tr("Contacted in time"), [b.compliance.get(t, (0, 0))[1] for t in b.vip_tiers])])
-        months = [str(m % 100) for m, _c in b.trend]
+        months = month_labels([m for m, _c in b.trend])
         _fill(self.trend_chart, self.tr("VIPs at each month's end, last 12 months"), months, QStackedBarSeries(),
               [(tier_text(t), [c.get(t, 0) for _m, c in b.trend]) for t in b.vip_tiers])
-        _fill(self.moves_chart, self.tr("Tier changes and cards cancelled by month"), [str(m.month % 100) for m in b.moves],
+        _fill(self.moves_chart, self.tr("Tier changes and cards cancelled by month"), month_labels([m.month for m in b.moves]),
               QBarSeries(), [(self.tr("Upgrades"), [m.upgrades for m in b.moves]),
                              (self.tr("Downgrades"), [m.downgrades for m in b.moves]),
                              (self.tr("Tier lost"), [m.lost for m in b.moves]),

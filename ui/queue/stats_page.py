@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.queue import stats, views
 from ui.background import run_in_background
+from ui.formatting import round_ticks
 from ui.queue.models import RowsModel, sorted_table
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
@@ -135,8 +136,10 @@ class QueueStatsPage(Page):
         categories = QBarCategoryAxis()
         categories.append([row.label for row in self.rows])
         values = QValueAxis()
-        values.setLabelFormat("%.0f")
-        values.setMin(0)
+        values.setLabelFormat("%d")
+        end, ticks = round_ticks(max([(row.p90_wait or 0) / 60 for row in self.rows] or [0]))
+        values.setRange(0, end)
+        values.setTickCount(ticks)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)

@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.tiers.evaluation import PAGE_SIZE, WorklistRow
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
-from ui.tiers.labels import card_label, money, tier_label
+from ui.formatting import money
+from ui.tiers.labels import card_label, tier_label
 from ui.widgets import SortableRows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
