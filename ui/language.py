@@ -6,13 +6,16 @@ each window and page answers it with its ``retranslateUi()``, so a switch needs 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 
 # Each language is named in itself, so a reader of either can find their own.
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+# The locale Qt's own widgets use for day and month names, numbers and the file dialog.
+LOCALES = {"zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+           "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 
 
 class Language(QObject):
@@ -37,6 +40,7 @@ class Language(QObject):
             self._app.removeTranslator(translator)
         self._translators = installed
         self.current = language
+        QLocale.setDefault(LOCALES[language])
         self._retranslate_windows()
         self.changed.emit(language)
 
@@ -61,4 +65,5 @@ class Language(QObject):
             self._app.removeTranslator(translator)
         self._translators = []
         self.current = ""
+        QLocale.setDefault(QLocale.system())
         self._retranslate_windows()

@@ -206,14 +206,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+157"/>
+        <location filename="../../ui/queue/lobby.py" line="+158"/>
         <location line="+36"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -261,6 +261,11 @@
         <location line="+12"/>
         <source>Save the ticket slip</source>
         <translation>保存号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -437,7 +442,7 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+126"/>
+        <location filename="../../ui/queue/stats_page.py" line="+128"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
@@ -447,18 +452,23 @@
         <translation>90% 分位等候（分钟）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Waiting time by {group}</source>
         <translation>按{group}统计的等候时间</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Export tickets</source>
         <translation>导出排队号</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
+        <source>Tickets</source>
+        <translation>排队记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -506,7 +516,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-296"/>
+        <location filename="../../ui/queue/lobby.py" line="-297"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>
@@ -589,7 +599,7 @@
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-145"/>
+        <location filename="../../ui/queue/stats_page.py" line="-149"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -742,27 +752,27 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+116"/>
-        <location line="+52"/>
-        <location filename="../../app/queue/tickets.py" line="+159"/>
+        <location line="+124"/>
+        <location line="+45"/>
+        <location filename="../../app/queue/tickets.py" line="+167"/>
         <location line="+124"/>
         <source>counter {number} is closed</source>
         <translation>{number} 号窗口已关闭</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-164"/>
         <source>Counter {number} is in use by {clerk} on {pc}: sign out there first.</source>
         <translation>{number} 号窗口正由 {clerk} 在 {pc} 上使用：请先在那台电脑上签退。</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+89"/>
-        <location line="+47"/>
+        <location line="+97"/>
+        <location line="+40"/>
         <source>Counter {counter} still holds {number}: finish it, transfer it or mark a no-show first.</source>
         <translation>{counter} 号窗口仍有 {number} 号未处理：请先办结、转移或标记过号。</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>You are not signed in at counter {number} on this PC any more: sign in again.</source>
         <translation>您已不在本机签到 {number} 号窗口：请重新签到。</translation>
     </message>
@@ -772,25 +782,25 @@
         <translation>{number} 号不在 {counter} 号窗口；只有其所在窗口才能办理。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>counter {number} has no service assigned: ask the lobby manager to assign one</source>
         <translation>{number} 号窗口未分配任何业务：请大堂经理分配</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+51"/>
         <location filename="../../app/queue/tickets.py" line="-126"/>
         <location line="+124"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="+57"/>
+        <location filename="../../app/queue/common.py" line="+66"/>
         <location filename="../../app/queue/views.py" line="+181"/>
         <source>That ticket does not exist in your scope.</source>
         <translation>该排队号不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <location filename="../../app/queue/views.py" line="-25"/>
         <source>That counter does not exist in your scope.</source>
         <translation>该窗口不存在或不在您的权限范围内。</translation>
@@ -801,7 +811,7 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+103"/>
+        <location filename="../../app/queue/rules.py" line="+105"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
@@ -817,12 +827,12 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+89"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>has been recalled {count} times already: mark the ticket a no-show</source>
         <translation>已重呼 {count} 次：请标记为过号</translation>
     </message>
@@ -837,7 +847,7 @@
         <translation>标记过号前须重呼 {needed} 次（目前 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../app/queue/setup.py" line="+38"/>
+        <location filename="../../app/queue/setup.py" line="+39"/>
         <source>must be one or two letters A-Z</source>
         <translation>须为一到两个字母 A-Z</translation>
     </message>
@@ -862,13 +872,13 @@
         <translation>须为业务列表</translation>
     </message>
     <message>
-        <location filename="../../app/queue/tickets.py" line="-199"/>
-        <location line="+210"/>
+        <location filename="../../app/queue/tickets.py" line="-198"/>
+        <location line="+209"/>
         <source>{name} is not offered at the moment</source>
         <translation>{name}暂不办理</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-199"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -878,7 +888,7 @@
         <translation>已标记为停用</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>must be one of the tiers</source>
         <translation>须为客户等级之一</translation>
     </message>
@@ -941,12 +951,12 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="-209"/>
+        <location filename="../../app/queue/calling.py" line="-210"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="-56"/>
+        <location filename="../../app/queue/common.py" line="-60"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -961,7 +971,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-223"/>
+        <location filename="../../app/queue/rules.py" line="-237"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1049,7 +1059,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+176"/>
+        <location filename="../../app/queue/rules.py" line="+190"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1107,7 +1117,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-208"/>
+        <location line="-222"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

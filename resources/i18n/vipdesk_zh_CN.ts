@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+217"/>
+        <location filename="../../ui/audit/page.py" line="+218"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -286,7 +286,12 @@
         <translation>记录内容：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export the audit trail</source>
         <translation>导出审计日志</translation>
     </message>
@@ -1093,7 +1098,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+164"/>
+        <location filename="../../ui/customers/page.py" line="+165"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1136,6 +1141,11 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+15"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -20,6 +20,7 @@ from ui.audit.labels import (
 )
 from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
+from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
 from ui.shell.pages import AUDIT, Page, PageContext
 from ui.widgets import show_text, styled_label
@@ -239,7 +240,8 @@ class AuditPage(Page):
     def export_csv(self) -> Task | None:
         if not self.context.actor.may(Permission.EXPORT_AUDIT):
             return None
-        suggested = f"audit-{datetime.now():%Y%m%d-%H%M}.csv"
+        suggested = file_name(self.tr("Audit trail"), self.context.actor.branch_code,
+                              suffix=".csv", day=self.context.store.today())
         path = self.context.dialogs.save_file(self, self.tr("Export the audit trail"), suggested,
                                               self.tr("CSV files (*.csv)"))
         if not path:

@@ -27,6 +27,7 @@ from ui.background import Task, run_in_background
 from ui.customers.form import CustomerForm
 from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
+from ui.dialogs import file_name
 from ui.messages import error_text
 from ui.shell.pages import Page, PageContext
 from ui.tiers.aum_page import PROBLEM_COLUMNS
@@ -245,7 +246,8 @@ class CustomersPage(Page):
             widget.setVisible(bool(problems))
 
     def choose_and_export(self) -> Task | None:
-        path = self.context.dialogs.save_file(self, self.tr("Export customers"), "customers.csv",
+        path = self.context.dialogs.save_file(self, self.tr("Export customers"), file_name(
+            self.tr("Customers"), self.context.actor.branch_code, suffix=".csv", day=self.context.store.today()),
                                               self.tr("CSV files (*.csv)"))
         if not path:
             return None

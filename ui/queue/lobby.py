@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app.auth.permissions import Permission
 from app.customers.search import search_customers
 from app.queue import rules, tickets, views
+from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
@@ -223,7 +224,8 @@ class LobbyPage(Page):
         if self.last_issued is None:
             return
         path = self.context.dialogs.save_file(self, self.tr("Save the ticket slip"),
-                                              f"{self.last_issued.number}.pdf", self.tr("PDF (*.pdf)"))
+                                              file_name(self.tr("Ticket"), self.last_issued.number,
+                                                                suffix=".pdf", day=self.context.store.today()), self.tr("PDF (*.pdf)"))
         if not path:
             return
         try:

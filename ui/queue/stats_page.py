@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.queue import stats, views
 from ui.background import run_in_background
+from ui.dialogs import file_name
 from ui.formatting import round_ticks
 from ui.queue.models import RowsModel, sorted_table
 from ui.shell.pages import Page, PageContext
@@ -157,7 +158,9 @@ class QueueStatsPage(Page):
                           printing=self.printing, busy=[self.report_button])
 
     def export(self) -> None:
-        path = self.context.dialogs.save_file(self, self.tr("Export tickets"), "tickets.csv", self.tr("CSV (*.csv)"))
+        path = self.context.dialogs.save_file(self, self.tr("Export tickets"), file_name(
+            self.tr("Tickets"), self.context.actor.branch_code, self.start_edit.date().toString("yyyy-MM-dd"),
+            self.end_edit.date().toString("yyyy-MM-dd"), suffix=".csv"), self.tr("CSV (*.csv)"))
         if not path:
             return
         store, actor = self.context.store, self.context.actor
