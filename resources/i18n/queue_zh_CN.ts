@@ -158,7 +158,7 @@
 <context>
     <name>LobbyDisplay</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="+137"/>
+        <location filename="../../ui/queue/display.py" line="+230"/>
         <source>Counter {counter}</source>
         <translation>请到 {counter} 号窗口</translation>
     </message>
@@ -173,19 +173,19 @@
         <translation>{service}：{count} 人等候</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Number {number}, please go to counter {counter}</source>
         <translation>请 {number} 号到 {counter} 号窗口办理</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Lobby display</source>
-        <translation>大堂叫号屏</translation>
+        <location line="+37"/>
+        <source>Lobby display (Esc closes)</source>
+        <translation>叫号屏（按 Esc 关闭）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>VIP service area — now calling</source>
-        <translation>贵宾服务区 — 正在叫号</translation>
+        <location line="+2"/>
+        <source>VIP service area</source>
+        <translation>贵宾服务区</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -194,6 +194,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take a seat: your number will show here when it is called.</source>
+        <translation>请您稍坐，叫到您的号码时将在这里显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Last calls</source>
         <translation>最近叫号</translation>
     </message>
@@ -206,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+158"/>
+        <location filename="../../ui/queue/lobby.py" line="+167"/>
         <location line="+36"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-157"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -268,7 +278,7 @@
         <translation>排队号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -516,7 +526,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-297"/>
+        <location filename="../../ui/queue/lobby.py" line="-307"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>
