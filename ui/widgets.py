@@ -7,12 +7,22 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 from shiboken6 import isValid
 
 
 
 from ui.itemroles import SORT_ROLE
+
+
+def bind_key(button: QAbstractButton, key: str, tip: str = "") -> None:
+    """Give ``button`` a keyboard shortcut and name it in its tooltip: "Call next (F5)". Call
+    after ``setText`` (setting a text resets a button's shortcut to its mnemonic); the key works
+    while the button is shown and enabled."""
+    button.setShortcut(QKeySequence(key))
+    shown = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{tip or button.text().replace('&', '')} ({shown})")
 
 
 def password_edit(parent: QWidget | None = None) -> QLineEdit:

@@ -154,6 +154,10 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows from the store."""
 
+    def focus_widget(self) -> QWidget | None:
+        """Where the keyboard starts when the page opens the session (the search box)."""
+        return None
+
     def retranslateUi(self) -> None:  # noqa: N802 - Qt naming
         """Set every visible text in the current language."""
 

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.retranslateUi()
         if self.specs:
             self.navigation.setCurrentRow(0)
+            self._focus_first_page()
         self.idle.start()
 
     # -- building ---------------------------------------------------------------------------
@@ -183,6 +184,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.page_title.setText(spec.translated_title())
         page.activate()
+
+    def _focus_first_page(self) -> None:
+        """After sign-in the keyboard starts in the first page's own place (its search box),
+        so a clerk can type at once; later page changes leave focus in the navigation."""
+        page = self.current_page()
+        target = page.focus_widget() if page is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_counts(self) -> None:
         """Navigation titles, with the count of a page that has one (an inbox) beside it."""
