@@ -242,6 +242,14 @@ AUDIT_ENTITIES = {
     "document_template": QT_TRANSLATE_NOOP("audit", "Document template"),
 }
 
+# Store-wide settings by key (context "audit"): an event about one names it by these words.
+SETTINGS = {
+    "signin_policy": QT_TRANSLATE_NOOP("audit", "Sign-in policy"),
+    "card_policy": QT_TRANSLATE_NOOP("audit", "Card products"),
+    "care_policy": QT_TRANSLATE_NOOP("audit", "Care policy"),
+    "documents.qr_key": QT_TRANSLATE_NOOP("audit", "Document signing key"),
+}
+
 # The fields an event's before/after records (context "audit_fields"), named for a reader.
 AUDIT_FIELDS = {
     "active": QT_TRANSLATE_NOOP("audit_fields", "Active"),

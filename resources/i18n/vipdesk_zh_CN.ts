@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+218"/>
+        <location filename="../../ui/audit/page.py" line="+219"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>操作人：{actor}（{user}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>What was recorded:</source>
         <translation>记录内容：</translation>
     </message>
@@ -1098,7 +1098,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+165"/>
+        <location filename="../../ui/customers/page.py" line="+182"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1108,7 +1108,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>找到 {count} 位客户。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1449,7 +1449,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+268"/>
+        <location filename="../../ui/shell/window.py" line="+277"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1593,7 +1593,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+183"/>
+        <location filename="../../ui/shell/pages.py" line="+187"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1601,7 +1601,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-110"/>
+        <location line="-114"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3550,16 +3550,32 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>Document signing key</source>
         <translation>单据签名密钥</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Document template</source>
         <translation>单据模板</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="+5"/>
+        <source>Sign-in policy</source>
+        <translation>登录策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card products</source>
+        <translation>卡产品设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care policy</source>
+        <translation>客户维护策略</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3634,7 +3650,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/labels.py" line="+42"/>
+        <location filename="../../ui/audit/labels.py" line="+49"/>
         <source>Sign-in as {name}</source>
         <translation>登录：{name}</translation>
     </message>
@@ -3667,7 +3683,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+27"/>
+        <location filename="../../app/glossary.py" line="+35"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>

@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.glossary import AUDIT_ACTIONS, HOMONYMS, SIGNIN_ACTOR_PREFIX, TERMS
+from app.glossary import ACTION_FAMILIES, AUDIT_ACTIONS, HOMONYMS, SIGNIN_ACTOR_PREFIX, TERMS
 from PySide6.QtCore import Qt
 
 from tests.ui.screens import ROLES, dressed, visible_tables, visible_texts, visit  # noqa: F401 - fixture
 from ui.resources import resource_path
 
-CODE = re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\b")
+CODE = re.compile(r"(?<![\w.])[a-z_]+(?:\.[a-z_]+)+(?![\w.])")  # customer.view, not a file name
 
 
 def _messages():
@@ -37,14 +37,36 @@ def test_every_audit_action_is_translated():
     assert set(AUDIT_ACTIONS.values()) <= translated, set(AUDIT_ACTIONS.values()) - translated
 
 
+def _recent_actions(store) -> None:
+    """The actions the issue found shown as codes, freshly written so the trail's first page
+    holds them: a look at a customer, a reveal, a sign-in attempt with an unknown name."""
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.customers.records import open_customer, reveal
+    from app.errors import AuthError
+    from db.models import Customer
+    from tests.db.helpers import actor_named
+
+    manager = actor_named(store, "manager")
+    with store.read() as session:
+        customer_id = session.scalars(select(Customer.id).where(Customer.branch_id == manager.branch_id)).first()
+    open_customer(store, manager, customer_id)
+    reveal(store, manager, customer_id, "phone")
+    with pytest.raises(AuthError):
+        sign_in(store, "nobody-here", "wrong")
+
+
 @pytest.mark.parametrize("username", ROLES)
-def test_no_page_shows_an_action_code(qtbot, dressed, main_window, language, username):  # noqa: F811
+def test_no_page_shows_an_action_code(qtbot, dressed, main_window, language, demo_store, username):  # noqa: F811
+    _recent_actions(demo_store)
     language.set("zh_CN")
     window = main_window(username)
     shown = set()
     for key, page in visit(window, qtbot):
         for text in visible_texts(page):
-            if SIGNIN_ACTOR_PREFIX in text or any(code in AUDIT_ACTIONS for code in CODE.findall(text)):
+            if SIGNIN_ACTOR_PREFIX in text or any(code.startswith(tuple(ACTION_FAMILIES))
+                                                  for code in CODE.findall(text)):
                 shown.add(f"{key}: {text[:80]!r}")
     assert not shown, "\n".join(sorted(shown))
 

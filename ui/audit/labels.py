@@ -8,7 +8,7 @@ import json
 
 from PySide6.QtCore import QCoreApplication
 
-from app.glossary import ACTION_FAMILIES, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_FIELDS, signin_user
+from app.glossary import ACTION_FAMILIES, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_FIELDS, SETTINGS, signin_user
 from ui.messages import role_label
 
 CONTEXT = "audit"
@@ -23,6 +23,13 @@ def action_label(code: str) -> str:
 def entity_label(code: str) -> str:
     text = ENTITIES.get(code)
     return QCoreApplication.translate(CONTEXT, text) if text else code
+
+
+def record_id_label(entity: str, entity_id: str) -> str:
+    """A record's ID as shown; a setting by its name (its key is a code)."""
+    if entity == "setting" and entity_id in SETTINGS:
+        return QCoreApplication.translate(CONTEXT, SETTINGS[entity_id])
+    return entity_id
 
 
 def group_label(prefix: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 
 from app.audit.trail import PAGE_SIZE, AuditRow
-from ui.audit.labels import action_label, actor_label, entity_label
+from ui.audit.labels import action_label, actor_label, entity_label, record_id_label
 from ui.formatting import local_seconds
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
@@ -60,7 +60,7 @@ class AuditModel(KeysetModel):
         if column == ENTITY:
             return entity_label(row.entity)
         if column == ENTITY_ID:
-            return row.entity_id
+            return record_id_label(row.entity, row.entity_id)
         return ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

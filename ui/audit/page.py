@@ -17,6 +17,7 @@ from app.auth.permissions import Permission
 from app.glossary import action_family
 from ui.audit.labels import (
     ACTION_GROUPS, ACTIONS, ENTITIES, action_label, actor_label, change_lines, entity_label, group_label,
+    record_id_label,
 )
 from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
@@ -229,7 +230,8 @@ class AuditPage(Page):
                                                    user=event.actor_name),
             self.tr("Branch: {branch}").format(branch=event.branch_code or "—"),
             self.tr("Action: {label} ({code})").format(label=action_label(event.action), code=event.action),
-            self.tr("Record: {label} {id}").format(label=entity_label(event.entity), id=event.entity_id),
+            self.tr("Record: {label} {id}").format(label=entity_label(event.entity),
+                                                   id=record_id_label(event.entity, event.entity_id)),
             "",
             self.tr("What was recorded:"),
             *(change_lines(event.before, event.after) or ["—"]),
