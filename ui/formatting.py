@@ -53,16 +53,18 @@ def round_ticks(top: float, most: int = 6) -> tuple[int, int]:
 
 
 def month_labels(months: list[int]) -> list[str]:
-    """Axis labels for consecutive months (``yyyymm``): the first and every January name the
-    year ("2025年12月", "2026年1月"), the others the month alone ("2月")."""
-    labels = []
-    for n, yyyymm in enumerate(months):
-        year, month = divmod(yyyymm, 100)
-        if n == 0 or month == 1:
-            labels.append(QCoreApplication.translate("formatting", "{month}/{year}").format(month=month, year=year))
-        else:
-            labels.append(QCoreApplication.translate("formatting", "{month}").format(month=month))
-    return labels
+    """Axis labels for months (``yyyymm``): the month alone ("12月", "1月"); the chart names
+    the years in its axis title (:func:`month_span`), where a label would be too wide to show."""
+    return [QCoreApplication.translate("formatting", "{month}").format(month=m % 100) for m in months]
+
+
+def month_span(months: list[int]) -> str:
+    """The months a chart covers, with their years: "2025年12月 – 2026年11月"."""
+    if not months:
+        return ""
+    first, last = (QCoreApplication.translate("formatting", "{month}/{year}").format(month=m % 100, year=m // 100)
+                   for m in (months[0], months[-1]))
+    return QCoreApplication.translate("formatting", "{first} – {last}").format(first=first, last=last)
 
 
 def overdue_text(past: timedelta) -> str:

@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+219"/>
+        <location filename="../../ui/audit/page.py" line="+220"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -5433,17 +5433,22 @@ python main.py db upgrade --db {url}</translation>
         <translation>{amount} 元</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>{month}/{year}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>{month}</source>
         <translation>{month}月</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>overdue {days} d {hours} h</source>
         <translation>逾期 {days} 天 {hours} 小时</translation>
     </message>

@@ -246,6 +246,13 @@ def test_dashboard_charts_table_and_export(windows, demo_store, dialogs, tmp_pat
         axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
         assert not axis.truncateLabels(), view.objectName()   # 私人银行 showed as 私人银...
     assert "Private banking" in page.findChild(QChartView, "vipChart").chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    for view in page.findChildren(QChartView):
+        values = view.chart().axes(Qt.Orientation.Vertical)[0]
+        step = values.max() / (values.tickCount() - 1)
+        assert step == int(step) and str(int(step)).rstrip("0") in ("1", "2", "5"), view.objectName()
+    trend = page.findChild(QChartView, "trendChart")  # the 12 months name their years
+    title = trend.chart().axes(Qt.Orientation.Horizontal)[0].titleText()
+    assert str(page.board.trend[0][0] // 100) in title and str(page.board.trend[-1][0] // 100) in title
     assert page.branches.rowCount() == 3
     assert "VIPs" in page.headline.text()
     qtmodeltester.check(page.branches)

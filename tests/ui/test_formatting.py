@@ -38,7 +38,7 @@ def test_times_show_in_beijing_whatever_the_pc_zone(pc_zone):
 from datetime import timedelta  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
-from ui.formatting import money, month_labels, overdue_text, round_ticks  # noqa: E402
+from ui.formatting import money, month_labels, month_span, overdue_text, round_ticks  # noqa: E402
 
 
 def test_money_has_separators_and_yuan(language):
@@ -61,7 +61,8 @@ def test_axes_end_on_a_round_number_in_round_steps(top, expected):
 def test_twelve_months_name_their_years(language):
     language.set("zh_CN")
     months = [202512, 202601, 202602]
-    assert month_labels(months) == ["2025年12月", "2026年1月", "2月"]
+    assert month_labels(months) == ["12月", "1月", "2月"]
+    assert month_span(months) == "2025年12月 – 2026年2月"
 
 
 def test_overdue_counts_days_not_a_negative_timer(language):

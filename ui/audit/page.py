@@ -100,7 +100,7 @@ class AuditPage(Page):
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # the anchor of the chain last verified intact, to copy or note down
         self.anchor_label = QLabel(self)
         self.anchor_edit = QLineEdit(self)
@@ -122,7 +122,8 @@ class AuditPage(Page):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(details_panel)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([860, 300])  # the events whole at 1366 wide; the details beside
         self.splitter.setChildrenCollapsible(False)
 
         # actions
