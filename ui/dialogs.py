@@ -11,7 +11,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-from platformdirs import user_documents_dir
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in a Windows file name, or blank
@@ -27,6 +26,8 @@ def file_name(*parts: str, suffix: str, day: date | None = None) -> str:
 def in_documents(name: str) -> str:
     """Where a save dialog first proposes ``name``: the user's documents folder (a bare name
     would land in whatever folder the program was started from)."""
+    from platformdirs import user_documents_dir  # when first saving, not at start-up
+
     return name if Path(name).is_absolute() else str(Path(user_documents_dir()) / name)
 
 

@@ -14,8 +14,7 @@ from ui.resources import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 # Each language is named in itself, so a reader of either can find their own.
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 # The locale Qt's own widgets use for day and month names, numbers and the file dialog.
-LOCALES = {"zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-           "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
+LOCALES = {"zh_CN": "zh_CN", "en": "en_US"}
 
 
 class Language(QObject):
@@ -40,7 +39,7 @@ class Language(QObject):
             self._app.removeTranslator(translator)
         self._translators = installed
         self.current = language
-        QLocale.setDefault(LOCALES[language])
+        QLocale.setDefault(QLocale(LOCALES[language]))
         self._retranslate_windows()
         self.changed.emit(language)
 

@@ -40,7 +40,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+174"/>
+        <location filename="../../ui/queue/counter.py" line="+176"/>
         <source>No customer at this counter.</source>
         <translation>本窗口当前没有客户。</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>取消排队号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Scan a ticket slip&apos;s QR code here</source>
         <translation>在此扫描号票上的二维码</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>LobbyDisplay</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="+230"/>
+        <location filename="../../ui/queue/display.py" line="+229"/>
         <source>Counter {counter}</source>
         <translation>请到 {counter} 号窗口</translation>
     </message>
@@ -179,8 +179,8 @@
     </message>
     <message>
         <location line="+37"/>
-        <source>Lobby display (Esc closes)</source>
-        <translation>叫号屏（按 Esc 关闭）</translation>
+        <source>Lobby display</source>
+        <translation>叫号屏</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -604,7 +604,7 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-219"/>
+        <location filename="../../ui/queue/counter.py" line="-223"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 
 from ui.background import wait_for_background
 from ui.resources import load_style, register_fonts
-from ui.widgets import is_masked
+from ui.tables import is_masked
 
 COUNTER_PC = QSize(1366, 768)
 ROLES = ("admin", "auditor", "manager", "teller", "lobby", "advisor", "custodian")

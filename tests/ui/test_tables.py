@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from ui.tiers.models import RowsModel
-from ui.widgets import FREE_TEXT_WIDEST, fit_table, is_masked, sort_key
+from ui.tables import FREE_TEXT_WIDEST, fit_table, is_masked, sort_key
 
 
 @dataclass(frozen=True)

@@ -261,9 +261,11 @@ def test_qt_s_own_dialogs_speak_chinese(qtbot, language):
 def test_saved_files_are_named_for_what_they_hold_in_the_documents_folder(monkeypatch, tmp_path):
     from datetime import date
 
+    import platformdirs
+
     import ui.dialogs as dialogs
 
-    monkeypatch.setattr(dialogs, "user_documents_dir", lambda: str(tmp_path))
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path))
     name = dialogs.file_name("客户", "BJ0101", suffix=".csv", day=date(2026, 12, 6))
     assert name == "客户-BJ0101-2026-12-06.csv"
     assert dialogs.file_name("a/b: c", "", suffix=".pdf") == "a_b_c.pdf"

@@ -286,7 +286,7 @@ class DisplayWindow(QWidget):
         super().closeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.setWindowTitle(QCoreApplication.translate("LobbyDisplay", "Lobby display (Esc closes)"))
+        self.setWindowTitle(QCoreApplication.translate("LobbyDisplay", "Lobby display"))
         self.branch.setText(self.actor.branch_name)
         self.title.setText(QCoreApplication.translate("LobbyDisplay", "VIP service area"))
         self.current_title.setText(QCoreApplication.translate("LobbyDisplay", "Now calling"))

@@ -25,7 +25,7 @@ from app.auth.signin import SignedIn
 from app.errors import SessionExpired, UserError
 from ui.dialogs import Dialogs
 from ui.messages import error_text
-from ui.widgets import fit_tables
+from ui.tables import fit_tables
 
 # Topics a page's ``changed`` names and other pages ``watch``.
 BRANCHES, ACCOUNTS, POLICY, AUDIT, ME = "branches", "accounts", "policy", "audit", "me"

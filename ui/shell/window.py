@@ -20,7 +20,8 @@ from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
 from ui.shell.pages import PAGES, POLICY, Page, PageContext, PageSpec, pages_for
-from ui.widgets import fit_tables, styled_label
+from ui.tables import fit_tables
+from ui.widgets import styled_label
 
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1024, 640)

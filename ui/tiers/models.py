@@ -11,7 +11,7 @@ from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
 from ui.formatting import money
 from ui.tiers.labels import card_label, tier_label
-from ui.widgets import SortableRows
+from ui.tables import SortableRows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
