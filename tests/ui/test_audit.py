@@ -176,3 +176,22 @@ def test_verify_chain_names_a_changed_event(qtbot, page, dialogs, demo_store):
     (_kind, _title, message, details), = dialogs.of("error")
     assert "event No. 3" in message
     assert "changed after it was written" in details
+
+
+def test_the_filter_offers_every_action_and_finds_who_viewed_a_customer(qtbot, page, demo_store, login_as):
+    from sqlalchemy import select
+
+    from app.customers.records import open_customer
+    from app.glossary import AUDIT_ACTIONS
+    from db.models import Customer
+
+    offered = {page.action_box.itemData(i) for i in range(page.action_box.count())}
+    assert set(AUDIT_ACTIONS) <= offered
+    manager = login_as("manager").actor
+    with demo_store.read() as session:
+        customer_id = session.scalars(select(Customer.id).where(Customer.branch_id == manager.branch_id)).first()
+    open_customer(demo_store, manager, customer_id)
+    page.action_box.setCurrentIndex(page.action_box.findData("customer.view"))
+    page.apply_button.click()
+    assert set(actions(page)) == {"customer.view"}
+    assert page.model.index(0, 2).data() == "行长 陈建国"  # by name, not user name
