@@ -22,9 +22,11 @@ FREE_TEXT_WIDEST = 320
 _ROWS_MEASURED = 300   # rows a refit reads per column (a lazy list is never read whole)
 
 
-def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST) -> None:
+def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: bool = False) -> None:
     """Size each column of ``view`` to its header and cells (none wider than ``widest``, but
-    never narrower than its header or than a masked value in it); the last one stretches."""
+    never narrower than its header or than a masked value in it); the last one stretches.
+    ``grow_only``: a column only widens (a live list refreshed every few seconds does not
+    make its columns jump back and forth)."""
     header = view.horizontalHeader()
     model = view.model()
     if model is None:
@@ -38,7 +40,9 @@ def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST) -> None:
         cells = view.sizeHintForColumn(column)
         if cells > widest and not _masked_column(model, column):
             cells = widest
-        header.resizeSection(column, max(title, cells, header.minimumSectionSize()))
+        wanted = max(title, cells, header.minimumSectionSize())
+        if not grow_only or wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)
 
 
 def _masked_column(model: QAbstractItemModel, column: int) -> bool:
@@ -58,8 +62,8 @@ _MASKED = re.compile(r"\d\*{2,}\d|\d\*{2,}[0-9Xx]")
 
 
 class TableFitter(QObject):
-    """Refits its view's columns whenever the model shows a new list (reset, first rows, a new
-    language); the user's own widths stand until then. Enables sorting by header on a model
+    """Fits its view's columns to a new model and a new language, and widens them for each list
+    loaded again (reset, first rows); the user's own widths stand until a column needs more. Enables sorting by header on a model
     that can sort (a proxy, or ``SORTABLE``) while it holds every row."""
 
     def __init__(self, view: QTableView):
@@ -78,25 +82,33 @@ class TableFitter(QObject):
         if model is self._model:
             return
         if self._model is not None:
-            for signal, slot in ((self._model.modelReset, self.refit), (self._model.headerDataChanged, self.refit),
+            for signal, slot in ((self._model.modelReset, self.refresh), (self._model.headerDataChanged, self._headers_changed),
                                  (self._model.rowsInserted, self._rows_inserted)):
                 signal.disconnect(slot)
         self._model = model
         if model is not None:
-            model.modelReset.connect(self.refit)
-            model.headerDataChanged.connect(self.refit)
+            model.modelReset.connect(self.refresh)
+            model.headerDataChanged.connect(self._headers_changed)
             model.rowsInserted.connect(self._rows_inserted)
         self.refit()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
         if first == 0:  # the first rows of a list; later pages keep the widths the user sees
-            self.refit()
+            self.refresh()
 
-    def refit(self) -> None:
+    def _headers_changed(self, *_section) -> None:
+        self.refit()
+
+    def refresh(self) -> None:
+        """The list was loaded again: columns widen for what it shows now, none narrows."""
+        self.refit(grow_only=True)
+
+    def refit(self, grow_only: bool = False) -> None:
+        """Fit every column anew (a new model, a new language), or only widen them."""
         if not isValid(self.view):  # the view's model speaking while the view is destroyed
             return
         self._sorting()
-        fit_columns(self.view)
+        fit_columns(self.view, grow_only=grow_only)
 
     def _sorting(self) -> None:
         model = self._model

@@ -60,6 +60,15 @@ def test_a_new_list_is_fitted_again(qtbot):
     assert view.columnWidth(0) > narrow
 
 
+def test_a_reload_only_widens_and_a_new_language_fits_anew(qtbot):
+    model, view = make(qtbot)
+    wide = view.columnWidth(0)
+    model.set_rows([Row(1, "1", "1", "a")])  # a live list refreshed: no jumping back
+    assert view.columnWidth(0) == wide
+    model.retranslate()  # the headers change: every column fits what it shows now
+    assert view.columnWidth(0) < wide
+
+
 def test_sorts_by_header_numbers_as_numbers_keeping_the_selection(qtbot):
     model, view = make(qtbot)
     assert view.isSortingEnabled()
