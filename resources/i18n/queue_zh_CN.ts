@@ -452,7 +452,12 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+128"/>
+        <location filename="../../ui/queue/stats_page.py" line="+127"/>
+        <source>No ticket was taken from {start} to {end}: choose other dates and press Show.</source>
+        <translation>{start} 至 {end} 没有取号记录：请换个日期，再按“统计”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
@@ -609,7 +614,7 @@
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-149"/>
+        <location filename="../../ui/queue/stats_page.py" line="-156"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>

@@ -99,3 +99,17 @@ def test_the_display_takes_the_second_monitor_and_never_covers_the_only_one():
 
     assert target_screen(["desk", "tv"], "desk") == ("tv", True)
     assert target_screen(["desk"], "desk") == ("desk", False)
+
+
+def test_statistics_of_an_empty_period_say_what_to_do(qtbot, main_window, language):
+    from PySide6.QtCore import QDate
+
+    language.set("zh_CN")
+    page = main_window("lobby").open_page("queue_stats")
+    page.refresh()
+    assert page.model.rowCount() and not page.empty_hint.isVisible()
+    for edit in (page.start_edit, page.end_edit):
+        edit.setDate(QDate(2020, 1, 1))
+    page.show_button.click()
+    assert page.model.rowCount() == 0 and page.empty_hint.isVisible()
+    assert "2020-01-01" in page.empty_hint.text() and "统计" in page.empty_hint.text()

@@ -12,7 +12,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.queue import stats, views
@@ -22,6 +22,7 @@ from ui.formatting import round_ticks
 from ui.queue.models import RowsModel, sorted_table
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
+from ui.widgets import styled_label
 
 
 def _minutes(seconds: float | None) -> str:
@@ -87,7 +88,9 @@ class QueueStatsPage(Page):
         top.addWidget(self.export_button)
         self.model = RowsModel(STAT_COLUMNS, self)
         self.view = sorted_table(self, self.model, "statsTable")
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_hint = styled_label("hint", self, wrap=True)  # what to do when there is nothing
+        self.empty_hint.setObjectName("statsEmpty")
+        self.empty_hint.setVisible(False)
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
@@ -99,6 +102,7 @@ class QueueStatsPage(Page):
         splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(splitter, 1)
         self.show_button.clicked.connect(self.refresh)
         self.by_box.currentIndexChanged.connect(self.refresh)
@@ -119,6 +123,10 @@ class QueueStatsPage(Page):
             return
         self.rows = [_Line(r, tier_label(r.key) if by == "tier" else r.key) for r in rows]
         self.model.set_rows(self.rows)
+        self.empty_hint.setText(self.tr(
+            "No ticket was taken from {start} to {end}: choose other dates and press Show.").format(
+            start=start.isoformat(), end=end.isoformat()))
+        self.empty_hint.setVisible(not self.rows)
         self._draw()
 
     def _draw(self) -> None:
