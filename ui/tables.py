@@ -1,9 +1,10 @@
 """Tables sized to their content and sorted by header, once for every page.
 
 Columns are sized to what they show, so that a masked card number, an ID or a serial range is
-read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST and shows the rest in its
-tooltip. The shell fits every table of every page it builds (``fit_tables``), so a page only
-builds its views; a model that holds its rows whole sorts by header (``SortableRows``).
+read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST (the models give the whole
+text as the cell's tooltip). The shell fits every table of every page it builds, and of every
+form a page opens (``fit_tables``), so a page only builds its views; a model that holds its
+rows whole sorts by header (``SortableRows``).
 """
 
 from __future__ import annotations
@@ -58,13 +59,14 @@ def is_masked(text: str) -> bool:
     return bool(_MASKED.search(text))
 
 
-_MASKED = re.compile(r"\d\*{2,}\d|\d\*{2,}[0-9Xx]")
+_MASKED = re.compile(r"\d\*{2,}[0-9Xx]")
 
 
 class TableFitter(QObject):
-    """Fits its view's columns to a new model and a new language, and widens them for each list
-    loaded again (reset, first rows); the user's own widths stand until a column needs more. Enables sorting by header on a model
-    that can sort (a proxy, or ``SORTABLE``) while it holds every row."""
+    """Fits its view's columns to a new model and a new language, and widens them for each
+    list loaded again (reset, first rows); the user's own widths stand until a column needs
+    more. Enables sorting by header on a model that can sort (a proxy, or ``SORTABLE``) while
+    it holds every row."""
 
     def __init__(self, view: QTableView):
         super().__init__(view)
@@ -82,7 +84,8 @@ class TableFitter(QObject):
         if model is self._model:
             return
         if self._model is not None:
-            for signal, slot in ((self._model.modelReset, self.refresh), (self._model.headerDataChanged, self._headers_changed),
+            for signal, slot in ((self._model.modelReset, self.refresh),
+                                 (self._model.headerDataChanged, self._headers_changed),
                                  (self._model.rowsInserted, self._rows_inserted)):
                 signal.disconnect(slot)
         self._model = model
