@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QTableWidget, QWidget
 from shiboken6 import isValid
 
 from ui.itemroles import SORT_ROLE
@@ -136,9 +136,12 @@ def fit_table(view: QTableView) -> TableFitter:
 
 
 def fit_tables(root: QWidget) -> None:
-    """Fit every table view under ``root`` (a page, a dialog)."""
+    """Fit every table view under ``root`` (a page, a dialog). An editing grid (a
+    QTableWidget, filled cell by cell with editors in its cells) keeps the sizes its page
+    gave it."""
     for view in root.findChildren(QTableView):
-        fit_table(view)
+        if not isinstance(view, QTableWidget):
+            fit_table(view)
 
 
 def sort_key(value) -> tuple:

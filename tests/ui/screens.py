@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 
 from ui.background import wait_for_background
 from ui.resources import load_style, register_fonts
-from ui.tables import is_masked
+from ui.tables import FREE_TEXT_WIDEST, is_masked
 
 COUNTER_PC = QSize(1366, 768)
 ROLES = ("admin", "auditor", "manager", "teller", "lobby", "advisor", "custodian")
@@ -62,7 +62,8 @@ def visit(window, qtbot):
 
 
 def cut_short(view: QTableView) -> list[str]:
-    """Headers of ``view`` and masked values in its visible rows that do not fit their column."""
+    """Headers of ``view`` and cells of its visible rows that do not fit their column: a masked
+    value ever, any other text in a column narrower than free text gets."""
     problems = []
     header = view.horizontalHeader()
     model = view.model()
@@ -81,9 +82,13 @@ def cut_short(view: QTableView) -> list[str]:
                 continue
             index = model.index(row, column)
             text = str(index.data() or "")
-            if is_masked(text) and view.sizeHintForIndex(index).width() > view.columnWidth(column):
-                problems.append(f"cell {text!r} in column {column}: {view.columnWidth(column)} wide, "
-                                f"needs {view.sizeHintForIndex(index).width()}")
+            width, needed = view.columnWidth(column), view.sizeHintForIndex(index).width()
+            if needed <= width or view.indexWidget(index) is not None:
+                continue
+            if is_masked(text):
+                problems.append(f"cell {text!r} in column {column}: {width} wide, needs {needed}")
+            elif width < FREE_TEXT_WIDEST and column < header.count() - 1:  # not free text: whole
+                problems.append(f"cell {text!r} cut in a column only {width} wide (needs {needed})")
     return problems
 
 
