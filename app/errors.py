@@ -33,6 +33,28 @@ class ValidationError(UserError):
     """Bad input: ``field`` names the field, the template the reason."""
 
 
+class ValidationErrors(ValidationError):
+    """Several fields are wrong at once: a form says all of them in one go. ``problems`` holds
+    one :class:`ValidationError` per field, in the form's order; the first stands for them
+    where only one can be shown."""
+
+    def __init__(self, problems: list[ValidationError]):
+        self.problems = list(problems)
+        first = self.problems[0]
+        super().__init__(first.template, field=first.field, **first.params)
+
+    def __str__(self) -> str:
+        return "; ".join(str(problem) for problem in getattr(self, "problems", ()))
+
+
+def raise_all(problems: list[ValidationError]) -> None:
+    """Raise nothing for no problem, the problem itself for one, :class:`ValidationErrors` for more."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationErrors(problems)
+
+
 class PermissionDenied(UserError):
     """The acting user may not do this here."""
 

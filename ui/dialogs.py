@@ -7,7 +7,28 @@ prepared answers, so nothing blocks.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in a Windows file name, or blank
+
+
+def file_name(*parts: str, suffix: str, day: date | None = None) -> str:
+    """A file name that says what is in it: the parts (what, whose) and the day, joined by
+    "-", e.g. ``客户-BJ0101-2026-12-06.csv``; characters a file name may not hold are dropped."""
+    words = [_UNSAFE.sub("_", p).strip("_") for p in (*parts, day.isoformat() if day else "")]
+    return "-".join(w for w in words if w) + suffix
+
+
+def in_documents(name: str) -> str:
+    """Where a save dialog first proposes ``name``: the user's documents folder (a bare name
+    would land in whatever folder the program was started from)."""
+    from platformdirs import user_documents_dir  # when first saving, not at start-up
+
+    return name if Path(name).is_absolute() else str(Path(user_documents_dir()) / name)
 
 
 class Dialogs:
@@ -33,8 +54,9 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        """A path to write to, or None when the user cancels."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        """A path to write to, or None when the user cancels; ``suggested`` (a name) is
+        proposed in the user's documents folder."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, in_documents(suggested), filters)
         return path or None
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:

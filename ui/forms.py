@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ConflictError, SessionExpired, UserError
+from app.errors import ConflictError, SessionExpired, UserError, ValidationErrors
 from ui.background import run_in_background
 from ui.messages import error_text
 from ui.widgets import error_label, set_invalid
@@ -120,17 +120,20 @@ class FormDialog(QDialog):
             set_invalid(widget, False)
 
     def show_error(self, problem: UserError | str, widget: QWidget | None = None) -> None:
-        """Show ``problem`` (an app error or a ready text) and outline the field it names."""
+        """Show ``problem`` (an app error or a ready text) and outline the field it names; for
+        several bad fields (:class:`ValidationErrors`) every one, a line each, the first focused."""
         self.clear_error()
-        text = problem if isinstance(problem, str) else error_text(problem)
-        if widget is None and isinstance(problem, UserError) and problem.field:
-            widget = self._fields.get(problem.field)
-        self.error.setText(text)
+        problems = problem.problems if isinstance(problem, ValidationErrors) else [problem]
+        self.error.setText(problem if isinstance(problem, str) else error_text(problem))
         self.error.setVisible(True)
         self.fit_contents()
-        if widget is not None:
-            set_invalid(widget, True)
-            widget.setFocus()
+        widgets = [widget] if widget is not None else [
+            self._fields.get(p.field) for p in problems if isinstance(p, UserError) and p.field]
+        widgets = [w for w in widgets if w is not None]
+        for outlined in widgets:
+            set_invalid(outlined, True)
+        if widgets:
+            widgets[0].setFocus()
 
     def failed(self, error: BaseException) -> None:
         """What a failed save does: conflicts and ended sessions are signalled to the page."""

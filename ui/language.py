@@ -6,13 +6,15 @@ each window and page answers it with its ``retranslateUi()``, so a switch needs 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 
 # Each language is named in itself, so a reader of either can find their own.
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+# The locale Qt's own widgets use for day and month names, numbers and the file dialog.
+LOCALES = {"zh_CN": "zh_CN", "en": "en_US"}
 
 
 class Language(QObject):
@@ -37,6 +39,7 @@ class Language(QObject):
             self._app.removeTranslator(translator)
         self._translators = installed
         self.current = language
+        QLocale.setDefault(QLocale(LOCALES[language]))
         self._retranslate_windows()
         self.changed.emit(language)
 
@@ -61,4 +64,5 @@ class Language(QObject):
             self._app.removeTranslator(translator)
         self._translators = []
         self.current = ""
+        QLocale.setDefault(QLocale.system())
         self._retranslate_windows()

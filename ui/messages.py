@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from app.auth.branches import LEVEL_LABELS, BranchLevel
 from app.auth.permissions import ROLE_LABELS, Permission, Role
 from app.cards.rules import APPLICATION_STATUS_LABELS, CARD_PARAMS, CARD_STATUS_LABELS, NO_CARD
-from app.errors import UserError
+from app.errors import UserError, ValidationErrors
 from app.tiers.rules import CARD_TYPE_LABELS
 
 ERRORS, FIELDS, ROLES, LEVELS = "errors", "fields", "roles", "levels"
@@ -102,7 +102,10 @@ def _param(name: str, value: object) -> object:
 
 
 def error_text(error: UserError) -> str:
-    """The whole message of ``error``, translated: "<field>: <reason>" or just the reason."""
+    """The whole message of ``error``, translated: "<field>: <reason>" or just the reason;
+    several bad fields (:class:`ValidationErrors`) a line each."""
+    if isinstance(error, ValidationErrors):
+        return "\n".join(error_text(problem) for problem in error.problems)
     params = {name: _param(name, value) for name, value in error.params.items()}
     try:
         reason = translate(ERRORS, error.template).format(**params)

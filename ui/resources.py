@@ -96,15 +96,24 @@ def install_translators(app, language: str = DEFAULT_LANGUAGE) -> list:
         app_translators.append(translator)
 
     translators = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_dir and qt_translator.load(f"qtbase_{language}", qt_dir):
+    if any(qt_translator.load(f"qtbase_{language}", str(folder)) for folder in qt_translation_dirs()):
         app.installTranslator(qt_translator)
         translators.append(qt_translator)
     for translator in app_translators:
         app.installTranslator(translator)
         translators.append(translator)
     return translators
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own catalogues may be: the folder Qt reports, then the one inside the
+    PySide6 package (a wheel installed where Qt's built-in path does not point)."""
+    import PySide6
+
+    reported = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    shipped = Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
+    return ([Path(reported)] if reported else []) + [shipped]
 
 
 def language_from_env() -> str:

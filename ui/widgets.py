@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+
+def bind_key(button: QAbstractButton, key: str, tip: str = "") -> None:
+    """Give ``button`` a keyboard shortcut and name it in its tooltip: "Call next (F5)". Call
+    after ``setText`` (setting a text resets a button's shortcut to its mnemonic); the key works
+    while the button is shown and enabled."""
+    button.setShortcut(QKeySequence(key))
+    shown = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{tip or button.text().replace('&', '')} ({shown})")
 
 
 def password_edit(parent: QWidget | None = None) -> QLineEdit:

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import literal, or_, select, text
 
 from app.audit.anchor import Anchor, anchor_of, anchor_problem
 from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
 from app.errors import Cancelled
-from db.models import AuditEvent, Branch
+from app.glossary import SIGNIN_ACTOR_PREFIX, signin_user
+from db.models import AuditEvent, Branch, StaffAccount
 
 PAGE_SIZE = 200
 
@@ -42,19 +43,37 @@ class AuditRow:
     entity_id: str
     before: str
     after: str
+    actor_display: str = ""  # the person's name (their account's display name), "" if unknown
 
 
-def _scoped(actor, audit_filter: AuditFilter):
+def whole_tree(session, actor) -> bool:
+    """Whether ``actor``'s scope is the whole branch tree: a batch job, or staff of the one
+    branch without a parent (head office). Events without a branch (sign-ins of unknown
+    names, store-wide jobs) belong to the whole tree."""
+    if actor.branch_path == "/":
+        return True
+    roots = session.execute(select(Branch.id).where(Branch.parent_id.is_(None)).limit(2)).scalars().all()
+    return roots == [actor.branch_id]
+
+
+def _scoped(actor, audit_filter: AuditFilter, *, everything: bool):
     query = (select(AuditEvent, Branch.code).outerjoin(Branch, AuditEvent.branch_id == Branch.id))
     if actor.branch_path != "/":
-        query = query.where(Branch.path.startswith(actor.branch_path))
+        in_scope = Branch.path.startswith(actor.branch_path)
+        query = query.where(or_(in_scope, AuditEvent.branch_id.is_(None)) if everything else in_scope)
     f = audit_filter
     if f.since:
         query = query.where(AuditEvent.occurred_at >= f.since)
     if f.until:
         query = query.where(AuditEvent.occurred_at < f.until)
     if f.actor:
-        query = query.where(AuditEvent.actor_name.contains(f.actor.strip(), autoescape=True))
+        # a user name, or a part of the person's name; their sign-in attempts too
+        named = select(StaffAccount.username).where(
+            StaffAccount.display_name.contains(f.actor.strip(), autoescape=True))
+        query = query.where(or_(
+            AuditEvent.actor_name.contains(f.actor.strip(), autoescape=True),
+            AuditEvent.actor_name.in_(named),
+            AuditEvent.actor_name.in_(select(literal(SIGNIN_ACTOR_PREFIX) + named.subquery().c.username))))
     if f.action:
         query = query.where(AuditEvent.action.startswith(f.action.strip(), autoescape=True))
     if f.entity:
@@ -64,21 +83,30 @@ def _scoped(actor, audit_filter: AuditFilter):
     return query
 
 
-def _row(event: AuditEvent, code: str | None) -> AuditRow:
+def _row(event: AuditEvent, code: str | None, names: dict[str, str]) -> AuditRow:
     return AuditRow(event.id, event.occurred_at, event.actor_name, code or "", event.action,
-                    event.entity, event.entity_id, event.before, event.after)
+                    event.entity, event.entity_id, event.before, event.after,
+                    names.get(signin_user(event.actor_name) or event.actor_name, ""))
+
+
+def _rows(session, rows) -> list[AuditRow]:
+    """Rows with each actor's name, looked up once for the page."""
+    usernames = {signin_user(event.actor_name) or event.actor_name for event, _code in rows}
+    names = dict(session.execute(select(StaffAccount.username, StaffAccount.display_name)
+                                 .where(StaffAccount.username.in_(usernames))).all()) if usernames else {}
+    return [_row(event, code, names) for event, code in rows]
 
 
 def audit_page(store, actor, audit_filter: AuditFilter, *, before: int | None = None,
                limit: int = PAGE_SIZE) -> list[AuditRow]:
     """The newest events first, ``limit`` at a time; pass the last number seen to get the next page."""
     require(actor, Permission.VIEW_AUDIT)
-    query = _scoped(actor, audit_filter)
-    if before is not None:
-        query = query.where(AuditEvent.id < before)
     with store.read() as session:
+        query = _scoped(actor, audit_filter, everything=whole_tree(session, actor))
+        if before is not None:
+            query = query.where(AuditEvent.id < before)
         rows = session.execute(query.order_by(AuditEvent.id.desc()).limit(limit)).all()
-        return [_row(event, code) for event, code in rows]
+        return _rows(session, rows)
 
 
 @dataclass(frozen=True)
@@ -194,10 +222,10 @@ def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[s
     require(actor, Permission.EXPORT_AUDIT)
     after = 0
     while True:
-        query = _scoped(actor, audit_filter).where(AuditEvent.id > after)
         with store.read() as session:
-            rows = session.execute(query.order_by(AuditEvent.id).limit(2000)).all()
-            page = [_row(event, code) for event, code in rows]
+            query = _scoped(actor, audit_filter, everything=whole_tree(session, actor))
+            rows = session.execute(query.where(AuditEvent.id > after).order_by(AuditEvent.id).limit(2000)).all()
+            page = _rows(session, rows)
         if not page:
             return
         for row in page:

@@ -117,7 +117,7 @@ def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | st
     require(actor, Permission.MANAGE_BRANCHES)
     code, name = clean_code(code), clean_name(name)
     address = _clean_short(address, QT_TRANSLATE_NOOP("fields", "Address"), 200)
-    phone = _clean_short(phone, QT_TRANSLATE_NOOP("fields", "Phone"), 40)
+    phone = _clean_short(phone, QT_TRANSLATE_NOOP("fields", "Telephone"), 40)
     try:
         level = BranchLevel(level)
     except ValueError:
@@ -158,7 +158,7 @@ def update_branch(store, actor, branch_id: int, *, expected_version: int, name: 
     require(actor, Permission.MANAGE_BRANCHES)
     name = clean_name(name)
     address = _clean_short(address, QT_TRANSLATE_NOOP("fields", "Address"), 200)
-    phone = _clean_short(phone, QT_TRANSLATE_NOOP("fields", "Phone"), 40)
+    phone = _clean_short(phone, QT_TRANSLATE_NOOP("fields", "Telephone"), 40)
     with store.write(actor) as uow:
         branch = load_branch(uow.session, actor, branch_id)
         if branch.version != expected_version:

@@ -1,8 +1,9 @@
 """The customer record as a clerk or an extract gives it (raw strings), and its cleaning.
 
 :func:`clean_input` turns a :class:`CustomerInput` into the values stored, running every field
-through the rules of :mod:`app.customers.rules`; the first bad field raises
-:class:`ValidationError` naming it. Pure: no database, no Qt, no I/O.
+through the rules of :mod:`app.customers.rules`; a bad field raises :class:`ValidationError`
+naming it, several bad fields :class:`ValidationErrors` naming each (a form says them all in
+one go). Pure: no database, no Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from app.customers.rules import (
     COMPOUND_SURNAMES, BIRTHDAY, GENDER, Gender, IdType, check_matches_id, clean_cif, clean_email, clean_id_number,
     clean_name, clean_phone, clean_postcode, search_keys,
 )
-from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.errors import QT_TRANSLATE_NOOP, ValidationError, raise_all
 from app.text import clean_text, normalise
 
 ADDRESS = QT_TRANSLATE_NOOP("fields", "Address")
@@ -131,14 +132,37 @@ def _optional(raw: str | None, clean, **kwargs) -> str:
     return clean(raw, required=False, **kwargs)
 
 
+class _Problems(list):
+    """The bad fields found so far; ``take`` runs one field's cleaner."""
+
+    def take(self, clean, *args, **kwargs):
+        try:
+            return clean(*args, **kwargs)
+        except ValidationError as problem:
+            self.append(problem)
+            return None
+
+
 def clean_input(data: CustomerInput, *, today: date) -> dict:
-    """The stored values for ``data`` (columns of ``customer``, without ids and bookkeeping)."""
-    cif_no = clean_cif(data.cif_no)
-    name = clean_name(data.name)
-    id_type = _id_type(data.id_type if isinstance(data.id_type, str) else "")
-    id_number = clean_id_number(id_type, data.id_number, today=today)
-    gender = parse_gender(data.gender)
-    birthday = parse_birthday(data.birthday, today=today)
+    """The stored values for ``data`` (columns of ``customer``, without ids and bookkeeping);
+    every bad field is found before anything is refused."""
+    problems = _Problems()
+    cif_no = problems.take(clean_cif, data.cif_no)
+    name = problems.take(clean_name, data.name)
+    id_type = problems.take(_id_type, data.id_type if isinstance(data.id_type, str) else "")
+    id_number = problems.take(clean_id_number, id_type, data.id_number, today=today) if id_type else None
+    gender = problems.take(parse_gender, data.gender)
+    birthday = problems.take(parse_birthday, data.birthday, today=today)
+    phone = problems.take(_optional, data.phone, clean_phone)
+    email = problems.take(_optional, data.email, clean_email)
+    address = problems.take(_optional, data.address, clean_text, field=ADDRESS, max_length=200)
+    postcode = problems.take(_optional, data.postcode, clean_postcode)
+    employer = problems.take(_optional, data.employer, clean_text, field=EMPLOYER, max_length=100)
+    department = problems.take(_optional, data.department, clean_text, field=DEPARTMENT, max_length=100)
+    title = problems.take(_optional, data.title, clean_text, field=TITLE, max_length=60)
+    occupation = problems.take(_optional, data.occupation, clean_text, field=OCCUPATION, max_length=60)
+    notes = problems.take(_optional, data.notes, clean_text, field=NOTES, max_length=2000, multiline=True)
+    raise_all(problems)
     if id_type is IdType.RESIDENT_ID:
         if birthday is not None or gender is not None:
             check_matches_id(id_type, id_number, birthday=birthday, gender=gender, today=today)
@@ -147,19 +171,12 @@ def clean_input(data: CustomerInput, *, today: date) -> dict:
         gender = Gender.MALE if int(id_number[16]) % 2 else Gender.FEMALE
     elif gender is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=GENDER)
-    phone = _optional(data.phone, clean_phone)
     pinyin, initials = _keys(name)
     return dict(
         cif_no=cif_no, name=name, name_pinyin=pinyin[:300], name_initials=initials[:60],
         gender=gender.value, id_type=id_type.value, id_number=id_number,
         id_rev=reversed_digits(id_number), birthday=birthday, phone=phone,
         phone_rev=reversed_digits(phone),
-        email=_optional(data.email, clean_email),
-        address=_optional(data.address, clean_text, field=ADDRESS, max_length=200),
-        postcode=_optional(data.postcode, clean_postcode),
-        employer=_optional(data.employer, clean_text, field=EMPLOYER, max_length=100),
-        department=_optional(data.department, clean_text, field=DEPARTMENT, max_length=100),
-        title=_optional(data.title, clean_text, field=TITLE, max_length=60),
-        occupation=_optional(data.occupation, clean_text, field=OCCUPATION, max_length=60),
-        notes=_optional(data.notes, clean_text, field=NOTES, max_length=2000, multiline=True),
+        email=email, address=address, postcode=postcode, employer=employer, department=department,
+        title=title, occupation=occupation, notes=notes,
     )

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
+from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.csvio import (
     FILE, MAX_FIELD_CHARS, Column, LineProblem, decode, map_header, problem_from, read_file,
@@ -540,7 +541,7 @@ class ImportRow:
     rows_changed: int
     rows_skipped: int
     imported_at: object
-    imported_by: str
+    imported_by: str      # the person's name
 
 
 def list_imports(store, actor, limit: int = 100) -> list[ImportRow]:
@@ -548,5 +549,6 @@ def list_imports(store, actor, limit: int = 100) -> list[ImportRow]:
     require(actor, Permission.IMPORT_DATA)
     with store.read() as session:
         rows = session.scalars(select(AumImport).order_by(AumImport.id.desc()).limit(limit)).all()
+        names = names_of(session, (r.imported_by for r in rows))
         return [ImportRow(r.id, r.file_name, r.file_sha256, r.rows_read, r.rows_changed,
-                          r.rows_skipped, r.imported_at, r.imported_by) for r in rows]
+                          r.rows_skipped, r.imported_at, person(names, r.imported_by)) for r in rows]

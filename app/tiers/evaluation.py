@@ -44,6 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
@@ -492,7 +493,7 @@ class EvaluationRow:
     policy_version: int
     branch_code: str
     run_at: datetime
-    run_by: str
+    run_by: str           # the person's name
     counts: dict[str, int]
 
 
@@ -522,8 +523,9 @@ def latest_evaluation(store, actor) -> EvaluationRow | None:
         if row is None:
             return None
         evaluation, code = row
+        by = person(names_of(session, [evaluation.run_by]), evaluation.run_by)
         return EvaluationRow(evaluation.id, evaluation.as_of, evaluation.policy_version, code or "",
-                             evaluation.run_at, evaluation.run_by, json.loads(evaluation.counts))
+                             evaluation.run_at, by, json.loads(evaluation.counts))
 
 
 def _sources(evaluation_id: int, kind: str) -> list[tuple]:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, ValidationError
 from app.store import insert_unique
@@ -30,7 +31,7 @@ class PolicyRow:
 
     policy: TierPolicy
     created_at: datetime | None   # None for the built-in default
-    created_by: str
+    created_by: str       # the person's name
 
     @property
     def version(self) -> int:
@@ -57,7 +58,8 @@ def stored_policies(session: Session) -> list[TierPolicy]:
 def list_policies(session: Session) -> list[PolicyRow]:
     """The version history, newest first (the built-in default last)."""
     rows = session.scalars(select(TierPolicyVersion).order_by(TierPolicyVersion.version.desc())).all()
-    history = [PolicyRow(_decode(r), r.created_at, r.created_by) for r in rows]
+    names = names_of(session, (r.created_by for r in rows))
+    history = [PolicyRow(_decode(r), r.created_at, person(names, r.created_by)) for r in rows]
     return history + [PolicyRow(DEFAULT_TIER_POLICY, None, "")]
 
 

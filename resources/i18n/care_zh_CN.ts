@@ -103,7 +103,7 @@
 <context>
     <name>CareKinds</name>
     <message>
-        <location filename="../../ui/care/common.py" line="+25"/>
+        <location filename="../../ui/care/common.py" line="+26"/>
         <source>Contact overdue</source>
         <translation>联系已逾期</translation>
     </message>
@@ -417,7 +417,7 @@
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location filename="../../ui/care/dashboard_page.py" line="+97"/>
+        <location filename="../../ui/care/dashboard_page.py" line="+105"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -463,7 +463,7 @@
         <location line="+1"/>
         <location filename="../../ui/care/page.py" line="+1"/>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -757,23 +757,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>VIPs</source>
         <translation>贵宾客户</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+23"/>
+        <location line="-22"/>
+        <location line="+25"/>
         <source>Contacted in time</source>
         <translation>按时联系</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>VIPs at each month&apos;s end, last 12 months</source>
         <translation>近 12 个月各月末贵宾客户数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tier changes and cards cancelled by month</source>
         <translation>各月等级变动与销卡</translation>
     </message>
@@ -910,7 +910,7 @@
 <context>
     <name>care</name>
     <message>
-        <location filename="../../app/care/rules.py" line="+55"/>
+        <location filename="../../app/care/rules.py" line="+57"/>
         <location line="+17"/>
         <source>Phone</source>
         <translation>电话</translation>
@@ -935,7 +935,7 @@
         <location line="-16"/>
         <location line="+15"/>
         <source>E-mail</source>
-        <translation>电子邮件</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="-14"/>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/care/rules.py" line="+216"/>
+        <location filename="../../app/care/rules.py" line="+226"/>
         <source>must be 1, 2 or 3</source>
         <translation>必须是 1、2 或 3</translation>
     </message>
@@ -1115,7 +1115,7 @@
         <translation>没有待跟进事项</translation>
     </message>
     <message>
-        <location filename="../../app/care/rules.py" line="-198"/>
+        <location filename="../../app/care/rules.py" line="-199"/>
         <source>this step is not possible in the complaint&apos;s current state; reload it</source>
         <translation>投诉当前状态下不能执行此步骤，请重新加载</translation>
     </message>
@@ -1160,7 +1160,7 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>lower bounds must increase</source>
         <translation>下限必须逐级递增</translation>
     </message>
@@ -1203,7 +1203,7 @@
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../app/care/rules.py" line="-275"/>
+        <location filename="../../app/care/rules.py" line="-285"/>
         <source>Contact method</source>
         <translation>联系方式</translation>
     </message>
@@ -1303,7 +1303,7 @@
         <translation>维护分层</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+200"/>
         <source>Care policy</source>
         <translation>客户维护策略</translation>
     </message>

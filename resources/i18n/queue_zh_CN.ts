@@ -40,7 +40,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+174"/>
+        <location filename="../../ui/queue/counter.py" line="+176"/>
         <source>No customer at this counter.</source>
         <translation>本窗口当前没有客户。</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>取消排队号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Scan a ticket slip&apos;s QR code here</source>
         <translation>在此扫描号票上的二维码</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>LobbyDisplay</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="+137"/>
+        <location filename="../../ui/queue/display.py" line="+229"/>
         <source>Counter {counter}</source>
         <translation>请到 {counter} 号窗口</translation>
     </message>
@@ -173,19 +173,19 @@
         <translation>{service}：{count} 人等候</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Number {number}, please go to counter {counter}</source>
         <translation>请 {number} 号到 {counter} 号窗口办理</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>Lobby display</source>
-        <translation>大堂叫号屏</translation>
+        <translation>叫号屏</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>VIP service area — now calling</source>
-        <translation>贵宾服务区 — 正在叫号</translation>
+        <location line="+2"/>
+        <source>VIP service area</source>
+        <translation>贵宾服务区</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -194,6 +194,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take a seat: your number will show here when it is called.</source>
+        <translation>请您稍坐，叫到您的号码时将在这里显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Last calls</source>
         <translation>最近叫号</translation>
     </message>
@@ -206,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+157"/>
+        <location filename="../../ui/queue/lobby.py" line="+167"/>
         <location line="+36"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-157"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -264,6 +274,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -437,7 +452,12 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+126"/>
+        <location filename="../../ui/queue/stats_page.py" line="+127"/>
+        <source>No ticket was taken from {start} to {end}: choose other dates and press Show.</source>
+        <translation>{start} 至 {end} 没有取号记录：请换个日期，再按“统计”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
@@ -447,18 +467,23 @@
         <translation>90% 分位等候（分钟）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Waiting time by {group}</source>
         <translation>按{group}统计的等候时间</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Export tickets</source>
         <translation>导出排队号</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
+        <source>Tickets</source>
+        <translation>排队记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -506,7 +531,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-296"/>
+        <location filename="../../ui/queue/lobby.py" line="-307"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>
@@ -584,12 +609,12 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-219"/>
+        <location filename="../../ui/queue/counter.py" line="-223"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-145"/>
+        <location filename="../../ui/queue/stats_page.py" line="-156"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -741,67 +766,59 @@
         <translation>只有已登录的人员才能在柜台办理业务。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+116"/>
-        <location line="+52"/>
-        <location filename="../../app/queue/tickets.py" line="+159"/>
-        <location line="+124"/>
+        <location filename="../../app/queue/refusals.py" line="+22"/>
         <source>counter {number} is closed</source>
         <translation>{number} 号窗口已关闭</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location filename="../../app/queue/calling.py" line="+10"/>
         <source>Counter {number} is in use by {clerk} on {pc}: sign out there first.</source>
         <translation>{number} 号窗口正由 {clerk} 在 {pc} 上使用：请先在那台电脑上签退。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+89"/>
-        <location line="+47"/>
+        <location filename="../../app/queue/refusals.py" line="+10"/>
         <source>Counter {counter} still holds {number}: finish it, transfer it or mark a no-show first.</source>
         <translation>{counter} 号窗口仍有 {number} 号未处理：请先办结、转移或标记过号。</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="+6"/>
         <source>You are not signed in at counter {number} on this PC any more: sign in again.</source>
         <translation>您已不在本机签到 {number} 号窗口：请重新签到。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Ticket {number} is not at counter {counter}; only its own counter may do this.</source>
         <translation>{number} 号不在 {counter} 号窗口；只有其所在窗口才能办理。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-18"/>
         <source>counter {number} has no service assigned: ask the lobby manager to assign one</source>
         <translation>{number} 号窗口未分配任何业务：请大堂经理分配</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <location filename="../../app/queue/tickets.py" line="-126"/>
-        <location line="+124"/>
+        <location filename="../../app/queue/calling.py" line="+169"/>
+        <location filename="../../app/queue/tickets.py" line="+165"/>
+        <location line="+123"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="+57"/>
-        <location filename="../../app/queue/views.py" line="+181"/>
+        <location filename="../../app/queue/refusals.py" line="-8"/>
         <source>That ticket does not exist in your scope.</source>
         <translation>该排队号不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location filename="../../app/queue/views.py" line="-25"/>
+        <location line="-4"/>
         <source>That counter does not exist in your scope.</source>
         <translation>该窗口不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../app/queue/common.py" line="+82"/>
         <source>That service does not exist in your scope.</source>
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+103"/>
+        <location filename="../../app/queue/rules.py" line="+105"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
@@ -817,12 +834,12 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>has been recalled {count} times already: mark the ticket a no-show</source>
         <translation>已重呼 {count} 次：请标记为过号</translation>
     </message>
@@ -837,7 +854,7 @@
         <translation>标记过号前须重呼 {needed} 次（目前 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../app/queue/setup.py" line="+38"/>
+        <location filename="../../app/queue/setup.py" line="+39"/>
         <source>must be one or two letters A-Z</source>
         <translation>须为一到两个字母 A-Z</translation>
     </message>
@@ -862,13 +879,13 @@
         <translation>须为业务列表</translation>
     </message>
     <message>
-        <location filename="../../app/queue/tickets.py" line="-199"/>
-        <location line="+210"/>
+        <location filename="../../app/queue/tickets.py" line="-197"/>
+        <location line="+207"/>
         <source>{name} is not offered at the moment</source>
         <translation>{name}暂不办理</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-197"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -878,7 +895,7 @@
         <translation>已标记为停用</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>must be one of the tiers</source>
         <translation>须为客户等级之一</translation>
     </message>
@@ -888,7 +905,7 @@
         <translation>已是该排队号的优先级</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Counter {counter} is still connected: ask there before taking {number} away.</source>
         <translation>{counter} 号窗口仍在线：请先与该窗口确认，再收回 {number} 号。</translation>
     </message>
@@ -908,7 +925,7 @@
         <translation>请选择要转入的业务或窗口</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>the ticket is at this counter already</source>
         <translation>该号已在此窗口</translation>
     </message>
@@ -918,7 +935,7 @@
         <translation>该号已在此业务</translation>
     </message>
     <message>
-        <location filename="../../app/queue/views.py" line="+40"/>
+        <location filename="../../app/queue/views.py" line="+196"/>
         <source>is not the code of a queue ticket</source>
         <translation>不是排队号的二维码</translation>
     </message>
@@ -941,17 +958,17 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="-209"/>
+        <location filename="../../app/queue/calling.py" line="-204"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="-56"/>
+        <location filename="../../app/queue/refusals.py" line="-4"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/queue/common.py" line="-59"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
@@ -961,7 +978,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-223"/>
+        <location filename="../../app/queue/rules.py" line="-243"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1049,7 +1066,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+176"/>
+        <location filename="../../app/queue/rules.py" line="+196"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1107,7 +1124,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-208"/>
+        <location line="-228"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+227"/>
+        <location filename="../../ui/audit/page.py" line="+220"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -261,12 +261,7 @@
         <translation>时间：{time}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>By: {actor}</source>
-        <translation>操作人：{actor}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Branch: {branch}</source>
         <translation>网点：{branch}</translation>
     </message>
@@ -281,17 +276,22 @@
         <translation>对象：{label} {id}</translation>
     </message>
     <message>
+        <location line="-4"/>
+        <source>By: {actor} ({user})</source>
+        <translation>操作人：{actor}（{user}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What was recorded:</source>
+        <translation>记录内容：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Before:</source>
-        <translation>改动前：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>After:</source>
-        <translation>改动后：</translation>
-    </message>
-    <message>
-        <location line="+10"/>
         <source>Export the audit trail</source>
         <translation>导出审计日志</translation>
     </message>
@@ -383,8 +383,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>User name contains…</source>
-        <translation>用户名包含…</translation>
+        <source>Name or user name…</source>
+        <translation>姓名或用户名…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1121,7 +1121,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+164"/>
+        <location filename="../../ui/customers/page.py" line="+182"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1131,7 +1131,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>找到 {count} 位客户。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1164,6 +1164,11 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+15"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1323,7 +1328,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+188"/>
+        <location filename="../../ui/forms.py" line="+186"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1467,7 +1472,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+267"/>
+        <location filename="../../ui/shell/window.py" line="+278"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1611,7 +1616,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+181"/>
+        <location filename="../../ui/shell/pages.py" line="+187"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1619,7 +1624,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-109"/>
+        <location line="-114"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1973,7 +1978,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+302"/>
+        <location filename="../../ui/stock/page.py" line="+304"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -2512,7 +2517,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierPolicyPage</name>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="+223"/>
+        <location filename="../../ui/tiers/policy_page.py" line="+224"/>
         <source>Saved as version {version}, in force from {date}.</source>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
@@ -2600,7 +2605,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierTab</name>
     <message>
-        <location filename="../../ui/tiers/customer_tab.py" line="+108"/>
+        <location filename="../../ui/tiers/customer_tab.py" line="+109"/>
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
     </message>
@@ -2769,7 +2774,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <location filename="../../ui/tiers/exceptions_page.py" line="-5"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>客户等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2959,7 +2964,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+56"/>
+        <location filename="../../ui/tiers/models.py" line="+58"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -2976,7 +2981,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+0"/>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3007,7 +3012,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../ui/audit/labels.py" line="+10"/>
+        <location filename="../../app/glossary.py" line="+73"/>
         <source>Account created</source>
         <translation>创建账户</translation>
     </message>
@@ -3427,6 +3432,96 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库结束了阻塞他人的会话</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Customer added</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record changed</source>
+        <translation>修改客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record reactivated</source>
+        <translation>恢复客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record deactivated</source>
+        <translation>停用客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers exported</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record viewed</source>
+        <translation>查看客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked field shown in full</source>
+        <translation>查看完整敏感信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document made</source>
+        <translation>生成单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document copy made</source>
+        <translation>补打单据副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document printed</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed scan attached</source>
+        <translation>上传签字扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document template saved</source>
+        <translation>保存单据模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document signing key created</source>
+        <translation>生成单据签名密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blank-card destruction confirmed</source>
+        <translation>空白卡销毁已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank-card destruction rejected</source>
+        <translation>空白卡销毁被退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card paperwork printed in a batch</source>
+        <translation>批量打印卡单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care figures rebuilt</source>
+        <translation>重算客户维护指标</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3478,8 +3573,33 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>All customer record actions</source>
+        <translation>全部客户档案操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All document actions</source>
+        <translation>全部单据操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All AUM actions</source>
+        <translation>全部金融资产操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All customer care actions</source>
+        <translation>全部客户维护操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All changes made with a SQL tool</source>
         <translation>全部直接在数据库中所做的改动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sessions ended by the store</source>
+        <translation>全部被数据库结束的会话</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3577,7 +3697,58 @@ python main.py db upgrade --db {url}</translation>
         <translation>排队营业日</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care figures</source>
+        <translation>客户维护指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer export</source>
+        <translation>客户导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer import</source>
+        <translation>客户导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Document signing key</source>
+        <translation>单据签名密钥</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Document template</source>
+        <translation>单据模板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in policy</source>
+        <translation>登录策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card products</source>
+        <translation>卡产品设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care policy</source>
+        <translation>客户维护策略</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3622,12 +3793,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3651,6 +3822,326 @@ python main.py db upgrade --db {url}</translation>
         <source>Tier exception</source>
         <translation>等级例外</translation>
     </message>
+    <message>
+        <location filename="../../ui/audit/labels.py" line="+49"/>
+        <source>Sign-in as {name}</source>
+        <translation>登录：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{field}: {value} (removed)</source>
+        <translation>{field}：{value}（已删除）</translation>
+    </message>
+</context>
+<context>
+    <name>audit_fields</name>
+    <message>
+        <location filename="../../app/glossary.py" line="+35"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement signed on</source>
+        <translation>协议签署日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of</source>
+        <translation>评定月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>滚动季日均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP card</source>
+        <translation>贵宾卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up status</source>
+        <translation>跟进状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact method</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock move</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent branch</source>
+        <translation>上级网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy version</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation>凭证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serials</source>
+        <translation>凭证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>监盘/监销人</translation>
+    </message>
 </context>
 <context>
     <name>card_types</name>
@@ -3670,7 +4161,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="+31"/>
+        <location filename="../../ui/tiers/labels.py" line="+30"/>
         <source>No VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
@@ -3692,7 +4183,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+40"/>
-        <location filename="../../app/customers/fields.py" line="+149"/>
+        <location filename="../../app/customers/fields.py" line="+173"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+102"/>
@@ -3882,7 +4373,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>此数据库已有数据；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="+60"/>
+        <location filename="../../app/errors.py" line="+82"/>
         <source>This record was changed by someone else. Reload it and make your change again.</source>
         <translation>此记录已被他人修改。请刷新后重新修改。</translation>
     </message>
@@ -3903,22 +4394,22 @@ python main.py db upgrade --db {url}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+39"/>
+        <location filename="../../app/store.py" line="+41"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+202"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your account is locked. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="+19"/>
+        <location filename="../../ui/messages.py" line="+22"/>
         <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
@@ -4390,7 +4881,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+172"/>
+        <location filename="../../app/tiers/aum_import.py" line="+173"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4445,7 +4936,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+445"/>
+        <location filename="../../app/tiers/evaluation.py" line="+446"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4465,12 +4956,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+116"/>
+        <location filename="../../app/tiers/evaluation.py" line="+117"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/policy_store.py" line="+76"/>
+        <location filename="../../app/tiers/policy_store.py" line="+78"/>
         <source>version {version} does not exist</source>
         <translation>第 {version} 版不存在</translation>
     </message>
@@ -4480,7 +4971,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/fields.py" line="-74"/>
+        <location filename="../../app/customers/fields.py" line="-97"/>
         <source>is not a date: write it like 1980-05-17</source>
         <translation>不是日期，请写成 1980-05-17 的格式</translation>
     </message>
@@ -4776,13 +5267,17 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-40"/>
         <location line="+41"/>
-        <location filename="../../app/customers/rules.py" line="-596"/>
         <location filename="../../ui/branches/dialog.py" line="+1"/>
-        <source>Phone</source>
+        <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location filename="../../app/customers/rules.py" line="-596"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/branches.py" line="-36"/>
         <location line="+9"/>
         <location line="+7"/>
         <location filename="../../ui/branches/dialog.py" line="-2"/>
@@ -4844,12 +5339,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+2"/>
         <source>E-mail</source>
-        <translation>电子邮件</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Postcode</source>
-        <translation>邮政编码</translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4869,7 +5364,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Birthday</source>
-        <translation>生日</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4889,12 +5384,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <source>Phone: digits shown at the start</source>
-        <translation>电话：开头显示的位数</translation>
+        <translation>手机号：开头显示的位数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone: digits shown at the end</source>
-        <translation>电话：末尾显示的位数</translation>
+        <translation>手机号：末尾显示的位数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5024,7 +5519,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-499"/>
+        <location filename="../../app/tiers/evaluation.py" line="-500"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -5130,6 +5625,39 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="+41"/>
+        <source>CNY {amount}</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>overdue {days} d {hours} h</source>
+        <translation>逾期 {days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue {hours} h {minutes} min</source>
+        <translation>逾期 {hours} 小时 {minutes} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>genders</name>
     <message>
         <location filename="../../app/customers/rules.py" line="-305"/>
@@ -5201,7 +5729,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../ui/messages.py" line="-38"/>
+        <location filename="../../ui/messages.py" line="-41"/>
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -122,3 +122,27 @@ def test_export_writes_csv_and_is_itself_audited(demo_store, tmp_path):
     assert lines[0].startswith("event,occurred_at_utc,actor") and len(lines) == count + 1
     assert audit_page(demo_store, auditor, AuditFilter(action="audit.export"))[0].actor_name == "auditor"
     assert not list(tmp_path.glob("*.part"))
+
+
+def _sign_in_wrongly(store, username):
+    from app.auth.signin import sign_in
+    from app.errors import AuthError
+
+    with pytest.raises(AuthError):
+        sign_in(store, username, "not the password")
+
+
+def test_events_without_a_branch_show_to_the_whole_tree_only(demo_store):
+    _sign_in_wrongly(demo_store, "nobody-here")  # no account: the event has no branch
+    unknown = AuditFilter(actor="nobody-here")
+    seen = audit_page(demo_store, actor_named(demo_store, "auditor"), unknown)  # head office
+    assert [(r.action, r.branch_code, r.actor_name) for r in seen] == [("signin.failed", "", "signin:nobody-here")]
+    assert audit_page(demo_store, actor_named(demo_store, "manager"), unknown) == []
+
+
+def test_rows_name_the_person_and_the_filter_finds_them_by_name(demo_store):
+    auditor = actor_named(demo_store, "auditor")
+    rows = audit_page(demo_store, auditor, AuditFilter(actor="李娜"))  # the teller's name, not user name
+    assert rows and {r.actor_name for r in rows} == {"teller"}
+    assert {r.actor_display for r in rows} == {"柜员 李娜"}
+    assert audit_page(demo_store, auditor, AuditFilter(actor="teller2"))[0].actor_display == "柜员 王磊"

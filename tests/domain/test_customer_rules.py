@@ -553,3 +553,22 @@ def test_any_text_is_an_amount_or_a_validation_error(raw):
         assert error.field == "Amount"
     else:
         assert result >= 0 and result.as_tuple().exponent == -2
+
+
+def test_every_bad_field_is_named_at_once_and_one_alone_is_itself():
+    from app.customers.fields import CustomerInput, clean_input
+    from app.customers.rules import EMAIL, NAME, PHONE
+    from app.errors import ValidationErrors
+
+    today = date(2026, 12, 6)
+    good = CustomerInput(cif_no="CIF000001", name="张三", id_number="11010519491231002X")
+    assert clean_input(good, today=today)["name"] == "张三"
+    with pytest.raises(ValidationErrors) as several:
+        clean_input(CustomerInput(cif_no="CIF000001", name="张三😀", id_number=good.id_number, phone="12345",
+                                  email="not an address"), today=today)
+    assert [p.field for p in several.value.problems] == [NAME, PHONE, EMAIL]
+    assert several.value.field == NAME and "; " in str(several.value)
+    with pytest.raises(ValidationError) as one:
+        clean_input(CustomerInput(cif_no="CIF000001", name="张三", id_number=good.id_number, phone="12345"),
+                    today=today)
+    assert type(one.value) is ValidationError and one.value.field == PHONE

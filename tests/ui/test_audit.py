@@ -95,7 +95,7 @@ def test_date_filter_uses_whole_days_in_beijing(page):
     assert page.model.rowCount() > 0
 
 
-def test_details_show_before_and_after_pretty(qtbot, page, demo_store, login_as):
+def test_details_show_what_changed_as_named_fields(qtbot, page, demo_store, login_as):
     admin = login_as("admin").actor
     teller = next(a for a in list_accounts(demo_store, admin) if a.username == "teller")
     update_account(demo_store, admin, teller.id, expected_version=teller.version,
@@ -104,8 +104,9 @@ def test_details_show_before_and_after_pretty(qtbot, page, demo_store, login_as)
     page.table.selectRow(0)
     text = page.details.toPlainText()
     assert "Account changed (account.update)" in text
-    assert '"display_name": "柜员 李娜"' in text and '"display_name": "柜员 李娜娜"' in text
-    assert "\n  \"roles\": [" in text  # indented, one key per line
+    assert "\nFull name: 柜员 李娜 → 柜员 李娜娜\n" in text  # one line per field, before → after
+    assert "\nRoles: Counter staff\n" in text  # unchanged, its value named
+    assert "By: 系统管理员 (admin)" in text and "{" not in text
 
 
 def test_export_writes_a_csv_off_the_gui_thread(qtbot, page, dialogs, tmp_path):
@@ -175,3 +176,22 @@ def test_verify_chain_names_a_changed_event(qtbot, page, dialogs, demo_store):
     (_kind, _title, message, details), = dialogs.of("error")
     assert "event No. 3" in message
     assert "changed after it was written" in details
+
+
+def test_the_filter_offers_every_action_and_finds_who_viewed_a_customer(qtbot, page, demo_store, login_as):
+    from sqlalchemy import select
+
+    from app.customers.records import open_customer
+    from app.glossary import AUDIT_ACTIONS
+    from db.models import Customer
+
+    offered = {page.action_box.itemData(i) for i in range(page.action_box.count())}
+    assert set(AUDIT_ACTIONS) <= offered
+    manager = login_as("manager").actor
+    with demo_store.read() as session:
+        customer_id = session.scalars(select(Customer.id).where(Customer.branch_id == manager.branch_id)).first()
+    open_customer(demo_store, manager, customer_id)
+    page.action_box.setCurrentIndex(page.action_box.findData("customer.view"))
+    page.apply_button.click()
+    assert set(actions(page)) == {"customer.view"}
+    assert page.model.index(0, 2).data() == "行长 陈建国"  # by name, not user name

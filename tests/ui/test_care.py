@@ -146,7 +146,7 @@ def test_overdue_complaints_show_escalated_to_the_branch_manager(windows):
     _pick(page.complaint_filter, "overdue")
     assert page.complaints.rowCount() >= 1
     assert page.complaints.index(0, 8).data() == "行长 陈建国"
-    assert page.complaints.index(0, 5).data().startswith("-")
+    assert page.complaints.index(0, 5).data().startswith("overdue ")  # not a negative timer
 
 
 def test_two_people_editing_one_contact_record(main_window, demo_store, dialogs):
@@ -246,6 +246,13 @@ def test_dashboard_charts_table_and_export(windows, demo_store, dialogs, tmp_pat
         axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
         assert not axis.truncateLabels(), view.objectName()   # 私人银行 showed as 私人银...
     assert "Private banking" in page.findChild(QChartView, "vipChart").chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    for view in page.findChildren(QChartView):
+        values = view.chart().axes(Qt.Orientation.Vertical)[0]
+        step = values.max() / (values.tickCount() - 1)
+        assert step == int(step) and str(int(step)).rstrip("0") in ("1", "2", "5"), view.objectName()
+    trend = page.findChild(QChartView, "trendChart")  # the 12 months name their years
+    title = trend.chart().axes(Qt.Orientation.Horizontal)[0].titleText()
+    assert str(page.board.trend[0][0] // 100) in title and str(page.board.trend[-1][0] // 100) in title
     assert page.branches.rowCount() == 3
     assert "VIPs" in page.headline.text()
     qtmodeltester.check(page.branches)

@@ -96,6 +96,24 @@ def test_create_with_field_errors_then_success(main_window, demo_store, qtbot):
     qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=5_000)
 
 
+def test_the_form_names_every_bad_field_in_one_go(main_window, language):
+    language.set("zh_CN")
+    page = main_window("teller").open_page("customers")
+    form = page.new_customer()
+    form.edits["cif_no"].setText("CIF000778")
+    form.edits["name"].setText("王五😀")
+    form.edits["id_number"].setText(ID_LI)
+    form.edits["phone"].setText("12345")
+    form.edits["email"].setText("not an address")
+    form.submit()
+    lines = form.error.text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("姓名") and lines[1].startswith("手机号") \
+        and lines[2].startswith("电子邮箱"), lines   # the form's words, the glossary's words
+    assert all(form.edits[key].property("invalid") is True for key in ("name", "phone", "email"))
+    assert form.edits["id_number"].property("invalid") is not True
+    assert form.edits["name"].hasFocus() or form.focusWidget() is form.edits["name"]
+
+
 def test_edit_and_a_conflicting_edit(main_window, zhang, demo_store, qtbot):
     page = main_window("teller").open_page("customers")
     view = page.open_customer(zhang.id)

@@ -60,7 +60,7 @@ def test_evaluation_action_fills_the_worklists(main_window, tier_store, qtbot, q
     assert {"UIGOLD0001", "UIPLAT0001"} <= set(rows) and "UIORD00001" not in rows
     row = rows["UIGOLD0001"]
     assert "*" in first.data(first.index(row, 3))
-    assert first.data(first.index(row, 4)) == "150,000.00"
+    assert first.data(first.index(row, 4)) == "CNY 150,000.00"
     assert f"({first.rowCount()})" in page.tabs.tabText(2)   # the user's own customers
     qtmodeltester.check(first)
     dialogs.save_path = str(tmp_path / "out.csv")

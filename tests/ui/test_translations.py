@@ -238,3 +238,36 @@ def test_switching_back_and_forth_leaves_no_stale_text(qtbot, main_window, langu
     language.set("en")
     again = Counter(texts_on(window))
     assert (english - again, again - english) == (Counter(), Counter())
+
+
+def test_qt_s_own_dialogs_speak_chinese(qtbot, language):
+    """A file dialog (Qt's own, not the platform's) and the locale of dates and numbers."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    language.set("zh_CN")
+    dialog = QFileDialog(None, "", "", "")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    texts = {b.text() for b in buttons.buttons()}
+    assert "取消" in texts and any(t.startswith("保存") for t in texts), texts
+    assert QLocale().language() == QLocale.Language.Chinese
+    language.set("en")
+    assert QLocale().language() == QLocale.Language.English
+
+
+def test_saved_files_are_named_for_what_they_hold_in_the_documents_folder(monkeypatch, tmp_path):
+    from datetime import date
+
+    import platformdirs
+
+    import ui.dialogs as dialogs
+
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path))
+    name = dialogs.file_name("客户", "BJ0101", suffix=".csv", day=date(2026, 12, 6))
+    assert name == "客户-BJ0101-2026-12-06.csv"
+    assert dialogs.file_name("a/b: c", "", suffix=".pdf") == "a_b_c.pdf"
+    assert dialogs.in_documents(name) == str(tmp_path / name)
+    assert dialogs.in_documents("/elsewhere/x.csv") == "/elsewhere/x.csv"

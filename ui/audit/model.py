@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 
 from app.audit.trail import PAGE_SIZE, AuditRow
-from ui.audit.labels import action_label, entity_label
+from ui.audit.labels import action_label, actor_label, entity_label, record_id_label
 from ui.formatting import local_seconds
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
@@ -40,7 +40,7 @@ class AuditModel(KeysetModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTION, ACTOR):
-            return row.action if column == ACTION else row.actor_name
+            return row.action if column == ACTION else row.actor_name  # the code, the user name
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SEQ:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -52,7 +52,7 @@ class AuditModel(KeysetModel):
         if column == TIME:
             return local_seconds(row.occurred_at)
         if column == ACTOR:
-            return row.actor_name
+            return actor_label(row.actor_name, row.actor_display)
         if column == BRANCH:
             return row.branch_code
         if column == ACTION:
@@ -60,7 +60,7 @@ class AuditModel(KeysetModel):
         if column == ENTITY:
             return entity_label(row.entity)
         if column == ENTITY_ID:
-            return row.entity_id
+            return record_id_label(row.entity, row.entity_id)
         return ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

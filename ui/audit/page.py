@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -15,25 +14,20 @@ from PySide6.QtWidgets import (
 
 from app.audit.trail import AuditFilter, AuditRow, audit_page, export_audit, verify_chain
 from app.auth.permissions import Permission
-from ui.audit.labels import ACTION_GROUPS, ACTIONS, ENTITIES, action_label, entity_label, group_label
+from app.glossary import action_family
+from ui.audit.labels import (
+    ACTION_GROUPS, ACTIONS, ENTITIES, action_label, actor_label, change_lines, entity_label, group_label,
+    record_id_label,
+)
 from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
+from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
 from ui.shell.pages import AUDIT, Page, PageContext
 from ui.widgets import show_text, styled_label
 
 NO_DATE = QDate(2000, 1, 1)
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"
-
-
-def pretty_json(text: str) -> str:
-    """Stored JSON, indented for reading; anything else as it is."""
-    if not text:
-        return "—"
-    try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True)
-    except ValueError:
-        return text
 
 
 class AuditPage(Page):
@@ -56,10 +50,10 @@ class AuditPage(Page):
         self.action_label, self.action_box = QLabel(self), QComboBox(self)
         self.action_box.setObjectName("actionFilter")
         self.action_box.addItem("", "")
-        for prefix in ACTION_GROUPS:
+        for prefix in ACTION_GROUPS:  # every action, under its family
             self.action_box.addItem("", prefix)
             for code in ACTIONS:
-                if code.startswith(prefix):
+                if action_family(code) == prefix:
                     self.action_box.addItem("", code)
         self.entity_label, self.entity_box = QLabel(self), QComboBox(self)
         self.entity_box.setObjectName("entityFilter")
@@ -103,12 +97,10 @@ class AuditPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         header.setDefaultSectionSize(72)
-        for column, width in enumerate((50, 142, 96, 64, 90, 82)):
-            self.table.setColumnWidth(column, width)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # the anchor of the chain last verified intact, to copy or note down
         self.anchor_label = QLabel(self)
         self.anchor_edit = QLineEdit(self)
@@ -130,7 +122,8 @@ class AuditPage(Page):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(details_panel)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([860, 300])  # the events whole at 1366 wide; the details beside
         self.splitter.setChildrenCollapsible(False)
 
         # actions
@@ -234,16 +227,15 @@ class AuditPage(Page):
         lines = [
             self.tr("Event No. {seq}").format(seq=event.number),
             self.tr("Time: {time}").format(time=local_seconds(event.occurred_at)),
-            self.tr("By: {actor}").format(actor=event.actor_name),
+            self.tr("By: {actor} ({user})").format(actor=actor_label(event.actor_name, event.actor_display),
+                                                   user=event.actor_name),
             self.tr("Branch: {branch}").format(branch=event.branch_code or "—"),
             self.tr("Action: {label} ({code})").format(label=action_label(event.action), code=event.action),
-            self.tr("Record: {label} {id}").format(label=entity_label(event.entity), id=event.entity_id),
+            self.tr("Record: {label} {id}").format(label=entity_label(event.entity),
+                                                   id=record_id_label(event.entity, event.entity_id)),
             "",
-            self.tr("Before:"),
-            pretty_json(event.before),
-            "",
-            self.tr("After:"),
-            pretty_json(event.after),
+            self.tr("What was recorded:"),
+            *(change_lines(event.before, event.after) or ["—"]),
         ]
         self.details.setPlainText("\n".join(lines))
 
@@ -251,7 +243,8 @@ class AuditPage(Page):
     def export_csv(self) -> Task | None:
         if not self.context.actor.may(Permission.EXPORT_AUDIT):
             return None
-        suggested = f"audit-{datetime.now():%Y%m%d-%H%M}.csv"
+        suggested = file_name(self.tr("Audit trail"), self.context.actor.branch_code,
+                              suffix=".csv", day=self.context.store.today())
         path = self.context.dialogs.save_file(self, self.tr("Export the audit trail"), suggested,
                                               self.tr("CSV files (*.csv)"))
         if not path:
@@ -329,7 +322,7 @@ class AuditPage(Page):
         for edit in (self.since, self.until):
             edit.setSpecialValueText(self.tr("Any day"))
         self.actor_label.setText(self.tr("By"))
-        self.actor_edit.setPlaceholderText(self.tr("User name contains…"))
+        self.actor_edit.setPlaceholderText(self.tr("Name or user name…"))
         self.action_label.setText(self.tr("Action"))
         for index in range(self.action_box.count()):
             code = self.action_box.itemData(index)

@@ -13,7 +13,7 @@ F_CODE = QT_TRANSLATE_NOOP("fields", "Branch code")
 F_NAME = QT_TRANSLATE_NOOP("fields", "Branch name")
 F_LEVEL = QT_TRANSLATE_NOOP("fields", "Level")
 F_ADDRESS = QT_TRANSLATE_NOOP("fields", "Address")
-F_PHONE = QT_TRANSLATE_NOOP("fields", "Phone")
+F_PHONE = QT_TRANSLATE_NOOP("fields", "Telephone")
 
 
 class BranchDialog(FormDialog):

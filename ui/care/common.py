@@ -14,6 +14,7 @@ from app.care.rules import (
     CHANNEL_LABELS, FOLLOW_UP_LABELS, LEVEL_LABELS, METHOD_LABELS, SATISFACTION_LABELS, STATE_LABELS,
     countdown_text, to_local,
 )
+from ui.formatting import overdue_text
 from ui.tiers.common import table_view as tiers_table_view
 from ui.tiers.labels import tier_label
 from ui.tiers.models import RowsModel
@@ -85,7 +86,8 @@ def local_text(utc: datetime | None, policy) -> str:
 
 
 def left_text(deadline: datetime, now: datetime) -> str:
-    return countdown_text(deadline - now)
+    """Time left as a countdown ("4:59:59"); past the deadline, how long overdue ("overdue 1 d 2 h")."""
+    return countdown_text(deadline - now) if deadline >= now else overdue_text(now - deadline)
 
 
 class CareRowsModel(RowsModel):

@@ -18,6 +18,7 @@ from app.care import dashboard
 from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
+from ui.formatting import month_labels, month_span, round_ticks
 from ui.care.common import CARE_TOPIC, CareRowsModel, button, fit_columns, table_view, tier_text
 from ui.shell.pages import Page, PageContext
 from ui.widgets import styled_label
@@ -45,7 +46,8 @@ def _chart(parent: QWidget, name: str) -> QChartView:
     return view
 
 
-def _fill(view: QChartView, title: str, categories: list[str], series, sets: list[tuple[str, list[int]]]) -> None:
+def _fill(view: QChartView, title: str, categories: list[str], series, sets: list[tuple[str, list[int]]],
+          span: str = "") -> None:
     chart = view.chart()
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -63,11 +65,16 @@ def _fill(view: QChartView, title: str, categories: list[str], series, sets: lis
     small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
     x.setLabelsFont(small)
     x.setTruncateLabels(False)   # a category's few characters fit; eliding cut 私人银行 short
+    if span:  # months: the years they fall in
+        x.setTitleText(span)
+        x.setTitleFont(small)
     y = QValueAxis()
     y.setLabelFormat("%d")
     top = max([sum(col) for col in zip(*[v for _l, v in sets])] if isinstance(series, QStackedBarSeries)
               else [max(v) if v else 0 for _l, v in sets] or [0])
-    y.setRange(0, max(1, top * 1.1))
+    end, ticks = round_ticks(top)
+    y.setRange(0, end)
+    y.setTickCount(ticks)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -158,14 +165,16 @@ class DashboardPage(Page):
         _fill(self.tiers_chart, self.tr("VIPs by tier and contact plan"), tiers, QBarSeries(), [
             (self.tr("VIPs"), [b.counts.get(t, 0) for t in b.vip_tiers]),
             (self.tr("Contacted in time"), [b.compliance.get(t, (0, 0))[1] for t in b.vip_tiers])])
-        months = [str(m % 100) for m, _c in b.trend]
-        _fill(self.trend_chart, self.tr("VIPs at each month's end, last 12 months"), months, QStackedBarSeries(),
-              [(tier_text(t), [c.get(t, 0) for _m, c in b.trend]) for t in b.vip_tiers])
-        _fill(self.moves_chart, self.tr("Tier changes and cards cancelled by month"), [str(m.month % 100) for m in b.moves],
+        trend = [m for m, _c in b.trend]
+        _fill(self.trend_chart, self.tr("VIPs at each month's end, last 12 months"), month_labels(trend),
+              QStackedBarSeries(), [(tier_text(t), [c.get(t, 0) for _m, c in b.trend]) for t in b.vip_tiers],
+              month_span(trend))
+        moved = [m.month for m in b.moves]
+        _fill(self.moves_chart, self.tr("Tier changes and cards cancelled by month"), month_labels(moved),
               QBarSeries(), [(self.tr("Upgrades"), [m.upgrades for m in b.moves]),
                              (self.tr("Downgrades"), [m.downgrades for m in b.moves]),
                              (self.tr("Tier lost"), [m.lost for m in b.moves]),
-                             (self.tr("Cards cancelled"), [m.cancelled for m in b.moves])])
+                             (self.tr("Cards cancelled"), [m.cancelled for m in b.moves])], month_span(moved))
 
     def export(self) -> None:
         if self.board is None:

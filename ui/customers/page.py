@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -27,6 +27,7 @@ from ui.background import Task, run_in_background
 from ui.customers.form import CustomerForm
 from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
+from ui.dialogs import file_name
 from ui.messages import error_text
 from ui.shell.pages import Page, PageContext
 from ui.tiers.aum_page import PROBLEM_COLUMNS
@@ -67,7 +68,8 @@ class CustomersPage(Page):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _text: self.timer.start())
-        self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.returnPressed.connect(self.search_and_open)
+        self.search_box.installEventFilter(self)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newCustomer")
         self.new_button.setProperty("primary", True)
@@ -106,8 +108,6 @@ class CustomersPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 110, 60, 180, 120, 100, 90)):
-            self.table.setColumnWidth(column, width)
         self.table.activated.connect(self.open_index)
         self.table.doubleClicked.connect(self.open_index)
         self.problems_title = styled_label("section", self)
@@ -142,8 +142,26 @@ class CustomersPage(Page):
     def refresh(self) -> None:
         self.run_search()
 
-    def run_search(self) -> Task | None:
-        """Show what the box asks for: the search's results, or the browse list when empty."""
+    def focus_widget(self) -> QWidget | None:
+        return self.search_box if self.can_view else None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Down in the search box moves into the results, on the first one."""
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def search_and_open(self) -> None:
+        """Enter in the search box: search now, and open the customer if there is exactly one."""
+        self.run_search(open_single=True)
+
+    def run_search(self, open_single: bool = False) -> Task | None:
+        """Show what the box asks for: the search's results, or the browse list when empty;
+        ``open_single``: a search that finds exactly one customer opens them."""
         self.timer.stop()
         if not self.can_view:
             return None
@@ -163,6 +181,8 @@ class CustomersPage(Page):
             self.model.show_rows(rows)
             show_text(self.status, self.tr("No customer found.") if not rows else
                       self.tr("{count} customers found.").format(count=len(rows)))
+            if open_single and len(rows) == 1:
+                self.open_customer(rows[0].id)
 
         self.search_task = run_in_background(
             self, lambda _progress: search_customers(store, actor, query),
@@ -245,7 +265,8 @@ class CustomersPage(Page):
             widget.setVisible(bool(problems))
 
     def choose_and_export(self) -> Task | None:
-        path = self.context.dialogs.save_file(self, self.tr("Export customers"), "customers.csv",
+        path = self.context.dialogs.save_file(self, self.tr("Export customers"), file_name(
+            self.tr("Customers"), self.context.actor.branch_code, suffix=".csv", day=self.context.store.today()),
                                               self.tr("CSV files (*.csv)"))
         if not path:
             return None

@@ -22,10 +22,12 @@ from ui.queue.models import (
 )
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
-from ui.widgets import styled_label
+from ui.widgets import bind_key, styled_label
 
 QUEUE_TOPIC = "queue"
 HEARTBEAT_MS = 15_000
+# A counter's five moves on the function keys, the same at every counter (named in the tooltips).
+CALL_KEY, RECALL_KEY, NO_SHOW_KEY, START_KEY, FINISH_KEY = "F5", "F6", "F7", "F8", "F9"
 
 
 def this_pc() -> str:
@@ -310,6 +312,10 @@ class CounterPage(Page):
         self.finish_button.setText(self.tr("Finish"))
         self.transfer_button.setText(self.tr("Transfer…"))
         self.cancel_button.setText(self.tr("Cancel ticket"))
+        for button, key in ((self.call_button, CALL_KEY), (self.recall_button, RECALL_KEY),
+                            (self.no_show_button, NO_SHOW_KEY), (self.start_button, START_KEY),
+                            (self.finish_button, FINISH_KEY)):
+            bind_key(button, key)
         self.scan_edit.setPlaceholderText(self.tr("Scan a ticket slip's QR code here"))
         self.out_of_order_button.setText(self.tr("Call selected out of order…"))
         self.model.retranslate()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
 from app.customers.search import search_customers
 from app.queue import rules, tickets, views
+from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
@@ -74,13 +75,22 @@ class LobbyPage(Page):
         self.issue_button.setProperty("primary", True)
         self.slip_button = _button(self.issue_box, "saveSlip")
         self.slip_button.setEnabled(False)
+        self.service_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The confirmation has a line of its own, its height kept while empty and its width
+        # never asked for: a ticket issued changes no other widget's size.
         self.issued_label = styled_label("title", self.issue_box)
         self.issued_label.setObjectName("issued")
-        row = QHBoxLayout(self.issue_box)
+        self.issued_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.issued_label.setFixedHeight(self.issued_label.sizeHint().height()
+                                         or self.issued_label.fontMetrics().height() * 2)
+        row = QHBoxLayout()
         for widget in (self.service_box, self.find_edit, self.find_button, self.customer_box,
                        self.issue_button, self.slip_button):
             row.addWidget(widget)
-        row.addWidget(self.issued_label, 1)
+        row.addStretch(1)
+        box = QVBoxLayout(self.issue_box)
+        box.addLayout(row)
+        box.addWidget(self.issued_label)
         self.find_edit.returnPressed.connect(self.find_customer)
         self.find_button.clicked.connect(self.find_customer)
         self.issue_button.clicked.connect(self.issue)
@@ -223,7 +233,9 @@ class LobbyPage(Page):
         if self.last_issued is None:
             return
         path = self.context.dialogs.save_file(self, self.tr("Save the ticket slip"),
-                                              f"{self.last_issued.number}.pdf", self.tr("PDF (*.pdf)"))
+                                              file_name(self.tr("Ticket"), self.last_issued.number,
+                                                        suffix=".pdf", day=self.context.store.today()),
+                                              self.tr("PDF (*.pdf)"))
         if not path:
             return
         try:

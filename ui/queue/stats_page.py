@@ -12,14 +12,17 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.queue import stats, views
 from ui.background import run_in_background
+from ui.dialogs import file_name
+from ui.formatting import round_ticks
 from ui.queue.models import RowsModel, sorted_table
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
+from ui.widgets import styled_label
 
 
 def _minutes(seconds: float | None) -> str:
@@ -85,7 +88,9 @@ class QueueStatsPage(Page):
         top.addWidget(self.export_button)
         self.model = RowsModel(STAT_COLUMNS, self)
         self.view = sorted_table(self, self.model, "statsTable")
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_hint = styled_label("hint", self, wrap=True)  # what to do when there is nothing
+        self.empty_hint.setObjectName("statsEmpty")
+        self.empty_hint.setVisible(False)
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
@@ -97,6 +102,7 @@ class QueueStatsPage(Page):
         splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(splitter, 1)
         self.show_button.clicked.connect(self.refresh)
         self.by_box.currentIndexChanged.connect(self.refresh)
@@ -117,6 +123,10 @@ class QueueStatsPage(Page):
             return
         self.rows = [_Line(r, tier_label(r.key) if by == "tier" else r.key) for r in rows]
         self.model.set_rows(self.rows)
+        self.empty_hint.setText(self.tr(
+            "No ticket was taken from {start} to {end}: choose other dates and press Show.").format(
+            start=start.isoformat(), end=end.isoformat()))
+        self.empty_hint.setVisible(not self.rows)
         self._draw()
 
     def _draw(self) -> None:
@@ -135,8 +145,10 @@ class QueueStatsPage(Page):
         categories = QBarCategoryAxis()
         categories.append([row.label for row in self.rows])
         values = QValueAxis()
-        values.setLabelFormat("%.0f")
-        values.setMin(0)
+        values.setLabelFormat("%d")
+        end, ticks = round_ticks(max([(row.p90_wait or 0) / 60 for row in self.rows] or [0]))
+        values.setRange(0, end)
+        values.setTickCount(ticks)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
@@ -154,7 +166,9 @@ class QueueStatsPage(Page):
                           printing=self.printing, busy=[self.report_button])
 
     def export(self) -> None:
-        path = self.context.dialogs.save_file(self, self.tr("Export tickets"), "tickets.csv", self.tr("CSV (*.csv)"))
+        path = self.context.dialogs.save_file(self, self.tr("Export tickets"), file_name(
+            self.tr("Tickets"), self.context.actor.branch_code, self.start_edit.date().toString("yyyy-MM-dd"),
+            self.end_edit.date().toString("yyyy-MM-dd"), suffix=".csv"), self.tr("CSV (*.csv)"))
         if not path:
             return
         store, actor = self.context.store, self.context.actor

@@ -25,6 +25,7 @@ from app.auth.signin import SignedIn
 from app.errors import SessionExpired, UserError
 from ui.dialogs import Dialogs
 from ui.messages import error_text
+from ui.tables import fit_tables
 
 # Topics a page's ``changed`` names and other pages ``watch``.
 BRANCHES, ACCOUNTS, POLICY, AUDIT, ME = "branches", "accounts", "policy", "audit", "me"
@@ -146,11 +147,16 @@ class Page(QWidget):
         dialog.sessionEnded.connect(self.sessionEnded)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
+        fit_tables(dialog)
         dialog.open()
         return dialog
 
     def refresh(self) -> None:
         """Reload what the page shows from the store."""
+
+    def focus_widget(self) -> QWidget | None:
+        """Where the keyboard starts when the page opens the session (the search box)."""
+        return None
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt naming
         """Set every visible text in the current language."""

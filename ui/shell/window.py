@@ -20,6 +20,7 @@ from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
 from ui.shell.pages import PAGES, POLICY, Page, PageContext, PageSpec, pages_for
+from ui.tables import fit_tables
 from ui.widgets import styled_label
 
 DEFAULT_SIZE = QSize(1280, 720)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.retranslateUi()
         if self.specs:
             self.navigation.setCurrentRow(0)
+            self._focus_first_page()
         self.idle.start()
 
     # -- building ---------------------------------------------------------------------------
@@ -179,9 +181,18 @@ class MainWindow(QMainWindow):
             page.actorChanged.connect(self._actor_changed)
             self._pages[spec.key] = page
             self.stack.addWidget(page)
+            fit_tables(page)
         self.stack.setCurrentWidget(page)
         self.page_title.setText(spec.translated_title())
         page.activate()
+
+    def _focus_first_page(self) -> None:
+        """After sign-in the keyboard starts in the first page's own place (its search box),
+        so a clerk can type at once; later page changes leave focus in the navigation."""
+        page = self.current_page()
+        target = page.focus_widget() if page is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_counts(self) -> None:
         """Navigation titles, with the count of a page that has one (an inbox) beside it."""

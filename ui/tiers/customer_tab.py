@@ -11,7 +11,8 @@ from app.errors import UserError
 from app.tiers.summary import TierSummary, tier_summary
 from ui.messages import error_text
 from ui.tiers.common import table_view
-from ui.tiers.labels import cause_label, day_text, money, month_text, status_label, tier_label
+from ui.formatting import money
+from ui.tiers.labels import cause_label, day_text, month_text, status_label, tier_label
 from ui.tiers.models import RowsModel
 from ui.widgets import error_label, show_text, styled_label
 

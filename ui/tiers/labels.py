@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
@@ -42,10 +41,6 @@ def status_label(status: str) -> str:
 
 def cause_label(cause: str) -> str:
     return QCoreApplication.translate("tier_causes", CAUSE_LABELS.get(cause, cause))
-
-
-def money(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:,.2f}"
 
 
 def month_text(yyyymm: int) -> str:

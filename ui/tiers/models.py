@@ -9,7 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.tiers.evaluation import PAGE_SIZE, WorklistRow
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
-from ui.tiers.labels import card_label, money, tier_label
+from ui.formatting import money
+from ui.tiers.labels import card_label, tier_label
+from ui.tables import SortableRows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -59,9 +61,10 @@ class WorklistModel(KeysetModel):
         return titles[section] if 0 <= section < len(titles) else None
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(SortableRows, QAbstractTableModel):
     """A short list of plain rows (policy versions, exceptions, imports, problems): columns are
-    (title source text, function of a row) pairs; titles translate in the "TierTables" context."""
+    (title source text, function of a row) pairs; titles translate in the "TierTables" context.
+    Sorts by header (:class:`ui.widgets.SortableRows`)."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[object], str]]], parent: QObject | None = None):
         super().__init__(parent)
@@ -70,7 +73,7 @@ class RowsModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self.sorted_rows(rows)
         self.endResetModel()
 
     def row_at(self, row: int):

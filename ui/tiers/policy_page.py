@@ -23,7 +23,8 @@ from app.customers.rules import parse_amount
 from ui.messages import error_text
 from ui.shell.pages import POLICY, Page, PageContext
 from ui.tiers.common import table_view
-from ui.tiers.labels import card_label, day_text, money, tier_label
+from ui.formatting import money
+from ui.tiers.labels import card_label, day_text, tier_label
 from ui.tiers.models import RowsModel
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 

@@ -1,0 +1,95 @@
+"""The shared table kit: columns sized to their content, masked values whole, sort by header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from ui.tiers.models import RowsModel
+from ui.tables import FREE_TEXT_WIDEST, fit_table, is_masked, sort_key
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    card: str
+    amount: str
+    note: str
+
+
+ROWS = [Row(1, "622208******9202", "1,200.00", "short"),
+        Row(2, "622203******8399", "95.50", "x" * 300),
+        Row(3, "622208******1234", "10,000.00", "")]
+COLUMNS = [("Card", lambda r: r.card), ("Amount", lambda r: r.amount), ("Note", lambda r: r.note),
+           ("Last", lambda r: "")]
+
+
+def make(qtbot, rows=ROWS):
+    model = RowsModel(COLUMNS)
+    model.set_rows(rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1200, 400)
+    view.show()
+    fit_table(view)
+    return model, view
+
+
+def test_masked_values_show_whole_and_free_text_stops_at_a_width(qtbot):
+    model, view = make(qtbot)
+    assert view.columnWidth(0) >= view.sizeHintForIndex(model.index(0, 0)).width()
+    assert view.columnWidth(2) == FREE_TEXT_WIDEST
+    header = view.horizontalHeader()
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(3))
+
+
+def test_a_masked_column_is_not_capped(qtbot):
+    wide = [Row(1, "6222" + "0" * 60 + "******1234", "1", "")]
+    model, view = make(qtbot, wide)
+    assert view.columnWidth(0) > FREE_TEXT_WIDEST
+    assert view.columnWidth(0) >= view.sizeHintForIndex(model.index(0, 0)).width()
+
+
+def test_a_new_list_is_fitted_again(qtbot):
+    model, view = make(qtbot, [Row(1, "1", "1", "a")])
+    narrow = view.columnWidth(0)
+    model.set_rows(ROWS)
+    assert view.columnWidth(0) > narrow
+
+
+def test_a_reload_only_widens_and_a_new_language_fits_anew(qtbot):
+    model, view = make(qtbot)
+    wide = view.columnWidth(0)
+    model.set_rows([Row(1, "1", "1", "a")])  # a live list refreshed: no jumping back
+    assert view.columnWidth(0) == wide
+    model.retranslate()  # the headers change: every column fits what it shows now
+    assert view.columnWidth(0) < wide
+
+
+def test_sorts_by_header_numbers_as_numbers_keeping_the_selection(qtbot):
+    model, view = make(qtbot)
+    assert view.isSortingEnabled()
+    assert [model.row_at(r).id for r in range(3)] == [1, 2, 3]  # the service's order first
+    view.selectRow(0)
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(r).id for r in range(3)] == [2, 1, 3]
+    assert view.selectionModel().selectedRows()[0].row() == 1  # still row id 1
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(r).id for r in range(3)] == [3, 1, 2]
+    model.set_rows(list(reversed(ROWS)))  # a reload keeps the user's order
+    assert [model.row_at(r).id for r in range(3)] == [3, 1, 2]
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(r).id for r in range(3)] == [3, 2, 1]  # as the reload gave them
+
+
+def test_sort_key_orders_kinds_apart_and_empty_last():
+    values = ["", "b", 3, "2", "1,000.00", None, "a"]
+    assert sorted(values, key=sort_key) == ["2", 3, "1,000.00", "a", "b", "", None]
+
+
+def test_what_counts_as_masked():
+    assert is_masked("622208******9202") and is_masked("110***********123X") and is_masked("138****5678")
+    assert not is_masked("C00100001 – C00300008") and not is_masked("2*3")

@@ -1,0 +1,207 @@
+"""Tables sized to their content and sorted by header, once for every page.
+
+Columns are sized to what they show, so that a masked card number, an ID or a serial range is
+read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST (the models give the whole
+text as the cell's tooltip). The shell fits every table of every page it builds, and of every
+form a page opens (``fit_tables``), so a page only builds its views; a model that holds its
+rows whole sorts by header (``SortableRows``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QTableWidget, QWidget
+from shiboken6 import isValid
+
+from ui.itemroles import SORT_ROLE
+
+FREE_TEXT_WIDEST = 320
+_ROWS_MEASURED = 300   # rows a refit reads per column (a lazy list is never read whole)
+
+
+def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: bool = False) -> None:
+    """Size each column of ``view`` to its header and cells (none wider than ``widest``, but
+    never narrower than its header or than a masked value in it); the last one stretches.
+    ``grow_only``: a column only widens (a live list refreshed every few seconds does not
+    make its columns jump back and forth)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    header.setResizeContentsPrecision(_ROWS_MEASURED)
+    view.verticalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            continue
+        title = header.sectionSizeHint(column)
+        cells = view.sizeHintForColumn(column)
+        if cells > widest and not _masked_column(model, column):
+            cells = widest
+        wanted = max(title, cells, header.minimumSectionSize())
+        if not grow_only or wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)
+
+
+def _masked_column(model: QAbstractItemModel, column: int) -> bool:
+    """Whether the column's first rows hold masked values (which must show whole)."""
+    for row in range(min(model.rowCount(), 20)):
+        if is_masked(str(model.index(row, column).data() or "")):
+            return True
+    return False
+
+
+def is_masked(text: str) -> bool:
+    """A masked card number, ID number or phone: digits around a run of asterisks."""
+    return bool(_MASKED.search(text))
+
+
+_MASKED = re.compile(r"\d\*{2,}[0-9Xx]")
+
+
+class TableFitter(QObject):
+    """Fits its view's columns to a new model and a new language, and widens them for each
+    list loaded again (reset, first rows); the user's own widths stand until a column needs
+    more. Enables sorting by header on a model that can sort (a proxy, or ``SORTABLE``) while
+    it holds every row."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+        self._model: QAbstractItemModel | None = None
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.attach()
+
+    def attach(self) -> None:
+        """Follow the view's current model (call again after ``setModel``)."""
+        model = self.view.model()
+        if model is self._model:
+            return
+        if self._model is not None:
+            for signal, slot in ((self._model.modelReset, self.refresh),
+                                 (self._model.headerDataChanged, self._headers_changed),
+                                 (self._model.rowsInserted, self._rows_inserted)):
+                signal.disconnect(slot)
+        self._model = model
+        if model is not None:
+            model.modelReset.connect(self.refresh)
+            model.headerDataChanged.connect(self._headers_changed)
+            model.rowsInserted.connect(self._rows_inserted)
+        self.refit()
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        if first == 0:  # the first rows of a list; later pages keep the widths the user sees
+            self.refresh()
+
+    def _headers_changed(self, *_section) -> None:
+        self.refit()
+
+    def refresh(self) -> None:
+        """The list was loaded again: columns widen for what it shows now, none narrows."""
+        self.refit(grow_only=True)
+
+    def refit(self, grow_only: bool = False) -> None:
+        """Fit every column anew (a new model, a new language), or only widen them."""
+        if not isValid(self.view):  # the view's model speaking while the view is destroyed
+            return
+        self._sorting()
+        fit_columns(self.view, grow_only=grow_only)
+
+    def _sorting(self) -> None:
+        model = self._model
+        sortable = isinstance(model, QSortFilterProxyModel) or (
+            getattr(model, "SORTABLE", False) and not model.canFetchMore(QModelIndex()))
+        if sortable == self.view.isSortingEnabled():
+            return
+        header = self.view.horizontalHeader()
+        if sortable and not isinstance(model, QSortFilterProxyModel):
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
+        self.view.setSortingEnabled(sortable)
+
+
+def fit_table(view: QTableView) -> TableFitter:
+    """Give ``view`` a :class:`TableFitter` (once); returns it."""
+    fitter = view.findChild(TableFitter, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if fitter is None:
+        fitter = TableFitter(view)
+    else:
+        fitter.attach()
+    return fitter
+
+
+def fit_tables(root: QWidget) -> None:
+    """Fit every table view under ``root`` (a page, a dialog). An editing grid (a
+    QTableWidget, filled cell by cell with editors in its cells) keeps the sizes its page
+    gave it."""
+    for view in root.findChildren(QTableView):
+        if not isinstance(view, QTableWidget):
+            fit_table(view)
+
+
+def sort_key(value) -> tuple:
+    """Orders numbers, dates and text in one column without comparing across kinds; empty last."""
+    if value is None or value == "":
+        return (3, "")
+    if isinstance(value, bool):
+        return (0, int(value))
+    if isinstance(value, (int, float, Decimal)):
+        return (0, value)
+    if isinstance(value, (date, datetime)):
+        return (1, value.isoformat())
+    text = str(value)
+    number = _NUMBER.fullmatch(text.replace(",", "").strip())
+    return (0, Decimal(number.group(1))) if number else (2, text)
+
+
+_NUMBER = re.compile(r"[¥￥]?\s*(-?\d+(?:\.\d+)?)\s*(?:元|%|分钟|天)?")
+
+
+class SortableRows:
+    """For a table model that holds its rows whole in ``self._rows``: ``sort`` reorders them by
+    :data:`ui.itemroles.SORT_ROLE` (else the shown text), keeping the selection; column -1 is
+    the order the service gave. Call :meth:`sorted_rows` in ``set_rows`` so that a reload keeps
+    the order the user chose. While a lazy model can fetch more it does not sort (a sort of the
+    rows fetched so far would mislead)."""
+
+    SORTABLE = True
+    _sort_column = -1
+    _sort_order = Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        if self.canFetchMore(QModelIndex()):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        arrival = getattr(self, "_arrival", None)
+        same = arrival is not None and sorted(map(id, arrival)) == sorted(map(id, before))
+        self._rows = self.sorted_rows(arrival if same else before)
+        where = {id(row): number for number, row in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [
+            self.index(where[id(before[i.row()])], i.column()) if 0 <= i.row() < len(before) else QModelIndex()
+            for i in old])
+        self.layoutChanged.emit()
+
+    def sorted_rows(self, rows) -> list:
+        """``rows`` (the service's order, remembered) in the order the user chose."""
+        self._arrival = list(rows)
+        if self._sort_column < 0:
+            return list(rows)
+        keyed = []
+        saved, self._rows = getattr(self, "_rows", []), list(rows)
+        try:
+            for number in range(len(rows)):
+                index = self.index(number, self._sort_column)
+                value = index.data(SORT_ROLE)
+                keyed.append((sort_key(index.data() if value is None else value), number))
+        finally:
+            self._rows = saved
+        keyed.sort(reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return [rows[number] for _key, number in keyed]
