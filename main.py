@@ -321,14 +321,14 @@ def cmd_doc_verify(args) -> int:
 
 
 def cmd_letters_renewals(args) -> int:
-    from app.documents.files import save_pdf
     from app.documents.letters import parse_month, renewal_letters
     from app.opening import open_store
+    from app.outfile import published
 
     year, month = parse_month(args.month)
     made = renewal_letters(open_store(_store_url(args)), _batch_actor("letters"), branch_code=args.branch,
-                           year=year, month=month)
-    save_pdf(made.pdf, args.out)
+                           year=year, month=month,
+                           deliver=lambda pdf: published(args.out, lambda handle: handle.write(pdf)))
     print(f"{len(made.piece_pages)} renewal-due letters ({made.pages} pages) written to {args.out}, "
           f"registered as document {made.number}")
     return 0
@@ -371,6 +371,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a store fault on a path no unit of work wraps: still one line
+        from app.faults import translate
+
+        translated = translate(exc)
+        if translated is None:
+            raise
+        print(f"error: {translated}", file=sys.stderr)
+        return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":
