@@ -10,7 +10,6 @@ Export: CIF, name, branch code, tier, masked ID and phone, UTF-8 with BOM.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from app.customers.records import (
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from app.outfile import csv_filler, published, with_progress
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
@@ -261,23 +261,22 @@ def export_customers(store, actor, path: Path, *, progress: Progress | None = No
     """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked;
     returns the number of customers written. The export itself is audited (how many, where)."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    path = Path(path)
-    count = 0
+    path, counted = Path(path), [0]
+    rows = with_progress(_export_rows(store, actor), PROGRESS_EVERY,
+                         None if progress is None else lambda count: progress(count, 0))
+    with published(path, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": counted[0]})
+    return counted[0]
+
+
+def _export_rows(store, actor):
+    """The customers of the actor's subtree as export lines, masked."""
     with store.read() as session:
         branches = scope_branches(session, actor)
         policy = mask_policy(session)
         stmt = (select(Customer.cif_no, Customer.name, Customer.branch_id, Customer.tier,
                        Customer.id_number, Customer.phone)
                 .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id))
-        with open(path, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(EXPORT_HEADER)
-            for row in session.execute(stmt).yield_per(10_000):
-                writer.writerow((row.cif_no, row.name, branches[row.branch_id][0], row.tier,
-                                 mask_id(row.id_number, policy), mask_phone(row.phone, policy)))
-                count += 1
-                if progress is not None and count % PROGRESS_EVERY == 0 and progress(count, 0) is False:
-                    raise Cancelled()
-    with store.write(actor) as uow:
-        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": count})
-    return count
+        for row in session.execute(stmt).yield_per(10_000):
+            yield (row.cif_no, row.name, branches[row.branch_id][0], row.tier,
+                   mask_id(row.id_number, policy), mask_phone(row.phone, policy))
