@@ -395,3 +395,72 @@ def test_no_store_there(world, tmp_path, name):
         _one_line_failure(done, name)
         assert "db upgrade" in done.stderr, done.stderr
         assert not (tmp_path / STORE).exists()
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------------
+
+def _pg_state(url: str) -> str:
+    """A hash of every row of every table of the store (binary COPY, in storage order: a table
+    nobody wrote to comes out byte for byte the same)."""
+    from tests.pg_support import take_snapshot
+
+    digest = hashlib.sha256()
+    for table, data in take_snapshot(url).tables:
+        digest.update(table.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+@contextmanager
+def _pg_fault(url: str, fault: str):
+    """The database made read-only for new sessions (what a standby or an administrator's
+    ``default_transaction_read_only`` gives), or its schema revision set to a newer one."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        name = admin.execute("SELECT current_database()").fetchone()[0]
+        if fault == "read-only":
+            admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        else:
+            (was,) = admin.execute("SELECT version_num FROM alembic_version").fetchone()
+            admin.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        try:
+            yield
+        finally:
+            if fault == "read-only":
+                admin.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+            else:
+                admin.execute("UPDATE alembic_version SET version_num = %s", (was,))
+
+
+@pytest.fixture(scope="module")
+def pg_demo_url(pg_demo_snapshot, pg_database_url):
+    """The demo store on PostgreSQL, put back once for the module: every cell asserts that it
+    left the store as it found it, so the next one finds it so too."""
+    from tests.pg_support import restore_snapshot
+
+    restore_snapshot(pg_database_url, pg_demo_snapshot)
+    return pg_database_url
+
+
+@pytest.mark.parametrize("name", COMMAND_NAMES)
+@pytest.mark.parametrize("fault", ["read-only", "newer"])
+def test_postgresql_store_faults(world, pg_demo_url, tmp_path, name, fault, request):
+    """The same cells on PostgreSQL: a read-only database, a newer schema."""
+    if name == "export tickets" and fault == "read-only":
+        request.applymarker(TICKETS_NOT_YET)
+    command = _command(world, name)
+    url = pg_demo_url
+    out_folder, out = _out_folder(tmp_path, command)
+    outputs = _state(out_folder)
+    with _pg_fault(url, fault):
+        before = _pg_state(url)
+        done = _run(_argv(command, url, world["inputs"], out))
+        after = _pg_state(url)
+    if command.writes or fault == "newer":
+        _one_line_failure(done, name)
+        if fault == "newer":
+            assert "install the newer" in done.stderr, done.stderr
+        assert _state(out_folder) == outputs
+    else:
+        assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 1, done.stderr
+    assert after == before
