@@ -252,7 +252,7 @@ def cmd_tiers_evaluate(args) -> int:
     from app.tiers.evaluation import evaluate_tiers, parse_as_of
 
     store = open_store(_store_url(args))
-    as_of = parse_as_of(args.as_of, today=store.today()) if args.as_of else None
+    as_of = parse_as_of(args.as_of, today=store.today()) if args.as_of is not None else None
     result = evaluate_tiers(store, _batch_actor("tiers"), as_of)
     c = result.counts
     print(f"evaluation {result.evaluation_id} as of {result.as_of // 100}-{result.as_of % 100:02d} "

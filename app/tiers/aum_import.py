@@ -60,11 +60,18 @@ PLAIN_CHUNK = 4_000_000  # characters per column-wise check (about 100,000 lines
 PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
 
-_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)")
-_PLAIN_AMOUNT = re.compile(r"\d{1,15}(?:\.\d{1,2})?")
-# a plain amount: ASCII digits only (\\d would let full-width digits through as text); possessive,
+_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)", re.ASCII)
+# The accepted average daily AUM: 0 to 9,999,999,999,999.99 CNY, at most 15 significant digits.
+# SQLite keeps a NUMERIC value that is not a whole number as a binary double and promises its
+# first 15 significant digits back ("Type Affinity", sqlite.org/datatype3.html): within this
+# range every amount comes back to the cent on SQLite as on PostgreSQL, and the evaluation's
+# sums of cents times days (x 2 for the rounding) stay far inside a 64-bit integer.
+MAX_AUM_INTEGER_DIGITS = 13
+MAX_AUM_CENTS = 10 ** (MAX_AUM_INTEGER_DIGITS + 2) - 1
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
+# a plain amount: ASCII digits only (\\d would let other scripts' digits through); possessive,
 # so that a chunk of 100,000 lines matches without backtracking bookkeeping
-_PLAIN_AMOUNT_FIELD = r"[0-9]{1,15}+(?:\.[0-9]{1,2}+)?+"
+_PLAIN_AMOUNT_FIELD = r"[0-9]{1,13}+(?:\.[0-9]{1,2}+)?+"
 _PLAIN_CIF = re.compile(r"[A-Z0-9]{6,32}")
 
 Progress = Callable[[int, int], bool]
@@ -123,7 +130,11 @@ def _cents(raw: str) -> int:
     if _PLAIN_AMOUNT.fullmatch(value):
         whole, _, frac = value.partition(".")
         return int(whole) * 100 + int(frac.ljust(2, "0") or 0)
-    return int(parse_amount(raw, field=AVG_DAILY_AUM) * 100)
+    cents = int(parse_amount(raw, field=AVG_DAILY_AUM) * 100)
+    if cents > MAX_AUM_CENTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is larger than the largest accepted, {max}"),
+                              field=AVG_DAILY_AUM, max=f"{MAX_AUM_CENTS // 100:,}.{MAX_AUM_CENTS % 100:02d}")
+    return cents
 
 
 def _text(cents: int) -> str:
