@@ -60,11 +60,15 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     import_customers = sub.add_parser("import-customers", help="import the core-banking customer extract")
     import_customers.add_argument("file", metavar="FILE.csv", type=Path)
     import_customers.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_customers.add_argument("--encoding", choices=["utf-8", "gb18030"],
+                                  help="the file's encoding (default: decided from the file)")
     import_customers.add_argument("--db", metavar="URL", dest="sub_db")
 
     import_aum = sub.add_parser("import-aum", help="import the monthly AUM extract (cif_no, month, avg_daily_aum)")
     import_aum.add_argument("file", metavar="FILE.csv", type=Path)
     import_aum.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_aum.add_argument("--encoding", choices=["utf-8", "gb18030"],
+                            help="the file's encoding (default: decided from the file)")
     import_aum.add_argument("--db", metavar="URL", dest="sub_db")
 
     tiers = sub.add_parser("tiers", help="tier evaluation")
@@ -211,7 +215,8 @@ def cmd_import_aum(args) -> int:
 
     store = open_store(_store_url(args))
     try:
-        result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad)
+        result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad,
+                            encoding=args.encoding)
     except AumImportRefused as refused:
         for problem in refused.problems:
             print(problem)
@@ -232,7 +237,8 @@ def cmd_import_customers(args) -> int:
 
     store = open_store(_store_url(args))
     try:
-        result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad)
+        result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad,
+                                  encoding=args.encoding)
     except CustomerImportRefused as refused:
         for problem in refused.problems:
             print(problem)

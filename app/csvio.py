@@ -1,8 +1,7 @@
 """Reading the core-banking CSV extracts: encodings, headers in English or Chinese, line numbers.
 
-Extracts arrive as UTF-8 (with or without BOM) or GB18030 (what Chinese Windows tools write).
-The encoding is decided from the whole file, never guessed line by line: UTF-8 when the bytes
-decode as UTF-8, otherwise GB18030 (a superset of GBK and GB2312). Header names are matched
+Extracts arrive as UTF-8 (with or without BOM) or GB18030 (what Chinese Windows tools write);
+:mod:`app.encoding` decides which, with evidence, or the user says it. Header names are matched
 case-insensitively against each column's English and Chinese aliases.
 """
 
@@ -14,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.encoding import decode
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 FILE = QT_TRANSLATE_NOOP("fields", "File")
@@ -34,21 +34,6 @@ class Column:
 class CsvLine:
     number: int                 # 1-based line number in the file (the header is line 1)
     values: dict[str, str]      # column key -> raw text (absent optional columns missing)
-
-
-def decode(data: bytes) -> str:
-    """The file's text: UTF-8 (a BOM is dropped) or else GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "is neither UTF-8 nor GB18030 text"), field=FILE) from None
 
 
 def read_file(path: Path) -> bytes:
@@ -93,13 +78,14 @@ def map_header(header: Sequence[str], columns: Sequence[Column]) -> dict[int, st
     return positions
 
 
-def read_rows(data: bytes, columns: Sequence[Column]) -> Iterator[CsvLine]:
+def read_rows(data: bytes, columns: Sequence[Column], *, encoding: str | None = None) -> Iterator[CsvLine]:
     """Every data line of a CSV extract with its line number; blank lines are skipped.
+    ``encoding`` is the user's word for the file's encoding (None: decided from the file).
 
     A line with too many or too few fields is still yielded (the importer reports it), with the
     special key ``__fields__`` holding the count found.
     """
-    text = decode(data)
+    text = decode(data, encoding)
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:

@@ -92,10 +92,11 @@ def _problem(line: int, template: str, **params) -> LineProblem:
 
 
 def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
-                     progress: Progress | None = None) -> CustomerImportResult:
+                     progress: Progress | None = None, encoding: str | None = None) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
     :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
-    when ``progress`` returns False (nothing is written then)."""
+    when ``progress`` returns False (nothing is written then). ``encoding``: the user's word
+    for the file's encoding (None: decided from the file, :mod:`app.encoding`)."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
@@ -123,7 +124,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
         seen_ids: dict[tuple[str, str], int] = {}
         inserts: list[dict] = []
         updates: list[dict] = []
-        for line in read_rows(data, COLUMNS):
+        for line in read_rows(data, COLUMNS, encoding=encoding):
             result.rows_read += 1
             if result.rows_read % PROGRESS_EVERY == 0:
                 report(line.number)

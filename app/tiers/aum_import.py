@@ -171,10 +171,9 @@ def _customer_ids(session, actor) -> dict[str, str]:
     return dict(zip(parts[::2], parts[1::2]))
 
 
-def _reader(data: bytes):
+def _reader(text: str):
     """A CSV reader positioned after the header, the positions of (cif, month, amount), and the
-    header's width: the shared reader's rules (encodings, header aliases)."""
-    text = decode(data)
+    header's width: the shared reader's rules (header aliases)."""
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -188,11 +187,11 @@ def _reader(data: bytes):
     return reader, (positions["cif_no"], positions["month"], positions["avg_daily_aum"]), len(header)
 
 
-def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
+def _lines(text: str) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
     """The extract's data lines as (line number, [cif, month, amount]) or, for a line with the
     wrong number of fields, (line number, (fields found, fields in the header)), skipping
     blank lines: the shared reader's rules without building a dict per line."""
-    reader, order, width = _reader(data)
+    reader, order, width = _reader(text)
     while True:
         try:
             fields = next(reader)
@@ -268,13 +267,12 @@ def _plain_lines(width: int, amount_at: int) -> re.Pattern:
     return re.compile(f"(?:{line}\n)*+{line}")
 
 
-def _plain(data: bytes, ids: dict[str, int], today: date) -> Iterator[_Rows]:
+def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
     """The usual extract read a chunk at a time, column-wise, each chunk's rows yielded: lines
     that :func:`_plain_lines` vouches for (one pattern match per chunk, then one split at the
     commas), every CIF exactly as stored, months that parse, no CIF twice in a month (across
     the whole file). Anything else raises :class:`_NotPlain`, and :func:`_careful` reads the
     file again to report each line."""
-    text = decode(data)
     body = text.find("\n") + 1
     header = text[:body].rstrip("\r\n")
     if not body or '"' in header:
@@ -340,14 +338,14 @@ def _read_ahead(chunks: Iterator[_Rows], encode: Callable[[_Rows], list[str]] | 
             yield chunk
 
 
-def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
+def _careful(text: str, ids: dict[str, int], today: date, report) -> _Rows:
     """Every line checked on its own, each bad one reported by its number and reason."""
     problems: list[LineProblem] = []
     bad = 0
     read = 0
     values: dict[int, dict[int, tuple[int, int]]] = {}   # month -> customer_id -> (cents, line)
     months: dict[str, int] = {}                          # month as written -> yyyymm
-    for number, fields in _lines(data):
+    for number, fields in _lines(text):
         read += 1
         if read % PROGRESS_EVERY == 0:
             report(read, 0)
@@ -393,14 +391,17 @@ def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
 
 
 def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
-               progress: Progress | None = None) -> AumImportResult:
+               progress: Progress | None = None, encoding: str | None = None) -> AumImportResult:
     """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
     there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
-    ``progress`` returns False (nothing is written then)."""
+    ``progress`` returns False (nothing is written then). ``encoding``: the user's word for
+    the file's encoding (None: decided from the file, :mod:`app.encoding`)."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
     sha = hashlib.sha256(data).hexdigest()
+    text = decode(data, encoding)
+    del data
     today = store.today()
 
     def report(done: int, total: int) -> None:
@@ -411,10 +412,10 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
         ids = _customer_ids(session, actor)
     with _gc_paused():
         try:
-            return _store_rows(store, actor, path, sha, _plain(data, ids, today), report)
+            return _store_rows(store, actor, path, sha, _plain(text, ids, today), report)
         except _NotPlain:
             pass   # what was written is rolled back; read every line on its own
-        rows = _careful(data, ids, today, report)
+        rows = _careful(text, ids, today, report)
     if rows.bad and not skip_bad:
         raise AumImportRefused(rows.problems, rows.bad)
     return _store_rows(store, actor, path, sha, iter([rows]), report)
