@@ -62,6 +62,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     import_customers.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
     import_customers.add_argument("--encoding", choices=["utf-8", "gb18030"],
                                   help="the file's encoding (default: decided from the file)")
+    import_customers.add_argument("--bad-lines", metavar="FILE", type=Path,
+                                  help="write every bad line's number and reason to FILE")
     import_customers.add_argument("--db", metavar="URL", dest="sub_db")
 
     import_aum = sub.add_parser("import-aum", help="import the monthly AUM extract (cif_no, month, avg_daily_aum)")
@@ -69,6 +71,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     import_aum.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
     import_aum.add_argument("--encoding", choices=["utf-8", "gb18030"],
                             help="the file's encoding (default: decided from the file)")
+    import_aum.add_argument("--bad-lines", metavar="FILE", type=Path,
+                            help="write every bad line's number and reason to FILE")
     import_aum.add_argument("--db", metavar="URL", dest="sub_db")
 
     tiers = sub.add_parser("tiers", help="tier evaluation")
@@ -209,22 +213,38 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _bad_lines(problems, count: int, args, prefix: str = "") -> None:
+    """The bad lines on stdout, the first ones by number and reason and then how many more;
+    with ``--bad-lines FILE`` every one of them written to FILE (whole, or not at all)."""
+    from app.outfile import published
+    from app.tiers.aum_import import MAX_REPORTED
+
+    for problem in problems[:MAX_REPORTED]:
+        print(f"{prefix}{problem}")
+    if args.bad_lines is not None:
+        text = "".join(f"{problem}\n" for problem in problems)
+        with published(args.bad_lines, lambda handle: handle.write(text.encode("utf-8"))):
+            pass
+    more = count - min(len(problems), MAX_REPORTED)
+    if more > 0:
+        print(f"... and {more} more bad line(s)" + (f", every one listed in {args.bad_lines}" if args.bad_lines
+                                                     else " (--bad-lines FILE lists every one)"))
+
+
 def cmd_import_aum(args) -> int:
     from app.opening import open_store
-    from app.tiers.aum_import import AumImportRefused, import_aum
+    from app.tiers.aum_import import MAX_REPORTED, AumImportRefused, import_aum
 
     store = open_store(_store_url(args))
     try:
         result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad,
-                            encoding=args.encoding)
+                            encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
     except AumImportRefused as refused:
-        for problem in refused.problems:
-            print(problem)
+        _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
         return EXIT_USER_ERROR
-    for problem in result.problems:
-        print(f"skipped {problem}")
+    _bad_lines(result.problems, result.rows_skipped, args, prefix="skipped ")
     print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} values changed, "
           f"{result.rows_unchanged} unchanged, {result.rows_skipped} skipped"
           + (" (this file was imported before)" if result.seen_before else ""))
@@ -232,21 +252,19 @@ def cmd_import_aum(args) -> int:
 
 
 def cmd_import_customers(args) -> int:
-    from app.customers.transfer import CustomerImportRefused, import_customers
+    from app.customers.transfer import MAX_REPORTED, CustomerImportRefused, import_customers
     from app.opening import open_store
 
     store = open_store(_store_url(args))
     try:
         result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad,
-                                  encoding=args.encoding)
+                                  encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
     except CustomerImportRefused as refused:
-        for problem in refused.problems:
-            print(problem)
+        _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
         return EXIT_USER_ERROR
-    for problem in result.problems:
-        print(f"skipped {problem}")
+    _bad_lines(result.problems, result.rows_skipped, args, prefix="skipped ")
     print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} changed "
           f"({result.inserted} new, {result.updated} updated), {result.unchanged} unchanged, "
           f"{result.rows_skipped} skipped")

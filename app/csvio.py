@@ -32,7 +32,7 @@ class Column:
 
 @dataclass(frozen=True)
 class CsvLine:
-    number: int                 # 1-based line number in the file (the header is line 1)
+    number: int                 # 1-based line number in the file where the record starts (header: 1)
     values: dict[str, str]      # column key -> raw text (absent optional columns missing)
 
 
@@ -98,19 +98,20 @@ def read_rows(data: bytes, columns: Sequence[Column], *, encoding: str | None = 
     positions = map_header(header, columns)
     width = len(header)
     while True:
+        start = reader.line_num + 1   # a quoted field may run over lines: the record's first
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
-                                  line=reader.line_num, reason=str(exc)) from None
+                                  line=start, reason=str(exc)) from None
         if not any(f.strip() for f in fields):
             continue
         values: dict[str, str] = {key: fields[i] for i, key in positions.items() if i < len(fields)}
         if len(fields) != width:
             values["__fields__"] = str(len(fields))
-        yield CsvLine(reader.line_num, values)
+        yield CsvLine(start, values)
 
 
 @dataclass(frozen=True)

@@ -91,12 +91,13 @@ def _problem(line: int, template: str, **params) -> LineProblem:
     return LineProblem(line, template, params)
 
 
-def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
-                     progress: Progress | None = None, encoding: str | None = None) -> CustomerImportResult:
+def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+                     encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
     :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
     when ``progress`` returns False (nothing is written then). ``encoding``: the user's word
-    for the file's encoding (None: decided from the file, :mod:`app.encoding`)."""
+    for the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line
+    is counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
@@ -164,7 +165,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
                 problem = refused.problem
             if problem is not None:
                 bad += 1
-                if len(result.problems) < MAX_REPORTED:
+                if keep_problems is None or len(result.problems) < keep_problems:
                     result.problems.append(problem)
                 continue
             seen_cifs[cif] = line.number

@@ -193,19 +193,20 @@ def _lines(text: str) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
     blank lines: the shared reader's rules without building a dict per line."""
     reader, order, width = _reader(text)
     while True:
+        start = reader.line_num + 1   # a quoted field may run over lines: the record's first
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
-                                  line=reader.line_num, reason=str(exc)) from None
+                                  line=start, reason=str(exc)) from None
         if len(fields) == width:
             picked = [fields[i] for i in order]
             if picked[0].strip() or picked[1].strip() or picked[2].strip() or any(f.strip() for f in fields):
-                yield reader.line_num, picked
+                yield start, picked
         elif any(f.strip() for f in fields):
-            yield reader.line_num, (len(fields), width)
+            yield start, (len(fields), width)
 
 
 @dataclass
@@ -338,8 +339,9 @@ def _read_ahead(chunks: Iterator[_Rows], encode: Callable[[_Rows], list[str]] | 
             yield chunk
 
 
-def _careful(text: str, ids: dict[str, int], today: date, report) -> _Rows:
-    """Every line checked on its own, each bad one reported by its number and reason."""
+def _careful(text: str, ids: dict[str, int], today: date, report, keep: int | None) -> _Rows:
+    """Every line checked on its own, each bad one counted, and the first ``keep`` (None: all)
+    kept with its number and reason."""
     problems: list[LineProblem] = []
     bad = 0
     read = 0
@@ -377,7 +379,7 @@ def _careful(text: str, ids: dict[str, int], today: date, report) -> _Rows:
                     cif=cif, month=f"{month // 100}-{month % 100:02d}", first=earlier[1])
         except ValidationError as error:
             bad += 1
-            if len(problems) < MAX_REPORTED:
+            if keep is None or len(problems) < keep:
                 problems.append(problem_from(number, error))
             continue
         by_customer[customer_id] = (cents, number)
@@ -390,12 +392,13 @@ def _careful(text: str, ids: dict[str, int], today: date, report) -> _Rows:
     return rows
 
 
-def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
-               progress: Progress | None = None, encoding: str | None = None) -> AumImportResult:
+def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+               encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> AumImportResult:
     """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
     there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
     ``progress`` returns False (nothing is written then). ``encoding``: the user's word for
-    the file's encoding (None: decided from the file, :mod:`app.encoding`)."""
+    the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line is
+    counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
@@ -415,7 +418,7 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
             return _store_rows(store, actor, path, sha, _plain(text, ids, today), report)
         except _NotPlain:
             pass   # what was written is rolled back; read every line on its own
-        rows = _careful(text, ids, today, report)
+        rows = _careful(text, ids, today, report, keep_problems)
     if rows.bad and not skip_bad:
         raise AumImportRefused(rows.problems, rows.bad)
     return _store_rows(store, actor, path, sha, iter([rows]), report)
