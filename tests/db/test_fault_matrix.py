@@ -272,21 +272,27 @@ def test_store_on_a_full_disk(world, tmp_path, name, leave, request):
 
 
 @pytest.mark.parametrize("name", [c for c in COMMAND_NAMES if c.startswith(("export", "letters", "backup"))])
-@pytest.mark.parametrize("fault", ["full", "read-only"])
+@pytest.mark.parametrize("fault", ["full", "nearly-full", "read-only"])
 def test_output_that_cannot_be_written(world, tmp_path, name, fault):
-    """The output's disk is full or read-only: one line, the earlier file of that name intact,
-    no part file left, and the store unchanged (no batch registered, no export audited)."""
+    """The output's disk is full (to the byte, or all but a few KB, so that the writing starts
+    and stops halfway) or read-only: one line, the earlier file of that name intact, no part
+    file (nor a backup's journal) left, and the store unchanged (no batch registered, no export
+    audited)."""
     command = _command(world, name)
     url = _place_store(world, tmp_path)
     with _tmpfs(tmp_path / "disk", "1m") as disk:
         out = disk / command.output
         out.write_bytes(OLD)
-        if fault == "full":
-            _fill(disk)
-        else:
+        if fault == "read-only":
             _remount_read_only(disk)
+        else:
+            _fill(disk, 0 if fault == "full" else 8 * 1024)
         before, outputs = _dump(tmp_path / STORE), _state(disk)
         done = _run(_argv(command, url, world["inputs"], out))
+        if fault == "nearly-full" and done.returncode == 0:   # a small export fits: whole, and alone
+            assert sorted(p.name for p in disk.iterdir()) == sorted([out.name, "filler"])
+            assert out.read_bytes() != OLD
+            return
         _one_line_failure(done, name)
         assert _state(disk) == outputs
         assert _dump(tmp_path / STORE) == before
