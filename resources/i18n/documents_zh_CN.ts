@@ -75,7 +75,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="+275"/>
+        <location filename="../../ui/documents/page.py" line="+276"/>
         <source>Register</source>
         <translation>登记簿</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>DocumentsTable</name>
     <message>
-        <location filename="../../ui/documents/models.py" line="+18"/>
+        <location filename="../../ui/documents/models.py" line="+19"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -373,12 +373,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+27"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-26"/>
         <source>Made at</source>
         <translation>生成时间</translation>
     </message>
@@ -399,12 +399,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+24"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-23"/>
         <source>Copy of</source>
         <translation>原件编号</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>签字扫描件</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -442,8 +442,8 @@
 <context>
     <name>documents</name>
     <message>
-        <location filename="../../app/documents/register.py" line="+39"/>
-        <location filename="../../app/documents/templates.py" line="+77"/>
+        <location filename="../../app/documents/register.py" line="+41"/>
+        <location filename="../../app/documents/templates.py" line="+80"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -538,22 +538,12 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/documents/files.py" line="+36"/>
-        <source>the disk is full; nothing was saved to {path}</source>
-        <translation>磁盘已满，未保存任何内容到 {path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>could not be written to {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
         <location filename="../../app/documents/fonts.py" line="+20"/>
         <source>The document font {path} is missing or cannot be read, so no document can be made. Reinstall VIP Desk.</source>
         <translation>文档字体 {path} 缺失或无法读取，无法生成任何文档。请重新安装 VIP Desk。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/qr.py" line="+84"/>
+        <location filename="../../app/documents/qr.py" line="+87"/>
         <source>This is not a VIP Desk document code.</source>
         <translation>这不是 VIP Desk 的文档二维码。</translation>
     </message>
@@ -578,23 +568,23 @@
         <translation>数据库中没有文档签名密钥，请联系管理员执行 db upgrade。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+154"/>
         <source>The store&apos;s document-signing key is damaged; ask an administrator.</source>
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="+144"/>
-        <location filename="../../app/documents/reports.py" line="+206"/>
+        <location filename="../../app/documents/register.py" line="+151"/>
+        <location filename="../../app/documents/reports.py" line="+207"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
@@ -680,7 +670,7 @@
         <translation>模板 {key} 的第 {version} 版未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/verify.py" line="+29"/>
+        <location filename="../../app/documents/verify.py" line="+30"/>
         <source>The signature is right, but there is no such document on record in this store.</source>
         <translation>签名正确，但本库的登记簿中没有这份文档。</translation>
     </message>
@@ -725,7 +715,7 @@
         <translation>{value} 不是月份（格式 YYYY-MM）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No card of {branch} expires in {month}: there is no renewal letter to print.</source>
         <translation>{branch} 没有在 {month} 到期的贵宾卡，没有需要打印的续卡提示函。</translation>
     </message>
@@ -733,12 +723,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/documents/files.py" line="-21"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/documents/register.py" line="-319"/>
+        <location filename="../../app/documents/register.py" line="-338"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -748,7 +733,7 @@
         <translation>扫描件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-248"/>
+        <location filename="../../app/documents/templates.py" line="-251"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -758,7 +743,7 @@
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/documents/letters.py" line="-124"/>
+        <location filename="../../app/documents/letters.py" line="-125"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>

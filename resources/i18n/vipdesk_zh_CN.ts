@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+215"/>
+        <location filename="../../ui/audit/page.py" line="+227"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Check cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>审计链完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source>Audit chain</source>
         <translation>审计链校验</translation>
@@ -357,7 +357,7 @@
         <translation>审计链在第 {seq} 号记录处断开：有记录在写入后被修改、删除或插入。请立即报告安全负责人。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -3521,7 +3521,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/customers/fields.py" line="+149"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
-        <location filename="../../app/text.py" line="+102"/>
+        <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+180"/>
         <source>is required</source>
         <translation>不能为空</translation>
@@ -3629,8 +3629,8 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+132"/>
-        <location filename="../../app/opening.py" line="+31"/>
+        <location filename="../../app/auth/pg_roles.py" line="+137"/>
+        <location filename="../../app/opening.py" line="+91"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
     </message>
@@ -3723,18 +3723,58 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/opening.py" line="-12"/>
+        <location filename="../../app/opening.py" line="-66"/>
+        <source>There is no store at {path}: check the URL, or create one with `python main.py db upgrade`.</source>
+        <translation>{path} 处没有数据库：请检查地址，或用 `python main.py db upgrade` 创建一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist: check the URL, or make the folder first.</source>
+        <translation>文件夹 {folder} 不存在：请检查地址，或先创建该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store {where} is on a read-only disk or folder; SQLite must write beside it even to read it. Copy it to a folder you may write to.</source>
+        <translation>数据库 {where} 位于只读磁盘或文件夹；SQLite 即使只读取也需要在其旁边写入。请将其复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk of the store {where} is full; free some space on it and try again.</source>
+        <translation>数据库 {where} 所在磁盘已满；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+8"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+38"/>
+        <location filename="../../app/faults.py" line="+28"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+2"/>
+        <source>The store&apos;s disk is full; nothing was saved. Free some space on it and try again.</source>
+        <translation>数据库所在磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store can only be read here (a read-only file, disk or server); nothing was saved.</source>
+        <translation>此处的数据库只能读取（只读文件、磁盘或服务器），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store&apos;s disk failed to read or write (full, read-only or failing); nothing was saved.</source>
+        <translation>数据库所在磁盘读写失败（已满、只读或故障），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A figure is larger than the store can compute with; nothing was saved.</source>
+        <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/store.py" line="+193"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -3915,7 +3955,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>数值过大：整数部分最多 {max} 位</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="+54"/>
+        <location filename="../../app/stock/rules.py" line="+55"/>
         <location filename="../../app/tiers/rules.py" line="-169"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
@@ -3972,7 +4012,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>为 {count}，但所填号码为 {actual} 个</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>{serial} is {state}; this move is not allowed for it</source>
         <translation>{serial} 当前状态为 {state}，不能办理此业务</translation>
     </message>
@@ -4097,7 +4137,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/customers/records.py" line="-164"/>
-        <location filename="../../app/tiers/exceptions.py" line="+62"/>
+        <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
@@ -4190,12 +4230,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是今天或以后的日期</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="+50"/>
-        <source>is neither UTF-8 nor GB18030 text</source>
-        <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../app/csvio.py" line="+45"/>
         <source>is larger than {max} GB</source>
         <translation>大于 {max} GB</translation>
     </message>
@@ -4215,27 +4250,27 @@ python main.py db upgrade --db {url}</translation>
         <translation>表头缺少以下列：{columns}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+171"/>
+        <location line="+18"/>
+        <location filename="../../app/tiers/aum_import.py" line="+188"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <location filename="../../app/tiers/aum_import.py" line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+67"/>
-        <location filename="../../app/tiers/aum_import.py" line="-114"/>
+        <location filename="../../app/customers/transfer.py" line="+68"/>
+        <location filename="../../app/tiers/aum_import.py" line="-118"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -4271,12 +4306,17 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+444"/>
+        <location filename="../../app/tiers/evaluation.py" line="+445"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+17"/>
+        <source>is larger than the largest accepted, {max}</source>
+        <translation>超过允许的最大值 {max}</translation>
+    </message>
+    <message>
+        <location line="+221"/>
         <source>has {found} fields where the header has {expected}</source>
         <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
     </message>
@@ -4291,7 +4331,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+115"/>
+        <location filename="../../app/tiers/evaluation.py" line="+116"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -4401,8 +4441,8 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+35"/>
         <location line="+208"/>
-        <location filename="../../app/stock/rules.py" line="-139"/>
-        <location line="+165"/>
+        <location filename="../../app/stock/rules.py" line="-151"/>
+        <location line="+177"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
@@ -4503,6 +4543,46 @@ python main.py db upgrade --db {url}</translation>
         <source>has a typing mistake (its last 4 characters do not match the rest); compare it with the paper again</source>
         <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
     </message>
+    <message>
+        <location filename="../../app/encoding.py" line="+48"/>
+        <source>{value} is not an encoding VIP Desk reads (utf-8 or gb18030)</source>
+        <translation>{value} 不是 VIP Desk 可读取的编码（utf-8 或 gb18030）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line {line} is neither UTF-8 nor GB18030 text</source>
+        <translation>第 {line} 行既不是 UTF-8 也不是 GB18030 文本</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is not {encoding} text</source>
+        <translation>不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>line {line} is not {encoding} text</source>
+        <translation>第 {line} 行不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>is UTF-16 text without a byte-order mark; save it as UTF-8 or GB18030 (or as UTF-16 with its mark)</source>
+        <translation>是没有字节顺序标记的 UTF-16 文本；请另存为 UTF-8 或 GB18030（或带标记的 UTF-16）</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>line {line} reads as “{read}” in {encoding} but as “{other_read}” in {other}: the file mixes encodings, or is in the other one; say which with --encoding</source>
+        <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
+    </message>
+    <message>
+        <location filename="../../app/outfile.py" line="+54"/>
+        <source>the disk is full; nothing was saved to {path}</source>
+        <translation>磁盘已满，未向 {path} 保存任何内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not be written to {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -4565,7 +4645,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-215"/>
+        <location filename="../../app/customers/transfer.py" line="-218"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -4774,7 +4854,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="-227"/>
+        <location filename="../../app/stock/rules.py" line="-239"/>
         <source>Serials</source>
         <translation>号码</translation>
     </message>
@@ -4815,12 +4895,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="-101"/>
+        <location filename="../../app/csvio.py" line="-88"/>
+        <location filename="../../app/encoding.py" line="-130"/>
+        <location filename="../../app/outfile.py" line="-29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-317"/>
+        <location filename="../../app/tiers/aum_import.py" line="-334"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -4830,7 +4912,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-498"/>
+        <location filename="../../app/tiers/evaluation.py" line="-499"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4925,9 +5007,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>直系亲属</translation>
     </message>
     <message>
-        <location filename="../../app/audit/anchor.py" line="+55"/>
+        <location filename="../../app/audit/anchor.py" line="-4"/>
         <source>Audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoding.py" line="+16"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>
