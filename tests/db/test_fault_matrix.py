@@ -274,7 +274,7 @@ def test_store_on_a_full_disk(world, tmp_path, name, leave, request):
 @pytest.mark.parametrize("name", [c for c in COMMAND_NAMES if c.startswith(("export", "letters", "backup"))])
 @pytest.mark.parametrize("fault", ["full", "nearly-full", "read-only"])
 def test_output_that_cannot_be_written(world, tmp_path, name, fault):
-    """The output's disk is full (to the byte, or all but a few KB, so that the writing starts
+    """The output's disk is full (to the byte, or all but 256 KB, so that a large output starts
     and stops halfway) or read-only: one line, the earlier file of that name intact, no part
     file (nor a backup's journal) left, and the store unchanged (no batch registered, no export
     audited)."""
@@ -286,7 +286,7 @@ def test_output_that_cannot_be_written(world, tmp_path, name, fault):
         if fault == "read-only":
             _remount_read_only(disk)
         else:
-            _fill(disk, 0 if fault == "full" else 8 * 1024)
+            _fill(disk, 0 if fault == "full" else 256 * 1024)
         before, outputs = _dump(tmp_path / STORE), _state(disk)
         done = _run(_argv(command, url, world["inputs"], out))
         if fault == "nearly-full" and done.returncode == 0:   # a small export fits: whole, and alone
