@@ -29,6 +29,7 @@ from app.outfile import csv_filler, published, with_progress
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
+from db.turns import take_turn
 
 Progress = Callable[[int, int], bool]
 
@@ -113,6 +114,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
     with store.write(actor) as uow:
         session = uow.session
         allow_long_job(session)
+        take_turn(session, "customer_import")   # a second import of the same file waits (db/turns.py)
         branches = scope_branches(session, actor)
         by_code = {code: bid for bid, (code, _name) in branches.items()}
         existing: dict[str, tuple] = {}

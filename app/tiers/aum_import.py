@@ -44,6 +44,7 @@ from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.arrays import number_array
 from db.session_limits import allow_long_job
+from db.turns import take_turn
 from db.models import AumImport, AumMonth
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
@@ -59,12 +60,6 @@ BATCH = 200_000        # rows per statement
 PLAIN_CHUNK = 4_000_000  # characters per column-wise check (about 100,000 lines)
 PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
-# PostgreSQL: imports of the extract take turns (a transaction-level advisory lock). Two
-# operators importing the same new month at once both inserted its rows; the second then failed
-# on the first's key. Now the second waits, finds the month stored and changes what differs
-# (a staff login's lock_timeout ends the wait with "the store is busy"). SQLite's BEGIN
-# IMMEDIATE takes the same turns already.
-IMPORT_LOCK = 0x5644_4155_4D31   # "VDAUM1"
 
 _MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)", re.ASCII)
 # The accepted average daily AUM: 0 to 9,999,999,999,999.99 CNY, at most 15 significant digits.
@@ -440,8 +435,7 @@ def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], rep
     with store.write(actor) as uow:
         session = uow.session
         allow_long_job(session)
-        if store.kind == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+        take_turn(session, "aum_import")   # a second import of the same month waits (db/turns.py)
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
         if store.kind == "postgresql":
