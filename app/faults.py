@@ -86,7 +86,7 @@ def _sqlite(message: str) -> UserError | None:
         return StoreUnavailable(STORE_DISK_FAILED)
     if "unable to open" in message:
         return StoreUnavailable(STORE_DID_NOT_ANSWER)
-    if "unique constraint" in message or "foreign key constraint" in message:
+    if "constraint failed" in message:
         return ConflictError(CHANGED_BY_SOMEONE_ELSE)
     return None
 
@@ -103,7 +103,7 @@ def _postgresql(orig: BaseException) -> UserError | None:
         return StoreUnavailable(STORE_READ_ONLY)
     if state == OUT_OF_RANGE:
         return StoreUnavailable(STORE_OUT_OF_RANGE)
-    if state.startswith("23"):
+    if state.startswith(("23", "40")):    # a key or check; a deadlock or serialization failure
         return ConflictError(CHANGED_BY_SOMEONE_ELSE)
     if state.startswith(("08", "57P")) or type(orig).__name__ in {"OperationalError", "AdminShutdown",
                                                                   "InterfaceError"}:
