@@ -26,7 +26,9 @@ A UTF-16 file without a BOM (NUL bytes in every other position) is refused as su
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -90,17 +92,30 @@ def _refuse_utf16_without_bom(data: bytes) -> None:
                       "(or as UTF-16 with its mark)"), field=FILE)
 
 
+LATIN = re.compile("[\u00c0-\u024f]")
+LONE_LATIN = re.compile("(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]++(?![A-Za-z])")
+
+
 @cache
-def _implausible() -> re.Pattern:
-    """What no Chinese extract holds: anything but ASCII, the GB2312 ideographs, CJK and
-    full-width punctuation and forms, a few signs of names and money (· ¥ — “ ” ‘ ’ …), and
-    Latin letters with marks inside a Latin word (José, Müller: foreign customers' names; a
-    lone é is 茅 in GB18030 read as UTF-8)."""
+def _outside() -> re.Pattern:
+    """What no Chinese extract holds, bar the Latin rule: anything but ASCII, the GB2312
+    ideographs, CJK and full-width punctuation and forms, a few signs of names and money
+    (· ¥ — “ ” ‘ ’ …) and Latin letters with marks. One character class: a scan of the whole
+    file runs at the regex engine's speed (a quarter of a second for a million lines)."""
     ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000) if _in_gb2312(chr(c)))
     allowed = ("\x00-\x7f\u00b7\u00a5\u00d7\u2010-\u2027\u2030-\u203b\u3000-\u303f\uff00-\uffef"
                "\u00c0-\u024f" + re.escape(ideographs))
-    lone_latin = "(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]++(?![A-Za-z])"
-    return re.compile(f"{lone_latin}|[^{allowed}]")
+    return re.compile(f"[^{allowed}]")
+
+
+def _implausible_at(text: str) -> Iterator[int]:
+    """Where ``text`` holds what no Chinese extract holds, in order: :func:`_outside`, and Latin
+    letters with marks outside a Latin word (José, Müller are foreign customers' names; a lone
+    é is 茅 in GB18030 read as UTF-8)."""
+    outside = (m.start() for m in _outside().finditer(text))
+    if LATIN.search(text) is None:
+        return outside
+    return heapq.merge(outside, (m.start() for m in LONE_LATIN.finditer(text)))
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -113,7 +128,7 @@ def _in_gb2312(ch: str) -> bool:
 
 def plausible(text: str) -> bool:
     """Whether every character of ``text`` is one a Chinese extract holds (see above)."""
-    return _implausible().search(text) is None
+    return next(iter(_implausible_at(text)), None) is None
 
 
 def _refuse_mixed(data: bytes, text: str, chosen: str) -> None:
@@ -129,12 +144,12 @@ def _refuse_gb18030_lines(data: bytes, text: str) -> None:
     while its GB18030 reading is plausible (GB18030 bytes that happen to be valid UTF-8)."""
     lines = data.split(b"\n")
     index, counted_to, skip_to = 0, 0, 0
-    for match in _implausible().finditer(text):
-        if match.start() < skip_to:
+    for at in _implausible_at(text):
+        if at < skip_to:
             continue
-        index += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        skip_to = text.find("\n", match.start()) + 1 or len(text)
+        index += text.count("\n", counted_to, at)
+        counted_to = at
+        skip_to = text.find("\n", at) + 1 or len(text)
         try:
             alternative = lines[index].decode(GB18030)
         except UnicodeDecodeError:
