@@ -179,5 +179,13 @@ def _mixed(index: int, raw: bytes, chosen: str) -> None:
     raise ValidationError(QT_TRANSLATE_NOOP(
         "errors", "line {line} reads as “{read}” in {encoding} but as “{other_read}” in {other}: the file "
                   "mixes encodings, or is in the other one; say which with --encoding"),
-        field=FILE, line=index + 1, read=raw.decode(chosen).strip()[:SHOWN], encoding=_name(chosen),
-        other_read=raw.decode(other).strip()[:SHOWN], other=_name(other))
+        field=FILE, line=index + 1, read=_shown(raw.decode(chosen)), encoding=_name(chosen),
+        other_read=_shown(raw.decode(other)), other=_name(other))
+
+
+def _shown(line: str) -> str:
+    """The field of ``line`` where its first non-ASCII character is, and what follows, up to
+    :data:`SHOWN` characters: what the two readings differ in."""
+    first = next((i for i, ch in enumerate(line) if ord(ch) > 127), 0)
+    start = line.rfind(",", 0, first) + 1
+    return line[start:start + SHOWN].strip()

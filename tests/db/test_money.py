@@ -72,10 +72,12 @@ def test_beyond_the_largest_is_refused_naming_the_field(money_store, batch, tmp_
 
 @pytest.mark.parametrize("raw", ["١٢٣٤٥", "12٣45.00", "१२३"])
 def test_digits_of_other_scripts_are_not_amounts(money_store, batch, tmp_path, raw):
-    """Arabic-Indic and Devanagari digits: int() reads them, the amount rules do not."""
+    """Arabic-Indic and Devanagari digits: int() reads them, the amount rules do not. (Said to be
+    UTF-8: else the file is refused before, as text no Chinese extract holds.)"""
     store, ids = money_store
     with pytest.raises(AumImportRefused) as refused:
-        import_aum(store, batch, write_csv(tmp_path / "aum.csv", [HEADER, f"MONEY00001,2026-10,{raw}"]))
+        import_aum(store, batch, write_csv(tmp_path / "aum.csv", [HEADER, f"MONEY00001,2026-10,{raw}"]),
+                   encoding="utf-8")
     assert "Average daily AUM" in str(refused.value.problems[0])
 
 

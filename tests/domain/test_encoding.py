@@ -47,14 +47,14 @@ def test_a_file_in_one_encoding_that_is_said_comes_back(parts):
 
 def test_one_gb18030_line_in_a_utf8_file_is_refused_at_the_first_line_read_wrongly():
     data = "cif_no,name\n1,张三\n2,李四\n".encode() + "3,王五\n".encode("gb18030")
-    with pytest.raises(ValidationError, match=r"line 2 reads as “1,寮犱笁” in GB18030 but as “1,张三” in UTF-8"):
+    with pytest.raises(ValidationError, match=r"line 2 reads as “寮犱笁” in GB18030 but as “张三” in UTF-8"):
         decode(data)
 
 
 def test_gb18030_bytes_that_happen_to_be_utf8_are_refused_not_stored_as_mojibake():
     data = "cif_no,name\n1,一丌\n".encode("gb18030")
     data.decode("utf-8")   # the trap: valid UTF-8
-    with pytest.raises(ValidationError, match="line 2 .* in UTF-8 but as “1,一丌” in GB18030"):
+    with pytest.raises(ValidationError, match="line 2 .* in UTF-8 but as “一丌” in GB18030"):
         decode(data)
     assert decode(data, "gb18030") == "cif_no,name\n1,一丌\n"
 
