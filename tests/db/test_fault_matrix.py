@@ -5,8 +5,9 @@ must see: one line on stderr, a non-zero exit (or, where the fault does not stop
 its normal success), and the store and the output folder exactly as they were.
 
 The disk faults are real: a small tmpfs mounted for the test (remounted read-only, or filled
-to the last byte). They need root (a container's or CI's); elsewhere the store files are made
-read-only instead, and the full-disk cells are skipped (a failure under CI=true).
+to the last byte). They need root (a container's or CI's) and are skipped without it; a root
+that cannot mount one fails them under CI=true. The read-only store file, the lock, the
+schemas and the absent store need nothing special.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ def _can_mount() -> bool:
 
 @contextmanager
 def _tmpfs(where: Path, size: str):
+    """A tmpfs of ``size`` mounted at ``where`` for the test; skipped without root, a failure
+    under CI=true when root cannot mount one."""
+    if not _can_mount():
+        pytest.skip("mounting a tmpfs needs root")
     where.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
                           capture_output=True, text=True)
