@@ -251,7 +251,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         "templates": {k: t.version for k, t in prepared.templates.items()},
     }
     key = signing_key(store, actor)
-    with ExitStack() as delivered, store.write(actor) as uow:  # registered first: the store signs what it registers
+    # registered first: the store signs what it registers
+    with ExitStack() as delivered, store.write(actor) as uow:
         tpl.keep_snapshots(uow, prepared.templates.values())
         row = DocumentRecord(
             number=number, kind=kind, subject=subject[:200], subject_ref=subject_ref[:64], branch_id=branch_id,
