@@ -60,11 +60,19 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     import_customers = sub.add_parser("import-customers", help="import the core-banking customer extract")
     import_customers.add_argument("file", metavar="FILE.csv", type=Path)
     import_customers.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_customers.add_argument("--encoding", choices=["utf-8", "gb18030"],
+                                  help="the file's encoding (default: decided from the file)")
+    import_customers.add_argument("--bad-lines", metavar="FILE", type=Path,
+                                  help="write every bad line's number and reason to FILE")
     import_customers.add_argument("--db", metavar="URL", dest="sub_db")
 
     import_aum = sub.add_parser("import-aum", help="import the monthly AUM extract (cif_no, month, avg_daily_aum)")
     import_aum.add_argument("file", metavar="FILE.csv", type=Path)
     import_aum.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    import_aum.add_argument("--encoding", choices=["utf-8", "gb18030"],
+                            help="the file's encoding (default: decided from the file)")
+    import_aum.add_argument("--bad-lines", metavar="FILE", type=Path,
+                            help="write every bad line's number and reason to FILE")
     import_aum.add_argument("--db", metavar="URL", dest="sub_db")
 
     tiers = sub.add_parser("tiers", help="tier evaluation")
@@ -205,21 +213,38 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _bad_lines(problems, count: int, args, prefix: str = "") -> None:
+    """The bad lines on stdout, the first ones by number and reason and then how many more;
+    with ``--bad-lines FILE`` every one of them written to FILE (whole, or not at all)."""
+    from app.outfile import published
+    from app.tiers.aum_import import MAX_REPORTED
+
+    for problem in problems[:MAX_REPORTED]:
+        print(f"{prefix}{problem}")
+    if args.bad_lines is not None:
+        text = "".join(f"{problem}\n" for problem in problems)
+        with published(args.bad_lines, lambda handle: handle.write(text.encode("utf-8"))):
+            pass
+    more = count - min(len(problems), MAX_REPORTED)
+    if more > 0:
+        print(f"... and {more} more bad line(s)" + (f", every one listed in {args.bad_lines}" if args.bad_lines
+                                                     else " (--bad-lines FILE lists every one)"))
+
+
 def cmd_import_aum(args) -> int:
     from app.opening import open_store
-    from app.tiers.aum_import import AumImportRefused, import_aum
+    from app.tiers.aum_import import MAX_REPORTED, AumImportRefused, import_aum
 
     store = open_store(_store_url(args))
     try:
-        result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad)
+        result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad,
+                            encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
     except AumImportRefused as refused:
-        for problem in refused.problems:
-            print(problem)
+        _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
         return EXIT_USER_ERROR
-    for problem in result.problems:
-        print(f"skipped {problem}")
+    _bad_lines(result.problems, result.rows_skipped, args, prefix="skipped ")
     print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} values changed, "
           f"{result.rows_unchanged} unchanged, {result.rows_skipped} skipped"
           + (" (this file was imported before)" if result.seen_before else ""))
@@ -227,20 +252,19 @@ def cmd_import_aum(args) -> int:
 
 
 def cmd_import_customers(args) -> int:
-    from app.customers.transfer import CustomerImportRefused, import_customers
+    from app.customers.transfer import MAX_REPORTED, CustomerImportRefused, import_customers
     from app.opening import open_store
 
     store = open_store(_store_url(args))
     try:
-        result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad)
+        result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad,
+                                  encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
     except CustomerImportRefused as refused:
-        for problem in refused.problems:
-            print(problem)
+        _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
         return EXIT_USER_ERROR
-    for problem in result.problems:
-        print(f"skipped {problem}")
+    _bad_lines(result.problems, result.rows_skipped, args, prefix="skipped ")
     print(f"{result.file_name}: {result.rows_read} lines read, {result.rows_changed} changed "
           f"({result.inserted} new, {result.updated} updated), {result.unchanged} unchanged, "
           f"{result.rows_skipped} skipped")
@@ -252,7 +276,7 @@ def cmd_tiers_evaluate(args) -> int:
     from app.tiers.evaluation import evaluate_tiers, parse_as_of
 
     store = open_store(_store_url(args))
-    as_of = parse_as_of(args.as_of, today=store.today()) if args.as_of else None
+    as_of = parse_as_of(args.as_of, today=store.today()) if args.as_of is not None else None
     result = evaluate_tiers(store, _batch_actor("tiers"), as_of)
     c = result.counts
     print(f"evaluation {result.evaluation_id} as of {result.as_of // 100}-{result.as_of % 100:02d} "
@@ -321,14 +345,14 @@ def cmd_doc_verify(args) -> int:
 
 
 def cmd_letters_renewals(args) -> int:
-    from app.documents.files import save_pdf
     from app.documents.letters import parse_month, renewal_letters
     from app.opening import open_store
+    from app.outfile import published
 
     year, month = parse_month(args.month)
     made = renewal_letters(open_store(_store_url(args)), _batch_actor("letters"), branch_code=args.branch,
-                           year=year, month=month)
-    save_pdf(made.pdf, args.out)
+                           year=year, month=month,
+                           deliver=lambda pdf: published(args.out, lambda handle: handle.write(pdf)))
     print(f"{len(made.piece_pages)} renewal-due letters ({made.pages} pages) written to {args.out}, "
           f"registered as document {made.number}")
     return 0
@@ -371,6 +395,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a store fault on a path no unit of work wraps: still one line
+        from app.faults import translate
+
+        translated = translate(exc)
+        if translated is None:
+            raise
+        print(f"error: {translated}", file=sys.stderr)
+        return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":

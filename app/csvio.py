@@ -1,8 +1,7 @@
 """Reading the core-banking CSV extracts: encodings, headers in English or Chinese, line numbers.
 
-Extracts arrive as UTF-8 (with or without BOM) or GB18030 (what Chinese Windows tools write).
-The encoding is decided from the whole file, never guessed line by line: UTF-8 when the bytes
-decode as UTF-8, otherwise GB18030 (a superset of GBK and GB2312). Header names are matched
+Extracts arrive as UTF-8 (with or without BOM) or GB18030 (what Chinese Windows tools write);
+:mod:`app.encoding` decides which, with evidence, or the user says it. Header names are matched
 case-insensitively against each column's English and Chinese aliases.
 """
 
@@ -14,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.encoding import decode
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 FILE = QT_TRANSLATE_NOOP("fields", "File")
@@ -32,23 +32,8 @@ class Column:
 
 @dataclass(frozen=True)
 class CsvLine:
-    number: int                 # 1-based line number in the file (the header is line 1)
+    number: int                 # 1-based line number in the file where the record starts (header: 1)
     values: dict[str, str]      # column key -> raw text (absent optional columns missing)
-
-
-def decode(data: bytes) -> str:
-    """The file's text: UTF-8 (a BOM is dropped) or else GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "is neither UTF-8 nor GB18030 text"), field=FILE) from None
 
 
 def read_file(path: Path) -> bytes:
@@ -93,13 +78,14 @@ def map_header(header: Sequence[str], columns: Sequence[Column]) -> dict[int, st
     return positions
 
 
-def read_rows(data: bytes, columns: Sequence[Column]) -> Iterator[CsvLine]:
+def read_rows(data: bytes, columns: Sequence[Column], *, encoding: str | None = None) -> Iterator[CsvLine]:
     """Every data line of a CSV extract with its line number; blank lines are skipped.
+    ``encoding`` is the user's word for the file's encoding (None: decided from the file).
 
     A line with too many or too few fields is still yielded (the importer reports it), with the
     special key ``__fields__`` holding the count found.
     """
-    text = decode(data)
+    text = decode(data, encoding)
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -112,19 +98,20 @@ def read_rows(data: bytes, columns: Sequence[Column]) -> Iterator[CsvLine]:
     positions = map_header(header, columns)
     width = len(header)
     while True:
+        start = reader.line_num + 1   # a quoted field may run over lines: the record's first
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
-                                  line=reader.line_num, reason=str(exc)) from None
+                                  line=start, reason=str(exc)) from None
         if not any(f.strip() for f in fields):
             continue
         values: dict[str, str] = {key: fields[i] for i, key in positions.items() if i < len(fields)}
         if len(fields) != width:
             values["__fields__"] = str(len(fields))
-        yield CsvLine(reader.line_num, values)
+        yield CsvLine(start, values)
 
 
 @dataclass(frozen=True)

@@ -20,26 +20,14 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Engine, TextClause, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
-from app.errors import (
-    CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, STORE_BUSY, STORE_DID_NOT_ANSWER, ConflictError,
-    PermissionDenied, SessionExpired, StoreUnavailable, UserError,
-)
+from app import faults
+from app.errors import QT_TRANSLATE_NOOP, SessionExpired, UserError
 from db.engine import WRITE_OPTION, describe
 from db.models import AuditEvent, StaffAccount
-
-
-# PostgreSQL's last line (privileges, row-level security) refused what the app's checks let by.
-INSUFFICIENT_PRIVILEGE = "42501"
-# A lock wait or a statement ran out of time (the staff logins' lock_timeout and
-# statement_timeout): most often someone holds what this action needs.
-TIMED_OUT = {"55P03", "57014"}
-REFUSED_BY_THE_STORE = QT_TRANSLATE_NOOP(
-    "errors", "The store refused this for your account (branch scope or permission); nothing was saved.")
 
 
 # A kept connection for one-statement commands idle this long is checked before it is used.
@@ -262,35 +250,16 @@ def _check_still_allowed(session: Session, actor: Actor, now: datetime) -> None:
 
 @contextmanager
 def _translated_faults(on_lock_timeout: Callable[[], None] | None = None) -> Iterator[None]:
-    """Turn store-level failures into errors a user can act on."""
+    """Turn store-level failures, the ORM's and the raw driver's alike, into errors a user can
+    act on (:func:`app.faults.translate`); anything else passes unchanged."""
     try:
         yield
     except UserError:
         raise
-    except StaleDataError as exc:
-        raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
-    except IntegrityError as exc:
-        raise ConflictError(CHANGED_BY_SOMEONE_ELSE) from exc
-    except DBAPIError as exc:
-        if "database is locked" in str(exc.orig):
-            raise StoreUnavailable(STORE_BUSY) from exc
-        if getattr(exc.orig, "sqlstate", None) in TIMED_OUT:
-            if on_lock_timeout is not None:
-                on_lock_timeout()
-            raise StoreUnavailable(STORE_BUSY) from exc
-        if exc.connection_invalidated or _is_connection_fault(exc):
-            raise StoreUnavailable(STORE_DID_NOT_ANSWER) from exc
-        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
-            raise PermissionDenied(REFUSED_BY_THE_STORE) from exc
-        raise
-
-
-def _is_connection_fault(exc: DBAPIError) -> bool:
-    """A lost or refused connection (PostgreSQL) or a store too busy to answer (SQLite)."""
-    orig = exc.orig
-    module = type(orig).__module__ if orig is not None else ""
-    if module.startswith("psycopg"):
-        return type(orig).__name__ in {"OperationalError", "AdminShutdown", "InterfaceError"} or (
-            getattr(orig, "sqlstate", "") or "").startswith("08")
-    message = str(orig).lower()
-    return any(word in message for word in ("database is locked", "unable to open", "disk i/o"))
+    except Exception as exc:
+        translated = faults.translate(exc)
+        if translated is None:
+            raise
+        if on_lock_timeout is not None and faults.is_timeout(exc):
+            on_lock_timeout()
+        raise translated from exc

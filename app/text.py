@@ -17,6 +17,11 @@ Every field cleaner in ``app`` starts with :func:`clean_text`, so that all field
   points, and by default anything outside the Basic Multilingual Plane (emoji). Names may opt
   in to the rare CJK ideographs of the supplementary planes (生僻字 such as 𠇔), which real
   people carry in their names, while still refusing emoji.
+- **Digits** are ASCII ``0``–``9``. Full-width digits (``０``–``９``, what Chinese input methods
+  type) are the same digits after NFKC; digits of every other script (Arabic-Indic ``٣``,
+  Devanagari, superscripts…) are not digits to VIP Desk, and a field that wants digits refuses
+  them, because no core-banking system or clerk here writes them and ``int()`` would silently
+  read them. Patterns match with ``[0-9]`` or ``re.ASCII``, never a bare ``\\d``.
 - **Length**: counted in characters after cleaning. Input that is far longer than the limit (a
   pasted 10 MB) is refused before any work is done on it.
 

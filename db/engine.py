@@ -83,19 +83,27 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     )
 
 
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite store URL; None for PostgreSQL, memory or SQLite's own URI form."""
+    parsed = normalise_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
 def _sqlite_engine(url: URL, echo: bool) -> Engine:
+    """The engine of a SQLite file. Building it makes no file or folder: SQLite creates the
+    file at the first connection, and :func:`app.opening.open_store` decides beforehand
+    whether a command may create a store at all."""
     database = url.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
-        path = Path(database).expanduser()
-        if is_network_path(path.parent if not path.exists() else path):
-            raise StoreError(
-                f"{path} is on a network share; SQLite needs a local disk. "
-                "For several PCs use a PostgreSQL store (--db postgresql://...)."
-            )
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot use folder {path.parent}: {exc.strerror or exc}") from exc
+    path = sqlite_path(url)
+    if path is not None and is_network_path(path.parent if not path.exists() else path):
+        raise StoreError(
+            f"{path} is on a network share; SQLite needs a local disk. "
+            "For several PCs use a PostgreSQL store (--db postgresql://...)."
+        )
     engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

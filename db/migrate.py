@@ -39,7 +39,11 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Create or migrate the schema to ``revision``."""
+    """Create or migrate the schema to ``revision``; a store of a newer program (a revision
+    this one does not know) is refused with :class:`SchemaMismatch`, as every command does."""
+    current = current_revision(engine)
+    if current is not None and current not in _known_revisions():
+        raise SchemaMismatch(_newer(current, head_revision()), current=current, expected=head_revision())
     command.upgrade(_config(engine), revision)
 
 
@@ -54,9 +58,13 @@ def check_current(engine: Engine) -> None:
         message = (f"the store's schema ({current}) is older than this program's ({expected}): "
                    "run `python main.py db upgrade`")
     else:
-        message = (f"the store's schema ({current}) is newer than this program knows ({expected}): "
-                   "install the newer VIP Desk version")
+        message = _newer(current, expected)
     raise SchemaMismatch(message, current=current, expected=expected)
+
+
+def _newer(current: str, expected: str) -> str:
+    return (f"the store's schema ({current}) is newer than this program knows ({expected}): "
+            "install the newer VIP Desk version")
 
 
 def _known_revisions() -> set[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,8 +12,8 @@ from sqlalchemy import literal, or_, select, text
 from app.audit.anchor import Anchor, anchor_of, anchor_problem
 from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
-from app.errors import Cancelled
 from app.glossary import SIGNIN_ACTOR_PREFIX, signin_user
+from app.outfile import csv_filler, published, with_progress
 from db.models import AuditEvent, Branch, StaffAccount
 
 PAGE_SIZE = 200
@@ -243,19 +242,8 @@ def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilte
     :class:`app.errors.Cancelled`, ``out`` is left untouched and nothing is audited.
     """
     require(actor, Permission.EXPORT_AUDIT)
-    tmp = out.with_name(out.name + ".part")
-    count = 0
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADER)
-            for count, row in enumerate(iter_export_rows(store, actor, audit_filter), start=1):
-                writer.writerow(row)
-                if progress and count % EXPORT_PROGRESS_EVERY == 0 and progress(count) is False:
-                    raise Cancelled()
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with store.write(actor) as uow:
-        uow.audit("audit.export", "audit_event", "*", after={"rows": count, "file": out.name})
-    return count
+    out, counted = Path(out), [0]
+    rows = with_progress(iter_export_rows(store, actor, audit_filter), EXPORT_PROGRESS_EVERY, progress)
+    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("audit.export", "audit_event", "*", after={"rows": counted[0], "file": out.name})
+    return counted[0]

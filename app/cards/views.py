@@ -5,8 +5,7 @@ serial to take next, the card type each customer holds, and the masked card expo
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ from app.cards.common import customer_in_scope
 from app.cards.policy import card_policy_in
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
-from app.errors import Cancelled
+from app.outfile import csv_filler, published, with_progress
 from app.stock.common import own_drawer
 from app.stock.rules import IN_STOCK
 from db.models import BlankCard, Branch, Customer, StaffAccount, VipCard
@@ -152,28 +151,23 @@ def my_drawer(store, actor) -> list[DrawerStock]:
 def export_cards(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
     """Every card in scope, card numbers masked, as UTF-8 CSV (with BOM); audited."""
     _require_view(actor)
-    tmp = out.with_name(out.name + ".part")
-    count = 0
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
-            policy = mask_policy(session)
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADER)
-            query = (select(VipCard, Customer.cif_no, Customer.name, Branch.code)
-                     .join(Customer, Customer.id == VipCard.customer_id)
-                     .join(Branch, Branch.id == VipCard.branch_id)
-                     .where(Branch.path.startswith(actor.branch_path)).order_by(VipCard.id))
-            for count, (c, cif, name, code) in enumerate(
-                    session.execute(query.execution_options(yield_per=2000)), start=1):
-                writer.writerow([c.id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
-                                 c.status, c.issued_on.isoformat(), c.expires_on.isoformat(),
-                                 c.replaces_id or "", c.agreement_signed_on.isoformat() if c.agreement_signed_on else "",
-                                 c.issued_by_name])
-                if progress and count % 2000 == 0 and progress(count) is False:
-                    raise Cancelled()
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with store.write(actor) as uow:
-        uow.audit("card.export", "vip_card", "*", after={"rows": count, "file": out.name})
-    return count
+    out, counted = Path(out), [0]
+    rows = with_progress(_export_rows(store, actor), 2000, progress)
+    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("card.export", "vip_card", "*", after={"rows": counted[0], "file": out.name})
+    return counted[0]
+
+
+def _export_rows(store, actor) -> Iterator[list]:
+    """Every card in the actor's scope as an export line, card numbers masked."""
+    with store.read() as session:
+        policy = mask_policy(session)
+        query = (select(VipCard, Customer.cif_no, Customer.name, Branch.code)
+                 .join(Customer, Customer.id == VipCard.customer_id)
+                 .join(Branch, Branch.id == VipCard.branch_id)
+                 .where(Branch.path.startswith(actor.branch_path)).order_by(VipCard.id))
+        for c, cif, name, code in session.execute(query.execution_options(yield_per=2000)):
+            yield [c.id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
+                   c.status, c.issued_on.isoformat(), c.expires_on.isoformat(),
+                   c.replaces_id or "", c.agreement_signed_on.isoformat() if c.agreement_signed_on else "",
+                   c.issued_by_name]

@@ -31,7 +31,7 @@ NOTES = QT_TRANSLATE_NOOP("fields", "Notes")
 HOME_BRANCH = QT_TRANSLATE_NOOP("fields", "Home branch")
 RELATIONSHIP_MANAGER = QT_TRANSLATE_NOOP("fields", "Relationship manager")
 
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})", re.ASCII)
 _GENDER_WORDS = {"male": Gender.MALE, "m": Gender.MALE, "男": Gender.MALE,
                  "female": Gender.FEMALE, "f": Gender.FEMALE, "女": Gender.FEMALE}
 
@@ -91,7 +91,7 @@ def parse_gender(raw: str) -> Gender | None:
 
 def reversed_digits(text: str) -> str:
     """The digits (and a check letter X) of ``text``, last first: the key of tail search."""
-    return "".join(ch for ch in text if ch.isdigit() or ch == "X")[::-1]
+    return "".join(ch for ch in text if "0" <= ch <= "9" or ch == "X")[::-1]
 
 
 _HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")

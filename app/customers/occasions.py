@@ -28,7 +28,7 @@ MAX_ENTRIES = 20
 MAX_LABEL = 30
 _RELATIVE_LINE = QT_TRANSLATE_NOOP(
     "errors", "line {line}: write the relation, then the name (and a birthday if known)")
-_DATE = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?")
+_DATE = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?", re.ASCII)
 
 
 def parse_day(raw: str) -> str | None:

@@ -10,7 +10,6 @@ Export: CIF, name, branch code, tier, masked ID and phone, UTF-8 with BOM.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +25,11 @@ from app.customers.records import (
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from app.outfile import csv_filler, published, with_progress
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
+from db.turns import take_turn
 
 Progress = Callable[[int, int], bool]
 
@@ -91,11 +92,13 @@ def _problem(line: int, template: str, **params) -> LineProblem:
     return LineProblem(line, template, params)
 
 
-def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
-                     progress: Progress | None = None) -> CustomerImportResult:
+def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+                     encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
     :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
-    when ``progress`` returns False (nothing is written then)."""
+    when ``progress`` returns False (nothing is written then). ``encoding``: the user's word
+    for the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line
+    is counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
@@ -111,6 +114,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
     with store.write(actor) as uow:
         session = uow.session
         allow_long_job(session)
+        take_turn(session, "customer_import")   # a second import of the same file waits (db/turns.py)
         branches = scope_branches(session, actor)
         by_code = {code: bid for bid, (code, _name) in branches.items()}
         existing: dict[str, tuple] = {}
@@ -123,7 +127,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
         seen_ids: dict[tuple[str, str], int] = {}
         inserts: list[dict] = []
         updates: list[dict] = []
-        for line in read_rows(data, COLUMNS):
+        for line in read_rows(data, COLUMNS, encoding=encoding):
             result.rows_read += 1
             if result.rows_read % PROGRESS_EVERY == 0:
                 report(line.number)
@@ -163,7 +167,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False,
                 problem = refused.problem
             if problem is not None:
                 bad += 1
-                if len(result.problems) < MAX_REPORTED:
+                if keep_problems is None or len(result.problems) < keep_problems:
                     result.problems.append(problem)
                 continue
             seen_cifs[cif] = line.number
@@ -261,23 +265,22 @@ def export_customers(store, actor, path: Path, *, progress: Progress | None = No
     """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked;
     returns the number of customers written. The export itself is audited (how many, where)."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    path = Path(path)
-    count = 0
+    path, counted = Path(path), [0]
+    rows = with_progress(_export_rows(store, actor), PROGRESS_EVERY,
+                         None if progress is None else lambda count: progress(count, 0))
+    with published(path, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": counted[0]})
+    return counted[0]
+
+
+def _export_rows(store, actor):
+    """The customers of the actor's subtree as export lines, masked."""
     with store.read() as session:
         branches = scope_branches(session, actor)
         policy = mask_policy(session)
         stmt = (select(Customer.cif_no, Customer.name, Customer.branch_id, Customer.tier,
                        Customer.id_number, Customer.phone)
                 .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id))
-        with open(path, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(EXPORT_HEADER)
-            for row in session.execute(stmt).yield_per(10_000):
-                writer.writerow((row.cif_no, row.name, branches[row.branch_id][0], row.tier,
-                                 mask_id(row.id_number, policy), mask_phone(row.phone, policy)))
-                count += 1
-                if progress is not None and count % PROGRESS_EVERY == 0 and progress(count, 0) is False:
-                    raise Cancelled()
-    with store.write(actor) as uow:
-        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": count})
-    return count
+        for row in session.execute(stmt).yield_per(10_000):
+            yield (row.cif_no, row.name, branches[row.branch_id][0], row.tier,
+                   mask_id(row.id_number, policy), mask_phone(row.phone, policy))

@@ -134,12 +134,13 @@ def parse_month(raw: str) -> tuple[int, int]:
 
 
 def renewal_letters(store, actor, *, branch_code: str, year: int, month: int,
-                    progress: Progress = None) -> Made:
+                    progress: Progress = None, deliver=None) -> Made:
     """All renewal-due letters of branch ``branch_code`` (and its sub-branches) for the cards
     that expire in ``year``-``month``: one PDF, one letter per page set, registered as one
     batch document (each letter's QR names the batch and the letter's place in it). Every
     card's renewal-due paperwork is marked printed with the batch's id in the transaction that
-    registers it; a cancelled or failed batch marks nothing."""
+    registers it; a cancelled or failed batch marks nothing. ``deliver`` (see
+    :func:`app.documents.register.make_document`) writes the PDF in that transaction."""
     from app.cards.paperwork import cards_expiring_in_month, mark_batch_printed_in
     from app.cards.rules import RENEWAL_DUE
 
@@ -156,6 +157,6 @@ def renewal_letters(store, actor, *, branch_code: str, year: int, month: int,
     return make_document(store, actor, kind="renewal_batch", template_key="letter_renewal_due",
                          subject=f"到期续卡提示函 {branch_code.upper()} {year}-{month:02d}（{len(cards)} 份）",
                          branch_id=branch_id, subject_ref=f"renewals:{branch_code.upper()}:{year}-{month:02d}",
-                         pieces=pieces, batch=True, progress=progress,
+                         pieces=pieces, batch=True, progress=progress, deliver=deliver,
                          registered=lambda uow, document_id: mark_batch_printed_in(
                              uow, actor, [c.card_id for c in cards], RENEWAL_DUE, document_id))

@@ -16,6 +16,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -217,6 +218,7 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
                   pieces: Sequence[PieceData], subject_ref: str = "", batch: bool = False,
                   progress: Callable[[int, int], bool] | None = None,
                   registered: Callable[[object, int], None] | None = None,
+                  deliver: Callable[[bytes], AbstractContextManager] | None = None,
                   _copy_of: DocumentRecord | None = None,
                   _versions: Mapping[str, int] | None = None,
                   _letterhead_fields: Mapping[str, str] | None = None,
@@ -227,7 +229,10 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     that there is something to print. Each piece gets its own QR code and page numbering;
     ``batch``: the pieces are separate letters, each QR names its place in the batch.
     ``registered(uow, document_id)`` runs in the transaction that registers the document (a
-    batch of letters marks its cards' paperwork printed with it). The document is registered
+    batch of letters marks its cards' paperwork printed with it). ``deliver(pdf)`` puts the
+    PDF where it goes in that same transaction (:func:`app.outfile.published`): a batch is
+    registered, and its cards marked printed, only with its file written, and the file stays
+    only when the registration commits. The document is registered
     before it is rendered, in the one transaction that signs its QR codes (on PostgreSQL the
     server signs only what it registers); a cancelled rendering leaves nothing."""
     if not pieces:
@@ -246,7 +251,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
         "templates": {k: t.version for k, t in prepared.templates.items()},
     }
     key = signing_key(store, actor)
-    with store.write(actor) as uow:  # registered first: the store signs what it registers
+    # registered first: the store signs what it registers
+    with ExitStack() as delivered, store.write(actor) as uow:
         tpl.keep_snapshots(uow, prepared.templates.values())
         row = DocumentRecord(
             number=number, kind=kind, subject=subject[:200], subject_ref=subject_ref[:64], branch_id=branch_id,
@@ -277,6 +283,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
                       "copy_of": _copy_of.number if _copy_of is not None else None})
         if registered is not None:
             registered(uow, row.id)
+        if deliver is not None:
+            delivered.enter_context(deliver(result.data))
         return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages,
                     tuple(payloads))
 

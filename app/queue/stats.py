@@ -15,10 +15,9 @@ time, the longest wait, and for counters the idle time (signed in but with no cu
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +26,8 @@ from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
 from app.business_day import days_between, wall_clock
-from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.outfile import csv_filler, published, with_progress
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
 from db.models import Branch, QueueCounter, QueueCounterSession, QueueService, QueueTicket
@@ -189,30 +189,27 @@ EXPORT_HEADER = ["business_date", "number", "service", "tier", "priority", "stat
 
 def export_tickets(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
     """Every ticket in the actor's subtree as UTF-8 CSV (with BOM): customers masked (surname
-    only), times in UTC as the store keeps them. Returns the number of tickets."""
+    only), times in UTC as the store keeps them, cells safe to open in a spreadsheet. The file
+    is put in place whole and audited with it (:mod:`app.outfile`). Returns the number of
+    tickets."""
     require(actor, Permission.VIEW_QUEUE_STATS)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    count = 0
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADER)
-            branches = [b.id for b in session.scalars(select(Branch).where(Branch.path.startswith(actor.branch_path)))]
-            services = {s.id: s.prefix for s in session.scalars(select(QueueService))}
-            counters = {c.id: c.number for c in session.scalars(select(QueueCounter))}
-            query = (select(QueueTicket).where(QueueTicket.branch_id.in_(branches))
-                     .order_by(QueueTicket.business_date, QueueTicket.id).execution_options(yield_per=2000))
-            for count, t in enumerate(session.scalars(query), start=1):
-                writer.writerow(_export_line(t, services, counters))
-                if progress and count % 2000 == 0 and progress(count) is False:
-                    raise Cancelled()
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with store.write(actor) as uow:
-        uow.audit("queue.export", "queue_ticket", "*", after={"rows": count, "file": out.name})
-    return count
+    out, counted = Path(out), [0]
+    rows = with_progress(_export_rows(store, actor), 2000, progress)
+    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("queue.export", "queue_ticket", "*", after={"rows": counted[0], "file": out.name})
+    return counted[0]
+
+
+def _export_rows(store, actor) -> Iterator[list]:
+    """Every ticket in the actor's scope as an export line."""
+    with store.read() as session:
+        branches = [b.id for b in session.scalars(select(Branch).where(Branch.path.startswith(actor.branch_path)))]
+        services = {s.id: s.prefix for s in session.scalars(select(QueueService))}
+        counters = {c.id: c.number for c in session.scalars(select(QueueCounter))}
+        query = (select(QueueTicket).where(QueueTicket.branch_id.in_(branches))
+                 .order_by(QueueTicket.business_date, QueueTicket.id).execution_options(yield_per=2000))
+        for t in session.scalars(query):
+            yield _export_line(t, services, counters)
 
 
 def _export_line(t: QueueTicket, services, counters) -> list:

@@ -4,8 +4,7 @@ second person, a serial's history, the movement register (keyset pages) and the 
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
-from app.errors import Cancelled
+from app.outfile import csv_filler, published, with_progress
 from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
 from app.stock.rules import DESTROYED, IN_STOCK, ISSUED
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
@@ -304,27 +303,23 @@ def export_stock(store, actor, out: Path, *, progress: Callable[[int], bool] | N
     """Every serial in scope with its state and location, as UTF-8 CSV (with BOM); the time of
     its last movement in UTC as the store keeps it (the header says so, as the audit export's)."""
     require(actor, Permission.VIEW_STOCK)
-    tmp = out.with_name(out.name + ".part")
-    count = 0
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle, store.read() as session:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADER)
-            query = (select(BlankCard.serial, BlankCard.card_type, BlankCard.state, Branch.code,
-                            StockLocation.name, StockLocation.kind, BlankCard.updated_at)
-                     .join(Branch, Branch.id == BlankCard.branch_id)
-                     .join(StockLocation, StockLocation.id == BlankCard.location_id)
-                     .where(Branch.path.startswith(actor.branch_path)).order_by(BlankCard.serial))
-            for count, row in enumerate(session.execute(query.execution_options(yield_per=2000)), start=1):
-                writer.writerow([*row[:6], row[6].isoformat(sep=" ", timespec="seconds")])
-                if progress and count % 2000 == 0 and progress(count) is False:
-                    raise Cancelled()
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with store.write(actor) as uow:
-        uow.audit("stock.export", "blank_card", "*", after={"rows": count, "file": out.name})
-    return count
+    out, counted = Path(out), [0]
+    rows = with_progress(_export_rows(store, actor), 2000, progress)
+    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
+        uow.audit("stock.export", "blank_card", "*", after={"rows": counted[0], "file": out.name})
+    return counted[0]
+
+
+def _export_rows(store, actor) -> Iterator[list]:
+    """Every serial in the actor's scope as an export line."""
+    with store.read() as session:
+        query = (select(BlankCard.serial, BlankCard.card_type, BlankCard.state, Branch.code,
+                        StockLocation.name, StockLocation.kind, BlankCard.updated_at)
+                 .join(Branch, Branch.id == BlankCard.branch_id)
+                 .join(StockLocation, StockLocation.id == BlankCard.location_id)
+                 .where(Branch.path.startswith(actor.branch_path)).order_by(BlankCard.serial))
+        for row in session.execute(query.execution_options(yield_per=2000)):
+            yield [*row[:6], row[6].isoformat(sep=" ", timespec="seconds")]
 
 
 def on_hand_count(store, actor, location_id: int, card_type: str) -> int:

@@ -45,6 +45,7 @@ from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.arrays import number_array
 from db.session_limits import allow_long_job
+from db.turns import take_turn
 from db.models import AumImport, AumMonth
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
@@ -61,11 +62,18 @@ PLAIN_CHUNK = 4_000_000  # characters per column-wise check (about 100,000 lines
 PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
 
-_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)")
-_PLAIN_AMOUNT = re.compile(r"\d{1,15}(?:\.\d{1,2})?")
-# a plain amount: ASCII digits only (\\d would let full-width digits through as text); possessive,
+_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)", re.ASCII)
+# The accepted average daily AUM: 0 to 9,999,999,999,999.99 CNY, at most 15 significant digits.
+# SQLite keeps a NUMERIC value that is not a whole number as a binary double and promises its
+# first 15 significant digits back ("Type Affinity", sqlite.org/datatype3.html): within this
+# range every amount comes back to the cent on SQLite as on PostgreSQL, and the evaluation's
+# sums of cents times days (x 2 for the rounding) stay far inside a 64-bit integer.
+MAX_AUM_INTEGER_DIGITS = 13
+MAX_AUM_CENTS = 10 ** (MAX_AUM_INTEGER_DIGITS + 2) - 1
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
+# a plain amount: ASCII digits only (\\d would let other scripts' digits through); possessive,
 # so that a chunk of 100,000 lines matches without backtracking bookkeeping
-_PLAIN_AMOUNT_FIELD = r"[0-9]{1,15}+(?:\.[0-9]{1,2}+)?+"
+_PLAIN_AMOUNT_FIELD = r"[0-9]{1,13}+(?:\.[0-9]{1,2}+)?+"
 _PLAIN_CIF = re.compile(r"[A-Z0-9]{6,32}")
 
 Progress = Callable[[int, int], bool]
@@ -124,7 +132,11 @@ def _cents(raw: str) -> int:
     if _PLAIN_AMOUNT.fullmatch(value):
         whole, _, frac = value.partition(".")
         return int(whole) * 100 + int(frac.ljust(2, "0") or 0)
-    return int(parse_amount(raw, field=AVG_DAILY_AUM) * 100)
+    cents = int(parse_amount(raw, field=AVG_DAILY_AUM) * 100)
+    if cents > MAX_AUM_CENTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is larger than the largest accepted, {max}"),
+                              field=AVG_DAILY_AUM, max=f"{MAX_AUM_CENTS // 100:,}.{MAX_AUM_CENTS % 100:02d}")
+    return cents
 
 
 def _text(cents: int) -> str:
@@ -161,10 +173,9 @@ def _customer_ids(session, actor) -> dict[str, str]:
     return dict(zip(parts[::2], parts[1::2]))
 
 
-def _reader(data: bytes):
+def _reader(text: str):
     """A CSV reader positioned after the header, the positions of (cif, month, amount), and the
-    header's width: the shared reader's rules (encodings, header aliases)."""
-    text = decode(data)
+    header's width: the shared reader's rules (header aliases)."""
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -178,25 +189,26 @@ def _reader(data: bytes):
     return reader, (positions["cif_no"], positions["month"], positions["avg_daily_aum"]), len(header)
 
 
-def _lines(data: bytes) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
+def _lines(text: str) -> Iterator[tuple[int, list[str] | tuple[int, int]]]:
     """The extract's data lines as (line number, [cif, month, amount]) or, for a line with the
     wrong number of fields, (line number, (fields found, fields in the header)), skipping
     blank lines: the shared reader's rules without building a dict per line."""
-    reader, order, width = _reader(data)
+    reader, order, width = _reader(text)
     while True:
+        start = reader.line_num + 1   # a quoted field may run over lines: the record's first
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "line {line}: {reason}"), field=FILE,
-                                  line=reader.line_num, reason=str(exc)) from None
+                                  line=start, reason=str(exc)) from None
         if len(fields) == width:
             picked = [fields[i] for i in order]
             if picked[0].strip() or picked[1].strip() or picked[2].strip() or any(f.strip() for f in fields):
-                yield reader.line_num, picked
+                yield start, picked
         elif any(f.strip() for f in fields):
-            yield reader.line_num, (len(fields), width)
+            yield start, (len(fields), width)
 
 
 @dataclass
@@ -258,13 +270,12 @@ def _plain_lines(width: int, amount_at: int) -> re.Pattern:
     return re.compile(f"(?:{line}\n)*+{line}")
 
 
-def _plain(data: bytes, ids: dict[str, int], today: date) -> Iterator[_Rows]:
+def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
     """The usual extract read a chunk at a time, column-wise, each chunk's rows yielded: lines
     that :func:`_plain_lines` vouches for (one pattern match per chunk, then one split at the
     commas), every CIF exactly as stored, months that parse, no CIF twice in a month (across
     the whole file). Anything else raises :class:`_NotPlain`, and :func:`_careful` reads the
     file again to report each line."""
-    text = decode(data)
     body = text.find("\n") + 1
     header = text[:body].rstrip("\r\n")
     if not body or '"' in header:
@@ -330,14 +341,15 @@ def _read_ahead(chunks: Iterator[_Rows], encode: Callable[[_Rows], list[str]] | 
             yield chunk
 
 
-def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
-    """Every line checked on its own, each bad one reported by its number and reason."""
+def _careful(text: str, ids: dict[str, int], today: date, report, keep: int | None) -> _Rows:
+    """Every line checked on its own, each bad one counted, and the first ``keep`` (None: all)
+    kept with its number and reason."""
     problems: list[LineProblem] = []
     bad = 0
     read = 0
     values: dict[int, dict[int, tuple[int, int]]] = {}   # month -> customer_id -> (cents, line)
     months: dict[str, int] = {}                          # month as written -> yyyymm
-    for number, fields in _lines(data):
+    for number, fields in _lines(text):
         read += 1
         if read % PROGRESS_EVERY == 0:
             report(read, 0)
@@ -369,7 +381,7 @@ def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
                     cif=cif, month=f"{month // 100}-{month % 100:02d}", first=earlier[1])
         except ValidationError as error:
             bad += 1
-            if len(problems) < MAX_REPORTED:
+            if keep is None or len(problems) < keep:
                 problems.append(problem_from(number, error))
             continue
         by_customer[customer_id] = (cents, number)
@@ -382,15 +394,19 @@ def _careful(data: bytes, ids: dict[str, int], today: date, report) -> _Rows:
     return rows
 
 
-def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
-               progress: Progress | None = None) -> AumImportResult:
+def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+               encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> AumImportResult:
     """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
     there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
-    ``progress`` returns False (nothing is written then)."""
+    ``progress`` returns False (nothing is written then). ``encoding``: the user's word for
+    the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line is
+    counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
     require(actor, Permission.IMPORT_DATA)
     path = Path(path)
     data = read_file(path)
     sha = hashlib.sha256(data).hexdigest()
+    text = decode(data, encoding)
+    del data
     today = store.today()
 
     def report(done: int, total: int) -> None:
@@ -401,10 +417,10 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False,
         ids = _customer_ids(session, actor)
     with _gc_paused():
         try:
-            return _store_rows(store, actor, path, sha, _plain(data, ids, today), report)
+            return _store_rows(store, actor, path, sha, _plain(text, ids, today), report)
         except _NotPlain:
             pass   # what was written is rolled back; read every line on its own
-        rows = _careful(data, ids, today, report)
+        rows = _careful(text, ids, today, report, keep_problems)
     if rows.bad and not skip_bad:
         raise AumImportRefused(rows.problems, rows.bad)
     return _store_rows(store, actor, path, sha, iter([rows]), report)
@@ -420,6 +436,7 @@ def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], rep
     with store.write(actor) as uow:
         session = uow.session
         allow_long_job(session)
+        take_turn(session, "aum_import")   # a second import of the same month waits (db/turns.py)
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
         if store.kind == "postgresql":

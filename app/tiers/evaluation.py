@@ -29,7 +29,6 @@ row of ``tier_worklist``.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 from collections.abc import Callable, Iterator
@@ -48,6 +47,7 @@ from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
+from app.outfile import csv_filler, published
 from app.tiers.aum_import import parse_month
 from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import (
@@ -608,22 +608,13 @@ def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path) -> i
     """Write one worklist (masked) to ``out`` as UTF-8 CSV with BOM (EXPORT_CUSTOMERS);
     audited as one event."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    count = 0
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADER)
-            for count, row in enumerate(iter_worklist(store, actor, evaluation_id, kind), start=1):
-                writer.writerow([row.cif_no, row.name, row.branch_code, row.phone_masked,
-                                 "" if row.average is None else f"{row.average:.2f}",
-                                 row.computed_tier, row.effective_tier, row.card_type_held or ""])
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with store.write(actor) as uow:
+    out, counted = Path(out), [0]
+    rows = ([row.cif_no, row.name, row.branch_code, row.phone_masked,
+             "" if row.average is None else f"{row.average:.2f}",
+             row.computed_tier, row.effective_tier, row.card_type_held or ""]
+            for row in iter_worklist(store, actor, evaluation_id, kind))
+    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
         uow.audit("tier.worklist_export", "tier_evaluation", evaluation_id,
-                  after={"kind": kind, "rows": count, "file": out.name})
-    return count
+                  after={"kind": kind, "rows": counted[0], "file": out.name})
+    return counted[0]
 

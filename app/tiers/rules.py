@@ -165,7 +165,7 @@ def parse_tolerance(raw: object) -> Decimal:
     return Decimal(text).quantize(CENT)
 
 
-_PERCENT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_PERCENT = re.compile(r"\d{1,3}(?:\.\d{1,2})?", re.ASCII)
 _FULLWIDTH_PERCENT = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")} | {
     ord("．"): ord("."), ord("％"): ord("%")}
 

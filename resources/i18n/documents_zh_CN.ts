@@ -442,7 +442,7 @@
 <context>
     <name>documents</name>
     <message>
-        <location filename="../../app/documents/register.py" line="+40"/>
+        <location filename="../../app/documents/register.py" line="+41"/>
         <location filename="../../app/documents/templates.py" line="+80"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
@@ -538,16 +538,6 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/documents/files.py" line="+36"/>
-        <source>the disk is full; nothing was saved to {path}</source>
-        <translation>磁盘已满，未保存任何内容到 {path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>could not be written to {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
         <location filename="../../app/documents/fonts.py" line="+20"/>
         <source>The document font {path} is missing or cannot be read, so no document can be made. Reinstall VIP Desk.</source>
         <translation>文档字体 {path} 缺失或无法读取，无法生成任何文档。请重新安装 VIP Desk。</translation>
@@ -589,12 +579,12 @@
         <translation>没有这个网点。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
@@ -725,7 +715,7 @@
         <translation>{value} 不是月份（格式 YYYY-MM）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No card of {branch} expires in {month}: there is no renewal letter to print.</source>
         <translation>{branch} 没有在 {month} 到期的贵宾卡，没有需要打印的续卡提示函。</translation>
     </message>
@@ -733,12 +723,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/documents/files.py" line="-21"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/documents/register.py" line="-332"/>
+        <location filename="../../app/documents/register.py" line="-339"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -758,7 +743,7 @@
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/documents/letters.py" line="-124"/>
+        <location filename="../../app/documents/letters.py" line="-125"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>

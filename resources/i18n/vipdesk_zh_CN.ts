@@ -4186,7 +4186,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/customers/fields.py" line="+173"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
-        <location filename="../../app/text.py" line="+102"/>
+        <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+180"/>
         <source>is required</source>
         <translation>不能为空</translation>
@@ -4295,7 +4295,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/pg_roles.py" line="+137"/>
-        <location filename="../../app/opening.py" line="+31"/>
+        <location filename="../../app/opening.py" line="+90"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
     </message>
@@ -4388,18 +4388,58 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/opening.py" line="-12"/>
+        <location filename="../../app/opening.py" line="-66"/>
+        <source>There is no store at {path}: check the URL, or create one with `python main.py db upgrade`.</source>
+        <translation>{path} 处没有数据库：请检查地址，或用 `python main.py db upgrade` 创建一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist: check the URL, or make the folder first.</source>
+        <translation>文件夹 {folder} 不存在：请检查地址，或先创建该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store {where} is on a read-only disk or folder; SQLite must write beside it even to read it. Copy it to a folder you may write to.</source>
+        <translation>数据库 {where} 位于只读磁盘或文件夹；SQLite 即使只读取也需要在其旁边写入。请将其复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk of the store {where} is full; free some space on it and try again.</source>
+        <translation>数据库 {where} 所在磁盘已满；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+8"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+41"/>
+        <location filename="../../app/faults.py" line="+28"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+2"/>
+        <source>The store&apos;s disk is full; nothing was saved. Free some space on it and try again.</source>
+        <translation>数据库所在磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store can only be read here (a read-only file, disk or server); nothing was saved.</source>
+        <translation>此处的数据库只能读取（只读文件、磁盘或服务器），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The store&apos;s disk failed to read or write (full, read-only or failing); nothing was saved.</source>
+        <translation>数据库所在磁盘读写失败（已满、只读或故障），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A figure is larger than the store can compute with; nothing was saved.</source>
+        <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/store.py" line="+231"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4855,12 +4895,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是今天或以后的日期</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="+50"/>
-        <source>is neither UTF-8 nor GB18030 text</source>
-        <translation>既不是 UTF-8 也不是 GB18030 编码的文本</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../app/csvio.py" line="+45"/>
         <source>is larger than {max} GB</source>
         <translation>大于 {max} GB</translation>
     </message>
@@ -4880,27 +4915,27 @@ python main.py db upgrade --db {url}</translation>
         <translation>表头缺少以下列：{columns}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+173"/>
+        <location line="+18"/>
+        <location filename="../../app/tiers/aum_import.py" line="+184"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <location filename="../../app/tiers/aum_import.py" line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+68"/>
-        <location filename="../../app/tiers/aum_import.py" line="-114"/>
+        <location filename="../../app/customers/transfer.py" line="+69"/>
+        <location filename="../../app/tiers/aum_import.py" line="-118"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -4941,7 +4976,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{value} 尚未到来</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+17"/>
+        <source>is larger than the largest accepted, {max}</source>
+        <translation>超过允许的最大值 {max}</translation>
+    </message>
+    <message>
+        <location line="+221"/>
         <source>has {found} fields where the header has {expected}</source>
         <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
     </message>
@@ -5188,6 +5228,46 @@ python main.py db upgrade --db {url}</translation>
         <source>must be someone other than {name}, who is signed in on this PC</source>
         <translation>须为本机登录人 {name} 以外的人员</translation>
     </message>
+    <message>
+        <location filename="../../app/encoding.py" line="+50"/>
+        <source>{value} is not an encoding VIP Desk reads (utf-8 or gb18030)</source>
+        <translation>{value} 不是 VIP Desk 可读取的编码（utf-8 或 gb18030）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line {line} is neither UTF-8 nor GB18030 text</source>
+        <translation>第 {line} 行既不是 UTF-8 也不是 GB18030 文本</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is not {encoding} text</source>
+        <translation>不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>line {line} is not {encoding} text</source>
+        <translation>第 {line} 行不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>is UTF-16 text without a byte-order mark; save it as UTF-8 or GB18030 (or as UTF-16 with its mark)</source>
+        <translation>是没有字节顺序标记的 UTF-16 文本；请另存为 UTF-8 或 GB18030（或带标记的 UTF-16）</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>line {line} reads as “{read}” in {encoding} but as “{other_read}” in {other}: the file mixes encodings, or is in the other one; say which with --encoding</source>
+        <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
+    </message>
+    <message>
+        <location filename="../../app/outfile.py" line="+54"/>
+        <source>the disk is full; nothing was saved to {path}</source>
+        <translation>磁盘已满，未向 {path} 保存任何内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not be written to {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -5250,7 +5330,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-216"/>
+        <location filename="../../app/customers/transfer.py" line="-219"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -5504,12 +5584,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="-101"/>
+        <location filename="../../app/csvio.py" line="-88"/>
+        <location filename="../../app/encoding.py" line="-143"/>
+        <location filename="../../app/outfile.py" line="-29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-317"/>
+        <location filename="../../app/tiers/aum_import.py" line="-328"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -5622,6 +5704,11 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/auth/countersign.py" line="-4"/>
         <source>Authorising person</source>
         <translation>授权人</translation>
+    </message>
+    <message>
+        <location filename="../../app/encoding.py" line="+16"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>

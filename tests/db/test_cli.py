@@ -62,7 +62,8 @@ def test_tampered_chain_exits_non_zero_naming_the_event(tmp_path):
 @pytest.mark.parametrize("argv, message", [
     (["audit", "verify", "--db", "postgresql://nobody@127.0.0.1:1/none"], "did not answer"),
     (["audit", "verify", "--db", "mysql://x@y/z"], "unsupported store"),
-    (["audit", "verify", "--db", "sqlite:////dev/null/x.sqlite3"], "cannot use folder /dev/null"),
+    (["audit", "verify", "--db", "sqlite:////dev/null/x.sqlite3"], "There is no store at /dev/null/x.sqlite3"),
+    (["db", "upgrade", "--db", "sqlite:////dev/null/x.sqlite3"], "The folder /dev/null does not exist"),
 ])
 def test_user_errors_are_one_line_without_traceback(argv, message):
     done = run(*argv)

@@ -150,3 +150,16 @@ def test_cli_demo_customers_and_seed(tmp_path, capsys):
     store = open_store(url)
     assert count(store) == 50
     assert main.main(["demo", "--db", f"sqlite:///{tmp_path / 'e.sqlite3'}", "--customers", "-1"]) == 2
+
+
+def test_encoding_said_on_the_command_line(sqlite_demo_store, tmp_path, capsys):
+    """A GB18030 extract whose bytes happen to be valid UTF-8 (一丌 is һآ in UTF-8) is refused
+    naming its line; said to be GB18030, it imports with the names right."""
+    url = str(sqlite_demo_store.engine.url)
+    path = write(tmp_path / "gb.csv", [HEADER, f"CIF000009,一丌,resident_id,{ID_3},13800138000,BJ0101,"],
+                 encoding="gb18030")
+    assert main.main(["import-customers", str(path), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "line 2 reads as" in err and "--encoding" in err, err
+    assert main.main(["import-customers", str(path), "--encoding", "gb18030", "--db", url]) == 0
+    assert row(sqlite_demo_store, "CIF000009")[0] == "一丌"

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.business_day import day_start
+from app import outfile
 from app.documents import files, fonts
 from app.documents.pdf import Table
 from app.documents.qr import Status
@@ -217,17 +218,17 @@ def test_a_missing_font_is_a_clear_error(tmp_path):
 def test_saving_on_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
     target = tmp_path / "agreement.pdf"
     target.write_bytes(b"%PDF-1.4 the earlier file")
-    real_fsync = files.os.fsync
+    real_fsync = outfile.os.fsync
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr(outfile.os, "fsync", full)
     with pytest.raises(ValidationError, match="disk is full"):
         files.save_pdf(b"%PDF-1.4 new bytes", target)
     assert target.read_bytes() == b"%PDF-1.4 the earlier file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.pdf"]
-    monkeypatch.setattr(files.os, "fsync", real_fsync)
+    monkeypatch.setattr(outfile.os, "fsync", real_fsync)
     files.save_pdf(b"%PDF-1.4 new bytes", target)
     assert target.read_bytes() == b"%PDF-1.4 new bytes"
     with pytest.raises(ValidationError, match="could not be written"):

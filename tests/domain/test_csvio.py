@@ -35,7 +35,8 @@ def test_line_numbers_count_blank_lines_and_short_lines_are_flagged():
     (b"", "is empty"),
     (b"cif_no,month\nC1,2026-09\n", "lacks the column(s) avg_daily_aum"),
     (b"cif_no,CIF,month,avg_daily_aum\n", "names column cif_no twice"),
-    (b"\xff\xfe\xfa\xfb\x80", "neither UTF-8 nor GB18030"),
+    (b"\xfa\xfb\x80", "line 1 is neither UTF-8 nor GB18030"),
+    (b"\xff\xfe\x00\xd8", "is not UTF-16 text"),
 ])
 def test_refusals_name_the_file_and_the_reason(data, reason):
     with pytest.raises(ValidationError) as info:
@@ -61,4 +62,9 @@ def test_any_bytes_give_rows_or_a_clear_refusal(data):
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
 def test_decoding_utf8_text_round_trips(text):
-    assert decode(text.encode("utf-8")) == text.removeprefix("\ufeff")
+    """UTF-8 text comes back as it was, unless its bytes read as plausible GB18030 text where
+    the UTF-8 reading is not (then the file is refused naming that line: app/encoding.py)."""
+    try:
+        assert decode(text.encode("utf-8")) == text.removeprefix("\ufeff")
+    except ValidationError as refused:
+        assert "say which with --encoding" in str(refused)

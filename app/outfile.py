@@ -1,0 +1,160 @@
+"""Output files written whole or not at all, and put in place only with the record of them.
+
+An export, a backup or a batch of letters is first written to a part file beside its target
+(same folder, so the final rename cannot cross disks), flushed to the disk (``fsync``), and
+only then renamed over the target. :func:`published` goes one step further: it puts the file
+in place and then runs the caller's block, in which the caller commits the audit event (or the
+batch's registration) of that very file; when the block fails, the earlier file of that name
+is put back (or the new one removed). So a file is never there without its record, nor a record
+without its file, and a full disk or a read-only folder leaves nothing behind but one clear
+error.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+
+FILE = QT_TRANSLATE_NOOP("fields", "File")
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"):
+# = + - @, and a tab or carriage return before them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """``value`` as a spreadsheet must show it: text that a spreadsheet would run as a formula
+    gets a leading apostrophe (shown by none, stored as text); numbers pass unchanged, so a
+    negative amount stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeWriter:
+    """A ``csv.writer`` whose every cell goes through :func:`safe_cell`."""
+
+    def __init__(self, handle: IO[str]):
+        self._writer = csv.writer(handle)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([safe_cell(value) for value in row])
+
+
+def _refusal(exc: OSError, target: Path) -> ValidationError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return ValidationError(QT_TRANSLATE_NOOP("errors", "the disk is full; nothing was saved to {path}"),
+                               field=FILE, path=str(target))
+    return ValidationError(QT_TRANSLATE_NOOP("errors", "could not be written to {path}: {reason}"),
+                           field=FILE, path=str(target), reason=exc.strerror or str(exc))
+
+
+def write_part(target: Path, fill: Callable[[IO[bytes]], None]) -> Path:
+    """A part file beside ``target`` holding what ``fill`` wrote, flushed to the disk; on any
+    failure it is removed (an :class:`OSError` becomes a :class:`ValidationError` naming the
+    file)."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _refusal(exc, target) from None
+    part = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise _refusal(exc, target) from None
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return part
+
+
+def _second_name(target: Path, kept: Path) -> None:
+    """The earlier file under a second name until the new one is recorded: a hard link (no
+    space needed, even on a full disk), else a copy where the file system has no links."""
+    try:
+        os.link(target, kept)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        shutil.copy2(target, kept)
+
+
+@contextmanager
+def published(target: Path, fill: Callable[[IO[bytes]], None]) -> Iterator[Path]:
+    """Write ``target`` through a part file (:func:`write_part`), put it in place, and yield:
+    the caller records it in the block. When the block raises, the earlier ``target`` comes
+    back (or the new one goes) before the error goes on."""
+    target = Path(target)
+    part = write_part(target, fill)
+    kept: Path | None = None
+    try:
+        if target.exists():
+            kept = part.with_name(part.name.removesuffix(".part") + ".kept")   # unique as the part
+            _second_name(target, kept)
+        os.replace(part, target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise _refusal(exc, target) from None
+    try:
+        yield target
+    except BaseException:
+        if kept is not None:
+            os.replace(kept, target)
+            kept = None
+        else:
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+
+
+def with_progress(rows: Iterable[object], every: int,
+                  report: Callable[[int], bool | None] | None) -> Iterator[object]:
+    """``rows`` as they are, telling ``report`` the count every ``every`` rows; when it returns
+    False the export stops with :class:`app.errors.Cancelled` (the part file goes with it)."""
+    from app.errors import Cancelled
+
+    for count, row in enumerate(rows, start=1):
+        yield row
+        if report is not None and count % every == 0 and report(count) is False:
+            raise Cancelled()
+
+
+def csv_filler(header: Iterable[object], rows: Iterable[Iterable[object]],
+               counted: list[int] | None = None) -> Callable[[IO[bytes]], None]:
+    """What :func:`write_part` calls to write a CSV export: UTF-8 with a BOM (so that
+    spreadsheet programs read the Chinese right), every cell neutralised (:func:`safe_cell`);
+    ``counted`` (a one-item list) receives the number of rows written."""
+    def fill(handle: IO[bytes]) -> None:
+        import io
+
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=False)
+        try:
+            writer = SafeWriter(text)
+            writer.writerow(header)
+            count = 0
+            for count, row in enumerate(rows, start=1):
+                writer.writerow(row)
+            if counted is not None:
+                counted[:] = [count]
+            text.flush()
+        finally:
+            text.detach()
+    return fill
