@@ -11,6 +11,8 @@ import os
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The PC's own settings file (/etc/xdg/VIPDesk/vipdesk.ini) must not steer the tests: an empty one.
+os.environ["VIPDESK_SETTINGS"] = os.devnull
 
 import pytest
 
