@@ -14,12 +14,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The PC's own settings file (/etc/xdg/VIPDesk/vipdesk.ini) must not steer the tests: an empty one.
 os.environ["VIPDESK_SETTINGS"] = os.devnull
 
-import pytest
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backends import fail  # noqa: E402
 
 from app.actor import Actor
 from app.store import Store
 from db.engine import make_engine
 from db.migrate import upgrade
+
+# Nor the PC's keyring: none, unless a test sets one of its own.
+keyring.set_keyring(fail.Keyring())
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"
 

@@ -6,6 +6,7 @@ built-in default, decides). A bad value raises :class:`ValidationError` naming t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
 
@@ -24,9 +25,8 @@ class PcSettings:
 
     store_url: str = ""     # SQLAlchemy URL of the store; a PostgreSQL password is kept in the keyring
     pc_name: str = ""       # how this PC is named at the counters (default: the host name)
-    counter: str = ""       # the counter number this PC is normally signed in at
-    slip_printer: str = ""  # printer name for ticket slips
-    a4_printer: str = ""    # printer name for A4 documents (agreements, letters, reports)
+    counter: str = ""       # the number of the counter this PC normally serves
+    a4_printer: str = ""    # the printer A4 documents go to (agreements, letters, reports)
     lobby_screen: str = ""  # the lobby display's monitor: its number (1 = first) or its name
     language: str = ""      # zh_CN or en (default zh_CN)
 
@@ -46,7 +46,6 @@ ENVIRONMENT = {
     "store_url": "VIPDESK_DB_URL",
     "pc_name": "VIPDESK_PC_NAME",
     "counter": "VIPDESK_COUNTER",
-    "slip_printer": "VIPDESK_SLIP_PRINTER",
     "a4_printer": "VIPDESK_A4_PRINTER",
     "lobby_screen": "VIPDESK_LOBBY_SCREEN",
     "language": "VIPDESK_LANG",
@@ -56,7 +55,6 @@ LABELS = {
     "store_url": QT_TRANSLATE_NOOP("fields", "Store URL"),
     "pc_name": QT_TRANSLATE_NOOP("fields", "PC name"),
     "counter": QT_TRANSLATE_NOOP("fields", "Counter"),
-    "slip_printer": QT_TRANSLATE_NOOP("fields", "Slip printer"),
     "a4_printer": QT_TRANSLATE_NOOP("fields", "A4 printer"),
     "lobby_screen": QT_TRANSLATE_NOOP("fields", "Lobby screen"),
     "language": QT_TRANSLATE_NOOP("fields", "Language"),
@@ -73,28 +71,36 @@ def _plain(key: str, value: str, limit: int) -> str:
     return value
 
 
-def _store_url(value: str) -> str:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+_URL = re.compile(r"(?P<driver>[a-z][a-z0-9+]*)://.*")
 
+
+def _store_url(value: str) -> str:
+    """The form only (which engine): SQLAlchemy parses the rest when the store is
+    opened, off the GUI thread (importing it here would slow the start)."""
     _plain("store_url", value, MAX_URL)
-    try:
-        driver = make_url(value).drivername
-    except (ArgumentError, ValueError):
+    shape = _URL.fullmatch(value)
+    if shape is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is not a store URL (sqlite:///PATH or "
                                                           "postgresql://USER@HOST/DATABASE)"),
-                              field=LABELS["store_url"]) from None
+                              field=LABELS["store_url"])
+    driver = shape["driver"]
     if driver.split("+")[0] not in STORE_DRIVERS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a SQLite or PostgreSQL URL, not {driver}"),
                               field=LABELS["store_url"], driver=driver)
     return value
 
 
+# A counter's number as app.queue.setup accepts it (importing that would load the store's
+# tables at start-up).
+_COUNTER = re.compile(r"[0-9A-Z]{1,8}")
+
+
 def _counter(value: str) -> str:
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= 999:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
-                              field=LABELS["counter"], low=1, high=999)
-    return str(int(value))
+    value = value.upper()
+    if not _COUNTER.fullmatch(value):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be 1 to 8 letters or digits"),
+                              field=LABELS["counter"])
+    return value
 
 
 def _lobby_screen(value: str) -> str:
@@ -115,7 +121,6 @@ _CHECKS = {
     "store_url": _store_url,
     "pc_name": lambda v: _plain("pc_name", v, MAX_NAME),
     "counter": _counter,
-    "slip_printer": lambda v: _plain("slip_printer", v, MAX_PRINTER),
     "a4_printer": lambda v: _plain("a4_printer", v, MAX_PRINTER),
     "lobby_screen": _lobby_screen,
     "language": _language,

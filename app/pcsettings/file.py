@@ -48,6 +48,9 @@ def read_file(path: Path) -> PcSettings:
             parser.read_file(handle)
     except FileNotFoundError:
         return PcSettings()
+    except OSError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "could not be read: {reason}"),
+                              field=str(path), reason=exc.strerror or str(exc)) from None
     except (configparser.Error, UnicodeDecodeError) as exc:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is not a settings file: {reason}"),
                               field=str(path), reason=str(exc).splitlines()[0]) from None

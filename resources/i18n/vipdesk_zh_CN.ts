@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+215"/>
+        <location filename="../../ui/audit/page.py" line="+227"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Check cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>审计链完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source>Audit chain</source>
         <translation>审计链校验</translation>
@@ -357,7 +357,7 @@
         <translation>审计链在第 {seq} 号记录处断开：有记录在写入后被修改、删除或插入。请立即报告安全负责人。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>请记下此锚点，或保存打印有它的当日空白卡日终轧账表：日后运行“python main.py audit verify --anchor …”即可证明审计记录此后只增未删改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -1588,7 +1588,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+181"/>
+        <location filename="../../ui/shell/pages.py" line="+182"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1596,7 +1596,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1707,8 +1707,66 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>This PC</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>My account</source>
         <translation>我的账户</translation>
+    </message>
+</context>
+<context>
+    <name>PcSettingsPage</name>
+    <message>
+        <location filename="../../ui/pcsettings/page.py" line="+122"/>
+        <source>Settings file: {path}</source>
+        <translation>设置文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A store password is kept in the system keyring ({keyring}).</source>
+        <translation>数据库密码保存在系统密钥环中（{keyring}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC has no system keyring: leave the password out of the store URL and put it in a pgpass file (PGPASSFILE) that only this PC&apos;s account can read.</source>
+        <translation>本机没有系统密钥环：数据库地址中请不要包含密码，请把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set by environment variables on this PC, which win over the file: {settings}</source>
+        <translation>以下设置由本机环境变量指定，优先于设置文件：{settings}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{path} could not be written ({reason}). Ask IT to push the settings file, or to let administrators write it.</source>
+        <translation>无法写入 {path}（{reason}）。请联系 信息科技部门推送设置文件，或允许管理员写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved. The store and the language count from the next start; the PC name, counter, printer and lobby screen from their next use.</source>
+        <translation>已保存。数据库和界面语言在下次启动时生效；本机名称、窗口、打印机和大堂显示屏在下次使用时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings of this PC, in a file IT can also push to every PC. Empty means the default: the store in the user&apos;s data folder, the PC&apos;s host name, the second monitor for the lobby display, the system&apos;s default printer and Chinese.</source>
+        <translation>本机的设置，保存在 信息科技部门也可统一推送到各台电脑的文件中。留空即使用默认值：用户数据目录中的数据库、本机主机名、大堂显示用第二台显示器、系统默认打印机、中文界面。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This PC</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -3629,7 +3687,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+132"/>
+        <location filename="../../app/auth/pg_roles.py" line="+137"/>
         <location filename="../../app/opening.py" line="+31"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
@@ -3637,6 +3695,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
+        <location filename="../../app/pcsettings/fields.py" line="+108"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -3729,7 +3788,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+38"/>
+        <location filename="../../app/store.py" line="+39"/>
         <source>The store refused this for your account (branch scope or permission); nothing was saved.</source>
         <translation>数据库拒绝了您账户的此项操作（网点范围或权限不足），未保存任何内容。</translation>
     </message>
@@ -3915,7 +3974,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>数值过大：整数部分最多 {max} 位</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="+54"/>
+        <location filename="../../app/stock/rules.py" line="+55"/>
         <location filename="../../app/tiers/rules.py" line="-169"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
@@ -3972,7 +4031,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>为 {count}，但所填号码为 {actual} 个</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>{serial} is {state}; this move is not allowed for it</source>
         <translation>{serial} 当前状态为 {state}，不能办理此业务</translation>
     </message>
@@ -4097,7 +4156,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/customers/records.py" line="-164"/>
-        <location filename="../../app/tiers/exceptions.py" line="+62"/>
+        <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
@@ -4216,7 +4275,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../app/tiers/aum_import.py" line="+171"/>
+        <location filename="../../app/tiers/aum_import.py" line="+172"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4229,13 +4288,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+67"/>
+        <location filename="../../app/customers/transfer.py" line="+68"/>
         <location filename="../../app/tiers/aum_import.py" line="-114"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -4271,7 +4330,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+444"/>
+        <location filename="../../app/tiers/evaluation.py" line="+445"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -4291,7 +4350,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>重复了客户 {cif} 在 {month} 的数据（首次出现在第 {first} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="+115"/>
+        <location filename="../../app/tiers/evaluation.py" line="+116"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -4401,8 +4460,8 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+35"/>
         <location line="+208"/>
-        <location filename="../../app/stock/rules.py" line="-139"/>
-        <location line="+165"/>
+        <location filename="../../app/stock/rules.py" line="-151"/>
+        <location line="+177"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
@@ -4503,6 +4562,71 @@ python main.py db upgrade --db {url}</translation>
         <source>has a typing mistake (its last 4 characters do not match the rest); compare it with the paper again</source>
         <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
     </message>
+    <message>
+        <location filename="../../app/pcsettings/fields.py" line="-42"/>
+        <source>must be at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not hold control or invisible characters</source>
+        <translation>不能包含控制字符或不可见字符</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is not a store URL (sqlite:///PATH or postgresql://USER@HOST/DATABASE)</source>
+        <translation>不是有效的数据库地址（sqlite:///路径 或 postgresql://用户@主机/数据库）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be a SQLite or PostgreSQL URL, not {driver}</source>
+        <translation>必须是 SQLite 或 PostgreSQL 地址，不能是 {driver}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be 1 to 8 letters or digits</source>
+        <translation>必须是 1 到 8 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be one of {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>is not a setting; the settings are {keys}</source>
+        <translation>不是有效的设置项；可用的设置项为 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/file.py" line="+52"/>
+        <source>could not be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a settings file: {reason}</source>
+        <translation>不是有效的设置文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has a section [{name}]; the settings go in [{section}]</source>
+        <translation>含有 [{name}] 节；设置应写在 [{section}] 节中</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must not hold a password in the settings file</source>
+        <translation>设置文件中不能包含密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/secret.py" line="+59"/>
+        <source>only a PostgreSQL store takes a password</source>
+        <translation>只有 PostgreSQL 数据库需要密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>holds a password, and this PC has no system keyring to keep it in: leave the password out and put it in a pgpass file (PGPASSFILE) readable only by this PC&apos;s account</source>
+        <translation>包含密码，但本机没有可保存密码的系统密钥环：请去掉密码，并把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -4565,7 +4689,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-215"/>
+        <location filename="../../app/customers/transfer.py" line="-216"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -4774,7 +4898,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/stock/rules.py" line="-227"/>
+        <location filename="../../app/stock/rules.py" line="-239"/>
         <source>Serials</source>
         <translation>号码</translation>
     </message>
@@ -4830,7 +4954,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-498"/>
+        <location filename="../../app/tiers/evaluation.py" line="-499"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -4925,9 +5049,39 @@ python main.py db upgrade --db {url}</translation>
         <translation>直系亲属</translation>
     </message>
     <message>
-        <location filename="../../app/audit/anchor.py" line="+55"/>
+        <location filename="../../app/audit/anchor.py" line="-4"/>
         <source>Audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/fields.py" line="-85"/>
+        <source>Store URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PC name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lobby screen</source>
+        <translation>大堂显示屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.queue import calling, rules, tickets, views
 from app.queue.calling import Desk
+from ui.pcsettings.current import this_pc_settings
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import (
@@ -29,7 +30,8 @@ HEARTBEAT_MS = 15_000
 
 
 def this_pc() -> str:
-    return socket.gethostname() or "PC"
+    """The PC's name at the counters: its settings' name, else the host name."""
+    return this_pc_settings().pc_name or socket.gethostname() or "PC"
 
 
 class CounterPage(Page):
@@ -141,6 +143,10 @@ class CounterPage(Page):
                 self.counter_box.addItem(f"{counter.number} {counter.name}", counter.id)
             if chosen is not None:
                 self.counter_box.setCurrentIndex(max(0, self.counter_box.findData(chosen)))
+            else:  # the counter this PC normally serves, from its settings
+                usual = [c.id for c in board.counters if c.number == this_pc_settings().counter]
+                if usual:
+                    self.counter_box.setCurrentIndex(self.counter_box.findData(usual[0]))
         if self.desk is None:
             self.state = None
             refresh_keeping(self.view, self.model, [])

@@ -160,9 +160,11 @@ class DisplayWindow(QWidget):
                 number=" ".join(call.number), counter=call.counter))
 
     def show_on_second_screen(self) -> None:
-        """Full screen on the second monitor if there is one, else on this one."""
-        screens = QGuiApplication.screens()
-        screen = screens[1] if len(screens) > 1 else QGuiApplication.primaryScreen()
+        """Full screen on the PC's lobby screen (its settings), else on the second monitor if
+        there is one, else on this one."""
+        from ui.pcsettings.current import chosen_screen, this_pc_settings
+
+        screen = chosen_screen(QGuiApplication.screens(), this_pc_settings().lobby_screen)
         if screen is not None:
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
