@@ -49,12 +49,13 @@ set -u
 "$APP" --demo >"$PLACE/gui.log" 2>&1 &
 app=\$!
 window="\$(timeout 90 xdotool search --sync --onlyvisible --name '贵宾服务台 — 登录' | head -1)"
+title="\$( [[ -n "\$window" ]] && xdotool getwindowname "\$window" )"
 alive=0; kill -0 "\$app" 2>/dev/null && alive=1
 kill "\$app" 2>/dev/null; wait "\$app" 2>/dev/null
 [[ -n "\$window" && "\$alive" == 1 ]] || { echo "no sign-in window (log: \$(tail -5 "$PLACE/gui.log"))" >&2; exit 1; }
-xdotool getwindowname "\$window" 2>/dev/null || echo "window \$window"
+echo "\$title"
 GUI
 shown="$(env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1366x768x24" bash "$PLACE/gui.sh")" \
     || die "the GUI did not show its sign-in window"
-say "GUI on a fresh demo store: the sign-in window is up"
+say "GUI on a fresh demo store: the sign-in window '$shown' is up"
 say "passed: $DEB"

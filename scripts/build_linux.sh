@@ -40,11 +40,24 @@ say() { printf 'build_linux: %s\n' "$*" >&2; }
 die() { printf 'build_linux: error: %s\n' "$*" >&2; exit 1; }
 
 [[ "$(uname -m)" == x86_64 ]] || die "builds the x86_64 package only (this is $(uname -m))"
+
+# The tools: objdump (binutils), dpkg-deb, and for --smoke Xvfb and xdotool. Installed when
+# missing where apt-get can run (root, as in CI), else named.
+need=(binutils:objdump dpkg:dpkg-deb)
+((SMOKE)) && need+=(xvfb:xvfb-run xauth:xauth xdotool:xdotool)
+missing=()
+for pair in "${need[@]}"; do command -v "${pair#*:}" >/dev/null || missing+=("${pair%%:*}"); done
+if ((${#missing[@]})); then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+        say "installing Debian packages: ${missing[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        die "missing tools; install them with: sudo apt-get install ${missing[*]}"
+    fi
+fi
 PYTHON="$(command -v python3.11 || true)"
 [[ -n "$PYTHON" ]] || die "python3.11 is needed: it is the Python the bundle carries"
-for tool in objdump dpkg-deb; do
-    command -v "$tool" >/dev/null || die "$tool not found (Debian: apt-get install binutils dpkg)"
-done
 
 VERSION="$("$PYTHON" -c 'import ast, sys; t = ast.parse(open(sys.argv[1]).read()); print(next(n.value.value for n in t.body if isinstance(n, ast.Assign) and n.targets[0].id == "__version__"))' "$ROOT/app/__init__.py")"
 mkdir -p "$CACHE" "$ROOT/dist"
@@ -55,6 +68,9 @@ KEY="$( (cat "$REQS"; "$PYTHON" -VV) | sha256sum | cut -c1-16)"
 WHEELS="$CACHE/wheels-$KEY"
 VENV="$CACHE/venv-$KEY"
 
+for old in "$CACHE"/wheels-* "$CACHE"/venv-*; do  # other dependency sets' leftovers
+    [[ -e "$old" && "$old" != "$WHEELS" && "$old" != "$VENV" ]] && rm -rf "$old"
+done
 started=$SECONDS
 if [[ ! -f "$WHEELS/.complete" ]]; then
     say "resolving and downloading the wheels for $PLATFORM (Python 3.11)"
