@@ -3,8 +3,9 @@
 # system change), then run what it installed: `vipdesk --version`; the command line on a fresh
 # SQLite store (schema, demo data, audit check: Alembic's migrations, reportlab and argon2 are
 # in the bundle); the GUI on a fresh demo store, with this PC's settings file choosing Chinese,
-# until its sign-in window is on screen. The GUI runs under Xvfb with Qt's xcb platform, the
-# one a branch PC's desktop uses (offscreen has no windows to look for).
+# until its sign-in window is on screen; first, that the Qt plugins and the files it loads by
+# name are in it. The GUI runs under Xvfb with Qt's xcb platform, the one a branch PC's desktop
+# uses (offscreen has no windows to look for).
 #
 #   bash packaging/smoke_linux.sh dist/vipdesk_VERSION_amd64.deb VERSION
 set -euo pipefail
@@ -24,6 +25,16 @@ APP="$PLACE/root/opt/vipdesk/vipdesk"
 [[ -x "$APP" ]] || die "the package has no /opt/vipdesk/vipdesk"
 [[ -x "$PLACE/root/usr/bin/vipdesk" ]] || die "the package has no vipdesk command"
 [[ -f "$PLACE/root/usr/share/applications/vipdesk.desktop" ]] || die "the package has no desktop entry"
+# What VIP Desk loads by name at run time, which a missed hook would leave out silently.
+QT="$PLACE/root/opt/vipdesk/_internal/PySide6"
+for part in Qt/plugins/platforms/libqxcb.so Qt/plugins/platforms/libqoffscreen.so \
+        Qt/plugins/imageformats/libqjpeg.so Qt/plugins/printsupport/libcupsprintersupport.so \
+        Qt/lib/libQt6Pdf.so.6 QtPdf.abi3.so QtPdfWidgets.abi3.so QtPrintSupport.abi3.so \
+        QtTextToSpeech.abi3.so Qt/plugins/texttospeech/libqtexttospeech_speechd.so \
+        ../resources/fonts/wqy-microhei.ttc ../resources/i18n/vipdesk_zh_CN.qm \
+        ../db/migrations/env.py; do
+    [[ -f "$QT/$part" ]] || die "the package lacks $(basename "$part")"
+done
 
 # A PC nobody has used: its own home, data and settings.
 export HOME="$PLACE/home" XDG_DATA_HOME="$PLACE/home/.local/share" XDG_CONFIG_HOME="$PLACE/home/.config"
