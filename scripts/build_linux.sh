@@ -3,7 +3,7 @@
 # plugins, fonts, translations, templates, migrations) and a .deb that installs it in
 # /opt/vipdesk with a desktop entry and a `vipdesk` command.
 #
-#   bash scripts/build_linux.sh [--smoke]
+#   bash scripts/build_linux.sh [--smoke] [--test-ui]
 #
 #  1. The run-time dependencies (pyproject.toml) are resolved and downloaded as wheels for the
 #     glibc floor's manylinux tag (VIPDESK_GLIBC_FLOOR, default 2.28: UOS 20 and Kylin V10 are
@@ -14,6 +14,9 @@
 #     floor (else the build fails); the bundle's real need goes into the .deb's libc6 dependency.
 #  4. dpkg-deb packs dist/vipdesk_VERSION_amd64.deb.
 #  With --smoke: packaging/smoke_linux.sh unpacks the .deb into a fresh folder and runs it.
+#  With --test-ui: the screens' tests (tests/ui) run on the Qt the package ships (6.9.3 for the
+#     2.28 floor), in a venv of the same wheels plus the test tools; the suite itself runs on
+#     the newest Qt that installs on the machine.
 #
 # Wheels, venv and PyInstaller's work folder are kept in VIPDESK_BUILD_CACHE (default
 # ~/.cache/vipdesk-build), outside the clone, so a rebuild with the same dependencies reuses
@@ -29,10 +32,12 @@ PLATFORM_ARGS=(--platform manylinux1_x86_64 --platform manylinux2010_x86_64 --pl
 for ((minor = 5; minor <= ${FLOOR#2.}; minor++)); do PLATFORM_ARGS+=(--platform "manylinux_2_${minor}_x86_64"); done
 PYINSTALLER="pyinstaller>=6.10"
 SMOKE=0
+TEST_UI=0
 for arg in "$@"; do
     case "$arg" in
         --smoke) SMOKE=1 ;;
-        *) echo "build_linux: error: unknown argument $arg (usage: build_linux.sh [--smoke])" >&2; exit 2 ;;
+        --test-ui) TEST_UI=1 ;;
+        *) echo "build_linux: error: unknown argument $arg (usage: build_linux.sh [--smoke] [--test-ui])" >&2; exit 2 ;;
     esac
 done
 
@@ -68,8 +73,9 @@ KEY="$( (cat "$REQS"; "$PYTHON" -VV) | sha256sum | cut -c1-16)"
 WHEELS="$CACHE/wheels-$KEY"
 VENV="$CACHE/venv-$KEY"
 
-for old in "$CACHE"/wheels-* "$CACHE"/venv-*; do  # other dependency sets' leftovers
-    [[ -e "$old" && "$old" != "$WHEELS" && "$old" != "$VENV" ]] && rm -rf "$old"
+UIVENV="$CACHE/uitest-$KEY"
+for old in "$CACHE"/wheels-* "$CACHE"/venv-* "$CACHE"/uitest-*; do  # other dependency sets' leftovers
+    [[ -e "$old" && "$old" != "$WHEELS" && "$old" != "$VENV" && "$old" != "$UIVENV" ]] && rm -rf "$old"
 done
 started=$SECONDS
 if [[ ! -f "$WHEELS/.complete" ]]; then
@@ -134,4 +140,20 @@ say "package $DEB ($(du -h "$DEB" | cut -f1), needs glibc $NEEDS) in $((SECONDS 
 
 if ((SMOKE)); then
     bash "$ROOT/packaging/smoke_linux.sh" "$DEB" "$VERSION"
+fi
+
+if ((TEST_UI)); then
+    if [[ ! -f "$UIVENV/.complete" ]]; then
+        say "making the venv for the screens' tests on the shipped Qt"
+        rm -rf "$UIVENV"
+        "$PYTHON" -m venv "$UIVENV"
+        "$UIVENV/bin/python" -m pip install --disable-pip-version-check --quiet --no-index \
+            --find-links "$WHEELS" -r "$REQS"
+        "$UIVENV/bin/python" -m pip install --disable-pip-version-check --quiet \
+            -r <("$PYTHON" "$ROOT/packaging/deps.py" --extra test) -c <("$UIVENV/bin/python" -m pip freeze)
+        touch "$UIVENV/.complete"
+    fi
+    say "tests/ui on Qt $("$UIVENV/bin/python" -c 'import PySide6; print(PySide6.__version__)'), as shipped"
+    (cd "$ROOT" && QT_QPA_PLATFORM=offscreen "$UIVENV/bin/python" -m pytest tests/ui -q \
+        --deselect tests/ui/test_pg_restart.py) || die "the screens' tests fail on the shipped Qt"
 fi
