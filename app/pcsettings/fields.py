@@ -71,6 +71,8 @@ def _plain(key: str, value: str, limit: int) -> str:
     return value
 
 
+NOT_A_STORE_URL = QT_TRANSLATE_NOOP("errors", "is not a store URL (sqlite:///PATH or "
+                                               "postgresql://USER@HOST/DATABASE)")
 _URL = re.compile(r"(?P<driver>[a-z][a-z0-9+]*)://.*")
 
 
@@ -80,14 +82,23 @@ def _store_url(value: str) -> str:
     _plain("store_url", value, MAX_URL)
     shape = _URL.fullmatch(value)
     if shape is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "is not a store URL (sqlite:///PATH or "
-                                                          "postgresql://USER@HOST/DATABASE)"),
-                              field=LABELS["store_url"])
+        raise ValidationError(NOT_A_STORE_URL, field=LABELS["store_url"])
     driver = shape["driver"]
     if driver.split("+")[0] not in STORE_DRIVERS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a SQLite or PostgreSQL URL, not {driver}"),
                               field=LABELS["store_url"], driver=driver)
     return value
+
+
+def parsed_url(store_url: str):
+    """SQLAlchemy's reading of a checked ``store_url``; ValidationError where it cannot read it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(store_url)
+    except (ArgumentError, ValueError):
+        raise ValidationError(NOT_A_STORE_URL, field=LABELS["store_url"]) from None
 
 
 # A counter's number as app.queue.setup accepts it (importing that would load the store's

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.pcsettings.fields import ENVIRONMENT, KEYS, LABELS, PcSettings, checked, checked_settings
+from app.pcsettings.fields import ENVIRONMENT, KEYS, LABELS, PcSettings, checked, checked_settings, parsed_url
 
 SECTION = "vipdesk"
 ENV_FILE = "VIPDESK_SETTINGS"
@@ -72,10 +72,8 @@ def write_file(path: Path, settings: PcSettings) -> None:
     """Write ``settings`` to ``path`` whole (a new file renamed over the old one, so a reader
     never sees half a file). Values are checked again; a password in the store URL is refused:
     :func:`app.pcsettings.secret.keep_password` takes it out first."""
-    from sqlalchemy.engine import make_url
-
     settings = checked_settings(settings.as_dict())
-    if settings.store_url and make_url(settings.store_url).password is not None:
+    if settings.store_url and parsed_url(settings.store_url).password is not None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must not hold a password in the settings file"),
                               field=LABELS["store_url"])
     parser = configparser.ConfigParser(interpolation=None)

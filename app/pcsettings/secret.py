@@ -12,13 +12,15 @@ desktop's account (``PGPASSFILE``), which PostgreSQL's client library reads itse
 from __future__ import annotations
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.pcsettings.fields import LABELS
+from app.pcsettings.fields import LABELS, checked, parsed_url
 
 SERVICE = "VIPDesk"
 
 
 def _postgres(url):
     return url.drivername.split("+")[0] == "postgresql"
+
+
 
 
 def keyring_entry(url) -> str:
@@ -48,11 +50,10 @@ def keep_password(store_url: str) -> str:
 
     A URL without a password is returned as it is. A password on a PC without a keyring is
     refused (nothing is stored): use a pgpass file there, see the module's docstring."""
-    from sqlalchemy.engine import make_url
-
+    store_url = checked("store_url", store_url)
     if not store_url:
         return store_url
-    url = make_url(store_url)
+    url = parsed_url(store_url)
     if url.password is None:
         return store_url
     if not _postgres(url):
@@ -71,9 +72,10 @@ def keep_password(store_url: str) -> str:
 def with_password(store_url: str) -> str:
     """``store_url`` with the keyring's password for its login added when the URL has none and
     the keyring holds one; otherwise unchanged (PostgreSQL then asks its pgpass file)."""
-    from sqlalchemy.engine import make_url
-
-    url = make_url(store_url)
+    try:
+        url = parsed_url(store_url)
+    except ValidationError:  # opening the store says so, naming the URL
+        return store_url
     if not _postgres(url) or url.password is not None:
         return store_url
     backend = _keyring()

@@ -3695,7 +3695,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+108"/>
+        <location filename="../../app/pcsettings/fields.py" line="+119"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -4563,7 +4563,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有输入错误（末 4 位校验码与其余部分不符），请再与纸质存档核对</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-42"/>
+        <location filename="../../app/pcsettings/fields.py" line="-53"/>
         <source>must be at most {limit} characters</source>
         <translation>最多 {limit} 个字符</translation>
     </message>
@@ -4573,17 +4573,17 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能包含控制字符或不可见字符</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>is not a store URL (sqlite:///PATH or postgresql://USER@HOST/DATABASE)</source>
         <translation>不是有效的数据库地址（sqlite:///路径 或 postgresql://用户@主机/数据库）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>must be a SQLite or PostgreSQL URL, not {driver}</source>
         <translation>必须是 SQLite 或 PostgreSQL 地址，不能是 {driver}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>must be 1 to 8 letters or digits</source>
         <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
@@ -4613,12 +4613,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>含有 [{name}] 节；设置应写在 [{section}] 节中</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>must not hold a password in the settings file</source>
         <translation>设置文件中不能包含密码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/secret.py" line="+59"/>
+        <location filename="../../app/pcsettings/secret.py" line="+60"/>
         <source>only a PostgreSQL store takes a password</source>
         <translation>只有 PostgreSQL 数据库需要密码</translation>
     </message>
@@ -5054,7 +5054,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>审计锚点</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-85"/>
+        <location filename="../../app/pcsettings/fields.py" line="-96"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>

@@ -157,3 +157,12 @@ def test_without_a_keyring_a_password_is_refused_and_pgpass_decides(settings_fil
         keep_password("postgresql://vipdesk_signin:secret@db.branch/vipdesk")
     assert with_password(PG) == PG
     assert keep_password(PG) == PG
+
+
+def test_a_url_sqlalchemy_cannot_read_is_named_and_left_to_the_opening(settings_file, memory_keyring):
+    with pytest.raises(ValidationError, match="Store URL: is not a store URL"):
+        keep_password("postgresql://vipdesk_signin:pw@db.branch:notaport/vipdesk")
+    with pytest.raises(ValidationError, match="Store URL: is not a store URL"):
+        write_file(settings_file, PcSettings(store_url="postgresql://vipdesk_signin@db.branch:notaport/vipdesk"))
+    assert memory_keyring.items == {} and not settings_file.exists()
+    assert resolve_store_url("not a url") == "not a url"  # opening the store names it (tests/db/test_cli.py)
