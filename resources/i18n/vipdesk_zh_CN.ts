@@ -1741,7 +1741,7 @@ Spouse Wang Fang 1980-05-17</source>
     <message>
         <location line="+38"/>
         <source>{path} could not be written ({reason}). Ask IT to push the settings file, or to let administrators write it.</source>
-        <translation>无法写入 {path}（{reason}）。请联系 信息科技部门推送设置文件，或允许管理员写入该文件。</translation>
+        <translation>无法写入 {path}（{reason}）。请联系信息科技部门推送设置文件，或允许管理员写入该文件。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1751,7 +1751,7 @@ Spouse Wang Fang 1980-05-17</source>
     <message>
         <location line="+6"/>
         <source>The settings of this PC, in a file IT can also push to every PC. Empty means the default: the store in the user&apos;s data folder, the PC&apos;s host name, the second monitor for the lobby display, the system&apos;s default printer and Chinese.</source>
-        <translation>本机的设置，保存在 信息科技部门也可统一推送到各台电脑的文件中。留空即使用默认值：用户数据目录中的数据库、本机主机名、大堂显示用第二台显示器、系统默认打印机、中文界面。</translation>
+        <translation>本机的设置，保存在信息科技部门也可统一推送到各台电脑的文件中。留空即使用默认值：用户数据目录中的数据库、本机主机名、大堂显示用第二台显示器、系统默认打印机、中文界面。</translation>
     </message>
     <message>
         <location line="+3"/>
