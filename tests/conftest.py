@@ -94,6 +94,29 @@ def _empty_pg(url: str) -> None:
 
 
 @pytest.fixture
+def settings_file(tmp_path, monkeypatch):
+    """This PC's settings file for the test (not yet written), no environment variable over it."""
+    from app.pcsettings.fields import ENVIRONMENT
+
+    path = tmp_path / "etc" / "vipdesk.ini"
+    monkeypatch.setenv("VIPDESK_SETTINGS", str(path))
+    for name in ENVIRONMENT.values():
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring of the test's own as the system's, for the test's length."""
+    from tests.memory_keyring import MemoryKeyring
+
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
 def sqlite_store(tmp_path) -> Store:
     engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     upgrade(engine)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
 from app.errors import ValidationError
 from app.locations import default_store_path, resolve_store_url
@@ -18,52 +15,7 @@ from app.pcsettings.secret import SERVICE, keep_password, with_password
 PG = "postgresql://vipdesk_signin@db.branch:5433/vipdesk?sslmode=verify-full"
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this test (the PC's real one is not touched)."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username))
-
-
-@pytest.fixture
-def settings_file(tmp_path, monkeypatch):
-    path = tmp_path / "etc" / "vipdesk.ini"
-    monkeypatch.setenv("VIPDESK_SETTINGS", str(path))
-    for name in ("VIPDESK_DB_URL", "VIPDESK_LANG", "VIPDESK_COUNTER", "VIPDESK_PC_NAME"):
-        monkeypatch.delenv(name, raising=False)
-    return path
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def no_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
-
-
-def test_without_a_file_the_defaults_hold(settings_file, no_keyring):
+def test_without_a_file_the_defaults_hold(settings_file):
     assert load_settings() == PcSettings()
     assert resolve_store_url(None) == f"sqlite:///{default_store_path()}"
 
@@ -74,7 +26,7 @@ def test_the_default_file_is_machine_wide():
     assert settings_path({"VIPDESK_SETTINGS": "/srv/x.ini"}) == type(settings_path({}))("/srv/x.ini")
 
 
-def test_override_order_defaults_file_environment_command_line(settings_file, monkeypatch, no_keyring):
+def test_override_order_defaults_file_environment_command_line(settings_file, monkeypatch):
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text("[vipdesk]\nstore_url = sqlite:////srv/file.sqlite3\ncounter = 7\n"
                              "pc_name = VIP-PC-07\nlanguage = en\n", encoding="utf-8")
@@ -152,7 +104,7 @@ def test_the_password_goes_to_the_keyring_and_comes_back(settings_file, memory_k
     assert with_password(other) == other  # another store's login: nothing from the keyring
 
 
-def test_without_a_keyring_a_password_is_refused_and_pgpass_decides(settings_file, no_keyring):
+def test_without_a_keyring_a_password_is_refused_and_pgpass_decides(settings_file):
     with pytest.raises(ValidationError, match="no system keyring.*pgpass"):
         keep_password("postgresql://vipdesk_signin:secret@db.branch/vipdesk")
     assert with_password(PG) == PG

@@ -5,34 +5,12 @@ printer."""
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from app.pcsettings.fields import PcSettings
 from app.pcsettings.file import read_file, write_file
 from app.pcsettings.secret import SERVICE
-from tests.domain.test_pc_settings import MemoryKeyring
 from ui.pcsettings.current import chosen_printer, chosen_screen
-
-
-@pytest.fixture
-def settings_file(tmp_path, monkeypatch):
-    path = tmp_path / "vipdesk.ini"
-    monkeypatch.setenv("VIPDESK_SETTINGS", str(path))
-    for name in ("VIPDESK_DB_URL", "VIPDESK_LANG", "VIPDESK_COUNTER", "VIPDESK_PC_NAME", "VIPDESK_A4_PRINTER",
-                 "VIPDESK_LOBBY_SCREEN"):
-        monkeypatch.delenv(name, raising=False)
-    return path
-
-
-@pytest.fixture
-def ring():
-    before = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(before)
 
 
 def _page(main_window):
@@ -41,7 +19,7 @@ def _page(main_window):
     return page
 
 
-def test_the_page_shows_the_file_and_saves_it(main_window, settings_file, ring, monkeypatch):
+def test_the_page_shows_the_file_and_saves_it(main_window, settings_file, memory_keyring, monkeypatch):
     write_file(settings_file, PcSettings(pc_name="VIP-PC-01", language="en"))
     monkeypatch.setenv("VIPDESK_LANG", "zh_CN")
     page = _page(main_window)
@@ -59,12 +37,12 @@ def test_the_page_shows_the_file_and_saves_it(main_window, settings_file, ring, 
         store_url="postgresql://vipdesk_signin@db.branch/vipdesk?sslmode=verify-full", pc_name="VIP-PC-01",
         counter="T1", lobby_screen="1", language="zh_CN")
     assert "pa55" not in settings_file.read_text(encoding="utf-8")
-    assert ring.items == {(SERVICE, "vipdesk_signin@db.branch:5432/vipdesk"): "pa55"}
+    assert memory_keyring.items == {(SERVICE, "vipdesk_signin@db.branch:5432/vipdesk"): "pa55"}
     assert page.inputs["store_url"].text().startswith("postgresql://vipdesk_signin@db.branch/")
     assert page.saved_label.isVisibleTo(page)
 
 
-def test_a_bad_value_is_named_and_nothing_is_written(main_window, settings_file, ring):
+def test_a_bad_value_is_named_and_nothing_is_written(main_window, settings_file, memory_keyring):
     write_file(settings_file, PcSettings(counter="T1"))
     before = settings_file.read_text(encoding="utf-8")
     page = _page(main_window)
@@ -75,21 +53,17 @@ def test_a_bad_value_is_named_and_nothing_is_written(main_window, settings_file,
 
 
 def test_without_a_keyring_a_password_is_refused(main_window, settings_file):
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        page = _page(main_window)
-        assert "no system keyring" in page.where.text()
-        page.inputs["store_url"].setText("postgresql://vipdesk_signin:pa55@db.branch/vipdesk")
-        assert not page.save()
-    finally:
-        keyring.set_keyring(before)
+    page = _page(main_window)  # the tests' PC has no keyring (tests/conftest.py)
+    assert "no system keyring" in page.where.text()
+    page.inputs["store_url"].setText("postgresql://vipdesk_signin:pa55@db.branch/vipdesk")
+    assert not page.save()
     assert "pgpass" in page.error.text() and page.inputs["store_url"].property("invalid")
     assert not settings_file.exists()
 
 
 def test_a_file_only_it_may_write_is_said_so(main_window, settings_file, monkeypatch):
     monkeypatch.setenv("VIPDESK_SETTINGS", str(settings_file.parent / "not-a-folder" / "vipdesk.ini"))
+    settings_file.parent.mkdir()
     (settings_file.parent / "not-a-folder").write_text("a file where the folder should be")
     page = _page(main_window)
     page.inputs["pc_name"].setText("VIP-PC-02")
