@@ -18,6 +18,12 @@ for tool in xvfb-run xdotool; do
     command -v "$tool" >/dev/null || die "$tool not found (Debian: apt-get install xvfb xauth xdotool)"
 done
 
+# apt can install it here: its Depends parse and are met (build_linux.sh --smoke installed them).
+if command -v apt-get >/dev/null; then
+    apt-get install --simulate "$(realpath "$DEB")" >/dev/null 2>&1 \
+        || die "apt cannot install the package: $(apt-get install --simulate "$(realpath "$DEB")" 2>&1 | tail -3)"
+fi
+
 PLACE="$(mktemp -d "${TMPDIR:-/tmp}/vipdesk-smoke.XXXXXX")"
 trap 'rm -rf "$PLACE"' EXIT
 dpkg-deb -x "$DEB" "$PLACE/root"

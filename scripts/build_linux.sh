@@ -46,19 +46,39 @@ die() { printf 'build_linux: error: %s\n' "$*" >&2; exit 1; }
 
 [[ "$(uname -m)" == x86_64 ]] || die "builds the x86_64 package only (this is $(uname -m))"
 
-# The tools: objdump (binutils), dpkg-deb, and for --smoke Xvfb and xdotool. Installed when
-# missing where apt-get can run (root, as in CI), else named.
-need=(binutils:objdump dpkg:dpkg-deb)
-((SMOKE)) && need+=(xvfb:xvfb-run xauth:xauth xdotool:xdotool)
+# What the package needs from the distribution (its Depends besides libc6; a|b: either): the
+# libraries Qt's wheels and the xcb platform load and PyInstaller leaves to the system.
+RUNTIME_DEBS=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+    "libglib2.0-0|libglib2.0-0t64" libxcb-cursor0 libx11-xcb1 libxcb-icccm4 libxcb-image0
+    libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+
+# The tools: objdump (binutils), dpkg-deb; for --smoke Xvfb, xdotool and the package's own
+# dependencies (what apt would bring with it). Installed when missing where apt-get can run
+# (root, as in CI), else named.
+deb_installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'; }
 missing=()
-for pair in "${need[@]}"; do command -v "${pair#*:}" >/dev/null || missing+=("${pair%%:*}"); done
+for pair in binutils:objdump dpkg:dpkg-deb; do command -v "${pair#*:}" >/dev/null || missing+=("${pair%%:*}"); done
+if ((SMOKE)); then
+    for pair in xvfb:xvfb-run xauth:xauth xdotool:xdotool; do
+        command -v "${pair#*:}" >/dev/null || missing+=("${pair%%:*}")
+    done
+    for choice in "${RUNTIME_DEBS[@]}"; do
+        IFS='|' read -r -a alternatives <<<"$choice"
+        found=0
+        for alt in "${alternatives[@]}"; do deb_installed "$alt" && found=1; done
+        ((found)) && continue
+        for alt in "${alternatives[@]}"; do  # the first one this distribution has
+            if apt-cache show "$alt" >/dev/null 2>&1; then missing+=("$alt"); break; fi
+        done
+    done
+fi
 if ((${#missing[@]})); then
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
         say "installing Debian packages: ${missing[*]}"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
-        die "missing tools; install them with: sudo apt-get install ${missing[*]}"
+        die "missing packages; install them with: sudo apt-get install ${missing[*]}"
     fi
 fi
 PYTHON="$(command -v python3.11 || true)"
@@ -126,9 +146,7 @@ Maintainer: VIP Desk maintainers <vipdesk@localhost>
 Section: misc
 Priority: optional
 Installed-Size: $(du -sk "$STAGE" | cut -f1)
-Depends: libc6 (>= $NEEDS), libgl1, libegl1, libfontconfig1, libxkbcommon0, libxkbcommon-x11-0,
- libdbus-1-3, libglib2.0-0 | libglib2.0-0t64, libxcb-cursor0, libx11-xcb1, libxcb-icccm4,
- libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1
+Depends: libc6 (>= $NEEDS), $(printf '%s, ' "${RUNTIME_DEBS[@]}" | sed 's/|/ | /g; s/, $//')
 Description: VIP Desk, the desk client of a bank branch's VIP area
  Customers and tiers, VIP cards, blank-card stock, documents and the counter
  queue, on a SQLite file (one PC) or a PostgreSQL store (many PCs). This PC's
