@@ -41,7 +41,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="main.py", description="VIP Desk, the desk client for a bank branch's VIP area.")
     parser.add_argument("--version", action="version", version=f"VIP Desk {__version__}")
-    parser.add_argument("--db", metavar="URL", help="store URL (SQLAlchemy form); default: $VIPDESK_DB_URL or a SQLite file in your data directory")
+    parser.add_argument("--db", metavar="URL", help="store URL (SQLAlchemy form); default: $VIPDESK_DB_URL, this PC's settings file, or a SQLite file in your data directory")
     parser.add_argument("--demo", action="store_true", help="open the GUI on a fresh demo store")
     parser.set_defaults(command=None)
     if not commands:

@@ -100,6 +100,11 @@ vipdesk_pip_install() {
     fi
     vipdesk_say "pip install -e '.[test]' into .venv (a few minutes the first time)"
     rm -f "$VIPDESK_STAMP"
+    # A .venv made while Qt 6.12 was required holds PySide6-Pdf, whose files are the Addons
+    # wheel's QtPdf below 6.12: it goes first, so that removing it later cannot take QtPdf along.
+    if "$VIPDESK_PYTHON" -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+        "$VIPDESK_PYTHON" -m pip uninstall --disable-pip-version-check -y -q PySide6-Pdf PySide6-Addons
+    fi
     (cd "$VIPDESK_ROOT" && "$VIPDESK_PYTHON" -m pip install --disable-pip-version-check -e '.[test]')
     printf '%s\n' "$want" >"$VIPDESK_STAMP"
 }

@@ -11,13 +11,20 @@ import os
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The PC's own settings file (/etc/xdg/VIPDesk/vipdesk.ini) must not steer the tests: an empty one.
+os.environ["VIPDESK_SETTINGS"] = os.devnull
 
-import pytest
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backends import fail  # noqa: E402
 
 from app.actor import Actor
 from app.store import Store
 from db.engine import make_engine
 from db.migrate import upgrade
+
+# Nor the PC's keyring: none, unless a test sets one of its own.
+keyring.set_keyring(fail.Keyring())
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"
 
@@ -84,6 +91,29 @@ def _empty_pg(url: str) -> None:
     from tests.pg_support import reset_database
 
     reset_database(url)
+
+
+@pytest.fixture
+def settings_file(tmp_path, monkeypatch):
+    """This PC's settings file for the test (not yet written), no environment variable over it."""
+    from app.pcsettings.fields import ENVIRONMENT
+
+    path = tmp_path / "etc" / "vipdesk.ini"
+    monkeypatch.setenv("VIPDESK_SETTINGS", str(path))
+    for name in ENVIRONMENT.values():
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring of the test's own as the system's, for the test's length."""
+    from tests.memory_keyring import MemoryKeyring
+
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture

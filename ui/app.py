@@ -13,11 +13,19 @@ def run_gui(store_url: str | None, demo: bool) -> int:
     """Open the desk on ``store_url`` (or a fresh demo store); returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
+    from app.errors import UserError
+    from app.pcsettings.file import load_settings
     from ui.background import wait_for_background
     from ui.dialogs import Dialogs
     from ui.flow import DeskFlow
     from ui.language import Language
-    from ui.resources import language_from_env, load_style, register_fonts
+    from ui.resources import language_of, load_style, register_fonts
+
+    try:
+        settings = load_settings()
+    except UserError as exc:  # a bad settings file or variable: IT must fix it, say where
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VIP Desk")
@@ -25,7 +33,7 @@ def run_gui(store_url: str | None, demo: bool) -> int:
     try:
         register_fonts(app)
         load_style(app)
-        language = Language(app, language_from_env())
+        language = Language(app, language_of(settings))
     except RuntimeError as exc:  # a broken install: say which file is missing
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -4,25 +4,25 @@ Everything lives in ``resources/`` beside the repository root (the project runs 
 checkout or an editable install). Call, once the QApplication exists and before the first
 window is built::
 
-    translators = install_translators(app, language_from_env())  # keep the list alive
+    translators = install_translators(app, language_of(load_settings()))  # keep the list alive
     register_fonts(app)
     load_style(app)
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
+from app.pcsettings.fields import LANGUAGES, PcSettings
+
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 FONT_FAMILY = "WenQuanYi Micro Hei"  # face 0 of the collection; face 1 is the "Mono" one
 FONT_POINT_SIZE = 10
 STYLE_FILE = ("style.qss",)
-LANGUAGES = ("zh_CN", "en")
-DEFAULT_LANGUAGE = "zh_CN"
+DEFAULT_LANGUAGE = LANGUAGES[0]
 APP_QM_FILE = ("i18n", "vipdesk_zh_CN.qm")
 
 
@@ -116,10 +116,7 @@ def qt_translation_dirs() -> list[Path]:
     return ([Path(reported)] if reported else []) + [shipped]
 
 
-def language_from_env() -> str:
-    """Return the UI language from ``VIPDESK_LANG``: "en" or "zh_CN" (the default).
-
-    Case and surrounding blanks are ignored; unset, empty or any other value gives "zh_CN".
-    """
-    value = os.environ.get("VIPDESK_LANG", "").strip().lower()
-    return "en" if value == "en" else DEFAULT_LANGUAGE
+def language_of(settings: PcSettings) -> str:
+    """The UI language this PC's settings choose (file, then ``VIPDESK_LANG``): "en" or
+    "zh_CN" (the default)."""
+    return settings.language or DEFAULT_LANGUAGE

@@ -40,7 +40,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+176"/>
+        <location filename="../../ui/queue/counter.py" line="+182"/>
         <source>No customer at this counter.</source>
         <translation>本窗口当前没有客户。</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>LobbyDisplay</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="+229"/>
+        <location filename="../../ui/queue/display.py" line="+234"/>
         <source>Counter {counter}</source>
         <translation>请到 {counter} 号窗口</translation>
     </message>
@@ -178,7 +178,7 @@
         <translation>请 {number} 号到 {counter} 号窗口办理</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Lobby display</source>
         <translation>叫号屏</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-223"/>
+        <location filename="../../ui/queue/counter.py" line="-227"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>

@@ -1616,7 +1616,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+187"/>
+        <location filename="../../ui/shell/pages.py" line="+188"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1624,7 +1624,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1735,8 +1735,66 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>This PC</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>My account</source>
         <translation>我的账户</translation>
+    </message>
+</context>
+<context>
+    <name>PcSettingsPage</name>
+    <message>
+        <location filename="../../ui/pcsettings/page.py" line="+122"/>
+        <source>Settings file: {path}</source>
+        <translation>设置文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A store password is kept in the system keyring ({keyring}).</source>
+        <translation>数据库密码保存在系统密钥环中（{keyring}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC has no system keyring: leave the password out of the store URL and put it in a pgpass file (PGPASSFILE) that only this PC&apos;s account can read.</source>
+        <translation>本机没有系统密钥环：数据库地址中请不要包含密码，请把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set by environment variables on this PC, which win over the file: {settings}</source>
+        <translation>以下设置由本机环境变量指定，优先于设置文件：{settings}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{path} could not be written ({reason}). Ask IT to push the settings file, or to let administrators write it.</source>
+        <translation>无法写入 {path}（{reason}）。请联系信息科技部门推送设置文件，或允许管理员写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved. The store and the language count from the next start; the PC name, counter, printer and lobby screen from their next use.</source>
+        <translation>已保存。数据库和界面语言在下次启动时生效；本机名称、窗口、打印机和大堂显示屏在下次使用时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings of this PC, in a file IT can also push to every PC. Empty means the default: the store in the user&apos;s data folder, the PC&apos;s host name, the second monitor for the lobby display, the system&apos;s default printer and Chinese.</source>
+        <translation>本机的设置，保存在信息科技部门也可统一推送到各台电脑的文件中。留空即使用默认值：用户数据目录中的数据库、本机主机名、大堂显示用第二台显示器、系统默认打印机、中文界面。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This PC</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -4302,6 +4360,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
+        <location filename="../../app/pcsettings/fields.py" line="+119"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -5268,6 +5327,71 @@ python main.py db upgrade --db {url}</translation>
         <source>could not be written to {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../app/pcsettings/fields.py" line="-53"/>
+        <source>must be at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not hold control or invisible characters</source>
+        <translation>不能包含控制字符或不可见字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not a store URL (sqlite:///PATH or postgresql://USER@HOST/DATABASE)</source>
+        <translation>不是有效的数据库地址（sqlite:///路径 或 postgresql://用户@主机/数据库）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be a SQLite or PostgreSQL URL, not {driver}</source>
+        <translation>必须是 SQLite 或 PostgreSQL 地址，不能是 {driver}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be 1 to 8 letters or digits</source>
+        <translation>必须是 1 到 8 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be one of {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>is not a setting; the settings are {keys}</source>
+        <translation>不是有效的设置项；可用的设置项为 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/file.py" line="+52"/>
+        <source>could not be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a settings file: {reason}</source>
+        <translation>不是有效的设置文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has a section [{name}]; the settings go in [{section}]</source>
+        <translation>含有 [{name}] 节；设置应写在 [{section}] 节中</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>must not hold a password in the settings file</source>
+        <translation>设置文件中不能包含密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/secret.py" line="+60"/>
+        <source>only a PostgreSQL store takes a password</source>
+        <translation>只有 PostgreSQL 数据库需要密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>holds a password, and this PC has no system keyring to keep it in: leave the password out and put it in a pgpass file (PGPASSFILE) readable only by this PC&apos;s account</source>
+        <translation>包含密码，但本机没有可保存密码的系统密钥环：请去掉密码，并把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -5709,6 +5833,36 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/encoding.py" line="+16"/>
         <source>Encoding</source>
         <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/pcsettings/fields.py" line="-96"/>
+        <source>Store URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PC name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lobby screen</source>
+        <translation>大堂显示屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,9 @@ def test_backup_of_postgresql_says_how(pg_database_url, capsys):
 def test_verify_on_postgresql(pg_demo_store, capsys):
     url = pg_demo_store.engine.url.render_as_string(hide_password=False)
     assert main.main(["audit", "verify", "--db", url]) == 0
+
+
+def test_a_store_url_that_cannot_be_read_is_one_line():
+    done = run("audit", "verify", "--db", "postgresql://vipdesk_signin@db.branch:notaport/vipdesk")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "store URL" in done.stderr

@@ -136,4 +136,9 @@ def main_window(qtbot, login_as, dialogs, language):
             window.close()  # deletes itself (WA_DeleteOnClose)
         except RuntimeError:  # signed out: already closed and deleted
             pass
+    # ... now, not at some later turn of the event loop: the language fixture's teardown sends
+    # LanguageChange to every top-level window, and Qt 6.9 crashes on one closed but not yet deleted.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

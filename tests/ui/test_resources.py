@@ -12,10 +12,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics  # noqa: E402
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
 
+from app.pcsettings.file import load_settings  # noqa: E402
 from ui import resources  # noqa: E402
 from ui.resources import (  # noqa: E402
     install_translators,
-    language_from_env,
+    language_of,
     load_style,
     register_fonts,
     resource_path,
@@ -154,12 +155,19 @@ def test_chinese_installs_app_and_qt_translators(qapp, resources_in):
         ("english", "zh_CN"),
     ],
 )
-def test_language_from_env(monkeypatch, value, expected):
-    if value is None:
-        monkeypatch.delenv("VIPDESK_LANG", raising=False)
-    else:
-        monkeypatch.setenv("VIPDESK_LANG", value)
-    assert language_from_env() == expected
+def test_language_from_env(tmp_path, value, expected):
+    environ = {"VIPDESK_SETTINGS": str(tmp_path / "none.ini")}
+    if value is not None:
+        environ["VIPDESK_LANG"] = value
+    assert language_of(load_settings(environ)) == expected
+
+
+@pytest.mark.parametrize(("env", "expected"), [(None, "en"), ("zh_CN", "zh_CN")])
+def test_the_settings_file_chooses_the_language_and_the_environment_overrides_it(tmp_path, env, expected):
+    path = tmp_path / "vipdesk.ini"
+    path.write_text("[vipdesk]\nlanguage = en\n", encoding="utf-8")
+    environ = {"VIPDESK_SETTINGS": str(path)} | ({"VIPDESK_LANG": env} if env else {})
+    assert language_of(load_settings(environ)) == expected
 
 
 def test_a_capability_catalogue_that_cannot_load_is_named(qapp, resources_in):

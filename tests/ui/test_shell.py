@@ -15,7 +15,7 @@ def nav_titles(window):
 
 @pytest.mark.parametrize("username, titles", [
     ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Care policy",
-               "Documents", "Card products", "My account"]),
+               "Documents", "Card products", "This PC", "My account"]),
     ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "Queue statistics",
                  "My account"]),
     ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
@@ -69,7 +69,7 @@ def test_menu_language_switch_retranslates(main_window, language):
     window = main_window("admin")
     window.language_actions["zh_CN"].trigger()
     assert nav_titles(window) == ["客户", "网点管理", "账户管理", "登录策略", "金融资产导入", "客户等级政策", "客户维护策略",
-                                 "文档", "卡产品设置", "我的账户"]
+                                 "文档", "卡产品设置", "本机设置", "我的账户"]
     assert window.language_label.text() == "语言：中文"
     window.language_actions["en"].trigger()
     assert nav_titles(window)[0] == "Customers"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 
@@ -29,7 +29,12 @@ class Printing:
     """The real thing: a modal print dialog, then the pages painted on the chosen printer."""
 
     def print_pdf(self, parent: QWidget | None, data: bytes, title: str) -> int:
+        from ui.pcsettings.current import chosen_printer, this_pc_settings
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = chosen_printer(QPrinterInfo.availablePrinterNames(), this_pc_settings().a4_printer)
+        if name:
+            printer.setPrinterName(name)  # the PC's A4 printer, chosen in the dialog already
         printer.setDocName(title)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(title)

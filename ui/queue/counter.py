@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.queue import calling, rules, tickets, views
 from app.queue.calling import Desk
+from ui.pcsettings.current import this_pc_settings
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import (
@@ -31,7 +32,8 @@ CALL_KEY, RECALL_KEY, NO_SHOW_KEY, START_KEY, FINISH_KEY = "F5", "F6", "F7", "F8
 
 
 def this_pc() -> str:
-    return socket.gethostname() or "PC"
+    """The PC's name at the counters: its settings' name, else the host name."""
+    return this_pc_settings().pc_name or socket.gethostname() or "PC"
 
 
 class CounterPage(Page):
@@ -143,6 +145,10 @@ class CounterPage(Page):
                 self.counter_box.addItem(f"{counter.number} {counter.name}", counter.id)
             if chosen is not None:
                 self.counter_box.setCurrentIndex(max(0, self.counter_box.findData(chosen)))
+            else:  # the counter this PC normally serves, from its settings
+                usual = [c.id for c in board.counters if c.number == this_pc_settings().counter]
+                if usual:
+                    self.counter_box.setCurrentIndex(self.counter_box.findData(usual[0]))
         if self.desk is None:
             self.state = None
             refresh_keeping(self.view, self.model, [])

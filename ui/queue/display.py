@@ -29,9 +29,14 @@ DESIGN_HEIGHT = 1080         # the sizes below are pixels on a 1080-line screen
 NAVY, GOLD, WHITE, GREY, NEWEST = "#0b2545", "#f4d35e", "#ffffff", "#cfd8dc", "#13315c"
 
 
-def target_screen(screens: Sequence, primary) -> tuple[object, bool]:
-    """Where the display opens and whether full screen: the second monitor, full screen; with
-    one monitor, a window on it (the lobby manager's only screen stays theirs)."""
+def target_screen(screens: Sequence, primary, wanted: str = "") -> tuple[object, bool]:
+    """Where the display opens and whether full screen: the monitor this PC's settings name
+    (by number, 1 = first, or by name) when the PC has it, else the second monitor; full screen
+    when there are several, a window on the only one (the lobby manager's screen stays theirs)."""
+    named = [screen for number, screen in enumerate(screens, start=1)
+             if wanted and (wanted == str(number) or screen.name() == wanted)]
+    if named:
+        return named[0], len(screens) > 1
     if len(screens) > 1:
         return screens[1], True
     return (screens[0] if screens else primary), False
@@ -254,8 +259,11 @@ class DisplayWindow(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
     def show_on_second_screen(self) -> None:
-        """Full screen on the second monitor; with one monitor, a window on it (see the module)."""
-        screen, full = target_screen(QGuiApplication.screens(), QGuiApplication.primaryScreen())
+        """On the lobby's monitor (see :func:`target_screen`)."""
+        from ui.pcsettings.current import this_pc_settings
+
+        screen, full = target_screen(QGuiApplication.screens(), QGuiApplication.primaryScreen(),
+                                     this_pc_settings().lobby_screen)
         if screen is not None:
             self.setScreen(screen)
             area = screen.availableGeometry()
