@@ -1,4 +1,4 @@
-"""Save screenshots of the main screens to docs/screenshots/ (1280x720, offscreen).
+"""Save screenshots of the main screens to docs/screenshots/ (1366x768, the common branch PC; offscreen).
 
     python tools/screenshots.py [--out DIR]
 
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1280, 720)
+SIZE = (1366, 768)
 
 
 def _settle(app) -> None:

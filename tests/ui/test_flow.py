@@ -95,7 +95,7 @@ def test_refusing_the_password_change_goes_back_to_login(qtbot, make_flow, demo_
 
 
 def test_first_start_asks_for_the_first_administrator(qtbot, make_flow, tmp_path):
-    path = tmp_path / "new" / "store.sqlite3"
+    path = tmp_path / "store.sqlite3"  # a new file in a folder that is there (IT's chosen place)
     flow = make_flow(f"sqlite:///{path}")
     qtbot.waitUntil(lambda: flow.first_run_dialog is not None and flow.first_run_dialog.isVisible())
     assert not flow.login.ready
