@@ -48,6 +48,19 @@ def _intact(demo) -> bool:
 
 
 @pytest.mark.pg
+def test_events_of_no_branch_are_read_by_the_head_office_only(demo):  # noqa: F811
+    """Migration 0035: as the audit browser shows them (app.audit.trail), the events that name
+    no branch are read by a login of the only root branch, not by a branch's staff."""
+    branchless = demo.owner.execute("SELECT count(*) FROM audit_event WHERE branch_id IS NULL").fetchone()[0]
+    assert branchless > 0, "the demo has store-wide events"
+    with connect_as(demo, "auditor") as conn:  # the head office's auditor
+        assert conn.execute("SELECT count(*) FROM audit_event WHERE branch_id IS NULL").fetchone()[0] == branchless
+    for username in ("teller", "manager"):  # a branch's staff
+        with connect_as(demo, username) as conn:
+            assert conn.execute("SELECT count(*) FROM audit_event WHERE branch_id IS NULL").fetchone()[0] == 0
+
+
+@pytest.mark.pg
 def test_no_staff_login_may_insert_an_audit_event_even_a_well_hashed_one(demo):  # noqa: F811
     lane, seq, prev = demo.owner.execute(
         "SELECT lane, seq, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
