@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Connection, Engine, TextClause, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -126,18 +126,19 @@ class Store:
             finally:
                 conn.close()
 
-    def command(self, statement: TextClause, params: dict) -> object:
+    def command(self, statement: str, params: dict) -> object:
         """Run one statement that is a whole user action by itself (on PostgreSQL a function of
         the store that checks, changes and audits) and return its one value. It runs in
-        autocommit, so the store commits it as it answers: one round trip. The connection is
+        autocommit, so the store commits it as it answers: one round trip; the statement goes to
+        the driver as it is (its parameter style, no ORM on the hot path). The connection is
         kept for the next command; one left idle longer than :data:`COMMAND_IDLE_SECONDS` is
         checked first (the pool checks every other connection at each use), and one that
         failed is not used again."""
         with self._command_lock, _translated_faults(on_lock_timeout=self._end_stalls):
             conn = self._command_connection()
             try:
-                return conn.execute(statement, params).scalar_one()
-            except DBAPIError:
+                return conn.connection.driver_connection.execute(statement, params).fetchone()[0]
+            except Exception:
                 self._command_conn = None
                 conn.close()
                 raise

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.auth.permissions import Permission, require
 from app.business_day import BUSINESS_TIME_ZONE, business_date
@@ -27,10 +27,10 @@ from app.queue.common import TicketRow, policy_of, tier_codes
 from app.store import account_disabled, account_locked
 from db.models import QueuePolicy as PolicyRow, TierPolicyVersion
 
-COMMAND = text("SELECT vipdesk_queue_command(:action, :counter, :pc, CAST(:ticket AS integer), "
-           "CAST(:plan AS text), CAST(:preferences AS integer[]), :tiers, :time_zone, :recall_gap, "
-           ":recalls_limit, :from_state, :to_state, CAST(:now AS timestamp), CAST(:actor_id AS integer), "
-           ":actor_name, :actor_path)")
+COMMAND = ("SELECT vipdesk_queue_command(%(action)s, %(counter)s, %(pc)s, %(ticket)s::integer, %(plan)s::text, "
+           "%(preferences)s::integer[], %(tiers)s, %(time_zone)s, %(recall_gap)s, %(recalls_limit)s, "
+           "%(from_state)s, %(to_state)s, %(now)s::timestamp, %(actor_id)s::integer, %(actor_name)s, "
+           "%(actor_path)s)")
 ATTEMPTS = 3  # a plan made again twice and still stale: the policy is being changed right now
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import psycopg
 import pytest
 from sqlalchemy import event, func, select, update
 
@@ -20,12 +21,20 @@ from tests.db.test_queue_services import issue, q  # noqa: F401 - the queue and 
 
 
 class Statements:
-    """Counts the statements the program sends (round trips, bar connection upkeep)."""
+    """Counts the statements the program sends: through the ORM's engine, and straight to the
+    driver (psycopg's ``Connection.execute``, as the store's one-statement commands go)."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, monkeypatch):
         self.sent: list[str] = []
         event.listen(engine, "before_cursor_execute", self._record)
         self.engine = engine
+        driver_execute = psycopg.Connection.execute
+
+        def execute(conn, query, *args, **kwargs):
+            self.sent.append(str(query))
+            return driver_execute(conn, query, *args, **kwargs)
+
+        monkeypatch.setattr(psycopg.Connection, "execute", execute)
 
     def _record(self, _conn, _cursor, statement, *_args):
         self.sent.append(statement)
@@ -56,13 +65,13 @@ def _state(q):  # noqa: F811
 
 
 @pytest.mark.pg
-def test_each_command_at_the_counter_is_one_statement_on_postgresql(pg_demo_store):
+def test_each_command_at_the_counter_is_one_statement_on_postgresql(pg_demo_store, monkeypatch):
     pq = make_queue(pg_demo_store)
     first, second = issue(pq), issue(pq, "diamond")
     calling.call_next(pq.store, pq.teller, pq.desk1)  # the first call makes the branch's plan
     calling.finish_service(pq.store, pq.teller, pq.desk1,
                            calling.start_service(pq.store, pq.teller, pq.desk1, second.id).id)
-    counting = Statements(pq.store.engine)
+    counting = Statements(pq.store.engine, monkeypatch)
     try:
         called, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
         assert called.id == first.id and called.state == rules.CALLED and called.counter == "T1"
