@@ -88,6 +88,15 @@ def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, se
         return len(rows)
 
 
+def _refresh_statistics(store) -> None:
+    """PostgreSQL plans the evaluation by its statistics of the tables; those just filled have
+    none yet (autovacuum reaches them about a minute later), and with 20,000 demo customers the
+    first evaluation then ran for minutes on plans made for empty tables."""
+    if store.kind == "postgresql":
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE customer, customer_tier, aum_month")
+
+
 def add_demo_tiers(store, *, seed: int = 2026) -> None:
     """After the demo customers exist: their AUM histories, an evaluation as of last month
     (so the worklists have rows) and one pending exception for the branch manager's inbox."""
@@ -102,6 +111,7 @@ def add_demo_tiers(store, *, seed: int = 2026) -> None:
     if not customer_ids:
         return
     build_demo_aum(store, customer_ids, seed=seed)
+    _refresh_statistics(store)
     # two months ago first, then last month: customers whose AUM trends cross a band show up
     # on the upgrade and below-standard lists of the latest evaluation
     year, month = last_month(store.today())
