@@ -10,14 +10,12 @@ together or nothing.
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,10 +26,6 @@ from app import faults
 from app.errors import QT_TRANSLATE_NOOP, SessionExpired, UserError
 from db.engine import WRITE_OPTION, describe
 from db.models import AuditEvent, StaffAccount
-
-
-# A kept connection for one-statement commands idle this long is checked before it is used.
-COMMAND_IDLE_SECONDS = 10
 
 
 def utcnow() -> datetime:
@@ -84,9 +78,6 @@ class Store:
         self.engine = engine
         self.clock = clock
         self.plans: dict[object, object] = {}
-        self._command_lock = threading.Lock()
-        self._command_conn: Connection | None = None
-        self._command_used = 0.0
 
     def today(self) -> date:
         """The business day now (:mod:`app.business_day`), not UTC's."""
@@ -129,34 +120,12 @@ class Store:
     def command(self, statement: str, params: dict) -> object:
         """Run one statement that is a whole user action by itself (on PostgreSQL a function of
         the store that checks, changes and audits) and return its one value. It runs in
-        autocommit, so the store commits it as it answers: one round trip; the statement goes to
-        the driver as it is (its parameter style, no ORM on the hot path). The connection is
-        kept for the next command; one left idle longer than :data:`COMMAND_IDLE_SECONDS` is
-        checked first (the pool checks every other connection at each use), and one that
-        failed is not used again."""
-        with self._command_lock, _translated_faults(on_lock_timeout=self._end_stalls):
-            conn = self._command_connection()
-            try:
-                return conn.connection.driver_connection.execute(statement, params).fetchone()[0]
-            except Exception:
-                self._command_conn = None
-                conn.close()
-                raise
-            finally:
-                self._command_used = time.monotonic()
-
-    def _command_connection(self) -> Connection:
-        conn = self._command_conn
-        if conn is not None and time.monotonic() - self._command_used > COMMAND_IDLE_SECONDS:
-            try:
-                conn.exec_driver_sql("SELECT 1")
-            except DBAPIError:
-                conn.invalidate()
-                conn = None
-        if conn is None:
-            conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-            self._command_conn = conn
-        return conn
+        autocommit, so the store commits it as it answers; the statement goes to the driver as
+        it is (its parameter style, no ORM on the hot path), on a connection of the pool as
+        every other action (a PC holds no more connections for it)."""
+        with _translated_faults(on_lock_timeout=self._end_stalls), self.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            return conn.connection.driver_connection.execute(statement, params).fetchone()[0]
 
     def _end_stalls(self) -> None:
         """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold
