@@ -24,7 +24,7 @@ from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
 from app import faults
 from app.errors import QT_TRANSLATE_NOOP, SessionExpired, UserError
-from db.engine import WRITE_OPTION, describe
+from db.engine import WRITE_OPTION, describe, trusting_recent_use
 from db.models import AuditEvent, StaffAccount
 
 
@@ -122,10 +122,18 @@ class Store:
         the store that checks, changes and audits) and return its one value. It runs in
         autocommit, so the store commits it as it answers; the statement goes to the driver as
         it is (its parameter style, no ORM on the hot path), on a connection of the pool as
-        every other action (a PC holds no more connections for it)."""
-        with _translated_faults(on_lock_timeout=self._end_stalls), self.engine.connect() as conn:
+        every other action (a PC holds no more connections for it), unchecked when it was in
+        use within the last second (:func:`db.engine.trusting_recent_use`)."""
+        with _translated_faults(on_lock_timeout=self._end_stalls), trusting_recent_use(), \
+                self.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")
-            return conn.connection.driver_connection.execute(statement, params).fetchone()[0]
+            driver = conn.connection.driver_connection
+            try:
+                return driver.execute(statement, params).fetchone()[0]
+            except Exception:
+                if driver.closed or driver.broken:  # not given back to the pool
+                    conn.invalidate()
+                raise
 
     def _end_stalls(self) -> None:
         """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold

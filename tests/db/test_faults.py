@@ -99,3 +99,19 @@ def test_a_backup_onto_a_full_disk_leaves_nothing_and_says_so(sqlite_demo_store,
     assert done.stderr.count("\n") == 1 and "could not be written" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert list(backups.iterdir()) == []
+
+
+def test_a_command_on_a_connection_dropped_within_its_second_fails_once_and_cleanly(pg_demo_store):
+    """A counter's one-statement command skips the pool's liveness check for a connection in use
+    less than a second ago (db.engine.trusting_recent_use): dropped in that second, the command
+    says the store did not answer, and the next one goes through on a new connection. Any other
+    action still gets a checked connection."""
+    store = pg_demo_store
+    assert store.command("SELECT 1", {}) == 1
+    dsn = store.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(dsn, autocommit=True) as admin_conn:
+        admin_conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    with pytest.raises(StoreUnavailable):
+        store.command("SELECT 1", {})
+    assert store.command("SELECT 2", {}) == 2

@@ -21,8 +21,9 @@ from tests.db.test_queue_services import issue, q  # noqa: F401 - the queue and 
 
 
 class Statements:
-    """Counts the statements the program sends (the pool's liveness check aside): through the ORM's engine, and straight to the
-    driver (psycopg's ``Connection.execute``, as the store's one-statement commands go)."""
+    """Counts the statements the program sends (the pool's liveness check aside): through the
+    ORM's engine, and straight to the driver (psycopg's ``Connection.execute``, as the store's
+    one-statement commands go)."""
 
     def __init__(self, engine, monkeypatch):
         self.sent: list[str] = []
