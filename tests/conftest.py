@@ -8,6 +8,7 @@ creates its own database and drops it at the end. Tests skip without a server, e
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,12 +117,35 @@ def memory_keyring():
     keyring.set_keyring(fail.Keyring())
 
 
-@pytest.fixture
-def sqlite_store(tmp_path) -> Store:
-    engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    upgrade(engine)
-    yield Store(engine)
+def _sqlite_snapshot(engine) -> None:
+    """Fold the write-ahead log into the file, so that a copy of the file alone is the store."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """An empty SQLite store migrated to head once per run; each test gets a copy of the file
+    instead of running every migration again."""
+    path = tmp_path_factory.mktemp("template") / "store.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    _sqlite_snapshot(engine)
+    return path
+
+
+def _sqlite_copy(template, tmp_path, name: str) -> Store:
+    path = tmp_path / name
+    shutil.copyfile(template, path)
+    return Store(make_engine(f"sqlite:///{path}"))
+
+
+@pytest.fixture
+def sqlite_store(tmp_path, sqlite_template) -> Store:
+    store = _sqlite_copy(sqlite_template, tmp_path, "store.sqlite3")
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture
@@ -147,21 +171,15 @@ def sqlite_demo_template(tmp_path_factory):
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     build_demo(Store(engine))
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
+    _sqlite_snapshot(engine)
     return path
 
 
 @pytest.fixture
 def sqlite_demo_store(tmp_path, sqlite_demo_template) -> Store:
-    import shutil
-
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(sqlite_demo_template, path)
-    engine = make_engine(f"sqlite:///{path}")
-    yield Store(engine)
-    engine.dispose()
+    store = _sqlite_copy(sqlite_demo_template, tmp_path, "demo.sqlite3")
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -178,11 +196,13 @@ def pg_demo_snapshot(pg_database_url):
 
 
 @pytest.fixture
-def pg_demo_store(pg_demo_snapshot, pg_database_url, pg_store) -> Store:
+def pg_demo_store(pg_demo_snapshot, pg_database_url) -> Store:
     from tests.pg_support import restore_snapshot
 
     restore_snapshot(pg_database_url, pg_demo_snapshot)
-    return pg_store
+    engine = make_engine(pg_database_url)
+    yield Store(engine)
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -126,9 +126,11 @@ def restore_snapshot(url: str, snapshot: StoreSnapshot) -> None:
     """
     from psycopg import sql
 
-    reset_database(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        drop_roles(conn, _login_roles(conn))
     with psycopg.connect(url) as conn:
         conn.execute("SET LOCAL session_replication_role = replica")
+        # Every table of the store, so one TRUNCATE empties what the test before left.
         conn.execute("TRUNCATE " + ", ".join(table for table, _ in snapshot.tables))
         for table, data in snapshot.tables:
             with conn.cursor().copy(f"COPY {table} FROM STDIN (FORMAT binary)") as copy:

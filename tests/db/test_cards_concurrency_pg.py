@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.store import Store
 from db.engine import make_engine
 from db.models import BlankCard, CardApplication, CardPaperwork, StockMovement, VipCard
-from tests.db.carddata import approved, card_number, light_demo, stock_drawer
+from tests.db.carddata import approved, card_number, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
 
@@ -54,11 +54,10 @@ def _next_gold(store, clerk) -> str:
 
 
 @pytest.fixture
-def race_store(pg_store):
-    light_demo(pg_store)
-    stock_drawer(pg_store, "teller", "A00001000-A00001019")
-    stock_drawer(pg_store, "teller2", "A00002000-A00002019")
-    return pg_store
+def race_store(pg_demo_store):
+    stock_drawer(pg_demo_store, "teller", "A00001000-A00001019")
+    stock_drawer(pg_demo_store, "teller2", "A00002000-A00002019")
+    return pg_demo_store
 
 
 def test_two_pcs_issuing_the_same_application_one_wins(race_store):

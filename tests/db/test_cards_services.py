@@ -18,19 +18,16 @@ from app.cards.issue import OldCard
 from app.cards.rules import CardPolicy, CardProduct, DEFAULT_CARD_POLICY
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from db.models import AuditEvent, BlankCard, CardApplication, CardPaperwork, Customer, VipCard
-from tests.db.carddata import approved, card_number, give_card, light_demo, set_tier, stock_drawer
+from tests.db.carddata import approved, card_number, give_card, set_tier, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def cs(request):
-    """A demo store (SQLite: the whole demo; PostgreSQL: the light one) with gold blanks
-    A00001000–A00001019 in teller's drawer."""
-    if request.param == "sqlite":
-        store = request.getfixturevalue("sqlite_demo_store")
-    else:
-        store = light_demo(request.getfixturevalue("pg_store"))
+    """A demo store (copied from the run's snapshot) with gold blanks A00001000–A00001019 in
+    teller's drawer."""
+    store = request.getfixturevalue("sqlite_demo_store" if request.param == "sqlite" else "pg_demo_store")
     stock_drawer(store)
     return store
 
