@@ -214,25 +214,3 @@ def demo_store(request) -> Store:
 @pytest.fixture
 def batch() -> Actor:
     return Actor.batch("test")
-
-
-# -- exit ---------------------------------------------------------------------------------------
-
-_EXIT_STATUS = {"value": 0}
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _EXIT_STATUS["value"] = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    """End the process with pytest's own status once everything is reported. PySide6 6.12 can
-    abort while the interpreter tears its wrappers down ("Fatal Python error: bool_dealloc"),
-    after every test has run and passed, which would turn a green run red for nothing the
-    tests check."""
-    import sys
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_EXIT_STATUS["value"])
