@@ -157,13 +157,15 @@ def _argv(command: Command, url: str, inputs: Path, out: Path | None) -> list[st
 
 
 def _run(argv: list[str], *, busy_ms: int | None = None) -> subprocess.CompletedProcess:
-    """main.py in a child process, as a user runs it (``busy_ms``: SQLite's busy timeout)."""
+    """main.py in a child process, as a user runs it (``busy_ms``: how long a lock is waited
+    for — SQLite's busy timeout, and on PostgreSQL the long jobs' lock timeout)."""
     if busy_ms is None:
         cmd = [sys.executable, str(ROOT / "main.py"), *argv]
     else:
         cmd = [sys.executable, "-c",
-               "import runpy, sys; import db.engine as e; "
-               f"e.SQLITE_BUSY_TIMEOUT_MS = {busy_ms}; sys.argv = ['main.py', *sys.argv[1:]]; "
+               "import runpy, sys; import db.engine as e, db.session_limits as s; "
+               f"e.SQLITE_BUSY_TIMEOUT_MS = {busy_ms}; s.LONG_JOB_LOCK_TIMEOUT = '{busy_ms}ms'; "
+               "sys.argv = ['main.py', *sys.argv[1:]]; "
                "runpy.run_path('main.py', run_name='__main__')", *argv]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT)
 
@@ -415,9 +417,20 @@ def _pg_state(url: str) -> str:
 @contextmanager
 def _pg_fault(url: str, fault: str):
     """The database made read-only for new sessions (what a standby or an administrator's
-    ``default_transaction_read_only`` gives), or its schema revision set to a newer one."""
+    ``default_transaction_read_only`` gives), its schema revision set to a newer one, or every
+    table locked against writes by another session left open (readers go on, as on SQLite)."""
     import psycopg
 
+    if fault == "locked":
+        from tests.pg_support import store_tables
+
+        with psycopg.connect(url) as holder:
+            holder.execute(f"LOCK TABLE {', '.join(store_tables(holder))} IN EXCLUSIVE MODE")
+            try:
+                yield
+            finally:
+                holder.rollback()
+        return
     with psycopg.connect(url, autocommit=True) as admin:
         name = admin.execute("SELECT current_database()").fetchone()[0]
         if fault == "read-only":
@@ -445,21 +458,25 @@ def pg_demo_url(pg_demo_snapshot, pg_database_url):
 
 
 @pytest.mark.parametrize("name", COMMAND_NAMES)
-@pytest.mark.parametrize("fault", ["read-only", "newer"])
+@pytest.mark.parametrize("fault", ["read-only", "newer", "locked"])
 def test_postgresql_store_faults(world, pg_demo_url, tmp_path, name, fault):
-    """The same cells on PostgreSQL: a read-only database, a newer schema."""
+    """The same cells on PostgreSQL: a read-only database, a newer schema, tables locked by a
+    session that does not let go (a lock is waited for 500 ms, then the store is busy)."""
     command = _command(world, name)
-    url = pg_demo_url
+    locked = fault == "locked"
+    url = pg_demo_url + ("?options=-c%20lock_timeout%3D500" if locked else "")
     out_folder, out = _out_folder(tmp_path, command)
     outputs = _state(out_folder)
-    with _pg_fault(url, fault):
-        before = _pg_state(url)
-        done = _run(_argv(command, url, world["inputs"], out))
-        after = _pg_state(url)
+    with _pg_fault(pg_demo_url, fault):
+        before = _pg_state(pg_demo_url)
+        done = _run(_argv(command, url, world["inputs"], out), busy_ms=500 if locked else None)
+        after = _pg_state(pg_demo_url)
     if command.writes or fault == "newer":
         _one_line_failure(done, name)
         if fault == "newer":
             assert "install the newer" in done.stderr, done.stderr
+        if locked:
+            assert "busy" in done.stderr, done.stderr
         assert _state(out_folder) == outputs
     else:
         assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 1, done.stderr
