@@ -15,7 +15,8 @@ from db.models import BlankCard, Customer
 from tests.db.carddata import card_number, set_tier, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
-from ui.cards.models import CardRowsModel
+from ui.cards.models import CONTEXT
+from ui.columns import ColumnsModel
 
 
 def _select(view, predicate):
@@ -217,7 +218,7 @@ def test_the_card_policy_page_saves_and_refuses(main_window, card_store):
 def test_card_model_passes_the_model_tester(qtmodeltester, card_store):
     from ui.cards.page import APPLICATION_COLUMNS, application_pages
 
-    model = CardRowsModel(APPLICATION_COLUMNS, page_size=3)
+    model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, page_size=3)
     model.reset(application_pages(card_store, actor_named(card_store, "manager"), None))
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)

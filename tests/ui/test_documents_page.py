@@ -32,7 +32,7 @@ def _viewers_deleted(qapp):
 
     from PySide6.QtCore import QEvent
 
-    from ui.documents.viewer import DocumentViewer
+    from ui.document_viewer import DocumentViewer
 
     yield
     wait_for_background()

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.queue import rules, tickets, views
 from db.models import Customer
 from tests.db.helpers import actor_named
-from ui.queue.models import selected_row
+from ui.tables import selected as selected_row
 
 
 def _pick(box, data):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from ui.tiers.models import RowsModel
+from ui.columns import ColumnsModel
 from ui.tables import FREE_TEXT_WIDEST, fit_table, is_masked, sort_key
 
 
@@ -27,7 +27,7 @@ COLUMNS = [("Card", lambda r: r.card), ("Amount", lambda r: r.amount), ("Note", 
 
 
 def make(qtbot, rows=ROWS):
-    model = RowsModel(COLUMNS)
+    model = ColumnsModel(COLUMNS, "TierTables")
     model.set_rows(rows)
     view = QTableView()
     qtbot.addWidget(view)

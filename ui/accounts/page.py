@@ -21,7 +21,7 @@ from app.errors import UserError
 from ui.accounts.dialogs import AccountDialog, ResetPasswordDialog
 from ui.accounts.model import AccountsModel, make_proxy
 from ui.itemroles import ROW_ROLE
-from ui.shell.pages import ACCOUNTS, BRANCHES, Page, PageContext
+from ui.page import ACCOUNTS, BRANCHES, Page, PageContext
 
 
 class AccountsPage(Page):

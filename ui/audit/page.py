@@ -23,7 +23,7 @@ from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
 from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
-from ui.shell.pages import AUDIT, Page, PageContext
+from ui.page import AUDIT, Page, PageContext
 from ui.widgets import show_text, styled_label
 
 NO_DATE = QDate(2000, 1, 1)

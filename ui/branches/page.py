@@ -12,7 +12,7 @@ from app.auth.branches import LEVEL_ORDER, BranchRow, list_branches
 from ui.branches.dialog import BranchDialog
 from ui.itemroles import ROW_ROLE
 from ui.messages import level_label
-from ui.shell.pages import BRANCHES, Page, PageContext
+from ui.page import BRANCHES, Page, PageContext
 from ui.widgets import styled_label
 
 INACTIVE = QColor("#8a949e")

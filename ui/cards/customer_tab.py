@@ -12,10 +12,11 @@ from app.cards import applications, views
 from app.cards.rules import ACTIVE, EXPIRED, LOST, NEW, RENEWAL, REPLACE_LOST
 from app.errors import UserError
 from ui.cards.dialogs import ApplicationDialog, CancelCardDialog, LossDialog, SignedDialog, card_summary
-from ui.cards.models import CardRowsModel, application_status_text, card_status_text, card_type_text, kind_text
-from ui.cards.page import card_table, selected
+from ui.cards.models import CONTEXT, application_status_text, card_status_text, card_type_text, kind_text
+from ui.columns import ColumnsModel
 from ui.formatting import local_day
 from ui.messages import error_text
+from ui.tables import read_only_view, selected
 from ui.widgets import error_label, show_text, styled_label
 
 HISTORY_COLUMNS = (
@@ -51,11 +52,11 @@ class CardsTab(QWidget):
         self.dialog = None
         self.error = error_label(self)
         self.cards_title = styled_label("section", self)
-        self.cards = CardRowsModel(HISTORY_COLUMNS, self)
-        self.cards_view = card_table(self, self.cards, "cardHistory")
+        self.cards = ColumnsModel(HISTORY_COLUMNS, CONTEXT, self)
+        self.cards_view = read_only_view(self, self.cards, "cardHistory")
         self.apps_title = styled_label("section", self)
-        self.apps = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.apps_view = card_table(self, self.apps, "cardApplications")
+        self.apps = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.apps_view = read_only_view(self, self.apps, "cardApplications")
         self.apply_button = self._button("applyCard", Permission.APPLY_FOR_CARD)
         self.loss_button = self._button("reportLoss", Permission.SERVICE_CARDS)
         self.cancel_button = self._button("cancelCard", Permission.SERVICE_CARDS)

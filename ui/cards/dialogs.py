@@ -28,7 +28,7 @@ from ui.cards.models import card_type_text, kind_text
 from ui.formatting import local_day
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label, translate
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
 CIF = "CIF number"

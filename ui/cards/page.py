@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
@@ -29,13 +29,15 @@ from app.errors import UserError
 from app.tiers.rules import CARD_TYPES
 from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, SignedDialog, WithdrawDialog
 from ui.cards.models import (
-    CardRowsModel, application_status_text, card_type_text, kind_text, paperwork_text,
+    CONTEXT, application_status_text, card_type_text, kind_text, paperwork_text,
 )
-from ui.documents.cards import print_agreement_label
+from ui.card_documents import print_agreement_label
+from ui.columns import ColumnsModel
 from ui.formatting import local_day
 from ui.messages import error_text, field_label
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected
+from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text, styled_label
 
 CARDS_TOPIC = "cards"
@@ -72,27 +74,6 @@ UNSIGNED_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Issued by"), lambda r: r.issued_by_name),
     (QT_TRANSLATE_NOOP("CardTables", "Overdue"), lambda r: "●" if r.overdue else ""),
 )
-
-
-def card_table(parent: QWidget, model: CardRowsModel, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setMinimumSectionSize(60)
-    return view
-
-
-def selected(view: QTableView):
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row_at(rows[0].row()) if rows else None
 
 
 def button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
@@ -144,8 +125,8 @@ class CardsPage(_CardsBase):
         self.drawer = styled_label("section", counter, wrap=True)
         self.drawer.setObjectName("drawerStock")
         self.issue_button = button(counter, "issueCard", self.may_issue)
-        self.queue_model = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.queue_view = card_table(counter, self.queue_model, "queueTable")
+        self.queue_model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.queue_view = read_only_view(counter, self.queue_model, "queueTable")
         self.queue_view.activated.connect(lambda _i: self.issue_selected())  # Enter or double-click
         self.issue_button.clicked.connect(self.issue_selected)
         top = QHBoxLayout()
@@ -168,8 +149,8 @@ class CardsPage(_CardsBase):
         self.new_button.clicked.connect(lambda: self._form(ApplicationDialog(
             self.context.store, self.context.actor, parent=self)))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.apps_model = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.apps_view = card_table(apps, self.apps_model, "applicationsTable")
+        self.apps_model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.apps_view = read_only_view(apps, self.apps_model, "applicationsTable")
         self.status_label = QLabel(apps)
         row = QHBoxLayout()
         row.addWidget(self.status_label)
@@ -195,8 +176,8 @@ class CardsPage(_CardsBase):
         self.renew_button.clicked.connect(self.renew_selected)
         self.letters_button.clicked.connect(self.record_letters)
         self.expire_button.clicked.connect(self.mark_expired)
-        self.expiring_model = CardRowsModel(CARD_COLUMNS, self)
-        self.expiring_view = card_table(expiring, self.expiring_model, "expiringTable")
+        self.expiring_model = ColumnsModel(CARD_COLUMNS, CONTEXT, self)
+        self.expiring_view = read_only_view(expiring, self.expiring_model, "expiringTable")
         row = QHBoxLayout()
         row.addWidget(self.days_label)
         row.addWidget(self.days)
@@ -214,8 +195,8 @@ class CardsPage(_CardsBase):
         self.sign_button.clicked.connect(self.sign_selected)
         self.print_agreement_button = button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
         self.print_agreement_button.clicked.connect(self.print_agreement_selected)
-        self.unsigned_model = CardRowsModel(UNSIGNED_COLUMNS, self)
-        self.unsigned_view = card_table(unsigned, self.unsigned_model, "unsignedTable")
+        self.unsigned_model = ColumnsModel(UNSIGNED_COLUMNS, CONTEXT, self)
+        self.unsigned_view = read_only_view(unsigned, self.unsigned_model, "unsignedTable")
         row = QHBoxLayout()
         row.addWidget(self.unsigned_hint, 1)
         row.addWidget(self.print_agreement_button)
@@ -290,7 +271,7 @@ class CardsPage(_CardsBase):
         question = self.tr("Print them now: {agreement} and {letter}?").format(
             agreement=paperwork_text(AGREEMENT), letter=paperwork_text(letter))
         if self.context.dialogs.confirm(self, self.tr("Card issued"), text + "\n\n" + question):
-            from ui.documents.cards import print_card_document
+            from ui.card_documents import print_card_document
 
             agreement_id, letter_id = (result.paperwork_ids + (None, None))[:2]
             print_card_document(self, result.card_id, "agreement", paperwork_id=agreement_id)
@@ -309,7 +290,7 @@ class CardsPage(_CardsBase):
 
     def print_agreement_selected(self) -> None:
         """The selected card's service agreement, made and shown by the documents capability."""
-        from ui.documents.cards import print_card_document
+        from ui.card_documents import print_card_document
 
         row = selected(self.unsigned_view)
         if row is not None:
@@ -377,9 +358,9 @@ class ApprovalsPage(_CardsBase):
         self.reject_button = button(self, "rejectApplication")
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
-        self.model = CardRowsModel(APPLICATION_COLUMNS[:9], self)
+        self.model = ColumnsModel(APPLICATION_COLUMNS[:9], CONTEXT, self)
         self.model.loadFailed.connect(self._load_failed)
-        self.view = card_table(self, self.model, "approvalsTable")
+        self.view = read_only_view(self, self.model, "approvalsTable")
         self.detail = styled_label("hint", self, wrap=True)
         self.detail.setObjectName("approvalDetail")
         self.view.selectionModel().currentRowChanged.connect(lambda *_i: self._show_detail())  # arrows too

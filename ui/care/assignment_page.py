@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from app.care import assignment
 from app.care.common import care_policy
 from app.errors import UserError
-from ui.care.common import (
-    CARE_TOPIC, CareRowsModel, LazyRowsModel, button, fit_columns, reasons_text, selected, selected_rows, table_view, tier_text,
-)
+from ui.care.common import CARE_TABLES, CARE_TOPIC, button, fit_columns, reasons_text, tier_text
+from ui.columns import ColumnsModel
 from ui.messages import roles_text
-from ui.shell.pages import Page, PageContext
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected, selected_rows
 from ui.widgets import styled_label
 
 
@@ -27,14 +27,14 @@ class AssignmentPage(Page):
         super().__init__(context, parent)
         self.setObjectName("assignmentPage")
         self.cap = care_policy(context.store).manager_cap
-        self.staff = CareRowsModel((
+        self.staff = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Name"), lambda k: k.display_name),
             (QT_TRANSLATE_NOOP("CareTables", "Branch"), lambda k: k.branch_code),
             (QT_TRANSLATE_NOOP("CareTables", "Roles"), lambda k: roles_text(k.roles)),
             (QT_TRANSLATE_NOOP("CareTables", "Customers"), lambda k: k.customers),
             (QT_TRANSLATE_NOOP("CareTables", "Room under the cap"), lambda k: self.cap - k.customers),
-        ), self, tint=lambda k: "#b3261e" if k.customers >= self.cap else None)
-        self.unkept = LazyRowsModel((
+        ), CARE_TABLES, self, tint=lambda k: "#b3261e" if k.customers >= self.cap else None)
+        self.unkept = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "CIF number"), lambda r: r.cif_no),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda r: r.name),
             (QT_TRANSLATE_NOOP("CareTables", "Tier"), lambda r: tier_text(r.tier)),
@@ -42,10 +42,11 @@ class AssignmentPage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Looked after by"), lambda r: r.keeper_name),
             (QT_TRANSLATE_NOOP("CareTables", "Phone"), lambda r: r.phone_masked),
             (QT_TRANSLATE_NOOP("CareTables", "Why listed"), lambda r: reasons_text(r.reasons)),
-        ), self)
+        ), CARE_TABLES, self, page_size=200)
+        self.unkept.loadFailed.connect(self.show_error)
         left = QWidget(self)
         self.staff_title = styled_label("section", left)
-        self.staff_view = table_view(left, self.staff, "staffLoads")
+        self.staff_view = read_only_view(left, self.staff, "staffLoads")
         self.hand_over_label = QLabel(left)
         self.hand_over_to = QComboBox(left)
         self.hand_over_to.setObjectName("handOverTo")
@@ -65,7 +66,7 @@ class AssignmentPage(Page):
         self.unkept_title.setObjectName("unkeptCount")
         self.vip_only = QCheckBox(right)
         self.vip_only.setObjectName("vipOnly")
-        self.unkept_view = table_view(right, self.unkept, "unkeptCustomers", multi=True)
+        self.unkept_view = read_only_view(right, self.unkept, "unkeptCustomers", multi=True)
         self.assign_label = QLabel(right)
         self.assign_to = QComboBox(right)
         self.assign_to.setObjectName("assignTo")
@@ -124,7 +125,7 @@ class AssignmentPage(Page):
         try:
             total = assignment.unkept_count(store, actor)
             self.unkept.reset(lambda after, limit: assignment.unkept_customers(
-                store, actor, after_id=after, limit=limit, vip_only=vip))
+                store, actor, after_id=after.id if after else None, limit=limit, vip_only=vip))
         except UserError as error:
             self.handle_error(error)
             return

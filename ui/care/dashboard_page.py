@@ -19,8 +19,10 @@ from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
 from ui.formatting import month_labels, month_span, round_ticks
-from ui.care.common import CARE_TOPIC, CareRowsModel, button, fit_columns, table_view, tier_text
-from ui.shell.pages import Page, PageContext
+from ui.care.common import CARE_TABLES, CARE_TOPIC, button, fit_columns, tier_text
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import read_only_view
 from ui.widgets import styled_label
 
 COLOURS = ("#c9a227", "#8c9aa8", "#3d6fb6", "#6b3fa0", "#2e7d32", "#b3261e")
@@ -101,7 +103,7 @@ class DashboardPage(Page):
         self.tiers_chart = _chart(self, "vipChart")
         self.trend_chart = _chart(self, "trendChart")
         self.moves_chart = _chart(self, "movesChart")
-        self.branches = CareRowsModel((
+        self.branches = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Branch"), lambda b: f"{b.code} {b.name}"),
             (QT_TRANSLATE_NOOP("CareTables", "VIPs"), lambda b: b.vips),
             (QT_TRANSLATE_NOOP("CareTables", "With a contact plan"), lambda b: b.plan_customers),
@@ -110,8 +112,8 @@ class DashboardPage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Complaints"), lambda b: b.complaints),
             (QT_TRANSLATE_NOOP("CareTables", "Answered on time"), lambda b: _percent(b.on_time_rate)),
             (QT_TRANSLATE_NOOP("CareTables", "Open past deadline"), lambda b: b.overdue_open),
-        ), self)
-        self.branches_view = table_view(self, self.branches, "dashboardBranches")
+        ), CARE_TABLES, self)
+        self.branches_view = read_only_view(self, self.branches, "dashboardBranches")
         self.branches_view.setMaximumHeight(170)
         top = QHBoxLayout()
         top.addWidget(self.branch_label)

@@ -14,12 +14,14 @@ from app.care.common import care_policy
 from app.care.rules import OPEN_STATES, RESOLVED
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TOPIC, CareRowsModel, button, channel_text, fit_columns, kind_text, left_text, local_text, selected, state_text,
-    table_view, tier_text,
+    CARE_TABLES, CARE_TOPIC, button, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
+    tier_text,
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import card_label
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected
+from ui.tier_labels import card_label
 from ui.widgets import styled_label
 
 KIND_FILTERS = (
@@ -77,7 +79,7 @@ class CarePage(Page):
         self.done_button = button(today, "followUpDone")
         self.complain_button = button(today, "acceptComplaint")
         self.reload_button = button(today, "reloadWorklist")
-        self.items = CareRowsModel((
+        self.items = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "To do"), lambda i: kind_text(i.kind)),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda i: i.customer_name),
             (QT_TRANSLATE_NOOP("CareTables", "Tier"), lambda i: tier_text(i.tier)),
@@ -87,9 +89,9 @@ class CarePage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Last contact"), lambda i: i.last_contact.isoformat() if i.last_contact else "—"),
             (QT_TRANSLATE_NOOP("CareTables", "Detail"),
              lambda i: card_label(i.detail) if i.kind == "card_expiry" else i.detail),
-        ), self, tint=lambda i: "#b3261e" if i.kind == "overdue" or (i.kind == "complaint" and i.deadline
+        ), CARE_TABLES, self, tint=lambda i: "#b3261e" if i.kind == "overdue" or (i.kind == "complaint" and i.deadline
                                                                      and i.deadline < self.context.store.clock()) else None)
-        self.items_view = table_view(today, self.items, "worklistTable")
+        self.items_view = read_only_view(today, self.items, "worklistTable")
         top = QHBoxLayout()
         top.addWidget(self.keeper_label)
         top.addWidget(self.keeper_box)
@@ -118,7 +120,7 @@ class CarePage(Page):
         self.resolve_button = button(board, "resolveComplaint")
         self.close_button = button(board, "closeComplaint")
         now = self.context.store.clock
-        self.complaints = CareRowsModel((
+        self.complaints = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "No."), lambda c: c.id),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda c: c.customer_name),
             (QT_TRANSLATE_NOOP("CareTables", "VIP"), _vip),
@@ -132,8 +134,8 @@ class CarePage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Channel"), lambda c: channel_text(c.channel)),
             (QT_TRANSLATE_NOOP("CareTables", "Accepted"), lambda c: local_text(c.accepted_at, self.policy)),
             (QT_TRANSLATE_NOOP("CareTables", "Content"), lambda c: c.content),
-        ), self, tint=lambda c: "#b3261e" if c.state in OPEN_STATES and c.deadline_at < now() else None)
-        self.complaints_view = table_view(board, self.complaints, "complaintsTable")
+        ), CARE_TABLES, self, tint=lambda c: "#b3261e" if c.state in OPEN_STATES and c.deadline_at < now() else None)
+        self.complaints_view = read_only_view(board, self.complaints, "complaintsTable")
         row = QHBoxLayout()
         row.addWidget(self.complaint_filter)
         row.addWidget(self.complaint_count)

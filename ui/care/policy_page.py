@@ -18,7 +18,7 @@ from app.errors import UserError, ValidationError
 from app.tiers.policy_store import policy_in_force_at
 from ui.care.common import CARE_TOPIC, button, level_text, tier_text
 from ui.messages import error_text, role_label
-from ui.shell.pages import Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import error_label, show_text, styled_label
 
 

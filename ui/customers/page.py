@@ -29,10 +29,10 @@ from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
 from ui.dialogs import file_name
 from ui.messages import error_text
-from ui.shell.pages import Page, PageContext
-from ui.tiers.aum_page import PROBLEM_COLUMNS
-from ui.tiers.common import table_view
-from ui.tiers.models import RowsModel
+from ui.page import Page, PageContext
+from ui.import_problems import PROBLEM_COLUMNS
+from ui.tables import read_only_view
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text, styled_label
 
 CUSTOMERS = "customers"   # the topic this page announces and watches
@@ -111,8 +111,8 @@ class CustomersPage(Page):
         self.table.activated.connect(self.open_index)
         self.table.doubleClicked.connect(self.open_index)
         self.problems_title = styled_label("section", self)
-        self.problems = RowsModel(PROBLEM_COLUMNS, self)
-        self.problems_view = table_view(self, self.problems, "customerImportProblems")
+        self.problems = ColumnsModel(PROBLEM_COLUMNS, "TierTables", self)
+        self.problems_view = read_only_view(self, self.problems, "customerImportProblems")
         self.problems_view.setColumnWidth(0, 70)
         self.problems_view.setMaximumHeight(160)
         for widget in (self.problems_title, self.problems_view):

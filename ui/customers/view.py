@@ -20,7 +20,7 @@ from ui.customers.form import CustomerForm
 from ui.customers.labels import gender_label, id_type_label
 from ui.customers.tabs import CUSTOMER_TABS
 from ui.messages import error_text
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text, styled_label
 
 # key, label source text (context CustomerView); left column, then right column

@@ -23,11 +23,12 @@ from app.documents.verify import verify
 from app.errors import UserError
 from app.tiers.evaluation import WORKLIST_LABELS as WORKLISTS
 from ui.background import run_in_background
-from ui.documents.models import COLUMNS, PAPERWORK_COLUMNS, DocumentsModel, PaperworkModel, kind_text
-from ui.documents.viewer import DocumentViewer
+from ui.columns import KeysetColumnsModel
+from ui.documents.models import COLUMNS, CONTEXT, PAPERWORK_COLUMNS, kind_text
+from ui.document_viewer import DocumentViewer
 from ui.formatting import local_time
 from ui.messages import translate
-from ui.shell.pages import Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import styled_label
 
 DOCUMENTS_TOPIC = "documents"
@@ -81,7 +82,7 @@ class DocumentsPage(Page):
         self.copies_box.setChecked(True)
         self.reprint_button = _button(register, "reprintDocument")
         self.scan_button = _button(register, "attachScan")
-        self.model = DocumentsModel(COLUMNS, parent=self)
+        self.model = KeysetColumnsModel(COLUMNS, CONTEXT, parent=self)
         self.model.loadFailed.connect(self.show_error)
         self.view = QTableView(register)
         self.view.setObjectName("documentsTable")
@@ -112,7 +113,7 @@ class DocumentsPage(Page):
         self.paperwork_all = QCheckBox(paper)
         self.paperwork_all.setObjectName("paperworkAll")
         self.print_paperwork_button = _button(paper, "printPaperwork")
-        self.paperwork_model = PaperworkModel(PAPERWORK_COLUMNS, parent=self)
+        self.paperwork_model = KeysetColumnsModel(PAPERWORK_COLUMNS, CONTEXT, parent=self)
         self.paperwork_model.loadFailed.connect(self.show_error)
         self.paperwork_view = QTableView(paper)
         self.paperwork_view.setObjectName("paperworkTable")
@@ -330,7 +331,7 @@ class DocumentsPage(Page):
             store, actor, include_printed=every, after_id=after, limit=limit))
 
     def print_paperwork_selected(self) -> None:
-        from ui.documents.cards import print_card_document
+        from ui.card_documents import print_card_document
 
         rows = self.paperwork_view.selectionModel().selectedRows()
         if not rows:

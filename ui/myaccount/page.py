@@ -11,7 +11,7 @@ from app.errors import AuthError, UserError
 from ui.background import run_in_background
 from ui.forms import passwords_differ_text
 from ui.messages import error_text, roles_text
-from ui.shell.pages import ME, Page, PageContext
+from ui.page import ME, Page, PageContext
 from ui.widgets import error_label, password_edit, set_invalid, show_text, styled_label
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from app.auth.policy import SignInPolicy, load_policy, save_policy
 from app.errors import UserError
 from ui.messages import error_text, field_label
-from ui.shell.pages import POLICY, Page, PageContext
+from ui.page import POLICY, Page, PageContext
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 
 # The labels ``SignInPolicy.validate`` names in its errors (context "fields").

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
 
 from app.queue import calling, rules, tickets, views
 from app.queue.calling import Desk
-from ui.pcsettings.current import this_pc_settings
+from ui.this_pc import this_pc_settings
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import (
-    RowsModel, refresh_keeping, select_id, selected_row, sorted_table, state_text, ticket_columns,
+    CONTEXT, refresh_keeping, select_id, sorted_table, state_text, ticket_columns,
 )
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import bind_key, styled_label
 
 QUEUE_TOPIC = "queue"
@@ -97,7 +99,7 @@ class CounterPage(Page):
 
         self.order: dict[int, int] = {}  # ticket id -> place in this counter's calling order
         order_column = (QT_TRANSLATE_NOOP("QueueTables", "Order"), lambda r: self.order.get(r.id, 0), None)
-        self.model = RowsModel([order_column, *ticket_columns(self._now, lambda: self.codes)], self)
+        self.model = ColumnsModel([order_column, *ticket_columns(self._now, lambda: self.codes)], CONTEXT, self)
         self.view = sorted_table(self, self.model, "waitingTable")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -272,7 +274,7 @@ class CounterPage(Page):
                                                        desk=self.desk))
 
     def call_out_of_order(self):
-        ticket = selected_row(self.view)
+        ticket = selected(self.view)
         if ticket is None or self.desk is None:
             self.context.dialogs.info(self, self.tr("Call out of order"),
                                       self.tr("Select a waiting ticket (or scan its slip) first."))

@@ -11,7 +11,7 @@ from app.queue.common import COUNTER, SERVICE
 from app.queue.rules import PRIORITY, REASON
 from ui.forms import FormDialog
 from ui.messages import field_label
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 
 
 def _reason_edit(dialog: FormDialog) -> QLineEdit:

@@ -17,9 +17,11 @@ from app.queue import rules, tickets, views
 from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
-from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, refresh_keeping, sorted_table, ticket_columns
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
 QUEUE_TOPIC = "queue"
@@ -97,10 +99,10 @@ class LobbyPage(Page):
         self.slip_button.clicked.connect(self.save_slip)
 
         # -- the queue
-        self.model = RowsModel(ticket_columns(self._now, self._codes), self)
+        self.model = ColumnsModel(ticket_columns(self._now, self._codes), CONTEXT, self)
         self.model.highlight = lambda r: r.lost
         self.view = sorted_table(self, self.model, "queueTable")
-        self.counters_model = RowsModel(COUNTER_COLUMNS, self)
+        self.counters_model = ColumnsModel(COUNTER_COLUMNS, CONTEXT, self)
         self.counters_view = sorted_table(self, self.counters_model, "countersTable")
         self.summary = styled_label("hint", self)
         self.summary.setObjectName("queueSummary")
@@ -185,7 +187,7 @@ class LobbyPage(Page):
         return text
 
     def selected(self):
-        return selected_row(self.view)
+        return selected(self.view)
 
     def select_ticket(self, ticket_id: int) -> bool:
         from ui.queue.models import select_id

@@ -15,9 +15,11 @@ from app.queue import rules, setup, views
 from app.queue.setup import COUNTER_NAME, COUNTER_NUMBER, PREFIX, SERVICE_NAME, SERVICES
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label
-from ui.queue.models import RowsModel, selected_row, sorted_table
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, sorted_table
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text
 
 SERVICE_COLUMNS = (
@@ -103,7 +105,7 @@ class QueueSetupPage(Page):
         super().__init__(context, parent)
         self.board: views.Board | None = None
         self.services_box, self.counters_box, self.policy_box = QGroupBox(self), QGroupBox(self), QGroupBox(self)
-        self.services_model = RowsModel(SERVICE_COLUMNS, self)
+        self.services_model = ColumnsModel(SERVICE_COLUMNS, CONTEXT, self)
         self.services_view = sorted_table(self.services_box, self.services_model, "servicesTable")
         self.add_service_button = QPushButton(self.services_box)
         self.add_service_button.setObjectName("addService")
@@ -111,11 +113,11 @@ class QueueSetupPage(Page):
         left.addWidget(self.services_view)
         left.addWidget(self.add_service_button)
 
-        self.counters_model = RowsModel([
+        self.counters_model = ColumnsModel([
             (QT_TRANSLATE_NOOP("QueueTables", "Counter"), lambda c: f"{c.number} {c.name}", lambda c: c.number),
             (QT_TRANSLATE_NOOP("QueueTables", "Services"), self._services_text, None),
             (QT_TRANSLATE_NOOP("QueueTables", "Open"), lambda c: "✓" if c.open else "✗", None),
-        ], self)
+        ], CONTEXT, self)
         self.counters_view = sorted_table(self.counters_box, self.counters_model, "countersSetupTable")
         self.add_counter_button = QPushButton(self.counters_box)
         self.add_counter_button.setObjectName("addCounter")
@@ -236,14 +238,14 @@ class QueueSetupPage(Page):
                                             parent=self), self._after)
 
     def counter_services(self):
-        counter = selected_row(self.counters_view)
+        counter = selected(self.counters_view)
         if counter is None:
             return None
         return self.open_form(CounterDialog(self.context.store, self.context.actor, self.board.services,
                                             counter, self), self._after)
 
     def open_close(self) -> None:
-        counter = selected_row(self.counters_view)
+        counter = selected(self.counters_view)
         if counter is None:
             return
         try:

@@ -19,9 +19,10 @@ from app.queue import stats, views
 from ui.background import run_in_background
 from ui.dialogs import file_name
 from ui.formatting import round_ticks
-from ui.queue.models import RowsModel, sorted_table
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, sorted_table
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
 
@@ -86,7 +87,7 @@ class QueueStatsPage(Page):
         top.addStretch(1)
         top.addWidget(self.report_button)
         top.addWidget(self.export_button)
-        self.model = RowsModel(STAT_COLUMNS, self)
+        self.model = ColumnsModel(STAT_COLUMNS, CONTEXT, self)
         self.view = sorted_table(self, self.model, "statsTable")
         self.empty_hint = styled_label("hint", self, wrap=True)  # what to do when there is nothing
         self.empty_hint.setObjectName("statsEmpty")
@@ -158,7 +159,7 @@ class QueueStatsPage(Page):
     def make_report(self) -> None:
         """The period's statistics as a registered PDF, made off the GUI thread, then previewed."""
         from app.documents.reports import queue_day
-        from ui.documents.viewer import preview_when_made
+        from ui.document_viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor
         start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()

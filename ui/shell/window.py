@@ -19,7 +19,8 @@ from ui.dialogs import Dialogs
 from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
-from ui.shell.pages import PAGES, POLICY, Page, PageContext, PageSpec, pages_for
+from ui.page import POLICY, Page, PageContext
+from ui.shell.pages import PAGES, PageSpec, pages_for
 from ui.tables import fit_tables
 from ui.widgets import styled_label
 

@@ -21,14 +21,15 @@ from app.stock import books, moves, views
 from app.stock.rules import MOVE_LABELS, describe_runs
 from app.tiers.rules import CARD_TYPES
 from ui.background import run_in_background
-from ui.shell.pages import Page, PageContext
+from ui.columns import ColumnsModel, KeysetColumnsModel
+from ui.page import Page, PageContext
 from ui.countersign import CountersignDialog
 from ui.stock.dialogs import (
     CountDialog, DestroyDialog, MinimumDialog, ReceiveDialog, SendBackDialog, SignOffDialog, SpoilDialog,
     TransferDialog, move_summary,
 )
 from ui.stock.models import (
-    RegisterModel, StockRowsModel, card_type_text, location_kind_text, move_text, state_text, status_text,
+    CONTEXT, card_type_text, location_kind_text, move_text, state_text, status_text,
 )
 from ui.widgets import styled_label
 
@@ -138,7 +139,7 @@ class StockPage(Page):
         self.destroy_button = _button(stock, "destroyCards", keeper)
         self.count_button = _button(stock, "countStock", keeper or self.may_manage or self.drawer_user)
         self.minimum_button = _button(stock, "stockMinimum", self.may_manage)
-        self.stock_model = StockRowsModel(STOCK_COLUMNS, self)
+        self.stock_model = ColumnsModel(STOCK_COLUMNS, CONTEXT, self)
         self.stock_view = _table(stock, self.stock_model, "stockTable")
         buttons = QHBoxLayout()
         for button in (self.receive_button, self.transfer_button, self.spoil_button, self.return_button,
@@ -158,13 +159,13 @@ class StockPage(Page):
         may_confirm = actor.may(Permission.CONFIRM_STOCK_MOVE)
         self.confirm_button = _button(pending, "confirmMove", may_confirm)
         self.reject_button = _button(pending, "rejectMove", may_confirm)
-        self.pending_model = StockRowsModel(PENDING_COLUMNS, self)
+        self.pending_model = ColumnsModel(PENDING_COLUMNS, CONTEXT, self)
         self.pending_view = _table(pending, self.pending_model, "pendingMoves")
         self.own_label = styled_label("section", pending)
         self.own_label.setObjectName("ownPendingCount")
         self.countersign_button = _button(pending, "countersignMove")
         self.withdraw_button = _button(pending, "withdrawMove")
-        self.own_model = StockRowsModel(PENDING_COLUMNS, self)
+        self.own_model = ColumnsModel(PENDING_COLUMNS, CONTEXT, self)
         self.own_view = _table(pending, self.own_model, "ownPendingMoves")
         row = QHBoxLayout()
         row.addWidget(self.pending_label)
@@ -197,7 +198,7 @@ class StockPage(Page):
         self.sign_button = _button(day, "signOffDay", self.may_manage or self.drawer_user)
         self.day_status = styled_label("section", day, wrap=True)
         self.day_status.setObjectName("dayStatus")
-        self.day_model = StockRowsModel(DAY_COLUMNS, self)
+        self.day_model = ColumnsModel(DAY_COLUMNS, CONTEXT, self)
         self.day_view = _table(day, self.day_model, "dayEndTable")
         row = QHBoxLayout()
         row.addWidget(self.day_label)
@@ -218,7 +219,7 @@ class StockPage(Page):
         self.history_button = _button(history, "showHistory")
         self.history_status = styled_label("section", history, wrap=True)
         self.history_status.setObjectName("historyStatus")
-        self.history_model = StockRowsModel(HISTORY_COLUMNS, self)
+        self.history_model = ColumnsModel(HISTORY_COLUMNS, CONTEXT, self)
         self.history_view = _table(history, self.history_model, "historyTable")
         row = QHBoxLayout()
         row.addWidget(self.serial_edit)
@@ -243,7 +244,7 @@ class StockPage(Page):
         for card_type in CARD_TYPES:
             self.type_filter.addItem("", card_type)
         self.export_button = _button(register, "exportStock")
-        self.register_model = RegisterModel(MOVE_COLUMNS, parent=self)
+        self.register_model = KeysetColumnsModel(MOVE_COLUMNS, CONTEXT, parent=self)
         self.register_model.loadFailed.connect(self.show_error)
         self.register_view = _table(register, self.register_model, "registerTable")
         row = QHBoxLayout()

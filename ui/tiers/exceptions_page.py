@@ -23,10 +23,10 @@ from app.tiers.rules import REASON, TIER, VALID_UNTIL
 from app.customers.rules import CIF_NUMBER
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label
-from ui.shell.pages import Page, PageContext
-from ui.tiers.common import selected_row, table_view
-from ui.tiers.labels import status_label, tier_label
-from ui.tiers.models import RowsModel
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected
+from ui.tier_labels import status_label, tier_label
+from ui.columns import ColumnsModel
 from ui.tiers.worklists_page import TIERS_TOPIC
 from ui.widgets import error_label, show_text, styled_label
 
@@ -117,8 +117,8 @@ class TierExceptionsPage(Page):
         top.addWidget(self.show_box)
         top.addWidget(self.propose_button)
         top.addWidget(self.withdraw_button)
-        self.model = RowsModel(COLUMNS, self)
-        self.view = table_view(self, self.model, "exceptionsTable")
+        self.model = ColumnsModel(COLUMNS, "TierTables", self)
+        self.view = read_only_view(self, self.model, "exceptionsTable")
         for column, width in enumerate((110, 80, 80, 80, 100, 70, 120, 120)):
             self.view.setColumnWidth(column, width)
         self.comment_label = QLabel(self)
@@ -175,8 +175,7 @@ class TierExceptionsPage(Page):
             self.inbox_label.setText(self.tr("Tier exceptions"))
 
     def selected(self) -> ExceptionRow | None:
-        row = selected_row(self.view)
-        return None if row is None else self.model.row_at(row)
+        return selected(self.view)
 
     def select(self, exception_id: int) -> bool:
         for row in range(self.model.rowCount()):

@@ -21,11 +21,11 @@ from app.tiers.rules import (
 )
 from app.customers.rules import parse_amount
 from ui.messages import error_text
-from ui.shell.pages import POLICY, Page, PageContext
-from ui.tiers.common import table_view
+from ui.page import POLICY, Page, PageContext
+from ui.tables import read_only_view
 from ui.formatting import money
-from ui.tiers.labels import card_label, day_text, tier_label
-from ui.tiers.models import RowsModel
+from ui.tier_labels import card_label, day_text, tier_label
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 
 CODE, NAME, BOUND, CARD = range(4)
@@ -114,8 +114,8 @@ class TierPolicyPage(Page):
         buttons.addWidget(self.saved_label)
         buttons.addStretch(1)
         self.history_title = styled_label("section", self)
-        self.history = RowsModel(HISTORY_COLUMNS, self)
-        self.history_view = table_view(self, self.history, "tierPolicyHistory")
+        self.history = ColumnsModel(HISTORY_COLUMNS, "TierTables", self)
+        self.history_view = read_only_view(self, self.history, "tierPolicyHistory")
         for column, width in enumerate((60, 100, 470, 250, 80)):
             self.history_view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)

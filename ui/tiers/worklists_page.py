@@ -17,9 +17,9 @@ from app.tiers.evaluation import (
 )
 from app.tiers.policy_store import policy_version
 from ui.background import Task, run_in_background
-from ui.shell.pages import Page, PageContext
-from ui.tiers.common import table_view
-from ui.tiers.labels import month_text, worklist_label
+from ui.page import Page, PageContext
+from ui.tables import read_only_view
+from ui.tier_labels import month_text, worklist_label
 from ui.tiers.models import WorklistModel
 from ui.formatting import local_time
 from ui.widgets import show_text, styled_label
@@ -66,7 +66,7 @@ class TierWorklistsPage(Page):
         for kind in WORKLIST_KINDS:
             model = WorklistModel(parent=self)
             model.loadFailed.connect(self.show_error)
-            view = table_view(self, model, f"worklist_{kind}")
+            view = read_only_view(self, model, f"worklist_{kind}")
             for column, width in enumerate((110, 90, 80, 110, 170, 110, 110)):
                 view.setColumnWidth(column, width)
             self.models[kind], self.views[kind] = model, view

@@ -1,6 +1,6 @@
 """Printing a card's agreement or letter from the card screens: one call for the card pages.
 
-    from ui.documents.cards import print_card_document
+    from ui.card_documents import print_card_document
     print_card_document(page, card_id, "agreement", paperwork_id=row.id)
 
 The document is made (and registered) off the GUI thread, then shown in the preview; printing
@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.documents.letters import make_card_document, record_card_print
 from ui.background import run_in_background
-from ui.documents.viewer import DocumentViewer
+from ui.document_viewer import DocumentViewer
 
 
 def print_card_document(page, card_id: int, kind: str, *, paperwork_id: int | None = None, printing=None):

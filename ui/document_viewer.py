@@ -16,7 +16,7 @@ from app.documents.register import Made, record_print
 from app.errors import UserError
 from ui.background import Task, run_in_background
 from ui.dialogs import Dialogs
-from ui.documents.printing import Printing, load_pdf
+from ui.printing import Printing, load_pdf
 from ui.messages import error_text
 
 
