@@ -8,6 +8,7 @@ import pytest
 
 from app.stock import views
 from tests.db.helpers import actor_named
+from tests.ui.saving import submit
 
 
 def _select(view, predicate):
@@ -46,10 +47,10 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.card_type, "gold")
     dialog.serials.setPlainText("A00001000-A00001019")
     dialog.count.setValue(21)
-    dialog.submit()
+    submit(dialog)
     assert "Count" in dialog.error.text() and dialog.isVisible()
     dialog.count.setValue(20)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     receipt = _select(custodian.own_view, lambda m: m.kind == "receive" and m.card_type == "gold")
     assert all(m.id != receipt.id for m in custodian.pending_model._rows)   # not the maker's to confirm
@@ -69,7 +70,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.target, teller_drawer)
     _pick(dialog.card_type, "gold")
     dialog.serials.setPlainText("A00001000-A00001009")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     teller = windows("teller")
     _select(teller.pending_view, lambda m: m.kind == "transfer")
@@ -84,7 +85,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.card_type, "gold")
     dialog.serial.setText("A00001000")
     dialog.reason.setText("印刷错误")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert "Gold card A00001000 is spoiled" in dialogs.of("info")[-1][2]
 
@@ -95,7 +96,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     dialog.serials.setPlainText("A00001000")
     _pick(dialog.first, actor_named(demo_store, "manager").account_id)
     _pick(dialog.second, actor_named(demo_store, "custodian2").account_id)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert "Gold card ×1 destroyed (A00001000)" in dialogs.of("info")[-1][2]
     custodian.serial_edit.setText("a00001000")
@@ -109,7 +110,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     assert line.result.figures() == (0, 10, 1, 9) and line.result.balanced
     assert "balance" in teller.day_status.text()
     teller.sign_button.click()
-    teller.dialog.submit()
+    submit(teller.dialog)
     assert not teller.dialog.isVisible(), teller.dialog.error.text()
     assert "is signed off" in dialogs.of("info")[-1][2]
     assert any(r.signed_by == "柜员 李娜" for r in teller.day_model._rows)
@@ -122,7 +123,7 @@ def test_receipt_transfer_spoil_destroy_day_end_and_count(windows, demo_store, d
     _pick(dialog.card_type, "gold")
     dialog.serials.setPlainText("A00001001-A00001008\nA00009999")
     _pick(dialog.witness, actor_named(demo_store, "custodian").account_id)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     info = dialogs.of("info")[-1][2]
     assert "Expected 9, counted 9" in info and "A00001009" in info and "A00009999" in info
@@ -156,10 +157,10 @@ def test_a_difference_blocks_sign_off_until_explained(windows, demo_store):
     custodian.sign_button.click()
     dialog = custodian.dialog
     assert "differ by -1" in dialog.intro.text()
-    dialog.submit()
+    submit(dialog)
     assert "explain the difference" in dialog.error.text()
     dialog.explanation.setPlainText("卡片遗失，已上报")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
 
 
@@ -180,7 +181,7 @@ def test_a_manager_sets_a_minimum_and_the_alert_follows(windows):
     dialog = manager.dialog
     _pick(dialog.card_type, "diamond")
     dialog.minimum.setValue(0)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert manager.alerts.text() == "" and not manager.alerts.isVisibleTo(manager)
 
@@ -223,7 +224,7 @@ def _hand_out(custodian, demo_store, serials="A00001000-A00001009"):
     _pick(dialog.target, drawer)
     _pick(dialog.card_type, "gold")
     dialog.serials.setPlainText(serials)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     custodian.refresh()
     return _select(custodian.own_view, lambda m: m.kind == "transfer" and m.card_type == "gold"), drawer
@@ -239,11 +240,11 @@ def test_sending_back_asks_for_the_reason_and_says_what_it_did(windows, demo_sto
     dialog = teller.dialog
     assert dialog.objectName() == "sendBackDialog" and dialog.isVisible()
     assert f"No. {move.id}" in dialog.intro.text() and "stay at" in dialog.intro.text()
-    dialog.submit()                                                       # no reason: asked again
+    submit(dialog)                                                       # no reason: asked again
     assert "Reason" in dialog.error.text() and dialog.isVisible()
     assert move.id in {m.id for m in views.pending_moves(demo_store, actor_named(demo_store, "teller"))}
     dialog.reason.setText("数量不对")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     title, text = dialogs.of("info")[-1][1:]
     assert title == "Move sent back" and f"No. {move.id} sent back to" in text and "stay at" in text
@@ -263,14 +264,14 @@ def test_a_move_is_authorised_on_the_spot_at_the_makers_pc(windows, demo_store, 
     assert dialog.objectName() == "countersignDialog" and f"No. {move.id}" in dialog.intro.text()
     dialog.username.setText("custodian")
     dialog.password.setText(DEMO_PASSWORD)
-    dialog.submit()
+    submit(dialog)
     assert "signed in on this PC" in dialog.error.text() and dialog.password.text() == ""
     dialog.username.setText("teller")
     dialog.password.setText("not-the-password")
-    dialog.submit()
+    submit(dialog)
     assert "Wrong user name or password" in dialog.error.text() and dialog.isVisible()
     dialog.password.setText(DEMO_PASSWORD)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert f"No. {move.id} confirmed by 柜员 李娜" in dialogs.of("info")[-1][2]
     assert custodian.own_model.rowCount() == len(views.my_moves_awaiting(
@@ -290,7 +291,7 @@ def test_sign_off_is_refused_while_a_hand_out_awaits_the_teller(windows, demo_st
     dialog = custodian.dialog
     assert "await a second person" in dialog.error.text() and not dialog.ok_button.isEnabled()  # at once
     assert f"#{move.id} A00001000–A00001009" in dialog.error.text()
-    dialog.submit()                                   # and the service refuses it anyway
+    submit(dialog)                                   # and the service refuses it anyway
     assert dialog.isVisible() and "await a second person" in dialog.error.text()
 
 
@@ -301,7 +302,7 @@ def test_a_long_refusal_grows_the_dialog_and_is_never_clipped(windows, qtbot):
     qtbot.waitExposed(dialog)
     before = dialog.height()
     dialog.serials.setPlainText("\n".join(f"Z{i:08d}" for i in range(3)) + " 不是号码 " * 20)
-    dialog.submit()
+    submit(dialog)
     qtbot.waitUntil(lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width()))
     assert dialog.height() >= before and dialog.serials.height() == 70
 
@@ -314,14 +315,14 @@ def test_a_receipt_offers_the_second_persons_authorisation_at_once(windows, demo
     dialog = custodian.dialog
     _pick(dialog.card_type, "gold")
     dialog.serials.setPlainText("A00003000-A00003004")
-    dialog.submit()
+    submit(dialog)
     title, text = dialogs.of("confirm")[-1][1:]
     assert title == "Awaiting a second person" and "Gold card ×5" in text
     authorise = custodian.dialog                                     # asked yes: the dialog is open
     assert authorise.objectName() == "countersignDialog" and authorise.isVisible()
     authorise.username.setText("custodian2")
     authorise.password.setText(DEMO_PASSWORD)
-    authorise.submit()
+    submit(authorise)
     assert not authorise.isVisible(), authorise.error.text()
     assert "Gold card ×5 now in" in dialogs.of("info")[-1][2]
     assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, actor_named(demo_store, "custodian")))
@@ -335,7 +336,7 @@ def test_the_maker_withdraws_their_own_move_after_saying_why(windows, demo_store
     dialog = custodian.dialog
     assert dialog.objectName() == "sendBackDialog" and dialog.ok_button.text() == "Withdraw"
     dialog.reason.setText("调拨对象填错")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     title, text = dialogs.of("info")[-1][1:]
     assert title == "Move sent back" and f"No. {move.id} withdrawn." in text and "stay at" in text

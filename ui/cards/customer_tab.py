@@ -4,7 +4,7 @@ what replaced what), their card applications, and the actions on them: a new app
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.auth.permissions import Permission
@@ -43,7 +43,10 @@ APPLICATION_COLUMNS = (
 
 
 class CardsTab(QWidget):
-    """One customer's VIP cards and applications; ``load(customer_id)`` (re)fills it."""
+    """One customer's VIP cards and applications; ``load(customer_id)`` (re)fills it. ``committed(tables)``
+    after a form of the tab saved (the customer view passes it on to the pages)."""
+
+    committed = Signal(object)   # frozenset[str]
 
     def __init__(self, store, actor, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,6 +104,7 @@ class CardsTab(QWidget):
         self.load(self.customer_id)
 
     def _open(self, dialog) -> None:
+        dialog.committed.connect(self.committed)
         dialog.saved.connect(self._reload)
         dialog.conflicted.connect(self._reload)
         dialog.finished.connect(dialog.deleteLater)

@@ -40,7 +40,6 @@ from ui.tables import read_only_view, selected
 from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text, styled_label
 
-CARDS_TOPIC = "cards"
 
 APPLICATION_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "No."), lambda r: r.id),
@@ -92,13 +91,12 @@ def application_pages(store, actor, status: str | None):
 class _CardsBase(Page):
     """What the card pages share: an error line, table selection, opening a form dialog."""
 
-    watches = frozenset({CARDS_TOPIC, "stock"})
+    watches = frozenset({"card_application", "vip_card", "card_paperwork", "blank_card", "customer_tier", "setting"})
 
     def _form(self, dialog) -> None:
         self.open_form(dialog, lambda _result: self._saved())
 
     def _saved(self) -> None:
-        self.announce(CARDS_TOPIC, "stock")
         self.refresh()
 
     def _load_failed(self, error: BaseException) -> None:
@@ -304,8 +302,8 @@ class CardsPage(_CardsBase):
 
     def record_letters(self) -> None:
         try:
-            count = paperwork.record_renewal_letters(self.context.store, self.context.actor,
-                                                     within_days=self.days.value())
+            count = self.command(lambda: paperwork.record_renewal_letters(
+                self.context.store, self.context.actor, within_days=self.days.value()))
         except UserError as error:
             self.handle_error(error)
             return
@@ -315,7 +313,7 @@ class CardsPage(_CardsBase):
 
     def mark_expired(self) -> None:
         try:
-            count = servicing.expire_cards(self.context.store, self.context.actor)
+            count = self.command(lambda: servicing.expire_cards(self.context.store, self.context.actor))
         except UserError as error:
             self.handle_error(error)
             return
@@ -415,7 +413,7 @@ class ApprovalsPage(_CardsBase):
 class CardPolicyPage(Page):
     """Card products (BINs, Luhn enforced or warned), validity years and the expiring window."""
 
-    watches = frozenset({"policy"})
+    watches = frozenset({"setting"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -478,13 +476,12 @@ class CardPolicyPage(Page):
 
     def save(self) -> None:
         try:
-            save_card_policy(self.context.store, self.context.actor, self.policy())
+            self.command(lambda: save_card_policy(self.context.store, self.context.actor, self.policy()))
         except UserError as error:
             show_text(self.error, error_text(error))
             return
         show_text(self.error, "")
         self.context.dialogs.info(self, self.tr("Card products"), self.tr("The card policy was saved."))
-        self.announce("policy", CARDS_TOPIC)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr(

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from app.care import assignment
 from app.care.common import care_policy
 from app.errors import UserError
-from ui.care.common import CARE_TABLES, CARE_TOPIC, button, fit_columns, reasons_text, tier_text
+from ui.care.common import CARE_TABLES, button, fit_columns, reasons_text, tier_text
 from ui.columns import ColumnsModel
 from ui.messages import roles_text
 from ui.page import Page, PageContext
@@ -21,7 +21,7 @@ from ui.widgets import styled_label
 
 
 class AssignmentPage(Page):
-    watches = frozenset({CARE_TOPIC, "customers", "accounts"})
+    watches = frozenset({"customer", "staff_account", "staff_role", "contact_record", "complaint"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -136,7 +136,6 @@ class AssignmentPage(Page):
     def _done(self, text: str) -> None:
         self.context.dialogs.info(self, self.tr("Customer assignment"), text)
         self.refresh()
-        self.announce(CARE_TOPIC, "customers")
 
     # -- actions ----------------------------------------------------------------------------
     def assign_selected(self) -> None:
@@ -145,8 +144,8 @@ class AssignmentPage(Page):
             self.context.dialogs.info(self, self.tr("Customer assignment"), self.tr("Select customers in the list first."))
             return
         try:
-            moved = assignment.assign_customers(self.context.store, self.context.actor, [r.id for r in rows],
-                                                self.assign_to.currentData())
+            moved = self.command(lambda: assignment.assign_customers(
+                self.context.store, self.context.actor, [r.id for r in rows], self.assign_to.currentData()))
         except UserError as error:
             self.handle_error(error)
             return
@@ -167,7 +166,7 @@ class AssignmentPage(Page):
         if not self.context.dialogs.confirm(self, self.tr("Assign by AUM band"), text):
             return
         try:
-            done = assignment.assign_by_rule(store, actor)
+            done = self.command(lambda: assignment.assign_by_rule(store, actor))
         except UserError as error:
             self.handle_error(error)
             return
@@ -185,7 +184,8 @@ class AssignmentPage(Page):
                 count=leaving.customers, name=leaving.display_name, to=to_name)):
             return
         try:
-            moved = assignment.hand_over(self.context.store, self.context.actor, leaving.id, self.hand_over_to.currentData())
+            moved = self.command(lambda: assignment.hand_over(self.context.store, self.context.actor, leaving.id,
+                                                              self.hand_over_to.currentData()))
         except UserError as error:
             self.handle_error(error)
             return

@@ -16,7 +16,6 @@ from app.care.rules import (
 from ui.formatting import overdue_text
 from ui.tier_labels import tier_label
 
-CARE_TOPIC = "care"
 CARE_TABLES = "CareTables"   # the translation context of the care tables' column titles
 
 KIND_LABELS = {

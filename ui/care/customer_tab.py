@@ -4,7 +4,7 @@ and accepting a complaint."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.auth.permissions import Permission
@@ -22,7 +22,10 @@ from ui.widgets import error_label, show_text, styled_label
 
 
 class CareTab(QWidget):
-    """Shows one customer's contacts and complaints; ``load(customer_id)`` (re)fills it."""
+    """Shows one customer's contacts and complaints; ``load(customer_id)`` (re)fills it. ``committed(tables)``
+    after a form of the tab saved (the customer view passes it on to the pages)."""
+
+    committed = Signal(object)   # frozenset[str]
 
     def __init__(self, store, actor, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,6 +99,7 @@ class CareTab(QWidget):
         self._titles()
 
     def _open(self, dialog) -> None:
+        dialog.committed.connect(self.committed)
         dialog.saved.connect(lambda _r: self.load(self.customer_id))
         dialog.conflicted.connect(lambda: self.load(self.customer_id))
         dialog.finished.connect(dialog.deleteLater)

@@ -19,7 +19,7 @@ from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
 from ui.formatting import month_labels, month_span, round_ticks
-from ui.care.common import CARE_TABLES, CARE_TOPIC, button, fit_columns, tier_text
+from ui.care.common import CARE_TABLES, button, fit_columns, tier_text
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import read_only_view
@@ -84,7 +84,7 @@ def _fill(view: QChartView, title: str, categories: list[str], series, sets: lis
 
 
 class DashboardPage(Page):
-    watches = frozenset({CARE_TOPIC, "customers", "tiers"})
+    watches = frozenset({"contact_record", "complaint", "customer", "customer_tier", "vip_card", "tier_change"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)

@@ -14,7 +14,7 @@ from app.care.common import care_policy
 from app.care.rules import OPEN_STATES, RESOLVED
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TABLES, CARE_TOPIC, button, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
+    CARE_TABLES, button, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
     tier_text,
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
@@ -49,7 +49,7 @@ def _vip(row) -> str:
 
 
 class CarePage(Page):
-    watches = frozenset({CARE_TOPIC, "customers"})
+    watches = frozenset({"contact_record", "complaint", "customer", "vip_card", "staff_account"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -235,7 +235,6 @@ class CarePage(Page):
 
     def _saved(self, _result) -> None:
         self.refresh()
-        self.announce(CARE_TOPIC)
 
     def record_contact(self) -> None:
         item = self._item()
@@ -251,8 +250,8 @@ class CarePage(Page):
             self.context.dialogs.info(self, self.tr("Customer care"), self.tr("Select a follow-up line."))
             return
         try:
-            contacts.complete_follow_up(self.context.store, self.context.actor, item.ref_id,
-                                        expected_version=item.ref_version)
+            self.command(lambda: contacts.complete_follow_up(self.context.store, self.context.actor, item.ref_id,
+                                                             expected_version=item.ref_version))
         except UserError as error:
             self.handle_error(error)
         self._saved(None)

@@ -22,7 +22,6 @@ from app.documents.register import KIND_LABELS, SIGNABLE, RegisterFilter, attach
 from app.documents.verify import verify
 from app.errors import UserError
 from app.tiers.evaluation import WORKLIST_LABELS as WORKLISTS
-from ui.background import run_in_background
 from ui.columns import KeysetColumnsModel
 from ui.documents.models import COLUMNS, CONTEXT, PAPERWORK_COLUMNS, kind_text
 from ui.document_viewer import DocumentViewer
@@ -31,7 +30,6 @@ from ui.messages import translate
 from ui.page import Page, PageContext
 from ui.widgets import styled_label
 
-DOCUMENTS_TOPIC = "documents"
 _TIER_WORK = (Permission.RUN_TIER_EVALUATION, Permission.PROPOSE_TIER_EXCEPTION, Permission.APPROVE_TIER_EXCEPTION)
 
 
@@ -57,7 +55,7 @@ def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
 
 
 class DocumentsPage(Page):
-    watches = frozenset({DOCUMENTS_TOPIC})
+    watches = frozenset({"document", "document_template", "card_paperwork"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None, printing=None):
         super().__init__(context, parent)
@@ -350,9 +348,8 @@ class DocumentsPage(Page):
             self.context.dialogs.info(self, self.tr("Reprint"), self.tr("Select a document first."))
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: reprint(store, actor, row.id), on_success=self._made,
-                          on_failure=self.show_error, label=self.tr("Making the copy…"),
-                          busy=[self.reprint_button])
+        self.run_command(lambda _progress: reprint(store, actor, row.id), self._made,
+                         label=self.tr("Making the copy…"), busy=[self.reprint_button])
 
     def attach_scan_selected(self) -> None:
         row = self.selected()
@@ -364,13 +361,12 @@ class DocumentsPage(Page):
         if not path:
             return
         try:
-            sha = attach_scan(self.context.store, self.context.actor, row.id, Path(path))
+            sha = self.command(lambda: attach_scan(self.context.store, self.context.actor, row.id, Path(path)))
         except UserError as error:
             self.show_error(error)
             return
         self.context.dialogs.info(self, self.tr("Signed scan"), self.tr(
             "The scan {name} is recorded with the agreement (SHA-256 {sha}).").format(name=Path(path).name, sha=sha))
-        self.announce(DOCUMENTS_TOPIC)
         self.reload()
 
     # -- verify -------------------------------------------------------------------------------
@@ -414,8 +410,7 @@ class DocumentsPage(Page):
 
     # -- reports ------------------------------------------------------------------------------
     def _run_report(self, work, button: QPushButton) -> None:
-        run_in_background(self, work, on_success=self._made, on_failure=self.show_error,
-                          label=self.tr("Making the document…"), cancellable=True, busy=[button])
+        self.run_command(work, self._made, label=self.tr("Making the document…"), cancellable=True, busy=[button])
 
     def make_reconciliation(self) -> None:
         store, actor, day = self.context.store, self.context.actor, _day(self.day_edit)
@@ -457,13 +452,13 @@ class DocumentsPage(Page):
                          self.letters_button)
 
     def _made(self, made) -> None:
-        self.announce(DOCUMENTS_TOPIC)
         self.reload()
         self.open_viewer(made)
 
     def open_viewer(self, made) -> DocumentViewer:
         self.viewer = DocumentViewer(self.context.store, self.context.actor, made, self.context.dialogs,
                                      self.printing, self)
+        self.viewer.committed.connect(self.publish)
         self.viewer.finished.connect(self.reload)
         self.viewer.open()
         return self.viewer
@@ -516,12 +511,12 @@ class DocumentsPage(Page):
         if key is None:
             return
         try:
-            saved = tpl.save_template(self.context.store, self.context.actor, key, self.template_edit.toPlainText())
+            saved = self.command(lambda: tpl.save_template(self.context.store, self.context.actor, key,
+                                                           self.template_edit.toPlainText()))
         except UserError as error:
             self.show_error(error)
             return
         self.context.dialogs.info(self, self.tr("Template saved"), self.tr(
             "Version {version} of this template is used for new documents from now on; documents already made "
             "keep the version they were made with.").format(version=saved.version))
-        self.announce(DOCUMENTS_TOPIC)
         self._fill_template_list()

@@ -27,7 +27,6 @@ from ui.tables import selected
 from ui.tier_labels import tier_label
 from ui.widgets import bind_key, styled_label
 
-QUEUE_TOPIC = "queue"
 HEARTBEAT_MS = 15_000
 # A counter's five moves on the function keys, the same at every counter (named in the tooltips).
 CALL_KEY, RECALL_KEY, NO_SHOW_KEY, START_KEY, FINISH_KEY = "F5", "F6", "F7", "F8", "F9"
@@ -39,7 +38,7 @@ def this_pc() -> str:
 
 
 class CounterPage(Page):
-    watches = frozenset({QUEUE_TOPIC})
+    watches = frozenset({"queue_ticket", "queue_counter", "queue_counter_session", "queue_service", "queue_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None, *, pc: str | None = None):
         super().__init__(context, parent)
@@ -195,7 +194,7 @@ class CounterPage(Page):
         if counter_id is None:
             return
         try:
-            calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc)
+            self.command(lambda: calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
@@ -204,18 +203,16 @@ class CounterPage(Page):
             counter=self.counter_box.currentText(), pc=self.pc))
         self.heartbeat_timer.start()
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def sign_out(self) -> None:
         if self.desk is None:
             return
         try:
-            calling.sign_out_counter(self.context.store, self.context.actor, self.desk)
+            self.command(lambda: calling.sign_out_counter(self.context.store, self.context.actor, self.desk))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
         self._signed_out()
-        self.announce(QUEUE_TOPIC)
 
     def _signed_out(self) -> None:
         self.desk = None
@@ -235,13 +232,12 @@ class CounterPage(Page):
     # -- calling ----------------------------------------------------------------------------
     def _run(self, work) -> object:
         try:
-            result = work()
+            result = self.command(work)
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             self.refresh()
             return None
         self.refresh()
-        self.announce(QUEUE_TOPIC)
         return result
 
     def call_next(self):
@@ -284,7 +280,6 @@ class CounterPage(Page):
 
     def _after_form(self, _result) -> None:
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def scan(self) -> None:
         """A slip's QR code read by the scanner (it types the text and Enter) opens its ticket."""

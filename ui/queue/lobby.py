@@ -24,7 +24,6 @@ from ui.tables import selected
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
-QUEUE_TOPIC = "queue"
 SLOW_REFRESH_MS = 30_000
 
 COUNTER_COLUMNS = (
@@ -50,7 +49,7 @@ def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
 
 
 class LobbyPage(Page):
-    watches = frozenset({QUEUE_TOPIC})
+    watches = frozenset({"queue_ticket", "queue_counter", "queue_counter_session", "queue_service", "queue_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -214,9 +213,9 @@ class LobbyPage(Page):
 
     def issue(self) -> None:
         try:
-            row = tickets.issue_ticket(self.context.store, self.context.actor,
-                                       service_id=self.service_box.currentData(),
-                                       customer_id=self.customer_box.currentData())
+            row = self.command(lambda: tickets.issue_ticket(self.context.store, self.context.actor,
+                                                            service_id=self.service_box.currentData(),
+                                                            customer_id=self.customer_box.currentData()))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
@@ -227,7 +226,6 @@ class LobbyPage(Page):
         self.customer_box.setCurrentIndex(0)
         self.find_edit.clear()
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def save_slip(self) -> None:
         from app.queue.slip import write_slip
@@ -254,7 +252,6 @@ class LobbyPage(Page):
 
     def _done(self, _result=None) -> None:
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def change_priority(self):
         ticket = self._ticket()
@@ -283,7 +280,7 @@ class LobbyPage(Page):
         if ticket is None:
             return
         try:
-            service(self.context.store, self.context.actor, ticket.id)
+            self.command(lambda: service(self.context.store, self.context.actor, ticket.id))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return

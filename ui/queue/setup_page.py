@@ -99,7 +99,7 @@ class CounterDialog(FormDialog):
 
 
 class QueueSetupPage(Page):
-    watches = frozenset({"queue"})
+    watches = frozenset({"queue_service", "queue_counter", "queue_policy", "tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -215,7 +215,7 @@ class QueueSetupPage(Page):
     def save_policy(self) -> None:
         show_text(self.policy_error, "")
         try:
-            setup.save_policy(self.context.store, self.context.actor, self.policy_from_form())
+            self.command(lambda: setup.save_policy(self.context.store, self.context.actor, self.policy_from_form()))
         except Exception as error:  # noqa: BLE001
             from app.errors import UserError
 
@@ -224,11 +224,9 @@ class QueueSetupPage(Page):
             show_text(self.policy_error, error_text(error))
             return
         self.refresh()
-        self.announce("queue")
 
     def _after(self, _result) -> None:
         self.refresh()
-        self.announce("queue")
 
     def add_service(self):
         return self.open_form(ServiceDialog(self.context.store, self.context.actor, self), self._after)

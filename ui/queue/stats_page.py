@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.queue import stats, views
-from ui.background import run_in_background
 from ui.dialogs import file_name
 from ui.formatting import round_ticks
 from ui.queue.models import CONTEXT, sorted_table
@@ -56,7 +55,7 @@ class _Line:
 
 
 class QueueStatsPage(Page):
-    watches = frozenset({"queue"})
+    watches = frozenset({"queue_ticket", "queue_service", "queue_counter"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -173,11 +172,10 @@ class QueueStatsPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
-                          on_success=lambda count: self.context.dialogs.info(
-                              self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
-                          on_failure=self.show_error, label=self.tr("Exporting tickets…"), cancellable=True,
-                          busy=[self.export_button])
+        self.run_command(lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
+                         lambda count: self.context.dialogs.info(
+                             self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
+                         label=self.tr("Exporting tickets…"), cancellable=True, busy=[self.export_button])
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.from_label.setText(self.tr("From"))

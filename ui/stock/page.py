@@ -20,7 +20,6 @@ from app.auth.permissions import Permission
 from app.stock import books, moves, views
 from app.stock.rules import MOVE_LABELS, describe_runs
 from app.tiers.rules import CARD_TYPES
-from ui.background import run_in_background
 from ui.columns import ColumnsModel, KeysetColumnsModel
 from ui.page import Page, PageContext
 from ui.countersign import CountersignDialog
@@ -32,8 +31,6 @@ from ui.stock.models import (
     CONTEXT, card_type_text, location_kind_text, move_text, state_text, status_text,
 )
 from ui.widgets import styled_label
-
-STOCK_TOPIC = "stock"
 
 STOCK_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Branch"), lambda r: r.branch_code),
@@ -116,7 +113,8 @@ def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
 
 
 class StockPage(Page):
-    watches = frozenset({STOCK_TOPIC})
+    watches = frozenset({"blank_card", "stock_move", "stock_movement", "stock_day", "stock_count",
+                         "stock_minimum", "stock_location", "staff_account"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -348,7 +346,6 @@ class StockPage(Page):
 
     # -- actions ------------------------------------------------------------------------------
     def _done(self, _result=None) -> None:
-        self.announce(STOCK_TOPIC)
         self.refresh()
 
     def _people(self):
@@ -423,7 +420,7 @@ class StockPage(Page):
         if move is None:
             return
         try:
-            moves.confirm(self.context.store, self.context.actor, move.id)
+            self.command(lambda: moves.confirm(self.context.store, self.context.actor, move.id))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
@@ -492,12 +489,11 @@ class StockPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: views.export_stock(store, actor, Path(path), progress=progress),
-                          on_success=lambda count: self.context.dialogs.info(
-                              self, self.tr("Export stock"),
-                              self.tr("{count} serials written to {file}.").format(count=count, file=path)),
-                          on_failure=self.show_error, label=self.tr("Exporting the stock…"), cancellable=True,
-                          busy=[self.export_button])
+        self.run_command(lambda progress: views.export_stock(store, actor, Path(path), progress=progress),
+                         lambda count: self.context.dialogs.info(
+                             self, self.tr("Export stock"),
+                             self.tr("{count} serials written to {file}.").format(count=count, file=path)),
+                         label=self.tr("Exporting the stock…"), cancellable=True, busy=[self.export_button])
 
     # -- language -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:  # noqa: N802

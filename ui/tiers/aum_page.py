@@ -10,14 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from app.errors import UserError
 from app.tiers.aum_import import AumImportRefused, AumImportResult, import_aum, list_imports
-from ui.background import Task, run_in_background
+from ui.background import Task
 from ui.import_problems import PROBLEM_COLUMNS
 from ui.messages import error_text
 from ui.page import Page, PageContext
 from ui.tables import read_only_view
 from ui.tier_labels import day_text
 from ui.columns import ColumnsModel
-from ui.tiers.worklists_page import TIERS_TOPIC
 from ui.widgets import error_label, show_text, styled_label
 
 
@@ -33,7 +32,7 @@ IMPORT_COLUMNS = (
 
 
 class AumImportPage(Page):
-    watches = frozenset({TIERS_TOPIC})
+    watches = frozenset({"aum_import", "aum_month"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -92,9 +91,9 @@ class AumImportPage(Page):
         show_text(self.result_label, "")
         show_text(self.error, "")
         self.problems.set_rows([])
-        self.task = run_in_background(
-            self, lambda progress: import_aum(store, actor, path, skip_bad=skip, progress=progress),
-            on_success=self._imported, on_failure=self._failed, on_cancel=self._cancelled,
+        self.task = self.run_command(
+            lambda progress: import_aum(store, actor, path, skip_bad=skip, progress=progress),
+            self._imported, on_failure=self._failed, on_cancel=self._cancelled,
             label=self.tr("Importing {file}…").format(file=path.name), cancellable=True,
             busy=[self.choose_button])
         return self.task
@@ -110,7 +109,6 @@ class AumImportPage(Page):
         show_text(self.result_label, text)
         self.problems.set_rows(result.problems)
         self.refresh()
-        self.announce(TIERS_TOPIC)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, AumImportRefused):

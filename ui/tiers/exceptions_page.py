@@ -27,7 +27,6 @@ from ui.page import Page, PageContext
 from ui.tables import read_only_view, selected
 from ui.tier_labels import status_label, tier_label
 from ui.columns import ColumnsModel
-from ui.tiers.worklists_page import TIERS_TOPIC
 from ui.widgets import error_label, show_text, styled_label
 
 COLUMNS = (
@@ -90,7 +89,7 @@ class ProposeExceptionDialog(FormDialog):
 
 
 class TierExceptionsPage(Page):
-    watches = frozenset({TIERS_TOPIC})
+    watches = frozenset({"tier_exception", "customer_tier", "tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -190,7 +189,6 @@ class TierExceptionsPage(Page):
 
     def _changed(self) -> None:
         self.refresh()
-        self.announce(TIERS_TOPIC)
 
     def _act(self, work) -> bool:
         show_text(self.error, "")
@@ -199,7 +197,7 @@ class TierExceptionsPage(Page):
             show_text(self.error, self.tr("Select an exception first."))
             return False
         try:
-            work(row)
+            self.command(lambda: work(row))
         except UserError as error:
             if not self.handle_error(error):
                 raise
