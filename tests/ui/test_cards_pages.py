@@ -455,13 +455,13 @@ def test_documents_list_the_paperwork_of_a_card_issued_meanwhile(main_window, ca
     documents = window.open_page("documents")
     teller = actor_named(store, "teller")
     before = [r.id for r in paperwork_due(store, teller, limit=10_000)]
-    assert _ids(documents.paperwork_model) == before
+    assert _ids(documents.paperwork_tab.model) == before
 
     issued = _issue(window.open_page("cards"), application.id, "A00001000", card_number())
     documents = window.open_page("documents")
     held = [r.id for r in paperwork_due(store, teller, limit=10_000)]
     assert len(held) == len(before) + 2 and set(issued.paperwork_ids) <= set(held)
-    assert _ids(documents.paperwork_model) == held
+    assert _ids(documents.paperwork_tab.model) == held
 
 
 def _ids(model) -> list[int]:
