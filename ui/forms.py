@@ -64,6 +64,7 @@ class FormDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         self.result_value: Any = None
         self.saving: Task | None = None   # the save under way, if any
+        self._focused: QWidget | None = None
 
     # -- building -------------------------------------------------------------------------
     def _new_column(self) -> QFormLayout:
@@ -157,6 +158,7 @@ class FormDialog(QDialog):
         reported what it changed, or show why it failed. The whole form is disabled meanwhile,
         so the fields ``work`` reads stay as they were when OK was pressed."""
         self.clear_error()
+        self._focused = self.focusWidget()   # disabling the form takes the focus away
         self.saving = run_in_background(self, lambda _progress: recorded(work), on_success=self._succeeded,
                                         on_failure=self._failed_saving, busy=[self])
         return self.saving
@@ -170,6 +172,8 @@ class FormDialog(QDialog):
 
     def _failed_saving(self, error: BaseException) -> None:
         self.saving = None
+        if self._focused is not None:
+            self._focused.setFocus()   # where the person was typing, unless the error names a field
         self.failed(error)
 
     def submit(self) -> None:

@@ -12,6 +12,11 @@ def submit(dialog) -> None:
     """Press OK on ``dialog`` (a :class:`ui.forms.FormDialog`) and wait for its save to come
     back (what the save's callbacks start in turn, a document being made, is not waited for)."""
     dialog.submit()
+    saved(dialog)
+
+
+def saved(dialog) -> None:
+    """Wait until the save ``dialog`` started (by OK, or a key that presses it) came back."""
     while dialog.saving is not None:
         wait_for_background()
         QCoreApplication.sendPostedEvents(None, 0)

@@ -17,7 +17,7 @@ from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
 from ui.cards.models import CONTEXT
 from ui.columns import ColumnsModel
-from tests.ui.saving import submit
+from tests.ui.saving import saved, submit
 
 
 def _select(view, predicate):
@@ -311,6 +311,7 @@ def test_the_wizard_is_keyboard_and_scanner_ready_and_ends_with_an_issued_offer(
     qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Next
     assert wizard.confirming
     qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Issue
+    saved(wizard)
     assert "Serial" in wizard.error.text() and "A00001000" in wizard.error.text()   # lowest first
     wizard.serial.setText("A00001000")                              # fixed: the refusal goes
     assert not wizard.error.isVisible()
@@ -436,6 +437,7 @@ def test_the_manager_decides_with_the_keyboard_and_is_told_what_follows(main_win
     assert dialog.objectName() == "decisionDialog" and dialog.isVisible()
     qtbot.keyClicks(dialog.comment, "OK, agreed")
     qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)
+    saved(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     title, text = dialogs.of("info")[-1][1:]
     assert title == "Decision recorded" and f"No. {application.id}" in text and "can issue" in text

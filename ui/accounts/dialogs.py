@@ -92,8 +92,7 @@ class AccountDialog(FormDialog):
                 return
             username, password = self.username.text(), self.password.text()
             self.save(lambda: create_account(store, actor, username=username, display_name=full_name,
-                                             branch_id=branch_id, roles=roles, password=password),
-                      background=True)
+                                             branch_id=branch_id, roles=roles, password=password))
             return
         account = self.account
         self.save(lambda: update_account(store, actor, account.id, expected_version=account.version,
@@ -144,7 +143,7 @@ class ResetPasswordDialog(FormDialog):
             return
         store, actor, account, password = self.store, self.actor, self.account, self.password.text()
         self.save(lambda: reset_password(store, actor, account.id, expected_version=account.version,
-                                         new_password=password), background=True)
+                                         new_password=password))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Reset password"))

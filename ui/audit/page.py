@@ -256,7 +256,7 @@ class AuditPage(Page):
         show_text(self.result_label, "")
         self.task = self.run_command(
             lambda progress: export_audit(store, actor, out, audit_filter, progress=progress),
-            on_success=lambda count: self._exported(out, count), on_failure=self._export_failed,
+            lambda count: self._exported(out, count), on_failure=self._export_failed,
             on_cancel=lambda: show_text(self.result_label, self.tr("Export cancelled; no file was written.")),
             label=self.tr("Exporting the audit trail…"), cancellable=True,
             busy=[self.export_button, self.verify_button])

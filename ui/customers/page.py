@@ -227,7 +227,7 @@ class CustomersPage(Page):
         self._show_problems([])
         self.task = self.run_command(
             lambda progress: import_customers(store, actor, path, skip_bad=skip, progress=progress),
-            on_success=self._imported, on_failure=self._import_failed,
+            self._imported, on_failure=self._import_failed,
             on_cancel=lambda: show_text(self.status, self.tr("Import cancelled; nothing was imported.")),
             label=self.tr("Importing {file}…").format(file=path.name), cancellable=True,
             busy=[self.import_button])
