@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/accounts/dialogs.py" line="+103"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+102"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>停用 {name} 的账户？停用后此人无法登录，其记录仍然保留。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Your own account</source>
         <translation>您本人的账户</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>AumImportPage</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="+105"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+85"/>
         <source>Import AUM extract</source>
         <translation>导入金融资产数据</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>此文件以前已导入过。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
         <translation>有 {count} 行错误，未导入任何数据。请更正这些行，或勾选“跳过错误行”只导入正确的行。</translation>
     </message>
@@ -606,7 +606,7 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Branches of your part of the bank. Branches are never deleted: mark a closed one inactive.</source>
         <translation>您管辖范围内的网点。网点不能删除：撤并的网点请设为停用。</translation>
     </message>
@@ -654,6 +654,19 @@
         <location line="+1"/>
         <source>Reload</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>CardDocuments</name>
+    <message>
+        <location filename="../../ui/card_documents.py" line="+32"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print agreement…</source>
+        <translation>打印协议…</translation>
     </message>
 </context>
 <context>
@@ -961,7 +974,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/customers/view.py" line="+132"/>
+        <location filename="../../ui/customers/view.py" line="+136"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -978,22 +991,22 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Mark inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Mark active</source>
         <translation>恢复正常</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Mark {name} inactive? The record is kept and can be made active again.</source>
         <translation>停用客户 {name}？档案会保留，可以再恢复。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1121,7 +1134,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+182"/>
+        <location filename="../../ui/customers/page.py" line="+181"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1131,7 +1144,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>找到 {count} 位客户。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1156,7 +1169,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>{file}：读取 {read} 行，新增 {new}，更新 {updated}，未变 {unchanged}，跳过错误行 {skipped}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
         <translation>{count} 行有误，未导入任何数据。请更正，或勾选“跳过错误行”只导入正确的行。</translation>
     </message>
@@ -1263,6 +1276,64 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="+70"/>
+        <source>Document {number}</source>
+        <translation>文档 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject} · No. {number} · {pages} page(s) · printed {printed} time(s)</source>
+        <translation>{subject} · 编号 {number} · 共 {pages} 页 · 已打印 {printed} 次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The document was saved to {path}.</source>
+        <translation>文档已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <location filename="../../ui/login/first_run.py" line="+57"/>
@@ -1328,7 +1399,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+186"/>
+        <location filename="../../ui/forms.py" line="+192"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1472,7 +1543,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+278"/>
+        <location filename="../../ui/shell/window.py" line="+277"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1543,12 +1614,12 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MyAccountPage</name>
     <message>
-        <location filename="../../ui/myaccount/page.py" line="+101"/>
+        <location filename="../../ui/myaccount/page.py" line="+100"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Your password has been changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -1616,7 +1687,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+188"/>
+        <location filename="../../ui/page.py" line="+139"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1624,7 +1695,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-115"/>
+        <location filename="../../ui/shell/pages.py" line="+60"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1805,7 +1876,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>已保存，新策略即刻生效。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>These rules apply to every account in the store. The defaults follow PCI DSS: passwords of at least 12 characters, lock-out after 5 failed sign-ins for 30 minutes, and the screen locks after 15 idle minutes.</source>
         <translation>以下规则适用于数据库中的所有账户。默认值遵循 PCI DSS：密码至少 12 个字符；连续 5 次登录失败后锁定 30 分钟；空闲 15 分钟后锁定屏幕。</translation>
     </message>
@@ -1833,7 +1904,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ProposeExceptionDialog</name>
     <message>
-        <location filename="../../ui/tiers/exceptions_page.py" line="+81"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+80"/>
         <source>Propose a tier exception</source>
         <translation>申请等级例外</translation>
     </message>
@@ -2036,7 +2107,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+304"/>
+        <location filename="../../ui/stock/page.py" line="+303"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -2066,7 +2137,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>No. {id} is recorded: {card} ×{count}. It takes effect once a second person confirms it.</source>
         <translation>第 {id} 号已登记：{card} ×{count}。经复核人复核后生效。</translation>
     </message>
@@ -2197,7 +2268,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>正在导出库存…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2340,7 +2411,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockStatus</name>
     <message>
-        <location filename="../../ui/stock/models.py" line="+22"/>
+        <location filename="../../ui/stock/models.py" line="+13"/>
         <source>Awaiting confirmation</source>
         <translation>待复核</translation>
     </message>
@@ -2368,7 +2439,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-490"/>
+        <location filename="../../ui/stock/page.py" line="-489"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -2532,7 +2603,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Select an exception first.</source>
         <translation>请先选择一条例外申请。</translation>
     </message>
@@ -2580,7 +2651,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>A customer&apos;s tier comes from the rolling quarterly daily-average AUM as of last month. Each band starts at its lower bound (inclusive) and ends where the next begins. Saving adds a new version from its effective date; earlier evaluations keep the version they used.</source>
         <translation>客户等级按截至上月末的滚动季日均金融资产确定。每一档从其下限（含）起，到下一档下限为止。保存即新增一个自生效日期起适用的版本；以前的等级评定仍对应其当时使用的版本。</translation>
     </message>
@@ -2731,19 +2802,19 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierTables</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="-118"/>
+        <location filename="../../ui/import_problems.py" line="+28"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../ui/tiers/customer_tab.py" line="-96"/>
-        <location filename="../../ui/tiers/exceptions_page.py" line="-188"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/tiers/aum_page.py" line="-113"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
@@ -2874,7 +2945,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="-225"/>
+        <location filename="../../ui/tiers/policy_page.py" line="-224"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -2912,7 +2983,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierWorklistsPage</name>
     <message>
-        <location filename="../../ui/tiers/worklists_page.py" line="+114"/>
+        <location filename="../../ui/tiers/worklists_page.py" line="+113"/>
         <source>No tier evaluation has been run for your branches yet.</source>
         <translation>您所辖网点尚未进行过等级评定。</translation>
     </message>
@@ -2922,12 +2993,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{as_of} 等级评定（政策第 {version} 版），{who} 于 {when} 执行：共 {customers} 位客户，{changed} 位等级变动。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Evaluating tiers…</source>
         <translation>正在评定客户等级…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <location line="+8"/>
         <source>Export worklist</source>
         <translation>导出工作清单</translation>
@@ -3022,7 +3093,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+58"/>
+        <location filename="../../ui/tiers/models.py" line="+54"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -4219,7 +4290,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="+30"/>
+        <location filename="../../ui/tier_labels.py" line="+30"/>
         <source>No VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
@@ -4498,7 +4569,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+232"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4508,8 +4579,8 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
+        <location filename="../../ui/import_problems.py" line="-5"/>
         <location filename="../../ui/messages.py" line="+22"/>
-        <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -5421,7 +5492,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/accounts.py" line="-203"/>
         <location line="+61"/>
-        <location filename="../../ui/accounts/dialogs.py" line="-142"/>
+        <location filename="../../ui/accounts/dialogs.py" line="-141"/>
         <location filename="../../ui/login/first_run.py" line="-58"/>
         <source>User name</source>
         <translation>用户名</translation>
@@ -5495,7 +5566,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/policy.py" line="-44"/>
-        <location filename="../../ui/policy/page.py" line="-112"/>
+        <location filename="../../ui/policy/page.py" line="-111"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
@@ -6250,7 +6321,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tier_causes</name>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="-16"/>
+        <location filename="../../ui/tier_labels.py" line="-16"/>
         <source>Evaluation</source>
         <translation>等级评定</translation>
     </message>
