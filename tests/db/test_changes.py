@@ -10,27 +10,17 @@ from app.cards import issue
 from app.changes import recorded, written_table
 from app.errors import ConflictError
 from app.queue import calling
-from tests.db.carddata import approved, card_number, light_demo, stock_drawer
+from tests.db.carddata import approved, card_number
 from tests.db.helpers import actor_named
 from tests.db.queuehelp import make_queue
-from tests.db.test_cards_services import _customer
+from tests.db.test_cards_services import _customer, cs  # noqa: F401 - the card store on both engines
 from tests.db.test_queue_services import issue as issue_ticket
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def cards(request):
-    if request.param == "sqlite":
-        store = request.getfixturevalue("sqlite_demo_store")
-    else:
-        store = light_demo(request.getfixturevalue("pg_store"))
-    stock_drawer(store)
-    return store
-
-
-def test_issuing_a_card_reports_every_table_it_wrote(cards):
-    application = approved(cards, _customer(cards))
-    teller = actor_named(cards, "teller")
-    outcome = recorded(lambda: issue.issue_card(cards, teller, application, serial="A00001000",
+def test_issuing_a_card_reports_every_table_it_wrote(cs):  # noqa: F811 - the fixture
+    application = approved(cs, _customer(cs))
+    teller = actor_named(cs, "teller")
+    outcome = recorded(lambda: issue.issue_card(cs, teller, application, serial="A00001000",
                                                 card_number=card_number()))
     assert outcome.result.card_id
     assert {"vip_card", "card_application", "card_paperwork", "blank_card", "stock_move",
@@ -38,22 +28,22 @@ def test_issuing_a_card_reports_every_table_it_wrote(cards):
     assert "customer" not in outcome.changes   # read, not written
 
 
-def test_a_refused_command_reports_no_change(cards):
-    application = approved(cards, _customer(cards))
-    teller = actor_named(cards, "teller")
-    issue.issue_card(cards, teller, application, serial="A00001000", card_number=card_number())
+def test_a_refused_command_reports_no_change(cs):  # noqa: F811 - the fixture
+    application = approved(cs, _customer(cs))
+    teller = actor_named(cs, "teller")
+    issue.issue_card(cs, teller, application, serial="A00001000", card_number=card_number())
 
     def again():
-        issue.issue_card(cards, teller, application, serial="A00001001", card_number=card_number())
+        issue.issue_card(cs, teller, application, serial="A00001001", card_number=card_number())
 
     with pytest.raises(ConflictError):
         recorded(again)
     assert recorded(lambda: None).changes == frozenset()
 
 
-def test_only_the_recorded_action_is_reported(cards):
+def test_only_the_recorded_action_is_reported(cs):  # noqa: F811 - the fixture
     """Work outside a recording (a batch job) is not added to the next action's changes."""
-    approved(cards, _customer(cards, "CARDC00002"))
+    approved(cs, _customer(cs, "CARDC00002"))
     assert recorded(lambda: 1).changes == frozenset()
 
 

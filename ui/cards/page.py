@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
@@ -38,7 +37,7 @@ from ui.messages import error_text, field_label
 from ui.page import Page, PageContext
 from ui.tables import read_only_view, selected
 from ui.tier_labels import tier_label
-from ui.widgets import error_label, show_text, styled_label
+from ui.widgets import error_label, named_button, show_text, styled_label
 
 
 APPLICATION_COLUMNS = (
@@ -73,13 +72,6 @@ UNSIGNED_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "Issued by"), lambda r: r.issued_by_name),
     (QT_TRANSLATE_NOOP("CardTables", "Overdue"), lambda r: "●" if r.overdue else ""),
 )
-
-
-def button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
-    widget = QPushButton(parent)
-    widget.setObjectName(name)
-    widget.setVisible(visible)
-    return widget
 
 
 def application_pages(store, actor, status: str | None):
@@ -122,7 +114,7 @@ class CardsPage(_CardsBase):
         counter = QWidget(self)
         self.drawer = styled_label("section", counter, wrap=True)
         self.drawer.setObjectName("drawerStock")
-        self.issue_button = button(counter, "issueCard", self.may_issue)
+        self.issue_button = named_button(counter, "issueCard", self.may_issue)
         self.queue_model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
         self.queue_view = read_only_view(counter, self.queue_model, "queueTable")
         self.queue_view.activated.connect(lambda _i: self.issue_selected())  # Enter or double-click
@@ -142,8 +134,8 @@ class CardsPage(_CardsBase):
         for status in APPLICATION_STATUSES:
             self.status_box.addItem(application_status_text(status), status)
         self.status_box.currentIndexChanged.connect(lambda _i: self.load_applications())
-        self.new_button = button(apps, "newApplication", self.may_apply)
-        self.withdraw_button = button(apps, "withdrawApplication", self.may_apply or self.may_decide)
+        self.new_button = named_button(apps, "newApplication", self.may_apply)
+        self.withdraw_button = named_button(apps, "withdrawApplication", self.may_apply or self.may_decide)
         self.new_button.clicked.connect(lambda: self._form(ApplicationDialog(
             self.context.store, self.context.actor, parent=self)))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
@@ -168,9 +160,9 @@ class CardsPage(_CardsBase):
         self.days.setValue(card_policy(context.store).expiring_days)
         self.days.valueChanged.connect(lambda _v: self.load_expiring())
         self.days_label = QLabel(expiring)
-        self.renew_button = button(expiring, "applyRenewal", self.may_apply)
-        self.letters_button = button(expiring, "renewalLetters", self.may_service)
-        self.expire_button = button(expiring, "markExpired", self.may_service)
+        self.renew_button = named_button(expiring, "applyRenewal", self.may_apply)
+        self.letters_button = named_button(expiring, "renewalLetters", self.may_service)
+        self.expire_button = named_button(expiring, "markExpired", self.may_service)
         self.renew_button.clicked.connect(self.renew_selected)
         self.letters_button.clicked.connect(self.record_letters)
         self.expire_button.clicked.connect(self.mark_expired)
@@ -189,9 +181,9 @@ class CardsPage(_CardsBase):
         # -- agreements not marked signed
         unsigned = QWidget(self)
         self.unsigned_hint = styled_label("hint", unsigned, wrap=True)
-        self.sign_button = button(unsigned, "markSigned", self.may_service)
+        self.sign_button = named_button(unsigned, "markSigned", self.may_service)
         self.sign_button.clicked.connect(self.sign_selected)
-        self.print_agreement_button = button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
+        self.print_agreement_button = named_button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
         self.print_agreement_button.clicked.connect(self.print_agreement_selected)
         self.unsigned_model = ColumnsModel(UNSIGNED_COLUMNS, CONTEXT, self)
         self.unsigned_view = read_only_view(unsigned, self.unsigned_model, "unsignedTable")
@@ -352,8 +344,8 @@ class ApprovalsPage(_CardsBase):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.hint = styled_label("hint", self, wrap=True)
-        self.approve_button = button(self, "approveApplication")
-        self.reject_button = button(self, "rejectApplication")
+        self.approve_button = named_button(self, "approveApplication")
+        self.reject_button = named_button(self, "rejectApplication")
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.model = ColumnsModel(APPLICATION_COLUMNS[:9], CONTEXT, self)
@@ -444,7 +436,7 @@ class CardPolicyPage(Page):
         self.form.addRow(self.validity_label, self.validity)
         self.form.addRow(self.expiring_label, self.expiring)
         self.error = error_label(self)
-        self.save_button = button(self, "saveCardPolicy")
+        self.save_button = named_button(self, "saveCardPolicy")
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from app.care import assignment
 from app.care.common import care_policy
 from app.errors import UserError
-from ui.care.common import CARE_TABLES, button, fit_columns, reasons_text, tier_text
+from ui.care.common import CARE_TABLES, fit_columns, reasons_text, tier_text
 from ui.columns import ColumnsModel
 from ui.messages import roles_text
 from ui.page import Page, PageContext
 from ui.tables import read_only_view, selected, selected_rows
-from ui.widgets import styled_label
+from ui.widgets import named_button, styled_label
 
 
 class AssignmentPage(Page):
@@ -51,7 +51,7 @@ class AssignmentPage(Page):
         self.hand_over_to = QComboBox(left)
         self.hand_over_to.setObjectName("handOverTo")
         self.hand_over_to.setMinimumWidth(180)
-        self.hand_over_button = button(left, "handOver")
+        self.hand_over_button = named_button(left, "handOver")
         row = QHBoxLayout()
         row.addWidget(self.hand_over_label)
         row.addWidget(self.hand_over_to, 1)
@@ -70,8 +70,8 @@ class AssignmentPage(Page):
         self.assign_label = QLabel(right)
         self.assign_to = QComboBox(right)
         self.assign_to.setObjectName("assignTo")
-        self.assign_button = button(right, "assignSelected")
-        self.rule_button = button(right, "assignByRule")
+        self.assign_button = named_button(right, "assignSelected")
+        self.rule_button = named_button(right, "assignByRule")
         top = QHBoxLayout()
         top.addWidget(self.unkept_title)
         top.addStretch(1)

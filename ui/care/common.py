@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from app.care.rules import (
     CHANNEL_LABELS, FOLLOW_UP_LABELS, LEVEL_LABELS, METHOD_LABELS, SATISFACTION_LABELS, STATE_LABELS,
@@ -84,13 +84,6 @@ def local_text(utc: datetime | None, policy) -> str:
 def left_text(deadline: datetime, now: datetime) -> str:
     """Time left as a countdown ("4:59:59"); past the deadline, how long overdue ("overdue 1 d 2 h")."""
     return countdown_text(deadline - now) if deadline >= now else overdue_text(now - deadline)
-
-
-def button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
-    b = QPushButton(parent)
-    b.setObjectName(name)
-    b.setVisible(visible)
-    return b
 
 
 def fit_columns(view: QTableView, widest: int = 280) -> None:

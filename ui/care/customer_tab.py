@@ -12,13 +12,13 @@ from app.care import complaints, contacts
 from app.care.common import care_policy
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TABLES, button, channel_text, follow_up_text, local_text, method_text, satisfaction_text, state_text,
+    CARE_TABLES, channel_text, follow_up_text, local_text, method_text, satisfaction_text, state_text,
 )
 from ui.columns import ColumnsModel
 from ui.care.dialogs import ComplaintDialog, ContactDialog
 from ui.messages import error_text
 from ui.tables import read_only_view, selected
-from ui.widgets import error_label, show_text, styled_label
+from ui.widgets import error_label, named_button, show_text, styled_label
 
 
 class CareTab(QWidget):
@@ -58,9 +58,9 @@ class CareTab(QWidget):
         self.complaints_title = styled_label("section", self)
         self.contacts_view = read_only_view(self, self.contacts, "customerContacts")
         self.complaints_view = read_only_view(self, self.complaints, "customerComplaints")
-        self.new_button = button(self, "newContact", may_care)
-        self.edit_button = button(self, "editContact", may_care)
-        self.complain_button = button(self, "newComplaint", may_care)
+        self.new_button = named_button(self, "newContact", may_care)
+        self.edit_button = named_button(self, "editContact", may_care)
+        self.complain_button = named_button(self, "newComplaint", may_care)
         self.error = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.contacts_title)

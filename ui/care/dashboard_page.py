@@ -19,11 +19,11 @@ from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
 from ui.formatting import month_labels, month_span, round_ticks
-from ui.care.common import CARE_TABLES, button, fit_columns, tier_text
+from ui.care.common import CARE_TABLES, fit_columns, tier_text
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import read_only_view
-from ui.widgets import styled_label
+from ui.widgets import named_button, styled_label
 
 COLOURS = ("#c9a227", "#8c9aa8", "#3d6fb6", "#6b3fa0", "#2e7d32", "#b3261e")
 
@@ -96,8 +96,8 @@ class DashboardPage(Page):
         for choice in branch_choices(context.store, context.actor):
             self.branch_box.addItem(f"{choice.code} {choice.name}", choice.id)
         self.branch_box.setCurrentIndex(max(0, self.branch_box.findData(context.actor.branch_id)))
-        self.reload_button = button(self, "reloadDashboard")
-        self.export_button = button(self, "exportDashboard")
+        self.reload_button = named_button(self, "reloadDashboard")
+        self.export_button = named_button(self, "exportDashboard")
         self.headline = styled_label("section", self, wrap=True)
         self.headline.setObjectName("dashboardHeadline")
         self.tiers_chart = _chart(self, "vipChart")

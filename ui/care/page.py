@@ -14,7 +14,7 @@ from app.care.common import care_policy
 from app.care.rules import OPEN_STATES, RESOLVED
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TABLES, button, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
+    CARE_TABLES, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
     tier_text,
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
@@ -22,7 +22,7 @@ from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import read_only_view, selected
 from ui.tier_labels import card_label
-from ui.widgets import styled_label
+from ui.widgets import named_button, styled_label
 
 KIND_FILTERS = (
     ("", QT_TRANSLATE_NOOP("CarePage", "Everything")),
@@ -75,10 +75,10 @@ class CarePage(Page):
                 self.keeper_box.addItem(f"{person.display_name} ({person.customers})", person.id)
         self.kind_box = QComboBox(today)
         self.kind_box.setObjectName("worklistFilter")
-        self.contact_button = button(today, "recordContact")
-        self.done_button = button(today, "followUpDone")
-        self.complain_button = button(today, "acceptComplaint")
-        self.reload_button = button(today, "reloadWorklist")
+        self.contact_button = named_button(today, "recordContact")
+        self.done_button = named_button(today, "followUpDone")
+        self.complain_button = named_button(today, "acceptComplaint")
+        self.reload_button = named_button(today, "reloadWorklist")
         self.items = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "To do"), lambda i: kind_text(i.kind)),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda i: i.customer_name),
@@ -115,10 +115,10 @@ class CarePage(Page):
         self.complaint_filter.setObjectName("complaintFilter")
         self.complaint_count = styled_label("section", board)
         self.complaint_count.setObjectName("complaintCount")
-        self.assign_button = button(board, "assignComplaint")
-        self.investigate_button = button(board, "investigateComplaint")
-        self.resolve_button = button(board, "resolveComplaint")
-        self.close_button = button(board, "closeComplaint")
+        self.assign_button = named_button(board, "assignComplaint")
+        self.investigate_button = named_button(board, "investigateComplaint")
+        self.resolve_button = named_button(board, "resolveComplaint")
+        self.close_button = named_button(board, "closeComplaint")
         now = self.context.store.clock
         self.complaints = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "No."), lambda c: c.id),

@@ -16,10 +16,10 @@ from app.care.common import KEEPER_ROLES, care_policy, save_policy
 from app.care.rules import LEVELS, CarePolicy, MaintenanceBand
 from app.errors import UserError, ValidationError
 from app.tiers.policy_store import policy_in_force_at
-from ui.care.common import button, level_text, tier_text
+from ui.care.common import level_text, tier_text
 from ui.messages import error_text, role_label
 from ui.page import Page, PageContext
-from ui.widgets import error_label, show_text, styled_label
+from ui.widgets import error_label, named_button, show_text, styled_label
 
 
 def _spin(parent: QWidget, low: int, high: int, name: str) -> QSpinBox:
@@ -82,7 +82,7 @@ class CarePolicyPage(Page):
 
         self.hint = styled_label("hint", self, wrap=True)
         self.error = error_label(self)
-        self.save_button = button(self, "saveCarePolicy")
+        self.save_button = named_button(self, "saveCarePolicy")
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         columns = QHBoxLayout()

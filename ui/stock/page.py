@@ -12,8 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
@@ -30,7 +29,8 @@ from ui.stock.dialogs import (
 from ui.stock.models import (
     CONTEXT, card_type_text, location_kind_text, move_text, state_text, status_text,
 )
-from ui.widgets import styled_label
+from ui.tables import read_only_view, selected
+from ui.widgets import named_button, styled_label
 
 STOCK_COLUMNS = (
     (QT_TRANSLATE_NOOP("StockTables", "Branch"), lambda r: r.branch_code),
@@ -84,34 +84,6 @@ HISTORY_COLUMNS = (
 )
 
 
-def _table(parent: QWidget, model, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultSectionSize(104)
-    return view
-
-
-def _selected(view: QTableView):
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row_at(rows[0].row()) if rows else None
-
-
-def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
-    button = QPushButton(parent)
-    button.setObjectName(name)
-    button.setVisible(visible)
-    return button
-
-
 class StockPage(Page):
     watches = frozenset({"blank_card", "stock_move", "stock_movement", "stock_day", "stock_count",
                          "stock_minimum", "stock_location", "staff_account"})
@@ -130,15 +102,15 @@ class StockPage(Page):
         stock = QWidget(self)
         self.alerts = styled_label("warning", stock, wrap=True)
         self.alerts.setObjectName("stockAlerts")
-        self.receive_button = _button(stock, "receiveStock", keeper)
-        self.transfer_button = _button(stock, "transferStock", keeper or self.drawer_user)
-        self.spoil_button = _button(stock, "spoilCard", keeper or self.drawer_user)
-        self.return_button = _button(stock, "returnCard", keeper or self.drawer_user)
-        self.destroy_button = _button(stock, "destroyCards", keeper)
-        self.count_button = _button(stock, "countStock", keeper or self.may_manage or self.drawer_user)
-        self.minimum_button = _button(stock, "stockMinimum", self.may_manage)
+        self.receive_button = named_button(stock, "receiveStock", keeper)
+        self.transfer_button = named_button(stock, "transferStock", keeper or self.drawer_user)
+        self.spoil_button = named_button(stock, "spoilCard", keeper or self.drawer_user)
+        self.return_button = named_button(stock, "returnCard", keeper or self.drawer_user)
+        self.destroy_button = named_button(stock, "destroyCards", keeper)
+        self.count_button = named_button(stock, "countStock", keeper or self.may_manage or self.drawer_user)
+        self.minimum_button = named_button(stock, "stockMinimum", self.may_manage)
         self.stock_model = ColumnsModel(STOCK_COLUMNS, CONTEXT, self)
-        self.stock_view = _table(stock, self.stock_model, "stockTable")
+        self.stock_view = read_only_view(stock, self.stock_model, "stockTable")
         buttons = QHBoxLayout()
         for button in (self.receive_button, self.transfer_button, self.spoil_button, self.return_button,
                        self.destroy_button, self.count_button, self.minimum_button):
@@ -155,16 +127,16 @@ class StockPage(Page):
         self.pending_label = styled_label("section", pending)
         self.pending_label.setObjectName("pendingStockCount")
         may_confirm = actor.may(Permission.CONFIRM_STOCK_MOVE)
-        self.confirm_button = _button(pending, "confirmMove", may_confirm)
-        self.reject_button = _button(pending, "rejectMove", may_confirm)
+        self.confirm_button = named_button(pending, "confirmMove", may_confirm)
+        self.reject_button = named_button(pending, "rejectMove", may_confirm)
         self.pending_model = ColumnsModel(PENDING_COLUMNS, CONTEXT, self)
-        self.pending_view = _table(pending, self.pending_model, "pendingMoves")
+        self.pending_view = read_only_view(pending, self.pending_model, "pendingMoves")
         self.own_label = styled_label("section", pending)
         self.own_label.setObjectName("ownPendingCount")
-        self.countersign_button = _button(pending, "countersignMove")
-        self.withdraw_button = _button(pending, "withdrawMove")
+        self.countersign_button = named_button(pending, "countersignMove")
+        self.withdraw_button = named_button(pending, "withdrawMove")
         self.own_model = ColumnsModel(PENDING_COLUMNS, CONTEXT, self)
-        self.own_view = _table(pending, self.own_model, "ownPendingMoves")
+        self.own_view = read_only_view(pending, self.own_model, "ownPendingMoves")
         row = QHBoxLayout()
         row.addWidget(self.pending_label)
         row.addStretch(1)
@@ -192,12 +164,12 @@ class StockPage(Page):
         today = context.store.today()
         self.day_edit.setDate(QDate(today.year, today.month, today.day))
         self.day_label.setBuddy(self.day_edit)
-        self.reconcile_button = _button(day, "reconcileDay")
-        self.sign_button = _button(day, "signOffDay", self.may_manage or self.drawer_user)
+        self.reconcile_button = named_button(day, "reconcileDay")
+        self.sign_button = named_button(day, "signOffDay", self.may_manage or self.drawer_user)
         self.day_status = styled_label("section", day, wrap=True)
         self.day_status.setObjectName("dayStatus")
         self.day_model = ColumnsModel(DAY_COLUMNS, CONTEXT, self)
-        self.day_view = _table(day, self.day_model, "dayEndTable")
+        self.day_view = read_only_view(day, self.day_model, "dayEndTable")
         row = QHBoxLayout()
         row.addWidget(self.day_label)
         row.addWidget(self.day_edit)
@@ -214,11 +186,11 @@ class StockPage(Page):
         history = QWidget(self)
         self.serial_edit = QLineEdit(history)
         self.serial_edit.setObjectName("historySerial")
-        self.history_button = _button(history, "showHistory")
+        self.history_button = named_button(history, "showHistory")
         self.history_status = styled_label("section", history, wrap=True)
         self.history_status.setObjectName("historyStatus")
         self.history_model = ColumnsModel(HISTORY_COLUMNS, CONTEXT, self)
-        self.history_view = _table(history, self.history_model, "historyTable")
+        self.history_view = read_only_view(history, self.history_model, "historyTable")
         row = QHBoxLayout()
         row.addWidget(self.serial_edit)
         row.addWidget(self.history_button)
@@ -241,10 +213,10 @@ class StockPage(Page):
         self.type_filter.addItem("", "")
         for card_type in CARD_TYPES:
             self.type_filter.addItem("", card_type)
-        self.export_button = _button(register, "exportStock")
+        self.export_button = named_button(register, "exportStock")
         self.register_model = KeysetColumnsModel(MOVE_COLUMNS, CONTEXT, parent=self)
         self.register_model.loadFailed.connect(self.show_error)
-        self.register_view = _table(register, self.register_model, "registerTable")
+        self.register_view = read_only_view(register, self.register_model, "registerTable")
         row = QHBoxLayout()
         row.addWidget(self.kind_filter)
         row.addWidget(self.type_filter)
@@ -416,7 +388,7 @@ class StockPage(Page):
         self._done()
 
     def confirm_selected(self) -> None:
-        move = _selected(self.pending_view)
+        move = selected(self.pending_view)
         if move is None:
             return
         try:
@@ -437,10 +409,10 @@ class StockPage(Page):
         self._done()
 
     def reject_selected(self) -> None:
-        self._send_back(_selected(self.pending_view))
+        self._send_back(selected(self.pending_view))
 
     def withdraw_selected(self) -> None:
-        self._send_back(_selected(self.own_view))
+        self._send_back(selected(self.own_view))
 
     def _send_back(self, move) -> None:
         """退回: asks for the reason (a confirmation too), then says what it did."""
@@ -462,7 +434,7 @@ class StockPage(Page):
 
     def countersign_selected(self) -> None:
         """现场授权: the second person authorises one's own move here with their credentials."""
-        move = _selected(self.own_view)
+        move = selected(self.own_view)
         if move is not None:
             self._countersign(move)
 
@@ -473,7 +445,7 @@ class StockPage(Page):
             lambda result: self._confirmed(move, result.confirmed_by))
 
     def sign_off_selected(self) -> None:
-        line = _selected(self.day_view)
+        line = selected(self.day_view)
         if line is None:
             return
         day = self.business_date()
