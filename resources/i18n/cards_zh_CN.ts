@@ -83,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+386"/>
+        <location filename="../../ui/cards/page.py" line="+378"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../ui/cards/customer_tab.py" line="+23"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-448"/>
+        <location filename="../../ui/cards/page.py" line="-441"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -325,7 +325,7 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+164"/>
+        <location line="+157"/>
         <source>My drawer holds no blank cards: ask the custodian for a hand-out on the stock page.</source>
         <translation>我的尾箱中没有空白卡：请在库存页向库管员领用。</translation>
     </message>

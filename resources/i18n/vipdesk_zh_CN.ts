@@ -1235,6 +1235,44 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>DayEndTab</name>
+    <message>
+        <location filename="../../ui/stock/day_tab.py" line="+55"/>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign off…</source>
+        <translation>签退…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} unexplained difference(s): explain each before signing off.</source>
+        <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The books balance: opening + in − out = closing.</source>
+        <translation>账实相符：上日结存 + 收入 − 付出 = 本日结存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day signed off</source>
+        <translation>签退完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
+        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
+    </message>
+</context>
+<context>
     <name>DeskFlow</name>
     <message>
         <location filename="../../ui/flow.py" line="+79"/>
@@ -1402,6 +1440,29 @@ Spouse Wang Fang 1980-05-17</source>
         <location filename="../../ui/forms.py" line="+192"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/stock/history_tab.py" line="+38"/>
+        <source>Serial, e.g. A00001000</source>
+        <translation>号码，如 A00001000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show history</source>
+        <translation>查看履历</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No such serial in your scope.</source>
+        <translation>您的权限范围内没有该号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{serial}: {card}, {state}, at {location} ({branch})</source>
+        <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1670,45 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+4"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>MovementRegisterTab</name>
+    <message>
+        <location filename="../../ui/stock/register_tab.py" line="+51"/>
+        <source>Every move</source>
+        <translation>全部业务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every card type</source>
+        <translation>全部卡种</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export stock (CSV)…</source>
+        <translation>导出库存 (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>Export stock</source>
+        <translation>导出库存</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} serials written to {file}.</source>
+        <translation>已将 {count} 个号码写入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the stock…</source>
+        <translation>正在导出库存…</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1969,89 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>PendingTab</name>
+    <message>
+        <location filename="../../ui/stock/pending_tab.py" line="+58"/>
+        <source>Confirm</source>
+        <translation>复核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorise on the spot…</source>
+        <translation>现场授权…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>For you to confirm as the second person: {count}</source>
+        <translation>待我复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
+        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your moves awaiting a second person: {count}</source>
+        <translation>我经办、待他人复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of your moves awaits a second person.</source>
+        <translation>我经办的业务均已复核完毕。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} now in {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已入 {target}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已从 {source} 调至 {target}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move confirmed</source>
+        <translation>复核完成</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing was received; its serials left the books.</source>
+        <translation>未入库，这些号码已从账中删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing moved; the cards stay at {source}.</source>
+        <translation>卡片未调动，仍在{source}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id} withdrawn.</source>
+        <translation>第 {id} 号已撤回。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No. {id} sent back to {maker}.</source>
+        <translation>第 {id} 号已退回给 {maker}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move sent back</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPage</name>
     <message>
         <location filename="../../ui/policy/page.py" line="+116"/>
@@ -2107,37 +2290,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+303"/>
-        <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
-        <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>About {weeks:.1f} weeks of issuing left at the recent rate.</source>
-        <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>{count} unexplained difference(s): explain each before signing off.</source>
-        <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The books balance: opening + in − out = closing.</source>
-        <translation>账实相符：上日结存 + 收入 − 付出 = 本日结存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No such serial in your scope.</source>
-        <translation>您的权限范围内没有该号码。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{serial}: {card}, {state}, at {location} ({branch})</source>
-        <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location filename="../../ui/stock/page.py" line="+84"/>
         <source>No. {id} is recorded: {card} ×{count}. It takes effect once a second person confirms it.</source>
         <translation>第 {id} 号已登记：{card} ×{count}。经复核人复核后生效。</translation>
     </message>
@@ -2152,123 +2305,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>待复核</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Card recorded</source>
-        <translation>已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
-        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{card} {serial} is spoiled; it is held for destruction.</source>
-        <translation>{card} {serial} 已作废，留存待销毁。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Destruction recorded</source>
-        <translation>销毁已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
-        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Count recorded</source>
-        <translation>盘点已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected {expected}, counted {counted}.</source>
-        <translation>账面 {expected} 张，实盘 {counted} 张。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The count agrees with the books.</source>
-        <translation>账实相符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Missing: {missing}. Unexpected: {unexpected}.</source>
-        <translation>短缺：{missing}。账外：{unexpected}。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No. {id} confirmed by {who}: {card} ×{count} now in {target}.</source>
-        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已入 {target}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.</source>
-        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已从 {source} 调至 {target}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move confirmed</source>
-        <translation>复核完成</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Nothing was received; its serials left the books.</source>
-        <translation>未入库，这些号码已从账中删除。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing moved; the cards stay at {source}.</source>
-        <translation>卡片未调动，仍在{source}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No. {id} withdrawn.</source>
-        <translation>第 {id} 号已撤回。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No. {id} sent back to {maker}.</source>
-        <translation>第 {id} 号已退回给 {maker}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move sent back</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Day signed off</source>
-        <translation>签退完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
-        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>Export stock</source>
-        <translation>导出库存</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{count} serials written to {file}.</source>
-        <translation>已将 {count} 个号码写入 {file}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exporting the stock…</source>
-        <translation>正在导出库存…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-40"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2292,8 +2329,29 @@ python main.py db upgrade --db {url}</translation>
         <source>Movement register</source>
         <translation>出入库登记簿</translation>
     </message>
+</context>
+<context>
+    <name>StockStatus</name>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/stock/models.py" line="+13"/>
+        <source>Awaiting confirmation</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <location filename="../../ui/stock/stock_tab.py" line="+56"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -2328,108 +2386,65 @@ python main.py db upgrade --db {url}</translation>
         <translation>最低库存…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Confirm</source>
-        <translation>复核确认</translation>
+        <location line="+11"/>
+        <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
+        <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send back…</source>
-        <translation>退回…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authorise on the spot…</source>
-        <translation>现场授权…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Withdraw…</source>
-        <translation>撤回…</translation>
+        <location line="+4"/>
+        <source>About {weeks:.1f} weeks of issuing left at the recent rate.</source>
+        <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>For you to confirm as the second person: {count}</source>
-        <translation>待我复核：{count}</translation>
+        <source>Card recorded</source>
+        <translation>已登记</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
-        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
+        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{card} {serial} is spoiled; it is held for destruction.</source>
+        <translation>{card} {serial} 已作废，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destruction recorded</source>
+        <translation>销毁已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
+        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expected {expected}, counted {counted}.</source>
+        <translation>账面 {expected} 张，实盘 {counted} 张。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Your moves awaiting a second person: {count}</source>
-        <translation>我经办、待他人复核：{count}</translation>
+        <source>The count agrees with the books.</source>
+        <translation>账实相符。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>None of your moves awaits a second person.</source>
-        <translation>我经办的业务均已复核完毕。</translation>
+        <location line="+2"/>
+        <source>Missing: {missing}. Unexpected: {unexpected}.</source>
+        <translation>短缺：{missing}。账外：{unexpected}。</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <source>Business date</source>
-        <translation>营业日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reconcile</source>
-        <translation>对账</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign off…</source>
-        <translation>签退…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serial, e.g. A00001000</source>
-        <translation>号码，如 A00001000</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show history</source>
-        <translation>查看履历</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every move</source>
-        <translation>全部业务</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every card type</source>
-        <translation>全部卡种</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export stock (CSV)…</source>
-        <translation>导出库存 (CSV)…</translation>
-    </message>
-</context>
-<context>
-    <name>StockStatus</name>
-    <message>
-        <location filename="../../ui/stock/models.py" line="+13"/>
-        <source>Awaiting confirmation</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>已退回</translation>
+        <location line="+2"/>
+        <source>Count recorded</source>
+        <translation>盘点已登记</translation>
     </message>
 </context>
 <context>
     <name>StockTables</name>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/stock/models.py" line="+24"/>
         <source>Vault</source>
         <translation>金库</translation>
     </message>
@@ -2439,7 +2454,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-489"/>
+        <location filename="../../ui/stock/columns.py" line="+11"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
