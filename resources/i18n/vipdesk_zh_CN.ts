@@ -1273,6 +1273,39 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>DemoLoginsCard</name>
+    <message>
+        <location filename="../../ui/login/demo_logins.py" line="+68"/>
+        <source>Demo logins</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a demo store with made-up data. Click a login to fill in the form; every demo account has the password {password}.</source>
+        <translation>这是一个使用虚构数据的演示数据库。点击一个账户即可填入登录表单；所有演示账户的密码均为 {password}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
     <name>DeskFlow</name>
     <message>
         <location filename="../../ui/flow.py" line="+79"/>
@@ -1501,7 +1534,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../ui/login/window.py" line="+249"/>
+        <location filename="../../ui/login/window.py" line="+204"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1569,36 +1602,6 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+4"/>
         <source>Store: {store}</source>
         <translation>数据库：{store}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demo logins</source>
-        <translation>演示账户</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This is a demo store with made-up data. Click a login to fill in the form; every demo account has the password {password}.</source>
-        <translation>这是一个使用虚构数据的演示数据库。点击一个账户即可填入登录表单；所有演示账户的密码均为 {password}。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Branch</source>
-        <translation>网点</translation>
     </message>
 </context>
 <context>
