@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
-from ui.tables import SortableRows
+from ui.tables import SortableRows, sort_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Column = tuple  # (title, show) or (title, show, sort): see the module's docstring
@@ -42,8 +42,12 @@ def column_cell(columns: Sequence[Column], row, column: int, role: int):
     if role == ROW_ROLE:
         return row
     if role == SORT_ROLE:
-        sort = columns[column][2] if len(columns[column]) > 2 and columns[column][2] is not None else columns[column][1]
-        value = sort(row)
+        if len(columns[column]) > 2 and columns[column][2] is not None:
+            value = columns[column][2](row)
+        else:   # the shown value: a number shown as text ("1,200.00", "¥95") still sorts as a number
+            value = columns[column][1](row)
+            key = sort_key(value) if isinstance(value, str) else None
+            value = float(key[1]) if key is not None and key[0] == 0 else value
         return value.isoformat() if isinstance(value, (date, datetime)) else value
     return None
 
