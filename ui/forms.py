@@ -153,14 +153,15 @@ class FormDialog(QDialog):
             self.conflicted.emit()
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self, work: Callable[[], Any]) -> Task:
-        """Run the service call ``work`` off the GUI thread; then accept with its result, having
-        reported what it changed, or show why it failed. The whole form is disabled meanwhile,
-        so the fields ``work`` reads stay as they were when OK was pressed."""
+    def save(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Call ``service(*args, **kwargs)`` off the GUI thread; then accept with its result,
+        having reported what it changed, or show why it failed. The arguments are read from the
+        fields here, on the GUI thread (the worker never touches a widget); the form is disabled
+        until the answer is back."""
         self.clear_error()
         self._focused = self.focusWidget()   # disabling the form takes the focus away
-        self.saving = run_in_background(self, lambda _progress: recorded(work), on_success=self._succeeded,
-                                        on_failure=self._failed_saving, busy=[self])
+        self.saving = run_in_background(self, lambda _progress: recorded(lambda: service(*args, **kwargs)),
+                                        on_success=self._succeeded, on_failure=self._failed_saving, busy=[self])
         return self.saving
 
     def _succeeded(self, outcome: Outcome) -> None:

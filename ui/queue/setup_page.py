@@ -41,7 +41,7 @@ class ServiceDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: setup.add_service(self.store, self.actor, prefix=self.prefix.text(), name=self.name.text()))
+        self.save(setup.add_service, self.store, self.actor, prefix=self.prefix.text(), name=self.name.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Add a service"))
@@ -84,10 +84,10 @@ class CounterDialog(FormDialog):
 
     def submit(self) -> None:
         if self.counter is None:
-            self.save(lambda: setup.add_counter(self.store, self.actor, number=self.number.text(),
-                                                name=self.name.text(), service_ids=self.chosen()))
+            self.save(setup.add_counter, self.store, self.actor, number=self.number.text(), name=self.name.text(),
+                      service_ids=self.chosen())
         else:
-            self.save(lambda: setup.set_counter(self.store, self.actor, self.counter.id, service_ids=self.chosen()))
+            self.save(setup.set_counter, self.store, self.actor, self.counter.id, service_ids=self.chosen())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Add a counter") if self.counter is None else

@@ -70,10 +70,12 @@ class ProposeExceptionDialog(FormDialog):
         qdate = self.valid_until.date()
         until = date(qdate.year(), qdate.month(), qdate.day())
 
+        store, actor, cif = self.store, self.actor, self.cif.text()
+        tier, reason = self.tier.currentData(), self.reason.toPlainText()
+
         def work():
-            customer = find_customer_by_cif(self.store, self.actor, self.cif.text())
-            return propose_exception(self.store, self.actor, customer.id, tier=self.tier.currentData(),
-                                     reason=self.reason.toPlainText(), valid_until=until)
+            customer = find_customer_by_cif(store, actor, cif)
+            return propose_exception(store, actor, customer.id, tier=tier, reason=reason, valid_until=until)
         self.save(work)
 
     def retranslateUi(self) -> None:  # noqa: N802
