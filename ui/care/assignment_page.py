@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from app.care import assignment
 from app.care.common import care_policy
 from app.errors import UserError
-from ui.care.common import CARE_TABLES, fit_columns, reasons_text, tier_text
+from ui.care.common import CARE_TABLES, reasons_text, tier_text
 from ui.columns import ColumnsModel
 from ui.messages import roles_text
 from ui.page import Page, PageContext
-from ui.tables import read_only_view, selected, selected_rows
+from ui.tables import fit_columns, read_only_view, selected, selected_rows
 from ui.widgets import named_button, styled_label
 
 
@@ -111,7 +111,7 @@ class AssignmentPage(Page):
             return
         self.cap = care_policy(store).manager_cap
         self.staff.set_rows(people)
-        fit_columns(self.staff_view)
+        fit_columns(self.staff_view, 280)
         for box in (self.assign_to, self.hand_over_to):
             current = box.currentData()
             box.clear()
@@ -129,7 +129,7 @@ class AssignmentPage(Page):
         except UserError as error:
             self.handle_error(error)
             return
-        fit_columns(self.unkept_view)
+        fit_columns(self.unkept_view, 280)
         self.unkept_title.setText(self.tr("{count} customers with no one looking after them or lost contact")
                                   .format(count=total))
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QTableView
 
 from app.care.rules import (
     CHANNEL_LABELS, FOLLOW_UP_LABELS, LEVEL_LABELS, METHOD_LABELS, SATISFACTION_LABELS, STATE_LABELS,
@@ -84,11 +83,3 @@ def local_text(utc: datetime | None, policy) -> str:
 def left_text(deadline: datetime, now: datetime) -> str:
     """Time left as a countdown ("4:59:59"); past the deadline, how long overdue ("overdue 1 d 2 h")."""
     return countdown_text(deadline - now) if deadline >= now else overdue_text(now - deadline)
-
-
-def fit_columns(view: QTableView, widest: int = 280) -> None:
-    """Size columns to what they show (short lists only), none wider than ``widest``."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for column in range(header.count() - 1):
-        header.resizeSection(column, min(max(header.sectionSize(column), 72), widest))

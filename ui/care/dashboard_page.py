@@ -19,10 +19,10 @@ from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
 from ui.formatting import month_labels, month_span, round_ticks
-from ui.care.common import CARE_TABLES, fit_columns, tier_text
+from ui.care.common import CARE_TABLES, tier_text
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
-from ui.tables import read_only_view
+from ui.tables import fit_columns, read_only_view
 from ui.widgets import named_button, styled_label
 
 COLOURS = ("#c9a227", "#8c9aa8", "#3d6fb6", "#6b3fa0", "#2e7d32", "#b3261e")
@@ -145,7 +145,7 @@ class DashboardPage(Page):
     def show_board(self, board: dashboard.Dashboard) -> None:
         self.board = board
         self.branches.set_rows(board.branches)
-        fit_columns(self.branches_view)
+        fit_columns(self.branches_view, 280)
         self._draw()
 
     def _draw(self) -> None:

@@ -14,13 +14,13 @@ from app.care.common import care_policy
 from app.care.rules import OPEN_STATES, RESOLVED
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TABLES, channel_text, fit_columns, kind_text, left_text, local_text, state_text,
+    CARE_TABLES, channel_text, kind_text, left_text, local_text, state_text,
     tier_text,
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
-from ui.tables import read_only_view, selected
+from ui.tables import fit_columns, read_only_view, selected
 from ui.tier_labels import card_label
 from ui.widgets import named_button, styled_label
 
@@ -194,7 +194,7 @@ class CarePage(Page):
             return
         wanted = FILTER_KINDS.get(self.kind_box.currentData() or "")
         self.items.set_rows([i for i in self.list.items if wanted is None or i.kind in wanted])
-        fit_columns(self.items_view)
+        fit_columns(self.items_view, 280)
         self._show_summary()
 
     def _show_summary(self) -> None:
