@@ -35,3 +35,45 @@ def test_a_page_reloads_when_a_table_it_shows_changed_elsewhere(main_window):
     assert audit._stale  # hidden: reloads when shown
     window.open_page("audit")
     assert not audit._stale
+
+
+def test_a_form_saves_off_the_gui_thread_and_reports_what_changed(qtbot, demo_store):
+    """The fields are read on the GUI thread; the service runs on a worker; the form says what
+    the store saw change before it says it saved."""
+    import threading
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from sqlalchemy import select
+
+    from app.auth.branches import create_branch
+    from db.models import Branch
+    from tests.db.helpers import actor_named
+    from tests.ui.saving import submit
+    from ui.forms import FormDialog
+
+    admin = actor_named(demo_store, "admin")
+    with demo_store.read() as session:
+        parent = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+    ran_on, heard = [], []
+
+    class NewBranch(FormDialog):
+        def __init__(self):
+            super().__init__()
+            self.code = self.add_row("code", QLineEdit("BJ0199", self))
+
+        def submit(self):
+            self.save(work, self.code.text())
+
+    def work(code):
+        ran_on.append(threading.current_thread())
+        return create_branch(demo_store, admin, code=code, name="测试网点", level="outlet", parent_id=parent)
+
+    dialog = NewBranch()
+    qtbot.addWidget(dialog)
+    dialog.committed.connect(lambda tables: heard.append(("committed", tables)))
+    dialog.saved.connect(lambda result: heard.append(("saved", result.code)))
+    submit(dialog)
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert heard[0][0] == "committed" and {"branch", "audit_event"} <= heard[0][1]
+    assert heard[1] == ("saved", "BJ0199")
