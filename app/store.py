@@ -4,7 +4,8 @@ A write unit of work is one user action: it begins an immediate write transactio
 a read-committed one (PostgreSQL), checks that the acting account is still allowed in, collects
 audit events while the service works, appends them to the hash chain at the very end (so the
 lock of the chain's lane it writes to is held only for a moment) and commits everything
-together or nothing.
+together or nothing. It notes the tables its statements write and, once committed, reports them
+to the action being recorded (:mod:`app.changes`), so that screens learn what changed.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, event, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.changes import committed, written_table
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
 from app import faults
@@ -52,6 +54,12 @@ class UnitOfWork:
     now: datetime
     today: date           # the business day at ``now`` (dates written by services)
     events: list[PendingEvent] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)  # the tables written so far
+
+    def touch(self, *tables: str) -> None:
+        """Note tables a statement changes that the store cannot see in its text (a store
+        function called by name)."""
+        self.changed.update(tables)
 
     def audit(self, action: str, entity: str, entity_id: object, *, before: object = None,
               after: object = None, branch_id: int | None = None) -> None:
@@ -108,18 +116,21 @@ class Store:
                 with Session(bind=conn, expire_on_commit=False) as session:
                     now = self.clock()
                     uow = UnitOfWork(session, actor, now, business_date(now))
+                    event.listen(conn, "after_cursor_execute", _noting_writes(uow))
                     if check_session:
                         _check_still_allowed(session, actor, uow.now)
                     yield uow
                     session.flush()
                     _append_audit(session, uow)
                     session.commit()
+                committed(uow.changed)
             finally:
                 conn.close()
 
-    def command(self, statement: str, params: dict) -> object:
+    def command(self, statement: str, params: dict, touches: tuple[str, ...] = ()) -> object:
         """Run one statement that is a whole user action by itself (on PostgreSQL a function of
-        the store that checks, changes and audits) and return its one value. It runs in
+        the store that checks, changes and audits) and return its one value; ``touches``: the
+        tables it may write, reported as changed (:mod:`app.changes`). It runs in
         autocommit, so the store commits it as it answers; the statement goes to the driver as
         it is (its parameter style, no ORM on the hot path), on a connection of the pool as
         every other action (a PC holds no more connections for it), unchecked when it was in
@@ -129,11 +140,13 @@ class Store:
             conn.execution_options(isolation_level="AUTOCOMMIT")
             driver = conn.connection.driver_connection
             try:
-                return driver.execute(statement, params).fetchone()[0]
+                answer = driver.execute(statement, params).fetchone()[0]
             except Exception:
                 if driver.closed or driver.broken:  # not given back to the pool
                     conn.invalidate()
                 raise
+        committed(touches)
+        return answer
 
     def _end_stalls(self) -> None:
         """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold
@@ -145,6 +158,15 @@ class Store:
                 conn.commit()
         except DBAPIError:
             pass  # the user is told the store is busy either way
+
+
+def _noting_writes(uow: UnitOfWork) -> Callable[..., None]:
+    """A listener of the unit of work's connection that notes each table a statement writes."""
+    def note(_conn, _cursor, statement, _parameters, context, _executemany) -> None:
+        table = written_table(statement, getattr(context, "compiled", None))
+        if table is not None:
+            uow.changed.add(table)
+    return note
 
 
 def _append_audit(session: Session, uow: UnitOfWork) -> None:
@@ -162,6 +184,7 @@ def _append_audit_postgresql(session: Session, uow: UnitOfWork) -> None:
     """The store composes the events (migration 0023): the actor is the signed-in login, the
     time the server's clock, and it picks the lane, numbers and hashes them. The actor and the
     time sent along count only for the owner (batch jobs and tests on their own clock)."""
+    uow.touch(AuditEvent.__tablename__)
     events = [{"action": p.action, "entity": p.entity, "entity_id": p.entity_id, "before": p.before,
                "after": p.after, "branch_id": p.branch_id} for p in uow.events]
     session.execute(text("SELECT vipdesk_audit(CAST(:events AS jsonb), :now, :actor_id, :actor_name)"),

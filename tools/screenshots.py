@@ -185,8 +185,8 @@ def _documents(app, store, language, out: Path) -> None:
     page = custodian.open_page("documents")
     _grab(app, custodian, out / "documents-zh.png")
     page.tabs.setCurrentIndex(page.verify_index)
-    page.payload_edit.setText(made.payloads[0])
-    page.verify_payload()
+    page.verify_tab.payload_edit.setText(made.payloads[0])
+    page.verify_tab.verify_payload()
     _grab(app, custodian, out / "documents-verify-zh.png")
     viewer = page.open_viewer(made)
     viewer.resize(*SIZE)
@@ -201,8 +201,8 @@ def _documents(app, store, language, out: Path) -> None:
     admin.show()
     page = admin.open_page("documents")
     page.tabs.setCurrentIndex(page.templates_index)
-    keys = [page.template_list.item(i).data(256) for i in range(page.template_list.count())]
-    page.template_list.setCurrentRow(keys.index("agreement"))
+    keys = [page.templates_tab.template_list.item(i).data(256) for i in range(page.templates_tab.template_list.count())]
+    page.templates_tab.template_list.setCurrentRow(keys.index("agreement"))
     _grab(app, admin, out / "templates-zh.png")
     admin.idle.stop()
     admin.close()

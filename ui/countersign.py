@@ -34,7 +34,7 @@ class CountersignDialog(FormDialog):
         self.username.setFocus()
 
     def submit(self) -> None:
-        self.save(lambda: self.authorise(self.username.text(), self.password.text()))
+        self.save(self.authorise, self.username.text(), self.password.text())
 
     def failed(self, error: BaseException) -> None:
         self.password.clear()

@@ -3,7 +3,8 @@
 A :class:`FormDialog` keeps what the user typed when a save fails: the translated reason is
 shown under the form, the field it names is outlined, and the dialog stays open. Base classes
 here translate with an explicit context (PySide's ``self.tr`` takes the context from the
-runtime class, which would not match in a subclass).
+runtime class, which would not match in a subclass). A save runs off the GUI thread (a store
+that takes seconds to answer never freezes the window) and reports the tables it changed.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Outcome, recorded
 from app.errors import ConflictError, SessionExpired, UserError, ValidationErrors
-from ui.background import run_in_background
+from ui.background import Task, run_in_background
 from ui.messages import error_text
 from ui.widgets import error_label, set_invalid
 
@@ -29,6 +31,7 @@ class FormDialog(QDialog):
     conflicted = Signal()        # someone else changed the record first: the page reloads
     sessionEnded = Signal(str)   # the signed-in account was disabled or locked meanwhile
     saved = Signal(object)       # the service's result, after a successful save
+    committed = Signal(object)   # frozenset[str]: the tables the save changed (before ``saved``)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +63,8 @@ class FormDialog(QDialog):
         self._labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
         self.result_value: Any = None
+        self.saving: Task | None = None   # the save under way, if any
+        self._focused: QWidget | None = None
 
     # -- building -------------------------------------------------------------------------
     def _new_column(self) -> QFormLayout:
@@ -148,27 +153,29 @@ class FormDialog(QDialog):
             self.conflicted.emit()
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self, work: Callable[[], Any], *, background: bool = False) -> None:
-        """Run the service call ``work``; accept with its result, or show why it failed.
-
-        ``background``: for calls that take a moment (password hashing), off the GUI thread.
-        """
+    def save(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Call ``service(*args, **kwargs)`` off the GUI thread; then accept with its result,
+        having reported what it changed, or show why it failed. The arguments are read from the
+        fields here, on the GUI thread (the worker never touches a widget); the form is disabled
+        until the answer is back."""
         self.clear_error()
-        if background:
-            run_in_background(self, lambda _progress: work(), on_success=self._succeeded,
-                              on_failure=self.failed, busy=[self.buttons])
-            return
-        try:
-            result = work()
-        except UserError as error:
-            self.failed(error)
-        else:
-            self._succeeded(result)
+        self._focused = self.focusWidget()   # disabling the form takes the focus away
+        self.saving = run_in_background(self, lambda _progress: recorded(lambda: service(*args, **kwargs)),
+                                        on_success=self._succeeded, on_failure=self._failed_saving, busy=[self])
+        return self.saving
 
-    def _succeeded(self, result: Any) -> None:
-        self.result_value = result
-        self.saved.emit(result)
+    def _succeeded(self, outcome: Outcome) -> None:
+        self.saving = None
+        self.result_value = outcome.result
+        self.committed.emit(outcome.changes)
+        self.saved.emit(outcome.result)
         self.accept()
+
+    def _failed_saving(self, error: BaseException) -> None:
+        self.saving = None
+        if self._focused is not None:
+            self._focused.setFocus()   # where the person was typing, unless the error names a field
+        self.failed(error)
 
     def submit(self) -> None:
         """Every dialog overrides this: clean its fields and call :meth:`save` with the service call."""

@@ -4,7 +4,8 @@ Columns are sized to what they show, so that a masked card number, an ID or a se
 read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST (the models give the whole
 text as the cell's tooltip). The shell fits every table of every page it builds, and of every
 form a page opens (``fit_tables``), so a page only builds its views; a model that holds its
-rows whole sorts by header (``SortableRows``).
+rows whole sorts by header (``SortableRows``). Every list is built by :func:`read_only_view`
+and read by :func:`selected` (the row object, the same behind a sorting proxy).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 from shiboken6 import isValid
 
-from ui.itemroles import SORT_ROLE
+from ui.itemroles import ROW_ROLE, SORT_ROLE
 
 FREE_TEXT_WIDEST = 320
 _ROWS_MEASURED = 300   # rows a refit reads per column (a lazy list is never read whole)
@@ -205,3 +206,36 @@ class SortableRows:
             self._rows = saved
         keyed.sort(reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         return [rows[number] for _key, number in keyed]
+
+
+def read_only_view(parent: QWidget, model: QAbstractItemModel, name: str, *, multi: bool = False) -> QTableView:
+    """A list to read and pick from: whole rows selected (one, or several with ``multi``), no
+    editing, alternating rows; sorted by header once the shell fits it (:class:`TableFitter`)."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(110)
+    return view
+
+
+def selected_rows(view: QTableView) -> list:
+    """The row objects selected in ``view``, top to bottom as shown (through any proxy)."""
+    chosen = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return [index.data(ROW_ROLE) for index in sorted(chosen, key=lambda i: i.row())]
+
+
+def selected(view: QTableView):
+    """The row object selected in ``view``, or None."""
+    rows = selected_rows(view)
+    return rows[0] if rows else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QWidget
 
 
 def bind_key(button: QAbstractButton, key: str, tip: str = "") -> None:
@@ -51,3 +51,12 @@ def styled_label(role: str, parent: QWidget | None = None, *, wrap: bool = False
     label.setProperty("role", role)
     label.setWordWrap(wrap)
     return label
+
+
+def named_button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
+    """A push button with an object name (for tests and style sheets), its text set by the
+    screen's ``retranslateUi``; hidden when the person may not use it."""
+    button = QPushButton(parent)
+    button.setObjectName(name)
+    button.setVisible(visible)
+    return button

@@ -31,6 +31,7 @@ COMMAND = ("SELECT vipdesk_queue_command(%(action)s, %(counter)s, %(pc)s, %(tick
            "%(preferences)s::integer[], %(tiers)s, %(time_zone)s, %(recall_gap)s, %(recalls_limit)s, "
            "%(from_state)s, %(to_state)s, %(now)s::timestamp, %(actor_id)s::integer, %(actor_name)s, "
            "%(actor_path)s)")
+TOUCHES = ("queue_ticket", "queue_counter", "queue_counter_session", "audit_event")  # what the command may write
 ATTEMPTS = 3  # a plan made again twice and still stale: the policy is being changed right now
 
 
@@ -84,7 +85,7 @@ def _run(store, actor, desk, action: str, ticket_id: int | None) -> TicketRow | 
             "time_zone": plan.policy.time_zone, "recall_gap": plan.policy.recall_gap_seconds,
             "recalls_limit": plan.policy.recalls_before_no_show, "from_state": from_state,
             "to_state": rules.ACTION_RESULTS[action], "now": store.clock(), "actor_id": actor.account_id,
-            "actor_name": actor.username, "actor_path": actor.branch_path})
+            "actor_name": actor.username, "actor_path": actor.branch_path}, touches=TOUCHES)
         if isinstance(answer, str):
             answer = json.loads(answer)
         if answer.get("stale"):

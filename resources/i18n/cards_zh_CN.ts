@@ -83,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+407"/>
+        <location filename="../../ui/cards/page.py" line="+378"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>卡产品设置已保存。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Card numbers must begin with one of the product&apos;s BINs (separate several with commas). Where Luhn is only warned, a number failing it is accepted with a warning.</source>
         <translation>卡号须以该卡产品的某个卡头开头（多个卡头用逗号分隔）。模10校验位仅提示时，未通过校验的卡号在提示后仍可使用。</translation>
     </message>
@@ -195,9 +195,9 @@
 <context>
     <name>CardTables</name>
     <message>
-        <location filename="../../ui/cards/customer_tab.py" line="+22"/>
+        <location filename="../../ui/cards/customer_tab.py" line="+23"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-471"/>
+        <location filename="../../ui/cards/page.py" line="-441"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -325,7 +325,7 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+186"/>
+        <location line="+157"/>
         <source>My drawer holds no blank cards: ask the custodian for a hand-out on the stock page.</source>
         <translation>我的尾箱中没有空白卡：请在库存页向库管员领用。</translation>
     </message>
@@ -458,7 +458,7 @@
 <context>
     <name>CardsTab</name>
     <message>
-        <location filename="../../ui/cards/customer_tab.py" line="+100"/>
+        <location filename="../../ui/cards/customer_tab.py" line="+104"/>
         <source>VIP cards</source>
         <translation>贵宾卡</translation>
     </message>

@@ -4,13 +4,13 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../ui/care/assignment_page.py" line="+132"/>
+        <location filename="../../ui/care/assignment_page.py" line="+133"/>
         <source>{count} customers with no one looking after them or lost contact</source>
         <translation>{count} 名客户无人维护或已失联</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <location line="+34"/>
         <source>Customer assignment</source>
         <translation>客户分配</translation>
@@ -60,7 +60,7 @@
         <translation>将{name}的全部 {count} 名客户及未结投诉移交给{to}？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{count} customers handed over from {name} to {to}.</source>
         <translation>已将 {count} 名客户从{name}移交给{to}。</translation>
     </message>
@@ -103,7 +103,7 @@
 <context>
     <name>CareKinds</name>
     <message>
-        <location filename="../../ui/care/common.py" line="+26"/>
+        <location filename="../../ui/care/common.py" line="+22"/>
         <source>Contact overdue</source>
         <translation>联系已逾期</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="+26"/>
+        <location filename="../../ui/care/page.py" line="+28"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
@@ -177,14 +177,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+236"/>
         <location line="+3"/>
         <location line="+21"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-259"/>
         <source>VIP cards expiring</source>
         <translation>贵宾卡即将到期</translation>
     </message>
@@ -215,23 +215,23 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>{count} complaints</source>
         <translation>共 {count} 件投诉</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+18"/>
+        <location line="-81"/>
+        <location line="+17"/>
         <source>Customer care</source>
         <translation>客户维护</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-17"/>
         <source>Select a line of the worklist first.</source>
         <translation>请先在工作清单中选择一行。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Select a follow-up line.</source>
         <translation>请选择一条跟进事项。</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>客户维护策略已保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Figures a bank sets for customer care; 0 days means no planned contact for that tier. Saving takes effect at once for everyone.</source>
         <translation>以下为本行客户维护的各项参数；联系周期为 0 天表示该等级不安排定期联系。保存后对所有人立即生效。</translation>
     </message>
@@ -377,7 +377,7 @@
 <context>
     <name>CareTab</name>
     <message>
-        <location filename="../../ui/care/customer_tab.py" line="+110"/>
+        <location filename="../../ui/care/customer_tab.py" line="+115"/>
         <source>Select a contact record to change.</source>
         <translation>请选择要修改的联系记录。</translation>
     </message>
@@ -410,14 +410,14 @@
 <context>
     <name>CareTables</name>
     <message>
-        <location filename="../../ui/care/assignment_page.py" line="-178"/>
+        <location filename="../../ui/care/assignment_page.py" line="-179"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location filename="../../ui/care/dashboard_page.py" line="+105"/>
+        <location filename="../../ui/care/dashboard_page.py" line="+107"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/care/page.py" line="-226"/>
+        <location filename="../../ui/care/page.py" line="-225"/>
         <location line="+41"/>
         <source>Customer</source>
         <translation>客户</translation>
@@ -471,7 +471,7 @@
         <translation>列入原因</translation>
     </message>
     <message>
-        <location filename="../../ui/care/customer_tab.py" line="-90"/>
+        <location filename="../../ui/care/customer_tab.py" line="-91"/>
         <source>Contacted at</source>
         <translation>联系时间</translation>
     </message>

@@ -2,97 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CardDocuments</name>
-    <message>
-        <location filename="../../ui/documents/cards.py" line="+34"/>
-        <source>Making the document…</source>
-        <translation>正在生成文档…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Print agreement…</source>
-        <translation>打印协议…</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentViewer</name>
-    <message>
-        <location filename="../../ui/documents/viewer.py" line="+66"/>
-        <source>Document {number}</source>
-        <translation>文档 {number}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{subject} · No. {number} · {pages} page(s) · printed {printed} time(s)</source>
-        <translation>{subject} · 编号 {number} · 共 {pages} 页 · 已打印 {printed} 次</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Could not complete the action</source>
-        <translation>操作未能完成</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Save the document</source>
-        <translation>保存文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The document was saved to {path}.</source>
-        <translation>文档已保存到 {path}。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Making the document…</source>
-        <translation>正在生成文档…</translation>
-    </message>
-</context>
-<context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="+276"/>
+        <location filename="../../ui/documents/page.py" line="+50"/>
         <source>Register</source>
         <translation>登记簿</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
         <source>Verify</source>
         <translation>验真</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+61"/>
+        <location line="+0"/>
         <source>Card paperwork</source>
         <translation>卡片文书</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="+1"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -101,8 +28,96 @@
         <source>Templates</source>
         <translation>模板</translation>
     </message>
+</context>
+<context>
+    <name>DocumentsTable</name>
+    <message>
+        <location filename="../../ui/documents/models.py" line="+19"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Copy of</source>
+        <translation>原件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
     <message>
         <location line="+2"/>
+        <source>Due since</source>
+        <translation>待打印起始时间</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkTab</name>
+    <message>
+        <location filename="../../ui/documents/paperwork_tab.py" line="+35"/>
         <source>Show what was printed too</source>
         <translation>同时显示已打印的</translation>
     </message>
@@ -112,7 +127,20 @@
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
+        <source>Card paperwork</source>
+        <translation>卡片文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a document first.</source>
+        <translation>请先选择一份文档。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../../ui/documents/register_tab.py" line="+56"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -137,17 +165,51 @@
         <translation>附加签字扫描件…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scan the QR code of a printed document (or type what it says), then press Enter.</source>
-        <translation>用扫码枪扫描纸质文档上的二维码（或手工输入其内容），然后按回车键。</translation>
+        <location line="+15"/>
+        <source>Reprint</source>
+        <translation>重印</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The text of the QR code</source>
-        <translation>二维码内容</translation>
+        <location line="+0"/>
+        <source>Select a document first.</source>
+        <translation>请先选择一份文档。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Making the copy…</source>
+        <translation>正在生成副本…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Select a service agreement first.</source>
+        <translation>请先选择一份贵宾服务协议。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The scan of the signed agreement</source>
+        <translation>已签字协议的扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scan {name} is recorded with the agreement (SHA-256 {sha}).</source>
+        <translation>扫描件 {name} 已登记到该协议（SHA-256 {sha}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../ui/documents/reports_tab.py" line="+95"/>
         <source>Renewal-due letters</source>
         <translation>到期续卡提示函</translation>
     </message>
@@ -207,7 +269,25 @@
         <translation>生成工作清单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Tier worklist</source>
+        <translation>等级评定工作清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No evaluation has been run yet.</source>
+        <translation>尚未进行过客户等级评定。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../ui/documents/templates_tab.py" line="+44"/>
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
@@ -217,49 +297,60 @@
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Reprint</source>
-        <translation>重印</translation>
+        <location line="+15"/>
+        <source>edited</source>
+        <translation>已修改</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+12"/>
-        <source>Select a document first.</source>
-        <translation>请先选择一份文档。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Making the copy…</source>
-        <translation>正在生成副本…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+11"/>
-        <source>Signed scan</source>
-        <translation>签字扫描件</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Select a service agreement first.</source>
-        <translation>请先选择一份贵宾服务协议。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The scan of the signed agreement</source>
-        <translation>已签字协议的扫描件</translation>
+        <location line="+0"/>
+        <source>shipped</source>
+        <translation>出厂</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
-        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+        <source>{name} (v{version}, {source})</source>
+        <translation>{name}（第 {version} 版，{source}）</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The scan {name} is recorded with the agreement (SHA-256 {sha}).</source>
-        <translation>扫描件 {name} 已登记到该协议（SHA-256 {sha}）。</translation>
+        <location line="+25"/>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Placeholders this template may use: {names}</source>
+        <translation>本模板可用的占位符：{names}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Template saved</source>
+        <translation>模板已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {version} of this template is used for new documents from now on; documents already made keep the version they were made with.</source>
+        <translation>从现在起新生成的文档使用本模板第 {version} 版；已生成的文档仍保留其生成时所用的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message>
+        <location filename="../../ui/documents/verify_tab.py" line="+44"/>
+        <source>Scan the QR code of a printed document (or type what it says), then press Enter.</source>
+        <translation>用扫码枪扫描纸质文档上的二维码（或手工输入其内容），然后按回车键。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text of the QR code</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify</source>
+        <translation>验真</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Genuine</source>
         <translation>真实有效</translation>
     </message>
@@ -302,141 +393,6 @@
         <location line="+3"/>
         <source>Template: {template}</source>
         <translation>模板：{template}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Making the document…</source>
-        <translation>正在生成文档…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Tier worklist</source>
-        <translation>等级评定工作清单</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No evaluation has been run yet.</source>
-        <translation>尚未进行过客户等级评定。</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>edited</source>
-        <translation>已修改</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>shipped</source>
-        <translation>出厂</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{name} (v{version}, {source})</source>
-        <translation>{name}（第 {version} 版，{source}）</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Placeholders this template may use: {names}</source>
-        <translation>本模板可用的占位符：{names}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Template saved</source>
-        <translation>模板已保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Version {version} of this template is used for new documents from now on; documents already made keep the version they were made with.</source>
-        <translation>从现在起新生成的文档使用本模板第 {version} 版；已生成的文档仍保留其生成时所用的版本。</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentsTable</name>
-    <message>
-        <location filename="../../ui/documents/models.py" line="+19"/>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subject</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+27"/>
-        <source>Branch</source>
-        <translation>网点</translation>
-    </message>
-    <message>
-        <location line="-26"/>
-        <source>Made at</source>
-        <translation>生成时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Made by</source>
-        <translation>生成人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+24"/>
-        <source>Printed</source>
-        <translation>打印次数</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <source>Copy of</source>
-        <translation>原件编号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed scan</source>
-        <translation>签字扫描件</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Card type</source>
-        <translation>卡种</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Card number</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Due since</source>
-        <translation>待打印起始时间</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@
 <context>
     <name>CounterDialog</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+91"/>
+        <location filename="../../ui/queue/setup_page.py" line="+93"/>
         <source>Add a counter</source>
         <translation>新增窗口</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+182"/>
+        <location filename="../../ui/queue/counter.py" line="+183"/>
         <source>No customer at this counter.</source>
         <translation>本窗口当前没有客户。</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>已在 {pc} 签到窗口 {counter}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候客户。</translation>
     </message>
@@ -90,7 +90,7 @@
         <translation>请先选择一个等候中的号（或扫描号票）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Scanned ticket</source>
         <translation>扫描的排队号</translation>
     </message>
@@ -216,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+167"/>
+        <location filename="../../ui/queue/lobby.py" line="+168"/>
         <location line="+36"/>
-        <location line="+126"/>
+        <location line="+124"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-155"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Save the ticket slip</source>
         <translation>保存号票</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation>请先选择一个排队号。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Cancel a ticket</source>
         <translation>取消排队号</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+161"/>
+        <location filename="../../ui/queue/setup_page.py" line="+159"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -498,7 +498,7 @@
         <translation>正在导出排队号…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -531,9 +531,9 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-307"/>
-        <location filename="../../ui/queue/models.py" line="+155"/>
-        <location filename="../../ui/queue/setup_page.py" line="-157"/>
+        <location filename="../../ui/queue/lobby.py" line="-305"/>
+        <location filename="../../ui/queue/models.py" line="+79"/>
+        <location filename="../../ui/queue/setup_page.py" line="-155"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -548,12 +548,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/models.py" line="-122"/>
+        <location filename="../../ui/queue/models.py" line="-49"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+46"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -609,12 +609,12 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-227"/>
+        <location filename="../../ui/queue/counter.py" line="-223"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-156"/>
+        <location filename="../../ui/queue/stats_page.py" line="-155"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>

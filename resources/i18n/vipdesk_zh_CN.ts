@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/accounts/dialogs.py" line="+103"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+102"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>停用 {name} 的账户？停用后此人无法登录，其记录仍然保留。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Your own account</source>
         <translation>您本人的账户</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>AumImportPage</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="+105"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+85"/>
         <source>Import AUM extract</source>
         <translation>导入金融资产数据</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>此文件以前已导入过。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
         <translation>有 {count} 行错误，未导入任何数据。请更正这些行，或勾选“跳过错误行”只导入正确的行。</translation>
     </message>
@@ -606,7 +606,7 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Branches of your part of the bank. Branches are never deleted: mark a closed one inactive.</source>
         <translation>您管辖范围内的网点。网点不能删除：撤并的网点请设为停用。</translation>
     </message>
@@ -654,6 +654,19 @@
         <location line="+1"/>
         <source>Reload</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>CardDocuments</name>
+    <message>
+        <location filename="../../ui/card_documents.py" line="+32"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print agreement…</source>
+        <translation>打印协议…</translation>
     </message>
 </context>
 <context>
@@ -961,7 +974,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/customers/view.py" line="+132"/>
+        <location filename="../../ui/customers/view.py" line="+136"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -978,22 +991,22 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Mark inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Mark active</source>
         <translation>恢复正常</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Mark {name} inactive? The record is kept and can be made active again.</source>
         <translation>停用客户 {name}？档案会保留，可以再恢复。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1121,7 +1134,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+182"/>
+        <location filename="../../ui/customers/page.py" line="+181"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1131,7 +1144,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>找到 {count} 位客户。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1156,7 +1169,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>{file}：读取 {read} 行，新增 {new}，更新 {updated}，未变 {unchanged}，跳过错误行 {skipped}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” to import the good ones.</source>
         <translation>{count} 行有误，未导入任何数据。请更正，或勾选“跳过错误行”只导入正确的行。</translation>
     </message>
@@ -1222,6 +1235,77 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>DayEndTab</name>
+    <message>
+        <location filename="../../ui/stock/day_tab.py" line="+55"/>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign off…</source>
+        <translation>签退…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} unexplained difference(s): explain each before signing off.</source>
+        <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The books balance: opening + in − out = closing.</source>
+        <translation>账实相符：上日结存 + 收入 − 付出 = 本日结存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day signed off</source>
+        <translation>签退完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
+        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLoginsCard</name>
+    <message>
+        <location filename="../../ui/login/demo_logins.py" line="+68"/>
+        <source>Demo logins</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a demo store with made-up data. Click a login to fill in the form; every demo account has the password {password}.</source>
+        <translation>这是一个使用虚构数据的演示数据库。点击一个账户即可填入登录表单；所有演示账户的密码均为 {password}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
     <name>DeskFlow</name>
     <message>
         <location filename="../../ui/flow.py" line="+79"/>
@@ -1260,6 +1344,64 @@ Spouse Wang Fang 1980-05-17</source>
         <location line="+1"/>
         <source>Destroy</source>
         <translation>销毁</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="+70"/>
+        <source>Document {number}</source>
+        <translation>文档 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject} · No. {number} · {pages} page(s) · printed {printed} time(s)</source>
+        <translation>{subject} · 编号 {number} · 共 {pages} 页 · 已打印 {printed} 次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The document was saved to {path}.</source>
+        <translation>文档已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
     </message>
 </context>
 <context>
@@ -1328,9 +1470,32 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+186"/>
+        <location filename="../../ui/forms.py" line="+192"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/stock/history_tab.py" line="+38"/>
+        <source>Serial, e.g. A00001000</source>
+        <translation>号码，如 A00001000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show history</source>
+        <translation>查看履历</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No such serial in your scope.</source>
+        <translation>您的权限范围内没有该号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{serial}: {card}, {state}, at {location} ({branch})</source>
+        <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1534,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../ui/login/window.py" line="+249"/>
+        <location filename="../../ui/login/window.py" line="+204"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1438,41 +1603,11 @@ Spouse Wang Fang 1980-05-17</source>
         <source>Store: {store}</source>
         <translation>数据库：{store}</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Demo logins</source>
-        <translation>演示账户</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This is a demo store with made-up data. Click a login to fill in the form; every demo account has the password {password}.</source>
-        <translation>这是一个使用虚构数据的演示数据库。点击一个账户即可填入登录表单；所有演示账户的密码均为 {password}。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Branch</source>
-        <translation>网点</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+278"/>
+        <location filename="../../ui/shell/window.py" line="+277"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1541,14 +1676,53 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>MovementRegisterTab</name>
+    <message>
+        <location filename="../../ui/stock/register_tab.py" line="+51"/>
+        <source>Every move</source>
+        <translation>全部业务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every card type</source>
+        <translation>全部卡种</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export stock (CSV)…</source>
+        <translation>导出库存 (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>Export stock</source>
+        <translation>导出库存</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} serials written to {file}.</source>
+        <translation>已将 {count} 个号码写入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the stock…</source>
+        <translation>正在导出库存…</translation>
+    </message>
+</context>
+<context>
     <name>MyAccountPage</name>
     <message>
-        <location filename="../../ui/myaccount/page.py" line="+101"/>
+        <location filename="../../ui/myaccount/page.py" line="+100"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Your password has been changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -1616,7 +1790,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/shell/pages.py" line="+188"/>
+        <location filename="../../ui/page.py" line="+139"/>
         <source>Could not complete the action</source>
         <translation>操作未能完成</translation>
     </message>
@@ -1624,7 +1798,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Pages</name>
     <message>
-        <location line="-115"/>
+        <location filename="../../ui/shell/pages.py" line="+60"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1798,6 +1972,89 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>PendingTab</name>
+    <message>
+        <location filename="../../ui/stock/pending_tab.py" line="+58"/>
+        <source>Confirm</source>
+        <translation>复核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorise on the spot…</source>
+        <translation>现场授权…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>For you to confirm as the second person: {count}</source>
+        <translation>待我复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
+        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your moves awaiting a second person: {count}</source>
+        <translation>我经办、待他人复核：{count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of your moves awaits a second person.</source>
+        <translation>我经办的业务均已复核完毕。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} now in {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已入 {target}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.</source>
+        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已从 {source} 调至 {target}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move confirmed</source>
+        <translation>复核完成</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing was received; its serials left the books.</source>
+        <translation>未入库，这些号码已从账中删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing moved; the cards stay at {source}.</source>
+        <translation>卡片未调动，仍在{source}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id} withdrawn.</source>
+        <translation>第 {id} 号已撤回。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No. {id} sent back to {maker}.</source>
+        <translation>第 {id} 号已退回给 {maker}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move sent back</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPage</name>
     <message>
         <location filename="../../ui/policy/page.py" line="+116"/>
@@ -1805,7 +2062,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>已保存，新策略即刻生效。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>These rules apply to every account in the store. The defaults follow PCI DSS: passwords of at least 12 characters, lock-out after 5 failed sign-ins for 30 minutes, and the screen locks after 15 idle minutes.</source>
         <translation>以下规则适用于数据库中的所有账户。默认值遵循 PCI DSS：密码至少 12 个字符；连续 5 次登录失败后锁定 30 分钟；空闲 15 分钟后锁定屏幕。</translation>
     </message>
@@ -1833,7 +2090,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ProposeExceptionDialog</name>
     <message>
-        <location filename="../../ui/tiers/exceptions_page.py" line="+81"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+80"/>
         <source>Propose a tier exception</source>
         <translation>申请等级例外</translation>
     </message>
@@ -2036,37 +2293,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+304"/>
-        <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
-        <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>About {weeks:.1f} weeks of issuing left at the recent rate.</source>
-        <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>{count} unexplained difference(s): explain each before signing off.</source>
-        <translation>{count} 处未说明的差错：签退前请逐一说明。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The books balance: opening + in − out = closing.</source>
-        <translation>账实相符：上日结存 + 收入 − 付出 = 本日结存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No such serial in your scope.</source>
-        <translation>您的权限范围内没有该号码。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{serial}: {card}, {state}, at {location} ({branch})</source>
-        <translation>{serial}：{card}，{state}，位于 {location}（{branch}）</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../ui/stock/page.py" line="+84"/>
         <source>No. {id} is recorded: {card} ×{count}. It takes effect once a second person confirms it.</source>
         <translation>第 {id} 号已登记：{card} ×{count}。经复核人复核后生效。</translation>
     </message>
@@ -2081,123 +2308,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>待复核</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Card recorded</source>
-        <translation>已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
-        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{card} {serial} is spoiled; it is held for destruction.</source>
-        <translation>{card} {serial} 已作废，留存待销毁。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Destruction recorded</source>
-        <translation>销毁已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
-        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Count recorded</source>
-        <translation>盘点已登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected {expected}, counted {counted}.</source>
-        <translation>账面 {expected} 张，实盘 {counted} 张。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The count agrees with the books.</source>
-        <translation>账实相符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Missing: {missing}. Unexpected: {unexpected}.</source>
-        <translation>短缺：{missing}。账外：{unexpected}。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No. {id} confirmed by {who}: {card} ×{count} now in {target}.</source>
-        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已入 {target}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No. {id} confirmed by {who}: {card} ×{count} moved from {source} to {target}.</source>
-        <translation>第 {id} 号已由 {who} 复核：{card} ×{count} 已从 {source} 调至 {target}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move confirmed</source>
-        <translation>复核完成</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Nothing was received; its serials left the books.</source>
-        <translation>未入库，这些号码已从账中删除。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing moved; the cards stay at {source}.</source>
-        <translation>卡片未调动，仍在{source}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No. {id} withdrawn.</source>
-        <translation>第 {id} 号已撤回。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No. {id} sent back to {maker}.</source>
-        <translation>第 {id} 号已退回给 {maker}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move sent back</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Day signed off</source>
-        <translation>签退完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{location}, {card}, {day} is signed off: the day is closed to back-dated moves.</source>
-        <translation>{location}，{card}，{day} 已签退：该日不再接受补记业务。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>Export stock</source>
-        <translation>导出库存</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{count} serials written to {file}.</source>
-        <translation>已将 {count} 个号码写入 {file}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exporting the stock…</source>
-        <translation>正在导出库存…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-40"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2221,8 +2332,29 @@ python main.py db upgrade --db {url}</translation>
         <source>Movement register</source>
         <translation>出入库登记簿</translation>
     </message>
+</context>
+<context>
+    <name>StockStatus</name>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/stock/models.py" line="+13"/>
+        <source>Awaiting confirmation</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <location filename="../../ui/stock/stock_tab.py" line="+56"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -2257,108 +2389,65 @@ python main.py db upgrade --db {url}</translation>
         <translation>最低库存…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Confirm</source>
-        <translation>复核确认</translation>
+        <location line="+11"/>
+        <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
+        <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send back…</source>
-        <translation>退回…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authorise on the spot…</source>
-        <translation>现场授权…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Withdraw…</source>
-        <translation>撤回…</translation>
+        <location line="+4"/>
+        <source>About {weeks:.1f} weeks of issuing left at the recent rate.</source>
+        <translation>按近期出库速度约可用 {weeks:.1f} 周。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>For you to confirm as the second person: {count}</source>
-        <translation>待我复核：{count}</translation>
+        <source>Card recorded</source>
+        <translation>已登记</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Nothing awaits your confirmation: moves that others make into or out of a place you keep appear here.</source>
-        <translation>暂无待我复核的业务：他人经办、涉及您保管位置的调拨或入库会显示在这里。</translation>
+        <source>{card} {serial} is recorded as handed back by the customer; it is held for destruction.</source>
+        <translation>{card} {serial} 已登记为客户交回，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{card} {serial} is spoiled; it is held for destruction.</source>
+        <translation>{card} {serial} 已作废，留存待销毁。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destruction recorded</source>
+        <translation>销毁已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {id}: {card} ×{count} destroyed ({serials}); the destruction register lists every serial.</source>
+        <translation>第 {id} 号：{card} ×{count} 已销毁（{serials}）；销毁登记簿逐一列明号码。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expected {expected}, counted {counted}.</source>
+        <translation>账面 {expected} 张，实盘 {counted} 张。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Your moves awaiting a second person: {count}</source>
-        <translation>我经办、待他人复核：{count}</translation>
+        <source>The count agrees with the books.</source>
+        <translation>账实相符。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>None of your moves awaits a second person.</source>
-        <translation>我经办的业务均已复核完毕。</translation>
+        <location line="+2"/>
+        <source>Missing: {missing}. Unexpected: {unexpected}.</source>
+        <translation>短缺：{missing}。账外：{unexpected}。</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <source>Business date</source>
-        <translation>营业日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reconcile</source>
-        <translation>对账</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign off…</source>
-        <translation>签退…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serial, e.g. A00001000</source>
-        <translation>号码，如 A00001000</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show history</source>
-        <translation>查看履历</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every move</source>
-        <translation>全部业务</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every card type</source>
-        <translation>全部卡种</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export stock (CSV)…</source>
-        <translation>导出库存 (CSV)…</translation>
-    </message>
-</context>
-<context>
-    <name>StockStatus</name>
-    <message>
-        <location filename="../../ui/stock/models.py" line="+22"/>
-        <source>Awaiting confirmation</source>
-        <translation>待复核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>已退回</translation>
+        <location line="+2"/>
+        <source>Count recorded</source>
+        <translation>盘点已登记</translation>
     </message>
 </context>
 <context>
     <name>StockTables</name>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/stock/models.py" line="+24"/>
         <source>Vault</source>
         <translation>金库</translation>
     </message>
@@ -2368,7 +2457,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>尾箱</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/page.py" line="-490"/>
+        <location filename="../../ui/stock/columns.py" line="+11"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
@@ -2532,7 +2621,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Select an exception first.</source>
         <translation>请先选择一条例外申请。</translation>
     </message>
@@ -2580,7 +2669,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>A customer&apos;s tier comes from the rolling quarterly daily-average AUM as of last month. Each band starts at its lower bound (inclusive) and ends where the next begins. Saving adds a new version from its effective date; earlier evaluations keep the version they used.</source>
         <translation>客户等级按截至上月末的滚动季日均金融资产确定。每一档从其下限（含）起，到下一档下限为止。保存即新增一个自生效日期起适用的版本；以前的等级评定仍对应其当时使用的版本。</translation>
     </message>
@@ -2731,19 +2820,19 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierTables</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="-118"/>
+        <location filename="../../ui/import_problems.py" line="+28"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../ui/tiers/customer_tab.py" line="-96"/>
-        <location filename="../../ui/tiers/exceptions_page.py" line="-188"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/tiers/aum_page.py" line="-113"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
@@ -2874,7 +2963,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="-225"/>
+        <location filename="../../ui/tiers/policy_page.py" line="-224"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -2912,7 +3001,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierWorklistsPage</name>
     <message>
-        <location filename="../../ui/tiers/worklists_page.py" line="+114"/>
+        <location filename="../../ui/tiers/worklists_page.py" line="+113"/>
         <source>No tier evaluation has been run for your branches yet.</source>
         <translation>您所辖网点尚未进行过等级评定。</translation>
     </message>
@@ -2922,12 +3011,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{as_of} 等级评定（政策第 {version} 版），{who} 于 {when} 执行：共 {customers} 位客户，{changed} 位等级变动。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Evaluating tiers…</source>
         <translation>正在评定客户等级…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <location line="+8"/>
         <source>Export worklist</source>
         <translation>导出工作清单</translation>
@@ -3022,7 +3111,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/tiers/models.py" line="+58"/>
+        <location filename="../../ui/tiers/models.py" line="+54"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>
@@ -4219,7 +4308,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="+30"/>
+        <location filename="../../ui/tier_labels.py" line="+30"/>
         <source>No VIP card</source>
         <translation>无贵宾卡</translation>
     </message>
@@ -4498,7 +4587,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+232"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4508,8 +4597,8 @@ python main.py db upgrade --db {url}</translation>
         <translation>您的账户已被锁定，会话已结束，未保存任何内容。</translation>
     </message>
     <message>
+        <location filename="../../ui/import_problems.py" line="-5"/>
         <location filename="../../ui/messages.py" line="+22"/>
-        <location filename="../../ui/tiers/aum_page.py" line="-14"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -5421,7 +5510,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/accounts.py" line="-203"/>
         <location line="+61"/>
-        <location filename="../../ui/accounts/dialogs.py" line="-142"/>
+        <location filename="../../ui/accounts/dialogs.py" line="-141"/>
         <location filename="../../ui/login/first_run.py" line="-58"/>
         <source>User name</source>
         <translation>用户名</translation>
@@ -5495,7 +5584,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/policy.py" line="-44"/>
-        <location filename="../../ui/policy/page.py" line="-112"/>
+        <location filename="../../ui/policy/page.py" line="-111"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
@@ -6250,7 +6339,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tier_causes</name>
     <message>
-        <location filename="../../ui/tiers/labels.py" line="-16"/>
+        <location filename="../../ui/tier_labels.py" line="-16"/>
         <source>Evaluation</source>
         <translation>等级评定</translation>
     </message>

@@ -9,6 +9,7 @@ from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD
 from app.errors import AuthError
 from ui.accounts.model import STATUS, AccountsModel, make_proxy
+from tests.ui.saving import submit
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_create_an_account_that_must_change_its_password(qtbot, page, demo_store
     dialog.full_name.setText("柜员 新人")
     dialog.branch.setCurrentIndex(dialog.branch.findData(
         next(r.branch_id for r in page.model.rows() if r.username == "teller")))
-    dialog.submit()
+    submit(dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == "Roles: choose at least one role"  # no role ticked yet
     dialog.roles.boxes[Role.COUNTER_STAFF].setChecked(True)
@@ -86,7 +87,7 @@ def test_edit_roles(qtbot, page, demo_store, login_as):
     assert dialog.roles.roles() == [Role.COUNTER_STAFF]
     dialog.roles.boxes[Role.LOBBY_MANAGER].setChecked(True)
     with qtbot.waitSignal(dialog.saved):
-        dialog.submit()
+        submit(dialog)
     row = page.table.currentIndex().row()
     assert page.proxy.index(row, 3).data() == "Counter staff, Lobby manager"
     saved = account(demo_store, login_as("admin").actor, "teller")
@@ -120,7 +121,7 @@ def test_reset_password_forces_a_change_at_sign_in(qtbot, page, demo_store):
     dialog.password.setText("Temporary-Pass-1")
     dialog.repeat.setText("Temporary-Pass-1")
     with qtbot.waitSignal(dialog.saved):
-        dialog.submit()
+        submit(dialog)
     assert sign_in(demo_store, "teller2", "Temporary-Pass-1").actor.must_change_password
 
 
@@ -151,7 +152,7 @@ def test_a_conflicting_edit_is_refused_and_nothing_is_lost(qtbot, page, demo_sto
     dialog.full_name.setText("柜员 李娜娜")
     dialog.roles.boxes[Role.CUSTODIAN].setChecked(True)
     with qtbot.waitSignal(dialog.conflicted):
-        dialog.submit()
+        submit(dialog)
     assert dialog.isVisible()
     assert dialog.error.text() == ("This record was changed by someone else. "
                                    "Reload it and make your change again.")

@@ -15,7 +15,9 @@ from db.models import BlankCard, Customer
 from tests.db.carddata import card_number, set_tier, stock_drawer
 from tests.db.helpers import actor_named
 from tests.db.tierdata import add_customers
-from ui.cards.models import CardRowsModel
+from ui.cards.models import CONTEXT
+from ui.columns import ColumnsModel
+from tests.ui.saving import saved, submit
 
 
 def _select(view, predicate):
@@ -52,7 +54,7 @@ def _apply(main_window, cif, kind, card_type):
     _pick(dialog.card_type, card_type)
     assert "Eligible" in dialog.verdict.text(), dialog.verdict.text()
     assert "Tier:" in dialog.facts.text()
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     return dialog.result_value
 
@@ -65,10 +67,10 @@ def _approve(main_window, application_id):
     _select(page.view, lambda r: r.id == application_id)
     page.approve_button.click()
     dialog = page.dialog
-    dialog.submit()
+    submit(dialog)
     assert "Comment" in dialog.error.text()   # a decision needs a comment
     dialog.comment.setText("同意")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
 
 
@@ -82,9 +84,9 @@ def _issue(teller_page, application_id, serial, number, *, returned=None):
     assert wizard.number_check.text().startswith("✓")
     if returned is not None:
         (wizard.old_card.returned if returned else wizard.old_card.kept).setChecked(True)
-    wizard.submit()                          # step 1 -> the confirmation
+    submit(wizard)                          # step 1 -> the confirmation
     assert wizard.confirming and row.customer_name in wizard.summary.text()
-    wizard.submit()                          # issue
+    submit(wizard)                          # issue
     assert not wizard.isVisible(), wizard.error.text()
     return wizard.result_value
 
@@ -122,7 +124,7 @@ def test_a_clerk_issues_a_new_card_then_renews_and_upgrades_it(main_window, card
     teller.sign_button.click()
     dialog = teller.dialog
     dialog.witness.setText("柜员 王磊")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert unsigned.card_id not in [r.card_id for r in teller.unsigned_model.rows()]
 
@@ -139,12 +141,12 @@ def test_bad_input_in_the_wizard_names_the_field_and_issues_nothing(main_window,
     wizard.card_number.setText(card_number("platinum"))
     assert wizard.number_check.text().startswith("✗") and "BIN" in wizard.number_check.text()
     assert "Card number" not in wizard.number_check.text()      # the reason, under the field it is about
-    wizard.submit()
+    submit(wizard)
     assert "Card number" in wizard.error.text() and not wizard.confirming
     wizard.card_number.setText(card_number())
     wizard.serial.setText("A00009999")
-    wizard.submit()
-    wizard.submit()
+    submit(wizard)
+    submit(wizard)
     assert "Serial" in wizard.error.text() and wizard.isVisible()
     assert views.card_history(card_store, actor_named(card_store, "teller"),
                               application.customer_id) == []
@@ -165,7 +167,7 @@ def test_loss_reported_from_the_customer_view_then_replaced(main_window, card_st
     assert tab.cards.rowCount() == 1 and tab.apps.rowCount() == 1
     tab.loss_button.click()
     tab.dialog.reason.setText("客户电话挂失")
-    tab.dialog.submit()
+    submit(tab.dialog)
     assert tab.cards.row_at(0).status == "lost"
     advisor_tab = CardsTab(store, actor_named(store, "advisor"), customer)
     qtbot.addWidget(advisor_tab)
@@ -176,7 +178,7 @@ def test_loss_reported_from_the_customer_view_then_replaced(main_window, card_st
     _pick(dialog.card_type, "platinum")
     assert "original type" in dialog.verdict.text()
     _pick(dialog.card_type, "gold")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     _approve(main_window, dialog.result_value.id)
     replacement = _issue(teller, dialog.result_value.id, "A00001001", card_number())
@@ -193,7 +195,7 @@ def test_the_author_cannot_approve_and_the_inbox_excludes_them(main_window, card
     page.new_button.click()
     page.dialog.cif.setText("GUICARD004")
     page.dialog.cif.editingFinished.emit()
-    page.dialog.submit()
+    submit(page.dialog)
     assert not page.dialog.isVisible()
     assert window.navigation.item(window.page_keys().index("card_approvals")).text() == before
 
@@ -217,7 +219,7 @@ def test_the_card_policy_page_saves_and_refuses(main_window, card_store):
 def test_card_model_passes_the_model_tester(qtmodeltester, card_store):
     from ui.cards.page import APPLICATION_COLUMNS, application_pages
 
-    model = CardRowsModel(APPLICATION_COLUMNS, page_size=3)
+    model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, page_size=3)
     model.reset(application_pages(card_store, actor_named(card_store, "manager"), None))
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
@@ -309,12 +311,13 @@ def test_the_wizard_is_keyboard_and_scanner_ready_and_ends_with_an_issued_offer(
     qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Next
     assert wizard.confirming
     qtbot.keyClick(wizard.card_number, Qt.Key.Key_Return)           # Issue
+    saved(wizard)
     assert "Serial" in wizard.error.text() and "A00001000" in wizard.error.text()   # lowest first
     wizard.serial.setText("A00001000")                              # fixed: the refusal goes
     assert not wizard.error.isVisible()
     dialogs.confirm_answer = False
-    wizard.submit()
-    wizard.submit()
+    submit(wizard)
+    submit(wizard)
     assert not wizard.isVisible(), wizard.error.text()
     title, text = dialogs.of("confirm")[-1][1:]
     assert title == "Card issued" and "A00001000" in text and "Welcome letter" in text
@@ -386,7 +389,7 @@ def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(ma
     dialog.cif.editingFinished.emit()
     assert dialog.customer.text() == "" and dialog.customer_id is None and dialog.facts.text() == ""
     assert "No customer found" in dialog.error.text()
-    dialog.submit()
+    submit(dialog)
     assert dialog.isVisible()
 
 
@@ -434,6 +437,36 @@ def test_the_manager_decides_with_the_keyboard_and_is_told_what_follows(main_win
     assert dialog.objectName() == "decisionDialog" and dialog.isVisible()
     qtbot.keyClicks(dialog.comment, "OK, agreed")
     qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)
+    saved(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     title, text = dialogs.of("info")[-1][1:]
     assert title == "Decision recorded" and f"No. {application.id}" in text and "can issue" in text
+
+
+def test_documents_list_the_paperwork_of_a_card_issued_meanwhile(main_window, card_store):
+    """The stale-screen reproduction of issue 30: a teller looks at 文档 (card paperwork), issues
+    a card, goes back to 文档, and 卡片文书 lists every row the store holds, because the issue
+    reported the tables it wrote and the documents page shows one of them."""
+    from app.cards.paperwork import paperwork_due
+
+    store = card_store
+    add_customers(store, "BJ010101", ["GUICARD009"], tier="gold")
+    application = _apply(main_window, "GUICARD009", "new", "gold")
+    _approve(main_window, application.id)
+    window = main_window("teller")
+    documents = window.open_page("documents")
+    teller = actor_named(store, "teller")
+    before = [r.id for r in paperwork_due(store, teller, limit=10_000)]
+    assert _ids(documents.paperwork_tab.model) == before
+
+    issued = _issue(window.open_page("cards"), application.id, "A00001000", card_number())
+    documents = window.open_page("documents")
+    held = [r.id for r in paperwork_due(store, teller, limit=10_000)]
+    assert len(held) == len(before) + 2 and set(issued.paperwork_ids) <= set(held)
+    assert _ids(documents.paperwork_tab.model) == held
+
+
+def _ids(model) -> list[int]:
+    while model.canFetchMore():
+        model.fetchMore()
+    return [model.row_at(row).id for row in range(model.rowCount())]

@@ -19,6 +19,7 @@ from app.care.rules import CarePolicy, local_today
 from db.models import ContactRecord, Customer
 from tests.db.helpers import actor_named
 from ui.background import wait_for_background
+from tests.ui.saving import submit
 
 
 def _pick(box, data):
@@ -61,12 +62,12 @@ def test_worklist_quick_contact_entry_refuses_a_past_follow_up(windows, demo_sto
     dialog.follow_up.setChecked(True)
     yesterday = local_today(demo_store.clock()) - timedelta(days=1)
     dialog.follow_date.setDate(yesterday)
-    dialog.submit()
+    submit(dialog)
     assert dialog.isVisible() and "Follow-up date" in dialog.error.text() and "past" in dialog.error.text()
     assert dialog.follow_date.property("invalid") is True
     assert _contacts(demo_store) == before
     dialog.follow_date.setDate(yesterday + timedelta(days=3))
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert _contacts(demo_store) == before + 1
     assert item.customer_id not in {i.customer_id for i in page.items.rows() if i.kind in ("overdue", "due")}
@@ -98,7 +99,7 @@ def test_complaint_lifecycle_with_countdown(windows, demo_store, dialogs, qtmode
     _pick(dialog.channel, "counter")
     _pick(dialog.level, 1)
     dialog.content.setPlainText("贵宾室空调故障，等候环境差")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     new = max(complaints.list_complaints(demo_store, actor_named(demo_store, "advisor")), key=lambda c: c.id)
     assert new.customer_id == item.customer_id and new.state == "accepted"
@@ -112,7 +113,7 @@ def test_complaint_lifecycle_with_countdown(windows, demo_store, dialogs, qtmode
     manager.select_complaint(new.id)
     manager.assign_button.click()
     _pick(manager.dialog.handler, actor_named(demo_store, "advisor").account_id)
-    manager.dialog.submit()
+    submit(manager.dialog)
     assert not manager.dialog.isVisible(), manager.dialog.error.text()
 
     advisor = windows("advisor")
@@ -120,16 +121,16 @@ def test_complaint_lifecycle_with_countdown(windows, demo_store, dialogs, qtmode
     assert advisor.select_complaint(new.id)
     advisor.investigate_button.click()
     advisor.dialog.investigation.setPlainText("联系物业检修")
-    advisor.dialog.submit()
+    submit(advisor.dialog)
     advisor.select_complaint(new.id)
     advisor.close_button.click()
     dialog = advisor.dialog
     _pick(dialog.satisfaction, "satisfied")
-    dialog.submit()                                               # no resolution in words
+    submit(dialog)                                               # no resolution in words
     assert dialog.isVisible() and "Resolution" in dialog.error.text()
     assert complaints.complaint(demo_store, actor_named(demo_store, "advisor"), new.id).state == "investigating"
     dialog.resolution.setPlainText("已更换空调，并致电客户致歉")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible(), dialog.error.text()
     done = complaints.complaint(demo_store, actor_named(demo_store, "advisor"), new.id)
     assert done.state == "closed" and done.satisfaction == "satisfied" and done.resolution.startswith("已更换空调")
@@ -162,10 +163,10 @@ def test_two_people_editing_one_contact_record(main_window, demo_store, dialogs)
         tab.contacts_view.selectRow(0)
         tab.edit_button.click()
     first.dialog.content.setPlainText("上门拜访，客户关注养老规划")
-    first.dialog.submit()
+    submit(first.dialog)
     assert not first.dialog.isVisible(), first.dialog.error.text()
     second.dialog.needs.setPlainText("行长补充：希望下周面谈")
-    second.dialog.submit()
+    submit(second.dialog)
     assert second.dialog.isVisible() and "changed by someone else" in second.dialog.error.text()
     assert second.dialog.needs.toPlainText() == "行长补充：希望下周面谈"       # what they typed is kept
     saved = contacts.contacts_of(demo_store, advisor, customer)[0]
@@ -189,7 +190,7 @@ def test_customer_view_has_the_contacts_and_complaints_tab(main_window, demo_sto
     tab.new_button.click()
     tab.dialog.content.setPlainText("网点面谈")
     _pick(tab.dialog.method, "in_branch")
-    tab.dialog.submit()
+    submit(tab.dialog)
     assert tab.contacts.rowCount() >= 1 and tab.contacts.row_at(0).method == "in_branch"
     qtmodeltester.check(tab.contacts)
     qtmodeltester.check(tab.complaints)

@@ -16,6 +16,7 @@ from tests.db.helpers import actor_named
 from tests.db.test_customers import ID_LI, ID_ZHANG
 from ui.background import wait_for_background
 from ui.customers.model import CustomerModel
+from tests.ui.saving import submit
 
 
 @pytest.fixture
@@ -83,15 +84,15 @@ def test_create_with_field_errors_then_success(main_window, demo_store, qtbot):
     form.edits["name"].setText("李四😀")
     form.edits["id_number"].setText(ID_LI)
     form.edits["phone"].setText("13900139000")
-    form.submit()
+    submit(form)
     assert form.isVisible() and "Name" in form.error.text()
     assert form.edits["name"].property("invalid") is True
     form.edits["name"].setText("李四")
     form.edits["phone"].setText("12345")
-    form.submit()
+    submit(form)
     assert "Phone" in form.error.text() and form.edits["phone"].property("invalid") is True
     form.edits["phone"].setText("139 0013 9000")
-    form.submit()
+    submit(form)
     assert not form.isVisible()
     qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=5_000)
 
@@ -105,7 +106,7 @@ def test_the_form_names_every_bad_field_in_one_go(main_window, language):
     form.edits["id_number"].setText(ID_LI)
     form.edits["phone"].setText("12345")
     form.edits["email"].setText("not an address")
-    form.submit()
+    submit(form)
     lines = form.error.text().splitlines()
     assert len(lines) == 3 and lines[0].startswith("姓名") and lines[1].startswith("手机号") \
         and lines[2].startswith("电子邮箱"), lines   # the form's words, the glossary's words
@@ -124,13 +125,13 @@ def test_edit_and_a_conflicting_edit(main_window, zhang, demo_store, qtbot):
     start, version = input_for_edit(demo_store, other, zhang.id)
     update_customer(demo_store, other, zhang.id, replace(start, employer="别人改的"), expected_version=version)
     form.edits["employer"].setText("我改的")
-    form.submit()
+    submit(form)
     assert form.isVisible() and "changed by someone else" in form.error.text()
     form.reject()
     assert view.values["employer"].text() == "别人改的"        # the view reloaded
     form = view.edit()
     form.edits["employer"].setText("我改的")
-    form.submit()
+    submit(form)
     assert not form.isVisible() and view.values["employer"].text() == "我改的"
     view.toggle_active()
     assert view.values["status"].text() == "Inactive"
@@ -195,11 +196,11 @@ def test_important_dates_and_relatives_in_the_form_and_the_view(main_window, zha
     form = view.edit()
     form.lines["important_dates"].setPlainText("结婚纪念日 05-20\n退休 2030-13-01")
     form.lines["relatives"].setPlainText("配偶 李四 1950-02-01")
-    form.submit()
+    submit(form)
     assert form.isVisible() and "line 2" in form.error.text()
     assert form.lines["important_dates"].property("invalid") is True
     form.lines["important_dates"].setPlainText("结婚纪念日 05-20\n退休 2030-12-01")
-    form.submit()
+    submit(form)
     assert not form.isVisible()
     assert view.values["important_dates"].text() == "结婚纪念日 05-20; 退休 2030-12-01"
     assert view.values["relatives"].text() == "配偶 李四 1950-02-01"

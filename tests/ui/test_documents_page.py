@@ -32,7 +32,7 @@ def _viewers_deleted(qapp):
 
     from PySide6.QtCore import QEvent
 
-    from ui.documents.viewer import DocumentViewer
+    from ui.document_viewer import DocumentViewer
 
     yield
     wait_for_background()
@@ -65,7 +65,7 @@ def test_a_report_opens_in_the_preview_prints_and_saves(documents, demo_store, d
                                                         qtmodeltester):
     page = documents("custodian")
     page.tabs.setCurrentIndex(page.reports_index)
-    page.destruction_button.click()
+    page.reports_tab.destruction_button.click()
     viewer = _wait_viewer(qtbot, page)
     assert viewer.document.status() == QPdfDocument.Status.Ready and viewer.document.pageCount() >= 1
     assert "销毁登记簿" in viewer.made.subject
@@ -84,13 +84,13 @@ def test_a_report_opens_in_the_preview_prints_and_saves(documents, demo_store, d
     assert "could not be written" in dialogs.of("warn")[-1][2]
     viewer.close_button.click()
 
-    qtmodeltester.check(page.model)
-    assert page.model.rowCount() == 1 and page.model.row_at(0).number == viewer.made.number
+    qtmodeltester.check(page.register_tab.model)
+    assert page.register_tab.model.rowCount() == 1 and page.register_tab.model.row_at(0).number == viewer.made.number
 
 
 def test_a_cancelled_print_is_not_counted(documents, demo_store, qtbot):
     page = documents("custodian", FakePrinting(copies=0))
-    page.reconciliation_button.click()
+    page.reports_tab.reconciliation_button.click()
     viewer = _wait_viewer(qtbot, page)
     viewer.print_button.click()
     assert "printed 0" in viewer.info.text()
@@ -98,19 +98,19 @@ def test_a_cancelled_print_is_not_counted(documents, demo_store, qtbot):
 
 def test_reprint_as_copy_from_the_register(documents, demo_store, qtbot, dialogs):
     page = documents("custodian")
-    page.count_button.click()
+    page.reports_tab.count_button.click()
     original = _wait_viewer(qtbot, page).made
     page.viewer.close_button.click()
-    page.reload()
-    page.view.selectRow(0)
-    page.reprint_button.click()
+    page.register_tab.reload()
+    page.register_tab.view.selectRow(0)
+    page.register_tab.reprint_button.click()
     qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.made.number != original.number, timeout=30_000)
     copy = page.viewer.made
     rows = register_page(demo_store, actor_named(demo_store, "custodian"), RegisterFilter(text=copy.number))
     assert rows[0].copy_of == original.number
     page.viewer.close_button.click()
-    page.copies_box.setChecked(False)
-    assert [page.model.row_at(i).number for i in range(page.model.rowCount())] == [original.number]
+    page.register_tab.copies_box.setChecked(False)
+    assert [page.register_tab.model.row_at(i).number for i in range(page.register_tab.model.rowCount())] == [original.number]
 
 
 def test_the_verify_box(documents, demo_store, qtbot):
@@ -121,43 +121,43 @@ def test_the_verify_box(documents, demo_store, qtbot):
     made = reports.stock_counts(demo_store, custodian, start=demo_store.today(), end=demo_store.today())
     payload = made.payloads[0]
     page.tabs.setCurrentIndex(page.verify_index)
-    qtbot.keyClicks(page.payload_edit, payload)
-    qtbot.keyClick(page.payload_edit, "\r")
-    assert page.verdict.text() == "Genuine"
-    assert made.number in page.verdict_details.text() and "Physical count" in page.verdict_details.text()
-    page.payload_edit.setText(payload[:-3] + "AAA")
-    page.verify_button.click()
-    assert page.verdict.text() == "Altered or damaged" and "signature" in page.verdict_details.text()
-    page.payload_edit.setText(payload[:12])
-    page.verify_button.click()
-    assert page.verdict.text() == "Altered or damaged" and "incomplete" in page.verdict_details.text()
-    page.payload_edit.setText("6222021234567890")
-    page.verify_button.click()
-    assert page.verdict.text() == "Unknown"
+    qtbot.keyClicks(page.verify_tab.payload_edit, payload)
+    qtbot.keyClick(page.verify_tab.payload_edit, "\r")
+    assert page.verify_tab.verdict.text() == "Genuine"
+    assert made.number in page.verify_tab.verdict_details.text() and "Physical count" in page.verify_tab.verdict_details.text()
+    page.verify_tab.payload_edit.setText(payload[:-3] + "AAA")
+    page.verify_tab.verify_button.click()
+    assert page.verify_tab.verdict.text() == "Altered or damaged" and "signature" in page.verify_tab.verdict_details.text()
+    page.verify_tab.payload_edit.setText(payload[:12])
+    page.verify_tab.verify_button.click()
+    assert page.verify_tab.verdict.text() == "Altered or damaged" and "incomplete" in page.verify_tab.verdict_details.text()
+    page.verify_tab.payload_edit.setText("6222021234567890")
+    page.verify_tab.verify_button.click()
+    assert page.verify_tab.verdict.text() == "Unknown"
 
 
 def test_the_template_editor_saves_a_new_version_and_refuses_unknown_placeholders(documents, dialogs):
     page = documents("admin")
     assert page.tabs.isTabVisible(page.templates_index) and not page.tabs.isTabVisible(page.reports_index)
     page.tabs.setCurrentIndex(page.templates_index)
-    keys = [page.template_list.item(i).data(256) for i in range(page.template_list.count())]
-    page.template_list.setCurrentRow(keys.index("letter_welcome"))
-    assert "{customer_name}" in page.template_edit.toPlainText() and "{customer_name}" in page.template_hint.text()
-    text = page.template_edit.toPlainText()
-    page.template_edit.setPlainText(text + "\n您的余额为 {balance}。\n")
-    page.save_template_button.click()
+    keys = [page.templates_tab.template_list.item(i).data(256) for i in range(page.templates_tab.template_list.count())]
+    page.templates_tab.template_list.setCurrentRow(keys.index("letter_welcome"))
+    assert "{customer_name}" in page.templates_tab.template_edit.toPlainText() and "{customer_name}" in page.templates_tab.template_hint.text()
+    text = page.templates_tab.template_edit.toPlainText()
+    page.templates_tab.template_edit.setPlainText(text + "\n您的余额为 {balance}。\n")
+    page.templates_tab.save_button.click()
     assert "{balance}" in dialogs.of("warn")[-1][2]
-    page.template_edit.setPlainText(text.replace("感谢您长期以来", "衷心感谢您长期以来"))
-    page.save_template_button.click()
+    page.templates_tab.template_edit.setPlainText(text.replace("感谢您长期以来", "衷心感谢您长期以来"))
+    page.templates_tab.save_button.click()
     assert "Version 2" in dialogs.of("info")[-1][2]
-    assert "v2, edited" in page.template_list.currentItem().text()
-    assert "衷心感谢" in page.template_edit.toPlainText()
+    assert "v2, edited" in page.templates_tab.template_list.currentItem().text()
+    assert "衷心感谢" in page.templates_tab.template_edit.toPlainText()
 
 
 def test_a_teller_has_stock_reports_but_no_template_editor_or_worklists(documents):
     page = documents("teller")
     assert not page.tabs.isTabVisible(page.templates_index)
-    assert not page.stock_box.isHidden() and page.tier_box.isHidden()
+    assert not page.reports_tab.stock_box.isHidden() and page.reports_tab.tier_box.isHidden()
 
 
 def test_card_paperwork_is_printed_from_the_documents_page(documents, demo_store, qtbot, qtmodeltester):
@@ -166,12 +166,12 @@ def test_card_paperwork_is_printed_from_the_documents_page(documents, demo_store
     page = documents("teller")
     teller = actor_named(demo_store, "teller")
     assert page.tabs.isTabVisible(page.paperwork_index)
-    qtmodeltester.check(page.paperwork_model)
+    qtmodeltester.check(page.paperwork_tab.model)
     due = paperwork_due(demo_store, teller)
-    assert page.paperwork_model.rowCount() == min(len(due), page.paperwork_model.page_size)
-    first = page.paperwork_model.row_at(0)
-    page.paperwork_view.selectRow(0)
-    page.print_paperwork_button.click()
+    assert page.paperwork_tab.model.rowCount() == min(len(due), page.paperwork_tab.model.page_size)
+    first = page.paperwork_tab.model.row_at(0)
+    page.paperwork_tab.view.selectRow(0)
+    page.paperwork_tab.print_button.click()
     qtbot.waitUntil(lambda: getattr(page, "document_viewer", None) is not None and page.document_viewer.isVisible(),
                     timeout=30_000)
     viewer = page.document_viewer
@@ -198,15 +198,15 @@ def test_renewal_letters_for_a_month_in_one_pdf(documents, demo_store, qtbot):
     ids = {c.card_id for c in cards}
 
     def waiting_letters() -> set[int]:
-        page.reload_paperwork()
-        while page.paperwork_model.canFetchMore(QModelIndex()):
-            page.paperwork_model.fetchMore(QModelIndex())
-        rows = [page.paperwork_model.row_at(r) for r in range(page.paperwork_model.rowCount())]
+        page.paperwork_tab.reload()
+        while page.paperwork_tab.model.canFetchMore(QModelIndex()):
+            page.paperwork_tab.model.fetchMore(QModelIndex())
+        rows = [page.paperwork_tab.model.row_at(r) for r in range(page.paperwork_tab.model.rowCount())]
         return ids & {r.card_id for r in rows if r.kind == "renewal_due"}
 
     assert waiting_letters()  # the demo recorded renewal-due letters for (some of) these cards
-    page.letters_month.setDate(nxt)
-    page.letters_button.click()
+    page.reports_tab.letters_month.setDate(nxt)
+    page.reports_tab.letters_button.click()
     viewer = _wait_viewer(qtbot, page)
     assert viewer.made.kind == "renewal_batch" and len(viewer.made.piece_pages) == len(cards)
     viewer.close_button.click()

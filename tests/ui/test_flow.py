@@ -11,6 +11,7 @@ from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD
 from app.opening import open_store
 from ui.flow import EXIT_STORE_PROBLEM, DeskFlow
+from tests.ui.saving import submit
 
 
 @pytest.fixture
@@ -69,13 +70,13 @@ def test_a_reset_password_must_be_replaced_before_the_main_window(qtbot, make_fl
     assert flow.main_window is None
     dialog.new_password.setText("short")
     dialog.repeat.setText("short")
-    dialog.submit()
+    submit(dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == "Password: must have at least 12 characters"
     dialog.new_password.setText("My-Own-Choice-2026")
     dialog.repeat.setText("My-Own-Choice-2026")
     with qtbot.waitSignal(flow.mainWindowShown):
-        dialog.submit()
+        submit(dialog)
     assert not flow.main_window.session.actor.must_change_password
     assert sign_in(demo_store, "teller", "My-Own-Choice-2026").actor.username == "teller"
 
@@ -107,17 +108,17 @@ def test_first_start_asks_for_the_first_administrator(qtbot, make_flow, tmp_path
     dialog.full_name.setText("王管理")
     dialog.password.setText("First-Admin-Pass-1")
     dialog.repeat.setText("First-Admin-Pass-2")
-    dialog.submit()
+    submit(dialog)
     assert dialog.error.text() == "The two passwords are not the same."
     dialog.username.setText("Root Admin")
     dialog.repeat.setText("First-Admin-Pass-1")
-    dialog.submit()
+    submit(dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text().startswith("User name: must be 3 to 32 lower-case letters")
     assert dialog.username.property("invalid") is True
     dialog.username.setText("root_admin")
     with qtbot.waitSignal(dialog.saved):
-        dialog.submit()
+        submit(dialog)
     assert flow.login.ready
     assert flow.login.username.text() == "root_admin"
     with qtbot.waitSignal(flow.mainWindowShown) as shown:
@@ -155,7 +156,7 @@ def test_a_store_that_does_not_answer_is_named(qtbot, make_flow, dialogs):
 def test_demo_mode_builds_a_fresh_store_and_lists_the_logins(qtbot, make_flow):
     flow = make_flow(None, demo=True)
     qtbot.waitUntil(lambda: flow.login.ready, timeout=15000)
-    assert flow.login.demo_table.rowCount() >= 10
+    assert flow.login.demo_card.table.rowCount() >= 10
     folder = Path(flow.opened.temp_dir)
     assert folder.is_dir()
     flow.close()

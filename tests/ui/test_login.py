@@ -104,11 +104,11 @@ def test_demo_logins_fill_the_form(qtbot, demo_store, language):
     window.set_store(demo_store, demo_logins=logins)
     window.show()
     assert window.demo_card.isVisible()
-    assert window.demo_table.rowCount() == len(STAFF)
-    assert DEMO_PASSWORD in window.demo_hint.text()
+    assert window.demo_card.table.rowCount() == len(STAFF)
+    assert DEMO_PASSWORD in window.demo_card.hint.text()
     row = next(i for i, login in enumerate(logins) if login.username == "auditor")
-    assert window.demo_table.item(row, 2).text() == "Auditor"
-    window.demo_table.cellClicked.emit(row, 0)
+    assert window.demo_card.table.item(row, 2).text() == "Auditor"
+    window.demo_card.table.cellClicked.emit(row, 0)
     assert window.username.text() == "auditor"
     assert window.password.text() == DEMO_PASSWORD
     with qtbot.waitSignal(window.signedIn):

@@ -10,7 +10,7 @@ import pytest
 from app.pcsettings.fields import PcSettings
 from app.pcsettings.file import read_file, write_file
 from app.pcsettings.secret import SERVICE
-from ui.pcsettings.current import chosen_printer
+from ui.this_pc import chosen_printer
 from ui.queue.display import target_screen
 
 

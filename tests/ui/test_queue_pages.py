@@ -12,7 +12,8 @@ from sqlalchemy import select
 from app.queue import rules, tickets, views
 from db.models import Customer
 from tests.db.helpers import actor_named
-from ui.queue.models import selected_row
+from ui.tables import selected as selected_row
+from tests.ui.saving import submit
 
 
 def _pick(box, data):
@@ -106,10 +107,10 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     _select_number(lobby.view, anonymous.number)
     dialog = lobby.change_priority()
     _pick(dialog.priority, 2)
-    dialog.submit()
+    submit(dialog)
     assert dialog.isVisible() and "Reason" in dialog.error.text()
     dialog.reason.setText("孕妇优先")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     bumped = [t for t in views.board(demo_store, actor_named(demo_store, "lobby")).tickets if t.id == anonymous.id][0]
     assert bumped.priority == 2 and bumped.note == "孕妇优先"
@@ -118,7 +119,7 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     # ... and transfers it to wealth management, by arrival
     dialog = lobby.transfer()
     _pick_text(dialog.service, "W ")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     moved = [t for t in views.board(demo_store, actor_named(demo_store, "lobby")).tickets
              if t.number == anonymous.number and t.state == rules.WAITING]
@@ -198,10 +199,10 @@ def test_setup_services_counters_and_policy(qtbot, main_window, demo_store):
     dialog = page.add_service()
     dialog.prefix.setText("1")
     dialog.name.setText("外汇业务")
-    dialog.submit()
+    submit(dialog)
     assert dialog.isVisible() and "Number prefix" in dialog.error.text()
     dialog.prefix.setText("F")
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     assert any(s.prefix == "F" for s in page.services_model.rows())
     dialog = page.add_counter()
@@ -209,7 +210,7 @@ def test_setup_services_counters_and_policy(qtbot, main_window, demo_store):
     dialog.name.setText("外汇窗口")
     fx = next(s.id for s in page.services_model.rows() if s.prefix == "F")
     dialog.checks[fx].setChecked(True)
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     counter = next(c for c in page.counters_model.rows() if c.number == "5")
     assert counter.service_ids == (fx,)

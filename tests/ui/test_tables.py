@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from ui.tiers.models import RowsModel
+from ui.columns import ColumnsModel
 from ui.tables import FREE_TEXT_WIDEST, fit_table, is_masked, sort_key
 
 
@@ -27,7 +27,7 @@ COLUMNS = [("Card", lambda r: r.card), ("Amount", lambda r: r.amount), ("Note", 
 
 
 def make(qtbot, rows=ROWS):
-    model = RowsModel(COLUMNS)
+    model = ColumnsModel(COLUMNS, "TierTables")
     model.set_rows(rows)
     view = QTableView()
     qtbot.addWidget(view)
@@ -93,3 +93,48 @@ def test_sort_key_orders_kinds_apart_and_empty_last():
 def test_what_counts_as_masked():
     assert is_masked("622208******9202") and is_masked("110***********123X") and is_masked("138****5678")
     assert not is_masked("C00100001 – C00300008") and not is_masked("2*3")
+
+
+def test_selected_reads_the_row_object_behind_a_sorting_proxy(qtbot):
+    """The kit's one way to read a selection: the row object (ROW_ROLE), right after a proxy
+    reordered the rows, for one row or several."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from ui.itemroles import SORT_ROLE
+    from ui.tables import read_only_view, selected, selected_rows
+
+    model = ColumnsModel(COLUMNS, "TierTables")
+    model.set_rows(ROWS)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = read_only_view(None, proxy, "sorted", multi=True)
+    qtbot.addWidget(view)
+    view.setSortingEnabled(True)
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)   # 10,000.00 first: row 3
+    view.selectRow(0)
+    assert selected(view) is ROWS[2]
+    view.selectAll()
+    assert [r.id for r in selected_rows(view)] == [3, 1, 2]
+
+
+def test_the_columns_model_pages_by_keyset_and_passes_the_model_tester(qtmodeltester):
+    """Keyset pages: each fetch continues after the last row shown; no sorting while more can
+    be fetched (a sort of what is loaded so far would mislead)."""
+    rows = [Row(n, f"622208******{n:04d}", f"{n}.00", "") for n in range(1, 8)]
+    asked = []
+
+    def fetch(last, limit):
+        asked.append(last.id if last else None)
+        start = 0 if last is None else rows.index(last) + 1
+        return rows[start:start + limit]
+
+    model = ColumnsModel(COLUMNS, "TierTables", page_size=3)
+    model.reset(fetch)
+    assert model.rowCount() == 3 and model.canFetchMore()
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(i).id for i in range(3)] == [1, 2, 3]
+    while model.canFetchMore():
+        model.fetchMore()
+    assert asked == [None, 3, 6] and [model.row_at(i).id for i in range(model.rowCount())] == list(range(1, 8))
+    qtmodeltester.check(model)

@@ -13,6 +13,7 @@ from app.tiers.exceptions import propose_exception
 from app.tiers.policy_store import list_policies
 from tests.db.tierdata import NOW, add_customers, aum_of, set_aum, write_csv
 from ui.background import wait_for_background
+from tests.ui.saving import submit
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_approve_an_exception_and_the_proposer_cannot(main_window, tier_store, l
     dialog.cif.setText("uiord00001")
     dialog.tier.setCurrentIndex(dialog.tier.findData("gold"))
     dialog.reason.setPlainText("潜力客户：新设企业主")
-    dialog.submit()
+    submit(dialog)
     assert dialog.error.text() == ""
     proposed = next(page.model.row_at(r) for r in range(page.model.rowCount())
                     if page.model.row_at(r).cif_no == "UIORD00001")

@@ -91,13 +91,12 @@ class AccountDialog(FormDialog):
                 self.show_error(passwords_differ_text(), self.repeat)
                 return
             username, password = self.username.text(), self.password.text()
-            self.save(lambda: create_account(store, actor, username=username, display_name=full_name,
-                                             branch_id=branch_id, roles=roles, password=password),
-                      background=True)
+            self.save(create_account, store, actor, username=username, display_name=full_name, branch_id=branch_id,
+                      roles=roles, password=password)
             return
         account = self.account
-        self.save(lambda: update_account(store, actor, account.id, expected_version=account.version,
-                                         display_name=full_name, branch_id=branch_id, roles=roles))
+        self.save(update_account, store, actor, account.id, expected_version=account.version, display_name=full_name,
+                  branch_id=branch_id, roles=roles)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("New account") if self.creating else self.tr("Edit account"))
@@ -143,8 +142,7 @@ class ResetPasswordDialog(FormDialog):
             self.show_error(passwords_differ_text(), self.repeat)
             return
         store, actor, account, password = self.store, self.actor, self.account, self.password.text()
-        self.save(lambda: reset_password(store, actor, account.id, expected_version=account.version,
-                                         new_password=password), background=True)
+        self.save(reset_password, store, actor, account.id, expected_version=account.version, new_password=password)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Reset password"))

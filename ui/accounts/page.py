@@ -21,11 +21,11 @@ from app.errors import UserError
 from ui.accounts.dialogs import AccountDialog, ResetPasswordDialog
 from ui.accounts.model import AccountsModel, make_proxy
 from ui.itemroles import ROW_ROLE
-from ui.shell.pages import ACCOUNTS, BRANCHES, Page, PageContext
+from ui.page import Page, PageContext
 
 
 class AccountsPage(Page):
-    watches = frozenset({ACCOUNTS, BRANCHES})
+    watches = frozenset({"staff_account", "staff_role", "branch"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -186,7 +186,7 @@ class AccountsPage(Page):
 
     def _change(self, work) -> None:
         try:
-            changed = work()
+            changed = self.command(work)
         except UserError as error:
             self.handle_error(error)
             self.refresh()  # a conflict: show what is there now
@@ -196,11 +196,10 @@ class AccountsPage(Page):
     def _saved(self, row: AccountRow) -> None:
         self.refresh()
         self.select_username(row.username)
-        self.announce(ACCOUNTS)
         if row.id == self.context.actor.account_id:
-            self.announce_self()
+            self.tell_own_account_changed()
 
-    def announce_self(self) -> None:
+    def tell_own_account_changed(self) -> None:
         """My own account changed (name, branch or roles): the window shows the new details
         after the next sign-in; say so once here."""
         self.context.dialogs.info(self, self.tr("Your own account"), self.tr(

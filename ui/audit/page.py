@@ -23,7 +23,7 @@ from ui.audit.model import AuditModel
 from ui.background import Progress, Task, run_in_background
 from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
-from ui.shell.pages import AUDIT, Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import show_text, styled_label
 
 NO_DATE = QDate(2000, 1, 1)
@@ -31,7 +31,7 @@ MONO_FAMILY = "WenQuanYi Micro Hei Mono"
 
 
 class AuditPage(Page):
-    watches = frozenset({AUDIT})
+    watches = frozenset({"audit_event"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -254,9 +254,9 @@ class AuditPage(Page):
             out = out.with_name(out.name + ".csv")
         store, actor, audit_filter = self.context.store, self.context.actor, self.current_filter()
         show_text(self.result_label, "")
-        self.task = run_in_background(
-            self, lambda progress: export_audit(store, actor, out, audit_filter, progress=progress),
-            on_success=lambda count: self._exported(out, count), on_failure=self._export_failed,
+        self.task = self.run_command(
+            lambda progress: export_audit(store, actor, out, audit_filter, progress=progress),
+            lambda count: self._exported(out, count), on_failure=self._export_failed,
             on_cancel=lambda: show_text(self.result_label, self.tr("Export cancelled; no file was written.")),
             label=self.tr("Exporting the audit trail…"), cancellable=True,
             busy=[self.export_button, self.verify_button])
@@ -267,7 +267,6 @@ class AuditPage(Page):
         text = self.tr("{count} events exported to {path}.").format(count=count, path=str(out))
         show_text(self.result_label, text)
         self.context.dialogs.info(self, self.tr("Export finished"), text)
-        self.announce(AUDIT)
         self.refresh()
 
     def _export_failed(self, error: BaseException) -> None:

@@ -62,12 +62,12 @@ class BranchDialog(FormDialog):
         name, address, phone = self.name.text(), self.address.text(), self.phone.text()
         if self.creating:
             code, level, parent_id = self.code.text(), self.level.currentData(), self.parent_row.id
-            self.save(lambda: create_branch(store, actor, code=code, name=name, level=level,
-                                            parent_id=parent_id, address=address, phone=phone))
+            self.save(create_branch, store, actor, code=code, name=name, level=level, parent_id=parent_id,
+                      address=address, phone=phone)
         else:
             branch, active = self.branch, self.active.isChecked()
-            self.save(lambda: update_branch(store, actor, branch.id, expected_version=branch.version,
-                                            name=name, address=address, phone=phone, active=active))
+            self.save(update_branch, store, actor, branch.id, expected_version=branch.version, name=name,
+                      address=address, phone=phone, active=active)
 
     def retranslateUi(self) -> None:  # noqa: N802
         if self.creating:

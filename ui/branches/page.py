@@ -12,14 +12,14 @@ from app.auth.branches import LEVEL_ORDER, BranchRow, list_branches
 from ui.branches.dialog import BranchDialog
 from ui.itemroles import ROW_ROLE
 from ui.messages import level_label
-from ui.shell.pages import BRANCHES, Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import styled_label
 
 INACTIVE = QColor("#8a949e")
 
 
 class BranchesPage(Page):
-    watches = frozenset({BRANCHES})
+    watches = frozenset({"branch"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -139,7 +139,6 @@ class BranchesPage(Page):
     def _saved(self, row: BranchRow) -> None:
         self.refresh()
         self.select_code(row.code)
-        self.announce(BRANCHES)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr(

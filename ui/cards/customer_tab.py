@@ -4,7 +4,7 @@ what replaced what), their card applications, and the actions on them: a new app
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.auth.permissions import Permission
@@ -12,10 +12,11 @@ from app.cards import applications, views
 from app.cards.rules import ACTIVE, EXPIRED, LOST, NEW, RENEWAL, REPLACE_LOST
 from app.errors import UserError
 from ui.cards.dialogs import ApplicationDialog, CancelCardDialog, LossDialog, SignedDialog, card_summary
-from ui.cards.models import CardRowsModel, application_status_text, card_status_text, card_type_text, kind_text
-from ui.cards.page import card_table, selected
+from ui.cards.models import CONTEXT, application_status_text, card_status_text, card_type_text, kind_text
+from ui.columns import ColumnsModel
 from ui.formatting import local_day
 from ui.messages import error_text
+from ui.tables import read_only_view, selected
 from ui.widgets import error_label, show_text, styled_label
 
 HISTORY_COLUMNS = (
@@ -42,7 +43,10 @@ APPLICATION_COLUMNS = (
 
 
 class CardsTab(QWidget):
-    """One customer's VIP cards and applications; ``load(customer_id)`` (re)fills it."""
+    """One customer's VIP cards and applications; ``load(customer_id)`` (re)fills it. ``committed(tables)``
+    after a form of the tab saved (the customer view passes it on to the pages)."""
+
+    committed = Signal(object)   # frozenset[str]
 
     def __init__(self, store, actor, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,11 +55,11 @@ class CardsTab(QWidget):
         self.dialog = None
         self.error = error_label(self)
         self.cards_title = styled_label("section", self)
-        self.cards = CardRowsModel(HISTORY_COLUMNS, self)
-        self.cards_view = card_table(self, self.cards, "cardHistory")
+        self.cards = ColumnsModel(HISTORY_COLUMNS, CONTEXT, self)
+        self.cards_view = read_only_view(self, self.cards, "cardHistory")
         self.apps_title = styled_label("section", self)
-        self.apps = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.apps_view = card_table(self, self.apps, "cardApplications")
+        self.apps = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.apps_view = read_only_view(self, self.apps, "cardApplications")
         self.apply_button = self._button("applyCard", Permission.APPLY_FOR_CARD)
         self.loss_button = self._button("reportLoss", Permission.SERVICE_CARDS)
         self.cancel_button = self._button("cancelCard", Permission.SERVICE_CARDS)
@@ -100,6 +104,7 @@ class CardsTab(QWidget):
         self.load(self.customer_id)
 
     def _open(self, dialog) -> None:
+        dialog.committed.connect(self.committed)
         dialog.saved.connect(self._reload)
         dialog.conflicted.connect(self._reload)
         dialog.finished.connect(dialog.deleteLater)

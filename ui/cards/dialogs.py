@@ -28,7 +28,7 @@ from ui.cards.models import card_type_text, kind_text
 from ui.formatting import local_day
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label, translate
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
 CIF = "CIF number"
@@ -228,9 +228,8 @@ class ApplicationDialog(FormDialog):
         if self.customer_id is None:
             self.show_error(self.tr("Find the customer first."), self.cif)
             return
-        self.save(lambda: applications.submit_application(
-            self.store, self.actor, self.customer_id, kind=self.kind.currentData(),
-            card_type=self.card_type.currentData(), note=self.note.text()))
+        self.save(applications.submit_application, self.store, self.actor, self.customer_id,
+                  kind=self.kind.currentData(), card_type=self.card_type.currentData(), note=self.note.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("New card application"))
@@ -265,9 +264,8 @@ class DecisionDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: applications.decide_application(
-            self.store, self.actor, self.row.id, approve=self.approve, comment=self.comment.text(),
-            expected_version=self.row.version))
+        self.save(applications.decide_application, self.store, self.actor, self.row.id, approve=self.approve,
+                  comment=self.comment.text(), expected_version=self.row.version)
 
     def retranslateUi(self) -> None:  # noqa: N802
         row = self.row
@@ -291,8 +289,8 @@ class WithdrawDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: applications.withdraw_application(
-            self.store, self.actor, self.row.id, reason=self.reason.text(), expected_version=self.row.version))
+        self.save(applications.withdraw_application, self.store, self.actor, self.row.id, reason=self.reason.text(),
+                  expected_version=self.row.version)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Cancel card application"))
@@ -427,8 +425,8 @@ class IssueDialog(FormDialog):
             self.confirming = True
             self.retranslateUi()
             return
-        self.save(lambda: issue.issue_card(self.store, self.actor, self.row.id, serial=self.serial.text(),
-                                           card_number=self.card_number.text(), old_card=self._old_card()))
+        self.save(issue.issue_card, self.store, self.actor, self.row.id, serial=self.serial.text(),
+                  card_number=self.card_number.text(), old_card=self._old_card())
 
     def failed(self, error: BaseException) -> None:
         self._back_to_inputs()
@@ -471,7 +469,7 @@ class LossDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: servicing.report_loss(self.store, self.actor, self.card.id, reason=self.reason.text()))
+        self.save(servicing.report_loss, self.store, self.actor, self.card.id, reason=self.reason.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Report a lost card"))
@@ -497,8 +495,8 @@ class CancelCardDialog(FormDialog):
 
     def submit(self) -> None:
         old = OldCard(True) if self.old_card.returned.isChecked() else OldCard(False, self.old_reason.text())
-        self.save(lambda: servicing.cancel_card(self.store, self.actor, self.card.id, reason=self.reason.text(),
-                                                old_card=old))
+        self.save(servicing.cancel_card, self.store, self.actor, self.card.id, reason=self.reason.text(),
+                  old_card=old)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Cancel a VIP card"))
@@ -529,9 +527,8 @@ class SignedDialog(FormDialog):
 
     def submit(self) -> None:
         qdate = self.signed_on.date()
-        self.save(lambda: paperwork.mark_agreement_signed(
-            self.store, self.actor, self.card_id, signed_on=date(qdate.year(), qdate.month(), qdate.day()),
-            witness=self.witness.text()))
+        self.save(paperwork.mark_agreement_signed, self.store, self.actor, self.card_id,
+                  signed_on=date(qdate.year(), qdate.month(), qdate.day()), witness=self.witness.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Service agreement signed"))

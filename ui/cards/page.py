@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
@@ -29,16 +28,17 @@ from app.errors import UserError
 from app.tiers.rules import CARD_TYPES
 from ui.cards.dialogs import ApplicationDialog, DecisionDialog, IssueDialog, SignedDialog, WithdrawDialog
 from ui.cards.models import (
-    CardRowsModel, application_status_text, card_type_text, kind_text, paperwork_text,
+    CONTEXT, application_status_text, card_type_text, kind_text, paperwork_text,
 )
-from ui.documents.cards import print_agreement_label
+from ui.card_documents import print_agreement_label
+from ui.columns import ColumnsModel
 from ui.formatting import local_day
 from ui.messages import error_text, field_label
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
-from ui.widgets import error_label, show_text, styled_label
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected
+from ui.tier_labels import tier_label
+from ui.widgets import error_label, named_button, show_text, styled_label
 
-CARDS_TOPIC = "cards"
 
 APPLICATION_COLUMNS = (
     (QT_TRANSLATE_NOOP("CardTables", "No."), lambda r: r.id),
@@ -74,34 +74,6 @@ UNSIGNED_COLUMNS = (
 )
 
 
-def card_table(parent: QWidget, model: CardRowsModel, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setMinimumSectionSize(60)
-    return view
-
-
-def selected(view: QTableView):
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row_at(rows[0].row()) if rows else None
-
-
-def button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
-    widget = QPushButton(parent)
-    widget.setObjectName(name)
-    widget.setVisible(visible)
-    return widget
-
-
 def application_pages(store, actor, status: str | None):
     """A keyset fetch of applications in scope (after the last row shown)."""
     return lambda last, limit: applications.list_applications(
@@ -111,13 +83,12 @@ def application_pages(store, actor, status: str | None):
 class _CardsBase(Page):
     """What the card pages share: an error line, table selection, opening a form dialog."""
 
-    watches = frozenset({CARDS_TOPIC, "stock"})
+    watches = frozenset({"card_application", "vip_card", "card_paperwork", "blank_card", "customer_tier", "setting"})
 
     def _form(self, dialog) -> None:
         self.open_form(dialog, lambda _result: self._saved())
 
     def _saved(self) -> None:
-        self.announce(CARDS_TOPIC, "stock")
         self.refresh()
 
     def _load_failed(self, error: BaseException) -> None:
@@ -143,9 +114,9 @@ class CardsPage(_CardsBase):
         counter = QWidget(self)
         self.drawer = styled_label("section", counter, wrap=True)
         self.drawer.setObjectName("drawerStock")
-        self.issue_button = button(counter, "issueCard", self.may_issue)
-        self.queue_model = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.queue_view = card_table(counter, self.queue_model, "queueTable")
+        self.issue_button = named_button(counter, "issueCard", self.may_issue)
+        self.queue_model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.queue_view = read_only_view(counter, self.queue_model, "queueTable")
         self.queue_view.activated.connect(lambda _i: self.issue_selected())  # Enter or double-click
         self.issue_button.clicked.connect(self.issue_selected)
         top = QHBoxLayout()
@@ -163,13 +134,13 @@ class CardsPage(_CardsBase):
         for status in APPLICATION_STATUSES:
             self.status_box.addItem(application_status_text(status), status)
         self.status_box.currentIndexChanged.connect(lambda _i: self.load_applications())
-        self.new_button = button(apps, "newApplication", self.may_apply)
-        self.withdraw_button = button(apps, "withdrawApplication", self.may_apply or self.may_decide)
+        self.new_button = named_button(apps, "newApplication", self.may_apply)
+        self.withdraw_button = named_button(apps, "withdrawApplication", self.may_apply or self.may_decide)
         self.new_button.clicked.connect(lambda: self._form(ApplicationDialog(
             self.context.store, self.context.actor, parent=self)))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.apps_model = CardRowsModel(APPLICATION_COLUMNS, self)
-        self.apps_view = card_table(apps, self.apps_model, "applicationsTable")
+        self.apps_model = ColumnsModel(APPLICATION_COLUMNS, CONTEXT, self)
+        self.apps_view = read_only_view(apps, self.apps_model, "applicationsTable")
         self.status_label = QLabel(apps)
         row = QHBoxLayout()
         row.addWidget(self.status_label)
@@ -189,14 +160,14 @@ class CardsPage(_CardsBase):
         self.days.setValue(card_policy(context.store).expiring_days)
         self.days.valueChanged.connect(lambda _v: self.load_expiring())
         self.days_label = QLabel(expiring)
-        self.renew_button = button(expiring, "applyRenewal", self.may_apply)
-        self.letters_button = button(expiring, "renewalLetters", self.may_service)
-        self.expire_button = button(expiring, "markExpired", self.may_service)
+        self.renew_button = named_button(expiring, "applyRenewal", self.may_apply)
+        self.letters_button = named_button(expiring, "renewalLetters", self.may_service)
+        self.expire_button = named_button(expiring, "markExpired", self.may_service)
         self.renew_button.clicked.connect(self.renew_selected)
         self.letters_button.clicked.connect(self.record_letters)
         self.expire_button.clicked.connect(self.mark_expired)
-        self.expiring_model = CardRowsModel(CARD_COLUMNS, self)
-        self.expiring_view = card_table(expiring, self.expiring_model, "expiringTable")
+        self.expiring_model = ColumnsModel(CARD_COLUMNS, CONTEXT, self)
+        self.expiring_view = read_only_view(expiring, self.expiring_model, "expiringTable")
         row = QHBoxLayout()
         row.addWidget(self.days_label)
         row.addWidget(self.days)
@@ -210,12 +181,12 @@ class CardsPage(_CardsBase):
         # -- agreements not marked signed
         unsigned = QWidget(self)
         self.unsigned_hint = styled_label("hint", unsigned, wrap=True)
-        self.sign_button = button(unsigned, "markSigned", self.may_service)
+        self.sign_button = named_button(unsigned, "markSigned", self.may_service)
         self.sign_button.clicked.connect(self.sign_selected)
-        self.print_agreement_button = button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
+        self.print_agreement_button = named_button(unsigned, "printAgreement", actor.may(Permission.VIEW_DOCUMENTS))
         self.print_agreement_button.clicked.connect(self.print_agreement_selected)
-        self.unsigned_model = CardRowsModel(UNSIGNED_COLUMNS, self)
-        self.unsigned_view = card_table(unsigned, self.unsigned_model, "unsignedTable")
+        self.unsigned_model = ColumnsModel(UNSIGNED_COLUMNS, CONTEXT, self)
+        self.unsigned_view = read_only_view(unsigned, self.unsigned_model, "unsignedTable")
         row = QHBoxLayout()
         row.addWidget(self.unsigned_hint, 1)
         row.addWidget(self.print_agreement_button)
@@ -290,7 +261,7 @@ class CardsPage(_CardsBase):
         question = self.tr("Print them now: {agreement} and {letter}?").format(
             agreement=paperwork_text(AGREEMENT), letter=paperwork_text(letter))
         if self.context.dialogs.confirm(self, self.tr("Card issued"), text + "\n\n" + question):
-            from ui.documents.cards import print_card_document
+            from ui.card_documents import print_card_document
 
             agreement_id, letter_id = (result.paperwork_ids + (None, None))[:2]
             print_card_document(self, result.card_id, "agreement", paperwork_id=agreement_id)
@@ -309,7 +280,7 @@ class CardsPage(_CardsBase):
 
     def print_agreement_selected(self) -> None:
         """The selected card's service agreement, made and shown by the documents capability."""
-        from ui.documents.cards import print_card_document
+        from ui.card_documents import print_card_document
 
         row = selected(self.unsigned_view)
         if row is not None:
@@ -323,8 +294,8 @@ class CardsPage(_CardsBase):
 
     def record_letters(self) -> None:
         try:
-            count = paperwork.record_renewal_letters(self.context.store, self.context.actor,
-                                                     within_days=self.days.value())
+            count = self.command(lambda: paperwork.record_renewal_letters(
+                self.context.store, self.context.actor, within_days=self.days.value()))
         except UserError as error:
             self.handle_error(error)
             return
@@ -334,7 +305,7 @@ class CardsPage(_CardsBase):
 
     def mark_expired(self) -> None:
         try:
-            count = servicing.expire_cards(self.context.store, self.context.actor)
+            count = self.command(lambda: servicing.expire_cards(self.context.store, self.context.actor))
         except UserError as error:
             self.handle_error(error)
             return
@@ -373,13 +344,13 @@ class ApprovalsPage(_CardsBase):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.hint = styled_label("hint", self, wrap=True)
-        self.approve_button = button(self, "approveApplication")
-        self.reject_button = button(self, "rejectApplication")
+        self.approve_button = named_button(self, "approveApplication")
+        self.reject_button = named_button(self, "rejectApplication")
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
-        self.model = CardRowsModel(APPLICATION_COLUMNS[:9], self)
+        self.model = ColumnsModel(APPLICATION_COLUMNS[:9], CONTEXT, self)
         self.model.loadFailed.connect(self._load_failed)
-        self.view = card_table(self, self.model, "approvalsTable")
+        self.view = read_only_view(self, self.model, "approvalsTable")
         self.detail = styled_label("hint", self, wrap=True)
         self.detail.setObjectName("approvalDetail")
         self.view.selectionModel().currentRowChanged.connect(lambda *_i: self._show_detail())  # arrows too
@@ -434,7 +405,7 @@ class ApprovalsPage(_CardsBase):
 class CardPolicyPage(Page):
     """Card products (BINs, Luhn enforced or warned), validity years and the expiring window."""
 
-    watches = frozenset({"policy"})
+    watches = frozenset({"setting"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -465,7 +436,7 @@ class CardPolicyPage(Page):
         self.form.addRow(self.validity_label, self.validity)
         self.form.addRow(self.expiring_label, self.expiring)
         self.error = error_label(self)
-        self.save_button = button(self, "saveCardPolicy")
+        self.save_button = named_button(self, "saveCardPolicy")
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -497,13 +468,12 @@ class CardPolicyPage(Page):
 
     def save(self) -> None:
         try:
-            save_card_policy(self.context.store, self.context.actor, self.policy())
+            self.command(lambda: save_card_policy(self.context.store, self.context.actor, self.policy()))
         except UserError as error:
             show_text(self.error, error_text(error))
             return
         show_text(self.error, "")
         self.context.dialogs.info(self, self.tr("Card products"), self.tr("The card policy was saved."))
-        self.announce("policy", CARDS_TOPIC)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr(

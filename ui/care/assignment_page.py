@@ -12,29 +12,29 @@ from PySide6.QtCore import Qt
 from app.care import assignment
 from app.care.common import care_policy
 from app.errors import UserError
-from ui.care.common import (
-    CARE_TOPIC, CareRowsModel, LazyRowsModel, button, fit_columns, reasons_text, selected, selected_rows, table_view, tier_text,
-)
+from ui.care.common import CARE_TABLES, reasons_text, tier_text
+from ui.columns import ColumnsModel
 from ui.messages import roles_text
-from ui.shell.pages import Page, PageContext
-from ui.widgets import styled_label
+from ui.page import Page, PageContext
+from ui.tables import fit_columns, read_only_view, selected, selected_rows
+from ui.widgets import named_button, styled_label
 
 
 class AssignmentPage(Page):
-    watches = frozenset({CARE_TOPIC, "customers", "accounts"})
+    watches = frozenset({"customer", "staff_account", "staff_role", "contact_record", "complaint"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.setObjectName("assignmentPage")
         self.cap = care_policy(context.store).manager_cap
-        self.staff = CareRowsModel((
+        self.staff = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Name"), lambda k: k.display_name),
             (QT_TRANSLATE_NOOP("CareTables", "Branch"), lambda k: k.branch_code),
             (QT_TRANSLATE_NOOP("CareTables", "Roles"), lambda k: roles_text(k.roles)),
             (QT_TRANSLATE_NOOP("CareTables", "Customers"), lambda k: k.customers),
             (QT_TRANSLATE_NOOP("CareTables", "Room under the cap"), lambda k: self.cap - k.customers),
-        ), self, tint=lambda k: "#b3261e" if k.customers >= self.cap else None)
-        self.unkept = LazyRowsModel((
+        ), CARE_TABLES, self, tint=lambda k: "#b3261e" if k.customers >= self.cap else None)
+        self.unkept = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "CIF number"), lambda r: r.cif_no),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda r: r.name),
             (QT_TRANSLATE_NOOP("CareTables", "Tier"), lambda r: tier_text(r.tier)),
@@ -42,15 +42,16 @@ class AssignmentPage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Looked after by"), lambda r: r.keeper_name),
             (QT_TRANSLATE_NOOP("CareTables", "Phone"), lambda r: r.phone_masked),
             (QT_TRANSLATE_NOOP("CareTables", "Why listed"), lambda r: reasons_text(r.reasons)),
-        ), self)
+        ), CARE_TABLES, self, page_size=200)
+        self.unkept.loadFailed.connect(self.show_error)
         left = QWidget(self)
         self.staff_title = styled_label("section", left)
-        self.staff_view = table_view(left, self.staff, "staffLoads")
+        self.staff_view = read_only_view(left, self.staff, "staffLoads")
         self.hand_over_label = QLabel(left)
         self.hand_over_to = QComboBox(left)
         self.hand_over_to.setObjectName("handOverTo")
         self.hand_over_to.setMinimumWidth(180)
-        self.hand_over_button = button(left, "handOver")
+        self.hand_over_button = named_button(left, "handOver")
         row = QHBoxLayout()
         row.addWidget(self.hand_over_label)
         row.addWidget(self.hand_over_to, 1)
@@ -65,12 +66,12 @@ class AssignmentPage(Page):
         self.unkept_title.setObjectName("unkeptCount")
         self.vip_only = QCheckBox(right)
         self.vip_only.setObjectName("vipOnly")
-        self.unkept_view = table_view(right, self.unkept, "unkeptCustomers", multi=True)
+        self.unkept_view = read_only_view(right, self.unkept, "unkeptCustomers", multi=True)
         self.assign_label = QLabel(right)
         self.assign_to = QComboBox(right)
         self.assign_to.setObjectName("assignTo")
-        self.assign_button = button(right, "assignSelected")
-        self.rule_button = button(right, "assignByRule")
+        self.assign_button = named_button(right, "assignSelected")
+        self.rule_button = named_button(right, "assignByRule")
         top = QHBoxLayout()
         top.addWidget(self.unkept_title)
         top.addStretch(1)
@@ -110,7 +111,7 @@ class AssignmentPage(Page):
             return
         self.cap = care_policy(store).manager_cap
         self.staff.set_rows(people)
-        fit_columns(self.staff_view)
+        fit_columns(self.staff_view, 280)
         for box in (self.assign_to, self.hand_over_to):
             current = box.currentData()
             box.clear()
@@ -124,18 +125,17 @@ class AssignmentPage(Page):
         try:
             total = assignment.unkept_count(store, actor)
             self.unkept.reset(lambda after, limit: assignment.unkept_customers(
-                store, actor, after_id=after, limit=limit, vip_only=vip))
+                store, actor, after_id=after.id if after else None, limit=limit, vip_only=vip))
         except UserError as error:
             self.handle_error(error)
             return
-        fit_columns(self.unkept_view)
+        fit_columns(self.unkept_view, 280)
         self.unkept_title.setText(self.tr("{count} customers with no one looking after them or lost contact")
                                   .format(count=total))
 
     def _done(self, text: str) -> None:
         self.context.dialogs.info(self, self.tr("Customer assignment"), text)
         self.refresh()
-        self.announce(CARE_TOPIC, "customers")
 
     # -- actions ----------------------------------------------------------------------------
     def assign_selected(self) -> None:
@@ -144,8 +144,8 @@ class AssignmentPage(Page):
             self.context.dialogs.info(self, self.tr("Customer assignment"), self.tr("Select customers in the list first."))
             return
         try:
-            moved = assignment.assign_customers(self.context.store, self.context.actor, [r.id for r in rows],
-                                                self.assign_to.currentData())
+            moved = self.command(lambda: assignment.assign_customers(
+                self.context.store, self.context.actor, [r.id for r in rows], self.assign_to.currentData()))
         except UserError as error:
             self.handle_error(error)
             return
@@ -166,7 +166,7 @@ class AssignmentPage(Page):
         if not self.context.dialogs.confirm(self, self.tr("Assign by AUM band"), text):
             return
         try:
-            done = assignment.assign_by_rule(store, actor)
+            done = self.command(lambda: assignment.assign_by_rule(store, actor))
         except UserError as error:
             self.handle_error(error)
             return
@@ -184,7 +184,8 @@ class AssignmentPage(Page):
                 count=leaving.customers, name=leaving.display_name, to=to_name)):
             return
         try:
-            moved = assignment.hand_over(self.context.store, self.context.actor, leaving.id, self.hand_over_to.currentData())
+            moved = self.command(lambda: assignment.hand_over(self.context.store, self.context.actor, leaving.id,
+                                                              self.hand_over_to.currentData()))
         except UserError as error:
             self.handle_error(error)
             return

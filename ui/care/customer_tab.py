@@ -4,7 +4,7 @@ and accepting a complaint."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.auth.permissions import Permission
@@ -12,16 +12,20 @@ from app.care import complaints, contacts
 from app.care.common import care_policy
 from app.errors import UserError
 from ui.care.common import (
-    CareRowsModel, button, channel_text, follow_up_text, local_text, method_text, satisfaction_text, selected,
-    state_text, table_view,
+    CARE_TABLES, channel_text, follow_up_text, local_text, method_text, satisfaction_text, state_text,
 )
+from ui.columns import ColumnsModel
 from ui.care.dialogs import ComplaintDialog, ContactDialog
 from ui.messages import error_text
-from ui.widgets import error_label, show_text, styled_label
+from ui.tables import read_only_view, selected
+from ui.widgets import error_label, named_button, show_text, styled_label
 
 
 class CareTab(QWidget):
-    """Shows one customer's contacts and complaints; ``load(customer_id)`` (re)fills it."""
+    """Shows one customer's contacts and complaints; ``load(customer_id)`` (re)fills it. ``committed(tables)``
+    after a form of the tab saved (the customer view passes it on to the pages)."""
+
+    committed = Signal(object)   # frozenset[str]
 
     def __init__(self, store, actor, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,7 +34,7 @@ class CareTab(QWidget):
         self.policy = care_policy(store)
         self.dialog = None
         may_care = actor.may(Permission.CARE_FOR_CUSTOMERS)
-        self.contacts = CareRowsModel((
+        self.contacts = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Contacted at"), lambda r: r.contacted_at.strftime("%Y-%m-%d %H:%M")),
             (QT_TRANSLATE_NOOP("CareTables", "How"), lambda r: method_text(r.method)),
             (QT_TRANSLATE_NOOP("CareTables", "By"), lambda r: r.staff_name),
@@ -39,8 +43,8 @@ class CareTab(QWidget):
              lambda r: f"{r.follow_up_on.isoformat()} {follow_up_text(r.follow_up_status)}" if r.follow_up_on else ""),
             (QT_TRANSLATE_NOOP("CareTables", "Content"), lambda r: r.content),
             (QT_TRANSLATE_NOOP("CareTables", "Customer needs"), lambda r: r.needs),
-        ), self)
-        self.complaints = CareRowsModel((
+        ), CARE_TABLES, self)
+        self.complaints = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Accepted"), lambda c: local_text(c.accepted_at, self.policy)),
             (QT_TRANSLATE_NOOP("CareTables", "Channel"), lambda c: channel_text(c.channel)),
             (QT_TRANSLATE_NOOP("CareTables", "Level"), lambda c: c.level),
@@ -49,14 +53,14 @@ class CareTab(QWidget):
             (QT_TRANSLATE_NOOP("CareTables", "Satisfaction"), lambda c: satisfaction_text(c.satisfaction)),
             (QT_TRANSLATE_NOOP("CareTables", "Content"), lambda c: c.content),
             (QT_TRANSLATE_NOOP("CareTables", "Resolution"), lambda c: c.resolution),
-        ), self)
+        ), CARE_TABLES, self)
         self.contacts_title = styled_label("section", self)
         self.complaints_title = styled_label("section", self)
-        self.contacts_view = table_view(self, self.contacts, "customerContacts")
-        self.complaints_view = table_view(self, self.complaints, "customerComplaints")
-        self.new_button = button(self, "newContact", may_care)
-        self.edit_button = button(self, "editContact", may_care)
-        self.complain_button = button(self, "newComplaint", may_care)
+        self.contacts_view = read_only_view(self, self.contacts, "customerContacts")
+        self.complaints_view = read_only_view(self, self.complaints, "customerComplaints")
+        self.new_button = named_button(self, "newContact", may_care)
+        self.edit_button = named_button(self, "editContact", may_care)
+        self.complain_button = named_button(self, "newComplaint", may_care)
         self.error = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.contacts_title)
@@ -95,6 +99,7 @@ class CareTab(QWidget):
         self._titles()
 
     def _open(self, dialog) -> None:
+        dialog.committed.connect(self.committed)
         dialog.saved.connect(lambda _r: self.load(self.customer_id))
         dialog.conflicted.connect(lambda: self.load(self.customer_id))
         dialog.finished.connect(dialog.deleteLater)

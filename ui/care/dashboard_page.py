@@ -19,9 +19,11 @@ from app.customers.records import branch_choices
 from app.errors import UserError
 from ui.background import run_in_background
 from ui.formatting import month_labels, month_span, round_ticks
-from ui.care.common import CARE_TOPIC, CareRowsModel, button, fit_columns, table_view, tier_text
-from ui.shell.pages import Page, PageContext
-from ui.widgets import styled_label
+from ui.care.common import CARE_TABLES, tier_text
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import fit_columns, read_only_view
+from ui.widgets import named_button, styled_label
 
 COLOURS = ("#c9a227", "#8c9aa8", "#3d6fb6", "#6b3fa0", "#2e7d32", "#b3261e")
 
@@ -82,7 +84,7 @@ def _fill(view: QChartView, title: str, categories: list[str], series, sets: lis
 
 
 class DashboardPage(Page):
-    watches = frozenset({CARE_TOPIC, "customers", "tiers"})
+    watches = frozenset({"contact_record", "complaint", "customer", "customer_tier", "vip_card", "tier_change"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -94,14 +96,14 @@ class DashboardPage(Page):
         for choice in branch_choices(context.store, context.actor):
             self.branch_box.addItem(f"{choice.code} {choice.name}", choice.id)
         self.branch_box.setCurrentIndex(max(0, self.branch_box.findData(context.actor.branch_id)))
-        self.reload_button = button(self, "reloadDashboard")
-        self.export_button = button(self, "exportDashboard")
+        self.reload_button = named_button(self, "reloadDashboard")
+        self.export_button = named_button(self, "exportDashboard")
         self.headline = styled_label("section", self, wrap=True)
         self.headline.setObjectName("dashboardHeadline")
         self.tiers_chart = _chart(self, "vipChart")
         self.trend_chart = _chart(self, "trendChart")
         self.moves_chart = _chart(self, "movesChart")
-        self.branches = CareRowsModel((
+        self.branches = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "Branch"), lambda b: f"{b.code} {b.name}"),
             (QT_TRANSLATE_NOOP("CareTables", "VIPs"), lambda b: b.vips),
             (QT_TRANSLATE_NOOP("CareTables", "With a contact plan"), lambda b: b.plan_customers),
@@ -110,8 +112,8 @@ class DashboardPage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Complaints"), lambda b: b.complaints),
             (QT_TRANSLATE_NOOP("CareTables", "Answered on time"), lambda b: _percent(b.on_time_rate)),
             (QT_TRANSLATE_NOOP("CareTables", "Open past deadline"), lambda b: b.overdue_open),
-        ), self)
-        self.branches_view = table_view(self, self.branches, "dashboardBranches")
+        ), CARE_TABLES, self)
+        self.branches_view = read_only_view(self, self.branches, "dashboardBranches")
         self.branches_view.setMaximumHeight(170)
         top = QHBoxLayout()
         top.addWidget(self.branch_label)
@@ -143,7 +145,7 @@ class DashboardPage(Page):
     def show_board(self, board: dashboard.Dashboard) -> None:
         self.board = board
         self.branches.set_rows(board.branches)
-        fit_columns(self.branches_view)
+        fit_columns(self.branches_view, 280)
         self._draw()
 
     def _draw(self) -> None:

@@ -111,10 +111,10 @@ class ContactDialog(FormDialog):
     def submit(self) -> None:
         data = self.input()
         if self.record is None:
-            self.save(lambda: contacts.record_contact(self.store, self.actor, self.customer_id, data))
+            self.save(contacts.record_contact, self.store, self.actor, self.customer_id, data)
         else:
-            self.save(lambda: contacts.update_contact(self.store, self.actor, self.record.id, data,
-                                                      expected_version=self.record.version))
+            self.save(contacts.update_contact, self.store, self.actor, self.record.id, data,
+                      expected_version=self.record.version)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Record a contact") if self.record is None else self.tr("Change a contact record"))
@@ -156,9 +156,9 @@ class ComplaintDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: complaints.accept_complaint(
-            self.store, self.actor, self.customer_id, channel=self.channel.currentData(),
-            content=self.content.toPlainText(), level=self.level.currentData()))
+        self.save(complaints.accept_complaint, self.store, self.actor, self.customer_id,
+                  channel=self.channel.currentData(), content=self.content.toPlainText(),
+                  level=self.level.currentData())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Accept a complaint"))
@@ -219,19 +219,19 @@ class ComplaintStepDialog(FormDialog):
         c, store, actor = self.complaint, self.store, self.actor
         if self.step == ASSIGN:
             staff = self.handler.currentData()
-            self.save(lambda: complaints.assign_complaint(store, actor, c.id, staff, expected_version=c.version))
+            self.save(complaints.assign_complaint, store, actor, c.id, staff, expected_version=c.version)
         elif self.step == INVESTIGATE:
             note = self.investigation.toPlainText()
-            self.save(lambda: complaints.start_investigation(store, actor, c.id, expected_version=c.version, note=note))
+            self.save(complaints.start_investigation, store, actor, c.id, expected_version=c.version, note=note)
         elif self.step == RESOLVE:
             resolution, investigation = self.resolution.toPlainText(), self.investigation.toPlainText()
-            self.save(lambda: complaints.resolve_complaint(store, actor, c.id, expected_version=c.version,
-                                                           resolution=resolution, investigation=investigation))
+            self.save(complaints.resolve_complaint, store, actor, c.id, expected_version=c.version,
+                      resolution=resolution, investigation=investigation)
         else:
             resolution = "" if self.resolution.isReadOnly() else self.resolution.toPlainText()
             satisfaction, note = self.satisfaction.currentData() or "", self.note.toPlainText()
-            self.save(lambda: complaints.close_complaint(store, actor, c.id, expected_version=c.version,
-                                                         satisfaction=satisfaction, note=note, resolution=resolution))
+            self.save(complaints.close_complaint, store, actor, c.id, expected_version=c.version,
+                      satisfaction=satisfaction, note=note, resolution=resolution)
 
     def retranslateUi(self) -> None:  # noqa: N802
         titles = {ASSIGN: self.tr("Assign the complaint"), INVESTIGATE: self.tr("Start the investigation"),

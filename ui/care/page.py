@@ -14,13 +14,15 @@ from app.care.common import care_policy
 from app.care.rules import OPEN_STATES, RESOLVED
 from app.errors import UserError
 from ui.care.common import (
-    CARE_TOPIC, CareRowsModel, button, channel_text, fit_columns, kind_text, left_text, local_text, selected, state_text,
-    table_view, tier_text,
+    CARE_TABLES, channel_text, kind_text, left_text, local_text, state_text,
+    tier_text,
 )
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import card_label
-from ui.widgets import styled_label
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import fit_columns, read_only_view, selected
+from ui.tier_labels import card_label
+from ui.widgets import named_button, styled_label
 
 KIND_FILTERS = (
     ("", QT_TRANSLATE_NOOP("CarePage", "Everything")),
@@ -47,7 +49,7 @@ def _vip(row) -> str:
 
 
 class CarePage(Page):
-    watches = frozenset({CARE_TOPIC, "customers"})
+    watches = frozenset({"contact_record", "complaint", "customer", "vip_card", "staff_account"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -73,11 +75,11 @@ class CarePage(Page):
                 self.keeper_box.addItem(f"{person.display_name} ({person.customers})", person.id)
         self.kind_box = QComboBox(today)
         self.kind_box.setObjectName("worklistFilter")
-        self.contact_button = button(today, "recordContact")
-        self.done_button = button(today, "followUpDone")
-        self.complain_button = button(today, "acceptComplaint")
-        self.reload_button = button(today, "reloadWorklist")
-        self.items = CareRowsModel((
+        self.contact_button = named_button(today, "recordContact")
+        self.done_button = named_button(today, "followUpDone")
+        self.complain_button = named_button(today, "acceptComplaint")
+        self.reload_button = named_button(today, "reloadWorklist")
+        self.items = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "To do"), lambda i: kind_text(i.kind)),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda i: i.customer_name),
             (QT_TRANSLATE_NOOP("CareTables", "Tier"), lambda i: tier_text(i.tier)),
@@ -87,9 +89,9 @@ class CarePage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Last contact"), lambda i: i.last_contact.isoformat() if i.last_contact else "—"),
             (QT_TRANSLATE_NOOP("CareTables", "Detail"),
              lambda i: card_label(i.detail) if i.kind == "card_expiry" else i.detail),
-        ), self, tint=lambda i: "#b3261e" if i.kind == "overdue" or (i.kind == "complaint" and i.deadline
+        ), CARE_TABLES, self, tint=lambda i: "#b3261e" if i.kind == "overdue" or (i.kind == "complaint" and i.deadline
                                                                      and i.deadline < self.context.store.clock()) else None)
-        self.items_view = table_view(today, self.items, "worklistTable")
+        self.items_view = read_only_view(today, self.items, "worklistTable")
         top = QHBoxLayout()
         top.addWidget(self.keeper_label)
         top.addWidget(self.keeper_box)
@@ -113,12 +115,12 @@ class CarePage(Page):
         self.complaint_filter.setObjectName("complaintFilter")
         self.complaint_count = styled_label("section", board)
         self.complaint_count.setObjectName("complaintCount")
-        self.assign_button = button(board, "assignComplaint")
-        self.investigate_button = button(board, "investigateComplaint")
-        self.resolve_button = button(board, "resolveComplaint")
-        self.close_button = button(board, "closeComplaint")
+        self.assign_button = named_button(board, "assignComplaint")
+        self.investigate_button = named_button(board, "investigateComplaint")
+        self.resolve_button = named_button(board, "resolveComplaint")
+        self.close_button = named_button(board, "closeComplaint")
         now = self.context.store.clock
-        self.complaints = CareRowsModel((
+        self.complaints = ColumnsModel((
             (QT_TRANSLATE_NOOP("CareTables", "No."), lambda c: c.id),
             (QT_TRANSLATE_NOOP("CareTables", "Customer"), lambda c: c.customer_name),
             (QT_TRANSLATE_NOOP("CareTables", "VIP"), _vip),
@@ -132,8 +134,8 @@ class CarePage(Page):
             (QT_TRANSLATE_NOOP("CareTables", "Channel"), lambda c: channel_text(c.channel)),
             (QT_TRANSLATE_NOOP("CareTables", "Accepted"), lambda c: local_text(c.accepted_at, self.policy)),
             (QT_TRANSLATE_NOOP("CareTables", "Content"), lambda c: c.content),
-        ), self, tint=lambda c: "#b3261e" if c.state in OPEN_STATES and c.deadline_at < now() else None)
-        self.complaints_view = table_view(board, self.complaints, "complaintsTable")
+        ), CARE_TABLES, self, tint=lambda c: "#b3261e" if c.state in OPEN_STATES and c.deadline_at < now() else None)
+        self.complaints_view = read_only_view(board, self.complaints, "complaintsTable")
         row = QHBoxLayout()
         row.addWidget(self.complaint_filter)
         row.addWidget(self.complaint_count)
@@ -192,7 +194,7 @@ class CarePage(Page):
             return
         wanted = FILTER_KINDS.get(self.kind_box.currentData() or "")
         self.items.set_rows([i for i in self.list.items if wanted is None or i.kind in wanted])
-        fit_columns(self.items_view)
+        fit_columns(self.items_view, 280)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -233,7 +235,6 @@ class CarePage(Page):
 
     def _saved(self, _result) -> None:
         self.refresh()
-        self.announce(CARE_TOPIC)
 
     def record_contact(self) -> None:
         item = self._item()
@@ -249,8 +250,8 @@ class CarePage(Page):
             self.context.dialogs.info(self, self.tr("Customer care"), self.tr("Select a follow-up line."))
             return
         try:
-            contacts.complete_follow_up(self.context.store, self.context.actor, item.ref_id,
-                                        expected_version=item.ref_version)
+            self.command(lambda: contacts.complete_follow_up(self.context.store, self.context.actor, item.ref_id,
+                                                             expected_version=item.ref_version))
         except UserError as error:
             self.handle_error(error)
         self._saved(None)

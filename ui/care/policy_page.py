@@ -16,10 +16,10 @@ from app.care.common import KEEPER_ROLES, care_policy, save_policy
 from app.care.rules import LEVELS, CarePolicy, MaintenanceBand
 from app.errors import UserError, ValidationError
 from app.tiers.policy_store import policy_in_force_at
-from ui.care.common import CARE_TOPIC, button, level_text, tier_text
+from ui.care.common import level_text, tier_text
 from ui.messages import error_text, role_label
-from ui.shell.pages import Page, PageContext
-from ui.widgets import error_label, show_text, styled_label
+from ui.page import Page, PageContext
+from ui.widgets import error_label, named_button, show_text, styled_label
 
 
 def _spin(parent: QWidget, low: int, high: int, name: str) -> QSpinBox:
@@ -30,7 +30,7 @@ def _spin(parent: QWidget, low: int, high: int, name: str) -> QSpinBox:
 
 
 class CarePolicyPage(Page):
-    watches = frozenset({CARE_TOPIC, "policy"})
+    watches = frozenset({"setting", "tier_policy", "staff_role"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -82,7 +82,7 @@ class CarePolicyPage(Page):
 
         self.hint = styled_label("hint", self, wrap=True)
         self.error = error_label(self)
-        self.save_button = button(self, "saveCarePolicy")
+        self.save_button = named_button(self, "saveCarePolicy")
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         columns = QHBoxLayout()
@@ -143,7 +143,7 @@ class CarePolicyPage(Page):
         if policy is None:
             return
         try:
-            save_policy(self.context.store, self.context.actor, policy)
+            self.command(lambda: save_policy(self.context.store, self.context.actor, policy))
         except ValidationError as error:
             show_text(self.error, error_text(error))
             return
@@ -153,7 +153,6 @@ class CarePolicyPage(Page):
             return
         show_text(self.error, "")
         self.context.dialogs.info(self, self.tr("Care policy"), self.tr("The care policy was saved."))
-        self.announce(CARE_TOPIC)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.hint.setText(self.tr("Figures a bank sets for customer care; 0 days means no planned contact "

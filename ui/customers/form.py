@@ -114,10 +114,10 @@ class CustomerForm(FormDialog):
         data = self.value()
         store, actor = self.store, self.actor
         if self.detail is None:
-            self.save(lambda: create_customer(store, actor, data))
+            self.save(create_customer, store, actor, data)
         else:
             customer_id, version = self.detail.id, self.version
-            self.save(lambda: update_customer(store, actor, customer_id, data, expected_version=version))
+            self.save(update_customer, store, actor, customer_id, data, expected_version=version)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("New customer") if self.detail is None

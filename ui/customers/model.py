@@ -14,7 +14,7 @@ from app.customers.search import CustomerRow
 from ui.customers.labels import gender_label, id_type_label
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 
 CIF, NAME, GENDER, ID, PHONE, BRANCH, TIER, STATUS = range(8)
 PAGE_SIZE = 200

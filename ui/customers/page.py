@@ -29,13 +29,12 @@ from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
 from ui.dialogs import file_name
 from ui.messages import error_text
-from ui.shell.pages import Page, PageContext
-from ui.tiers.aum_page import PROBLEM_COLUMNS
-from ui.tiers.common import table_view
-from ui.tiers.models import RowsModel
+from ui.page import Page, PageContext
+from ui.import_problems import PROBLEM_COLUMNS
+from ui.tables import read_only_view
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text, styled_label
 
-CUSTOMERS = "customers"   # the topic this page announces and watches
 DEBOUNCE_MS = 200
 
 
@@ -50,7 +49,7 @@ class CustomerTable(QTableView):
 
 
 class CustomersPage(Page):
-    watches = frozenset({CUSTOMERS, "tiers"})
+    watches = frozenset({"customer", "customer_tier", "vip_card"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -111,8 +110,8 @@ class CustomersPage(Page):
         self.table.activated.connect(self.open_index)
         self.table.doubleClicked.connect(self.open_index)
         self.problems_title = styled_label("section", self)
-        self.problems = RowsModel(PROBLEM_COLUMNS, self)
-        self.problems_view = table_view(self, self.problems, "customerImportProblems")
+        self.problems = ColumnsModel(PROBLEM_COLUMNS, "TierTables", self)
+        self.problems_view = read_only_view(self, self.problems, "customerImportProblems")
         self.problems_view.setColumnWidth(0, 70)
         self.problems_view.setMaximumHeight(160)
         for widget in (self.problems_title, self.problems_view):
@@ -204,9 +203,9 @@ class CustomersPage(Page):
         dialog.open()
         return dialog
 
-    def _customer_changed(self) -> None:
+    def _customer_changed(self, tables: frozenset[str]) -> None:
+        self.publish(tables)
         self.run_search()
-        self.announce(CUSTOMERS)
 
     def new_customer(self) -> CustomerForm:
         form = CustomerForm(self.context.store, self.context.actor, parent=self)
@@ -215,7 +214,6 @@ class CustomersPage(Page):
     def _created(self, detail) -> None:
         self.search_box.setText(detail.cif_no)
         self.run_search()
-        self.announce(CUSTOMERS)
 
     # -- import and export ------------------------------------------------------------------
     def choose_and_import(self) -> Task | None:
@@ -227,9 +225,9 @@ class CustomersPage(Page):
         store, actor, skip = self.context.store, self.context.actor, self.skip_bad.isChecked()
         show_text(self.error, "")
         self._show_problems([])
-        self.task = run_in_background(
-            self, lambda progress: import_customers(store, actor, path, skip_bad=skip, progress=progress),
-            on_success=self._imported, on_failure=self._import_failed,
+        self.task = self.run_command(
+            lambda progress: import_customers(store, actor, path, skip_bad=skip, progress=progress),
+            self._imported, on_failure=self._import_failed,
             on_cancel=lambda: show_text(self.status, self.tr("Import cancelled; nothing was imported.")),
             label=self.tr("Importing {file}…").format(file=path.name), cancellable=True,
             busy=[self.import_button])
@@ -245,7 +243,6 @@ class CustomersPage(Page):
         self._show_problems(result.problems)
         self.search_box.clear()
         self.run_search()
-        self.announce(CUSTOMERS)
 
     def _import_failed(self, error: BaseException) -> None:
         if isinstance(error, CustomerImportRefused):
@@ -271,12 +268,12 @@ class CustomersPage(Page):
         if not path:
             return None
         store, actor = self.context.store, self.context.actor
-        self.task = run_in_background(
-            self, lambda progress: export_customers(store, actor, Path(path), progress=progress),
-            on_success=lambda count: show_text(self.status, self.tr(
+        self.task = self.run_command(
+            lambda progress: export_customers(store, actor, Path(path), progress=progress),
+            lambda count: show_text(self.status, self.tr(
                 "{count} customers written to {file} (ID numbers and phones masked).").format(
                 count=count, file=Path(path).name)),
-            on_failure=self.show_error, label=self.tr("Exporting customers…"), cancellable=True,
+            label=self.tr("Exporting customers…"), cancellable=True,
             busy=[self.export_button])
         return self.task
 

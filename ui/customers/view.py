@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.permissions import Permission
+from app.changes import recorded
 from app.customers.records import CustomerDetail, input_for_edit, open_customer, reveal, set_active
 from app.errors import SessionExpired, UserError
 from ui.customers.form import CustomerForm
 from ui.customers.labels import gender_label, id_type_label
 from ui.customers.tabs import CUSTOMER_TABS
 from ui.messages import error_text
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text, styled_label
 
 # key, label source text (context CustomerView); left column, then right column
@@ -31,9 +32,10 @@ RIGHT = ("branch", "manager", "tier", "status", "employer", "department", "title
 
 
 class CustomerView(QDialog):
-    """Shows one customer; ``changed`` fires after an edit or a status change."""
+    """Shows one customer; ``changed(tables)`` fires after a command here or in a tab changed
+    the store (an edit, a status change, a reveal's audit entry, a card or a contact)."""
 
-    changed = Signal()
+    changed = Signal(object)   # frozenset[str]: the tables changed
     sessionEnded = Signal(str)
 
     def __init__(self, store, actor, dialogs, customer_id: int, parent: QWidget | None = None):
@@ -111,6 +113,8 @@ class CustomerView(QDialog):
         if self.detail is not None:
             for spec in self.tab_specs:
                 tab = spec.tab_class()(store, actor, customer_id, self.tabs)
+                if hasattr(tab, "committed"):
+                    tab.committed.connect(self.changed)
                 self.tabs.addTab(tab, spec.translated_title())
 
     # -- data -------------------------------------------------------------------------------
@@ -157,10 +161,12 @@ class CustomerView(QDialog):
     def reveal(self, field: str) -> None:
         """Show one field in full (the service checks the permission and audits it)."""
         try:
-            value = reveal(self.store, self.actor, self.customer_id, field)
+            outcome = recorded(lambda: reveal(self.store, self.actor, self.customer_id, field))
         except UserError as error:
             self._fail(error)
             return
+        value = outcome.result
+        self.changed.emit(outcome.changes)
         self.values[field].setText(value)
         self.show_buttons[field].setEnabled(False)
 
@@ -172,6 +178,7 @@ class CustomerView(QDialog):
             return None
         form = CustomerForm(self.store, self.actor, detail=self.detail, start=start,
                             version=version, parent=self)
+        form.committed.connect(self.changed)
         form.saved.connect(self._saved)
         form.conflicted.connect(self.load)
         form.sessionEnded.connect(self.sessionEnded)
@@ -187,7 +194,6 @@ class CustomerView(QDialog):
             tab = self.tabs.widget(i)
             if hasattr(tab, "load"):
                 tab.load(self.customer_id)
-        self.changed.emit()
 
     def toggle_active(self) -> None:
         d = self.detail
@@ -198,12 +204,14 @@ class CustomerView(QDialog):
                 self.tr("Mark {name} inactive? The record is kept and can be made active again.").format(name=d.name)):
             return
         try:
-            detail = set_active(self.store, self.actor, d.id, expected_version=d.version, active=not d.active)
+            outcome = recorded(lambda: set_active(self.store, self.actor, d.id, expected_version=d.version,
+                                                  active=not d.active))
         except UserError as error:
             self._fail(error)
             self.load()
             return
-        self._saved(detail)
+        self.changed.emit(outcome.changes)
+        self._saved(outcome.result)
 
     # -- language ---------------------------------------------------------------------------
     def retranslateUi(self) -> None:  # noqa: N802

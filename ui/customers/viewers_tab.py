@@ -10,8 +10,8 @@ from app.customers.records import viewers_of
 from app.errors import UserError
 from ui.formatting import local_seconds
 from ui.messages import error_text
-from ui.tiers.common import table_view
-from ui.tiers.models import RowsModel
+from ui.tables import read_only_view
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text
 
 
@@ -35,8 +35,8 @@ class ViewersTab(QWidget):
         super().__init__(parent)
         self.setObjectName("viewersTab")
         self.store, self.actor = store, actor
-        self.model = RowsModel(COLUMNS, self)
-        self.view = table_view(self, self.model, "viewers")
+        self.model = ColumnsModel(COLUMNS, "TierTables", self)
+        self.view = read_only_view(self, self.model, "viewers")
         self.view.setColumnWidth(0, 170)
         self.view.setColumnWidth(1, 160)
         self.error = error_label(self)

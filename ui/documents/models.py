@@ -1,4 +1,4 @@
-"""The register's lazy table model (keyset pages, newest first) and the kinds' names."""
+"""The documents page's columns: the register and card paperwork due, and the kinds' names."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.documents.register import KIND_LABELS
 from ui.formatting import local_time
-from ui.stock.models import RegisterModel, card_type_text
+from ui.tier_labels import card_label
 
 CONTEXT = "DocumentsTable"
 
@@ -30,12 +30,6 @@ COLUMNS = (
 )
 
 
-class DocumentsModel(RegisterModel):
-    """The stock register's lazy model with this page's column titles."""
-
-    CONTEXT = CONTEXT
-
-
 def paperwork_text(kind: str) -> str:
     """A card paperwork kind named like the register names the document it becomes."""
     return kind_text("agreement" if kind == "agreement" else f"letter_{kind}")
@@ -44,13 +38,10 @@ def paperwork_text(kind: str) -> str:
 PAPERWORK_COLUMNS = (
     (QT_TRANSLATE_NOOP("DocumentsTable", "Document"), lambda r: paperwork_text(r.kind)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Customer"), lambda r: r.customer_name),
-    (QT_TRANSLATE_NOOP("DocumentsTable", "Card type"), lambda r: card_type_text(r.card_type)),
+    (QT_TRANSLATE_NOOP("DocumentsTable", "Card type"), lambda r: card_label(r.card_type)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Card number"), lambda r: r.card_number_masked),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Branch"), lambda r: r.branch_code),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Due since"), lambda r: local_time(r.created_at)),
     (QT_TRANSLATE_NOOP("DocumentsTable", "Printed"), lambda r: r.printed_count),
 )
 
-
-class PaperworkModel(DocumentsModel):
-    """Card paperwork due, oldest first, a keyset page at a time."""

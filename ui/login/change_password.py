@@ -35,7 +35,7 @@ class ChangePasswordDialog(FormDialog):
             self.show_error(passwords_differ_text(), self.repeat)
             return
         store, actor = self.session.store, self.session.actor
-        self.save(lambda: change_own_password(store, actor, new_password=password), background=True)
+        self.save(change_own_password, store, actor, new_password=password)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Choose your password"))

@@ -51,7 +51,7 @@ class FirstAdministratorDialog(FormDialog):
         values = dict(username=self.username.text(), display_name=self.full_name.text(),
                       password=self.password.text(), head_office_code=self.code.text(),
                       head_office_name=self.name.text())
-        self.save(lambda: create_first_administrator(store, **values), background=True)
+        self.save(create_first_administrator, store, **values)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Set up VIP Desk"))

@@ -8,13 +8,11 @@ flow hands it the store. Signing in runs off the GUI thread (password hashing ta
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.background import run_in_background
 from ui.language import LANGUAGE_NAMES, Language
+from ui.login.demo_logins import DemoLoginsCard
 from ui.widgets import error_label, password_edit, show_text, styled_label
 
 
@@ -75,31 +73,9 @@ class LoginWindow(QWidget):
         card_layout.addWidget(self.first_admin_button)
         card_layout.addWidget(self.status)
 
-        # demo logins (only with --demo)
-        self.demo_card = QFrame(self)
-        self.demo_card.setObjectName("card")
-        self.demo_card.setVisible(False)
-        self.demo_title = styled_label("section", self.demo_card)
-        self.demo_hint = styled_label("hint", self.demo_card, wrap=True)
-        self.demo_table = QTableWidget(0, 4, self.demo_card)
-        self.demo_table.setObjectName("demoLogins")
-        self.demo_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.demo_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.demo_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.demo_table.verticalHeader().setVisible(False)
-        self.demo_table.setAlternatingRowColors(True)
-        self.demo_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.demo_table.horizontalHeader().setStretchLastSection(True)
-        self.demo_table.verticalHeader().setDefaultSectionSize(28)
-        self.demo_table.cellClicked.connect(lambda row, _col: self.fill_demo_login(row))
-        self.demo_table.cellDoubleClicked.connect(lambda row, _col: (self.fill_demo_login(row), self.sign_in()))
-        demo_layout = QVBoxLayout(self.demo_card)
-        demo_layout.setContentsMargins(24, 22, 24, 22)
-        demo_layout.setSpacing(8)
-        demo_layout.addWidget(self.demo_title)
-        demo_layout.addWidget(self.demo_hint)
-        demo_layout.addWidget(self.demo_table, 1)
-        self.demo_card.setMinimumWidth(560)
+        self.demo_card = DemoLoginsCard(self)   # demo logins (only with --demo)
+        self.demo_card.chosen.connect(self._fill_login)
+        self.demo_card.signInRequested.connect(lambda login: (self._fill_login(login), self.sign_in()))
 
         # language switch, top right; the store, bottom
         self.language_label = QLabel(self)
@@ -155,7 +131,7 @@ class LoginWindow(QWidget):
 
         self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._status = "no_accounts" if needs_first_administrator else "ready"
-        self._fill_demo_table()
+        self.demo_card.set_logins(self.demo_logins)
         self._apply_status()
         self.retranslateUi()
         (self.first_admin_button if needs_first_administrator else self.username).setFocus()
@@ -197,38 +173,17 @@ class LoginWindow(QWidget):
         for widget in (self.username, self.password, self.sign_in_button):
             widget.setEnabled(ready)
         self.first_admin_button.setVisible(self._status == "no_accounts")
-        self.demo_table.setEnabled(ready)
+        self.demo_card.table.setEnabled(ready)
 
     # -- demo -------------------------------------------------------------------------------
-    def _fill_demo_table(self) -> None:
-        from ui.messages import roles_text  # app code: imported once the store is open
-
-        self.demo_card.setVisible(bool(self.demo_logins))
-        self.demo_table.setRowCount(len(self.demo_logins))
-        for row, login in enumerate(self.demo_logins):
-            values = (login.username, login.display_name, roles_text(login.roles), login.branch_code)
-            for column, value in enumerate(values):
-                self.demo_table.setItem(row, column, QTableWidgetItem(value))
-        # tall enough for every login without scrolling (there are about a dozen)
-        rows = self.demo_table.verticalHeader().length()
-        header = self.demo_table.horizontalHeader().sizeHint().height()
-        self.demo_table.setFixedHeight(rows + header + 2 * self.demo_table.frameWidth() + 2)
-
-    def _retranslate_demo_roles(self) -> None:
-        if not self.demo_logins:
-            return
-        from ui.messages import roles_text
-
-        for row, login in enumerate(self.demo_logins):
-            item = self.demo_table.item(row, 2)
-            if item is not None:
-                item.setText(roles_text(login.roles))
-
     def fill_demo_login(self, row: int) -> None:
         """Put the demo login of ``row`` into the form."""
-        if not 0 <= row < len(self.demo_logins) or not self.ready:
+        if 0 <= row < len(self.demo_logins):
+            self._fill_login(self.demo_logins[row])
+
+    def _fill_login(self, login) -> None:
+        if not self.ready:
             return
-        login = self.demo_logins[row]
         self.username.setText(login.username)
         self.password.setText(login.password)
         self.show_message("")
@@ -318,12 +273,4 @@ class LoginWindow(QWidget):
         show_text(self.status, status)
         self.store_label.setText(
             self.tr("Store: {store}").format(store=self.store.describe()) if self.store is not None else "")
-        self.demo_title.setText(self.tr("Demo logins"))
-        if self.demo_logins:
-            self.demo_hint.setText(self.tr(
-                "This is a demo store with made-up data. Click a login to fill in the form; "
-                "every demo account has the password {password}.").format(
-                    password=self.demo_logins[0].password))
-        self.demo_table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Name"), self.tr("Roles"), self.tr("Branch")])
-        self._retranslate_demo_roles()
+        self.demo_card.retranslateUi()

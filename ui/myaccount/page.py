@@ -8,15 +8,14 @@ from app.auth.accounts import change_own_password
 from app.auth.policy import load_policy
 from app.auth.signin import DISABLED, LOCKED, unlock_screen
 from app.errors import AuthError, UserError
-from ui.background import run_in_background
 from ui.forms import passwords_differ_text
 from ui.messages import error_text, roles_text
-from ui.shell.pages import ME, Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import error_label, password_edit, set_invalid, show_text, styled_label
 
 
 class MyAccountPage(Page):
-    watches = frozenset({ME})
+    watches = frozenset({"staff_account"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -110,8 +109,7 @@ class MyAccountPage(Page):
             confirmed = unlock_screen(session, current)
             return change_own_password(confirmed.store, confirmed.actor, new_password=new)
 
-        run_in_background(self, work, on_success=self._changed, on_failure=self._refused,
-                          busy=[self.change_button, *self._edits()])
+        self.run_command(work, self._changed, on_failure=self._refused, busy=[self.change_button, *self._edits()])
 
     def _changed(self, actor) -> None:
         for edit in self._edits():

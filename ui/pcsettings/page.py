@@ -22,7 +22,7 @@ from app.pcsettings.file import read_file, settings_path, write_file
 from app.pcsettings.secret import keep_password, keyring_name
 from ui.language import LANGUAGE_NAMES
 from ui.messages import error_text, field_label
-from ui.shell.pages import Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 
 class PcSettingsPage(Page):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from app.auth.policy import SignInPolicy, load_policy, save_policy
 from app.errors import UserError
 from ui.messages import error_text, field_label
-from ui.shell.pages import POLICY, Page, PageContext
+from ui.page import Page, PageContext
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 
 # The labels ``SignInPolicy.validate`` names in its errors (context "fields").
@@ -23,7 +23,7 @@ FIELD_LABELS = {
 
 
 class PolicyPage(Page):
-    watches = frozenset({POLICY})
+    watches = frozenset({"setting"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -102,7 +102,7 @@ class PolicyPage(Page):
         self._clear_error()
         policy = self.edited()
         try:
-            save_policy(self.context.store, self.context.actor, policy)
+            self.command(lambda: save_policy(self.context.store, self.context.actor, policy))
         except UserError as error:
             if not error.field:
                 return not self.handle_error(error)
@@ -114,7 +114,6 @@ class PolicyPage(Page):
             return False
         self.policy = policy
         show_text(self.saved_label, self.tr("Saved. The new policy applies from now on."))
-        self.announce(POLICY)
         return True
 
     def retranslateUi(self) -> None:  # noqa: N802

@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
 
 from app.queue import calling, rules, tickets, views
 from app.queue.calling import Desk
-from ui.pcsettings.current import this_pc_settings
+from ui.this_pc import this_pc_settings
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import (
-    RowsModel, refresh_keeping, select_id, selected_row, sorted_table, state_text, ticket_columns,
+    CONTEXT, refresh_keeping, select_id, sorted_table, state_text, ticket_columns,
 )
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import bind_key, styled_label
 
-QUEUE_TOPIC = "queue"
 HEARTBEAT_MS = 15_000
 # A counter's five moves on the function keys, the same at every counter (named in the tooltips).
 CALL_KEY, RECALL_KEY, NO_SHOW_KEY, START_KEY, FINISH_KEY = "F5", "F6", "F7", "F8", "F9"
@@ -37,7 +38,7 @@ def this_pc() -> str:
 
 
 class CounterPage(Page):
-    watches = frozenset({QUEUE_TOPIC})
+    watches = frozenset({"queue_ticket", "queue_counter", "queue_counter_session", "queue_service", "queue_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None, *, pc: str | None = None):
         super().__init__(context, parent)
@@ -97,7 +98,7 @@ class CounterPage(Page):
 
         self.order: dict[int, int] = {}  # ticket id -> place in this counter's calling order
         order_column = (QT_TRANSLATE_NOOP("QueueTables", "Order"), lambda r: self.order.get(r.id, 0), None)
-        self.model = RowsModel([order_column, *ticket_columns(self._now, lambda: self.codes)], self)
+        self.model = ColumnsModel([order_column, *ticket_columns(self._now, lambda: self.codes)], CONTEXT, self)
         self.view = sorted_table(self, self.model, "waitingTable")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -193,7 +194,7 @@ class CounterPage(Page):
         if counter_id is None:
             return
         try:
-            calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc)
+            self.command(lambda: calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
@@ -202,18 +203,16 @@ class CounterPage(Page):
             counter=self.counter_box.currentText(), pc=self.pc))
         self.heartbeat_timer.start()
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def sign_out(self) -> None:
         if self.desk is None:
             return
         try:
-            calling.sign_out_counter(self.context.store, self.context.actor, self.desk)
+            self.command(lambda: calling.sign_out_counter(self.context.store, self.context.actor, self.desk))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
         self._signed_out()
-        self.announce(QUEUE_TOPIC)
 
     def _signed_out(self) -> None:
         self.desk = None
@@ -233,13 +232,12 @@ class CounterPage(Page):
     # -- calling ----------------------------------------------------------------------------
     def _run(self, work) -> object:
         try:
-            result = work()
+            result = self.command(work)
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             self.refresh()
             return None
         self.refresh()
-        self.announce(QUEUE_TOPIC)
         return result
 
     def call_next(self):
@@ -272,7 +270,7 @@ class CounterPage(Page):
                                                        desk=self.desk))
 
     def call_out_of_order(self):
-        ticket = selected_row(self.view)
+        ticket = selected(self.view)
         if ticket is None or self.desk is None:
             self.context.dialogs.info(self, self.tr("Call out of order"),
                                       self.tr("Select a waiting ticket (or scan its slip) first."))
@@ -282,7 +280,6 @@ class CounterPage(Page):
 
     def _after_form(self, _result) -> None:
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def scan(self) -> None:
         """A slip's QR code read by the scanner (it types the text and Enter) opens its ticket."""

@@ -11,7 +11,7 @@ from app.queue.common import COUNTER, SERVICE
 from app.queue.rules import PRIORITY, REASON
 from ui.forms import FormDialog
 from ui.messages import field_label
-from ui.tiers.labels import tier_label
+from ui.tier_labels import tier_label
 
 
 def _reason_edit(dialog: FormDialog) -> QLineEdit:
@@ -37,9 +37,8 @@ class PriorityDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: tickets.change_priority(self.store, self.actor, self.ticket.id,
-                                                  priority=self.priority.currentData(),
-                                                  reason=self.reason.text()))
+        self.save(tickets.change_priority, self.store, self.actor, self.ticket.id,
+                  priority=self.priority.currentData(), reason=self.reason.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Change the priority of {number}").format(number=self.ticket.number))
@@ -71,10 +70,8 @@ class TransferDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: tickets.transfer(self.store, self.actor, self.ticket.id,
-                                           service_id=self.service.currentData(),
-                                           counter_id=self.counter.currentData(),
-                                           front=self.front.isChecked(), desk=self.desk))
+        self.save(tickets.transfer, self.store, self.actor, self.ticket.id, service_id=self.service.currentData(),
+                  counter_id=self.counter.currentData(), front=self.front.isChecked(), desk=self.desk)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Transfer {number}").format(number=self.ticket.number))
@@ -103,8 +100,7 @@ class ReserveDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: tickets.reserve_for_counter(self.store, self.actor, self.counter.currentData(),
-                                                      self.ticket.id))
+        self.save(tickets.reserve_for_counter, self.store, self.actor, self.counter.currentData(), self.ticket.id)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Reserve a counter for {number}").format(number=self.ticket.number))
@@ -124,8 +120,7 @@ class CallOutOfOrderDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: calling.call_ticket(self.store, self.actor, self.desk, self.ticket.id,
-                                              reason=self.reason.text()))
+        self.save(calling.call_ticket, self.store, self.actor, self.desk, self.ticket.id, reason=self.reason.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Call {number} out of order").format(number=self.ticket.number))

@@ -260,7 +260,7 @@ class DisplayWindow(QWidget):
     # -- showing ----------------------------------------------------------------------------
     def show_on_second_screen(self) -> None:
         """On the lobby's monitor (see :func:`target_screen`)."""
-        from ui.pcsettings.current import this_pc_settings
+        from ui.this_pc import this_pc_settings
 
         screen, full = target_screen(QGuiApplication.screens(), QGuiApplication.primaryScreen(),
                                      this_pc_settings().lobby_screen)

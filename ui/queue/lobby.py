@@ -17,12 +17,13 @@ from app.queue import rules, tickets, views
 from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
-from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, refresh_keeping, sorted_table, ticket_columns
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
-QUEUE_TOPIC = "queue"
 SLOW_REFRESH_MS = 30_000
 
 COUNTER_COLUMNS = (
@@ -48,7 +49,7 @@ def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
 
 
 class LobbyPage(Page):
-    watches = frozenset({QUEUE_TOPIC})
+    watches = frozenset({"queue_ticket", "queue_counter", "queue_counter_session", "queue_service", "queue_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -97,10 +98,10 @@ class LobbyPage(Page):
         self.slip_button.clicked.connect(self.save_slip)
 
         # -- the queue
-        self.model = RowsModel(ticket_columns(self._now, self._codes), self)
+        self.model = ColumnsModel(ticket_columns(self._now, self._codes), CONTEXT, self)
         self.model.highlight = lambda r: r.lost
         self.view = sorted_table(self, self.model, "queueTable")
-        self.counters_model = RowsModel(COUNTER_COLUMNS, self)
+        self.counters_model = ColumnsModel(COUNTER_COLUMNS, CONTEXT, self)
         self.counters_view = sorted_table(self, self.counters_model, "countersTable")
         self.summary = styled_label("hint", self)
         self.summary.setObjectName("queueSummary")
@@ -185,7 +186,7 @@ class LobbyPage(Page):
         return text
 
     def selected(self):
-        return selected_row(self.view)
+        return selected(self.view)
 
     def select_ticket(self, ticket_id: int) -> bool:
         from ui.queue.models import select_id
@@ -212,9 +213,9 @@ class LobbyPage(Page):
 
     def issue(self) -> None:
         try:
-            row = tickets.issue_ticket(self.context.store, self.context.actor,
-                                       service_id=self.service_box.currentData(),
-                                       customer_id=self.customer_box.currentData())
+            row = self.command(lambda: tickets.issue_ticket(self.context.store, self.context.actor,
+                                                            service_id=self.service_box.currentData(),
+                                                            customer_id=self.customer_box.currentData()))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return
@@ -225,7 +226,6 @@ class LobbyPage(Page):
         self.customer_box.setCurrentIndex(0)
         self.find_edit.clear()
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def save_slip(self) -> None:
         from app.queue.slip import write_slip
@@ -252,7 +252,6 @@ class LobbyPage(Page):
 
     def _done(self, _result=None) -> None:
         self.refresh()
-        self.announce(QUEUE_TOPIC)
 
     def change_priority(self):
         ticket = self._ticket()
@@ -281,7 +280,7 @@ class LobbyPage(Page):
         if ticket is None:
             return
         try:
-            service(self.context.store, self.context.actor, ticket.id)
+            self.command(lambda: service(self.context.store, self.context.actor, ticket.id))
         except Exception as error:  # noqa: BLE001
             self.show_error(error)
             return

@@ -1,5 +1,5 @@
-"""Table models of the queue screens and a refresh that keeps what the user had: the selected
-ticket, the sort order (a proxy sorts by :data:`SORT_ROLE`) and the scroll position.
+"""The queue screens' columns and tables, and a refresh that keeps what the user had: the
+selected ticket, the sort order (a proxy sorts by :data:`SORT_ROLE`) and the scroll position.
 
 The queue of a day is short (hundreds of rows at most), so a model holds its rows whole; the
 live feed refreshes them within a second of a change anywhere.
@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP,
-)
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QTableView, QWidget
 
 from app.queue.rules import STATE_LABELS
+from ui.columns import Column, ColumnsModel
 from ui.itemroles import ROW_ROLE, SORT_ROLE
-from ui.tiers.labels import tier_label
+from ui.tables import read_only_view, selected
+from ui.tier_labels import tier_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "QueueTables"
 
 
@@ -39,90 +36,17 @@ def priority_text(priority: int, tier_codes: Sequence[str]) -> str:
     return tier_label(tier_codes[max(0, min(priority, len(tier_codes) - 1))])
 
 
-Column = tuple[str, Callable[[object], object], Callable[[object], object] | None]
-
-
-class RowsModel(QAbstractTableModel):
-    """Plain rows with an ``id``; columns are (title in "QueueTables", display, sort key)."""
-
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._rows: list = []
-        self.highlight: Callable[[object], bool] = lambda row: False
-
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        _title, show, sort = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return str(show(row))
-        if role == SORT_ROLE:
-            value = (sort or show)(row)
-            return value.isoformat() if isinstance(value, datetime) else value
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.BackgroundRole and self.highlight(row):
-            return QBrush(QColor("#fde2e1"))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.columns):
-            return QCoreApplication.translate(CONTEXT, self.columns[section][0])
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
-
-
-def sorted_table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
-    """A read-only, single-selection table over a sorting proxy of ``model``."""
+def sorted_table(parent: QWidget, model: ColumnsModel, name: str) -> QTableView:
+    """A read-only, single-selection table over a sorting proxy of ``model`` (the live feed
+    replaces the rows; the proxy keeps the order the user chose)."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(proxy)
+    view = read_only_view(parent, proxy, name)
     view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultSectionSize(92)
+    view.horizontalHeader().setDefaultSectionSize(92)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return view
-
-
-def selected_row(view: QTableView):
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return rows[0].data(ROW_ROLE) if rows else None
 
 
 def select_id(view: QTableView, row_id) -> bool:
@@ -136,10 +60,10 @@ def select_id(view: QTableView, row_id) -> bool:
     return False
 
 
-def refresh_keeping(view: QTableView, model: RowsModel, rows: Sequence) -> None:
+def refresh_keeping(view: QTableView, model: ColumnsModel, rows: Sequence) -> None:
     """Replace ``model``'s rows; the selected row (by id), the sort order and the scroll
     position stay as the user left them."""
-    chosen = selected_row(view)
+    chosen = selected(view)
     bar = view.verticalScrollBar()
     scrolled = bar.value()
     model.set_rows(rows)

@@ -15,9 +15,11 @@ from app.queue import rules, setup, views
 from app.queue.setup import COUNTER_NAME, COUNTER_NUMBER, PREFIX, SERVICE_NAME, SERVICES
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label
-from ui.queue.models import RowsModel, selected_row, sorted_table
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, sorted_table
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tables import selected
+from ui.tier_labels import tier_label
 from ui.widgets import error_label, show_text
 
 SERVICE_COLUMNS = (
@@ -39,7 +41,7 @@ class ServiceDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: setup.add_service(self.store, self.actor, prefix=self.prefix.text(), name=self.name.text()))
+        self.save(setup.add_service, self.store, self.actor, prefix=self.prefix.text(), name=self.name.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Add a service"))
@@ -82,10 +84,10 @@ class CounterDialog(FormDialog):
 
     def submit(self) -> None:
         if self.counter is None:
-            self.save(lambda: setup.add_counter(self.store, self.actor, number=self.number.text(),
-                                                name=self.name.text(), service_ids=self.chosen()))
+            self.save(setup.add_counter, self.store, self.actor, number=self.number.text(), name=self.name.text(),
+                      service_ids=self.chosen())
         else:
-            self.save(lambda: setup.set_counter(self.store, self.actor, self.counter.id, service_ids=self.chosen()))
+            self.save(setup.set_counter, self.store, self.actor, self.counter.id, service_ids=self.chosen())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Add a counter") if self.counter is None else
@@ -97,13 +99,13 @@ class CounterDialog(FormDialog):
 
 
 class QueueSetupPage(Page):
-    watches = frozenset({"queue"})
+    watches = frozenset({"queue_service", "queue_counter", "queue_policy", "tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.board: views.Board | None = None
         self.services_box, self.counters_box, self.policy_box = QGroupBox(self), QGroupBox(self), QGroupBox(self)
-        self.services_model = RowsModel(SERVICE_COLUMNS, self)
+        self.services_model = ColumnsModel(SERVICE_COLUMNS, CONTEXT, self)
         self.services_view = sorted_table(self.services_box, self.services_model, "servicesTable")
         self.add_service_button = QPushButton(self.services_box)
         self.add_service_button.setObjectName("addService")
@@ -111,11 +113,11 @@ class QueueSetupPage(Page):
         left.addWidget(self.services_view)
         left.addWidget(self.add_service_button)
 
-        self.counters_model = RowsModel([
+        self.counters_model = ColumnsModel([
             (QT_TRANSLATE_NOOP("QueueTables", "Counter"), lambda c: f"{c.number} {c.name}", lambda c: c.number),
             (QT_TRANSLATE_NOOP("QueueTables", "Services"), self._services_text, None),
             (QT_TRANSLATE_NOOP("QueueTables", "Open"), lambda c: "✓" if c.open else "✗", None),
-        ], self)
+        ], CONTEXT, self)
         self.counters_view = sorted_table(self.counters_box, self.counters_model, "countersSetupTable")
         self.add_counter_button = QPushButton(self.counters_box)
         self.add_counter_button.setObjectName("addCounter")
@@ -213,7 +215,7 @@ class QueueSetupPage(Page):
     def save_policy(self) -> None:
         show_text(self.policy_error, "")
         try:
-            setup.save_policy(self.context.store, self.context.actor, self.policy_from_form())
+            self.command(lambda: setup.save_policy(self.context.store, self.context.actor, self.policy_from_form()))
         except Exception as error:  # noqa: BLE001
             from app.errors import UserError
 
@@ -222,11 +224,9 @@ class QueueSetupPage(Page):
             show_text(self.policy_error, error_text(error))
             return
         self.refresh()
-        self.announce("queue")
 
     def _after(self, _result) -> None:
         self.refresh()
-        self.announce("queue")
 
     def add_service(self):
         return self.open_form(ServiceDialog(self.context.store, self.context.actor, self), self._after)
@@ -236,14 +236,14 @@ class QueueSetupPage(Page):
                                             parent=self), self._after)
 
     def counter_services(self):
-        counter = selected_row(self.counters_view)
+        counter = selected(self.counters_view)
         if counter is None:
             return None
         return self.open_form(CounterDialog(self.context.store, self.context.actor, self.board.services,
                                             counter, self), self._after)
 
     def open_close(self) -> None:
-        counter = selected_row(self.counters_view)
+        counter = selected(self.counters_view)
         if counter is None:
             return
         try:

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.queue import stats, views
-from ui.background import run_in_background
 from ui.dialogs import file_name
 from ui.formatting import round_ticks
-from ui.queue.models import RowsModel, sorted_table
-from ui.shell.pages import Page, PageContext
-from ui.tiers.labels import tier_label
+from ui.queue.models import CONTEXT, sorted_table
+from ui.columns import ColumnsModel
+from ui.page import Page, PageContext
+from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
 
@@ -55,7 +55,7 @@ class _Line:
 
 
 class QueueStatsPage(Page):
-    watches = frozenset({"queue"})
+    watches = frozenset({"queue_ticket", "queue_service", "queue_counter"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -86,7 +86,7 @@ class QueueStatsPage(Page):
         top.addStretch(1)
         top.addWidget(self.report_button)
         top.addWidget(self.export_button)
-        self.model = RowsModel(STAT_COLUMNS, self)
+        self.model = ColumnsModel(STAT_COLUMNS, CONTEXT, self)
         self.view = sorted_table(self, self.model, "statsTable")
         self.empty_hint = styled_label("hint", self, wrap=True)  # what to do when there is nothing
         self.empty_hint.setObjectName("statsEmpty")
@@ -158,7 +158,7 @@ class QueueStatsPage(Page):
     def make_report(self) -> None:
         """The period's statistics as a registered PDF, made off the GUI thread, then previewed."""
         from app.documents.reports import queue_day
-        from ui.documents.viewer import preview_when_made
+        from ui.document_viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor
         start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
@@ -172,11 +172,10 @@ class QueueStatsPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
-                          on_success=lambda count: self.context.dialogs.info(
-                              self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
-                          on_failure=self.show_error, label=self.tr("Exporting tickets…"), cancellable=True,
-                          busy=[self.export_button])
+        self.run_command(lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
+                         lambda count: self.context.dialogs.info(
+                             self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
+                         label=self.tr("Exporting tickets…"), cancellable=True, busy=[self.export_button])
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.from_label.setText(self.tr("From"))

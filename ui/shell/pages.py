@@ -2,13 +2,7 @@
 
 To add a capability's page, add one :class:`PageSpec` to :data:`PAGES`; the main window
 shows it in the navigation to whoever holds ``permission`` and builds it (importing its
-module) the first time it is opened. A page is a :class:`Page`: it gets a
-:class:`PageContext` and talks to the rest of the window only through its signals:
-
-- ``changed(topics)`` after it changed something, so other pages that ``watch`` one of the
-  topics reload when they are next shown (every change is also an "audit" change);
-- ``sessionEnded(message)`` when a service says the signed-in account may no longer act;
-- ``actorChanged(actor)`` when the signed-in person's own details changed.
+module) the first time it is opened. A page is a :class:`ui.page.Page`.
 """
 
 from __future__ import annotations
@@ -17,18 +11,11 @@ import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.auth.permissions import Permission
-from app.auth.signin import SignedIn
-from app.errors import SessionExpired, UserError
-from ui.dialogs import Dialogs
-from ui.messages import error_text
-from ui.tables import fit_tables
-
-# Topics a page's ``changed`` names and other pages ``watch``.
-BRANCHES, ACCOUNTS, POLICY, AUDIT, ME = "branches", "accounts", "policy", "audit", "me"
+from app.errors import UserError
+from ui.page import Page
 
 
 @dataclass(frozen=True)
@@ -106,95 +93,3 @@ def pages_for(permissions: Iterable[Permission], pages: Iterable[PageSpec] = PAG
     """The pages someone holding ``permissions`` may open, in navigation order."""
     held = set(permissions)
     return [spec for spec in pages if spec.allowed(held)]
-
-
-@dataclass
-class PageContext:
-    """What a page needs: the signed-in session (replaced when the actor changes) and dialogs."""
-
-    session: SignedIn
-    dialogs: Dialogs
-
-    @property
-    def store(self):
-        return self.session.store
-
-    @property
-    def actor(self):
-        return self.session.actor
-
-
-class Page(QWidget):
-    """Base of every page. Subclasses build their widgets, implement ``refresh`` and
-    ``retranslateUi``, and set ``watches`` to the topics they show."""
-
-    changed = Signal(object)       # frozenset[str]
-    sessionEnded = Signal(str)
-    actorChanged = Signal(object)  # Actor
-
-    watches: frozenset[str] = frozenset()
-
-    def __init__(self, context: PageContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
-        self.dialog = None  # the form dialog open on this page, if any
-        self._stale = True
-
-    def open_form(self, dialog, on_saved):
-        """Open a :class:`ui.forms.FormDialog` window-modally: ``on_saved`` gets its result, a
-        conflict reloads the page, an ended session is passed on."""
-        dialog.saved.connect(on_saved)
-        dialog.conflicted.connect(self.refresh)
-        dialog.sessionEnded.connect(self.sessionEnded)
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        fit_tables(dialog)
-        dialog.open()
-        return dialog
-
-    def refresh(self) -> None:
-        """Reload what the page shows from the store."""
-
-    def focus_widget(self) -> QWidget | None:
-        """Where the keyboard starts when the page opens the session (the search box)."""
-        return None
-
-    def retranslateUi(self) -> None:  # noqa: N802 - Qt naming
-        """Set every visible text in the current language."""
-
-    def on_changed(self, topics: frozenset[str]) -> None:
-        """Another page changed ``topics``: reload now if shown, else when next shown."""
-        if topics & self.watches:
-            self._stale = True
-            if self.isVisible():
-                self.activate()
-
-    def activate(self) -> None:
-        """The page is being shown: reload it if something it shows may have changed."""
-        if self._stale:
-            self._stale = False
-            self.refresh()
-
-    def announce(self, *topics: str) -> None:
-        self.changed.emit(frozenset(topics) | {AUDIT})
-
-    def handle_error(self, error: BaseException, title: str | None = None) -> bool:
-        """Show an app error; an ended session is signalled. Returns False for a bug (re-raise)."""
-        if isinstance(error, SessionExpired):
-            self.sessionEnded.emit(error_text(error))
-            return True
-        if not isinstance(error, UserError):
-            return False
-        heading = title or QCoreApplication.translate("Page", "Could not complete the action")
-        self.context.dialogs.warn(self, heading, error_text(error))
-        return True
-
-    def show_error(self, error: BaseException) -> None:
-        """``on_failure`` for background work: shows app errors, re-raises anything else."""
-        if not self.handle_error(error):
-            raise error
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -19,7 +19,8 @@ from ui.dialogs import Dialogs
 from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
-from ui.shell.pages import PAGES, POLICY, Page, PageContext, PageSpec, pages_for
+from ui.page import Page, PageContext
+from ui.shell.pages import PAGES, PageSpec, pages_for
 from ui.tables import fit_tables
 from ui.widgets import styled_label
 
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context = PageContext(session, dialogs)
+        self.context.changes.changed.connect(self._store_changed)
         self.language = language
         self.specs = pages_for(session.actor.permissions, pages)
         self._pages: dict[str, Page] = {}
@@ -176,7 +178,6 @@ class MainWindow(QMainWindow):
         if page is None:
             page = spec.page_class()(self.context, self)
             page.setObjectName(f"page_{spec.key}")
-            page.changed.connect(self._page_changed)
             page.sessionEnded.connect(self.end_session)
             page.actorChanged.connect(self._actor_changed)
             self._pages[spec.key] = page
@@ -201,13 +202,11 @@ class MainWindow(QMainWindow):
             title = spec.translated_title()
             self.navigation.item(row).setText(f"{title} ({count})" if count else title)
 
-    def _page_changed(self, topics: frozenset[str]) -> None:
-        sender = self.sender()
-        for page in self._pages.values():
-            if page is not sender:
-                page.on_changed(topics)
+    def _store_changed(self, tables: frozenset[str], _origin) -> None:
+        """A command changed ``tables`` (the pages heard it on the change bus themselves):
+        the inbox counts, and the idle lock when the sign-in policy was saved."""
         self.show_counts()
-        if POLICY in topics and self._idle_from_policy:
+        if "setting" in tables and self._idle_from_policy:  # where the sign-in policy is kept
             self.idle.set_timeout_ms(minutes_to_ms(self._policy().idle_lock_minutes))
 
     def _actor_changed(self, actor) -> None:

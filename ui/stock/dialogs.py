@@ -61,8 +61,8 @@ class ReceiveDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: moves.receive(self.store, self.actor, card_type=self.card_type.currentData(),
-                                        serials=self.serials.toPlainText(), count=self.count.value() or None))
+        self.save(moves.receive, self.store, self.actor, card_type=self.card_type.currentData(),
+                  serials=self.serials.toPlainText(), count=self.count.value() or None)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Receive blank cards into the vault"))
@@ -107,10 +107,9 @@ class TransferDialog(FormDialog):
         return self.actor.may(Permission.RECEIVE_STOCK)
 
     def submit(self) -> None:
-        self.save(lambda: moves.request_transfer(
-            self.store, self.actor, card_type=self.card_type.currentData(), serials=self.serials.toPlainText(),
-            from_location_id=self.source.currentData(), to_location_id=self.target.currentData(),
-            count=self.count.value() or None))
+        self.save(moves.request_transfer, self.store, self.actor, card_type=self.card_type.currentData(),
+                  serials=self.serials.toPlainText(), from_location_id=self.source.currentData(),
+                  to_location_id=self.target.currentData(), count=self.count.value() or None)
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Transfer blank cards"))
@@ -140,8 +139,8 @@ class SpoilDialog(FormDialog):
 
     def submit(self) -> None:
         service = moves.record_return if self.returned else moves.spoil
-        self.save(lambda: service(self.store, self.actor, card_type=self.card_type.currentData(),
-                                  serial=self.serial.text(), reason=self.reason.text()))
+        self.save(service, self.store, self.actor, card_type=self.card_type.currentData(), serial=self.serial.text(),
+                  reason=self.reason.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         if self.returned:
@@ -176,9 +175,9 @@ class DestroyDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: moves.destroy(self.store, self.actor, card_type=self.card_type.currentData(),
-                                        serials=self.serials.toPlainText(), count=self.count.value() or None,
-                                        witnesses=(self.first.currentData(), self.second.currentData())))
+        self.save(moves.destroy, self.store, self.actor, card_type=self.card_type.currentData(),
+                  serials=self.serials.toPlainText(), count=self.count.value() or None,
+                  witnesses=(self.first.currentData(), self.second.currentData()))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Destruction session"))
@@ -209,10 +208,9 @@ class CountDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: books.record_count(self.store, self.actor, location_id=self.location.currentData(),
-                                             card_type=self.card_type.currentData(),
-                                             serials=self.serials.toPlainText(),
-                                             witness_id=self.witness.currentData()))
+        self.save(books.record_count, self.store, self.actor, location_id=self.location.currentData(),
+                  card_type=self.card_type.currentData(), serials=self.serials.toPlainText(),
+                  witness_id=self.witness.currentData())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Physical count"))
@@ -251,7 +249,7 @@ class SendBackDialog(FormDialog):
         self.reason.setFocus()
 
     def submit(self) -> None:
-        self.save(lambda: moves.reject(self.store, self.actor, self.move.id, reason=self.reason.text()))
+        self.save(moves.reject, self.store, self.actor, self.move.id, reason=self.reason.text())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Withdraw the move") if self.own else self.tr("Send the move back"))
@@ -281,10 +279,9 @@ class SignOffDialog(FormDialog):
             self.ok_button.setEnabled(False)
 
     def submit(self) -> None:
-        self.save(lambda: books.sign_off(self.store, self.actor, location_id=self.line.location_id,
-                                         card_type=self.line.result.card_type,
-                                         business_date=self.business_date,
-                                         explanation=self.explanation.toPlainText()))
+        self.save(books.sign_off, self.store, self.actor, location_id=self.line.location_id,
+                  card_type=self.line.result.card_type, business_date=self.business_date,
+                  explanation=self.explanation.toPlainText())
 
     def retranslateUi(self) -> None:  # noqa: N802
         r = self.line.result
@@ -317,8 +314,8 @@ class MinimumDialog(FormDialog):
         self.retranslateUi()
 
     def submit(self) -> None:
-        self.save(lambda: books.set_minimum(self.store, self.actor, card_type=self.card_type.currentData(),
-                                            minimum=self.minimum.value()))
+        self.save(books.set_minimum, self.store, self.actor, card_type=self.card_type.currentData(),
+                  minimum=self.minimum.value())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Minimum stock"))

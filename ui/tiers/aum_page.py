@@ -10,36 +10,16 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from app.errors import UserError
 from app.tiers.aum_import import AumImportRefused, AumImportResult, import_aum, list_imports
-from ui.background import Task, run_in_background
-from ui.messages import error_text, translate
-from ui.shell.pages import Page, PageContext
-from ui.tiers.common import table_view
-from ui.tiers.labels import day_text
-from ui.tiers.models import RowsModel
-from ui.tiers.worklists_page import TIERS_TOPIC
+from ui.background import Task
+from ui.import_problems import PROBLEM_COLUMNS
+from ui.messages import error_text
+from ui.page import Page, PageContext
+from ui.tables import read_only_view
+from ui.tier_labels import day_text
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text, styled_label
 
 
-def problem_text(problem) -> str:
-    """A line problem's reason in the current language ("<field>: <reason>" as error texts)."""
-    params = dict(problem.params)
-    field = params.pop("field", None)
-    template = problem.template
-    if field is not None and template.startswith("{field}: "):
-        template = template[len("{field}: "):]
-    try:
-        reason = translate("errors", template).format(**params)
-    except (KeyError, IndexError, ValueError):
-        reason = template.format(**params)
-    if field is None:
-        return reason
-    return translate("errors", "{field}: {reason}").format(field=translate("fields", field), reason=reason)
-
-
-PROBLEM_COLUMNS = (
-    (QT_TRANSLATE_NOOP("TierTables", "Line"), lambda p: str(p.line)),
-    (QT_TRANSLATE_NOOP("TierTables", "Reason"), problem_text),
-)
 IMPORT_COLUMNS = (
     (QT_TRANSLATE_NOOP("TierTables", "Imported at"), lambda r: day_text(r.imported_at)),
     (QT_TRANSLATE_NOOP("TierTables", "File"), lambda r: r.file_name),
@@ -52,7 +32,7 @@ IMPORT_COLUMNS = (
 
 
 class AumImportPage(Page):
-    watches = frozenset({TIERS_TOPIC})
+    watches = frozenset({"aum_import", "aum_month"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -73,12 +53,12 @@ class AumImportPage(Page):
         self.error = error_label(self)
         self.error.setObjectName("aumError")
         self.problems_title = styled_label("section", self)
-        self.problems = RowsModel(PROBLEM_COLUMNS, self)
-        self.problems_view = table_view(self, self.problems, "aumProblems")
+        self.problems = ColumnsModel(PROBLEM_COLUMNS, "TierTables", self)
+        self.problems_view = read_only_view(self, self.problems, "aumProblems")
         self.problems_view.setColumnWidth(0, 70)
         self.history_title = styled_label("section", self)
-        self.history = RowsModel(IMPORT_COLUMNS, self)
-        self.history_view = table_view(self, self.history, "aumImports")
+        self.history = ColumnsModel(IMPORT_COLUMNS, "TierTables", self)
+        self.history_view = read_only_view(self, self.history, "aumImports")
         for column, width in enumerate((140, 200, 80, 80, 80, 140)):
             self.history_view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
@@ -111,9 +91,9 @@ class AumImportPage(Page):
         show_text(self.result_label, "")
         show_text(self.error, "")
         self.problems.set_rows([])
-        self.task = run_in_background(
-            self, lambda progress: import_aum(store, actor, path, skip_bad=skip, progress=progress),
-            on_success=self._imported, on_failure=self._failed, on_cancel=self._cancelled,
+        self.task = self.run_command(
+            lambda progress: import_aum(store, actor, path, skip_bad=skip, progress=progress),
+            self._imported, on_failure=self._failed, on_cancel=self._cancelled,
             label=self.tr("Importing {file}…").format(file=path.name), cancellable=True,
             busy=[self.choose_button])
         return self.task
@@ -129,7 +109,6 @@ class AumImportPage(Page):
         show_text(self.result_label, text)
         self.problems.set_rows(result.problems)
         self.refresh()
-        self.announce(TIERS_TOPIC)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, AumImportRefused):

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 from app.errors import UserError
 from app.tiers.summary import TierSummary, tier_summary
 from ui.messages import error_text
-from ui.tiers.common import table_view
+from ui.tables import read_only_view
 from ui.formatting import money
-from ui.tiers.labels import cause_label, day_text, month_text, status_label, tier_label
-from ui.tiers.models import RowsModel
+from ui.tier_labels import cause_label, day_text, month_text, status_label, tier_label
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text, styled_label
 
 MONTH_COLUMNS = (
@@ -57,12 +57,12 @@ class TierTab(QWidget):
             value.setWordWrap(True)
             form.addRow(label, value)
             self.labels[key], self.values[key] = label, value
-        self.months = RowsModel(MONTH_COLUMNS, self)
-        self.months_view = table_view(self, self.months, "aumMonths")
-        self.history = RowsModel(HISTORY_COLUMNS, self)
-        self.history_view = table_view(self, self.history, "tierHistory")
-        self.exceptions = RowsModel(EXCEPTION_COLUMNS, self)
-        self.exceptions_view = table_view(self, self.exceptions, "tierExceptions")
+        self.months = ColumnsModel(MONTH_COLUMNS, "TierTables", self)
+        self.months_view = read_only_view(self, self.months, "aumMonths")
+        self.history = ColumnsModel(HISTORY_COLUMNS, "TierTables", self)
+        self.history_view = read_only_view(self, self.history, "tierHistory")
+        self.exceptions = ColumnsModel(EXCEPTION_COLUMNS, "TierTables", self)
+        self.exceptions_view = read_only_view(self, self.exceptions, "tierExceptions")
         self.months_title = styled_label("section", self)
         self.history_title = styled_label("section", self)
         self.exceptions_title = styled_label("section", self)

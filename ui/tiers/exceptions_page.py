@@ -23,11 +23,10 @@ from app.tiers.rules import REASON, TIER, VALID_UNTIL
 from app.customers.rules import CIF_NUMBER
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label
-from ui.shell.pages import Page, PageContext
-from ui.tiers.common import selected_row, table_view
-from ui.tiers.labels import status_label, tier_label
-from ui.tiers.models import RowsModel
-from ui.tiers.worklists_page import TIERS_TOPIC
+from ui.page import Page, PageContext
+from ui.tables import read_only_view, selected
+from ui.tier_labels import status_label, tier_label
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, show_text, styled_label
 
 COLUMNS = (
@@ -71,10 +70,12 @@ class ProposeExceptionDialog(FormDialog):
         qdate = self.valid_until.date()
         until = date(qdate.year(), qdate.month(), qdate.day())
 
+        store, actor, cif = self.store, self.actor, self.cif.text()
+        tier, reason = self.tier.currentData(), self.reason.toPlainText()
+
         def work():
-            customer = find_customer_by_cif(self.store, self.actor, self.cif.text())
-            return propose_exception(self.store, self.actor, customer.id, tier=self.tier.currentData(),
-                                     reason=self.reason.toPlainText(), valid_until=until)
+            customer = find_customer_by_cif(store, actor, cif)
+            return propose_exception(store, actor, customer.id, tier=tier, reason=reason, valid_until=until)
         self.save(work)
 
     def retranslateUi(self) -> None:  # noqa: N802
@@ -90,7 +91,7 @@ class ProposeExceptionDialog(FormDialog):
 
 
 class TierExceptionsPage(Page):
-    watches = frozenset({TIERS_TOPIC})
+    watches = frozenset({"tier_exception", "customer_tier", "tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -117,8 +118,8 @@ class TierExceptionsPage(Page):
         top.addWidget(self.show_box)
         top.addWidget(self.propose_button)
         top.addWidget(self.withdraw_button)
-        self.model = RowsModel(COLUMNS, self)
-        self.view = table_view(self, self.model, "exceptionsTable")
+        self.model = ColumnsModel(COLUMNS, "TierTables", self)
+        self.view = read_only_view(self, self.model, "exceptionsTable")
         for column, width in enumerate((110, 80, 80, 80, 100, 70, 120, 120)):
             self.view.setColumnWidth(column, width)
         self.comment_label = QLabel(self)
@@ -175,8 +176,7 @@ class TierExceptionsPage(Page):
             self.inbox_label.setText(self.tr("Tier exceptions"))
 
     def selected(self) -> ExceptionRow | None:
-        row = selected_row(self.view)
-        return None if row is None else self.model.row_at(row)
+        return selected(self.view)
 
     def select(self, exception_id: int) -> bool:
         for row in range(self.model.rowCount()):
@@ -191,7 +191,6 @@ class TierExceptionsPage(Page):
 
     def _changed(self) -> None:
         self.refresh()
-        self.announce(TIERS_TOPIC)
 
     def _act(self, work) -> bool:
         show_text(self.error, "")
@@ -200,7 +199,7 @@ class TierExceptionsPage(Page):
             show_text(self.error, self.tr("Select an exception first."))
             return False
         try:
-            work(row)
+            self.command(lambda: work(row))
         except UserError as error:
             if not self.handle_error(error):
                 raise

@@ -21,11 +21,11 @@ from app.tiers.rules import (
 )
 from app.customers.rules import parse_amount
 from ui.messages import error_text
-from ui.shell.pages import POLICY, Page, PageContext
-from ui.tiers.common import table_view
+from ui.page import Page, PageContext
+from ui.tables import read_only_view
 from ui.formatting import money
-from ui.tiers.labels import card_label, day_text, tier_label
-from ui.tiers.models import RowsModel
+from ui.tier_labels import card_label, day_text, tier_label
+from ui.columns import ColumnsModel
 from ui.widgets import error_label, set_invalid, show_text, styled_label
 
 CODE, NAME, BOUND, CARD = range(4)
@@ -50,7 +50,7 @@ def rule_text(rule: BelowStandardRule) -> str:
 
 
 class TierPolicyPage(Page):
-    watches = frozenset({POLICY})
+    watches = frozenset({"tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -114,8 +114,8 @@ class TierPolicyPage(Page):
         buttons.addWidget(self.saved_label)
         buttons.addStretch(1)
         self.history_title = styled_label("section", self)
-        self.history = RowsModel(HISTORY_COLUMNS, self)
-        self.history_view = table_view(self, self.history, "tierPolicyHistory")
+        self.history = ColumnsModel(HISTORY_COLUMNS, "TierTables", self)
+        self.history_view = read_only_view(self, self.history, "tierPolicyHistory")
         for column, width in enumerate((60, 100, 470, 250, 80)):
             self.history_view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
@@ -205,7 +205,7 @@ class TierPolicyPage(Page):
         self._clear_error()
         show_text(self.saved_label, "")
         try:
-            saved = save_policy(self.context.store, self.context.actor, self.edited())
+            saved = self.command(lambda: save_policy(self.context.store, self.context.actor, self.edited()))
         except UserError as error:
             if not error.field:
                 return not self.handle_error(error)
@@ -223,7 +223,6 @@ class TierPolicyPage(Page):
         self.refresh()
         show_text(self.saved_label, self.tr("Saved as version {version}, in force from {date}.").format(
             version=saved.version, date=saved.effective_from.isoformat()))
-        self.announce(POLICY)
         return True
 
     def _focus_cell(self, error: UserError) -> None:

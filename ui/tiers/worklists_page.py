@@ -16,19 +16,18 @@ from app.tiers.evaluation import (
     worklist_counts, worklist_page,
 )
 from app.tiers.policy_store import policy_version
-from ui.background import Task, run_in_background
-from ui.shell.pages import Page, PageContext
-from ui.tiers.common import table_view
-from ui.tiers.labels import month_text, worklist_label
+from ui.background import Task
+from ui.page import Page, PageContext
+from ui.tables import read_only_view
+from ui.tier_labels import month_text, worklist_label
 from ui.tiers.models import WorklistModel
 from ui.formatting import local_time
 from ui.widgets import show_text, styled_label
 
-TIERS_TOPIC = "tiers"
 
 
 class TierWorklistsPage(Page):
-    watches = frozenset({TIERS_TOPIC})
+    watches = frozenset({"tier_evaluation", "tier_worklist", "tier_change", "customer_tier", "tier_policy"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -66,7 +65,7 @@ class TierWorklistsPage(Page):
         for kind in WORKLIST_KINDS:
             model = WorklistModel(parent=self)
             model.loadFailed.connect(self.show_error)
-            view = table_view(self, model, f"worklist_{kind}")
+            view = read_only_view(self, model, f"worklist_{kind}")
             for column, width in enumerate((110, 90, 80, 110, 170, 110, 110)):
                 view.setColumnWidth(column, width)
             self.models[kind], self.views[kind] = model, view
@@ -128,16 +127,14 @@ class TierWorklistsPage(Page):
         store, actor = self.context.store, self.context.actor
         qdate = self.as_of.date()
         as_of = (qdate.year(), qdate.month())
-        self.task = run_in_background(
-            self, lambda progress: evaluate_tiers(store, actor, as_of, progress=progress),
-            on_success=self._evaluated, on_failure=self.show_error,
+        self.task = self.run_command(
+            lambda progress: evaluate_tiers(store, actor, as_of, progress=progress), self._evaluated,
             label=self.tr("Evaluating tiers…"), cancellable=True,
             busy=[self.evaluate_button, self.export_button])
         return self.task
 
     def _evaluated(self, result) -> None:
         self.refresh()
-        self.announce(TIERS_TOPIC)
 
     def current_kind(self) -> str:
         return WORKLIST_KINDS[self.tabs.currentIndex()]
@@ -152,12 +149,12 @@ class TierWorklistsPage(Page):
         if not path:
             return None
         store, actor, evaluation_id = self.context.store, self.context.actor, self.evaluation.id
-        self.task = run_in_background(
-            self, lambda _progress: export_worklist(store, actor, evaluation_id, kind, Path(path)),
-            on_success=lambda count: self.context.dialogs.info(
+        self.task = self.run_command(
+            lambda _progress: export_worklist(store, actor, evaluation_id, kind, Path(path)),
+            lambda count: self.context.dialogs.info(
                 self, self.tr("Export worklist"),
                 self.tr("{count} customers written to {file}.").format(count=count, file=Path(path).name)),
-            on_failure=self.show_error, label=self.tr("Exporting…"), busy=[self.export_button])
+            label=self.tr("Exporting…"), busy=[self.export_button])
         return self.task
 
     def retranslateUi(self) -> None:  # noqa: N802

@@ -7,21 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.changes import recorded
 from app.documents.files import save_pdf
 from app.documents.register import Made, record_print
 from app.errors import UserError
-from ui.background import Task, run_in_background
+from ui.background import Task
 from ui.dialogs import Dialogs
-from ui.documents.printing import Printing, load_pdf
+from ui.printing import Printing, load_pdf
 from ui.messages import error_text
 
 
 class DocumentViewer(QDialog):
-    """Preview of one document with Print…, Save as… and Close."""
+    """Preview of one document with Print…, Save as… and Close; ``committed(tables)`` after a
+    printing was counted."""
+
+    committed = Signal(object)   # frozenset[str]
 
     def __init__(self, store, actor, made: Made, dialogs: Dialogs, printing: Printing | None = None,
                  parent: QWidget | None = None, *, record: Callable[[int], int] | None = None):
@@ -80,9 +84,12 @@ class DocumentViewer(QDialog):
         if not copies:
             return
         try:
-            self.printed = self.record(copies)
+            outcome = recorded(lambda: self.record(copies))
         except UserError as error:
             self._failed(error)
+        else:
+            self.printed = outcome.result
+            self.committed.emit(outcome.changes)
         self.retranslateUi()
 
     def save_document(self) -> None:
@@ -102,16 +109,15 @@ class DocumentViewer(QDialog):
 def preview_when_made(page, work: Callable, *, printing: Printing | None = None, busy=()) -> Task:
     """Run ``work(progress)`` (it makes a registered document) off the GUI thread with a
     cancellable progress dialog, then open the document in the preview over ``page`` (a
-    :class:`ui.shell.pages.Page`, which keeps it as ``document_viewer``); the documents page is
-    told that a document was made. Returns the background task."""
+    :class:`ui.page.Page`, which keeps it as ``document_viewer``); the pages that show the
+    register hear that a document was made. Returns the background task."""
     store, actor = page.context.store, page.context.actor
 
     def show(made: Made) -> None:
-        page.announce("documents")
         viewer = DocumentViewer(store, actor, made, page.context.dialogs, printing, page)
+        viewer.committed.connect(page.publish)
         page.document_viewer = viewer
         viewer.open()
 
-    return run_in_background(page, work, on_success=show, on_failure=page.show_error,
-                             label=QCoreApplication.translate("DocumentViewer", "Making the document…"),
-                             cancellable=True, busy=busy)
+    return page.run_command(work, show, label=QCoreApplication.translate("DocumentViewer", "Making the document…"),
+                            cancellable=True, busy=busy)

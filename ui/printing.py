@@ -29,7 +29,7 @@ class Printing:
     """The real thing: a modal print dialog, then the pages painted on the chosen printer."""
 
     def print_pdf(self, parent: QWidget | None, data: bytes, title: str) -> int:
-        from ui.pcsettings.current import chosen_printer, this_pc_settings
+        from ui.this_pc import chosen_printer, this_pc_settings
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = chosen_printer(QPrinterInfo.availablePrinterNames(), this_pc_settings().a4_printer)

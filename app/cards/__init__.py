@@ -1,0 +1,1 @@
+"""VIP cards: applications and their decisions, issuing, servicing, paperwork and card products."""

@@ -1,0 +1,1 @@
+"""The customer-care screens: worklist and complaints, assignment, dashboard, policy and the customer tab."""
