@@ -5,11 +5,22 @@ a read-committed one (PostgreSQL), checks that the acting account is still allow
 audit events while the service works, appends them to the hash chain at the very end (so the
 lock of the chain's lane it writes to is held only for a moment) and commits everything
 together or nothing.
+
+A command that creates something (``store.write(actor, keyed=True)``) carries an idempotency
+key made here on the PC and written in its transaction (``command_key``). When the connection
+is lost at its commit, the outcome is unknown: the unit of work connects again (after a failover,
+to the new primary), writes the key itself as *lost* and so learns what happened. A clash on the
+key means the command committed: the service's result stands and is returned as usual. The
+key written means it did not, and now never can: the user is told that nothing was saved and
+may do it again safely. While the store does not answer, it keeps asking for
+:data:`RESOLVE_SECONDS`; then it says the outcome is not known, never a guess.
 """
 
 from __future__ import annotations
 
 import json
+import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,9 +34,17 @@ from app.actor import Actor
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
 from app import faults
-from app.errors import QT_TRANSLATE_NOOP, SessionExpired, UserError
+from app.errors import (
+    LOST_NOT_SAVED, OUTCOME_UNKNOWN, QT_TRANSLATE_NOOP, ConflictError, SessionExpired, StoreUnavailable,
+    UserError,
+)
 from db.engine import WRITE_OPTION, describe, trusting_recent_use
-from db.models import AuditEvent, StaffAccount
+from db.models import AuditEvent, CommandKey, StaffAccount
+
+# How long a unit of work whose connection was lost at the commit keeps asking the store what
+# became of it (a failover's promotion takes seconds), and how long it waits between questions.
+RESOLVE_SECONDS = 30.0
+RESOLVE_PAUSE = 0.25
 
 
 def utcnow() -> datetime:
@@ -100,8 +119,12 @@ class Store:
                 session.rollback()
 
     @contextmanager
-    def write(self, actor: Actor, *, check_session: bool = True) -> Iterator[UnitOfWork]:
-        """One user action: commits with its audit events, or rolls back on any error."""
+    def write(self, actor: Actor, *, check_session: bool = True, keyed: bool = False) -> Iterator[UnitOfWork]:
+        """One user action: commits with its audit events, or rolls back on any error.
+        ``keyed``: the action creates something, so it carries an idempotency key and an
+        outcome lost at the commit is resolved (see the module's docstring)."""
+        key = str(uuid.uuid4()) if keyed else None
+        lost_at_commit = False
         with _translated_faults(on_lock_timeout=self._end_stalls):
             conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
             try:
@@ -110,12 +133,40 @@ class Store:
                     uow = UnitOfWork(session, actor, now, business_date(now))
                     if check_session:
                         _check_still_allowed(session, actor, uow.now)
+                    if key is not None:
+                        session.add(CommandKey(key=key, account_id=actor.account_id, lost=False, created_at=now))
                     yield uow
                     session.flush()
                     _append_audit(session, uow)
-                    session.commit()
+                    try:
+                        session.commit()
+                    except DBAPIError as exc:
+                        if key is None or not exc.connection_invalidated:
+                            raise
+                        lost_at_commit = True
             finally:
                 conn.close()
+        if lost_at_commit:
+            self._resolve(actor, key)
+
+    def _resolve(self, actor: Actor, key: str) -> None:
+        """Learn whether the command with ``key`` committed: return if it did, raise
+        :data:`LOST_NOT_SAVED` when it did not (its key is then written as lost, which fences
+        the lost transaction out: were it still in flight, it can no longer commit), raise
+        :data:`OUTCOME_UNKNOWN` when the store does not answer within :data:`RESOLVE_SECONDS`."""
+        deadline = time.monotonic() + RESOLVE_SECONDS
+        while True:
+            try:
+                with self.write(actor, check_session=False) as uow:
+                    fenced = _fence(uow, key)
+            except (StoreUnavailable, ConflictError) as exc:  # not answering (yet), or busy
+                if time.monotonic() >= deadline:
+                    raise StoreUnavailable(OUTCOME_UNKNOWN) from exc
+                time.sleep(RESOLVE_PAUSE)
+                continue
+            if fenced:
+                raise StoreUnavailable(LOST_NOT_SAVED)
+            return
 
     def command(self, statement: str, params: dict) -> object:
         """Run one statement that is a whole user action by itself (on PostgreSQL a function of
@@ -145,6 +196,19 @@ class Store:
                 conn.commit()
         except DBAPIError:
             pass  # the user is told the store is busy either way
+
+
+def _fence(uow: UnitOfWork, key: str) -> bool:
+    """Write ``key`` as lost; False when it is there already (the command committed). The
+    unique key waits for a transaction still holding it, so the answer is final."""
+    try:
+        with uow.session.begin_nested():
+            uow.session.add(CommandKey(key=key, account_id=uow.actor.account_id, lost=True, created_at=uow.now))
+            uow.session.flush()
+    except IntegrityError:
+        return False
+    uow.audit("command.lost", "command_key", key)
+    return True
 
 
 def _append_audit(session: Session, uow: UnitOfWork) -> None:

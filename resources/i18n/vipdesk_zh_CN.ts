@@ -4360,7 +4360,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+119"/>
+        <location filename="../../app/pcsettings/fields.py" line="+121"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -4412,7 +4412,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>此账户的密码在贵宾服务台之外被修改，账户已无法登录。请联系管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="+15"/>
+        <location filename="../../app/backup.py" line="+17"/>
         <source>PostgreSQL stores are backed up on the server: pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</source>
         <translation>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</translation>
     </message>
@@ -4445,6 +4445,16 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <source>The store did not answer; nothing was saved. Check the connection and try again.</source>
         <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the store was lost as this was being saved. The store says it was not saved: do it again.</source>
+        <translation>保存时与数据库的连接中断。数据库确认未保存：请重新办理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the store was lost as this was being saved, and the store has not answered since: whether it was saved is not known. Look for it in the lists before doing it again.</source>
+        <translation>保存时与数据库的连接中断，此后数据库一直没有响应：尚不知道是否已保存。请先在列表中查找，再决定是否重新办理。</translation>
     </message>
     <message>
         <location filename="../../app/opening.py" line="-66"/>
@@ -4498,7 +4508,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+273"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -5328,7 +5338,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-53"/>
+        <location filename="../../app/pcsettings/fields.py" line="-55"/>
         <source>must be at most {limit} characters</source>
         <translation>最多 {limit} 个字符</translation>
     </message>
@@ -5348,7 +5358,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是 SQLite 或 PostgreSQL 地址，不能是 {driver}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>must be 1 to 8 letters or digits</source>
         <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
@@ -5383,7 +5393,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>设置文件中不能包含密码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/secret.py" line="+60"/>
+        <location filename="../../app/pcsettings/secret.py" line="+64"/>
         <source>only a PostgreSQL store takes a password</source>
         <translation>只有 PostgreSQL 数据库需要密码</translation>
     </message>
@@ -5835,7 +5845,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-96"/>
+        <location filename="../../app/pcsettings/fields.py" line="-98"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>
