@@ -369,3 +369,21 @@ def drop_database(server_url: str, database: str) -> None:
     with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
         drop_roles(conn, store_role_names(conn, database))
+
+
+@contextlib.contextmanager
+def demo_store_at(url: str):
+    """A store at ``url`` migrated and filled with the demo (its engine disposed afterwards)."""
+    from app.demo import build_demo
+    from app.store import Store
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    store = Store(engine)
+    build_demo(store)
+    try:
+        yield store
+    finally:
+        engine.dispose()

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select, text
 
-from app.care import complaints
 from app.cards import issue
+from app.care import complaints
 from app.demo import DEMO_PASSWORD
 from app.documents.register import PieceData, make_document
 from app.errors import LOST_NOT_SAVED, StoreUnavailable
@@ -21,8 +21,17 @@ from app.queue import tickets
 from app.stock import moves
 from app.store import Store
 from db.engine import make_engine
-from db.models import Branch, CardApplication, CommandKey, Complaint, Customer, DocumentRecord, QueueTicket, StockMove, VipCard
-from tests.db.carddata import approved, card_number, set_tier, stock_drawer
+from db.models import (
+    Branch,
+    CommandKey,
+    Complaint,
+    Customer,
+    DocumentRecord,
+    QueueTicket,
+    StockMove,
+    VipCard,
+)
+from tests.db.carddata import card_number, ready_to_issue
 from tests.db.cutting_proxy import CuttingProxy
 from tests.db.helpers import actor_named
 
@@ -57,25 +66,12 @@ def _service(store) -> int:
         return session.execute(text("SELECT id FROM queue_service WHERE active ORDER BY id LIMIT 1")).scalar_one()
 
 
-def _card_ready(store) -> tuple[int, str]:
-    """An approved application of a BJ0101 customer with no card and no application yet, and a
-    serial in the teller's drawer."""
-    stock_drawer(store, serials="A00007000-A00007001")
-    with store.read() as session:
-        customer = session.scalar(
-            select(Customer.id).where(Customer.branch_id == _branch(store), Customer.active.is_(True),
-                                      ~Customer.id.in_(select(VipCard.customer_id)),
-                                      ~Customer.id.in_(select(CardApplication.customer_id)))
-            .order_by(Customer.id).limit(1))
-    set_tier(store, customer, "gold")
-    return approved(store, customer), "A00007000"
-
-
 COMMANDS = {
     "ticket issue": Creating("lobby", QueueTicket, _service,
                              lambda store, actor, service: tickets.issue_ticket(store, actor, service_id=service)),
-    "card issue": Creating("teller", VipCard, _card_ready, lambda store, actor, ready: issue.issue_card(
-        store, actor, ready[0], serial=ready[1], card_number=card_number("gold"))),
+    "card issue": Creating("teller", VipCard, lambda store: ready_to_issue(store, "A00007000-A00007001"),
+                         lambda store, actor, application: issue.issue_card(
+                             store, actor, application, serial="A00007000", card_number=card_number("gold"))),
     "stock move": Creating("custodian", StockMove, lambda store: None, lambda store, actor, _: moves.receive(
         store, actor, card_type="gold", serials="A00008000-A00008004", count=None)),
     "document registration": Creating("teller", DocumentRecord, _branch, lambda store, actor, branch: make_document(

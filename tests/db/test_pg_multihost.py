@@ -13,10 +13,14 @@ from app.queue import tickets
 from app.queue.live import open_feed
 from app.store import Store
 from db.engine import describe, make_engine
-from db.migrate import upgrade
 from db.urls import parse_url, servers
 from tests.db.helpers import actor_named
-from tests.pg_support import create_database, private_cluster_or_skip, replicated_pair
+from tests.pg_support import (
+    create_database,
+    demo_store_at,
+    private_cluster_or_skip,
+    replicated_pair,
+)
 
 pytestmark = pytest.mark.pg
 OWNER, OWNER_PASSWORD = "vipdesk_multihost_owner", "Owner-Pass-2026"
@@ -31,14 +35,9 @@ def pair():
 @pytest.fixture(scope="module")
 def database(pair) -> str:
     """A demo store made on the primary and replayed on the standby; its name."""
-    from app.demo import build_demo
-
     url = create_database(pair.primary.url, owner=OWNER, owner_password=OWNER_PASSWORD)
-    engine = make_engine(url)
-    upgrade(engine)
-    build_demo(Store(engine))
-    engine.dispose()
-    pair.caught_up()
+    with demo_store_at(url):
+        pair.caught_up()
     return url.rsplit("/", 1)[1]
 
 
