@@ -5,7 +5,8 @@ server then never receives (the transaction is rolled back); armed with ``"after
 ``COMMIT`` through and drops the connection on the server's answer to it, which the client then
 never receives (the transaction is committed). Either way the client sees the connection lost
 at the commit and cannot tell which happened. One cut per arming; every other connection and
-message passes untouched.
+message passes untouched. ``go_dark=True`` also closes the proxy at the cut: the client then
+finds no server at all, as when the store stays away.
 """
 
 from __future__ import annotations
@@ -25,21 +26,25 @@ class CuttingProxy:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._armed: str | None = None
+        self._go_dark = False
         self._lock = threading.Lock()
         self.cuts = 0
         self._closing = False
+        self._open: set[socket.socket] = set()
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def arm(self, when: str) -> None:
+    def arm(self, when: str, *, go_dark: bool = False) -> None:
         """Cut the next commit of any connection, ``"before"`` or ``"after"`` the server has it."""
         with self._lock:
-            self._armed = when
+            self._armed, self._go_dark = when, go_dark
 
     def _take(self, when: str, chunk: bytes, marker: bytes) -> bool:
         with self._lock:
             if self._armed == when and marker in chunk:
                 self._armed = None
                 self.cuts += 1
+                if self._go_dark:
+                    self.close()
                 return True
         return False
 
@@ -49,7 +54,11 @@ class CuttingProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if self._closing:
+                client.close()
+                return
             server = socket.create_connection(self._target)
+            self._open.update((client, server))
             threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
 
     def _pump(self, client: socket.socket, server: socket.socket) -> None:
@@ -76,5 +85,11 @@ class CuttingProxy:
                 sock.close()
 
     def close(self) -> None:
+        """Stop taking connections and drop every open one."""
         self._closing = True
+        for sock in [self._listener, *self._open]:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         self._listener.close()

@@ -16,7 +16,7 @@ from app.cards import issue
 from app.care import complaints
 from app.demo import DEMO_PASSWORD
 from app.documents.register import PieceData, make_document
-from app.errors import LOST_NOT_SAVED, StoreUnavailable
+from app.errors import LOST_NOT_SAVED, OUTCOME_UNKNOWN, StoreUnavailable
 from app.queue import tickets
 from app.stock import moves
 from app.store import Store
@@ -166,3 +166,12 @@ def test_a_commit_that_never_arrived_is_said_and_done_again_once(ready):
 
     assert ready.run() is not None  # done again: exactly once
     assert ready.added() == (1, [True, False])
+
+
+def test_a_store_that_stays_away_leaves_the_outcome_unknown_not_guessed(ready, monkeypatch):
+    monkeypatch.setattr("app.store.RESOLVE_SECONDS", 1.0)
+    ready.proxy.arm("after", go_dark=True)  # committed, and then no server answers at all
+    with pytest.raises(StoreUnavailable) as unknown:
+        ready.run()
+    assert unknown.value.template == OUTCOME_UNKNOWN
+    assert ready.added() == (1, [False])  # saved once: the PC said it did not know, not "not saved"
