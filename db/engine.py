@@ -78,8 +78,13 @@ def _mount_table() -> list[str]:
 
 
 # How every PostgreSQL connection of the app connects: a server that does not answer within
-# 5 s counts as down (libpq then tries the URL's next host).
-CONNECT_ARGS = {"connect_timeout": 5, "application_name": "VIP Desk"}
+# 5 s counts as down (libpq then tries the URL's next host). A server whose machine died sends
+# nothing, not even a reset: TCP keepalives find it gone within about 11 s on an idle
+# connection (the queue's LISTEN connection, which would otherwise wait for hours), and
+# tcp_user_timeout fails a request left unanswered for 15 s.
+CONNECT_ARGS = {"connect_timeout": 5, "application_name": "VIP Desk", "keepalives": 1,
+                "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+                "tcp_user_timeout": 15_000}
 
 
 def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
