@@ -3490,6 +3490,11 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库结束了阻塞他人的会话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Action lost with the connection at saving (not saved)</source>
+        <translation>保存时连接中断，操作未保存</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Customer added</source>
         <translation>新增客户</translation>
@@ -3660,6 +3665,11 @@ python main.py db upgrade --db {url}</translation>
         <translation>全部被数据库结束的会话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>All actions lost with the connection</source>
+        <translation>所有因连接中断而未保存的操作</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Staff account</source>
         <translation>员工账户</translation>
@@ -3781,14 +3791,19 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Document signing key</source>
         <translation>单据签名密钥</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Document template</source>
         <translation>单据模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action key</source>
+        <translation>操作标识</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3806,7 +3821,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3851,12 +3866,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3914,7 +3929,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+35"/>
+        <location filename="../../app/glossary.py" line="+36"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
