@@ -35,7 +35,7 @@ from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
 from app import faults
 from app.errors import (
-    LOST_NOT_SAVED, OUTCOME_UNKNOWN, QT_TRANSLATE_NOOP, ConflictError, SessionExpired, StoreUnavailable,
+    COMMAND_OUTCOME_UNSEEN, LOST_NOT_SAVED, OUTCOME_UNKNOWN, QT_TRANSLATE_NOOP, ConflictError, SessionExpired, StoreUnavailable,
     UserError,
 )
 from db.engine import WRITE_OPTION, describe, trusting_recent_use
@@ -174,17 +174,22 @@ class Store:
         autocommit, so the store commits it as it answers; the statement goes to the driver as
         it is (its parameter style, no ORM on the hot path), on a connection of the pool as
         every other action (a PC holds no more connections for it), unchecked when it was in
-        use within the last second (:func:`db.engine.trusting_recent_use`)."""
+        use within the last second (:func:`db.engine.trusting_recent_use`). A connection lost
+        during it leaves unknown whether the store did it: the user is told so
+        (:data:`COMMAND_OUTCOME_UNSEEN`), and the counter's screen, refreshed after every
+        command, shows what the store holds."""
         with _translated_faults(on_lock_timeout=self._end_stalls), trusting_recent_use(), \
                 self.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")
             driver = conn.connection.driver_connection
             try:
                 return driver.execute(statement, params).fetchone()[0]
-            except Exception:
-                if driver.closed or driver.broken:  # not given back to the pool
-                    conn.invalidate()
-                raise
+            except Exception as exc:
+                if not (driver.closed or driver.broken):
+                    raise
+                conn.invalidate()  # not given back to the pool
+                # the statement may have reached the store and done its work: not a guess
+                raise StoreUnavailable(COMMAND_OUTCOME_UNSEEN) from exc
 
     def _end_stalls(self) -> None:
         """After a lock wait ran out on PostgreSQL: have the store end the sessions that hold

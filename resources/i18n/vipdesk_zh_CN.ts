@@ -4467,6 +4467,11 @@ python main.py db upgrade --db {url}</translation>
         <translation>保存时与数据库的连接中断。数据库确认未保存：请重新办理。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The connection to the store was lost during this, so whether it was done is not known. The screen shows what the store holds as soon as it answers again.</source>
+        <translation>办理过程中与数据库的连接中断，无法确定是否已办理。数据库恢复响应后，屏幕会显示数据库中的实际情况。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The connection to the store was lost as this was being saved, and the store has not answered since: whether it was saved is not known. Look for it in the lists before doing it again.</source>
         <translation>保存时与数据库的连接中断，此后数据库一直没有响应：尚不知道是否已保存。请先在列表中查找，再决定是否重新办理。</translation>
@@ -4523,7 +4528,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+273"/>
+        <location filename="../../app/store.py" line="+278"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
