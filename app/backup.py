@@ -6,16 +6,18 @@ import sqlite3
 from pathlib import Path
 
 from app.errors import QT_TRANSLATE_NOOP, StoreUnavailable, ValidationError
+from db.urls import servers
 
 
 def backup_sqlite(store, out: Path) -> int:
     """Copy the live store to ``out`` page by page (readers and writers may go on); returns bytes."""
     if store.kind != "sqlite":
         url = store.engine.url
+        host, _, port = servers(url)[0].rpartition(":")
         raise StoreUnavailable(QT_TRANSLATE_NOOP(
             "errors", "PostgreSQL stores are backed up on the server: "
                       "pg_dump -Fc -h {host} -p {port} -U <owner> -d {database} -f <file>.dump"),
-            host=url.host or "localhost", port=url.port or 5432, database=url.database)
+            host=host, port=port, database=url.database)
     out = Path(out)
     if out.exists():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{path} already exists; choose a new file"),

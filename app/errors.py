@@ -86,6 +86,19 @@ STORE_BUSY = QT_TRANSLATE_NOOP(
               "Nothing was saved; try again in a moment.")
 STORE_DID_NOT_ANSWER = QT_TRANSLATE_NOOP(
     "errors", "The store did not answer; nothing was saved. Check the connection and try again.")
+# The connection was lost at the commit of a command that creates something (app.store).
+LOST_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "errors", "The connection to the store was lost as this was being saved. The store says it "
+              "was not saved: do it again.")
+# The connection was lost during a counter's one-statement command (app.store.Store.command),
+# which may or may not have reached the store; the counter's screen is refreshed from the store.
+COMMAND_OUTCOME_UNSEEN = QT_TRANSLATE_NOOP(
+    "errors", "The connection to the store was lost during this, so whether it was done is not "
+              "known. The screen shows what the store holds as soon as it answers again.")
+OUTCOME_UNKNOWN = QT_TRANSLATE_NOOP(
+    "errors", "The connection to the store was lost as this was being saved, and the store has "
+              "not answered since: whether it was saved is not known. Look for it in the lists "
+              "before doing it again.")
 
 
 class Cancelled(Exception):

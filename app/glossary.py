@@ -164,6 +164,7 @@ AUDIT_ACTIONS = {
     "sql.update": QT_TRANSLATE_NOOP("audit", "Row changed with a SQL tool"),
     "sql.delete": QT_TRANSLATE_NOOP("audit", "Row deleted with a SQL tool"),
     "session.end_stall": QT_TRANSLATE_NOOP("audit", "Session ended by the store: it held others up"),
+    "command.lost": QT_TRANSLATE_NOOP("audit", "Action lost with the connection at saving (not saved)"),
     # customer records
     "customer.create": QT_TRANSLATE_NOOP("audit", "Customer added"),
     "customer.update": QT_TRANSLATE_NOOP("audit", "Customer record changed"),
@@ -206,6 +207,7 @@ ACTION_FAMILIES = {
     "care.": QT_TRANSLATE_NOOP("audit", "All customer care actions"),
     "sql.": QT_TRANSLATE_NOOP("audit", "All changes made with a SQL tool"),
     "session.": QT_TRANSLATE_NOOP("audit", "All sessions ended by the store"),
+    "command.": QT_TRANSLATE_NOOP("audit", "All actions lost with the connection"),
 }
 
 AUDIT_ENTITIES = {
@@ -240,6 +242,7 @@ AUDIT_ENTITIES = {
     "customer_import": QT_TRANSLATE_NOOP("audit", "Customer import"),
     "document_signing_key": QT_TRANSLATE_NOOP("audit", "Document signing key"),
     "document_template": QT_TRANSLATE_NOOP("audit", "Document template"),
+    "command_key": QT_TRANSLATE_NOOP("audit", "Action key"),
 }
 
 # Store-wide settings by key (context "audit"): an event about one names it by these words.

@@ -6,11 +6,22 @@ audit events while the service works, appends them to the hash chain at the very
 lock of the chain's lane it writes to is held only for a moment) and commits everything
 together or nothing. It notes the tables its statements write and, once committed, reports them
 to the action being recorded (:mod:`app.changes`), so that screens learn what changed.
+
+A command that creates something (``store.write(actor, keyed=True)``) carries an idempotency
+key made here on the PC and written in its transaction (``command_key``). When the connection
+is lost at its commit, the outcome is unknown: the unit of work connects again (after a failover,
+to the new primary), writes the key itself as *lost* and so learns what happened. A clash on the
+key means the command committed: the service's result stands and is returned as usual. The
+key written means it did not, and now never can: the user is told that nothing was saved and
+may do it again safely. While the store does not answer, it keeps asking for
+:data:`RESOLVE_SECONDS`; then it says the outcome is not known, never a guess.
 """
 
 from __future__ import annotations
 
 import json
+import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,9 +36,17 @@ from app.changes import committed, written_table
 from app.audit.chain import GENESIS_HASH, EventFields, canonical_json, digest
 from app.business_day import business_date
 from app import faults
-from app.errors import QT_TRANSLATE_NOOP, SessionExpired, UserError
+from app.errors import (
+    COMMAND_OUTCOME_UNSEEN, LOST_NOT_SAVED, OUTCOME_UNKNOWN, QT_TRANSLATE_NOOP, ConflictError, SessionExpired, StoreUnavailable,
+    UserError,
+)
 from db.engine import WRITE_OPTION, describe, trusting_recent_use
-from db.models import AuditEvent, StaffAccount
+from db.models import AuditEvent, CommandKey, StaffAccount
+
+# How long a unit of work whose connection was lost at the commit keeps asking the store what
+# became of it (a failover's promotion takes seconds), and how long it waits between questions.
+RESOLVE_SECONDS = 30.0
+RESOLVE_PAUSE = 0.25
 
 
 def utcnow() -> datetime:
@@ -108,8 +127,12 @@ class Store:
                 session.rollback()
 
     @contextmanager
-    def write(self, actor: Actor, *, check_session: bool = True) -> Iterator[UnitOfWork]:
-        """One user action: commits with its audit events, or rolls back on any error."""
+    def write(self, actor: Actor, *, check_session: bool = True, keyed: bool = False) -> Iterator[UnitOfWork]:
+        """One user action: commits with its audit events, or rolls back on any error.
+        ``keyed``: the action creates something, so it carries an idempotency key and an
+        outcome lost at the commit is resolved (see the module's docstring)."""
+        key = str(uuid.uuid4()) if keyed else None
+        lost_at_commit = False
         with _translated_faults(on_lock_timeout=self._end_stalls):
             conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
             try:
@@ -119,13 +142,41 @@ class Store:
                     event.listen(conn, "after_cursor_execute", _noting_writes(uow))
                     if check_session:
                         _check_still_allowed(session, actor, uow.now)
+                    if key is not None:
+                        session.add(CommandKey(key=key, account_id=actor.account_id, lost=False, created_at=now))
                     yield uow
                     session.flush()
                     _append_audit(session, uow)
-                    session.commit()
-                committed(uow.changed)
+                    try:
+                        session.commit()
+                    except DBAPIError as exc:
+                        if key is None or not exc.connection_invalidated:
+                            raise
+                        lost_at_commit = True
             finally:
                 conn.close()
+        if lost_at_commit:
+            self._resolve(actor, key)
+        committed(uow.changed)
+
+    def _resolve(self, actor: Actor, key: str) -> None:
+        """Learn whether the command with ``key`` committed: return if it did, raise
+        :data:`LOST_NOT_SAVED` when it did not (its key is then written as lost, which fences
+        the lost transaction out: were it still in flight, it can no longer commit), raise
+        :data:`OUTCOME_UNKNOWN` when the store does not answer within :data:`RESOLVE_SECONDS`."""
+        deadline = time.monotonic() + RESOLVE_SECONDS
+        while True:
+            try:
+                with self.write(actor, check_session=False) as uow:
+                    fenced = _fence(uow, key)
+            except (StoreUnavailable, ConflictError) as exc:  # not answering (yet), or busy
+                if time.monotonic() >= deadline:
+                    raise StoreUnavailable(OUTCOME_UNKNOWN) from exc
+                time.sleep(RESOLVE_PAUSE)
+                continue
+            if fenced:
+                raise StoreUnavailable(LOST_NOT_SAVED)
+            return
 
     def command(self, statement: str, params: dict, touches: tuple[str, ...] = ()) -> object:
         """Run one statement that is a whole user action by itself (on PostgreSQL a function of
@@ -134,17 +185,22 @@ class Store:
         autocommit, so the store commits it as it answers; the statement goes to the driver as
         it is (its parameter style, no ORM on the hot path), on a connection of the pool as
         every other action (a PC holds no more connections for it), unchecked when it was in
-        use within the last second (:func:`db.engine.trusting_recent_use`)."""
+        use within the last second (:func:`db.engine.trusting_recent_use`). A connection lost
+        during it leaves unknown whether the store did it: the user is told so
+        (:data:`COMMAND_OUTCOME_UNSEEN`), and the counter's screen, refreshed after every
+        command, shows what the store holds."""
         with _translated_faults(on_lock_timeout=self._end_stalls), trusting_recent_use(), \
                 self.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")
             driver = conn.connection.driver_connection
             try:
                 answer = driver.execute(statement, params).fetchone()[0]
-            except Exception:
-                if driver.closed or driver.broken:  # not given back to the pool
-                    conn.invalidate()
-                raise
+            except Exception as exc:
+                if not (driver.closed or driver.broken):
+                    raise
+                conn.invalidate()  # not given back to the pool
+                # the statement may have reached the store and done its work: not a guess
+                raise StoreUnavailable(COMMAND_OUTCOME_UNSEEN) from exc
         committed(touches)
         return answer
 
@@ -167,6 +223,19 @@ def _noting_writes(uow: UnitOfWork) -> Callable[..., None]:
         if table is not None:
             uow.changed.add(table)
     return note
+
+
+def _fence(uow: UnitOfWork, key: str) -> bool:
+    """Write ``key`` as lost; False when it is there already (the command committed). The
+    unique key waits for a transaction still holding it, so the answer is final."""
+    try:
+        with uow.session.begin_nested():
+            uow.session.add(CommandKey(key=key, account_id=uow.actor.account_id, lost=True, created_at=uow.now))
+            uow.session.flush()
+    except IntegrityError:
+        return False
+    uow.audit("command.lost", "command_key", key)
+    return True
 
 
 def _append_audit(session: Session, uow: UnitOfWork) -> None:

@@ -2,7 +2,9 @@
 
 SQLite gets WAL, foreign keys, a busy timeout and explicit BEGIN IMMEDIATE for write
 transactions (a deferred transaction that later writes fails with BUSY_SNAPSHOT whatever the
-timeout). PostgreSQL goes through psycopg 3 with pre-ping so a restarted server is reconnected.
+timeout). PostgreSQL goes through psycopg 3 with pre-ping so a restarted server is reconnected;
+its URL may name several servers (:mod:`db.urls`), and a connection of one's own (the live
+feed's) is made from exactly what the engine hands the driver (:func:`driver_conninfo`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.engine import make_url, URL
+from sqlalchemy.engine import URL
 
 from db.errors import StoreError
+from db.urls import parse_url, where
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "vipdesk_write"
@@ -30,9 +33,10 @@ NETWORK_FILESYSTEMS = {
 
 
 def normalise_url(url: str | URL) -> URL:
-    """Parse a store URL and pin PostgreSQL to the psycopg 3 driver."""
+    """Parse a store URL (either multi-host form, :mod:`db.urls`) and pin PostgreSQL to the
+    psycopg 3 driver."""
     try:
-        parsed = make_url(url)
+        parsed = parse_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with a long text
         raise StoreError(f"not a store URL: {url!s}") from exc
     if parsed.get_backend_name() == "postgresql":
@@ -73,18 +77,22 @@ def _mount_table() -> list[str]:
         return []
 
 
+# How every PostgreSQL connection of the app connects: a server that does not answer within
+# 5 s counts as down (libpq then tries the URL's next host). A server whose machine died sends
+# nothing, not even a reset: TCP keepalives find it gone within about 11 s on an idle
+# connection (the queue's LISTEN connection, which would otherwise wait for hours), and
+# tcp_user_timeout fails a request left unanswered for 15 s.
+CONNECT_ARGS = {"connect_timeout": 5, "application_name": "VIP Desk", "keepalives": 1,
+                "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+                "tcp_user_timeout": 15_000}
+
+
 def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     """Build the engine for a store URL (SQLite file or PostgreSQL server)."""
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, echo)
-    engine = create_engine(
-        parsed,
-        echo=echo,
-        pool_size=2,
-        max_overflow=4,
-        connect_args={"connect_timeout": 5, "application_name": "VIP Desk"},
-    )
+    engine = create_engine(parsed, echo=echo, pool_size=2, max_overflow=4, connect_args=CONNECT_ARGS)
     _check_liveness(engine)
     return engine
 
@@ -172,9 +180,21 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
     return engine
 
 
+def driver_conninfo(engine: Engine) -> str:
+    """The libpq connection string of a PostgreSQL engine's connections: the same servers,
+    login, database and options the pool's connections get (every host of a multi-host URL
+    with its port, ``target_session_attrs``), for a connection kept outside the pool."""
+    from psycopg.conninfo import make_conninfo
+
+    _args, params = engine.dialect.create_connect_args(engine.url)
+    params.pop("context", None)  # the dialect's type adapters, not a connection parameter
+    return make_conninfo("", **{**params, **CONNECT_ARGS})
+
+
 def describe(engine: Engine) -> str:
-    """Where the store is, for the status bar: the SQLite path or the PostgreSQL host/database."""
+    """Where the store is, for the status bar: the SQLite path or the PostgreSQL
+    servers/database."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
         return f"SQLite {url.database or ':memory:'}"
-    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+    return f"PostgreSQL {where(url)}"

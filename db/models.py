@@ -920,3 +920,22 @@ class QueueTicket(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     transferred_to_id: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+# ----------------------------------------------------------------------------- unknown outcomes
+
+
+class CommandKey(Base):
+    """The idempotency key of a command that creates something (a ticket, a card issue, a stock
+    move, a document, a complaint): made on the PC, written in the command's own transaction.
+    When the connection is lost at the commit, the PC asks the store (the new primary after a
+    failover) for the key: there, the command committed; absent, it did not, and the PC writes
+    the key itself as ``lost`` so that the lost transaction can never commit later.
+    ``account_id`` is the signed-in person (on PostgreSQL the login's, set by the store)."""
+
+    __tablename__ = "command_key"
+
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    lost: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -182,6 +182,82 @@ class PrivateCluster:
     url: str
     stop: Callable[[], None]
     start: Callable[[], None]
+    port: int = 0
+    kill: Callable[[], None] | None = None      # stopped at once, as when its machine dies
+    promote: Callable[[], None] | None = None   # a standby made the primary (pg_ctl promote)
+
+
+class _Servers:
+    """Where this run's private servers live (a temporary folder) and how they are run: as the
+    ``postgres`` OS user when we are root, since initdb refuses root."""
+
+    def __init__(self) -> None:
+        self.bindir = postgres_bindir()
+        if self.bindir is None:
+            raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) not found")
+        self.as_user: list[str] = []
+        self.account = None
+        if os.geteuid() == 0:
+            if shutil.which("runuser") is None:
+                raise RuntimeError("running as root but runuser is missing")
+            try:
+                import pwd
+
+                self.account = pwd.getpwnam("postgres")
+            except KeyError:
+                raise RuntimeError("running as root and there is no postgres OS user") from None
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.base = Path(tempfile.mkdtemp(prefix="vipdesk-pg-"))
+        self.give(self.base)
+        self.pwfile = self.base / "pw"
+        self.pwfile.write_text(SUPERUSER_PASSWORD + "\n")
+        self.give(self.pwfile)
+        self.started: list[Path] = []
+
+    def give(self, path: Path) -> None:
+        if self.account is not None:
+            os.chown(path, self.account.pw_uid, self.account.pw_gid)
+
+    def run(self, *args: str, log: Path | None = None, env: dict | None = None) -> None:
+        result = subprocess.run([*self.as_user, *args], capture_output=True, text=True, timeout=120,
+                                env={**os.environ, **(env or {})})
+        if result.returncode != 0:
+            tail = log.read_text()[-2000:] if log is not None and log.exists() else ""
+            raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()} {tail}")
+
+    def initdb(self, data: Path) -> None:
+        self.run(str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=scram-sha-256",
+                 f"--pwfile={self.pwfile}", "-E", "UTF8", "--locale=C", "--no-sync")
+
+    def server(self, data: Path, max_connections: int = 100) -> PrivateCluster:
+        """A server on ``data`` (made by initdb or pg_basebackup) on a free port, not started."""
+        port = _free_port()
+        log = data.with_suffix(".log")
+        options = (f"-p {port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   f"-c synchronous_commit=off -c full_page_writes=off -c max_connections={max_connections}")
+        pg_ctl = str(self.bindir / "pg_ctl")
+
+        def start() -> None:
+            self.run(pg_ctl, "start", "-D", str(data), "-w", "-t", "60", "-l", str(log), "-o", options, log=log)
+            self.started.append(data)
+
+        def stop() -> None:
+            self.run(pg_ctl, "stop", "-D", str(data), "-m", "fast", "-w", "-t", "60", log=log)
+
+        def kill() -> None:  # as when the machine dies: no shutdown checkpoint, clients cut off
+            self.run(pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w", "-t", "60", log=log)
+
+        def promote() -> None:
+            self.run(pg_ctl, "promote", "-D", str(data), "-w", "-t", "60", log=log)
+
+        return PrivateCluster(f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}", stop, start,
+                              port, kill, promote)
+
+    def close(self) -> None:
+        for data in self.started:
+            with contextlib.suppress(Exception):
+                self.run(str(self.bindir / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate", "-w")
+        shutil.rmtree(self.base, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -191,65 +267,64 @@ def scram_cluster(max_connections: int = 100) -> Iterator[PrivateCluster]:
     Raises RuntimeError with the reason when it cannot start (no binaries, no ``postgres``
     user to run it as root, initdb or pg_ctl failing).
     """
-    bindir = postgres_bindir()
-    if bindir is None:
-        raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) not found")
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres OS user
-        if shutil.which("runuser") is None:
-            raise RuntimeError("running as root but runuser is missing")
-        try:
-            import pwd
-
-            account = pwd.getpwnam("postgres")
-        except KeyError:
-            raise RuntimeError("running as root and there is no postgres OS user") from None
-        as_user = ["runuser", "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="vipdesk-pg-"))
-    if as_user:
-        os.chown(base, account.pw_uid, account.pw_gid)
-    data, log, pwfile = base / "data", base / "server.log", base / "pw"
-    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
-    if as_user:
-        os.chown(pwfile, account.pw_uid, account.pw_gid)
-    port = _free_port()
-
-    def run(*args: str) -> None:
-        result = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            tail = log.read_text()[-2000:] if log.exists() else ""
-            raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()} {tail}")
-
-    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-               f"-c synchronous_commit=off -c full_page_writes=off -c max_connections={max_connections}")
-    pg_ctl = str(bindir / "pg_ctl")
-
-    def start() -> None:
-        run(pg_ctl, "start", "-D", str(data), "-w", "-t", "60", "-l", str(log), "-o", options)
-
-    def stop() -> None:
-        run(pg_ctl, "stop", "-D", str(data), "-m", "fast", "-w", "-t", "60")
-
-    started = False
+    servers = _Servers()
     try:
-        run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=scram-sha-256",
-            f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C", "--no-sync")
-        start()
-        started = True
-        yield PrivateCluster(f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}", stop, start)
+        data = servers.base / "data"
+        servers.initdb(data)
+        cluster = servers.server(data, max_connections)
+        cluster.start()
+        yield cluster
     finally:
-        if started:
-            with contextlib.suppress(Exception):
-                run(pg_ctl, "stop", "-D", str(data), "-m", "immediate", "-w")
-        shutil.rmtree(base, ignore_errors=True)
+        servers.close()
+
+
+@dataclass
+class ReplicatedPair:
+    """A primary and its streaming standby (hot standby, read-only), both of this run."""
+
+    primary: PrivateCluster
+    standby: PrivateCluster
+
+    def caught_up(self) -> None:
+        """Wait until the standby has replayed everything the primary wrote so far."""
+        with psycopg.connect(self.primary.url + "/postgres", autocommit=True) as conn:
+            lsn = conn.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
+        with psycopg.connect(self.standby.url + "/postgres", autocommit=True) as conn:
+            conn.execute("SELECT 1")
+            for _ in range(600):
+                if conn.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (lsn,)).fetchone()[0]:
+                    return
+                conn.execute("SELECT pg_sleep(0.05)")
+        raise RuntimeError("the standby did not catch up within 30 s")
 
 
 @contextlib.contextmanager
-def private_cluster_or_skip() -> Iterator[PrivateCluster]:
-    """:func:`scram_cluster` for a test: skipped when it cannot start (a failure under CI=true)."""
+def replicated_pair() -> Iterator[ReplicatedPair]:
+    """A primary (initdb) and a standby made from it with ``pg_basebackup -R`` (streaming
+    replication), both started; raises RuntimeError when they cannot be."""
+    servers = _Servers()
+    try:
+        primary_data, standby_data = servers.base / "primary", servers.base / "standby"
+        servers.initdb(primary_data)
+        primary = servers.server(primary_data)
+        primary.start()
+        servers.run(str(servers.bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
+                    "-U", "postgres", "-D", str(standby_data), "-R", "-X", "stream", "--no-sync",
+                    env={"PGPASSWORD": SUPERUSER_PASSWORD})
+        standby = servers.server(standby_data)
+        standby.start()
+        yield ReplicatedPair(primary, standby)
+    finally:
+        servers.close()
+
+
+@contextlib.contextmanager
+def private_cluster_or_skip(starting: Callable[[], contextlib.AbstractContextManager] = scram_cluster):
+    """:func:`scram_cluster` (or ``starting``, e.g. :func:`replicated_pair`) for a test: skipped
+    when it cannot start (a failure under CI=true)."""
     import pytest
 
-    cluster = scram_cluster()
+    cluster = starting()
     try:
         started = cluster.__enter__()
     except RuntimeError as exc:
@@ -296,3 +371,21 @@ def drop_database(server_url: str, database: str) -> None:
     with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
         drop_roles(conn, store_role_names(conn, database))
+
+
+@contextlib.contextmanager
+def demo_store_at(url: str):
+    """A store at ``url`` migrated and filled with the demo (its engine disposed afterwards)."""
+    from app.demo import build_demo
+    from app.store import Store
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    store = Store(engine)
+    build_demo(store)
+    try:
+        yield store
+    finally:
+        engine.dispose()

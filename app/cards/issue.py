@@ -97,7 +97,7 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
     require(actor, Permission.ISSUE_CARD)
     if actor.account_id is None:
         raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "Only a signed-in person has a drawer."))
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         application = application_in_scope(session, actor, application_id)
         rules.next_application_status(rules.FULFIL, application.status)

@@ -95,7 +95,7 @@ def accept_complaint(store, actor, customer_id: int, *, channel: str, content: s
     if level not in LEVELS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be 1, 2 or 3"), field=LEVEL)
     content = clean_text(content, field=CONTENT, max_length=2000, multiline=True)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         customer, branch = customer_in_scope(session, actor, customer_id)
         policy = load_policy(session)

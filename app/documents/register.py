@@ -252,7 +252,7 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     }
     key = signing_key(store, actor)
     # registered first: the store signs what it registers
-    with ExitStack() as delivered, store.write(actor) as uow:
+    with ExitStack() as delivered, store.write(actor, keyed=True) as uow:
         tpl.keep_snapshots(uow, prepared.templates.values())
         row = DocumentRecord(
             number=number, kind=kind, subject=subject[:200], subject_ref=subject_ref[:64], branch_id=branch_id,

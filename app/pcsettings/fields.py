@@ -91,12 +91,14 @@ def _store_url(value: str) -> str:
 
 
 def parsed_url(store_url: str):
-    """SQLAlchemy's reading of a checked ``store_url``; ValidationError where it cannot read it."""
-    from sqlalchemy.engine import make_url
+    """SQLAlchemy's reading of a checked ``store_url`` (either multi-host form, :mod:`db.urls`);
+    ValidationError where it cannot read it."""
     from sqlalchemy.exc import ArgumentError
 
+    from db.urls import parse_url
+
     try:
-        return make_url(store_url)
+        return parse_url(store_url)
     except (ArgumentError, ValueError):
         raise ValidationError(NOT_A_STORE_URL, field=LABELS["store_url"]) from None
 

@@ -24,8 +24,12 @@ def _postgres(url):
 
 
 def keyring_entry(url) -> str:
-    """The keyring's user name for a store URL: which login on which store."""
-    return f"{url.username or ''}@{url.host or ''}:{url.port or 5432}/{url.database or ''}"
+    """The keyring's user name for a store URL: which login on which store (every server of a
+    multi-host URL, in its order)."""
+    from db.urls import servers
+
+    hosts = ",".join(servers(url)) if url.query.get("host") else f"{url.host or ''}:{url.port or 5432}"
+    return f"{url.username or ''}@{hosts}/{url.database or ''}"
 
 
 def _keyring():

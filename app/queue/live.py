@@ -19,6 +19,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from app.queue.common import CHANNEL
+from db.engine import driver_conninfo
 
 
 class ChangeFeed(Protocol):
@@ -28,13 +29,13 @@ class ChangeFeed(Protocol):
 
 
 class PostgresFeed:
-    """LISTEN on the queue channel over a dedicated autocommit connection."""
+    """LISTEN on the queue channel over a dedicated autocommit connection, made as the engine
+    makes its own (every server of a multi-host URL, the writable one chosen)."""
 
     def __init__(self, engine: Engine):
         import psycopg
 
-        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=5)
+        self._conn = psycopg.connect(driver_conninfo(engine), autocommit=True)
         self._conn.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> bool:

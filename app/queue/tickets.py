@@ -84,7 +84,7 @@ def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = Non
     """Hand out the next number of ``service_id`` today, for an identified customer (their tier
     now gives the priority) or anonymously (the lowest tier)."""
     require(actor, Permission.ISSUE_TICKETS)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         service = service_in_scope(session, actor, service_id)
         if not service.active:

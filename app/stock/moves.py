@@ -70,7 +70,7 @@ def receive(store, actor, *, card_type: str, serials: str, count: int | None,
     require(actor, Permission.RECEIVE_STOCK)
     check_card_type(card_type)
     listed = parse_serials(serials, card_type=card_type, count=count)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         branch = branch_in_scope(session, actor, branch_id)
         vault = vault_of(session, branch, uow.now)
@@ -112,7 +112,7 @@ def request_transfer(store, actor, *, card_type: str, serials: str, from_locatio
     require(actor, Permission.VIEW_STOCK)
     check_card_type(card_type)
     listed = parse_serials(serials, card_type=card_type, count=count)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         source = location_in_scope(session, actor, from_location_id)
         target = location_in_scope(session, actor, to_location_id)
@@ -298,7 +298,7 @@ def take_serial(uow, actor, card_type: str, serial: str) -> int:
 
 def issue_serial(store, actor, *, card_type: str, serial: str) -> int:
     """:func:`take_serial` in a unit of work of its own (tests, and until cards exist)."""
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         return take_serial(uow, actor, card_type, serial)
 
 
@@ -311,7 +311,7 @@ def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResu
     require(actor, Permission.VIEW_STOCK)
     serial = check_serial(card_type, serial)
     reason = clean_text(reason, field=rules.REASON, max_length=300)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         card = _card_in_scope(session, actor, serial, card_type)
         location = session.get(StockLocation, card.location_id)
@@ -338,7 +338,7 @@ def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> 
     require(actor, Permission.VIEW_STOCK)
     serial = check_serial(card_type, serial)
     reason = clean_text(reason, field=rules.REASON, max_length=300)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         return return_serial(uow, actor, card_type=card_type, serial=serial, reason=reason)
 
 
@@ -407,7 +407,7 @@ def destroy(store, actor, *, card_type: str, serials: str, witnesses: tuple[int,
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "two different people, neither of them the custodian, witness a destruction"),
             field=WITNESS)
-    with store.write(actor) as uow:
+    with store.write(actor, keyed=True) as uow:
         session = uow.session
         branch = branch_in_scope(session, actor, branch_id)
         names = []

@@ -705,7 +705,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+218"/>
+        <location filename="../../ui/stock/dialogs.py" line="+216"/>
         <source>Physical count</source>
         <translation>盘点</translation>
     </message>
@@ -1321,7 +1321,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>DestroyDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-41"/>
+        <location filename="../../ui/stock/dialogs.py" line="-40"/>
         <source>Destruction session</source>
         <translation>销毁</translation>
     </message>
@@ -1470,7 +1470,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+192"/>
+        <location filename="../../ui/forms.py" line="+193"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1660,7 +1660,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MinimumDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+132"/>
+        <location filename="../../ui/stock/dialogs.py" line="+130"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
@@ -2090,7 +2090,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ProposeExceptionDialog</name>
     <message>
-        <location filename="../../ui/tiers/exceptions_page.py" line="+80"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="+82"/>
         <source>Propose a tier exception</source>
         <translation>申请等级例外</translation>
     </message>
@@ -2108,7 +2108,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-261"/>
+        <location filename="../../ui/stock/dialogs.py" line="-258"/>
         <source>Receive blank cards into the vault</source>
         <translation>空白卡入库</translation>
     </message>
@@ -2126,7 +2126,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/accounts/dialogs.py" line="+29"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+28"/>
         <location line="+10"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
@@ -2160,7 +2160,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+181"/>
+        <location filename="../../ui/stock/dialogs.py" line="+179"/>
         <source>Withdraw the move</source>
         <translation>撤回该业务</translation>
     </message>
@@ -2193,7 +2193,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Sign off the day</source>
         <translation>日终轧账签退</translation>
     </message>
@@ -2216,7 +2216,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location line="-155"/>
+        <location line="-153"/>
         <source>Record a returned card</source>
         <translation>登记客户交回卡</translation>
     </message>
@@ -2285,7 +2285,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockDialogs</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+76"/>
+        <location filename="../../ui/stock/dialogs.py" line="+75"/>
         <source>No. {id}: {move}, {card} ×{count} ({serials}), {source} → {target}, made by {maker}</source>
         <translation>第 {id} 号：{move}，{card} ×{count}（{serials}），{source} → {target}，经办人 {maker}</translation>
     </message>
@@ -2827,7 +2827,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+1"/>
         <location filename="../../ui/tiers/customer_tab.py" line="-96"/>
-        <location filename="../../ui/tiers/exceptions_page.py" line="-186"/>
+        <location filename="../../ui/tiers/exceptions_page.py" line="-188"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3060,7 +3060,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="-116"/>
+        <location filename="../../ui/stock/dialogs.py" line="-115"/>
         <source>Transfer blank cards</source>
         <translation>空白卡领用/上缴</translation>
     </message>
@@ -3579,6 +3579,11 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库结束了阻塞他人的会话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Action lost with the connection at saving (not saved)</source>
+        <translation>保存时连接中断，操作未保存</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Customer added</source>
         <translation>新增客户</translation>
@@ -3749,6 +3754,11 @@ python main.py db upgrade --db {url}</translation>
         <translation>全部被数据库结束的会话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>All actions lost with the connection</source>
+        <translation>所有因连接中断而未保存的操作</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Staff account</source>
         <translation>员工账户</translation>
@@ -3870,14 +3880,19 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Document signing key</source>
         <translation>单据签名密钥</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Document template</source>
         <translation>单据模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action key</source>
+        <translation>操作标识</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3895,7 +3910,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3940,12 +3955,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -4003,7 +4018,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+35"/>
+        <location filename="../../app/glossary.py" line="+36"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -4449,7 +4464,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+119"/>
+        <location filename="../../app/pcsettings/fields.py" line="+121"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -4501,7 +4516,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>此账户的密码在贵宾服务台之外被修改，账户已无法登录。请联系管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="+15"/>
+        <location filename="../../app/backup.py" line="+17"/>
         <source>PostgreSQL stores are backed up on the server: pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</source>
         <translation>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</translation>
     </message>
@@ -4534,6 +4549,21 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <source>The store did not answer; nothing was saved. Check the connection and try again.</source>
         <translation>数据库没有响应，未保存任何内容。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the store was lost as this was being saved. The store says it was not saved: do it again.</source>
+        <translation>保存时与数据库的连接中断。数据库确认未保存：请重新办理。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to the store was lost during this, so whether it was done is not known. The screen shows what the store holds as soon as it answers again.</source>
+        <translation>办理过程中与数据库的连接中断，无法确定是否已办理。数据库恢复响应后，屏幕会显示数据库中的实际情况。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the store was lost as this was being saved, and the store has not answered since: whether it was saved is not known. Look for it in the lists before doing it again.</source>
+        <translation>保存时与数据库的连接中断，此后数据库一直没有响应：尚不知道是否已保存。请先在列表中查找，再决定是否重新办理。</translation>
     </message>
     <message>
         <location filename="../../app/opening.py" line="-66"/>
@@ -4587,7 +4617,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+232"/>
+        <location filename="../../app/store.py" line="+301"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -5417,7 +5447,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-53"/>
+        <location filename="../../app/pcsettings/fields.py" line="-55"/>
         <source>must be at most {limit} characters</source>
         <translation>最多 {limit} 个字符</translation>
     </message>
@@ -5437,7 +5467,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是 SQLite 或 PostgreSQL 地址，不能是 {driver}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>must be 1 to 8 letters or digits</source>
         <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
@@ -5472,7 +5502,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>设置文件中不能包含密码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/secret.py" line="+60"/>
+        <location filename="../../app/pcsettings/secret.py" line="+64"/>
         <source>only a PostgreSQL store takes a password</source>
         <translation>只有 PostgreSQL 数据库需要密码</translation>
     </message>
@@ -5510,7 +5540,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/accounts.py" line="-203"/>
         <location line="+61"/>
-        <location filename="../../ui/accounts/dialogs.py" line="-141"/>
+        <location filename="../../ui/accounts/dialogs.py" line="-140"/>
         <location filename="../../ui/login/first_run.py" line="-58"/>
         <source>User name</source>
         <translation>用户名</translation>
@@ -5924,7 +5954,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-96"/>
+        <location filename="../../app/pcsettings/fields.py" line="-98"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.cards import applications, issue
 from app.cards.rules import DEFAULT_CARD_POLICY, with_check_digit
 from app.stock import books, moves, views
-from db.models import Customer, CustomerTier
+from db.models import Branch, CardApplication, Customer, CustomerTier, VipCard
 from tests.db.helpers import actor_named
 
 _numbers = itertools.count(1)
@@ -54,6 +54,21 @@ def give_card(store, customer_id: int, serial: str, card_type: str = "gold", *, 
     application_id = approved(store, customer_id, kind, card_type)
     return issue.issue_card(store, actor_named(store, clerk), application_id, serial=serial,
                             card_number=card_number(card_type), old_card=old_card)
+
+
+def ready_to_issue(store, serials: str) -> int:
+    """An approved gold application of a BJ0101 customer with no card and no application yet,
+    its tier set to gold, and ``serials`` in the teller's drawer; returns the application's id."""
+    stock_drawer(store, serials=serials)
+    with store.read() as session:
+        branch = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+        customer = session.scalar(
+            select(Customer.id).where(Customer.branch_id == branch, Customer.active.is_(True),
+                                      ~Customer.id.in_(select(VipCard.customer_id)),
+                                      ~Customer.id.in_(select(CardApplication.customer_id)))
+            .order_by(Customer.id).limit(1))
+    set_tier(store, customer, "gold")
+    return approved(store, customer)
 
 
 def set_tier(store, customer_id: int, tier: str) -> None:

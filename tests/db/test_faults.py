@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.auth import branches
-from app.errors import StoreUnavailable
+from app.errors import COMMAND_OUTCOME_UNSEEN, StoreUnavailable
 from app.store import Store
 from db import engine as engine_module
 from db.engine import make_engine
@@ -104,14 +104,16 @@ def test_a_backup_onto_a_full_disk_leaves_nothing_and_says_so(sqlite_demo_store,
 def test_a_command_on_a_connection_dropped_within_its_second_fails_once_and_cleanly(pg_demo_store):
     """A counter's one-statement command skips the pool's liveness check for a connection in use
     less than a second ago (db.engine.trusting_recent_use): dropped in that second, the command
-    says the store did not answer, and the next one goes through on a new connection. Any other
-    action still gets a checked connection."""
+    says that whether it was done is not known (it cannot tell whether the statement reached the
+    store), and the next one goes through on a new connection. Any other action still gets a
+    checked connection."""
     store = pg_demo_store
     assert store.command("SELECT 1", {}) == 1
     dsn = store.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
     with psycopg.connect(dsn, autocommit=True) as admin_conn:
         admin_conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                            "WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    with pytest.raises(StoreUnavailable):
+    with pytest.raises(StoreUnavailable) as lost:
         store.command("SELECT 1", {})
+    assert lost.value.template == COMMAND_OUTCOME_UNSEEN
     assert store.command("SELECT 2", {}) == 2

@@ -104,6 +104,13 @@ def test_the_password_goes_to_the_keyring_and_comes_back(settings_file, memory_k
     assert with_password(other) == other  # another store's login: nothing from the keyring
 
 
+def test_a_multi_host_url_keeps_its_password_for_all_its_servers(settings_file, memory_keyring):
+    kept = keep_password("postgresql://vipdesk_signin:s3cr%40t@db-a:5432,db-b/vipdesk?target_session_attrs=read-write")
+    assert "s3cr" not in kept
+    assert memory_keyring.items == {(SERVICE, "vipdesk_signin@db-a:5432,db-b:5432/vipdesk"): "s3cr@t"}
+    assert "s3cr%40t" in with_password(kept) and "db-b" in with_password(kept)
+
+
 def test_without_a_keyring_a_password_is_refused_and_pgpass_decides(settings_file):
     with pytest.raises(ValidationError, match="no system keyring.*pgpass"):
         keep_password("postgresql://vipdesk_signin:secret@db.branch/vipdesk")
