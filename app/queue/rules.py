@@ -221,6 +221,45 @@ def choose_next(candidates: Sequence[Candidate], now: datetime, preferred: Seque
     return min(candidates, key=lambda t: order_key(t, now, preferred), default=None)
 
 
+
+@dataclass(frozen=True)
+class Caller:
+    """A counter as the calling order sees it: the waiting tickets it may call, and the one the
+    lobby manager reserved for its next call (called before anything else), if any."""
+
+    may_call: frozenset[int]
+    reserved: int | None = None
+
+
+def calls_before(target: int, candidates: Sequence[Candidate], callers: Sequence[Caller], now: datetime,
+                 policy: QueuePolicy, tier_codes: Sequence[str], calls_made: int) -> int:
+    """How many tickets the counters call before ``target``, the customer's real wait in calls.
+
+    Replays the counters' own choice (:func:`choose_next`, with :func:`preference` moving on
+    call by call as an interleaved policy does) for the ``callers`` that may call ``target``,
+    taking turns, as the queue stands at ``now``. A counter that cannot call ``target`` does not
+    make it wait (and with none that can, nobody is ahead)."""
+    waiting = {ticket.id: ticket for ticket in candidates}
+    mine = [c for c in callers if target in c.may_call or c.reserved == target]
+    if not mine:
+        return 0
+    called = 0
+    while target in waiting:
+        for caller in mine:
+            if caller.reserved in waiting:
+                pick = waiting[caller.reserved]
+            else:
+                pool = [waiting[i] for i in caller.may_call if i in waiting]
+                pick = choose_next(pool, now, preference(policy, tier_codes, calls_made + called))
+            if pick is None:
+                continue
+            if pick.id == target:
+                return called
+            del waiting[pick.id]
+            called += 1
+    return called
+
+
 # ----------------------------------------------------------------------------- transitions
 
 _STATE_TEXT = QT_TRANSLATE_NOOP("errors", "Ticket {number} cannot be {verb} now: it is {state}.")

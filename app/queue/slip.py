@@ -1,5 +1,9 @@
-"""The ticket slip: a small PDF, 80 mm wide, for the lobby's receipt printer. Number in large
-type, service, time, people ahead, and a QR code a counter scans to open the ticket.
+"""The ticket slip: a small PDF, 80 mm wide, for the lobby's receipt printer. Branch, service,
+number in large type, time, people ahead, and a QR code a counter scans to open the ticket.
+Nothing about who holds it: the customer carries the slip round the lobby, so it shows no tier,
+name or other wealth signal. "People ahead" is what the customer will really wait for: the
+tickets the counters that may call this one will call first, in their calling order, whatever
+their service (:func:`app.queue.tickets.people_ahead`).
 
 Rendered with reportlab through the documents infrastructure (:mod:`app.documents`): the CJK
 font shipped in ``resources/fonts`` embedded, so the slip looks the same everywhere and its text
@@ -31,7 +35,6 @@ class SlipContent:
     number: str
     issued_local: str
     ahead: int
-    tier: str
     payload: str
 
 
@@ -64,8 +67,6 @@ def render_slip(content: SlipContent) -> bytes:
     line(content.number, 40, 10)
     line(words["ahead"].format(ahead=content.ahead), 10, 5.5)
     line(words["issued"].format(time=content.issued_local), 9, 5)
-    if content.tier:
-        line(words["tier"].format(tier=content.tier), 9, 5)
     size = 28 * mm
     draw_qr(pdf, qr_matrix(content.payload), centre - size / 2, y - size, size)
     y -= size + 4 * mm
@@ -89,11 +90,7 @@ def slip_content(store, actor, ticket_id: int) -> SlipContent:
         service = session.get(QueueService, ticket.service_id)
         ahead = people_ahead(session, ticket, policy, tier_codes(session, ticket.business_date), store.clock())
         issued = wall_clock(ticket.issued_at, policy.time_zone)
-        tier = ""
-        if ticket.customer_id is not None:
-            words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8")).get("tiers", {})
-            tier = words.get(ticket.tier, ticket.tier)
-        content = (branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead, tier)
+        content = (branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead)
         ticket_id, number = ticket.id, ticket.number
     return SlipContent(*content, views.slip_payload(store, actor, ticket_id, number))
 
