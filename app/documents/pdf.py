@@ -59,7 +59,6 @@ class PdfSpec:
     number: str                 # the document number, printed in the footer
     made_on: str                # e.g. 2026-11-27
     copy_of: str = ""           # the original's number when this is a reprint
-    author: str = "VIP Desk"
     meta: dict = field(default_factory=dict)
 
 
@@ -102,6 +101,18 @@ class _Styles:
         if cls._made is None:
             cls._made = cls(register_font())
         return cls._made
+
+
+CREATOR = "VIP Desk"
+
+
+def set_metadata(canvas, title: str, author: str) -> None:
+    """A PDF's information a document system lists it by: title, author (the bank) and the
+    program; the creation date is the canvas's own (made with ``invariant=False``: reportlab's
+    invariant mode would stamp every PDF 2000-01-01)."""
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator(CREATOR)
 
 
 def text(value: str) -> str:
@@ -271,8 +282,8 @@ def render(spec: PdfSpec, progress: Callable[[int, int], bool] | None = None) ->
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                           topMargin=HEADER_H + 6 * MM, bottomMargin=FOOTER_H, title=spec.pieces[0].title
-                          if spec.pieces else "", author=spec.author, subject=spec.number,
-                          creator="VIP Desk", invariant=1)
+                          if spec.pieces else "", author=spec.letterhead[0] if spec.letterhead else "",
+                          subject=spec.number, creator=CREATOR, invariant=0)
     frame = Frame(MARGIN_X, FOOTER_H, PAGE_W - 2 * MARGIN_X, PAGE_H - HEADER_H - 6 * MM - FOOTER_H,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     letterhead = _letterhead(spec, styles)  # laid out once, drawn on every page

@@ -29,6 +29,7 @@ from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
 from app.documents.qr import sign_registered, signing_key
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from app.printing.copies import copies_stated
 from db.models import Branch, DocumentRecord
 
 QR_KIND = "D"
@@ -80,6 +81,7 @@ class Made:
     pages: int
     piece_pages: tuple[int, ...] = ()
     payloads: tuple[str, ...] = ()   # each piece's signed QR payload, in order
+    copies: int = 1                  # the copies its text states (一式两份: 2), printed at once
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,13 @@ def _letterhead(template: tpl.Template, branch_fields: Mapping[str, str]) -> lis
     return [b.text for b in blocks if b.text]
 
 
+def bank_name(session) -> str:
+    """The bank, as the first line of its letterhead names it (a PDF's author)."""
+    lines = _letterhead(tpl.current(session, "letterhead"), dict.fromkeys(
+        ("branch_name", "branch_code", "branch_address", "branch_phone"), ""))
+    return lines[0] if lines else ""
+
+
 # ----------------------------------------------------------------------------- making
 
 
@@ -285,8 +294,9 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
             registered(uow, row.id)
         if deliver is not None:
             delivered.enter_context(deliver(result.data))
+        stated = copies_stated(" ".join(block.text for block in rendered_pieces[0].blocks))
         return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages,
-                    tuple(payloads))
+                    tuple(payloads), stated)
 
 
 def _table_json(table: Table) -> dict:

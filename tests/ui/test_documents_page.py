@@ -20,7 +20,7 @@ class FakePrinting:
     copies: int = 1
     printed: list = field(default_factory=list)
 
-    def print_pdf(self, parent, data, title):
+    def print_pdf(self, parent, data, title, copies=1):
         self.printed.append((title, data[:5]))
         return self.copies
 

@@ -1,9 +1,11 @@
-"""Printing a PDF through the system's print dialog, behind one small object tests replace.
+"""Printing a document on A4, behind one small object tests replace.
 
-:class:`Printing` shows QtPrintSupport's print dialog and, when the person confirms, paints
-every page of the PDF (rendered by QtPdf at the printer's resolution) onto the printer. It
-returns how many copies went to the printer (0: cancelled), so the register can count them.
-Tests pass a fake with the same ``print_pdf`` method.
+:class:`Printing` prints straight to this PC's A4 printer (its settings) in the copies the
+document states (an agreement 一式两份: two), with no dialog; on a PC with no A4 printer set, or
+one it does not have, it shows QtPrintSupport's print dialog with those copies filled in and,
+when the person confirms, paints every page of the PDF (rendered by QtPdf at the printer's
+resolution) onto the printer. It returns how many copies went to the printer (0: cancelled),
+so the register can count them. Tests pass a fake with the same ``print_pdf`` method.
 """
 
 from __future__ import annotations
@@ -28,14 +30,19 @@ def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
 class Printing:
     """The real thing: a modal print dialog, then the pages painted on the chosen printer."""
 
-    def print_pdf(self, parent: QWidget | None, data: bytes, title: str) -> int:
+    def print_pdf(self, parent: QWidget | None, data: bytes, title: str, copies: int = 1) -> int:
+        """Print ``data``; PrinterFailed when the PC's A4 printer does not take it."""
         from ui.pcsettings.current import chosen_printer, this_pc_settings
+        from ui.printing import spool
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = chosen_printer(QPrinterInfo.availablePrinterNames(), this_pc_settings().a4_printer)
         if name:
-            printer.setPrinterName(name)  # the PC's A4 printer, chosen in the dialog already
+            spool(data, name, copies=copies, title=title, page_mm=(210, 297))
+            return copies
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(title)
+        printer.setCopyCount(copies)
+        printer.setCollateCopies(True)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(title)
         if dialog.exec() != QDialog.DialogCode.Accepted:
