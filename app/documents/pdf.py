@@ -13,10 +13,12 @@ can say how many pages each piece has.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from app.documents.cjkwrap import install as install_chinese_line_breaking
 from app.documents.fonts import register_font
 from app.documents.templates import Block
 
@@ -78,6 +80,7 @@ class _Styles:
         from reportlab.lib.enums import TA_CENTER, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
+        install_chinese_line_breaking()
         base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.6,
                               wordWrap="CJK", firstLineIndent=2 * BODY_SIZE, spaceAfter=4)
         self.font = font
@@ -90,7 +93,9 @@ class _Styles:
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, firstLineIndent=0,
                                    spaceAfter=0)
+        self.figure = ParagraphStyle("figure", parent=self.cell, alignment=TA_RIGHT)
         self.head_cell = ParagraphStyle("head_cell", parent=self.cell, textColor="#1f3a5f")
+        self.head_figure = ParagraphStyle("head_figure", parent=self.head_cell, alignment=TA_RIGHT)
         self.letterhead = ParagraphStyle("lh", parent=base, fontSize=8.5, leading=11, firstLineIndent=0,
                                          textColor="#333333", spaceAfter=0)
         self.bank = ParagraphStyle("bank", parent=base, fontSize=15, leading=19, firstLineIndent=0,
@@ -195,8 +200,8 @@ def _flowables(piece: Piece, styles: _Styles) -> list:
                 out.append(Spacer(1, 6))
         elif block.kind == "signatures":
             out.append(_signatures(block.parties, styles))
-        else:
-            out.append(Paragraph(text(block.text), styles.body))
+        else:  # a block of several lines (an address, a party) is set flush, its lines aligned
+            out.append(Paragraph(text(block.text), styles.plain if "\n" in block.text.strip() else styles.body))
     return out
 
 
@@ -209,8 +214,13 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
     weights = list(table.widths) or [1.0] * len(columns)
     total = sum(weights)
     widths = [width * w / total for w in weights]
-    data = [[Paragraph(text(c), styles.head_cell) for c in columns]]
-    data += [[Paragraph(text(str(v)), styles.cell) for v in row] for row in table.rows]
+    figures = [all(_is_figure(str(row[i])) for row in table.rows if i < len(row) and str(row[i]).strip())
+               and any(i < len(row) and str(row[i]).strip() for row in table.rows) for i in range(len(columns))]
+    # a unit in brackets goes on a line of its own, rather than an opening bracket ending a line
+    data = [[Paragraph(text(c).replace("（", "<br/>（"), styles.head_figure if figures[i] else styles.head_cell)
+             for i, c in enumerate(columns)]]
+    data += [[Paragraph(text(str(v)), styles.figure if i < len(figures) and figures[i] else styles.cell)
+              for i, v in enumerate(row)] for row in table.rows]
     result = RLTable(data, colWidths=widths, repeatRows=1)
     result.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.font),  # else the table names Helvetica
@@ -221,6 +231,15 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return result
+
+
+_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+%?|—")
+
+
+def _is_figure(value: str) -> bool:
+    """A table cell that holds a number (a count, an amount, minutes) or the dash of none:
+    set flush right, so that the digits line up."""
+    return bool(_FIGURE.fullmatch(value.strip()))
 
 
 def _signatures(parties: Sequence[str], styles: _Styles):

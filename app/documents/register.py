@@ -125,6 +125,7 @@ def payload_ident(number: str, index: int, count: int, batch: bool = False) -> s
 
 
 def chinese_date(day: date) -> str:
+    """A date as formal Chinese letters write it: 2026年12月6日 (no leading zeros)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -252,7 +253,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     letterhead_fields = dict(_letterhead_fields or prepared.branch_fields)
     number = new_number()
     made_on = _made_on or store.today().isoformat()
-    common = {"document_number": number, "made_on": made_on, **letterhead_fields}
+    # letters and agreements are dated the formal way (2026年12月6日); the footer keeps ISO
+    common = {"document_number": number, "made_on": chinese_date(date.fromisoformat(made_on)), **letterhead_fields}
     idents = [payload_ident(number, index, len(pieces), batch) for index in range(len(pieces))]
     content = {
         "pieces": [{"fields": dict(p.fields), "tables": [_table_json(t) for t in p.tables]} for p in pieces],
