@@ -216,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+167"/>
+        <location filename="../../ui/queue/lobby.py" line="+175"/>
         <location line="+36"/>
-        <location line="+126"/>
+        <location line="+153"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-184"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -263,9 +263,19 @@
         <translation>未找到客户。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{number} issued ({tier}), {ahead} ahead</source>
         <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{number}: slip printed on {printer}</source>
+        <translation>{number}：号票已在 {printer} 打印</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{number} issued; its slip was not printed: print it again when the printer is back</source>
+        <translation>{number} 已发号，号票未打印：打印机恢复后请重新打印</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -321,6 +331,11 @@
         <location line="+1"/>
         <source>Issue ticket</source>
         <translation>发号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印号票</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -531,7 +546,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-307"/>
+        <location filename="../../ui/queue/lobby.py" line="-337"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>
@@ -796,8 +811,8 @@
         <translation>{number} 号窗口未分配任何业务：请大堂经理分配</translation>
     </message>
     <message>
-        <location filename="../../app/queue/calling.py" line="+169"/>
-        <location filename="../../app/queue/tickets.py" line="+165"/>
+        <location filename="../../app/queue/calling.py" line="+166"/>
+        <location filename="../../app/queue/tickets.py" line="+177"/>
         <location line="+123"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -834,7 +849,7 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+134"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -958,7 +973,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="-204"/>
+        <location filename="../../app/queue/calling.py" line="-201"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
@@ -978,7 +993,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-243"/>
+        <location filename="../../app/queue/rules.py" line="-282"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1066,7 +1081,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+196"/>
+        <location filename="../../app/queue/rules.py" line="+235"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1124,7 +1139,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-228"/>
+        <location line="-267"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
