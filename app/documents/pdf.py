@@ -31,6 +31,7 @@ QR_SIZE = 22 * MM
 BODY_SIZE = 10.5
 PAGE_LABEL = "第 {page} 页 共 {pages} 页"
 COPY_STAMP = "副本"
+NO_ROWS = "本期无记录"
 COPY_NOTE = "本件为重印副本，原件编号 {original}"
 
 
@@ -221,8 +222,11 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
              for i, c in enumerate(columns)]]
     data += [[Paragraph(text(str(v)), styles.figure if i < len(figures) and figures[i] else styles.cell)
               for i, v in enumerate(row)] for row in table.rows]
+    empty = not table.rows
+    if empty:  # a register with nothing in the period says so, rather than showing a bare header
+        data.append([Paragraph(NO_ROWS, styles.cell)] + [""] * (len(columns) - 1))
     result = RLTable(data, colWidths=widths, repeatRows=1)
-    result.setStyle(TableStyle([
+    result.setStyle(TableStyle([*([("SPAN", (0, 1), (-1, 1))] if empty else []),
         ("FONTNAME", (0, 0), (-1, -1), styles.font),  # else the table names Helvetica
         ("GRID", (0, 0), (-1, -1), 0.4, "#8c8c8c"),
         ("BACKGROUND", (0, 0), (-1, 0), "#e8eef5"),
@@ -234,12 +238,15 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
 
 
 _FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+%?|—")
+_IDENTIFIER = re.compile(r"\d{7,}")
 
 
 def _is_figure(value: str) -> bool:
     """A table cell that holds a number (a count, an amount, minutes) or the dash of none:
-    set flush right, so that the digits line up."""
-    return bool(_FIGURE.fullmatch(value.strip()))
+    set flush right, so that the digits line up. A long run of bare digits is an identifier
+    (a customer number), read from the left like a name."""
+    value = value.strip()
+    return bool(_FIGURE.fullmatch(value)) and not _IDENTIFIER.fullmatch(value)
 
 
 def _signatures(parties: Sequence[str], styles: _Styles):
