@@ -216,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+175"/>
+        <location filename="../../ui/queue/lobby.py" line="+176"/>
         <location line="+36"/>
-        <location line="+153"/>
+        <location line="+155"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-186"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -268,12 +268,12 @@
         <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>{number}: slip printed on {printer}</source>
-        <translation>{number}：号票已在 {printer} 打印</translation>
+        <location line="+24"/>
+        <source>slip printed on {printer}</source>
+        <translation>号票已在 {printer} 打印</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{number} issued; its slip was not printed: print it again when the printer is back</source>
         <translation>{number} 已发号，号票未打印：打印机恢复后请重新打印</translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-337"/>
+        <location filename="../../ui/queue/lobby.py" line="-340"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>

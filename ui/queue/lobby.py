@@ -62,6 +62,7 @@ class LobbyPage(Page):
         self.may_manage = actor.may(Permission.MANAGE_QUEUE)
         self.current: views.Board | None = None
         self.last_issued = None
+        self.issued_text = ""  # what the confirmation line said when the last ticket was issued
         self.display_window = None
 
         # -- issuing
@@ -229,8 +230,9 @@ class LobbyPage(Page):
         self.last_issued = row
         self.slip_button.setEnabled(True)
         self.reprint_button.setEnabled(True)
-        self.issued_label.setText(self.tr("{number} issued ({tier}), {ahead} ahead").format(
-            number=row.number, tier=tier_label(row.tier), ahead=row.ahead))
+        self.issued_text = self.tr("{number} issued ({tier}), {ahead} ahead").format(
+            number=row.number, tier=tier_label(row.tier), ahead=row.ahead)
+        self.issued_label.setText(self.issued_text)
         self.customer_box.setCurrentIndex(0)
         self.find_edit.clear()
         self.refresh()
@@ -249,9 +251,10 @@ class LobbyPage(Page):
             return None
         store, actor = self.context.store, self.context.actor
 
+        issued = self.issued_text
+
         def printed(printer: str) -> None:
-            self.issued_label.setText(self.tr("{number}: slip printed on {printer}").format(
-                number=row.number, printer=printer))
+            self.issued_label.setText(issued + " · " + self.tr("slip printed on {printer}").format(printer=printer))
 
         def failed(error: BaseException) -> None:
             self.issued_label.setText(self.tr("{number} issued; its slip was not printed: print it again "
