@@ -9,7 +9,8 @@ tier policy in Chinese, the branch manager's customer search and one customer's 
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
 the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
-after a call and the lobby display, the queue statistics and the first page of their report (PDF).
+after a call and the lobby display, this PC's settings with a slip printer, the queue statistics
+and the first page of their report (PDF).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -235,6 +236,36 @@ def _queue(app, store, language, out: Path) -> None:
         window.close()
 
 
+def _pc_settings(app, store, language, out: Path) -> None:
+    """The administrator's page of this PC's settings, with a slip printer set (ESC/POS over
+    the network, 80 mm paper), from a settings file of its own."""
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.pcsettings.fields import PcSettings
+    from app.pcsettings.file import write_file
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="vipdesk-pc-") as folder:
+        path = Path(folder) / "vipdesk.ini"
+        write_file(path, PcSettings(pc_name="大堂 PC 1", a4_printer="Lobby-A4", slip_printer_kind="escpos_network",
+                                    slip_printer="192.168.1.60:9100", paper_width="80"))
+        before = os.environ.get("VIPDESK_SETTINGS")
+        os.environ["VIPDESK_SETTINGS"] = str(path)
+        try:
+            admin = MainWindow(sign_in(store, "admin", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+            admin.show()
+            admin.open_page("pc_settings").refresh()
+            _grab(app, admin, out / "pc-settings-zh.png")
+            admin.idle.stop()
+            admin.close()
+        finally:
+            if before is None:
+                os.environ.pop("VIPDESK_SETTINGS", None)
+            else:
+                os.environ["VIPDESK_SETTINGS"] = before
+
+
 def _cards(app, store, language, out: Path) -> None:
     """The teller's counter workspace (queue of approved applications, drawer stock), the
     issue wizard at its confirmation step, the branch manager's approvals inbox and one
@@ -430,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         _care(app, store, language, out)
         _documents(app, store, language, out)
         _queue(app, store, language, out)
+        _pc_settings(app, store, language, out)
         _queue_report(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()

@@ -80,7 +80,11 @@ class DocumentViewer(QDialog):
         self.dialogs.warn(self, self.tr("Could not complete the action"), error_text(error))
 
     def print_document(self) -> None:
-        copies = self.printing.print_pdf(self, self.made.pdf, self.made.subject)
+        try:
+            copies = self.printing.print_pdf(self, self.made.pdf, self.made.subject, self.made.copies)
+        except UserError as error:
+            self._failed(error)
+            return
         if not copies:
             return
         try:

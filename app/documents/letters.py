@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
-from app.documents.register import Made, PieceData, make_document, record_print
+from app.documents.register import Made, PieceData, chinese_date, make_document, record_print
 from app.documents.wording import (
     APPLICATION_KIND_NAMES, REPLACEMENT_REASONS, card_type_name, id_type_name, salutation,
 )
@@ -67,7 +67,7 @@ def card_fields(data, customer: tuple[str, str, str]) -> dict[str, str]:
         "customer_postcode": postcode, "id_type_name": id_type_name(data.id_type), "id_masked": data.id_masked,
         "card_type": data.card_type, "card_type_name": card_type_name(data.card_type),
         "card_masked": data.card_number_masked, "tier_name": tier_name(data.tier),
-        "valid_from": data.issued_on.isoformat(), "valid_until": data.expires_on.isoformat(),
+        "valid_from": chinese_date(data.issued_on), "valid_until": chinese_date(data.expires_on),
         "application_kind": APPLICATION_KIND_NAMES.get(data.application_kind, data.application_kind),
         "previous_card_masked": previous or "无", "previous_card_type_name": "原卡种",
         "replacement_reason": REPLACEMENT_REASONS.get(data.application_kind, "您的原卡已更换"),

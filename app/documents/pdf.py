@@ -13,10 +13,12 @@ can say how many pages each piece has.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from app.documents.cjkwrap import install as install_chinese_line_breaking
 from app.documents.fonts import register_font
 from app.documents.templates import Block
 
@@ -29,6 +31,7 @@ QR_SIZE = 22 * MM
 BODY_SIZE = 10.5
 PAGE_LABEL = "第 {page} 页 共 {pages} 页"
 COPY_STAMP = "副本"
+NO_ROWS = "本期无记录"
 COPY_NOTE = "本件为重印副本，原件编号 {original}"
 
 
@@ -59,7 +62,6 @@ class PdfSpec:
     number: str                 # the document number, printed in the footer
     made_on: str                # e.g. 2026-11-27
     copy_of: str = ""           # the original's number when this is a reprint
-    author: str = "VIP Desk"
     meta: dict = field(default_factory=dict)
 
 
@@ -79,6 +81,7 @@ class _Styles:
         from reportlab.lib.enums import TA_CENTER, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
+        install_chinese_line_breaking()
         base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.6,
                               wordWrap="CJK", firstLineIndent=2 * BODY_SIZE, spaceAfter=4)
         self.font = font
@@ -91,7 +94,9 @@ class _Styles:
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, firstLineIndent=0,
                                    spaceAfter=0)
+        self.figure = ParagraphStyle("figure", parent=self.cell, alignment=TA_RIGHT)
         self.head_cell = ParagraphStyle("head_cell", parent=self.cell, textColor="#1f3a5f")
+        self.head_figure = ParagraphStyle("head_figure", parent=self.head_cell, alignment=TA_RIGHT)
         self.letterhead = ParagraphStyle("lh", parent=base, fontSize=8.5, leading=11, firstLineIndent=0,
                                          textColor="#333333", spaceAfter=0)
         self.bank = ParagraphStyle("bank", parent=base, fontSize=15, leading=19, firstLineIndent=0,
@@ -102,6 +107,18 @@ class _Styles:
         if cls._made is None:
             cls._made = cls(register_font())
         return cls._made
+
+
+CREATOR = "VIP Desk"
+
+
+def set_metadata(canvas, title: str, author: str) -> None:
+    """A PDF's information a document system lists it by: title, author (the bank) and the
+    program; the creation date is the canvas's own (made with ``invariant=False``: reportlab's
+    invariant mode would stamp every PDF 2000-01-01)."""
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator(CREATOR)
 
 
 def text(value: str) -> str:
@@ -184,8 +201,8 @@ def _flowables(piece: Piece, styles: _Styles) -> list:
                 out.append(Spacer(1, 6))
         elif block.kind == "signatures":
             out.append(_signatures(block.parties, styles))
-        else:
-            out.append(Paragraph(text(block.text), styles.body))
+        else:  # a block of several lines (an address, a party) is set flush, its lines aligned
+            out.append(Paragraph(text(block.text), styles.plain if "\n" in block.text.strip() else styles.body))
     return out
 
 
@@ -198,10 +215,18 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
     weights = list(table.widths) or [1.0] * len(columns)
     total = sum(weights)
     widths = [width * w / total for w in weights]
-    data = [[Paragraph(text(c), styles.head_cell) for c in columns]]
-    data += [[Paragraph(text(str(v)), styles.cell) for v in row] for row in table.rows]
+    figures = [all(_is_figure(str(row[i])) for row in table.rows if i < len(row) and str(row[i]).strip())
+               and any(i < len(row) and str(row[i]).strip() for row in table.rows) for i in range(len(columns))]
+    # a unit in brackets goes on a line of its own, rather than an opening bracket ending a line
+    data = [[Paragraph(text(c).replace("（", "<br/>（"), styles.head_figure if figures[i] else styles.head_cell)
+             for i, c in enumerate(columns)]]
+    data += [[Paragraph(text(str(v)), styles.figure if i < len(figures) and figures[i] else styles.cell)
+              for i, v in enumerate(row)] for row in table.rows]
+    empty = not table.rows
+    if empty:  # a register with nothing in the period says so, rather than showing a bare header
+        data.append([Paragraph(NO_ROWS, styles.cell)] + [""] * (len(columns) - 1))
     result = RLTable(data, colWidths=widths, repeatRows=1)
-    result.setStyle(TableStyle([
+    result.setStyle(TableStyle([*([("SPAN", (0, 1), (-1, 1))] if empty else []),
         ("FONTNAME", (0, 0), (-1, -1), styles.font),  # else the table names Helvetica
         ("GRID", (0, 0), (-1, -1), 0.4, "#8c8c8c"),
         ("BACKGROUND", (0, 0), (-1, 0), "#e8eef5"),
@@ -210,6 +235,18 @@ def _table(table: Table, styles: _Styles, columns: Sequence[str]):
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return result
+
+
+_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+%?|—")
+_IDENTIFIER = re.compile(r"\d{7,}")
+
+
+def _is_figure(value: str) -> bool:
+    """A table cell that holds a number (a count, an amount, minutes) or the dash of none:
+    set flush right, so that the digits line up. A long run of bare digits is an identifier
+    (a customer number), read from the left like a name."""
+    value = value.strip()
+    return bool(_FIGURE.fullmatch(value)) and not _IDENTIFIER.fullmatch(value)
 
 
 def _signatures(parties: Sequence[str], styles: _Styles):
@@ -271,8 +308,8 @@ def render(spec: PdfSpec, progress: Callable[[int, int], bool] | None = None) ->
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                           topMargin=HEADER_H + 6 * MM, bottomMargin=FOOTER_H, title=spec.pieces[0].title
-                          if spec.pieces else "", author=spec.author, subject=spec.number,
-                          creator="VIP Desk", invariant=1)
+                          if spec.pieces else "", author=spec.letterhead[0] if spec.letterhead else "",
+                          subject=spec.number, creator=CREATOR, invariant=0)
     frame = Frame(MARGIN_X, FOOTER_H, PAGE_W - 2 * MARGIN_X, PAGE_H - HEADER_H - 6 * MM - FOOTER_H,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     letterhead = _letterhead(spec, styles)  # laid out once, drawn on every page

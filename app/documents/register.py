@@ -29,6 +29,7 @@ from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
 from app.documents.qr import sign_registered, signing_key
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from app.printing.copies import copies_stated
 from db.models import Branch, DocumentRecord
 
 QR_KIND = "D"
@@ -80,6 +81,7 @@ class Made:
     pages: int
     piece_pages: tuple[int, ...] = ()
     payloads: tuple[str, ...] = ()   # each piece's signed QR payload, in order
+    copies: int = 1                  # the copies its text states (一式两份: 2), printed at once
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def payload_ident(number: str, index: int, count: int, batch: bool = False) -> s
 
 
 def chinese_date(day: date) -> str:
+    """A date as formal Chinese letters write it: 2026年12月6日 (no leading zeros)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -187,6 +190,13 @@ def _letterhead(template: tpl.Template, branch_fields: Mapping[str, str]) -> lis
     return [b.text for b in blocks if b.text]
 
 
+def bank_name(session) -> str:
+    """The bank, as the first line of its letterhead names it (a PDF's author)."""
+    lines = _letterhead(tpl.current(session, "letterhead"), dict.fromkeys(
+        ("branch_name", "branch_code", "branch_address", "branch_phone"), ""))
+    return lines[0] if lines else ""
+
+
 # ----------------------------------------------------------------------------- making
 
 
@@ -243,7 +253,8 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
     letterhead_fields = dict(_letterhead_fields or prepared.branch_fields)
     number = new_number()
     made_on = _made_on or store.today().isoformat()
-    common = {"document_number": number, "made_on": made_on, **letterhead_fields}
+    # letters and agreements are dated the formal way (2026年12月6日); the footer keeps ISO
+    common = {"document_number": number, "made_on": chinese_date(date.fromisoformat(made_on)), **letterhead_fields}
     idents = [payload_ident(number, index, len(pieces), batch) for index in range(len(pieces))]
     content = {
         "pieces": [{"fields": dict(p.fields), "tables": [_table_json(t) for t in p.tables]} for p in pieces],
@@ -285,8 +296,9 @@ def make_document(store, actor, *, kind: str, template_key: str, subject: str, b
             registered(uow, row.id)
         if deliver is not None:
             delivered.enter_context(deliver(result.data))
+        stated = copies_stated(" ".join(block.text for block in rendered_pieces[0].blocks))
         return Made(row.id, number, kind, row.subject, result.data, sha, result.pages, result.piece_pages,
-                    tuple(payloads))
+                    tuple(payloads), stated)
 
 
 def _table_json(table: Table) -> dict:

@@ -20,8 +20,8 @@ from app.documents.register import Made, PieceData, make_document
 from app.documents.wording import LOCATION_KINDS, TIER_NAMES, WORKLIST_NAMES, card_type_name, tier_name
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.stock.common import branch_in_scope
-from app.stock.rules import DESTROY, describe_runs
-from db.models import Branch, StockCount, StockLocation, StockMove
+from app.stock.rules import DESTROY, RETURN, SPOIL, describe_runs, parse_serials
+from db.models import Branch, StaffAccount, StockCount, StockLocation, StockMove
 
 PERIOD = QT_TRANSLATE_NOOP("fields", "Period")
 MAX_PERIOD_DAYS = 366
@@ -88,8 +88,10 @@ def stock_counts(store, actor, *, start: date, end: date, branch_code: str | Non
             select(StockCount, StockLocation.name).join(StockLocation, StockLocation.id == StockCount.location_id)
             .where(StockCount.branch_id == branch.id, StockCount.counted_at >= first, StockCount.counted_at < after)
             .order_by(StockCount.counted_at, StockCount.id)).all()
+        names = staff_names(session)
         rows = [[f"{wall_clock(c.counted_at):%Y-%m-%d %H:%M}", location, card_type_name(c.card_type), c.expected, c.counted,
-                 c.missing or "无", c.unexpected or "无", c.counted_by_name, c.witness_name] for c, location in found]
+                 c.missing or "无", c.unexpected or "无", names(c.counted_by_name), names(c.witness_name)]
+                for c, location in found]
         disagree = sum(1 for c, _ in found if c.missing or c.unexpected)
     fields = {"count_from": start.isoformat(), "count_to": end.isoformat(), "count_total": len(rows),
               "disagree_count": disagree}
@@ -111,15 +113,43 @@ def destruction_register(store, actor, *, start: date, end: date, branch_code: s
         moves = session.scalars(select(StockMove).where(
             StockMove.branch_id == branch.id, StockMove.kind == DESTROY, StockMove.business_date >= start,
             StockMove.business_date <= end).order_by(StockMove.business_date, StockMove.id)).all()
-        rows = [[m.business_date.isoformat(), card_type_name(m.card_type), m.count, m.serials, m.reason or "",
-                 m.made_by_name, m.witness_name, ""] for m in moves]
+        names, why = staff_names(session), destruction_reasons(session, branch.id, moves)
+        rows = [[m.business_date.isoformat(), card_type_name(m.card_type), m.count, m.serials,
+                 m.reason or why.get(m.id, ""), names(m.made_by_name), names(m.witness_name), ""] for m in moves]
         destroyed = sum(m.count for m in moves)
     fields = {"period_from": start.isoformat(), "period_to": end.isoformat(), "destroyed_total": destroyed}
-    table = Table((), rows, (1.5, 1, 0.8, 3.2, 2, 1.2, 1.8, 2.2))
+    table = Table((), rows, (1.4, 0.9, 0.7, 2.6, 2.8, 1.6, 2.6, 1.6))
     return make_document(store, actor, kind="report_destruction", template_key="report_destruction",
                          subject=f"空白卡销毁登记簿 {branch.code} {start.isoformat()}—{end.isoformat()}",
                          branch_id=branch.id, subject_ref=f"stock_destruction:{branch.code}",
                          pieces=[PieceData(fields, (table,))], progress=progress)
+
+
+def staff_names(session) -> Callable[[str], str]:
+    """Usernames as the stock books keep them (``manager, custodian2``) → the people's names
+    as a register shows them (行长 陈建国、库管员 王芳); a name the store no longer knows stays."""
+    known = dict(session.execute(select(StaffAccount.username, StaffAccount.display_name)).all())
+
+    def names(usernames: str) -> str:
+        return "、".join(known.get(u.strip()) or u.strip() for u in (usernames or "").split(",") if u.strip())
+    return names
+
+
+def destruction_reasons(session, branch_id: int, moves) -> dict[int, str]:
+    """Why the cards of each destruction were destroyed: the spoilages and customer returns
+    that put them out of use, with their recorded reasons (作废：制卡印刷错误；客户退回：换卡收回旧卡)."""
+    earlier = session.scalars(select(StockMove).where(
+        StockMove.branch_id == branch_id, StockMove.kind.in_((SPOIL, RETURN)))).all()
+    cause: dict[str, str] = {}
+    for move in earlier:
+        label = {SPOIL: "作废", RETURN: "客户退回"}[move.kind]
+        for serial in parse_serials(move.serials, card_type=move.card_type):
+            cause[serial] = f"{label}：{move.reason}" if move.reason else label
+    reasons = {}
+    for move in moves:
+        found = dict.fromkeys(cause[s] for s in parse_serials(move.serials, card_type=move.card_type) if s in cause)
+        reasons[move.id] = "；".join(found)
+    return reasons
 
 
 def _minutes(seconds: float | None) -> str:

@@ -20,7 +20,9 @@ def tier_name(code: str | None) -> str:
 ID_TYPE_NAMES = {"resident_id": "居民身份证", "passport": "护照", "hk_macau_permit": "港澳居民来往内地通行证",
                  "taiwan_permit": "台湾居民来往大陆通行证", "foreign_permanent_resident": "外国人永久居留身份证",
                  "other": "其他证件"}
-APPLICATION_KIND_NAMES = {"new": "新领", "renewal": "到期续卡", "upgrade": "升级换卡", "downgrade": "降级换卡",
+# as the screens name them (app.cards.rules.KIND_LABELS in the Chinese catalogue; a test holds
+# the two together)
+APPLICATION_KIND_NAMES = {"new": "新办卡", "renewal": "到期换卡", "upgrade": "升级换卡", "downgrade": "降级换卡",
                           "replace_lost": "挂失补卡", "replace_damaged": "损坏换卡"}
 REPLACEMENT_REASONS = {"replace_lost": "您的原卡已挂失", "replace_damaged": "您的原卡已损坏"}
 SALUTATIONS = {"male": "先生", "female": "女士"}

@@ -13,6 +13,11 @@ from dataclasses import dataclass, fields, replace
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 LANGUAGES = ("zh_CN", "en")
+# How the lobby's slip printer is reached: the system's print spooler (CUPS, the Windows
+# spooler) or ESC/POS straight to a thermal printer over the network, USB, a serial port or a
+# device file (app.printing.targets reads the printer's address for each).
+SLIP_PRINTER_KINDS = ("system", "escpos_network", "escpos_usb", "escpos_serial", "escpos_file")
+PAPER_WIDTHS = ("80", "58")  # mm: the receipt printers' two paper rolls
 STORE_DRIVERS = ("sqlite", "postgresql")
 MAX_NAME = 64
 MAX_PRINTER = 200
@@ -27,6 +32,9 @@ class PcSettings:
     pc_name: str = ""       # how this PC is named at the counters (default: the host name)
     counter: str = ""       # the number of the counter this PC normally serves
     a4_printer: str = ""    # the printer A4 documents go to (agreements, letters, reports)
+    slip_printer_kind: str = ""  # one of SLIP_PRINTER_KINDS (default: system)
+    slip_printer: str = ""  # the ticket slips' printer: a queue name, host[:port], VID:PID, device[@baud], file
+    paper_width: str = ""   # the slip printer's paper in mm: 80 or 58 (default 80)
     lobby_screen: str = ""  # the lobby display's monitor: its number (1 = first) or its name
     language: str = ""      # zh_CN or en (default zh_CN)
 
@@ -47,6 +55,9 @@ ENVIRONMENT = {
     "pc_name": "VIPDESK_PC_NAME",
     "counter": "VIPDESK_COUNTER",
     "a4_printer": "VIPDESK_A4_PRINTER",
+    "slip_printer_kind": "VIPDESK_SLIP_PRINTER_KIND",
+    "slip_printer": "VIPDESK_SLIP_PRINTER",
+    "paper_width": "VIPDESK_PAPER_WIDTH",
     "lobby_screen": "VIPDESK_LOBBY_SCREEN",
     "language": "VIPDESK_LANG",
 }
@@ -56,6 +67,9 @@ LABELS = {
     "pc_name": QT_TRANSLATE_NOOP("fields", "PC name"),
     "counter": QT_TRANSLATE_NOOP("fields", "Counter"),
     "a4_printer": QT_TRANSLATE_NOOP("fields", "A4 printer"),
+    "slip_printer_kind": QT_TRANSLATE_NOOP("fields", "Slip printer connection"),
+    "slip_printer": QT_TRANSLATE_NOOP("fields", "Slip printer"),
+    "paper_width": QT_TRANSLATE_NOOP("fields", "Slip paper width (mm)"),
     "lobby_screen": QT_TRANSLATE_NOOP("fields", "Lobby screen"),
     "language": QT_TRANSLATE_NOOP("fields", "Language"),
 }
@@ -123,11 +137,14 @@ def _lobby_screen(value: str) -> str:
     return _plain("lobby_screen", value, MAX_NAME)
 
 
-def _language(value: str) -> str:
-    if value not in LANGUAGES:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be one of {choices}"),
-                              field=LABELS["language"], choices=", ".join(LANGUAGES))
-    return value
+def _one_of(key: str, choices: tuple[str, ...]):
+    """The check of a setting that takes one of ``choices``."""
+    def check(value: str) -> str:
+        if value not in choices:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be one of {choices}"),
+                                  field=LABELS[key], choices=", ".join(choices))
+        return value
+    return check
 
 
 _CHECKS = {
@@ -135,8 +152,11 @@ _CHECKS = {
     "pc_name": lambda v: _plain("pc_name", v, MAX_NAME),
     "counter": _counter,
     "a4_printer": lambda v: _plain("a4_printer", v, MAX_PRINTER),
+    "slip_printer_kind": _one_of("slip_printer_kind", SLIP_PRINTER_KINDS),
+    "slip_printer": lambda v: _plain("slip_printer", v, MAX_PRINTER),
+    "paper_width": _one_of("paper_width", PAPER_WIDTHS),
     "lobby_screen": _lobby_screen,
-    "language": _language,
+    "language": _one_of("language", LANGUAGES),
 }
 
 

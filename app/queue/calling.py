@@ -20,7 +20,7 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
 from app.queue import desk_commands, refusals, rules
 from app.queue.common import (
-    COUNTER, TicketRow, counter_in_scope, notify, row_of, service_ids_of, snapshot,
+    COUNTER, TicketRow, calls_made_today, counter_in_scope, notify, row_of, service_ids_of, snapshot,
     ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.tickets import expire_earlier_days
@@ -202,10 +202,7 @@ def call_next_unit_of_work(store, actor, desk: Desk) -> TicketRow | None:
             counter.reserved_ticket_id = None
         if ticket is None and services:
             codes = tier_codes(session, day)
-            calls_made = 0 if policy.mode == rules.STRICT else session.scalar(
-                select(func.count()).select_from(t).where(
-                    t.c.branch_id == counter.branch_id, t.c.business_date == day,
-                    t.c.first_called_at.is_not(None))) or 0
+            calls_made = calls_made_today(session, counter.branch_id, day, policy)
             preferred = rules.preference(policy, codes, calls_made)
             ticket = session.execute(claim_statement(counter, services, day, uow.now, preferred, dialect)).scalar()
         if ticket is None:

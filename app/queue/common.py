@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.errors import QT_TRANSLATE_NOOP, NotFound
@@ -90,6 +90,16 @@ def service_ids_of(counter: QueueCounter) -> list[int]:
 def today_of(session: Session, branch_id: int, now: datetime) -> tuple[QueuePolicy, date]:
     policy = policy_of(session, branch_id)
     return policy, business_date(now, policy.time_zone)
+
+
+def calls_made_today(session: Session, branch_id: int, day: date, policy: QueuePolicy) -> int:
+    """How many tickets the branch's counters have called today: where an interleaved policy's
+    cycle stands (a strict policy has no cycle: 0)."""
+    if policy.mode == rules.STRICT:
+        return 0
+    t = QueueTicket.__table__
+    return session.scalar(select(func.count()).select_from(t).where(
+        t.c.branch_id == branch_id, t.c.business_date == day, t.c.first_called_at.is_not(None))) or 0
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
-"""The ticket slip: a small PDF, 80 mm wide, for the lobby's receipt printer. Number in large
-type, service, time, people ahead, and a QR code a counter scans to open the ticket.
+"""The ticket slip: a small PDF, 80 mm wide, for the lobby's receipt printer. Branch, service,
+number in large type, time, people ahead, and a QR code a counter scans to open the ticket.
+Nothing about who holds it: the customer carries the slip round the lobby, so it shows no tier,
+name or other wealth signal. "People ahead" is what the customer will really wait for: the
+tickets the counters that may call this one will call first, in their calling order, whatever
+their service (:func:`app.queue.tickets.people_ahead`).
 
 Rendered with reportlab through the documents infrastructure (:mod:`app.documents`): the CJK
 font shipped in ``resources/fonts`` embedded, so the slip looks the same everywhere and its text
@@ -26,37 +30,51 @@ HEIGHT_MM = 120
 
 @dataclass(frozen=True)
 class SlipContent:
+    bank: str
     branch: str
     service: str
     number: str
     issued_local: str
     ahead: int
-    tier: str
     payload: str
 
 
-def render_slip(content: SlipContent) -> bytes:
-    """The slip as PDF bytes."""
+def slip_words() -> dict[str, str]:
+    """The slip's wording, as the bank edited it."""
+    return json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+
+
+def slip_size_mm(width_mm: int = WIDTH_MM) -> tuple[float, float]:
+    """The slip's page for paper ``width_mm`` wide: 80 × 120 mm, 58 mm paper in proportion."""
+    return float(width_mm), HEIGHT_MM * width_mm / WIDTH_MM
+
+
+def render_slip(content: SlipContent, width_mm: int = WIDTH_MM) -> bytes:
+    """The slip as PDF bytes, for paper ``width_mm`` wide (80 or 58)."""
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
     from app.documents.fonts import register_font
-    from app.documents.pdf import draw_qr, qr_matrix
+    from app.documents.linebreak import break_lines
+    from app.documents.pdf import draw_qr, qr_matrix, set_metadata
 
-    words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8"))
+    words = slip_words()
     font = register_font()
     out = io.BytesIO()
-    width, height = WIDTH_MM * mm, HEIGHT_MM * mm
-    pdf = canvas.Canvas(out, pagesize=(width, height))
-    pdf.setTitle(f"{content.number} {content.service}")
+    scale = width_mm / WIDTH_MM
+    width, height = (side * mm for side in slip_size_mm(width_mm))
+    pdf = canvas.Canvas(out, pagesize=(width, height), initialFontName=font, invariant=False)
+    set_metadata(pdf, f"{content.number} {content.service}", content.bank)
     centre = width / 2
-    y = height - 10 * mm
+    y = height - 10 * mm * scale
 
     def line(text: str, size: float, gap: float) -> None:
         nonlocal y
-        pdf.setFont(font, size)
-        pdf.drawCentredString(centre, y, text)
-        y -= gap * mm
+        size, gap = size * scale, gap * scale
+        for part in break_lines(text, int((width - 8 * mm) / (size / 2))):
+            pdf.setFont(font, size)
+            pdf.drawCentredString(centre, y, part)
+            y -= gap * mm
 
     line(words["heading"].format(branch=content.branch), 11, 7)
     line(words["service"].format(service=content.service), 13, 8)
@@ -64,11 +82,9 @@ def render_slip(content: SlipContent) -> bytes:
     line(content.number, 40, 10)
     line(words["ahead"].format(ahead=content.ahead), 10, 5.5)
     line(words["issued"].format(time=content.issued_local), 9, 5)
-    if content.tier:
-        line(words["tier"].format(tier=content.tier), 9, 5)
-    size = 28 * mm
+    size = 28 * mm * scale
     draw_qr(pdf, qr_matrix(content.payload), centre - size / 2, y - size, size)
-    y -= size + 4 * mm
+    y -= size + 4 * mm * scale
     line(words["scan"], 8, 4.5)
     line(words["footer"], 7, 4)
     pdf.showPage()
@@ -78,6 +94,7 @@ def render_slip(content: SlipContent) -> bytes:
 
 def slip_content(store, actor, ticket_id: int) -> SlipContent:
     """What the slip of ``ticket_id`` shows, read now (people ahead as the queue stands)."""
+    from app.documents.register import bank_name
     from app.queue.tickets import people_ahead
     from app.queue.common import ticket_in_scope, tier_codes
     from db.models import QueueService
@@ -89,11 +106,7 @@ def slip_content(store, actor, ticket_id: int) -> SlipContent:
         service = session.get(QueueService, ticket.service_id)
         ahead = people_ahead(session, ticket, policy, tier_codes(session, ticket.business_date), store.clock())
         issued = wall_clock(ticket.issued_at, policy.time_zone)
-        tier = ""
-        if ticket.customer_id is not None:
-            words = json.loads(TEMPLATE_PATH.read_text(encoding="utf-8")).get("tiers", {})
-            tier = words.get(ticket.tier, ticket.tier)
-        content = (branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead, tier)
+        content = (bank_name(session), branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead)
         ticket_id, number = ticket.id, ticket.number
     return SlipContent(*content, views.slip_payload(store, actor, ticket_id, number))
 
@@ -105,4 +118,4 @@ def write_slip(store, actor, ticket_id: int, path: str | Path) -> Path:
     return target
 
 
-__all__ = ["SlipContent", "render_slip", "slip_content", "write_slip"]
+__all__ = ["SlipContent", "render_slip", "slip_content", "slip_size_mm", "slip_words", "write_slip"]

@@ -18,8 +18,8 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError
 from app.queue import refusals, rules
 from app.queue.common import (
-    COUNTER, CUSTOMER, SERVICE, TicketRow, counter_in_scope, notify, row_of, service_in_scope,
-    snapshot, ticket_in_scope, tier_codes, today_of,
+    COUNTER, CUSTOMER, SERVICE, TicketRow, calls_made_today, counter_in_scope, notify, row_of, service_ids_of,
+    service_in_scope, snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
@@ -66,18 +66,30 @@ def _next_seq(session: Session, branch_id: int, service_id: int, day: date) -> i
 
 
 def people_ahead(session: Session, ticket: QueueTicket, policy, codes, now) -> int:
-    """How many waiting tickets of the same service the calling order puts before this one."""
-    preferred = rules.preference(policy, codes, 0)
-    mine = rules.order_key(_candidate(ticket), now, preferred)
-    waiting = session.scalars(select(QueueTicket).where(
-        QueueTicket.branch_id == ticket.branch_id, QueueTicket.business_date == ticket.business_date,
-        QueueTicket.state == rules.WAITING, QueueTicket.service_id == ticket.service_id,
-        QueueTicket.id != ticket.id))
-    return sum(1 for other in waiting if rules.order_key(_candidate(other), now, preferred) < mine)
-
-
-def _candidate(ticket: QueueTicket) -> Candidate:
-    return Candidate(ticket.id, ticket.priority, ticket.queued_at, ticket.deadline_at, ticket.front)
+    """How many tickets the counters will call before this one: the branch's open counters that
+    may call it replay their calling order over every waiting ticket they may call, whatever its
+    service (:func:`rules.calls_before`). With no open counter offering its service yet, the
+    tickets of that service ahead of it in the calling order."""
+    t = QueueTicket.__table__
+    waiting = session.execute(select(t.c.id, t.c.priority, t.c.queued_at, t.c.deadline_at, t.c.front,
+                                     t.c.service_id, t.c.target_counter_id).where(
+        t.c.branch_id == ticket.branch_id, t.c.business_date == ticket.business_date,
+        t.c.state == rules.WAITING)).all()
+    counters = session.scalars(select(QueueCounter).where(
+        QueueCounter.branch_id == ticket.branch_id, QueueCounter.open.is_(True))
+        .order_by(QueueCounter.id)).all()
+    reserved = {c.reserved_ticket_id: c.id for c in counters if c.reserved_ticket_id is not None}
+    callers = [rules.Caller(frozenset(
+        row.id for row in waiting
+        if reserved.get(row.id, counter.id) == counter.id
+        and (row.target_counter_id == counter.id
+             or (row.target_counter_id is None and row.service_id in service_ids_of(counter)))),
+        counter.reserved_ticket_id) for counter in counters]
+    if not any(ticket.id in c.may_call or c.reserved == ticket.id for c in callers):
+        callers = [rules.Caller(frozenset(row.id for row in waiting if row.service_id == ticket.service_id))]
+    calls_made = calls_made_today(session, ticket.branch_id, ticket.business_date, policy)
+    candidates = [Candidate(row.id, row.priority, row.queued_at, row.deadline_at, row.front) for row in waiting]
+    return rules.calls_before(ticket.id, candidates, callers, now, policy, codes, calls_made)
 
 
 def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = None) -> TicketRow:

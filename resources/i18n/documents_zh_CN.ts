@@ -398,7 +398,7 @@
 <context>
     <name>documents</name>
     <message>
-        <location filename="../../app/documents/register.py" line="+41"/>
+        <location filename="../../app/documents/register.py" line="+42"/>
         <location filename="../../app/documents/templates.py" line="+80"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
@@ -529,8 +529,8 @@
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="+151"/>
-        <location filename="../../app/documents/reports.py" line="+207"/>
+        <location filename="../../app/documents/register.py" line="+160"/>
+        <location filename="../../app/documents/reports.py" line="+237"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
@@ -540,7 +540,7 @@
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
@@ -641,7 +641,7 @@
         <translation>文档为真，但属于您所辖范围以外的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-166"/>
+        <location filename="../../app/documents/reports.py" line="-196"/>
         <source>the end is before the start</source>
         <translation>结束日期早于开始日期</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>最多只能包含 {days} 天</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+171"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/documents/register.py" line="-339"/>
+        <location filename="../../app/documents/register.py" line="-350"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-162"/>
+        <location filename="../../app/documents/reports.py" line="-192"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>

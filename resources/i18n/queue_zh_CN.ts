@@ -4,7 +4,7 @@
 <context>
     <name>CallOutOfOrderDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="+131"/>
+        <location filename="../../ui/queue/dialogs.py" line="+126"/>
         <source>Call {number} out of order</source>
         <translation>插队呼叫 {number}</translation>
     </message>
@@ -216,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+168"/>
+        <location filename="../../ui/queue/lobby.py" line="+177"/>
         <location line="+36"/>
-        <location line="+124"/>
+        <location line="+153"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-184"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -263,12 +263,22 @@
         <translation>未找到客户。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{number} issued ({tier}), {ahead} ahead</source>
         <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>slip printed on {printer}</source>
+        <translation>号票已在 {printer} 打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} issued; its slip was not printed: print it again when the printer is back</source>
+        <translation>{number} 已发号，号票未打印：打印机恢复后请重新打印</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save the ticket slip</source>
         <translation>保存号票</translation>
     </message>
@@ -324,6 +334,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save slip…</source>
         <translation>保存号票…</translation>
     </message>
@@ -366,7 +381,7 @@
 <context>
     <name>PriorityDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="-89"/>
+        <location filename="../../ui/queue/dialogs.py" line="-85"/>
         <source>Change the priority of {number}</source>
         <translation>调整 {number} 的优先级</translation>
     </message>
@@ -531,7 +546,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-305"/>
+        <location filename="../../ui/queue/lobby.py" line="-338"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
         <location filename="../../ui/queue/setup_page.py" line="-155"/>
         <source>Counter</source>
@@ -682,7 +697,7 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="+61"/>
+        <location filename="../../ui/queue/dialogs.py" line="+58"/>
         <source>Reserve a counter for {number}</source>
         <translation>为 {number} 预留窗口</translation>
     </message>
@@ -718,7 +733,7 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="-33"/>
+        <location filename="../../ui/queue/dialogs.py" line="-32"/>
         <source>Transfer {number}</source>
         <translation>转移 {number}</translation>
     </message>
@@ -796,8 +811,8 @@
         <translation>{number} 号窗口未分配任何业务：请大堂经理分配</translation>
     </message>
     <message>
-        <location filename="../../app/queue/calling.py" line="+169"/>
-        <location filename="../../app/queue/tickets.py" line="+165"/>
+        <location filename="../../app/queue/calling.py" line="+166"/>
+        <location filename="../../app/queue/tickets.py" line="+177"/>
         <location line="+123"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -834,7 +849,7 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+149"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -958,7 +973,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="-204"/>
+        <location filename="../../app/queue/calling.py" line="-201"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
@@ -978,7 +993,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-243"/>
+        <location filename="../../app/queue/rules.py" line="-297"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1066,7 +1081,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+196"/>
+        <location filename="../../app/queue/rules.py" line="+250"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1124,7 +1139,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-228"/>
+        <location line="-282"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

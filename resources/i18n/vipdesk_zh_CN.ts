@@ -1379,7 +1379,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
@@ -1921,7 +1921,47 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>PcSettingsPage</name>
     <message>
-        <location filename="../../ui/pcsettings/page.py" line="+122"/>
+        <location filename="../../ui/pcsettings/page.py" line="+84"/>
+        <source>Default (the system&apos;s print queue)</source>
+        <translation>默认（系统打印队列）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System print queue (CUPS, Windows)</source>
+        <translation>系统打印队列（CUPS、Windows）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESC/POS over the network</source>
+        <translation>ESC/POS 网络打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESC/POS over USB</source>
+        <translation>ESC/POS USB 打印机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESC/POS on a serial port</source>
+        <translation>ESC/POS 串口打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESC/POS to a device file</source>
+        <translation>ESC/POS 设备文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default (80 mm)</source>
+        <translation>默认（80 毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{width} mm</source>
+        <translation>{width} 毫米</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Settings file: {path}</source>
         <translation>设置文件：{path}</translation>
     </message>
@@ -1941,7 +1981,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>以下设置由本机环境变量指定，优先于设置文件：{settings}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>{path} could not be written ({reason}). Ask IT to push the settings file, or to let administrators write it.</source>
         <translation>无法写入 {path}（{reason}）。请联系信息科技部门推送设置文件，或允许管理员写入该文件。</translation>
     </message>
@@ -1952,16 +1992,21 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>The settings of this PC, in a file IT can also push to every PC. Empty means the default: the store in the user&apos;s data folder, the PC&apos;s host name, the second monitor for the lobby display, the system&apos;s default printer and Chinese.</source>
-        <translation>本机的设置，保存在信息科技部门也可统一推送到各台电脑的文件中。留空即使用默认值：用户数据目录中的数据库、本机主机名、大堂显示用第二台显示器、系统默认打印机、中文界面。</translation>
+        <source>The settings of this PC, in a file IT can also push to every PC. Empty means the default: the store in the user&apos;s data folder, the PC&apos;s host name, the second monitor for the lobby display, the system&apos;s default printer, slips on 80 mm paper through the system&apos;s print queue, and Chinese. With no slip printer, slips are printed or saved by hand.</source>
+        <translation>本机的设置，保存在信息科也可统一下发到各台电脑的文件中。留空即用默认值：用户数据文件夹中的数据库、本机主机名、第二台显示器作大堂叫号屏、系统默认打印机、号票经系统打印队列打印在 80 毫米纸上、中文界面。未设号票打印机时，号票需手动打印或保存。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>queue name · 192.168.1.60:9100 · USB 0416:5011 · /dev/ttyUSB0@19200 · /dev/usb/lp0</source>
+        <translation>队列名 · 192.168.1.60:9100 · USB 0416:5011 · /dev/ttyUSB0@19200 · /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4464,7 +4509,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-26"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+121"/>
+        <location filename="../../app/pcsettings/fields.py" line="+135"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -5472,12 +5517,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>must be one of {choices}</source>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>is not a setting; the settings are {keys}</source>
         <translation>不是有效的设置项；可用的设置项为 {keys}</translation>
     </message>
@@ -5510,6 +5555,36 @@ python main.py db upgrade --db {url}</translation>
         <location line="+4"/>
         <source>holds a password, and this PC has no system keyring to keep it in: leave the password out and put it in a pgpass file (PGPASSFILE) readable only by this PC&apos;s account</source>
         <translation>包含密码，但本机没有可保存密码的系统密钥环：请去掉密码，并把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/failures.py" line="+17"/>
+        <source>{printer} did not print ({reason}). Check that it is switched on, connected and has paper, then print again.</source>
+        <translation>{printer} 未能打印（{reason}）。请检查打印机已开机、已连接且有纸，然后重新打印。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{printer} is out of paper: load a new roll, then print again.</source>
+        <translation>{printer} 缺纸：请装入新纸卷，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/slips.py" line="+23"/>
+        <source>is not set on this PC: choose it in this PC&apos;s settings</source>
+        <translation>本机未设置：请在“本机设置”中选择</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/targets.py" line="+70"/>
+        <source>must be a host name or address, and a port if not 9100 (192.168.1.60:9100)</source>
+        <translation>须为主机名或 IP 地址，端口不是 9100 时一并填写（如 192.168.1.60:9100）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be the printer&apos;s USB vendor and product id in hexadecimal (0416:5011)</source>
+        <translation>须为打印机 USB 厂商号与产品号（十六进制，如 0416:5011）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be a serial port, and a speed if not 9600 (/dev/ttyUSB0@19200 or COM3)</source>
+        <translation>须为串口，波特率不是 9600 时一并填写（如 /dev/ttyUSB0@19200 或 COM3）</translation>
     </message>
 </context>
 <context>
@@ -5954,7 +6029,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-98"/>
+        <location filename="../../app/pcsettings/fields.py" line="-107"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>
@@ -5975,6 +6050,21 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Slip printer connection</source>
+        <translation>号票打印机连接方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip printer</source>
+        <translation>号票打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip paper width (mm)</source>
+        <translation>号票纸宽（毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lobby screen</source>
         <translation>大堂显示屏</translation>
     </message>
@@ -5982,6 +6072,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/failures.py" line="-14"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ def test_the_register_records_what_was_made(demo_store):
     with demo_store.read() as session:
         row = session.get(DocumentRecord, made.id)
         assert (row.kind, row.template_key, row.template_version, row.made_by_name, row.pages) == (
-            "agreement", "agreement", 1, "teller", made.pages)
+            "agreement", "agreement", 2, "teller", made.pages)
         import hashlib
 
         assert row.sha256 == hashlib.sha256(made.pdf).hexdigest()

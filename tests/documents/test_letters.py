@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.cards.paperwork import cards_expiring_in_month, letter_data, paperwork_due
 from app.cards.rules import RENEWAL_DUE
 from app.documents.letters import TEMPLATE_FOR, make_card_document, record_card_print, renewal_letters
-from app.documents.register import RegisterFilter, register_page
+from app.documents.register import RegisterFilter, chinese_date, register_page
 from app.documents.verify import verify
 from app.errors import Cancelled, ValidationError
 from db.models import AuditEvent, VipCard
@@ -51,7 +51,7 @@ def test_every_card_document_kind(sqlite_demo_store, kind):
     made = make_card_document(store, teller, card_id, kind).made
     pages = pdf_text(made.pdf)
     text = "".join(pages).replace("\n", "")
-    for expected in (data.customer_name, data.card_number_masked, data.expires_on.isoformat(), data.branch_name):
+    for expected in (data.customer_name, data.card_number_masked, chinese_date(data.expires_on), data.branch_name):
         assert expected in text, (kind, expected)
     if kind == "agreement":
         for expected in ("贵宾服务协议", data.id_masked, "甲方（客户）签名", "乙方（银行）经办人签名并盖章", "第三条"):

@@ -39,6 +39,12 @@ def check_document(store, actor, made, *expected):
     return text
 
 
+def _person(store, username: str) -> str:
+    """How a register names a colleague: their name (the display name's last word, since a
+    table cell may wrap between title and name)."""
+    return actor_named(store, username).display_name.split()[-1]
+
+
 def test_stock_reconciliation_report(demo_store):
     manager = actor_named(demo_store, "manager")
     today = demo_store.today()
@@ -74,7 +80,8 @@ def test_physical_count_report(demo_store):
                                serials="C00300009-C00300039", witness_id=custodian2.account_id)
     today = demo_store.today()
     made = reports.stock_counts(demo_store, custodian, start=today - timedelta(days=7), end=today)
-    check_document(demo_store, custodian, made, "空白卡盘点表", "钻石卡", count.expected, count.counted, "custodian2",
+    check_document(demo_store, custodian, made, "空白卡盘点表", "钻石卡", count.expected, count.counted,
+                   _person(demo_store, "custodian2"),
                    "本期共盘点 1 次")
 
 
@@ -89,7 +96,7 @@ def test_a_count_belongs_to_its_day_in_beijing_and_shows_beijing_time(demo_store
     books.record_count(store, custodian, location_id=vault, card_type="diamond",
                        serials="C00300009-C00300039", witness_id=actor_named(store, "custodian2").account_id)
     made = reports.stock_counts(store, custodian, start=today, end=today)
-    check_document(store, custodian, made, f"{today.isoformat()}00:30", "本期共盘点 1 次")  # the cell wraps
+    check_document(store, custodian, made, f"{today.isoformat()} 00:30", "本期共盘点 1 次")
     yesterday = today - timedelta(days=1)
     check_document(store, custodian, reports.stock_counts(store, custodian, start=yesterday, end=yesterday),
                    "本期共盘点 0 次")
@@ -99,8 +106,10 @@ def test_destruction_register_has_witness_signature_lines(demo_store):
     custodian = actor_named(demo_store, "custodian")
     today = demo_store.today()
     made = reports.destruction_register(demo_store, custodian, start=today - timedelta(days=60), end=today)
-    text = check_document(demo_store, custodian, made, "销毁登记簿", "B00200007", "manager", "监销人签字", "监销人：")
+    text = check_document(demo_store, custodian, made, "销毁登记簿", "B00200007", _person(demo_store, "manager"),
+                          _person(demo_store, "custodian"), "作废：制卡印刷错误", "监销人签字", "监销人：")
     assert text.count("监销人") >= 3
+    assert "custodian" not in text and "manager" not in text  # names, not usernames
 
 
 def test_tier_worklist_report_shows_masked_phones(demo_store):

@@ -82,7 +82,8 @@ from app.tiers.rules import DEFAULT_TIER_POLICY  # noqa: E402
 DATA_WORDS = ({u for u, *_ in STAFF} | {code for code, *_ in BRANCH_TREE} | {DEMO_PASSWORD}
               | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"}
               | set(DEFAULT_TIER_POLICY.codes) | {"UTF", "GB"}  # tier codes, encoding names
-              | {os.devnull, "PGPASSFILE", "pgpass"})  # the settings file the tests use, libpq's names
+              | {os.devnull, "PGPASSFILE", "pgpass"}  # the settings file the tests use, libpq's names
+              | {"ESC", "POS", "CUPS", "Windows", "USB", "ttyUSB", "dev", "usb", "lp"})  # printers and devices
 DATA_CJK = ({name for _u, name, *_ in STAFF} | {name for _c, name, *_ in BRANCH_TREE}
             | {f"{name}营业部" for _c, name, *_ in BRANCH_TREE} | {"中文"}
             | {name for _p, name in QUEUE_SERVICES} | {name for _n, name, *_ in QUEUE_COUNTERS})
@@ -139,7 +140,10 @@ def strip_data(text: str, store_text: str) -> str:
     text = re.sub(r"\b(demo|setup)\b", "", text)
     text = re.sub(r"\{[a-z_]+\}", "", text)  # document template placeholders are names in code
     text = re.sub(r"[\u4e00-\u9fff]{1,2}\*+", "", text)  # masked customer names (张**)
-    for word in sorted(DATA_WORDS | DATA_CJK, key=len, reverse=True):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    printers = set(QPrinterInfo.availablePrinterNames())  # this machine's queues (CI's VIPDesk_PDF)
+    for word in sorted(DATA_WORDS | DATA_CJK | printers, key=len, reverse=True):
         text = text.replace(word, "")
     return text
 

@@ -1,5 +1,6 @@
 """This PC's settings, for an administrator at the PC: the store, the PC's name, its counter,
-the A4 printer, the lobby screen and the language, saved to the settings file IT may also push.
+the A4 printer, the slip printer (how it is reached, its address, its paper width), the lobby
+screen and the language, saved to the settings file IT may also push.
 
 The page shows and saves the file, not the environment: a setting an environment variable
 overrides is marked, since a change to it in the file only counts where the variable is gone.
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.pcsettings.fields import ENVIRONMENT, LABELS, LANGUAGES, PcSettings
+from app.pcsettings.fields import ENVIRONMENT, LABELS, LANGUAGES, PAPER_WIDTHS, SLIP_PRINTER_KINDS, PcSettings
 from app.pcsettings.file import read_file, settings_path, write_file
 from app.pcsettings.secret import keep_password, keyring_name
+from app.printing.targets import slip_target
 from ui.language import LANGUAGE_NAMES
 from ui.messages import error_text, field_label
 from ui.page import Page, PageContext
 from ui.widgets import error_label, set_invalid, show_text, styled_label
+
+
 
 class PcSettingsPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -71,13 +75,29 @@ class PcSettingsPage(Page):
         self.reload_button.clicked.connect(self.refresh)
         self.retranslateUi()
 
-    def _input(self, key: str) -> QLineEdit | QComboBox:
+    def _choices(self, key: str) -> dict[str, str] | None:
+        """The settings chosen from a list: their values and what the list shows."""
         if key == "language":
+            return {code: LANGUAGE_NAMES[code] for code in LANGUAGES}
+        if key == "slip_printer_kind":  # "": not set here, the default (the system's queue)
+            return dict(zip(("", *SLIP_PRINTER_KINDS), (
+                self.tr("Default (the system's print queue)"),
+                self.tr("System print queue (CUPS, Windows)"), self.tr("ESC/POS over the network"),
+                self.tr("ESC/POS over USB"), self.tr("ESC/POS on a serial port"),
+                self.tr("ESC/POS to a device file")), strict=True))
+        if key == "paper_width":
+            return {"": self.tr("Default (80 mm)"),
+                    **{width: self.tr("{width} mm").format(width=width) for width in PAPER_WIDTHS}}
+        return None
+
+    def _input(self, key: str) -> QLineEdit | QComboBox:
+        choices = self._choices(key)
+        if choices is not None:
             box = QComboBox(self.box)
-            for code in LANGUAGES:
-                box.addItem(LANGUAGE_NAMES[code], code)
+            for value, text in choices.items():
+                box.addItem(text, value)
             return box
-        if key in ("a4_printer", "lobby_screen"):  # this PC's printers and monitors, or typed
+        if key in ("a4_printer", "slip_printer", "lobby_screen"):  # this PC's printers and monitors, or typed
             box = QComboBox(self.box)
             box.setEditable(True)
             box.setMinimumWidth(320)
@@ -100,9 +120,10 @@ class PcSettingsPage(Page):
         self._show_where()
 
     def _fill_choices(self) -> None:
-        printers, screens = self.inputs["a4_printer"], self.inputs["lobby_screen"]
-        printers.clear()
-        printers.addItems(["", *QPrinterInfo.availablePrinterNames()])
+        screens = self.inputs["lobby_screen"]
+        for key in ("a4_printer", "slip_printer"):
+            self.inputs[key].clear()
+            self.inputs[key].addItems(["", *QPrinterInfo.availablePrinterNames()])
         screens.clear()  # by number (1 = first) or by name, as the settings file takes it
         found = QGuiApplication.screens()
         screens.addItems(["", *(str(n) for n in range(1, len(found) + 1)), *(s.name() for s in found)])
@@ -110,8 +131,8 @@ class PcSettingsPage(Page):
     def _show(self, settings: PcSettings) -> None:
         for key, value in settings.as_dict().items():
             widget = self.inputs[key]
-            if key == "language":
-                widget.setCurrentIndex(max(0, widget.findData(value or LANGUAGES[0])))
+            if self._choices(key) is not None:
+                widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QComboBox):
                 widget.setEditText(value)
             else:
@@ -132,7 +153,7 @@ class PcSettingsPage(Page):
     def edited(self) -> PcSettings:
         values = {}
         for key, widget in self.inputs.items():
-            if key == "language":
+            if self._choices(key) is not None:
                 values[key] = widget.currentData()
             elif isinstance(widget, QComboBox):
                 values[key] = widget.currentText()
@@ -153,6 +174,7 @@ class PcSettingsPage(Page):
         path = settings_path()
         settings = self.edited()
         try:
+            slip_target(settings)
             settings = PcSettings(**{**settings.as_dict(), "store_url": keep_password(settings.store_url.strip())})
             write_file(path, settings)
         except UserError as error:
@@ -176,10 +198,15 @@ class PcSettingsPage(Page):
         self.hint.setText(self.tr(
             "The settings of this PC, in a file IT can also push to every PC. Empty means the default: "
             "the store in the user's data folder, the PC's host name, the second monitor for the lobby "
-            "display, the system's default printer and Chinese."))
+            "display, the system's default printer, slips on 80 mm paper through the system's print queue, "
+            "and Chinese. With no slip printer, slips are printed or saved by hand."))
         self.box.setTitle(self.tr("This PC"))
         for key, label in self.labels.items():
             label.setText(field_label(LABELS[key]))
+            for index, text in enumerate((self._choices(key) or {}).values()):
+                self.inputs[key].setItemText(index, text)
+        self.inputs["slip_printer"].lineEdit().setPlaceholderText(self.tr(
+            "queue name · 192.168.1.60:9100 · USB 0416:5011 · /dev/ttyUSB0@19200 · /dev/usb/lp0"))
         self.save_button.setText(self.tr("Save"))
         self.reload_button.setText(self.tr("Reload"))
         if self.isVisible():

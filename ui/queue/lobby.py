@@ -1,5 +1,8 @@
 """The lobby page (大堂经理): identify the customer (card number, ID number or name, through the
-customer search) or issue anonymously, hand out the ticket and its slip; see the whole queue live
+customer search) or issue anonymously, hand out the ticket and its slip (printed on this PC's
+slip printer as soon as the number is issued, off the GUI thread; a printer that is off, missing
+or out of paper is named with what to do, and the slip is printed again with one click or saved
+as a PDF); see the whole queue live
 with waiting times and tickets whose counter was lost; raise or lower a priority with a reason,
 reserve a counter's next call, transfer, cancel, reactivate a no-show, re-queue; open the lobby
 display on a second screen."""
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.auth.permissions import Permission
 from app.customers.search import search_customers
 from app.queue import rules, tickets, views
+from ui.background import run_in_background
 from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
@@ -21,6 +25,7 @@ from ui.queue.models import CONTEXT, refresh_keeping, sorted_table, ticket_colum
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import selected
+from ui.this_pc import this_pc_settings
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
@@ -58,6 +63,7 @@ class LobbyPage(Page):
         self.may_manage = actor.may(Permission.MANAGE_QUEUE)
         self.current: views.Board | None = None
         self.last_issued = None
+        self.issued_text = ""  # what the confirmation line said when the last ticket was issued
         self.display_window = None
 
         # -- issuing
@@ -74,6 +80,8 @@ class LobbyPage(Page):
         self.customer_box.setMinimumWidth(260)
         self.issue_button = _button(self.issue_box, "issueTicket")
         self.issue_button.setProperty("primary", True)
+        self.reprint_button = _button(self.issue_box, "reprintSlip")
+        self.reprint_button.setEnabled(False)
         self.slip_button = _button(self.issue_box, "saveSlip")
         self.slip_button.setEnabled(False)
         self.service_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -86,7 +94,7 @@ class LobbyPage(Page):
                                          or self.issued_label.fontMetrics().height() * 2)
         row = QHBoxLayout()
         for widget in (self.service_box, self.find_edit, self.find_button, self.customer_box,
-                       self.issue_button, self.slip_button):
+                       self.issue_button, self.reprint_button, self.slip_button):
             row.addWidget(widget)
         row.addStretch(1)
         box = QVBoxLayout(self.issue_box)
@@ -95,6 +103,7 @@ class LobbyPage(Page):
         self.find_edit.returnPressed.connect(self.find_customer)
         self.find_button.clicked.connect(self.find_customer)
         self.issue_button.clicked.connect(self.issue)
+        self.reprint_button.clicked.connect(self.print_slip)
         self.slip_button.clicked.connect(self.save_slip)
 
         # -- the queue
@@ -221,11 +230,39 @@ class LobbyPage(Page):
             return
         self.last_issued = row
         self.slip_button.setEnabled(True)
-        self.issued_label.setText(self.tr("{number} issued ({tier}), {ahead} ahead").format(
-            number=row.number, tier=tier_label(row.tier), ahead=row.ahead))
+        self.reprint_button.setEnabled(True)
+        self.issued_text = self.tr("{number} issued ({tier}), {ahead} ahead").format(
+            number=row.number, tier=tier_label(row.tier), ahead=row.ahead)
+        self.issued_label.setText(self.issued_text)
         self.customer_box.setCurrentIndex(0)
         self.find_edit.clear()
         self.refresh()
+        if this_pc_settings().slip_printer:
+            self.print_slip()
+
+    def print_slip(self):
+        """Print the last ticket's slip on this PC's slip printer, off the GUI thread (a network
+        printer that is off takes seconds to say so). Returns the background task."""
+        from app.printing.slips import print_slip
+        from ui.printing import spool
+
+        row, settings = self.last_issued, this_pc_settings()
+        if row is None:
+            return None
+        store, actor = self.context.store, self.context.actor
+
+        issued = self.issued_text
+
+        def printed(printer: str) -> None:
+            self.issued_label.setText(issued + " · " + self.tr("slip printed on {printer}").format(printer=printer))
+
+        def failed(error: BaseException) -> None:
+            self.issued_label.setText(self.tr("{number} issued; its slip was not printed: print it again "
+                                              "when the printer is back").format(number=row.number))
+            self.show_error(error)
+
+        return run_in_background(self, lambda _progress: print_slip(store, actor, row.id, settings, spool),
+                                 on_success=printed, on_failure=failed, busy=(self.reprint_button,))
 
     def save_slip(self) -> None:
         from app.queue.slip import write_slip
@@ -323,6 +360,7 @@ class LobbyPage(Page):
         self.find_edit.setPlaceholderText(self.tr("Card number, ID number or name"))
         self.find_button.setText(self.tr("Find"))
         self.issue_button.setText(self.tr("Issue ticket"))
+        self.reprint_button.setText(self.tr("Print slip"))
         self.slip_button.setText(self.tr("Save slip…"))
         if self.customer_box.count():
             self.customer_box.setItemText(0, self.tr("Anonymous (no customer)"))
