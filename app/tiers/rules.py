@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from app.customers.rules import MAX_INTEGER_DIGITS, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.text import clean_text
+from db.customer_tier import FIRST_TIER
 
 CENT = Decimal("0.01")
 QUARTER_MONTHS = 3
@@ -207,7 +208,8 @@ class TierPolicy:
 
     def validate(self) -> None:
         """Refuse a policy a bank edited into something unusable, naming the field and reason:
-        fewer than two bands, a first bound other than 0, bounds not strictly increasing,
+        fewer than two bands, a lowest band not called :data:`FIRST_TIER` (the tier the store
+        gives every new customer) or not starting at 0, bounds not strictly increasing,
         duplicate or malformed codes, unnamed tiers, unknown card types, card types that go
         down as the bands go up, or a below-standard rule out of range."""
         if isinstance(self.version, bool) or not isinstance(self.version, int) or self.version < 1:
@@ -239,6 +241,10 @@ class TierPolicy:
             _check_bound(band.lower_bound)
             card_rank(band.card_type)
             if previous is None:
+                if band.code != FIRST_TIER:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("errors", "must be {tier} for the lowest tier"),
+                        field=TIER_CODE, tier=FIRST_TIER)
                 if band.lower_bound != 0:
                     raise ValidationError(
                         QT_TRANSLATE_NOOP("errors", "must be 0 for the lowest tier"), field=LOWER_BOUND)
