@@ -157,7 +157,7 @@ class QueueStatsPage(Page):
 
     def make_report(self) -> None:
         """The period's statistics as a registered PDF, made off the GUI thread, then previewed."""
-        from app.documents.reports import queue_day
+        from app.queue.day_report import queue_day
         from ui.documents.viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.auth.permissions import Permission
-from app.auth.signin import SignedIn
+from app.auth.gate import SignedIn
 from app.errors import SessionExpired, UserError
 from ui.dialogs import Dialogs
 from ui.messages import error_text
