@@ -123,6 +123,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     export.add_argument("kind", choices=["audit", "cards", "customers", "stock", "tickets"], metavar="KIND",
                         help="what to export: audit, cards, customers, stock, tickets")
     export.add_argument("out", metavar="OUT.csv", type=Path)
+    export.add_argument("--english", action="store_true",
+                        help="column headers in English (default: Chinese, as the screens show them)")
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
 
@@ -199,16 +201,17 @@ def cmd_backup(args) -> int:
 
 def cmd_export(args) -> int:
     from app.audit.trail import export_audit
+    from app.cards.views import export_cards
+    from app.catalogue import translator
     from app.customers.transfer import export_customers
     from app.opening import open_store
-
-    from app.stock.views import export_stock
-    from app.cards.views import export_cards
     from app.queue.stats import export_tickets
+    from app.stock.views import export_stock
 
     exporter = {"audit": export_audit, "cards": export_cards, "customers": export_customers,
                 "stock": export_stock, "tickets": export_tickets}[args.kind]
-    count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
+    say = None if args.english else translator()
+    count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out, say=say)
     print(f"{count} rows written to {args.out}")
     return 0
 

@@ -25,7 +25,7 @@ from app.customers.records import (
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from app.outfile import csv_filler, published, with_progress
+from app.outfile import Say, export_csv
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
@@ -258,19 +258,24 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
 
 # --------------------------------------------------------------------------- export
 
-EXPORT_HEADER = ("CIF number", "Name", "Branch code", "Tier", "ID number (masked)", "Phone (masked)")
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "CIF number"),
+    QT_TRANSLATE_NOOP("exports", "Name"),
+    QT_TRANSLATE_NOOP("exports", "Branch code"),
+    QT_TRANSLATE_NOOP("exports", "Tier"),
+    QT_TRANSLATE_NOOP("exports", "ID number (masked)"),
+    QT_TRANSLATE_NOOP("exports", "Phone (masked)"),
+)
 
 
-def export_customers(store, actor, path: Path, *, progress: Progress | None = None) -> int:
-    """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked;
-    returns the number of customers written. The export itself is audited (how many, where)."""
+def export_customers(store, actor, path: Path, *, say: Say | None = None,
+                     progress: Progress | None = None) -> int:
+    """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked, as a CSV
+    export (:func:`app.outfile.export_csv`); returns the number of customers written."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    path, counted = Path(path), [0]
-    rows = with_progress(_export_rows(store, actor), PROGRESS_EVERY,
-                         None if progress is None else lambda count: progress(count, 0))
-    with published(path, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": counted[0]})
-    return counted[0]
+    return export_csv(store, actor, path, header=EXPORT_HEADER, rows=_export_rows(store, actor),
+                      action="customer.export", entity="customer_export", entity_id=Path(path).name, say=say,
+                      progress=None if progress is None else lambda count: progress(count, 0))
 
 
 def _export_rows(store, actor):

@@ -1044,12 +1044,12 @@
         <location line="+9"/>
         <location filename="../../app/care/common.py" line="+20"/>
         <source>That customer does not exist in your scope.</source>
-        <translation>您的管辖范围内没有该客户。</translation>
+        <translation>您的管辖范围内没有这位客户。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>That account does not exist in your scope.</source>
-        <translation>您的管辖范围内没有该账号。</translation>
+        <translation>该账户不存在，或不在您的管辖范围内。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -574,7 +574,7 @@
     </message>
     <message>
         <location filename="../../app/documents/register.py" line="+151"/>
-        <location filename="../../app/documents/reports.py" line="+207"/>
+        <location filename="../../app/documents/reports.py" line="+162"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
@@ -685,7 +685,7 @@
         <translation>文档为真，但属于您所辖范围以外的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-166"/>
+        <location filename="../../app/documents/reports.py" line="-118"/>
         <source>the end is before the start</source>
         <translation>结束日期早于开始日期</translation>
     </message>
@@ -695,7 +695,7 @@
         <translation>最多只能包含 {days} 天</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+93"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -738,7 +738,7 @@
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-162"/>
+        <location filename="../../app/documents/reports.py" line="-116"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>

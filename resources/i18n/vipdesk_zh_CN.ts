@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+220"/>
+        <location filename="../../ui/audit/page.py" line="+221"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -1336,7 +1336,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/shell/lock.py" line="+80"/>
+        <location filename="../../ui/shell/lock.py" line="+81"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -1543,7 +1543,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MyAccountPage</name>
     <message>
-        <location filename="../../ui/myaccount/page.py" line="+101"/>
+        <location filename="../../ui/myaccount/page.py" line="+102"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
@@ -2036,7 +2036,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/stock/page.py" line="+304"/>
+        <location filename="../../ui/stock/page.py" line="+305"/>
         <source>{branch} {card}: {on_hand} in stock, below the minimum of {minimum}.</source>
         <translation>{branch} {card}：库存 {on_hand} 张，低于最低库存 {minimum} 张。</translation>
     </message>
@@ -2912,7 +2912,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierWorklistsPage</name>
     <message>
-        <location filename="../../ui/tiers/worklists_page.py" line="+114"/>
+        <location filename="../../ui/tiers/worklists_page.py" line="+115"/>
         <source>No tier evaluation has been run for your branches yet.</source>
         <translation>您所辖网点尚未进行过等级评定。</translation>
     </message>
@@ -4204,7 +4204,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>card_types</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+52"/>
+        <location filename="../../app/tiers/rules.py" line="+53"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
@@ -4240,12 +4240,12 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
-        <location filename="../../app/auth/countersign.py" line="+40"/>
+        <location filename="../../app/auth/countersign.py" line="+41"/>
         <location filename="../../app/customers/fields.py" line="+173"/>
         <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
-        <location filename="../../app/tiers/rules.py" line="+180"/>
+        <location filename="../../app/tiers/rules.py" line="+181"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
@@ -4352,7 +4352,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+137"/>
+        <location filename="../../app/auth/pg_roles.py" line="+96"/>
         <location filename="../../app/opening.py" line="+90"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
@@ -4387,12 +4387,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>过于简单：请使用更多不同的字符</translation>
     </message>
     <message>
-        <location filename="../../app/auth/setup.py" line="+17"/>
+        <location filename="../../app/auth/gate.py" line="+17"/>
         <source>This store already has accounts; ask an administrator to create yours.</source>
         <translation>此数据库已有账户，请联系管理员为您创建账户。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/signin.py" line="+23"/>
+        <location line="+2"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -4498,7 +4498,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+209"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4680,7 +4680,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/stock/rules.py" line="+55"/>
-        <location filename="../../app/tiers/rules.py" line="-169"/>
+        <location filename="../../app/tiers/rules.py" line="-170"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
@@ -4768,12 +4768,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/tiers/rules.py" line="+41"/>
         <location line="+40"/>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>must be a whole number from 1 to {max}</source>
         <translation>须为 1 至 {max} 的整数</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-149"/>
         <location line="+51"/>
         <source>must be a percentage from 0 to {max} with at most 2 decimals</source>
         <translation>须为 0 至 {max} 的百分比，最多两位小数</translation>
@@ -4789,7 +4789,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{tier} 不是此策略中的客户等级</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>must be a whole number of at least 1</source>
         <translation>必须是不小于 1 的整数</translation>
     </message>
@@ -4820,6 +4820,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>must be {tier} for the lowest tier</source>
+        <translation>最低一级必须是 {tier}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>must be 0 for the lowest tier</source>
         <translation>最低等级必须为 0</translation>
     </message>
@@ -5318,7 +5323,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
     </message>
     <message>
-        <location filename="../../app/outfile.py" line="+54"/>
+        <location filename="../../app/outfile.py" line="+60"/>
         <source>the disk is full; nothing was saved to {path}</source>
         <translation>磁盘已满，未向 {path} 保存任何内容</translation>
     </message>
@@ -5417,6 +5422,139 @@ python main.py db upgrade --db {url}</translation>
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <location filename="../../app/audit/trail.py" line="+216"/>
+        <source>Event</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/stock/views.py" line="+26"/>
+        <location filename="../../app/tiers/evaluation.py" line="+43"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/transfer.py" line="+7"/>
+        <location filename="../../app/tiers/evaluation.py" line="-2"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/tiers/evaluation.py" line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number (masked)</source>
+        <translation>证件号码（已掩码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/tiers/evaluation.py" line="+2"/>
+        <source>Phone (masked)</source>
+        <translation>手机号（已掩码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/views.py" line="-3"/>
+        <source>Serial</source>
+        <translation>空白卡序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location kind</source>
+        <translation>库位类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/evaluation.py" line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>季度日均资产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computed tier</source>
+        <translation>测算等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective tier</source>
+        <translation>生效等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card held</source>
+        <translation>持有卡种</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../app/auth/accounts.py" line="-203"/>
@@ -5454,7 +5592,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-219"/>
+        <location filename="../../app/customers/transfer.py" line="-231"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -5616,7 +5754,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>遮蔽字符</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/rules.py" line="-387"/>
+        <location filename="../../app/tiers/rules.py" line="-392"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
@@ -5725,7 +5863,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-500"/>
+        <location filename="../../app/tiers/evaluation.py" line="-548"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -6268,7 +6406,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tiers</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+277"/>
+        <location filename="../../app/tiers/rules.py" line="+282"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>

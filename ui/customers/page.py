@@ -28,7 +28,7 @@ from ui.customers.form import CustomerForm
 from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
 from ui.dialogs import file_name
-from ui.messages import error_text
+from ui.messages import error_text, translate
 from ui.shell.pages import Page, PageContext
 from ui.tiers.aum_page import PROBLEM_COLUMNS
 from ui.tiers.common import table_view
@@ -272,7 +272,7 @@ class CustomersPage(Page):
             return None
         store, actor = self.context.store, self.context.actor
         self.task = run_in_background(
-            self, lambda progress: export_customers(store, actor, Path(path), progress=progress),
+            self, lambda progress: export_customers(store, actor, Path(path), say=translate, progress=progress),
             on_success=lambda count: show_text(self.status, self.tr(
                 "{count} customers written to {file} (ID numbers and phones masked).").format(
                 count=count, file=Path(path).name)),

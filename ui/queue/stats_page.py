@@ -23,6 +23,7 @@ from ui.queue.models import RowsModel, sorted_table
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
 from ui.widgets import styled_label
+from ui.messages import translate
 
 
 def _minutes(seconds: float | None) -> str:
@@ -172,7 +173,7 @@ class QueueStatsPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
+        run_in_background(self, lambda progress: stats.export_tickets(store, actor, Path(path), say=translate, progress=progress),
                           on_success=lambda count: self.context.dialogs.info(
                               self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
                           on_failure=self.show_error, label=self.tr("Exporting tickets…"), cancellable=True,

@@ -31,6 +31,7 @@ from ui.stock.models import (
     RegisterModel, StockRowsModel, card_type_text, location_kind_text, move_text, state_text, status_text,
 )
 from ui.widgets import styled_label
+from ui.messages import translate
 
 STOCK_TOPIC = "stock"
 
@@ -491,7 +492,7 @@ class StockPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        run_in_background(self, lambda progress: views.export_stock(store, actor, Path(path), progress=progress),
+        run_in_background(self, lambda progress: views.export_stock(store, actor, Path(path), say=translate, progress=progress),
                           on_success=lambda count: self.context.dialogs.info(
                               self, self.tr("Export stock"),
                               self.tr("{count} serials written to {file}.").format(count=count, file=path)),
