@@ -235,14 +235,15 @@ def _bad_lines(problems, count: int, args, prefix: str = "") -> None:
 
 
 def cmd_import_aum(args) -> int:
+    from app.csvio import ImportRefused
     from app.opening import open_store
-    from app.tiers.aum_import import MAX_REPORTED, AumImportRefused, import_aum
+    from app.tiers.aum_import import MAX_REPORTED, import_aum
 
     store = open_store(_store_url(args))
     try:
         result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad,
                             encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
-    except AumImportRefused as refused:
+    except ImportRefused as refused:
         _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
@@ -255,14 +256,15 @@ def cmd_import_aum(args) -> int:
 
 
 def cmd_import_customers(args) -> int:
-    from app.customers.transfer import MAX_REPORTED, CustomerImportRefused, import_customers
+    from app.csvio import ImportRefused
+    from app.customers.transfer import MAX_REPORTED, import_customers
     from app.opening import open_store
 
     store = open_store(_store_url(args))
     try:
         result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad,
                                   encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
-    except CustomerImportRefused as refused:
+    except ImportRefused as refused:
         _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)

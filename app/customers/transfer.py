@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
-from app.csvio import Column, LineProblem, problem_from, read_file, read_rows
+from app.csvio import Column, ImportRefused, LineProblem, problem_from, read_file, read_rows
 from app.customers.fields import CustomerInput, clean_input
 from app.customers.records import (
     ID_TAKEN, duplicate_refusal, mask_policy, scope_branches,
@@ -62,17 +62,6 @@ _COMPARED = ("name", "name_pinyin", "name_initials", "gender", "id_type", "id_nu
 _OPTIONAL = {c.key for c in COLUMNS if not c.required}
 
 
-class CustomerImportRefused(ValidationError):
-    """Bad lines and no permission to skip them: nothing was imported."""
-
-    def __init__(self, problems: list[LineProblem], bad_lines: int):
-        super().__init__(QT_TRANSLATE_NOOP(
-            "errors", "{count} bad line(s), nothing was imported. First: {first}"),
-            count=bad_lines, first=str(problems[0]) if problems else "")
-        self.problems = problems
-        self.bad_lines = bad_lines
-
-
 @dataclass
 class CustomerImportResult:
     file_name: str
@@ -95,7 +84,7 @@ def _problem(line: int, template: str, **params) -> LineProblem:
 def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
                      encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
-    :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
+    :class:`ImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
     when ``progress`` returns False (nothing is written then). ``encoding``: the user's word
     for the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line
     is counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
@@ -185,7 +174,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
                 else:
                     result.unchanged += 1
         if bad and not skip_bad:
-            raise CustomerImportRefused(result.problems, bad)
+            raise ImportRefused(result.problems, bad)
         result.rows_skipped = bad
         report(total)
         _write(session, inserts, updates, uow.now)

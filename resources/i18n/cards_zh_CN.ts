@@ -1149,11 +1149,16 @@ An agreement and a letter will be recorded for printing.</source>
         <source>Expiring within (days)</source>
         <translation>到期提醒（天内）</translation>
     </message>
+    <message>
+        <location filename="../../app/cards/policy.py" line="+15"/>
+        <source>Card policy</source>
+        <translation>贵宾卡政策</translation>
+    </message>
 </context>
 <context>
     <name>paperwork</name>
     <message>
-        <location line="+117"/>
+        <location filename="../../app/cards/rules.py" line="+117"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>

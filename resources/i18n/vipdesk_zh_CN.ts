@@ -460,7 +460,7 @@
 <context>
     <name>AumImportPage</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="+105"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+106"/>
         <source>Import AUM extract</source>
         <translation>导入金融资产数据</translation>
     </message>
@@ -1121,7 +1121,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+182"/>
+        <location filename="../../ui/customers/page.py" line="+183"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -4242,7 +4242,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+41"/>
         <location filename="../../app/customers/fields.py" line="+173"/>
-        <location filename="../../app/customers/records.py" line="+201"/>
+        <location filename="../../app/customers/records.py" line="+198"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+181"/>
@@ -4253,7 +4253,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+2"/>
         <location filename="../../app/auth/branches.py" line="-63"/>
         <location line="+17"/>
-        <location filename="../../app/auth/policy.py" line="+59"/>
+        <location filename="../../app/auth/policy.py" line="+68"/>
         <location filename="../../app/customers/rules.py" line="-459"/>
         <location filename="../../app/text.py" line="-25"/>
         <location line="+28"/>
@@ -4358,14 +4358,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库 {where} 没有响应：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/auth/policy.py" line="-26"/>
+        <location filename="../../app/auth/policy.py" line="-25"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
         <location filename="../../app/pcsettings/fields.py" line="+119"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <location filename="../../app/customers/rules.py" line="-368"/>
         <source>must have at least {min} characters</source>
         <translation>至少需要 {min} 个字符</translation>
@@ -4865,7 +4865,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-164"/>
+        <location filename="../../app/customers/records.py" line="-159"/>
         <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
@@ -4882,7 +4882,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已登记在另一位客户名下</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+160"/>
         <source>must be a branch in your scope</source>
         <translation>必须是您管辖范围内的网点</translation>
     </message>
@@ -4980,7 +4980,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../app/tiers/aum_import.py" line="+184"/>
+        <location filename="../../app/tiers/aum_import.py" line="+173"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -4993,13 +4993,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+69"/>
-        <location filename="../../app/tiers/aum_import.py" line="-118"/>
+        <location line="+28"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../app/customers/transfer.py" line="+134"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5024,7 +5023,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="+26"/>
+        <location filename="../../app/tiers/aum_import.py" line="-92"/>
         <source>must be a month like 2026-03, 202603 or 2026/03</source>
         <translation>必须是月份，例如 2026-03、202603 或 2026/03</translation>
     </message>
@@ -5397,6 +5396,21 @@ python main.py db upgrade --db {url}</translation>
         <source>holds a password, and this PC has no system keyring to keep it in: leave the password out and put it in a pgpass file (PGPASSFILE) readable only by this PC&apos;s account</source>
         <translation>包含密码，但本机没有可保存密码的系统密钥环：请去掉密码，并把密码放入只有本机账户可读的 pgpass 文件（PGPASSFILE）</translation>
     </message>
+    <message>
+        <location filename="../../app/settings.py" line="+32"/>
+        <source>the stored value is refused ({problem}); an administrator must save this policy again</source>
+        <translation>已保存的设置无效（{problem}），须由管理员重新保存此策略</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -5592,7 +5606,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-231"/>
+        <location filename="../../app/customers/transfer.py" line="-220"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -5632,7 +5646,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>上级网点</translation>
     </message>
     <message>
-        <location filename="../../app/auth/policy.py" line="-44"/>
+        <location filename="../../app/auth/policy.py" line="-64"/>
+        <source>Sign-in policy</source>
+        <translation>登录策略</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location filename="../../ui/policy/page.py" line="-112"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
@@ -5656,7 +5675,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>锁屏前的空闲分钟数</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <location filename="../../ui/accounts/dialogs.py" line="+1"/>
         <location filename="../../ui/login/change_password.py" line="-36"/>
         <location filename="../../ui/login/first_run.py" line="+4"/>
@@ -5846,14 +5865,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="-88"/>
+        <location filename="../../app/csvio.py" line="-116"/>
         <location filename="../../app/encoding.py" line="-143"/>
         <location filename="../../app/outfile.py" line="-29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-328"/>
+        <location filename="../../app/tiers/aum_import.py" line="-317"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -5913,7 +5932,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="+1"/>
+        <location filename="../../app/customers/records.py" line="-323"/>
+        <source>Masking policy</source>
+        <translation>掩码策略</translation>
+    </message>
+    <message>
+        <location line="+324"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from app.csvio import ImportRefused
 from app.auth.permissions import Permission
 from app.customers.search import customer_page, search_customers
 from app.customers.transfer import (
-    CustomerImportRefused, CustomerImportResult, export_customers, import_customers,
+    CustomerImportResult, export_customers, import_customers,
 )
 from app.errors import UserError
 from ui.background import Task, run_in_background
@@ -248,7 +249,7 @@ class CustomersPage(Page):
         self.announce(CUSTOMERS)
 
     def _import_failed(self, error: BaseException) -> None:
-        if isinstance(error, CustomerImportRefused):
+        if isinstance(error, ImportRefused):
             show_text(self.error, self.tr(
                 "{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” "
                 "to import the good ones.").format(count=error.bad_lines))

@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.csvio import ImportRefused
 from app.errors import UserError
-from app.tiers.aum_import import AumImportRefused, AumImportResult, import_aum, list_imports
+from app.tiers.aum_import import AumImportResult, import_aum, list_imports
 from ui.background import Task, run_in_background
 from ui.messages import error_text, translate
 from ui.shell.pages import Page, PageContext
@@ -132,7 +133,7 @@ class AumImportPage(Page):
         self.announce(TIERS_TOPIC)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, AumImportRefused):
+        if isinstance(error, ImportRefused):
             show_text(self.error, self.tr(
                 "{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” "
                 "to import the good ones.").format(count=error.bad_lines))
