@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from app.business_day import BUSINESS_TIME_ZONE, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 FILE = QT_TRANSLATE_NOOP("fields", "File")
+Row = TypeVar("Row")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"):
 # = + - @, and a tab or carriage return before them.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -131,8 +132,8 @@ def published(target: Path, fill: Callable[[IO[bytes]], None]) -> Iterator[Path]
             kept.unlink(missing_ok=True)
 
 
-def with_progress(rows: Iterable[object], every: int,
-                  report: Callable[[int], bool | None] | None) -> Iterator[object]:
+def with_progress(rows: Iterable[Row], every: int,
+                  report: Callable[[int], bool | None] | None) -> Iterator[Row]:
     """``rows`` as they are, telling ``report`` the count every ``every`` rows; when it returns
     False the export stops with :class:`app.errors.Cancelled` (the part file goes with it)."""
     from app.errors import Cancelled
@@ -156,8 +157,9 @@ def csv_filler(header: Iterable[object], rows: Iterable[Iterable[object]],
             writer = SafeWriter(text)
             writer.writerow(header)
             count = 0
-            for count, row in enumerate(rows, start=1):
+            for row in rows:
                 writer.writerow(row)
+                count += 1
             if counted is not None:
                 counted[:] = [count]
             text.flush()
@@ -195,8 +197,8 @@ def export_csv(store, actor, out: Path, *, header: Sequence[str], rows: Iterable
     other, and a failure leaves the earlier file as it was."""
     out, counted = Path(out), [0]
     words = [say(EXPORTS, text) if say else text for text in header]
-    rows = with_progress(rows, PROGRESS_EVERY, progress)
-    with published(out, csv_filler(words, rows, counted)), store.write(actor) as uow:
+    reported = with_progress(rows, PROGRESS_EVERY, progress)
+    with published(out, csv_filler(words, reported, counted)), store.write(actor) as uow:
         uow.audit(action, entity, entity_id, after={**(details or {}), "rows": counted[0], "file": out.name})
     return counted[0]
 

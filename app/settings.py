@@ -11,7 +11,7 @@ or an older program's rules can leave one).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -52,7 +52,7 @@ def write_setting(uow, key: str, value: dict) -> None:
     uow.audit("setting.update", "setting", key, before=before, after=value)
 
 
-def load_stored_policy(session: Session, key: str, policy: str, parse: Callable[[Mapping], Policy],
+def load_stored_policy(session: Session, key: str, policy: str, parse: Callable[[dict], Policy],
                 default: Policy) -> Policy:
     """The policy stored under ``key`` as ``parse`` reads and validates it (raising
     :class:`ValidationError`), ``default`` while nothing is stored; :class:`StoredPolicyInvalid`,
@@ -62,7 +62,7 @@ def load_stored_policy(session: Session, key: str, policy: str, parse: Callable[
         return default
     try:
         raw = json.loads(row.value)
-        if not isinstance(raw, Mapping):
+        if not isinstance(raw, dict):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a JSON object"), field=key)
         return parse(raw)
     except ValueError as exc:

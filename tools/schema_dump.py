@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.engine import make_engine  # noqa: E402 - after the path
-from db.migrate import upgrade  # noqa: E402
-from db.schema_dump import dump  # noqa: E402
+from db.engine import make_engine  # after the path
+from db.migrate import upgrade
+from db.schema_dump import dump
 
 SCHEMA_DIR = ROOT / "db" / "schema"
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"

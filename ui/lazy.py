@@ -107,7 +107,7 @@ class KeysetModel(QAbstractTableModel):
     def _call(self, after: int | None) -> Sequence | None:
         try:
             return self._fetch(after, self.page_size)
-        except Exception as error:  # noqa: BLE001 - the page decides what to show
+        except Exception as error:  # the page decides what to show
             self._failed = self._exhausted = True
             self.loadFailed.emit(error)
             return None

@@ -38,7 +38,7 @@ class SignedIn:
 def signed_in_or_refused(store, outcome: str, until, actor: Actor | None) -> SignedIn:
     """The session of a sign-in whose ``outcome`` is "ok", else the :class:`AuthError` that says
     why not (the same words on both engines)."""
-    if outcome == "ok":
+    if outcome == "ok" and actor is not None:
         return SignedIn(store, actor)
     if outcome == "locked":
         raise AuthError(LOCKED, until=wall_clock(until).strftime("%Y-%m-%d %H:%M"))

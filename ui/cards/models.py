@@ -85,7 +85,7 @@ class CardRowsModel(QAbstractTableModel):
         self._fetching = True
         try:
             page = self._fetch(self._rows[-1] if self._rows else None, self.page_size)
-        except Exception as error:  # noqa: BLE001 - the page shows it
+        except Exception as error:  # the page shows it
             self._more = False
             self._fetching = False
             self.loadFailed.emit(error)

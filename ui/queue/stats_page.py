@@ -119,7 +119,7 @@ class QueueStatsPage(Page):
         by = self.by_box.currentData()
         try:
             rows = stats.ticket_stats(self.context.store, self.context.actor, start=start, end=end, by=by)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.rows = [_Line(r, tier_label(r.key) if by == "tier" else r.key) for r in rows]

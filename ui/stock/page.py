@@ -290,7 +290,7 @@ class StockPage(Page):
             self.pending_model.set_rows(views.moves_to_confirm(store, actor))
             self.own_model.set_rows(views.my_moves_awaiting(store, actor))
             alerts = books.stock_alerts(store, actor)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         for view in (self.stock_view, self.pending_view, self.own_view):  # short lists: fit the content
@@ -324,7 +324,7 @@ class StockPage(Page):
     def reconcile(self) -> None:
         try:
             lines = books.reconcile_day(self.context.store, self.context.actor, business_date=self.business_date())
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.day_model.set_rows(lines)
@@ -424,7 +424,7 @@ class StockPage(Page):
             return
         try:
             moves.confirm(self.context.store, self.context.actor, move.id)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self._confirmed(move, self.context.actor.display_name)
