@@ -17,7 +17,7 @@ EXIT_CHECK_FAILED = 1
 
 
 class _Parser(argparse.ArgumentParser):
-    """A usage error as every other failure (DESIGN.md): one line on stderr, non-zero exit."""
+    """A usage error as every other failure (docs/architecture.md): one line on stderr, non-zero exit."""
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")

@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked by import-linter: ui -> app -> db, Qt only in ui."""
+"""The layer rules of docs/architecture.md, checked by import-linter: ui -> app -> db, Qt only in ui."""
 
 import os
 import shutil

@@ -16,7 +16,7 @@ from db.models import Branch, Customer, StaffAccount, StaffRole
 
 CARE_POLICY_KEY = "care_policy"
 CARE_POLICY = QT_TRANSLATE_NOOP("fields", "Care policy")
-# Who may look after customers (DOMAIN.md: maintenance by AUM band, seed 003), lowest band first.
+# Who may look after customers (docs/domain.md: maintenance by AUM band, seed 003), lowest band first.
 KEEPER_ROLES = tuple(role.value for role in reversed(ROLES_THAT_KEEP))
 NOT_IN_SCOPE = QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope.")
 

@@ -393,7 +393,7 @@ def branch_choices(store, actor) -> list[Choice]:
 
 def manager_choices(store, actor) -> list[Choice]:
     """Who may look after a customer of this actor's subtree: enabled relationship managers and,
-    for the lower AUM bands, lobby managers and tellers (DOMAIN.md), by name."""
+    for the lower AUM bands, lobby managers and tellers (docs/domain.md), by name."""
     with store.read() as session:
         scope = scope_branches(session, actor)
         rows = session.execute(

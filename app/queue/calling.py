@@ -2,7 +2,7 @@
 the next ticket, calling a chosen one out of order, recalling, marking a no-show, starting and
 finishing service.
 
-Calling the next ticket is one statement that claims it (DESIGN.md Concurrency):
+Calling the next ticket is one statement that claims it (docs/architecture.md Concurrency):
 ``UPDATE queue_ticket SET state = 'called' … WHERE id = (SELECT id … ORDER BY <calling order>
 LIMIT 1 FOR UPDATE SKIP LOCKED) AND state = 'waiting' RETURNING id``. On PostgreSQL a ticket
 another counter is claiming at that moment is skipped, not waited for, and never taken twice;

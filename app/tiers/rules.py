@@ -1,7 +1,7 @@
 """Tier rules: the versioned tier policy, the rolling quarterly daily-average AUM, and the
 evaluation that turns an average, a card held and an exception into worklist flags.
 
-DOMAIN.md: the tier comes from the rolling quarterly daily-average AUM as of last month; bands,
+docs/domain.md: the tier comes from the rolling quarterly daily-average AUM as of last month; bands,
 tier names, how many tiers there are and the card type per tier are policy, versioned with an
 effective date; cardholders below their card's band are *below standard* and go on a
 downgrade-review list, never downgraded silently, by a below-standard rule that is part of the
@@ -59,7 +59,7 @@ _TIER_CODE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 def card_rank(card_type: str | None) -> int:
     """0 for no VIP card, then 1, 2, 3 for gold, platinum, diamond: the queue calls higher
-    ranks first (DOMAIN.md: diamond, platinum, gold, ordinary)."""
+    ranks first (docs/domain.md: diamond, platinum, gold, ordinary)."""
     if card_type is None:
         return 0
     if card_type not in CARD_TYPES:

@@ -1,6 +1,6 @@
 """Started as a child process by the start-up bench: shows a window, exits once it is shown.
 
-``bare``: a bare QApplication showing one widget (the baseline DESIGN.md names).
+``bare``: a bare QApplication showing one widget (the baseline docs/architecture.md names).
 ``app URL``: VIP Desk's own start (``main.py --db URL``) up to its login window.
 The first ``QWidget.show`` schedules an immediate exit from the event loop, so the process's
 wall time is the time to a window on screen.

@@ -1,4 +1,4 @@
-"""Call next ticket (DESIGN.md budgets): 8 and 30 counter processes at once on PostgreSQL, 4 on
+"""Call next ticket (docs/architecture.md budgets): 8 and 30 counter processes at once on PostgreSQL, 4 on
 SQLite, and an open loop at a bank's peak rate; each beside the raw claim run the same way in
 the same run.
 

@@ -1,4 +1,4 @@
-"""The command line of DESIGN.md: exit codes, one-line errors, no tracebacks."""
+"""The command line of docs/architecture.md: exit codes, one-line errors, no tracebacks."""
 
 import subprocess
 import sys
