@@ -17,7 +17,7 @@ EXIT_CHECK_FAILED = 1
 
 
 class _Parser(argparse.ArgumentParser):
-    """A usage error as every other failure (DESIGN.md): one line on stderr, non-zero exit."""
+    """A usage error as every other failure (docs/architecture.md): one line on stderr, non-zero exit."""
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -123,6 +123,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     export.add_argument("kind", choices=["audit", "cards", "customers", "stock", "tickets"], metavar="KIND",
                         help="what to export: audit, cards, customers, stock, tickets")
     export.add_argument("out", metavar="OUT.csv", type=Path)
+    export.add_argument("--english", action="store_true",
+                        help="column headers in English (default: Chinese, as the screens show them)")
     export.add_argument("--db", metavar="URL", dest="sub_db")
     return parser
 
@@ -199,16 +201,17 @@ def cmd_backup(args) -> int:
 
 def cmd_export(args) -> int:
     from app.audit.trail import export_audit
+    from app.cards.views import export_cards
+    from app.catalogue import translator
     from app.customers.transfer import export_customers
     from app.opening import open_store
-
-    from app.stock.views import export_stock
-    from app.cards.views import export_cards
     from app.queue.stats import export_tickets
+    from app.stock.views import export_stock
 
     exporter = {"audit": export_audit, "cards": export_cards, "customers": export_customers,
                 "stock": export_stock, "tickets": export_tickets}[args.kind]
-    count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out)
+    say = None if args.english else translator()
+    count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out, say=say)
     print(f"{count} rows written to {args.out}")
     return 0
 
@@ -232,14 +235,15 @@ def _bad_lines(problems, count: int, args, prefix: str = "") -> None:
 
 
 def cmd_import_aum(args) -> int:
+    from app.csvio import ImportRefused
     from app.opening import open_store
-    from app.tiers.aum_import import MAX_REPORTED, AumImportRefused, import_aum
+    from app.tiers.aum_import import MAX_REPORTED, import_aum
 
     store = open_store(_store_url(args))
     try:
         result = import_aum(store, _batch_actor("import-aum"), args.file, skip_bad=args.skip_bad,
                             encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
-    except AumImportRefused as refused:
+    except ImportRefused as refused:
         _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)
@@ -252,14 +256,15 @@ def cmd_import_aum(args) -> int:
 
 
 def cmd_import_customers(args) -> int:
-    from app.customers.transfer import MAX_REPORTED, CustomerImportRefused, import_customers
+    from app.csvio import ImportRefused
+    from app.customers.transfer import MAX_REPORTED, import_customers
     from app.opening import open_store
 
     store = open_store(_store_url(args))
     try:
         result = import_customers(store, _batch_actor("import-customers"), args.file, skip_bad=args.skip_bad,
                                   encoding=args.encoding, keep_problems=None if args.bad_lines else MAX_REPORTED)
-    except CustomerImportRefused as refused:
+    except ImportRefused as refused:
         _bad_lines(refused.problems, refused.bad_lines, args)
         print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
               "(--skip-bad imports the good lines)", file=sys.stderr)

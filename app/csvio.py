@@ -126,6 +126,19 @@ class LineProblem:
         return f"line {self.line}: " + self.template.format(**self.params)
 
 
+class ImportRefused(ValidationError):
+    """An import refused whole: bad lines and no permission to skip them, so nothing was
+    imported (every import of an extract, customers or AUM). ``problems`` lists the bad lines
+    found, ``bad_lines`` counts them all."""
+
+    def __init__(self, problems: list[LineProblem], bad_lines: int):
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "{count} bad line(s), nothing was imported. First: {first}"),
+            count=bad_lines, first=str(problems[0]) if problems else "")
+        self.problems = problems
+        self.bad_lines = bad_lines
+
+
 def problem_from(line: int, error: ValidationError) -> LineProblem:
     """A line problem from the validation error one of its fields raised."""
     reason = error.template

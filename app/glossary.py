@@ -1,6 +1,6 @@
 """The one glossary of display names: what every screen, document and message calls things.
 
-DOMAIN.md's glossary, the names of the audit trail's actions, records and detail fields, and
+docs/domain.md's glossary, the names of the audit trail's actions, records and detail fields, and
 how a sign-in attempt's actor is written, declared once. The code writes English source texts
 (marked for the translation catalogues, context named beside each table); the screens show them
 translated (Simplified Chinese by default), and :data:`TERMS` pins the Chinese every
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from app.errors import QT_TRANSLATE_NOOP
 
-# English (code and source text) -> Chinese (UI), DOMAIN.md's glossary and the customer
+# English (code and source text) -> Chinese (UI), docs/domain.md's glossary and the customer
 # record's fields. A source text listed here means the term wherever it appears, except in the
 # contexts of HOMONYMS, where the same English word names something else.
 TERMS = {

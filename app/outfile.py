@@ -8,6 +8,10 @@ batch's registration) of that very file; when the block fails, the earlier file 
 is put back (or the new one removed). So a file is never there without its record, nor a record
 without its file, and a full disk or a read-only folder leaves nothing behind but one clear
 error.
+
+Every CSV export goes through :func:`export_csv`: the part file, the rename, the audit event in
+the same step, cells safe in a spreadsheet, headers in the reader's language and times with
+their zone.
 """
 
 from __future__ import annotations
@@ -17,14 +21,17 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
+from app.business_day import BUSINESS_TIME_ZONE, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 FILE = QT_TRANSLATE_NOOP("fields", "File")
+Row = TypeVar("Row")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"):
 # = + - @, and a tab or carriage return before them.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -125,8 +132,8 @@ def published(target: Path, fill: Callable[[IO[bytes]], None]) -> Iterator[Path]
             kept.unlink(missing_ok=True)
 
 
-def with_progress(rows: Iterable[object], every: int,
-                  report: Callable[[int], bool | None] | None) -> Iterator[object]:
+def with_progress(rows: Iterable[Row], every: int,
+                  report: Callable[[int], bool | None] | None) -> Iterator[Row]:
     """``rows`` as they are, telling ``report`` the count every ``every`` rows; when it returns
     False the export stops with :class:`app.errors.Cancelled` (the part file goes with it)."""
     from app.errors import Cancelled
@@ -150,11 +157,48 @@ def csv_filler(header: Iterable[object], rows: Iterable[Iterable[object]],
             writer = SafeWriter(text)
             writer.writerow(header)
             count = 0
-            for count, row in enumerate(rows, start=1):
+            for row in rows:
                 writer.writerow(row)
+                count += 1
             if counted is not None:
                 counted[:] = [count]
             text.flush()
         finally:
             text.detach()
     return fill
+
+
+# The translation context of every export's column headers (English source texts).
+EXPORTS = "exports"
+# (context, source text) -> the text in the reader's language; the screens pass Qt's translate,
+# the command line its own (main.py), so that headers are Chinese unless English is asked for.
+Say = Callable[[str, str], str]
+PROGRESS_EVERY = 2000
+
+
+def zoned(moment: datetime | None, time_zone: str = BUSINESS_TIME_ZONE) -> str:
+    """A stored moment (naive UTC) as an export writes it: the clocks of ``time_zone`` (the
+    branch's), with the offset written out, so that a reader never has to guess the zone
+    (``2026-09-30 17:05:00+08:00``); empty for no moment."""
+    return wall_clock(moment, time_zone).isoformat(sep=" ", timespec="seconds") if moment else ""
+
+
+def export_csv(store, actor, out: Path, *, header: Sequence[str], rows: Iterable[Iterable[object]],
+               action: str, entity: str, entity_id: object = "*", details: Mapping | None = None,
+               say: Say | None = None, progress: Callable[[int], bool | None] | None = None) -> int:
+    """Write ``rows`` under ``header`` to ``out`` as a CSV export and audit it; returns the rows.
+
+    UTF-8 with a BOM, every cell safe in a spreadsheet (:func:`csv_filler`); ``header`` holds
+    English source texts of the :data:`EXPORTS` context, put in the reader's language by
+    ``say`` (English as written without it). ``progress`` hears the count every
+    :data:`PROGRESS_EVERY` rows and may cancel. The file is put in place whole
+    (:func:`published`) and the audit event ``action`` on ``entity`` / ``entity_id`` (with the
+    row count, the file's name and ``details``) is committed with it: neither exists without the
+    other, and a failure leaves the earlier file as it was."""
+    out, counted = Path(out), [0]
+    words = [say(EXPORTS, text) if say else text for text in header]
+    reported = with_progress(rows, PROGRESS_EVERY, progress)
+    with published(out, csv_filler(words, reported, counted)), store.write(actor) as uow:
+        uow.audit(action, entity, entity_id, after={**(details or {}), "rows": counted[0], "file": out.name})
+    return counted[0]
+

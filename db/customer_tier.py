@@ -1,13 +1,16 @@
 """Every customer has a tier row (``customer_tier``), made by the database as the customer is
 inserted, so that every writer of customers (the services, the customer import, the demo
-builders, plain SQL) gets one without knowing of it: 'ordinary' until an evaluation or an
-exception says otherwise. On PostgreSQL one statement trigger inserts the rows of a whole
+builders, plain SQL) gets one without knowing of it: :data:`FIRST_TIER` until an evaluation or
+an exception says otherwise. On PostgreSQL one statement trigger inserts the rows of a whole
 statement (the demo builds a million customers in a few statements), as the table's owner:
 staff may read and change tier rows in their scope but not make them."""
 
 from __future__ import annotations
 
-FIRST_TIER = "ordinary"   # app.tiers.rules: the lowest band of every policy
+# The tier a customer is born with. The trigger cannot know which policy will be in force, so
+# the rule runs the other way: app.tiers.rules refuses a policy whose lowest band is named
+# otherwise (TierPolicy.validate), and this constant is the one place the name is written.
+FIRST_TIER = "ordinary"
 
 _SQLITE = (f"CREATE TRIGGER customer_tier_row AFTER INSERT ON customer BEGIN "
            f"INSERT INTO customer_tier (id, tier) VALUES (NEW.id, '{FIRST_TIER}'); END")

@@ -129,7 +129,7 @@ def _check_liveness(engine: Engine) -> None:
             return
         try:
             engine.dialect.do_ping(dbapi_connection)
-        except Exception as exc:  # noqa: BLE001 - any failure: the pool replaces the connection
+        except Exception as exc:  # any failure: the pool replaces the connection
             raise DisconnectionError() from exc
 
     @event.listens_for(engine, "checkin")

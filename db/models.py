@@ -156,7 +156,7 @@ class RolePermission(Base):
 
 
 class StateTransition(Base):
-    """One allowed step of a state machine (DESIGN.md) and the permission that may take it: the
+    """One allowed step of a state machine (docs/architecture.md) and the permission that may take it: the
     app's transition tables in the store, so that PostgreSQL refuses a status jump made with raw
     SQL by the same rules (a test holds them equal to the app's)."""
 
@@ -184,7 +184,7 @@ class CustomerTier(Base):
 
 
 class Customer(Base):
-    """A real-name customer of a branch (the archive of DOMAIN.md).
+    """A real-name customer of a branch (the archive of docs/domain.md).
 
     ``id_rev`` and ``phone_rev`` hold the digits reversed, so "the last 4+ digits" is an
     indexed prefix search; ``name_pinyin`` and ``name_initials`` serve 张三 ← zhangsan / zs.

@@ -15,9 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The PC's own settings file (/etc/xdg/VIPDesk/vipdesk.ini) must not steer the tests: an empty one.
 os.environ["VIPDESK_SETTINGS"] = os.devnull
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
-from keyring.backends import fail  # noqa: E402
+import keyring
+import pytest
+from keyring.backends import fail
 
 from app.actor import Actor
 from app.store import Store

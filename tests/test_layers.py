@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked by import-linter: ui -> app -> db, Qt only in ui, the
+"""The layer rules of docs/architecture.md, checked by import-linter: ui -> app -> db, Qt only in ui, the
 ui capabilities independent of each other, the documents' rendering engine below the
 capabilities that print with it. The contracts see every module on disk (a folder without an
 ``__init__.py`` would be invisible to them), and a planted forbidden import breaks them."""

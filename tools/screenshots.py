@@ -356,7 +356,7 @@ def _queue_report(app, store, language, out: Path) -> None:
 
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
-    from app.documents.reports import queue_day
+    from app.queue.day_report import queue_day
     from app.queue import views
     from ui.dialogs import Dialogs
     from ui.shell.window import MainWindow

@@ -73,7 +73,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:  # worker thread
         try:
             result = self._work(self._progress)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+        except BaseException as exc:  # every failure goes back to the GUI thread
             self._signals.error.emit(exc)
         else:
             self._signals.done.emit(result)

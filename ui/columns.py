@@ -116,7 +116,7 @@ class ColumnsModel(SortableRows, QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
                 self._rows.extend(page)
                 self.endInsertRows()
-        except Exception as error:  # noqa: BLE001 - the page shows it
+        except Exception as error:  # the page shows it
             self._more = False
             self.loadFailed.emit(error)
         finally:

@@ -5,7 +5,7 @@ service is asked for ``limit`` rows after the key of the last row shown (keyset 
 the list's own order). It keeps the key of every row loaded (8 bytes each) but the full rows of
 only the pages used last; a row whose page was dropped is fetched again, after the key of the
 row before its page, when it is next painted. A customer list of 1,000,000 rows scrolled to the
-end costs its keys (about 8 MB), not a million row objects (DESIGN.md: ≤ 300 MB resident).
+end costs its keys (about 8 MB), not a million row objects (docs/architecture.md: ≤ 300 MB resident).
 
 Subclasses give ``COLUMNS``, :meth:`key_of` and the cells (:meth:`cell`); a bounded result (a
 search) is shown whole with :meth:`show_rows` and kept whole.
@@ -107,7 +107,7 @@ class KeysetModel(QAbstractTableModel):
     def _call(self, after: int | None) -> Sequence | None:
         try:
             return self._fetch(after, self.page_size)
-        except Exception as error:  # noqa: BLE001 - the page decides what to show
+        except Exception as error:  # the page decides what to show
             self._failed = self._exhausted = True
             self.loadFailed.emit(error)
             return None

@@ -12,8 +12,9 @@ from sqlalchemy import literal, or_, select, text
 from app.audit.anchor import Anchor, anchor_of, anchor_problem
 from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
+from app.errors import QT_TRANSLATE_NOOP
 from app.glossary import SIGNIN_ACTOR_PREFIX, signin_user
-from app.outfile import csv_filler, published, with_progress
+from app.outfile import Say, export_csv, zoned
 from db.models import AuditEvent, Branch, StaffAccount
 
 PAGE_SIZE = 200
@@ -211,9 +212,17 @@ def _check(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
     return ""
 
 
-EXPORT_PROGRESS_EVERY = 500
-EXPORT_HEADER = ["event", "occurred_at_utc", "actor", "branch", "action", "entity", "entity_id",
-                 "before", "after"]
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "Event"),
+    QT_TRANSLATE_NOOP("exports", "Occurred at"),
+    QT_TRANSLATE_NOOP("exports", "Actor"),
+    QT_TRANSLATE_NOOP("exports", "Branch"),
+    QT_TRANSLATE_NOOP("exports", "Action"),
+    QT_TRANSLATE_NOOP("exports", "Record"),
+    QT_TRANSLATE_NOOP("exports", "Record ID"),
+    QT_TRANSLATE_NOOP("exports", "Before"),
+    QT_TRANSLATE_NOOP("exports", "After"),
+)
 
 
 def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[str]]:
@@ -228,22 +237,20 @@ def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[s
         if not page:
             return
         for row in page:
-            yield [str(row.number), row.occurred_at.isoformat(sep=" ", timespec="seconds"),
+            yield [str(row.number), zoned(row.occurred_at),
                    row.actor_name, row.branch_code, row.action, row.entity, row.entity_id,
                    row.before, row.after]
         after = page[-1].number
 
 
 def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter(), *,
-                 progress: Callable[[int], bool] | None = None) -> int:
-    """Write the trail in scope to ``out`` as UTF-8 CSV (with BOM, for spreadsheet programs).
+                 say: Say | None = None, progress: Callable[[int], bool] | None = None) -> int:
+    """Write the trail in scope to ``out`` as a CSV export (:func:`app.outfile.export_csv`),
+    times on the business clocks with their offset.
 
     ``progress`` gets the count written so far; when it returns False the export stops with
     :class:`app.errors.Cancelled`, ``out`` is left untouched and nothing is audited.
     """
     require(actor, Permission.EXPORT_AUDIT)
-    out, counted = Path(out), [0]
-    rows = with_progress(iter_export_rows(store, actor, audit_filter), EXPORT_PROGRESS_EVERY, progress)
-    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("audit.export", "audit_event", "*", after={"rows": counted[0], "file": out.name})
-    return counted[0]
+    return export_csv(store, actor, out, header=EXPORT_HEADER, rows=iter_export_rows(store, actor, audit_filter),
+                      action="audit.export", entity="audit_event", say=say, progress=progress)

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from app.actor import Actor
-from app.auth.signin import SignedIn, sign_in
+from app.auth.gate import SignedIn
+from app.auth.signin import sign_in
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
 
 AUTHORISED_BY = QT_TRANSLATE_NOOP("fields", "Authorising person")

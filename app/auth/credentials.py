@@ -1,13 +1,17 @@
-"""Where passwords live: argon2id hashes in the store (SQLite) or PostgreSQL login roles.
+"""Where passwords live, one strategy per engine: argon2id hashes in the store (SQLite) or
+PostgreSQL login roles (:mod:`app.auth.pg_roles` says why).
 
-Account services talk to this small interface so that the same service code runs on both
-engines; on PostgreSQL every staff account is its own login role and the server checks the
-password, so no shared database password sits on any PC.
+Account services and first start talk to this small interface so that the same service code
+runs on both engines; on PostgreSQL every staff account is its own login role and the server
+checks the password, so no shared database password sits on any PC. Both strategies live here,
+below every service that uses them.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
+
+from sqlalchemy import text
 
 from app.auth.passwords import hash_password
 from db.models import StaffAccount
@@ -45,9 +49,49 @@ class LocalCredentials:
         """Nothing to do: sign-in reads ``disabled`` and ``locked_until`` itself."""
 
 
-def credentials_for(store) -> Credentials:
-    if store.kind == "postgresql":
-        from app.auth.pg_roles import PgCredentials
+def _raw(session):
+    """The psycopg connection under a session (for libpq's password encryption)."""
+    return session.connection().connection.driver_connection
 
+
+def scram_verifier(session, role: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, computed here: the server never sees the text."""
+    pgconn = _raw(session).pgconn
+    return pgconn.encrypt_password(password.encode("utf-8"), role.encode("utf-8"),
+                                   b"scram-sha-256").decode("ascii")
+
+
+def role_prefix(session) -> str:
+    return session.scalar(text("SELECT vipdesk_role_prefix()"))
+
+
+class PgCredentials:
+    """Account passwords as PostgreSQL login roles, managed through the store's definer functions."""
+
+    def login_role_name(self, uow, username: str) -> str:
+        return role_prefix(uow.session) + username
+
+    def create_login(self, uow, account: StaffAccount, password: str) -> None:
+        session = uow.session
+        session.flush()
+        session.execute(text("SELECT vipdesk_create_login(:id, :verifier)"),
+                        {"id": account.id, "verifier": scram_verifier(session, account.db_role, password)})
+
+    def set_password(self, uow, account: StaffAccount, password: str) -> None:
+        session = uow.session
+        session.flush()
+        session.execute(text("SELECT vipdesk_set_password(:id, :verifier)"),
+                        {"id": account.id, "verifier": scram_verifier(session, account.db_role, password)})
+
+    def set_login_allowed(self, uow, account: StaffAccount, allowed: bool) -> None:
+        session = uow.session
+        session.flush()  # the function reads the row's disabled / locked_until
+        session.execute(text("SELECT vipdesk_set_login(:id, :allowed, :now)"),
+                        {"id": account.id, "allowed": allowed, "now": uow.now})
+
+
+def credentials_for(store) -> Credentials:
+    """The strategy of ``store``'s engine."""
+    if store.kind == "postgresql":
         return PgCredentials()
     return LocalCredentials()

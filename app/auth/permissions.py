@@ -23,7 +23,7 @@ class Role(StrEnum):
 
 
 STAFF_ROLES = tuple(role for role in Role if role is not Role.SYSTEM)
-# Who may look after customers (DOMAIN.md: maintenance by AUM band, seed 003): the customer's
+# Who may look after customers (docs/domain.md: maintenance by AUM band, seed 003): the customer's
 # "relationship manager" field names one of them.
 KEEPER_ROLES = (Role.RELATIONSHIP_MANAGER, Role.LOBBY_MANAGER, Role.COUNTER_STAFF)
 

@@ -49,9 +49,9 @@ from sqlalchemy.exc import DBAPIError
 
 from app.actor import Actor
 from app.auth.accounts import actor_for
+from app.auth.credentials import role_prefix, scram_verifier
+from app.auth.gate import ALREADY_SET_UP, SETUP_ACTOR, SignedIn, gatekeeper, signed_in_or_refused
 from app.auth.policy import SignInPolicy, check_new_password
-from app.auth.setup import ALREADY_SET_UP, SETUP_ACTOR
-from app.auth.signin import SignedIn, _gatekeeper, _result
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, StoreUnavailable
 from app.store import Store
 from db.engine import make_engine
@@ -66,47 +66,6 @@ NOT_ABOUT_THE_PASSWORD = (
 )
 
 
-def _raw(session):
-    """The psycopg connection under a session (for libpq's password encryption)."""
-    return session.connection().connection.driver_connection
-
-
-def scram_verifier(session, role: str, password: str) -> str:
-    """The SCRAM-SHA-256 verifier of ``password``, computed here: the server never sees the text."""
-    pgconn = _raw(session).pgconn
-    return pgconn.encrypt_password(password.encode("utf-8"), role.encode("utf-8"),
-                                   b"scram-sha-256").decode("ascii")
-
-
-def role_prefix(session) -> str:
-    return session.scalar(text("SELECT vipdesk_role_prefix()"))
-
-
-class PgCredentials:
-    """Account passwords as PostgreSQL login roles, managed through the store's definer functions."""
-
-    def login_role_name(self, uow, username: str) -> str:
-        return role_prefix(uow.session) + username
-
-    def create_login(self, uow, account: StaffAccount, password: str) -> None:
-        session = uow.session
-        session.flush()
-        session.execute(text("SELECT vipdesk_create_login(:id, :verifier)"),
-                        {"id": account.id, "verifier": scram_verifier(session, account.db_role, password)})
-
-    def set_password(self, uow, account: StaffAccount, password: str) -> None:
-        session = uow.session
-        session.flush()
-        session.execute(text("SELECT vipdesk_set_password(:id, :verifier)"),
-                        {"id": account.id, "verifier": scram_verifier(session, account.db_role, password)})
-
-    def set_login_allowed(self, uow, account: StaffAccount, allowed: bool) -> None:
-        session = uow.session
-        session.flush()  # the function reads the row's disabled / locked_until
-        session.execute(text("SELECT vipdesk_set_login(:id, :allowed, :now)"),
-                        {"id": account.id, "allowed": allowed, "now": uow.now})
-
-
 def load_policy_postgresql(session) -> SignInPolicy:
     """The sign-in policy as the pre-sign-in role may read it (stored values over defaults)."""
     stored = session.scalar(text("SELECT vipdesk_signin_policy()"))
@@ -118,12 +77,12 @@ def load_policy_postgresql(session) -> SignInPolicy:
 def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
     """Sign in by connecting as the person's login role; see the module's docstring."""
     username = username.replace("\x00", "")
-    with store.write(_gatekeeper(username), check_session=False) as uow:
+    with store.write(gatekeeper(username), check_session=False) as uow:
         status, until, login_role = uow.session.execute(
             text("SELECT status, until, login_role FROM vipdesk_signin_check(:u, :now)"),
             {"u": username, "now": uow.now}).one()
     if status != "go":
-        return _result(store, status, until, None)
+        return signed_in_or_refused(store, status, until, None)
     engine = None
     if login_role is not None and "\x00" not in password:
         engine = make_engine(store.engine.url.set(username=login_role, password=password))
@@ -137,14 +96,14 @@ def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool 
                     QT_TRANSLATE_NOOP("errors", "The store {where} did not answer: {reason}"),
                     where=store.describe(), reason=_reason(exc.orig)) from exc
     if engine is None:
-        with store.write(_gatekeeper(username), check_session=False) as uow:
+        with store.write(gatekeeper(username), check_session=False) as uow:
             status, until = uow.session.execute(
                 text("SELECT status, until FROM vipdesk_signin_failed(:u, :now)"),
                 {"u": username, "now": uow.now}).one()
-        return _result(store, status, until, None)
+        return signed_in_or_refused(store, status, until, None)
     signed_in = Store(engine, clock=store.clock)
     try:
-        with signed_in.write(_gatekeeper(username), check_session=False) as uow:
+        with signed_in.write(gatekeeper(username), check_session=False) as uow:
             status, account_id, until = uow.session.execute(
                 text("SELECT status, account_id, until FROM vipdesk_signin_succeeded(:now)"),
                 {"now": uow.now}).one()
@@ -154,7 +113,7 @@ def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool 
         raise
     if status != "ok":
         engine.dispose()
-        return _result(store, status, until, None)
+        return signed_in_or_refused(store, status, until, None)
     if store.engine.url.username == login_role:  # re-authentication (idle lock): keep the session's store
         engine.dispose()
         signed_in = store
@@ -162,7 +121,7 @@ def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool 
         # Nobody signs in on this PC again until this person signs out: the pre-sign-in login
         # keeps no idle server connection meanwhile (one connection per working PC, not two).
         store.engine.dispose()
-    return _result(signed_in, "ok", None, actor)
+    return signed_in_or_refused(signed_in, "ok", None, actor)
 
 
 def _not_about_the_password(exc: DBAPIError) -> bool:

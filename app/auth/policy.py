@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.settings import read_setting, write_setting
+from app.settings import load_stored_policy, write_setting
 
 KEY = "signin_policy"
+POLICY = QT_TRANSLATE_NOOP("fields", "Sign-in policy")
 MAX_PASSWORD_LENGTH = 128
 
 
@@ -18,6 +20,14 @@ class SignInPolicy:
     max_failed_signins: int = 5
     lockout_minutes: int = 30
     idle_lock_minutes: int = 15
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> SignInPolicy:
+        """The policy stored in ``data`` over the defaults, validated; unknown keys ignored."""
+        known = {f.name for f in fields(cls)}
+        policy = cls(**{k: v for k, v in data.items() if k in known})
+        policy.validate()
+        return policy
 
     def validate(self) -> None:
         limits = {
@@ -35,10 +45,9 @@ class SignInPolicy:
 
 
 def load_policy(session) -> SignInPolicy:
-    """The policy in force: stored values over the defaults."""
-    stored = read_setting(session, KEY) or {}
-    known = {f.name for f in fields(SignInPolicy)}
-    return SignInPolicy(**{k: v for k, v in stored.items() if k in known})
+    """The policy in force: stored values over the defaults, validated
+    (:func:`app.settings.load_stored_policy`)."""
+    return load_stored_policy(session, KEY, POLICY, SignInPolicy.from_dict, SignInPolicy())
 
 
 def save_policy(store, actor, policy: SignInPolicy) -> None:

@@ -8,21 +8,17 @@ from app.actor import Actor
 from app.auth.accounts import clean_display_name, clean_username, insert_account
 from app.auth.branches import clean_code, clean_name
 from app.auth.credentials import credentials_for
+from app.auth.gate import ALREADY_SET_UP, SETUP_ACTOR
 from app.auth.permissions import Role
+from app.auth.pg_roles import create_first_administrator_postgresql, needs_first_administrator_postgresql
 from app.auth.policy import check_new_password, load_policy
-from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
+from app.errors import PermissionDenied
 from db.models import Branch, StaffAccount
-
-SETUP_ACTOR = "setup"
-ALREADY_SET_UP = QT_TRANSLATE_NOOP(
-    "errors", "This store already has accounts; ask an administrator to create yours.")
 
 
 def needs_first_administrator(store) -> bool:
     """True while the store has no account at all."""
     if store.kind == "postgresql":
-        from app.auth.pg_roles import needs_first_administrator_postgresql
-
         return needs_first_administrator_postgresql(store)
     with store.read() as session:
         return session.scalar(select(StaffAccount.id).limit(1)) is None
@@ -34,8 +30,6 @@ def create_first_administrator(store, *, username: str, display_name: str, passw
     username, display_name = clean_username(username), clean_display_name(display_name)
     code, name = clean_code(head_office_code), clean_name(head_office_name)
     if store.kind == "postgresql":
-        from app.auth.pg_roles import create_first_administrator_postgresql
-
         return create_first_administrator_postgresql(
             store, username=username, display_name=display_name, password=password,
             head_office_code=code, head_office_name=name)

@@ -7,36 +7,16 @@ for counting failures and locking are the same policy either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.actor import Actor
 from app.auth.accounts import actor_for
+from app.auth.gate import SignedIn, gatekeeper, signed_in_or_refused
 from app.auth.passwords import hash_password, needs_rehash, verify_password
+from app.auth.pg_roles import sign_in_postgresql
 from app.auth.policy import load_policy
-from app.business_day import wall_clock
-from app.errors import QT_TRANSLATE_NOOP, AuthError
 from db.models import StaffAccount
-
-WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
-LOCKED = QT_TRANSLATE_NOOP(
-    "errors", "Too many failed sign-ins: this account is locked until {until} (Beijing time). "
-              "An administrator can unlock it sooner.")
-DISABLED = QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
-# PostgreSQL: the login's password was changed outside VIP Desk (migration 0027).
-RESET_NEEDED = QT_TRANSLATE_NOOP(
-    "errors", "The password of this account was changed outside VIP Desk, so the account cannot "
-              "sign in. Ask an administrator to reset your password.")
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    """A signed-in session: the store as this person reaches it, and who they are."""
-
-    store: object
-    actor: Actor
 
 
 def sign_in(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
@@ -47,11 +27,9 @@ def sign_in(store, username: str, password: str, *, keep_store: bool = False) ->
     login lets its connection go once the person is in."""
     username = (username or "").strip().lower()[:64]
     if store.kind == "postgresql":
-        from app.auth.pg_roles import sign_in_postgresql
-
         return sign_in_postgresql(store, username, password, keep_store=keep_store)
     outcome: str
-    with store.write(_gatekeeper(username), check_session=False) as uow:
+    with store.write(gatekeeper(username), check_session=False) as uow:
         account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))
         policy = load_policy(uow.session)
         if account is not None and account.locked_until and account.locked_until > uow.now:
@@ -68,7 +46,7 @@ def sign_in(store, username: str, password: str, *, keep_store: bool = False) ->
             if needs_rehash(account.password_hash):
                 account.password_hash = hash_password(password)
             actor = actor_for(account)
-    return _result(store, outcome, until, actor if outcome == "ok" else None)
+    return signed_in_or_refused(store, outcome, until, actor if outcome == "ok" else None)
 
 
 def record_failure(uow, account: StaffAccount | None, username: str, policy) -> tuple[str, object]:
@@ -91,23 +69,6 @@ def record_success(uow, account: StaffAccount) -> None:
     account.locked_until = None
     account.last_signin_at = uow.now
     uow.audit("signin.success", "staff_account", account.id, branch_id=account.branch_id)
-
-
-def _result(store, outcome: str, until, actor: Actor | None) -> SignedIn:
-    if outcome == "ok":
-        return SignedIn(store, actor)
-    if outcome == "locked":
-        raise AuthError(LOCKED, until=wall_clock(until).strftime("%Y-%m-%d %H:%M"))
-    if outcome == "disabled":
-        raise AuthError(DISABLED)
-    if outcome == "reset_needed":
-        raise AuthError(RESET_NEEDED)
-    raise AuthError(WRONG_CREDENTIALS)
-
-
-def _gatekeeper(username: str) -> Actor:
-    """The actor that audit events of a sign-in attempt are written as."""
-    return Actor.batch(f"signin:{username[:32]}")
 
 
 def unlock_screen(signed_in: SignedIn, password: str) -> SignedIn:

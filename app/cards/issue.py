@@ -1,5 +1,5 @@
 """Issue at the counter: an approved application becomes a card in the customer's hand, in ONE
-transaction (DESIGN.md): the application claimed (fulfilled), the blank serial taken from the
+transaction (docs/architecture.md): the application claimed (fulfilled), the blank serial taken from the
 clerk's own drawer, the card it replaces ended (its blank returned to stock for destruction, or
 recorded as not handed back with a reason), the new card written active, the service agreement
 and the card's letter recorded for printing, and the audit event. Any refusal or clash rolls

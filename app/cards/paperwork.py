@@ -68,7 +68,7 @@ class PaperworkRow:
 
 @dataclass(frozen=True)
 class LetterData:
-    """Everything a card's agreement or letter shows; PII masked (DESIGN.md)."""
+    """Everything a card's agreement or letter shows; PII masked (docs/architecture.md)."""
 
     card_id: int
     customer_id: int

@@ -8,21 +8,17 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
-from app.errors import ValidationError
-from app.settings import read_setting, write_setting
+from app.errors import QT_TRANSLATE_NOOP
+from app.settings import load_stored_policy, write_setting
 
 CARD_POLICY_KEY = "card_policy"
+CARD_POLICY = QT_TRANSLATE_NOOP("fields", "Card policy")
 
 
 def card_policy_in(session: Session) -> CardPolicy:
-    """The stored card policy, or the defaults (also when a stored value no longer validates)."""
-    raw = read_setting(session, CARD_POLICY_KEY)
-    if not raw:
-        return DEFAULT_CARD_POLICY
-    try:
-        return CardPolicy.from_dict(raw)
-    except ValidationError:
-        return DEFAULT_CARD_POLICY
+    """The stored card policy, or the defaults while none is stored
+    (:func:`app.settings.load_stored_policy`: a stored value that no longer validates is reported)."""
+    return load_stored_policy(session, CARD_POLICY_KEY, CARD_POLICY, CardPolicy.from_dict, DEFAULT_CARD_POLICY)
 
 
 def card_policy(store) -> CardPolicy:

@@ -1,4 +1,4 @@
-"""Pure rules of the VIP card lifecycle (DOMAIN.md "VIP cards", DESIGN.md state machines).
+"""Pure rules of the VIP card lifecycle (docs/domain.md "VIP cards", docs/architecture.md state machines).
 
 - Card applications: submitted → approved | rejected; approved → fulfilled | cancelled (a
   submitted one may be cancelled too). Kinds: new, renewal, upgrade, downgrade, replace-lost,
@@ -391,7 +391,7 @@ def check_eligibility(kind: str, card_type: str, holding: Holding, entitled: str
       customer below standard renews by a downgrade, after review).
     - upgrade: an active card below the one asked for, the tier reaching it.
     - downgrade: an active card above the one asked for (voluntary, or after review).
-    - replace-lost: a lost card not yet replaced, at its original type (DOMAIN.md).
+    - replace-lost: a lost card not yet replaced, at its original type (docs/domain.md).
     - replace-damaged: an active card of the type asked for.
     """
     if kind not in KINDS:

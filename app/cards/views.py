@@ -14,18 +14,32 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.auth.permissions import Permission, require
+from app.errors import QT_TRANSLATE_NOOP
 from app.cards import rules
 from app.cards.common import customer_in_scope
 from app.cards.policy import card_policy_in
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
-from app.outfile import csv_filler, published, with_progress
+from app.outfile import Say, export_csv
 from app.stock.common import own_drawer
 from app.stock.rules import IN_STOCK
 from db.models import BlankCard, Branch, Customer, StaffAccount, VipCard
 
-EXPORT_HEADER = ["card_id", "cif_no", "customer", "branch", "card_type", "card_number_masked", "serial",
-                 "status", "issued_on", "expires_on", "replaces_card_id", "agreement_signed_on", "issued_by"]
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "Card ID"),
+    QT_TRANSLATE_NOOP("exports", "CIF number"),
+    QT_TRANSLATE_NOOP("exports", "Customer"),
+    QT_TRANSLATE_NOOP("exports", "Branch"),
+    QT_TRANSLATE_NOOP("exports", "Card type"),
+    QT_TRANSLATE_NOOP("exports", "Card number (masked)"),
+    QT_TRANSLATE_NOOP("exports", "Serial"),
+    QT_TRANSLATE_NOOP("exports", "Status"),
+    QT_TRANSLATE_NOOP("exports", "Issued on"),
+    QT_TRANSLATE_NOOP("exports", "Expires on"),
+    QT_TRANSLATE_NOOP("exports", "Replaces card"),
+    QT_TRANSLATE_NOOP("exports", "Agreement signed on"),
+    QT_TRANSLATE_NOOP("exports", "Issued by"),
+)
 
 
 @dataclass(frozen=True)
@@ -148,14 +162,13 @@ def my_drawer(store, actor) -> list[DrawerStock]:
     return [DrawerStock(t, rows.get(t, (0, None))[0], rows.get(t, (0, None))[1]) for t in CARD_TYPES]
 
 
-def export_cards(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
-    """Every card in scope, card numbers masked, as UTF-8 CSV (with BOM); audited."""
+def export_cards(store, actor, out: Path, *, say: Say | None = None,
+                 progress: Callable[[int], bool] | None = None) -> int:
+    """Every card in scope, card numbers masked, as a CSV export (:func:`app.outfile.export_csv`:
+    atomic, audited, headers in the reader's language)."""
     _require_view(actor)
-    out, counted = Path(out), [0]
-    rows = with_progress(_export_rows(store, actor), 2000, progress)
-    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("card.export", "vip_card", "*", after={"rows": counted[0], "file": out.name})
-    return counted[0]
+    return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
+                      action="card.export", entity="vip_card", say=say, progress=progress)
 
 
 def _export_rows(store, actor) -> Iterator[list]:

@@ -1,5 +1,5 @@
 """Who looks after which customer: assignment one by one or in bulk by rule (AUM band -> role,
-DOMAIN.md), the per-manager cap, the report of customers with no keeper or lost contact, and
+docs/domain.md), the per-manager cap, the report of customers with no keeper or lost contact, and
 handing a leaving manager's whole book over in one step.
 
 The keeper is ``customer.relationship_manager_id`` (the relationship manager, or for lower

@@ -11,24 +11,20 @@ from sqlalchemy.orm import Session
 from app.auth.permissions import KEEPER_ROLES as ROLES_THAT_KEEP, Permission, require
 from app.care.rules import DEFAULT_CARE_POLICY, RELATIONSHIP_MANAGER, CarePolicy
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
-from app.settings import read_setting, write_setting
+from app.settings import load_stored_policy, write_setting
 from db.models import Branch, Customer, StaffAccount, StaffRole
 
 CARE_POLICY_KEY = "care_policy"
-# Who may look after customers (DOMAIN.md: maintenance by AUM band, seed 003), lowest band first.
+CARE_POLICY = QT_TRANSLATE_NOOP("fields", "Care policy")
+# Who may look after customers (docs/domain.md: maintenance by AUM band, seed 003), lowest band first.
 KEEPER_ROLES = tuple(role.value for role in reversed(ROLES_THAT_KEEP))
 NOT_IN_SCOPE = QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope.")
 
 
 def load_policy(session: Session) -> CarePolicy:
-    """The store's care policy (setting ``care_policy``), or DOMAIN.md's defaults."""
-    raw = read_setting(session, CARE_POLICY_KEY)
-    if raw is None:
-        return DEFAULT_CARE_POLICY
-    try:
-        return CarePolicy.from_dict(raw)
-    except ValidationError:
-        return DEFAULT_CARE_POLICY
+    """The store's care policy (setting ``care_policy``), or the defaults while none is stored
+    (:func:`app.settings.load_stored_policy`: a stored value that no longer validates is reported)."""
+    return load_stored_policy(session, CARE_POLICY_KEY, CARE_POLICY, CarePolicy.from_dict, DEFAULT_CARE_POLICY)
 
 
 def care_policy(store) -> CarePolicy:

@@ -1,5 +1,5 @@
 """Complaints: accept (channel, content, level 1-3), assign, investigate, resolve, and close
-after following up with the customer's satisfaction (DOMAIN.md; seed 004).
+after following up with the customer's satisfaction (docs/domain.md; seed 004).
 
 The level sets the deadline (policy: 5 h / 8 h / 12 h by default, weekends counted unless the
 policy skips them); an open complaint past its deadline is escalated to the branch manager of

@@ -1,7 +1,7 @@
 """Care and complaint rules: the care policy, contact due dates, complaint deadlines, upcoming
 birthdays and important dates, the complaint state machine and the maintenance bands.
 
-DOMAIN.md "Care and complaints": one-to-one relationship managers; VIPs contacted at least
+docs/domain.md "Care and complaints": one-to-one relationship managers; VIPs contacted at least
 monthly (seed 000 art. 13), the most valuable weekly (seed 002); maintenance by AUM band
 (tellers, lobby manager, relationship managers; seed 003) with 500-800 customers per manager;
 complaints answered within 5 h / 8 h / 12 h by level (seed 004). Every figure is policy.

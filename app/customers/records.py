@@ -28,9 +28,11 @@ from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
-from db.models import AuditEvent, Branch, Customer, Setting, StaffAccount, StaffRole
+from app.settings import load_stored_policy
+from db.models import AuditEvent, Branch, Customer, StaffAccount, StaffRole
 
 MASK_POLICY_KEY = "mask_policy"
+MASK_POLICY = QT_TRANSLATE_NOOP("fields", "Masking policy")
 SCOPE_CACHE_SECONDS = 30.0
 REVEALABLE = ("id_number", "phone")
 
@@ -97,14 +99,9 @@ class Choice:
 # --------------------------------------------------------------------------- policy and scope
 
 def mask_policy(session) -> MaskPolicy:
-    """The store's masking policy (setting ``mask_policy``), or the defaults."""
-    raw = session.scalar(select(Setting.value).where(Setting.key == MASK_POLICY_KEY))
-    if not raw:
-        return DEFAULT_MASK_POLICY
-    try:
-        return MaskPolicy.from_dict(json.loads(raw))
-    except (ValueError, ValidationError):
-        return DEFAULT_MASK_POLICY
+    """The store's masking policy (setting ``mask_policy``), or the defaults while none is stored
+    (:func:`app.settings.load_stored_policy`: a stored value that no longer validates is reported)."""
+    return load_stored_policy(session, MASK_POLICY_KEY, MASK_POLICY, MaskPolicy.from_dict, DEFAULT_MASK_POLICY)
 
 
 # engine -> branch path -> (expires at, {branch id: (code, name)}); weak, so a disposed store's
@@ -396,7 +393,7 @@ def branch_choices(store, actor) -> list[Choice]:
 
 def manager_choices(store, actor) -> list[Choice]:
     """Who may look after a customer of this actor's subtree: enabled relationship managers and,
-    for the lower AUM bands, lobby managers and tellers (DOMAIN.md), by name."""
+    for the lower AUM bands, lobby managers and tellers (docs/domain.md), by name."""
     with store.read() as session:
         scope = scope_branches(session, actor)
         rows = session.execute(

@@ -474,7 +474,7 @@ def search_keys(name: str) -> tuple[str, str]:
 class MaskPolicy:
     """How much of an ID number, phone or card number lists, letters, exports and logs show.
 
-    Defaults (DESIGN.md): ID ``110***********1234`` (first 3, last 4), phone ``138****5678``
+    Defaults (docs/architecture.md): ID ``110***********1234`` (first 3, last 4), phone ``138****5678``
     (first 3, last 4), card ``622202******1234`` (first 6, last 4, the most PCI DSS allows).
     ``min_hidden`` characters are always masked, so a short value (a 6-character passport, a
     mistyped phone) never shows more than a full-length one would: the suffix is kept first,

@@ -18,14 +18,14 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
-from app.csvio import Column, LineProblem, problem_from, read_file, read_rows
+from app.csvio import Column, ImportRefused, LineProblem, problem_from, read_file, read_rows
 from app.customers.fields import CustomerInput, clean_input
 from app.customers.records import (
     ID_TAKEN, duplicate_refusal, mask_policy, scope_branches,
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from app.outfile import csv_filler, published, with_progress
+from app.outfile import Say, export_csv
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
@@ -62,17 +62,6 @@ _COMPARED = ("name", "name_pinyin", "name_initials", "gender", "id_type", "id_nu
 _OPTIONAL = {c.key for c in COLUMNS if not c.required}
 
 
-class CustomerImportRefused(ValidationError):
-    """Bad lines and no permission to skip them: nothing was imported."""
-
-    def __init__(self, problems: list[LineProblem], bad_lines: int):
-        super().__init__(QT_TRANSLATE_NOOP(
-            "errors", "{count} bad line(s), nothing was imported. First: {first}"),
-            count=bad_lines, first=str(problems[0]) if problems else "")
-        self.problems = problems
-        self.bad_lines = bad_lines
-
-
 @dataclass
 class CustomerImportResult:
     file_name: str
@@ -95,7 +84,7 @@ def _problem(line: int, template: str, **params) -> LineProblem:
 def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
                      encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
-    :class:`CustomerImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
+    :class:`ImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
     when ``progress`` returns False (nothing is written then). ``encoding``: the user's word
     for the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line
     is counted; the first ``keep_problems`` (None: all) are kept with their reasons."""
@@ -185,7 +174,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
                 else:
                     result.unchanged += 1
         if bad and not skip_bad:
-            raise CustomerImportRefused(result.problems, bad)
+            raise ImportRefused(result.problems, bad)
         result.rows_skipped = bad
         report(total)
         _write(session, inserts, updates, uow.now)
@@ -258,19 +247,24 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
 
 # --------------------------------------------------------------------------- export
 
-EXPORT_HEADER = ("CIF number", "Name", "Branch code", "Tier", "ID number (masked)", "Phone (masked)")
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "CIF number"),
+    QT_TRANSLATE_NOOP("exports", "Name"),
+    QT_TRANSLATE_NOOP("exports", "Branch code"),
+    QT_TRANSLATE_NOOP("exports", "Tier"),
+    QT_TRANSLATE_NOOP("exports", "ID number (masked)"),
+    QT_TRANSLATE_NOOP("exports", "Phone (masked)"),
+)
 
 
-def export_customers(store, actor, path: Path, *, progress: Progress | None = None) -> int:
-    """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked;
-    returns the number of customers written. The export itself is audited (how many, where)."""
+def export_customers(store, actor, path: Path, *, say: Say | None = None,
+                     progress: Progress | None = None) -> int:
+    """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked, as a CSV
+    export (:func:`app.outfile.export_csv`); returns the number of customers written."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    path, counted = Path(path), [0]
-    rows = with_progress(_export_rows(store, actor), PROGRESS_EVERY,
-                         None if progress is None else lambda count: progress(count, 0))
-    with published(path, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("customer.export", "customer_export", path.name, after={"file": path.name, "rows": counted[0]})
-    return counted[0]
+    return export_csv(store, actor, path, header=EXPORT_HEADER, rows=_export_rows(store, actor),
+                      action="customer.export", entity="customer_export", entity_id=Path(path).name, say=say,
+                      progress=None if progress is None else lambda count: progress(count, 0))
 
 
 def _export_rows(store, actor):

@@ -42,8 +42,10 @@ def _months(end: tuple[int, int], count: int) -> list[int]:
 def demo_history(rnd: random.Random, months: int) -> list[int]:
     """One customer's monthly averages in cents, oldest first."""
     pick = rnd.random()
-    for share, (low, high) in PROFILES:
+    low, high = PROFILES[-1][1]
+    for share, bounds in PROFILES:
         if pick < share:
+            low, high = bounds
             break
         pick -= share
     level = math.exp(rnd.uniform(math.log(low), math.log(high)))

@@ -135,38 +135,38 @@ class _Demo:
 
     def run(self, platinum: list[int], diamond: list[int], gold: list[int]) -> None:
         """The plan, oldest first (serials are taken in order as the days go by)."""
-        P, D, G = platinum, diamond, gold
+        p, d, g = platinum, diamond, gold
         self.stock({"platinum": 10, "diamond": 5})
         teller, advisor = self.people["teller"], self.people["advisor"]
         returned = OldCard(True, "换卡收回旧卡")
-        self.issue(760, P[4], "new", "platinum")                   # expired 30 days ago
-        self.issue(718, D[0], "new", "diamond")                    # expires next month,
-        self.issue(685, P[1], "new", "platinum")                   # the month after,
-        self.issue(655, P[2], "new", "platinum")                   # and the one after that
-        self.with_tier(G[0], "platinum", lambda: self.issue(500, G[0], "new", "platinum"))  # below standard now
-        self.issue(400, D[4], "new", "platinum")                   # a lower card by choice
-        self.issue(350, P[6], "new", "platinum")
-        lost_one = self.issue(300, D[3], "new", "diamond")
-        self.issue(250, D[7], "new", "diamond")
-        self.issue(200, P[5], "new", "platinum")
+        self.issue(760, p[4], "new", "platinum")                   # expired 30 days ago
+        self.issue(718, d[0], "new", "diamond")                    # expires next month,
+        self.issue(685, p[1], "new", "platinum")                   # the month after,
+        self.issue(655, p[2], "new", "platinum")                   # and the one after that
+        self.with_tier(g[0], "platinum", lambda: self.issue(500, g[0], "new", "platinum"))  # below standard now
+        self.issue(400, d[4], "new", "platinum")                   # a lower card by choice
+        self.issue(350, p[6], "new", "platinum")
+        lost_one = self.issue(300, d[3], "new", "diamond")
+        self.issue(250, d[7], "new", "diamond")
+        self.issue(200, p[5], "new", "platinum")
         servicing.report_loss(self.on(120), teller, lost_one, reason="客户电话挂失")
-        self.issue(115, D[3], "replace_lost", "diamond")           # replaced at its original type
-        self.issue(100, D[5], "new", "platinum")                   # eligible for an upgrade
-        servicing.cancel_card(self.on(60), teller, self._card_of(P[6]), reason="客户申请注销贵宾卡",
+        self.issue(115, d[3], "replace_lost", "diamond")           # replaced at its original type
+        self.issue(100, d[5], "new", "platinum")                   # eligible for an upgrade
+        servicing.cancel_card(self.on(60), teller, self._card_of(p[6]), reason="客户申请注销贵宾卡",
                               old_card=returned)
-        self.issue(40, D[4], "upgrade", "diamond", old=returned)
+        self.issue(40, d[4], "upgrade", "diamond", old=returned)
         servicing.expire_cards(self.on(29), teller)
-        self.issue(20, D[7], "downgrade", "platinum", old=OldCard(False, "客户留作纪念，已剪角"))
-        self.apply(5, G[2], "new", "gold", decide=False, comment="客户资料不全，请补充后再申请")
-        cancelled = self.apply(4, G[3], "new", "gold", decide=None)
+        self.issue(20, d[7], "downgrade", "platinum", old=OldCard(False, "客户留作纪念，已剪角"))
+        self.apply(5, g[2], "new", "gold", decide=False, comment="客户资料不全，请补充后再申请")
+        cancelled = self.apply(4, g[3], "new", "gold", decide=None)
         applications.withdraw_application(self.on(4), advisor, cancelled, reason="客户改变主意")
-        self.apply(3, P[4], "renewal", "platinum")                 # the expired card: approved, at the counter
-        servicing.report_loss(self.on(2), teller, self._card_of(P[5]), reason="客户到网点挂失")
-        self.apply(2, P[9], "new", "platinum")                     # approved, waiting at the counter
-        self.issue(1, P[8], "new", "platinum", sign=False)        # agreement not signed by day end
-        self.apply(1, D[5], "upgrade", "diamond")                  # approved upgrade
-        self.apply(0, P[5], "replace_lost", "platinum", decide=None)   # awaiting approval
-        self.apply(0, G[1], "new", "gold", decide=None)
+        self.apply(3, p[4], "renewal", "platinum")                 # the expired card: approved, at the counter
+        servicing.report_loss(self.on(2), teller, self._card_of(p[5]), reason="客户到网点挂失")
+        self.apply(2, p[9], "new", "platinum")                     # approved, waiting at the counter
+        self.issue(1, p[8], "new", "platinum", sign=False)        # agreement not signed by day end
+        self.apply(1, d[5], "upgrade", "diamond")                  # approved upgrade
+        self.apply(0, p[5], "replace_lost", "platinum", decide=None)   # awaiting approval
+        self.apply(0, g[1], "new", "gold", decide=None)
         self.paperwork_done()
         paperwork.record_renewal_letters(self.store, teller)
         # the latest evaluation's worklists now see the card register

@@ -34,7 +34,8 @@ def _breaks(glyphs, widths, max_widths, hard_after) -> list[tuple[int, int, bool
     line ``max_widths[n]`` wide, a forced break after each glyph ``hard_after(i)`` says."""
     from reportlab.platypus.paragraph import _FUZZ
 
-    lines, start, count = [], 0, len(glyphs)
+    lines: list[tuple[int, int, bool]] = []
+    start, count = 0, len(glyphs)
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         used, end, hard = 0.0, start, False
@@ -92,12 +93,11 @@ def word_split(text, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N
 
     if isinstance(text, bytes):
         text = text.decode(encoding)
-    if not isinstance(maxWidths, (list, tuple)):
-        maxWidths = [maxWidths]
+    max_widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
     widths = [stringWidth(ch, fontName, fontSize) for ch in text]
-    lines = []
-    for n, (start, end, _hard) in enumerate(_breaks(text, lambda i, m: widths[i], maxWidths, lambda i: False)):
-        max_width = maxWidths[min(n, len(maxWidths) - 1)]
+    lines: list[tuple[float, str]] = []
+    for n, (start, end, _hard) in enumerate(_breaks(text, lambda i, m: widths[i], max_widths, lambda i: False)):
+        max_width = max_widths[min(n, len(max_widths) - 1)]
         lines.append((max_width - sum(widths[start:end]), text[start:end]))
     return lines
 

@@ -29,7 +29,7 @@ from app.documents import templates as tpl
 from app.documents.pdf import Piece, PdfSpec, Table, render
 from app.documents.qr import sign_registered, signing_key
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
-from app.printing.copies import copies_stated
+from app.documents.copies import copies_stated
 from db.models import Branch, DocumentRecord
 
 QR_KIND = "D"

@@ -1,5 +1,6 @@
 """Reports as registered documents: stock reconciliation, physical counts, the destruction
-register (with witness signature lines), queue statistics and tier evaluation worklists.
+register (with witness signature lines) and tier evaluation worklists (the queue's day report
+is the queue's own, :mod:`app.queue.day_report`, made with this module's helpers).
 
 Each report reads through its capability's own services or queries (so permissions and branch
 scope are theirs), turns the result into a table, and is made by
@@ -17,7 +18,7 @@ from app.auth.permissions import Permission, require
 from app.business_day import days_between, wall_clock
 from app.documents.pdf import Table
 from app.documents.register import Made, PieceData, make_document
-from app.documents.wording import LOCATION_KINDS, TIER_NAMES, WORKLIST_NAMES, card_type_name, tier_name
+from app.documents.wording import LOCATION_KINDS, WORKLIST_NAMES, card_type_name, tier_name
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.stock.common import branch_in_scope
 from app.stock.rules import DESTROY, RETURN, SPOIL, describe_runs, parse_serials
@@ -28,7 +29,9 @@ MAX_PERIOD_DAYS = 366
 Progress = Callable[[int, int], bool] | None
 
 
-def _branch(store, actor, branch_code: str | None) -> Branch:
+def report_branch(store, actor, branch_code: str | None) -> Branch:
+    """The branch a report is about: ``branch_code`` in the actor's scope, else the actor's own
+    (NotFound outside scope); detached, for the letterhead."""
     with store.read() as session:
         branch = branch_in_scope(session, actor, code=branch_code) if branch_code else \
             branch_in_scope(session, actor)
@@ -52,7 +55,7 @@ def stock_reconciliation(store, actor, *, business_date: date, branch_code: str 
     from app.audit.trail import current_anchor
     from app.stock.books import reconcile_day
 
-    branch = _branch(store, actor, branch_code)
+    branch = report_branch(store, actor, branch_code)
     lines = reconcile_day(store, actor, branch_id=branch.id, business_date=business_date)
     rows = []
     for line in lines:
@@ -81,7 +84,7 @@ def stock_counts(store, actor, *, start: date, end: date, branch_code: str | Non
     """空白卡盘点表: every blind count of a branch in a period, with its witness."""
     require(actor, Permission.VIEW_STOCK)
     _check_period(start, end)
-    branch = _branch(store, actor, branch_code)
+    branch = report_branch(store, actor, branch_code)
     first, after = days_between(start, end)
     with store.read() as session:
         found = session.execute(
@@ -108,7 +111,7 @@ def destruction_register(store, actor, *, start: date, end: date, branch_code: s
     witnesses to sign on paper."""
     require(actor, Permission.VIEW_STOCK)
     _check_period(start, end)
-    branch = _branch(store, actor, branch_code)
+    branch = report_branch(store, actor, branch_code)
     with store.read() as session:
         moves = session.scalars(select(StockMove).where(
             StockMove.branch_id == branch.id, StockMove.kind == DESTROY, StockMove.business_date >= start,
@@ -152,54 +155,6 @@ def destruction_reasons(session, branch_id: int, moves) -> dict[int, str]:
     return reasons
 
 
-def _minutes(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{seconds / 60:.1f}"
-
-
-def _tier_rank(row) -> tuple[int, str]:
-    """Tiers from ordinary up to private banking, as the bank lists them; unknown codes last."""
-    ranks = list(TIER_NAMES)
-    return (ranks.index(row.key) if row.key in ranks else len(ranks), row.key)
-
-
-def _queue_line(label: str, row, idle: bool = False) -> list:
-    line = [label, row.tickets, row.served, row.no_shows, _minutes(row.avg_wait), _minutes(row.p90_wait),
-            _minutes(row.avg_service), _minutes(row.p90_service), _minutes(row.longest_wait)]
-    return line + [_minutes(row.idle)] if idle else line
-
-
-def queue_day(store, actor, *, start: date, end: date | None = None, branch_code: str | None = None,
-              progress: Progress = None) -> Made:
-    """贵宾排队服务统计报表: one branch's tickets of one business day (or of a period, as on the
-    statistics page) by service, by customer tier and by counter, each table closed by the
-    period's totals (the queue capability's figures, permission and scope)."""
-    from app.queue.stats import period_totals, ticket_stats
-
-    end = end or start
-    branch = _branch(store, actor, branch_code)
-    by = {key: ticket_stats(store, actor, start=start, end=end, by=key, branch_id=branch.id)
-          for key in ("service", "tier", "counter")}
-    total = period_totals(store, actor, start=start, end=end, branch_id=branch.id)
-    idle = [r.idle for r in by["counter"] if r.idle is not None]
-    counter_total = _queue_line("合计", total, idle=True)
-    counter_total[-1] = _minutes(sum(idle)) if idle else "—"
-    widths = (2.6, 1, 1, 1, 1.2, 1.2, 1.2, 1.2, 1.2)
-    tables = (Table((), [_queue_line(r.key, r) for r in by["service"]] + [_queue_line("合计", total)], widths),
-              Table((), [_queue_line(tier_name(r.key), r) for r in sorted(by["tier"], key=_tier_rank)]
-                    + [_queue_line("合计", total)], widths),
-              Table((), [_queue_line(r.key, r, idle=True) for r in by["counter"]] + [counter_total],
-                    (1.6, *widths[1:], 1.2)))
-    period = start.isoformat() if start == end else f"{start.isoformat()} 至 {end.isoformat()}"
-    fields = {"period": period, "ticket_total": total.tickets, "served_total": total.served,
-              "no_show_total": total.no_shows, "avg_wait": _minutes(total.avg_wait),
-              "p90_wait": _minutes(total.p90_wait), "avg_service": _minutes(total.avg_service),
-              "p90_service": _minutes(total.p90_service), "longest_wait": _minutes(total.longest_wait)}
-    return make_document(store, actor, kind="report_queue_day", template_key="report_queue_day",
-                         subject=f"排队服务统计报表 {branch.code} {period}", branch_id=branch.id,
-                         subject_ref=f"queue_day:{branch.code}:{start.isoformat()}:{end.isoformat()}",
-                         pieces=[PieceData(fields, tables)], progress=progress)
-
-
 def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Progress = None) -> Made:
     """客户等级评定工作清单: one worklist of an evaluation, the actor's customers only (phones
     masked), on the actor's branch letterhead."""
@@ -217,7 +172,7 @@ def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Prog
         if evaluation is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such evaluation."))
         as_of = f"{evaluation.as_of // 100}-{evaluation.as_of % 100:02d}"
-    branch = _branch(store, actor, None) if actor.branch_id is not None else _root_branch(store)
+    branch = report_branch(store, actor, None) if actor.branch_id is not None else _root_branch(store)
     rows = [[r.cif_no, r.name, r.branch_code, r.phone_masked, "" if r.average is None else f"{r.average:,.2f}",
              tier_name(r.computed_tier), tier_name(r.effective_tier), card_type_name(r.card_type_held)]
             for r in iter_worklist(store, actor, evaluation_id, kind)]

@@ -2,7 +2,7 @@
 the next ticket, calling a chosen one out of order, recalling, marking a no-show, starting and
 finishing service.
 
-Calling the next ticket is one statement that claims it (DESIGN.md Concurrency):
+Calling the next ticket is one statement that claims it (docs/architecture.md Concurrency):
 ``UPDATE queue_ticket SET state = 'called' … WHERE id = (SELECT id … ORDER BY <calling order>
 LIMIT 1 FOR UPDATE SKIP LOCKED) AND state = 'waiting' RETURNING id``. On PostgreSQL a ticket
 another counter is claiming at that moment is skipped, not waited for, and never taken twice;
@@ -11,8 +11,6 @@ on SQLite the write transaction (``BEGIN IMMEDIATE``) already runs one claim at 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import and_, case, func, nulls_last, or_, select, update
 from sqlalchemy.orm import Session
 
@@ -20,21 +18,13 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
 from app.queue import desk_commands, refusals, rules
 from app.queue.common import (
-    COUNTER, TicketRow, calls_made_today, counter_in_scope, notify, row_of, service_ids_of, snapshot,
-    ticket_in_scope, tier_codes, today_of,
+    COUNTER, Desk, TicketRow, calls_made_today, check_held, counter_in_scope, desk_counter, notify,
+    row_of, service_ids_of, snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.tickets import expire_earlier_days
 from db.models import QueueCounter, QueueCounterSession, QueueTicket
 
 PC = QT_TRANSLATE_NOOP("fields", "PC")
-
-
-@dataclass(frozen=True)
-class Desk:
-    """A counter as signed in on one PC: every counter action names it."""
-
-    counter_id: int
-    pc: str
 
 
 def _check_pc(pc: str) -> str:
@@ -106,26 +96,9 @@ def heartbeat(store, actor, desk: Desk) -> None:
         desk_counter(uow.session, actor, desk, uow.now, lock=False)
 
 
-def desk_counter(session: Session, actor, desk: Desk, now=None, *, lock: bool = True) -> QueueCounter:
-    """The counter of ``desk`` if ``actor`` is signed in there on that PC; marks it seen at ``now``."""
-    require(actor, Permission.CALL_TICKETS)
-    counter = counter_in_scope(session, actor, desk.counter_id, lock=lock)
-    if counter.account_id != actor.account_id or counter.pc != desk.pc:
-        raise refusals.not_signed_in(counter.number)
-    if now is not None:
-        counter.seen_at = now
-    return counter
-
-
 def _held_ticket(session: Session, counter: QueueCounter) -> QueueTicket | None:
     return session.scalar(select(QueueTicket).where(
         QueueTicket.counter_id == counter.id, QueueTicket.state.in_(rules.AT_COUNTER)).limit(1))
-
-
-def check_held(ticket: QueueTicket, counter: QueueCounter) -> None:
-    """Refuse to act on a ticket another counter holds."""
-    if ticket.counter_id != counter.id:
-        raise refusals.not_held(counter.number, ticket.number)
 
 
 def _begin(uow, actor, desk: Desk) -> QueueCounter:

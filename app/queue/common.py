@@ -1,5 +1,5 @@
 """What the queue services share: the branch's policy and tiers, loading a ticket or a counter in
-the actor's scope, the plain rows that views and screens get, and the change signal that live
+the actor's scope, the counter a desk (a counter signed in on one PC) acts as, the plain rows that views and screens get, and the change signal that live
 views wait for (:mod:`app.queue.live`).
 """
 
@@ -11,9 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, NotFound
 from app.business_day import business_date
-from app.queue import rules
+from app.queue import refusals, rules
 from app.queue.refusals import COUNTER, no_counter, no_ticket
 from app.queue.rules import QueuePolicy
 from app.stock.common import branch_in_scope
@@ -72,6 +73,31 @@ def counter_in_scope(session: Session, actor, counter_id: int, *, lock: bool = F
     if counter is None:
         raise no_counter()
     return counter
+
+
+@dataclass(frozen=True)
+class Desk:
+    """A counter as signed in on one PC: every counter action names it."""
+
+    counter_id: int
+    pc: str
+
+
+def desk_counter(session: Session, actor, desk: Desk, now=None, *, lock: bool = True) -> QueueCounter:
+    """The counter of ``desk`` if ``actor`` is signed in there on that PC; marks it seen at ``now``."""
+    require(actor, Permission.CALL_TICKETS)
+    counter = counter_in_scope(session, actor, desk.counter_id, lock=lock)
+    if counter.account_id != actor.account_id or counter.pc != desk.pc:
+        raise refusals.not_signed_in(counter.number)
+    if now is not None:
+        counter.seen_at = now
+    return counter
+
+
+def check_held(ticket: QueueTicket, counter: QueueCounter) -> None:
+    """Refuse to act on a ticket another counter holds."""
+    if ticket.counter_id != counter.id:
+        raise refusals.not_held(counter.number, ticket.number)
 
 
 def service_in_scope(session: Session, actor, service_id: int, branch_id: int | None = None) -> QueueService:

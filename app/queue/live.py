@@ -1,4 +1,4 @@
-"""Live updates (DESIGN.md): learn within a second that the queue changed, without hammering
+"""Live updates (docs/architecture.md): learn within a second that the queue changed, without hammering
 the store. One small interface, two ways behind it:
 
 - PostgreSQL: a connection of its own that ``LISTEN``s on the queue's channel; every queue

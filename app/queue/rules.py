@@ -1,7 +1,7 @@
 """Queue rules: the calling policy, the order in which a counter calls tickets, aging, ticket
 numbers, the business day and which state a ticket may move to.
 
-DOMAIN.md "Queue priority": counters call diamond, platinum, gold, ordinary in that order; the
+docs/domain.md "Queue priority": counters call diamond, platinum, gold, ordinary in that order; the
 lobby manager may adjust a priority by hand. Branches disagree on how strictly: the policy is
 either *strict* (higher priority first, first come first served within a priority) or
 *interleaved* by ratio (e.g. 2 diamond : 2 platinum : 1 gold : 1 ordinary). Whatever the mode,
@@ -32,7 +32,7 @@ from app.auth.permissions import Permission
 from app.business_day import BUSINESS_TIME_ZONE
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 
-# Ticket states (DESIGN.md: waiting → called → serving → done; called → no-show | waiting
+# Ticket states (docs/architecture.md: waiting → called → serving → done; called → no-show | waiting
 # again; waiting → cancelled; any open ticket → transferred; yesterday's open → expired).
 WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
 NO_SHOW, CANCELLED, TRANSFERRED, EXPIRED = "no_show", "cancelled", "transferred", "expired"
@@ -263,6 +263,7 @@ def calls_before(target: int, candidates: Sequence[Candidate], callers: Sequence
     called = 0
     while True:
         for caller in mine:
+            pick: Candidate | None
             if caller.reserved in waiting:
                 pick = waiting[caller.reserved]
             else:

@@ -73,7 +73,7 @@ def add_counter(store, actor, *, number: str, name: str, service_ids: list[int],
 
 
 def set_counter(store, actor, counter_id: int, *, service_ids: list[int] | None = None,
-                open: bool | None = None) -> None:  # noqa: A002 - the counter's own word
+                open: bool | None = None) -> None:  # the counter's own word
     """Change which services a counter calls, or open or close it. A closed counter calls
     nothing and takes no transfers."""
     require(actor, Permission.MANAGE_QUEUE)

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.business_day import days_between, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.outfile import csv_filler, published, with_progress
+from app.outfile import Say, export_csv, zoned
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
 from db.models import Branch, QueueCounter, QueueCounterSession, QueueService, QueueTicket
@@ -182,39 +182,53 @@ def _idle_by_counter(sessions, tickets, counters, start: date, end: date, time_z
     return {number: max(0.0, seconds - busy.get(number, 0.0)) for number, seconds in signed.items()}
 
 
-EXPORT_HEADER = ["business_date", "number", "service", "tier", "priority", "state", "customer",
-                 "issued_at_utc", "first_called_at_utc", "started_at_utc", "finished_at_utc", "counter", "clerk",
-                 "recalls", "wait_seconds", "service_seconds", "note"]
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "Business date"),
+    QT_TRANSLATE_NOOP("exports", "Number"),
+    QT_TRANSLATE_NOOP("exports", "Service"),
+    QT_TRANSLATE_NOOP("exports", "Tier"),
+    QT_TRANSLATE_NOOP("exports", "Priority"),
+    QT_TRANSLATE_NOOP("exports", "State"),
+    QT_TRANSLATE_NOOP("exports", "Customer"),
+    QT_TRANSLATE_NOOP("exports", "Issued at"),
+    QT_TRANSLATE_NOOP("exports", "First called at"),
+    QT_TRANSLATE_NOOP("exports", "Started at"),
+    QT_TRANSLATE_NOOP("exports", "Finished at"),
+    QT_TRANSLATE_NOOP("exports", "Counter"),
+    QT_TRANSLATE_NOOP("exports", "Clerk"),
+    QT_TRANSLATE_NOOP("exports", "Recalls"),
+    QT_TRANSLATE_NOOP("exports", "Wait (seconds)"),
+    QT_TRANSLATE_NOOP("exports", "Service (seconds)"),
+    QT_TRANSLATE_NOOP("exports", "Note"),
+)
 
 
-def export_tickets(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
-    """Every ticket in the actor's subtree as UTF-8 CSV (with BOM): customers masked (surname
-    only), times in UTC as the store keeps them, cells safe to open in a spreadsheet. The file
-    is put in place whole and audited with it (:mod:`app.outfile`). Returns the number of
-    tickets."""
+def export_tickets(store, actor, out: Path, *, say: Say | None = None,
+                   progress: Callable[[int], bool] | None = None) -> int:
+    """Every ticket in the actor's subtree as a CSV export (:func:`app.outfile.export_csv`):
+    customers masked (surname only), times on the clocks of the ticket's branch with their
+    offset. Returns the number of tickets."""
     require(actor, Permission.VIEW_QUEUE_STATS)
-    out, counted = Path(out), [0]
-    rows = with_progress(_export_rows(store, actor), 2000, progress)
-    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("queue.export", "queue_ticket", "*", after={"rows": counted[0], "file": out.name})
-    return counted[0]
+    return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
+                      action="queue.export", entity="queue_ticket", say=say, progress=progress)
 
 
 def _export_rows(store, actor) -> Iterator[list]:
     """Every ticket in the actor's scope as an export line."""
     with store.read() as session:
         branches = [b.id for b in session.scalars(select(Branch).where(Branch.path.startswith(actor.branch_path)))]
+        zones = {branch_id: policy_of(session, branch_id).time_zone for branch_id in branches}
         services = {s.id: s.prefix for s in session.scalars(select(QueueService))}
         counters = {c.id: c.number for c in session.scalars(select(QueueCounter))}
         query = (select(QueueTicket).where(QueueTicket.branch_id.in_(branches))
                  .order_by(QueueTicket.business_date, QueueTicket.id).execution_options(yield_per=2000))
         for t in session.scalars(query):
-            yield _export_line(t, services, counters)
+            yield _export_line(t, services, counters, zones[t.branch_id])
 
 
-def _export_line(t: QueueTicket, services, counters) -> list:
+def _export_line(t: QueueTicket, services, counters, time_zone: str) -> list:
     def when(value: datetime | None) -> str:
-        return value.isoformat(sep=" ", timespec="seconds") if value else ""
+        return zoned(value, time_zone)
 
     def seconds(value: float | None) -> str:
         return "" if value is None else str(int(round(value)))

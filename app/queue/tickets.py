@@ -18,7 +18,8 @@ from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError
 from app.queue import refusals, rules
 from app.queue.common import (
-    COUNTER, CUSTOMER, SERVICE, TicketRow, calls_made_today, counter_in_scope, notify, row_of, service_ids_of,
+    COUNTER, CUSTOMER, SERVICE, TicketRow, calls_made_today, check_held, counter_in_scope, desk_counter,
+    notify, row_of, service_ids_of,
     service_in_scope, snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
@@ -242,8 +243,6 @@ def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
     """Who may act on a ticket: the counter that holds it (signed in on this PC, ``desk``) or the
     lobby manager; a waiting ticket also whoever issues tickets, or a signed-in counter."""
     if desk is not None:
-        from app.queue.calling import check_held, desk_counter
-
         counter = desk_counter(session, actor, desk, now)
         if ticket.state in rules.AT_COUNTER:
             check_held(ticket, counter)

@@ -13,12 +13,21 @@ from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
-from app.outfile import csv_filler, published, with_progress
+from app.errors import QT_TRANSLATE_NOOP
+from app.outfile import Say, export_csv, zoned
 from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
 from app.stock.rules import DESTROYED, IN_STOCK, ISSUED
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
-EXPORT_HEADER = ["serial", "card_type", "state", "branch", "location", "location_kind", "updated_at_utc"]
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "Serial"),
+    QT_TRANSLATE_NOOP("exports", "Card type"),
+    QT_TRANSLATE_NOOP("exports", "State"),
+    QT_TRANSLATE_NOOP("exports", "Branch"),
+    QT_TRANSLATE_NOOP("exports", "Location"),
+    QT_TRANSLATE_NOOP("exports", "Location kind"),
+    QT_TRANSLATE_NOOP("exports", "Updated at"),
+)
 
 
 @dataclass(frozen=True)
@@ -299,15 +308,14 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
         return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
 
 
-def export_stock(store, actor, out: Path, *, progress: Callable[[int], bool] | None = None) -> int:
-    """Every serial in scope with its state and location, as UTF-8 CSV (with BOM); the time of
-    its last movement in UTC as the store keeps it (the header says so, as the audit export's)."""
+def export_stock(store, actor, out: Path, *, say: Say | None = None,
+                 progress: Callable[[int], bool] | None = None) -> int:
+    """Every serial in scope with its state and location, as a CSV export
+    (:func:`app.outfile.export_csv`); the time of its last movement on the business clocks, its
+    offset written out."""
     require(actor, Permission.VIEW_STOCK)
-    out, counted = Path(out), [0]
-    rows = with_progress(_export_rows(store, actor), 2000, progress)
-    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("stock.export", "blank_card", "*", after={"rows": counted[0], "file": out.name})
-    return counted[0]
+    return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
+                      action="stock.export", entity="blank_card", say=say, progress=progress)
 
 
 def _export_rows(store, actor) -> Iterator[list]:
@@ -319,7 +327,7 @@ def _export_rows(store, actor) -> Iterator[list]:
                  .join(StockLocation, StockLocation.id == BlankCard.location_id)
                  .where(Branch.path.startswith(actor.branch_path)).order_by(BlankCard.serial))
         for row in session.execute(query.execution_options(yield_per=2000)):
-            yield [*row[:6], row[6].isoformat(sep=" ", timespec="seconds")]
+            yield [*row[:6], zoned(row[6])]
 
 
 def on_hand_count(store, actor, location_id: int, card_type: str) -> int:

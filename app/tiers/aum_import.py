@@ -39,7 +39,7 @@ from sqlalchemy import select, text
 from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.csvio import (
-    FILE, MAX_FIELD_CHARS, Column, LineProblem, decode, map_header, problem_from, read_file,
+    FILE, MAX_FIELD_CHARS, Column, ImportRefused, LineProblem, decode, map_header, problem_from, read_file,
 )
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
@@ -77,17 +77,6 @@ _PLAIN_AMOUNT_FIELD = r"[0-9]{1,13}+(?:\.[0-9]{1,2}+)?+"
 _PLAIN_CIF = re.compile(r"[A-Z0-9]{6,32}")
 
 Progress = Callable[[int, int], bool]
-
-
-class AumImportRefused(ValidationError):
-    """Bad lines and no permission to skip them: nothing was imported. ``problems`` lists them."""
-
-    def __init__(self, problems: list[LineProblem], bad_lines: int):
-        super().__init__(QT_TRANSLATE_NOOP(
-            "errors", "{count} bad line(s), nothing was imported. First: {first}"),
-            count=bad_lines, first=str(problems[0]) if problems else "")
-        self.problems = problems
-        self.bad_lines = bad_lines
 
 
 @dataclass
@@ -396,7 +385,7 @@ def _careful(text: str, ids: dict[str, int], today: date, report, keep: int | No
 
 def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
                encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> AumImportResult:
-    """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`AumImportRefused` when
+    """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`ImportRefused` when
     there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
     ``progress`` returns False (nothing is written then). ``encoding``: the user's word for
     the file's encoding (None: decided from the file, :mod:`app.encoding`). Every bad line is
@@ -422,7 +411,7 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Pr
             pass   # what was written is rolled back; read every line on its own
         rows = _careful(text, ids, today, report, keep_problems)
     if rows.bad and not skip_bad:
-        raise AumImportRefused(rows.problems, rows.bad)
+        raise ImportRefused(rows.problems, rows.bad)
     return _store_rows(store, actor, path, sha, iter([rows]), report)
 
 

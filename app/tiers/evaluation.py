@@ -47,7 +47,7 @@ from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
-from app.outfile import csv_filler, published
+from app.outfile import Say, export_csv
 from app.tiers.aum_import import parse_month
 from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import (
@@ -600,21 +600,26 @@ def iter_worklist(store, actor, evaluation_id: int, kind: str) -> Iterator[Workl
         after = page[-1].customer_id
 
 
-EXPORT_HEADER = ["cif_no", "name", "branch", "phone_masked", "rolling_quarterly_average",
-                 "computed_tier", "effective_tier", "card_held"]
+EXPORT_HEADER = (
+    QT_TRANSLATE_NOOP("exports", "CIF number"),
+    QT_TRANSLATE_NOOP("exports", "Name"),
+    QT_TRANSLATE_NOOP("exports", "Branch"),
+    QT_TRANSLATE_NOOP("exports", "Phone (masked)"),
+    QT_TRANSLATE_NOOP("exports", "Rolling quarterly average"),
+    QT_TRANSLATE_NOOP("exports", "Computed tier"),
+    QT_TRANSLATE_NOOP("exports", "Effective tier"),
+    QT_TRANSLATE_NOOP("exports", "Card held"),
+)
 
 
-def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path) -> int:
-    """Write one worklist (masked) to ``out`` as UTF-8 CSV with BOM (EXPORT_CUSTOMERS);
-    audited as one event."""
+def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path, *, say: Say | None = None) -> int:
+    """Write one worklist (masked) to ``out`` as a CSV export (:func:`app.outfile.export_csv`),
+    EXPORT_CUSTOMERS; audited as one event."""
     require(actor, Permission.EXPORT_CUSTOMERS)
-    out, counted = Path(out), [0]
     rows = ([row.cif_no, row.name, row.branch_code, row.phone_masked,
              "" if row.average is None else f"{row.average:.2f}",
              row.computed_tier, row.effective_tier, row.card_type_held or ""]
             for row in iter_worklist(store, actor, evaluation_id, kind))
-    with published(out, csv_filler(EXPORT_HEADER, rows, counted)), store.write(actor) as uow:
-        uow.audit("tier.worklist_export", "tier_evaluation", evaluation_id,
-                  after={"kind": kind, "rows": counted[0], "file": out.name})
-    return counted[0]
+    return export_csv(store, actor, out, header=EXPORT_HEADER, rows=rows, action="tier.worklist_export",
+                      entity="tier_evaluation", entity_id=evaluation_id, details={"kind": kind}, say=say)
 

@@ -1,6 +1,6 @@
 """The tier policy as versioned rows of ``tier_policy``.
 
-Version 1 is :data:`DEFAULT_TIER_POLICY` (DOMAIN.md's bands), in force until a bank saves its
+Version 1 is :data:`DEFAULT_TIER_POLICY` (docs/domain.md's bands), in force until a bank saves its
 own: it is never stored, so every stored version is 2 or higher. Saving never edits a version:
 it adds the next one with its own effective date, so an evaluation that recorded the version it
 used can always be explained by that version's bands and below-standard rule. A version stored

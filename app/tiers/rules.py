@@ -1,7 +1,7 @@
 """Tier rules: the versioned tier policy, the rolling quarterly daily-average AUM, and the
 evaluation that turns an average, a card held and an exception into worklist flags.
 
-DOMAIN.md: the tier comes from the rolling quarterly daily-average AUM as of last month; bands,
+docs/domain.md: the tier comes from the rolling quarterly daily-average AUM as of last month; bands,
 tier names, how many tiers there are and the card type per tier are policy, versioned with an
 effective date; cardholders below their card's band are *below standard* and go on a
 downgrade-review list, never downgraded silently, by a below-standard rule that is part of the
@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from app.customers.rules import MAX_INTEGER_DIGITS, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.text import clean_text
+from db.customer_tier import FIRST_TIER
 
 CENT = Decimal("0.01")
 QUARTER_MONTHS = 3
@@ -58,7 +59,7 @@ _TIER_CODE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 def card_rank(card_type: str | None) -> int:
     """0 for no VIP card, then 1, 2, 3 for gold, platinum, diamond: the queue calls higher
-    ranks first (DOMAIN.md: diamond, platinum, gold, ordinary)."""
+    ranks first (docs/domain.md: diamond, platinum, gold, ordinary)."""
     if card_type is None:
         return 0
     if card_type not in CARD_TYPES:
@@ -207,7 +208,8 @@ class TierPolicy:
 
     def validate(self) -> None:
         """Refuse a policy a bank edited into something unusable, naming the field and reason:
-        fewer than two bands, a first bound other than 0, bounds not strictly increasing,
+        fewer than two bands, a lowest band not called :data:`FIRST_TIER` (the tier the store
+        gives every new customer) or not starting at 0, bounds not strictly increasing,
         duplicate or malformed codes, unnamed tiers, unknown card types, card types that go
         down as the bands go up, or a below-standard rule out of range."""
         if isinstance(self.version, bool) or not isinstance(self.version, int) or self.version < 1:
@@ -239,6 +241,10 @@ class TierPolicy:
             _check_bound(band.lower_bound)
             card_rank(band.card_type)
             if previous is None:
+                if band.code != FIRST_TIER:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("errors", "must be {tier} for the lowest tier"),
+                        field=TIER_CODE, tier=FIRST_TIER)
                 if band.lower_bound != 0:
                     raise ValidationError(
                         QT_TRANSLATE_NOOP("errors", "must be 0 for the lowest tier"), field=LOWER_BOUND)

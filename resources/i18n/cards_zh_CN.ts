@@ -1010,11 +1010,79 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <location filename="../../app/cards/views.py" line="+29"/>
+        <source>Card ID</source>
+        <translation>卡片编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number (masked)</source>
+        <translation>卡号（已掩码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation>空白卡序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on</source>
+        <translation>发卡日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaces card</source>
+        <translation>替换卡片编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement signed on</source>
+        <translation>协议签署日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>发卡人</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../app/cards/paperwork.py" line="-332"/>
         <source>Document</source>
-        <translation>单据</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location filename="../../app/cards/rules.py" line="-430"/>
@@ -1081,11 +1149,16 @@ An agreement and a letter will be recorded for printing.</source>
         <source>Expiring within (days)</source>
         <translation>到期提醒（天内）</translation>
     </message>
+    <message>
+        <location filename="../../app/cards/policy.py" line="+15"/>
+        <source>Card policy</source>
+        <translation>贵宾卡政策</translation>
+    </message>
 </context>
 <context>
     <name>paperwork</name>
     <message>
-        <location line="+117"/>
+        <location filename="../../app/cards/rules.py" line="+117"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>

@@ -1042,14 +1042,14 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/care/common.py" line="+20"/>
+        <location filename="../../app/care/common.py" line="+21"/>
         <source>That customer does not exist in your scope.</source>
-        <translation>您的管辖范围内没有该客户。</translation>
+        <translation>您的管辖范围内没有这位客户。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>That account does not exist in your scope.</source>
-        <translation>您的管辖范围内没有该账号。</translation>
+        <translation>该账户不存在，或不在您的管辖范围内。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1057,7 +1057,7 @@
         <translation>必须是另一位员工</translation>
     </message>
     <message>
-        <location filename="../../app/care/common.py" line="+63"/>
+        <location filename="../../app/care/common.py" line="+58"/>
         <source>must be an enabled relationship manager, lobby manager or teller of your branch subtree</source>
         <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
@@ -1303,7 +1303,8 @@
         <translation>维护分层</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location filename="../../app/care/common.py" line="-61"/>
+        <location filename="../../app/care/rules.py" line="+200"/>
         <source>Care policy</source>
         <translation>客户维护策略</translation>
     </message>

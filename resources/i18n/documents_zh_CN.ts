@@ -530,7 +530,7 @@
     </message>
     <message>
         <location filename="../../app/documents/register.py" line="+160"/>
-        <location filename="../../app/documents/reports.py" line="+237"/>
+        <location filename="../../app/documents/reports.py" line="+192"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
@@ -641,7 +641,7 @@
         <translation>文档为真，但属于您所辖范围以外的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-196"/>
+        <location filename="../../app/documents/reports.py" line="-148"/>
         <source>the end is before the start</source>
         <translation>结束日期早于开始日期</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>最多只能包含 {days} 天</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+123"/>
         <source>There is no such worklist.</source>
         <translation>没有这个工作清单。</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/documents/reports.py" line="-192"/>
+        <location filename="../../app/documents/reports.py" line="-146"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>

@@ -467,7 +467,7 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+127"/>
+        <location filename="../../ui/queue/stats_page.py" line="+128"/>
         <source>No ticket was taken from {start} to {end}: choose other dates and press Show.</source>
         <translation>{start} 至 {end} 没有取号记录：请换个日期，再按“统计”。</translation>
     </message>
@@ -771,7 +771,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="+43"/>
+        <location filename="../../app/queue/calling.py" line="+33"/>
         <source>must name this PC (1 to 80 characters)</source>
         <translation>须填写本机名称（1 至 80 个字符）</translation>
     </message>
@@ -811,9 +811,9 @@
         <translation>{number} 号窗口未分配任何业务：请大堂经理分配</translation>
     </message>
     <message>
-        <location filename="../../app/queue/calling.py" line="+166"/>
-        <location filename="../../app/queue/tickets.py" line="+177"/>
-        <location line="+123"/>
+        <location filename="../../app/queue/calling.py" line="+149"/>
+        <location filename="../../app/queue/tickets.py" line="+178"/>
+        <location line="+121"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>该窗口不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="+82"/>
+        <location filename="../../app/queue/common.py" line="+108"/>
         <source>That service does not exist in your scope.</source>
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
@@ -881,7 +881,7 @@
     <message>
         <location line="+15"/>
         <source>must be 1 to 8 letters or digits</source>
-        <translation>须为 1 至 8 个字母或数字</translation>
+        <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -894,13 +894,13 @@
         <translation>须为业务列表</translation>
     </message>
     <message>
-        <location filename="../../app/queue/tickets.py" line="-197"/>
-        <location line="+207"/>
+        <location filename="../../app/queue/tickets.py" line="-195"/>
+        <location line="+205"/>
         <source>{name} is not offered at the moment</source>
         <translation>{name}暂不办理</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-195"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -930,7 +930,7 @@
         <translation>是 {day} 的号：请今天重新取号</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Ticket {number} is at a counter: only that counter or the lobby manager may do this.</source>
         <translation>{number} 号正在窗口办理：只有该窗口或大堂经理可以操作。</translation>
     </message>
@@ -971,9 +971,97 @@
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <location line="+84"/>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued at</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First called at</source>
+        <translation>首次叫号时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started at</source>
+        <translation>开始办理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recalls</source>
+        <translation>重呼次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait (seconds)</source>
+        <translation>等候时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service (seconds)</source>
+        <translation>办理时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="-201"/>
+        <location filename="../../app/queue/calling.py" line="-176"/>
         <source>PC</source>
         <translation>电脑</translation>
     </message>
@@ -983,7 +1071,7 @@
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="-59"/>
+        <location filename="../../app/queue/common.py" line="-84"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
@@ -1068,7 +1156,7 @@
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/queue/stats.py" line="-57"/>
+        <location filename="../../app/queue/stats.py" line="-157"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>

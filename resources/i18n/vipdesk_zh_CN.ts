@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+220"/>
+        <location filename="../../ui/audit/page.py" line="+221"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>AumImportPage</name>
     <message>
-        <location filename="../../ui/tiers/aum_page.py" line="+85"/>
+        <location filename="../../ui/tiers/aum_page.py" line="+86"/>
         <source>Import AUM extract</source>
         <translation>导入金融资产数据</translation>
     </message>
@@ -1134,7 +1134,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+181"/>
+        <location filename="../../ui/customers/page.py" line="+182"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1501,7 +1501,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/shell/lock.py" line="+80"/>
+        <location filename="../../ui/shell/lock.py" line="+81"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -1678,7 +1678,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MovementRegisterTab</name>
     <message>
-        <location filename="../../ui/stock/register_tab.py" line="+51"/>
+        <location filename="../../ui/stock/register_tab.py" line="+52"/>
         <source>Every move</source>
         <translation>全部业务</translation>
     </message>
@@ -1717,7 +1717,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MyAccountPage</name>
     <message>
-        <location filename="../../ui/myaccount/page.py" line="+100"/>
+        <location filename="../../ui/myaccount/page.py" line="+101"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
@@ -3046,7 +3046,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierWorklistsPage</name>
     <message>
-        <location filename="../../ui/tiers/worklists_page.py" line="+113"/>
+        <location filename="../../ui/tiers/worklists_page.py" line="+114"/>
         <source>No tier evaluation has been run for your branches yet.</source>
         <translation>您所辖网点尚未进行过等级评定。</translation>
     </message>
@@ -4353,7 +4353,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>card_types</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+52"/>
+        <location filename="../../app/tiers/rules.py" line="+53"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
@@ -4389,12 +4389,12 @@ python main.py db upgrade --db {url}</translation>
         <location line="+9"/>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
-        <location filename="../../app/auth/countersign.py" line="+40"/>
+        <location filename="../../app/auth/countersign.py" line="+41"/>
         <location filename="../../app/customers/fields.py" line="+173"/>
-        <location filename="../../app/customers/records.py" line="+201"/>
+        <location filename="../../app/customers/records.py" line="+198"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
-        <location filename="../../app/tiers/rules.py" line="+180"/>
+        <location filename="../../app/tiers/rules.py" line="+181"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
@@ -4402,7 +4402,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+2"/>
         <location filename="../../app/auth/branches.py" line="-63"/>
         <location line="+17"/>
-        <location filename="../../app/auth/policy.py" line="+59"/>
+        <location filename="../../app/auth/policy.py" line="+68"/>
         <location filename="../../app/customers/rules.py" line="-459"/>
         <location filename="../../app/text.py" line="-25"/>
         <location line="+28"/>
@@ -4501,20 +4501,20 @@ python main.py db upgrade --db {url}</translation>
         <translation>您没有{action}的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/pg_roles.py" line="+137"/>
+        <location filename="../../app/auth/pg_roles.py" line="+96"/>
         <location filename="../../app/opening.py" line="+90"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/auth/policy.py" line="-26"/>
+        <location filename="../../app/auth/policy.py" line="-25"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
         <location filename="../../app/pcsettings/fields.py" line="+135"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <location filename="../../app/customers/rules.py" line="-368"/>
         <source>must have at least {min} characters</source>
         <translation>至少需要 {min} 个字符</translation>
@@ -4536,12 +4536,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>过于简单：请使用更多不同的字符</translation>
     </message>
     <message>
-        <location filename="../../app/auth/setup.py" line="+17"/>
+        <location filename="../../app/auth/gate.py" line="+17"/>
         <source>This store already has accounts; ask an administrator to create yours.</source>
         <translation>此数据库已有账户，请联系管理员为您创建账户。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/signin.py" line="+23"/>
+        <location line="+2"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -4844,7 +4844,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/stock/rules.py" line="+55"/>
-        <location filename="../../app/tiers/rules.py" line="-169"/>
+        <location filename="../../app/tiers/rules.py" line="-170"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
@@ -4932,12 +4932,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/tiers/rules.py" line="+41"/>
         <location line="+40"/>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>must be a whole number from 1 to {max}</source>
         <translation>须为 1 至 {max} 的整数</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-149"/>
         <location line="+51"/>
         <source>must be a percentage from 0 to {max} with at most 2 decimals</source>
         <translation>须为 0 至 {max} 的百分比，最多两位小数</translation>
@@ -4953,7 +4953,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{tier} 不是此策略中的客户等级</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>must be a whole number of at least 1</source>
         <translation>必须是不小于 1 的整数</translation>
     </message>
@@ -4984,6 +4984,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>must be {tier} for the lowest tier</source>
+        <translation>最低一级必须是 {tier}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>must be 0 for the lowest tier</source>
         <translation>最低等级必须为 0</translation>
     </message>
@@ -5024,7 +5029,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-164"/>
+        <location filename="../../app/customers/records.py" line="-159"/>
         <location filename="../../app/tiers/exceptions.py" line="+70"/>
         <location filename="../../app/tiers/summary.py" line="+64"/>
         <source>That customer does not exist in your scope.</source>
@@ -5041,7 +5046,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已登记在另一位客户名下</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+160"/>
         <source>must be a branch in your scope</source>
         <translation>必须是您管辖范围内的网点</translation>
     </message>
@@ -5139,7 +5144,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../app/tiers/aum_import.py" line="+184"/>
+        <location filename="../../app/tiers/aum_import.py" line="+173"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -5152,13 +5157,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+69"/>
-        <location filename="../../app/tiers/aum_import.py" line="-118"/>
+        <location line="+28"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../app/customers/transfer.py" line="+134"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5183,7 +5187,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="+26"/>
+        <location filename="../../app/tiers/aum_import.py" line="-92"/>
         <source>must be a month like 2026-03, 202603 or 2026/03</source>
         <translation>必须是月份，例如 2026-03、202603 或 2026/03</translation>
     </message>
@@ -5482,7 +5486,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
     </message>
     <message>
-        <location filename="../../app/outfile.py" line="+54"/>
+        <location filename="../../app/outfile.py" line="+61"/>
         <source>the disk is full; nothing was saved to {path}</source>
         <translation>磁盘已满，未向 {path} 保存任何内容</translation>
     </message>
@@ -5586,6 +5590,21 @@ python main.py db upgrade --db {url}</translation>
         <source>must be a serial port, and a speed if not 9600 (/dev/ttyUSB0@19200 or COM3)</source>
         <translation>须为串口，波特率不是 9600 时一并填写（如 /dev/ttyUSB0@19200 或 COM3）</translation>
     </message>
+    <message>
+        <location filename="../../app/settings.py" line="+32"/>
+        <source>the stored value is refused ({problem}); an administrator must save this policy again</source>
+        <translation>已保存的设置无效（{problem}），须由管理员重新保存此策略</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -5608,6 +5627,139 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <location filename="../../app/audit/trail.py" line="+216"/>
+        <source>Event</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/stock/views.py" line="+26"/>
+        <location filename="../../app/tiers/evaluation.py" line="+43"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../app/customers/transfer.py" line="+7"/>
+        <location filename="../../app/tiers/evaluation.py" line="-2"/>
+        <source>CIF number</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/tiers/evaluation.py" line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number (masked)</source>
+        <translation>证件号码（已掩码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/tiers/evaluation.py" line="+2"/>
+        <source>Phone (masked)</source>
+        <translation>手机号（已掩码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock/views.py" line="-3"/>
+        <source>Serial</source>
+        <translation>空白卡序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location kind</source>
+        <translation>库位类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/tiers/evaluation.py" line="+1"/>
+        <source>Rolling quarterly average</source>
+        <translation>季度日均资产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computed tier</source>
+        <translation>测算等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective tier</source>
+        <translation>生效等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card held</source>
+        <translation>持有卡种</translation>
     </message>
 </context>
 <context>
@@ -5648,7 +5800,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-219"/>
+        <location filename="../../app/customers/transfer.py" line="-220"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -5688,7 +5840,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>上级网点</translation>
     </message>
     <message>
-        <location filename="../../app/auth/policy.py" line="-44"/>
+        <location filename="../../app/auth/policy.py" line="-64"/>
+        <source>Sign-in policy</source>
+        <translation>登录策略</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location filename="../../ui/policy/page.py" line="-111"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
@@ -5712,7 +5869,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>锁屏前的空闲分钟数</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <location filename="../../ui/accounts/dialogs.py" line="+1"/>
         <location filename="../../ui/login/change_password.py" line="-36"/>
         <location filename="../../ui/login/first_run.py" line="+4"/>
@@ -5810,7 +5967,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>遮蔽字符</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/rules.py" line="-387"/>
+        <location filename="../../app/tiers/rules.py" line="-392"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
@@ -5902,14 +6059,14 @@ python main.py db upgrade --db {url}</translation>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../app/csvio.py" line="-88"/>
+        <location filename="../../app/csvio.py" line="-116"/>
         <location filename="../../app/encoding.py" line="-143"/>
-        <location filename="../../app/outfile.py" line="-29"/>
+        <location filename="../../app/outfile.py" line="-30"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-328"/>
+        <location filename="../../app/tiers/aum_import.py" line="-317"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -5919,7 +6076,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-500"/>
+        <location filename="../../app/tiers/evaluation.py" line="-548"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -5969,7 +6126,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="+1"/>
+        <location filename="../../app/customers/records.py" line="-323"/>
+        <source>Masking policy</source>
+        <translation>掩码策略</translation>
+    </message>
+    <message>
+        <location line="+324"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -6482,7 +6644,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tiers</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+277"/>
+        <location filename="../../app/tiers/rules.py" line="+282"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>

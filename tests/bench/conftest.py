@@ -1,4 +1,4 @@
-"""The bench suite: DESIGN.md's budget scenarios, each beside its baseline measured in the same run.
+"""The bench suite: docs/architecture.md's budget scenarios, each beside its baseline measured in the same run.
 
 Run with ``pytest -m bench tests/bench -s`` (add ``--bench-json FILE`` to keep the table for
 comparing runs). Everything here is marked ``bench`` and stays out of the default run. Each
@@ -27,7 +27,7 @@ class BenchResult:
     baseline_name: str
     baseline: float
     budget: str
-    within: bool | None  # None: DESIGN.md sets no budget
+    within: bool | None  # None: docs/architecture.md sets no budget
     unit: str = "ms"
 
     @property

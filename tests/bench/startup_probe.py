@@ -1,6 +1,6 @@
 """Started as a child process by the start-up bench: shows a window, exits once it is shown.
 
-``bare``: a bare QApplication showing one widget (the baseline DESIGN.md names).
+``bare``: a bare QApplication showing one widget (the baseline docs/architecture.md names).
 ``app URL``: VIP Desk's own start (``main.py --db URL``) up to its login window.
 The first ``QWidget.show`` schedules an immediate exit from the event loop, so the process's
 wall time is the time to a window on screen.
@@ -11,8 +11,8 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 _show = QWidget.show
 

@@ -1,5 +1,5 @@
 """AUM import + tier evaluation, 1,000,000 customers × 3 months, against the engine's raw bulk
-load of the same rows (DESIGN.md budget: ≤ 2 ×), on SQLite and PostgreSQL.
+load of the same rows (docs/architecture.md budget: ≤ 2 ×), on SQLite and PostgreSQL.
 
 The extract is a CSV of every customer of the bench store for the three months before today
 (amounts spread so that customers land in every tier). The figure is
@@ -7,7 +7,7 @@ The extract is a CSV of every customer of the bench store for the three months b
 :func:`app.tiers.evaluation.evaluate_tiers`, on a copy of the cached bench store. The baseline,
 on another copy, loads the same rows, already parsed into (customer id, month, amount), into
 ``aum_month`` with the engine's own bulk path: one ``executemany`` transaction on SQLite,
-``COPY`` on PostgreSQL. DESIGN.md's budgets are medians: the two runs alternate, ``ROUNDS``
+``COPY`` on PostgreSQL. docs/architecture.md's budgets are medians: the two runs alternate, ``ROUNDS``
 times, and the figure and its baseline are the medians of their runs.
 """
 

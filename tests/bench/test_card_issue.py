@@ -3,7 +3,7 @@ taken from the drawer, card written, agreement and letter recorded, audit chaine
 bare single-row INSERT + COMMIT on the same engine, measured interleaved in the same run.
 The card is issued as the product issues it: connected as the teller's own login role, under
 row-level security and the database's checks of every write (migration 0023 on).
-Budget (DESIGN.md): p95 ≤ 30 ms."""
+Budget (docs/architecture.md): p95 ≤ 30 ms."""
 
 from __future__ import annotations
 

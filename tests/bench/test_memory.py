@@ -1,4 +1,4 @@
-"""App memory with 1,000,000 customers, the customer list scrolled to the end (DESIGN.md:
+"""App memory with 1,000,000 customers, the customer list scrolled to the end (docs/architecture.md:
 ≤ 300 MB resident), beside a bare QApplication showing one widget, each in its own process."""
 
 import subprocess

@@ -1,4 +1,4 @@
-"""Call next ticket (DESIGN.md budgets): 8 and 30 counter processes at once on PostgreSQL, 4 on
+"""Call next ticket (docs/architecture.md budgets): 8 and 30 counter processes at once on PostgreSQL, 4 on
 SQLite, and an open loop at a bank's peak rate; each beside the raw claim run the same way in
 the same run.
 
@@ -154,7 +154,7 @@ def _service_worker(url, teller, desk, path, barrier, results) -> None:
             won.append(row.id)
             finish(own, teller, desk, start(own, teller, desk, row.id).id)
         results.put((times, won))
-    except BaseException as exc:  # noqa: BLE001 - reported by _race
+    except BaseException as exc:  # reported by _race
         results.put(repr(exc))
     finally:
         engine.dispose()
@@ -189,7 +189,7 @@ def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> No
                     conn.execute(step, (got[0],))
                     commit()
         results.put((times, won))
-    except BaseException as exc:  # noqa: BLE001 - reported by _race
+    except BaseException as exc:  # reported by _race
         results.put(repr(exc))
 
 
@@ -286,7 +286,7 @@ def _open_worker(url, raw_url, teller, desks, path, schedule, branch_id, service
             else:
                 finish(own, teller, desk, start(own, teller, desk, ticket).id)
         results.put((times, won))
-    except BaseException as exc:  # noqa: BLE001 - reported by _race
+    except BaseException as exc:  # reported by _race
         results.put(repr(exc))
     finally:
         if engine is not None:

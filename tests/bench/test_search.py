@@ -1,4 +1,4 @@
-"""Customer search on 1,000,000 customers, SQLite and PostgreSQL: p95 ≤ 20 ms (DESIGN.md).
+"""Customer search on 1,000,000 customers, SQLite and PostgreSQL: p95 ≤ 20 ms (docs/architecture.md).
 
 What a clerk types, drawn from the stored customers themselves: ID tails, phone tails, full
 names, name prefixes, pinyin initials and CIF numbers, searched by a branch manager of BJ0101

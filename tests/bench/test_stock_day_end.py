@@ -5,7 +5,7 @@ The day before: 100,000 gold serials received into BJ0101's vault and confirmed.
 order and 5 spoilt. The figure is :func:`app.stock.books.reconcile_day` for that day (every
 location, opening + in - out = closing with the serials behind each figure). The baseline is
 the floor under it: reading the same register rows (every movement of the branch up to the
-day) as one raw SELECT on the driver's cursor. DESIGN.md sets no budget for this scenario.
+day) as one raw SELECT on the driver's cursor. docs/architecture.md sets no budget for this scenario.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ import sys
 
 sys.path.insert(0, os.getcwd())
 
-from app.cards import issue  # noqa: E402
-from app.opening import open_store  # noqa: E402
-from tests.db.helpers import actor_named  # noqa: E402
+from app.cards import issue
+from app.opening import open_store
+from tests.db.helpers import actor_named
 
 
 def _die(*_args, **_kwargs):

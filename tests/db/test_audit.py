@@ -119,7 +119,8 @@ def test_export_writes_csv_and_is_itself_audited(demo_store, tmp_path):
     out = tmp_path / "audit.csv"
     count = export_audit(demo_store, auditor, out)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("event,occurred_at_utc,actor") and len(lines) == count + 1
+    assert lines[0].startswith("Event,Occurred at,Actor") and len(lines) == count + 1   # no translator: English
+    assert lines[1].split(",")[1].endswith("+08:00")                                # Beijing clocks, said so
     assert audit_page(demo_store, auditor, AuditFilter(action="audit.export"))[0].actor_name == "auditor"
     assert not list(tmp_path.glob("*.part"))
 

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 import main
+from app.csvio import ImportRefused
 from app.errors import PermissionDenied
-from app.tiers.aum_import import AumImportRefused, import_aum, parse_month
+from app.tiers.aum_import import import_aum, parse_month
 from app.errors import ValidationError
 from db.models import AumImport, AuditEvent
 from tests.db.helpers import actor_named
@@ -69,7 +70,7 @@ def test_bad_lines_are_reported_and_nothing_is_imported(aum_store, batch, tmp_pa
              "CIF000003,2099-01,5",           # 9 future month
              "CIF000003,2026-10"]             # 10 too few fields
     path = write_csv(tmp_path / "bad.csv", lines)
-    with pytest.raises(AumImportRefused) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_aum(store, batch, path)
     problems = {p.line: str(p) for p in caught.value.problems}
     assert sorted(problems) == [3, 4, 5, 6, 7, 8, 9, 10]
@@ -157,7 +158,7 @@ def test_column_wise_reading_checks_what_the_line_by_line_one_does(aum_store, ba
     store, ids = aum_store
     plain = ["cif_no,month,avg_daily_aum", "CIF000001,2026-08,100000", "CIF000002,2026-08,0.5",
              "CIF000003,2026-09,7.25", "CIF000001,2026-09,1"]
-    with pytest.raises(AumImportRefused) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_aum(store, batch, write_csv(tmp_path / "twice.csv", plain + ["CIF000002,2026-08,3"]))
     assert [(p.line, "first on line 3" in str(p)) for p in caught.value.problems] == [(6, True)]
     assert aum_of(store, ids["CIF000002"]) == {}

@@ -35,7 +35,7 @@ def _race(store, calls):
             results.append(call(own))
         except UserError as error:
             refusals.append(error)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             faults.append(exc)
         finally:
             engine.dispose()

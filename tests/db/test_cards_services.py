@@ -452,7 +452,10 @@ def test_cli_export_cards(sqlite_demo_store, tmp_path, capsys):
     url = str(sqlite_demo_store.engine.url)
     assert main.main(["export", "cards", str(out), "--db", url]) == 0
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("card_id,cif_no") and "card_number_masked" in header
+    assert header.startswith("卡片编号,客户号") and "卡号（已掩码）" in header
+    assert main.main(["export", "cards", str(out), "--english", "--db", url]) == 0
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Card ID,CIF number") and "Card number (masked)" in header
 
 
 def test_a_crash_in_the_middle_of_issuing_leaves_nothing_half_done(cs, people):

@@ -95,7 +95,7 @@ def _race(store, work, count=2):
         try:
             barrier.wait()
             results[index] = work(Store(engine), index)
-        except Exception as error:  # noqa: BLE001 - collected for the assertion
+        except Exception as error:  # collected for the assertion
             results[index] = error
         finally:
             engine.dispose()

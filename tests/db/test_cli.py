@@ -1,4 +1,4 @@
-"""The command line of DESIGN.md: exit codes, one-line errors, no tracebacks."""
+"""The command line of docs/architecture.md: exit codes, one-line errors, no tracebacks."""
 
 import subprocess
 import sys
@@ -35,7 +35,7 @@ def test_upgrade_demo_verify_backup_export(tmp_path, capsys):
     assert main.main(["backup", str(tmp_path / "copy.sqlite3"), "--db", url]) == 0
     assert main.main(["audit", "verify", "--db", f"sqlite:///{tmp_path / 'copy.sqlite3'}"]) == 0
     assert main.main(["export", "audit", str(tmp_path / "audit.csv"), "--db", url]) == 0
-    assert (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").startswith("event,")
+    assert (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").startswith("事件编号,发生时间,")
 
 
 def test_the_store_comes_from_the_environment(tmp_path, monkeypatch, capsys):

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 import main
-from app.customers.transfer import CustomerImportRefused, export_customers, import_customers
+from app.csvio import ImportRefused
+from app.customers.transfer import export_customers, import_customers
 from app.errors import Cancelled, PermissionDenied
 from db.models import AuditEvent, Customer
 from tests.db.helpers import actor_named
@@ -75,7 +76,7 @@ def test_bad_lines_numbered_all_or_nothing_and_skip_bad(demo_store, batch, tmp_p
     ]
     path = write(tmp_path / "bad.csv", lines)
     before = count(demo_store)
-    with pytest.raises(CustomerImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_customers(demo_store, batch, path)
     problems = [str(p) for p in refused.value.problems]
     assert [p.split(":")[0] for p in problems] == [f"line {n}" for n in (5, 6, 7, 8, 9, 10)]

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from sqlalchemy import select
 
 import main
-from app.tiers.aum_import import MAX_AUM_CENTS, AumImportRefused, import_aum
+from app.csvio import ImportRefused
+from app.tiers.aum_import import MAX_AUM_CENTS, import_aum
 from app.tiers.evaluation import evaluate_tiers
 from db.models import TierChange
 from tests.db.tierdata import NOW, add_customers, aum_of, write_csv
@@ -63,7 +64,7 @@ def test_amounts_come_back_to_the_cent(money_store, batch, tmp_path, values):
                                  "\"10,000,000,000,000\""])
 def test_beyond_the_largest_is_refused_naming_the_field(money_store, batch, tmp_path, raw):
     store, ids = money_store
-    with pytest.raises(AumImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_aum(store, batch, write_csv(tmp_path / "aum.csv", [HEADER, f"MONEY00001,2026-10,{raw}"]))
     problem = str(refused.value.problems[0])
     assert problem.startswith("line 2: Average daily AUM:"), problem
@@ -75,7 +76,7 @@ def test_digits_of_other_scripts_are_not_amounts(money_store, batch, tmp_path, r
     """Arabic-Indic and Devanagari digits: int() reads them, the amount rules do not. (Said to be
     UTF-8: else the file is refused before, as text no Chinese extract holds.)"""
     store, ids = money_store
-    with pytest.raises(AumImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_aum(store, batch, write_csv(tmp_path / "aum.csv", [HEADER, f"MONEY00001,2026-10,{raw}"]),
                    encoding="utf-8")
     assert "Average daily AUM" in str(refused.value.problems[0])

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from app.audit.trail import verify_chain
-from app.auth.signin import LOCKED, WRONG_CREDENTIALS, sign_in
+from app.auth.gate import LOCKED, WRONG_CREDENTIALS
+from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthError, PermissionDenied
 from app.stock import moves, views

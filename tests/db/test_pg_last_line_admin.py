@@ -22,6 +22,7 @@ from app.cards.policy import card_policy, save_card_policy
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
 from app.care import common as care
 from app.care.rules import DEFAULT_CARE_POLICY
+from app.settings import StoredPolicyInvalid
 from app.errors import PermissionDenied, ValidationError
 from app.tiers.rules import CARD_TYPES
 from tests.db.lastline import Refused, one, signed_in
@@ -347,17 +348,20 @@ def test_settings_hold_only_what_their_policy_pages_save(demo):  # noqa: F811
     assert demo.owner.execute("SELECT * FROM setting ORDER BY key").fetchall() == settings
 
 
-def test_a_care_policy_from_a_sql_tool_is_at_worst_the_defaults(demo):  # noqa: F811
+def test_a_care_policy_from_a_sql_tool_the_app_would_refuse_is_reported(demo):  # noqa: F811
     """The store keeps any object as the care policy (only the app reads it); one the app would
-    not have saved (a band at NaN, which Python cannot even sort) reads as the defaults, never as
-    a failure of every care screen. Stored by the administrator: allowed and audited."""
+    not have saved (a band at NaN, which Python cannot even sort) is reported as what it is, a
+    stored policy an administrator must save again, never silently read as the defaults (a bank's
+    tighter rules loosened behind its back). Stored by the administrator: allowed and audited."""
     bands = [{"lower_bound": "NaN", "role": "counter_staff"}, {"lower_bound": "sNaN", "role": "counter_staff"}]
     try:
         with connect_as(demo, "admin") as conn, conn.transaction():
             conn.execute("INSERT INTO setting (key, value, version) VALUES ('care_policy', %s, 1)",
                          (json.dumps({"bands": bands}),))
         assert last_event(demo)[:3] == ("admin", "sql.insert", "setting")
-        assert care.care_policy(demo.store) == DEFAULT_CARE_POLICY
+        with pytest.raises(StoredPolicyInvalid) as caught:
+            care.care_policy(demo.store)
+        assert caught.value.field == "Care policy" and caught.value.setting == "care_policy"
     finally:
         demo.owner.execute("DELETE FROM setting WHERE key = 'care_policy'")
 

@@ -212,6 +212,7 @@ def test_tier_policy_versions_are_added_as_the_app_saves_them(demo):  # noqa: F8
         for body in ("", "not json", "[]", '{"bands": []}', "x'); DROP TABLE customer; --",
                      _body_with(_band(1, lower_bound="0.00")),                  # bounds not rising
                      _body_with(_band(0, lower_bound="100.00")),                # first bound not 0
+                     _body_with(_band(0, code="basic")),                        # not the first tier
                      _body_with(_band(2, lower_bound="5e5")),
                      _body_with(_band(2, lower_bound=500000)),
                      _body_with(_band(2, lower_bound="-1.00")),
@@ -261,6 +262,8 @@ def _policy_candidates():
         yield _body_with(_band(1, lower_bound=bound))
     for first in ("0.00", "0", "0.01"):
         yield _body_with(_band(0, lower_bound=first))
+    for code in ("ordinary", "basic", "Ordinary"):                          # the tier a customer is born with
+        yield _body_with(_band(0, code=code))
     for code in ("gold", "Gold", "g", "g" * 32, "g" * 33, "1gold", "gold-card", "gold_2", "", None, "ordinary"):
         yield _body_with(_band(1, code=code))
     for card in (None, "gold", "platinum", "diamond", "black", "", 1):

@@ -27,7 +27,8 @@ from alembic.script import ScriptDirectory
 from app.auth.accounts import create_account, reset_password, set_disabled
 from app.auth.permissions import Role
 from app.auth.setup import create_first_administrator
-from app.auth.signin import DISABLED, RESET_NEEDED, sign_in
+from app.auth.gate import DISABLED, RESET_NEEDED
+from app.auth.signin import sign_in
 from app.audit.trail import verify_chain
 from app.demo import DEMO_PASSWORD
 from app.errors import AuthError, PermissionDenied

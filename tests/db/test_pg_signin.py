@@ -21,7 +21,8 @@ from app.auth.accounts import create_account, reset_password, set_disabled, chan
 from app.auth.permissions import Role
 from app.auth.policy import SignInPolicy, save_policy
 from app.auth.setup import create_first_administrator, needs_first_administrator
-from app.auth.signin import DISABLED, LOCKED, WRONG_CREDENTIALS, sign_in, unlock_screen
+from app.auth.gate import DISABLED, LOCKED, WRONG_CREDENTIALS
+from app.auth.signin import sign_in, unlock_screen
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthError, PermissionDenied
 from app.store import Store, utcnow

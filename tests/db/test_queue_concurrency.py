@@ -73,7 +73,7 @@ def test_thirty_counters_on_postgresql_never_share_or_lose_a_ticket(pg_demo_stor
                 tickets.issue_ticket(own, lobby, service_id=service)
             barrier.wait()
             called[index] = _serve_until_empty(own, teller, desks[index])
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
             barrier.abort()
         finally:

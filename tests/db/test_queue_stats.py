@@ -83,7 +83,8 @@ def test_export_tickets_from_the_command_line(demo_store, tmp_path, capsys):
     url = demo_store.engine.url.render_as_string(hide_password=False)
     assert main(["export", "tickets", str(out), "--db", url]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("business_date,number,service,tier")
-    assert "issued_at_utc,first_called_at_utc,started_at_utc,finished_at_utc" in lines[0]
+    assert lines[0].startswith("营业日期,号码,业务,客户等级")               # Chinese unless --english
+    assert "取号时间,首次叫号时间,开始办理时间,办结时间" in lines[0]
+    assert all(line.split(",")[7].endswith("+08:00") for line in lines[1:])  # the branch's clocks, said so
     assert len(lines) > 100 and "rows written" in capsys.readouterr().out
     assert not any(ch.isdigit() for line in lines[1:] for ch in line.split(",")[6])  # customers masked

@@ -57,7 +57,7 @@ def test_no_serial_is_issued_twice_by_many_concurrent_issuers(pg_demo_store):
                     if not session.scalar(select(func.count()).select_from(BlankCard).where(
                             BlankCard.state == "in_stock", BlankCard.card_type == "gold")):
                         break
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
         finally:
             engine.dispose()

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.outfile import zoned
 from app.errors import ConflictError, NotFound, PermissionDenied, StoreUnavailable, ValidationError
 from app.stock import books, moves, views
 from db.models import AuditEvent, BlankCard, StaffAccount, StockDay, StockMove, StockMovement
@@ -296,13 +297,13 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     out = tmp_path / "stock.csv"
     assert main.main(["export", "stock", str(out), "--db", url]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("serial,card_type,state")
+    assert lines[0].startswith("空白卡序号,卡种,状态")
     gold = [line for line in lines if ",gold," in line]
     assert len(gold) == 10 and gold[0].startswith("A00001000,gold,issued,BJ0101")
-    assert lines[0].endswith(",updated_at_utc")     # the time as stored, and said to be UTC
+    assert lines[0].endswith(",更新时间")
     with demo_store.read() as session:
         stored = session.scalar(select(BlankCard.updated_at).where(BlankCard.serial == "A00001000"))
-    assert gold[0].endswith("," + stored.isoformat(sep=" ", timespec="seconds"))
+    assert gold[0].endswith("," + zoned(stored)) and gold[0].endswith("+08:00")   # Beijing clocks, said so
     today = demo_store.today().isoformat()
     assert main.main(["stock", "reconcile", "--branch", "BJ0101", "--date", today, "--db", url]) == 0
     printed = capsys.readouterr().out

@@ -250,6 +250,14 @@ def test_policy_validation_and_permission(tstore):
     with pytest.raises(ValidationError) as caught:
         save_policy(tstore, admin, TierPolicy(1, date(2026, 12, 1), tuple(bands)))
     assert caught.value.field == "Lower bound"
+    with tstore.read() as session:
+        versions = len(list_policies(session))
+    bands = [replace(DEFAULT_TIER_POLICY.bands[0], code="basic"), *DEFAULT_TIER_POLICY.bands[1:]]
+    with pytest.raises(ValidationError) as caught:                   # new customers are born 'ordinary'
+        save_policy(tstore, admin, TierPolicy(1, date(2026, 12, 1), tuple(bands)))
+    assert caught.value.field == "Tier code"
+    with tstore.read() as session:
+        assert len(list_policies(session)) == versions
     with pytest.raises(PermissionDenied):
         save_policy(tstore, actor_named(tstore, "manager"), DEFAULT_TIER_POLICY)
     save_policy(tstore, admin, replace(DEFAULT_TIER_POLICY, effective_from=date(2026, 12, 1)))

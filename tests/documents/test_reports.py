@@ -13,6 +13,7 @@ from app.business_day import day_start
 from app.documents import templates as tpl
 from app.documents import reports
 from app.documents.verify import verify
+from app.queue.day_report import queue_day
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.stock import books, views
 from app.store import Store
@@ -143,7 +144,7 @@ def test_queue_day_report_shows_the_figures_by_service_tier_and_counter(demo_sto
     q = make_queue(demo_store)
     known_day(q)  # the test service: waits 2, 4, 6 and 8 (a no-show) minutes; service 5, 3, 10
     day = q.clock.now.date()
-    made = reports.queue_day(q.store, q.manager, start=day)
+    made = queue_day(q.store, q.manager, start=day)
     assert made.kind == "report_queue_day"
     text = check_document(q.store, q.manager, made, "贵宾排队服务统计报表", "北京朝阳支行", "BJ0101",
                           f"统计期间：{day.isoformat()}", "按服务统计", "按客户等级统计", "按柜台统计", "大堂经理：")
@@ -168,13 +169,13 @@ def test_queue_report_for_a_period_checks_permission_and_period(sqlite_demo_stor
     store = sqlite_demo_store
     manager = actor_named(store, "manager")
     today = store.today()
-    made = reports.queue_day(store, manager, start=today - timedelta(days=2), end=today)
+    made = queue_day(store, manager, start=today - timedelta(days=2), end=today)
     text = "".join(pdf_text(made.pdf)).replace("\n", "")
     assert f"统计期间：{(today - timedelta(days=2)).isoformat()} 至 {today.isoformat()}" in text
     assert made.subject.startswith("排队服务统计报表 BJ0101")
     with pytest.raises(PermissionDenied):
-        reports.queue_day(store, actor_named(store, "teller"), start=today)
+        queue_day(store, actor_named(store, "teller"), start=today)
     with pytest.raises(NotFound):
-        reports.queue_day(store, actor_named(store, "sh_manager"), start=today, branch_code="BJ0101")
+        queue_day(store, actor_named(store, "sh_manager"), start=today, branch_code="BJ0101")
     with pytest.raises(ValidationError):
-        reports.queue_day(store, manager, start=today, end=today - timedelta(days=1))
+        queue_day(store, manager, start=today, end=today - timedelta(days=1))

@@ -6,7 +6,7 @@ import pytest
 from app.documents.linebreak import bad_breaks, break_lines, width
 from app.errors import ValidationError
 from app.pcsettings.fields import PcSettings, checked_settings
-from app.printing.copies import copies_stated
+from app.documents.copies import copies_stated
 from app.printing.targets import FILE, NETWORK, SERIAL, SYSTEM, USB, slip_target
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from app.errors import ValidationError
+from db.customer_tier import FIRST_TIER
 from app.tiers.rules import (
     CARD_TYPE_LABELS, CARD_TYPES, DEFAULT_TIER_POLICY, BelowStandardRule, ExceptionOutcome, TierBand,
     TierException, TierPolicy, card_rank, evaluate, make_exception, month_end, parse_tolerance,
@@ -88,6 +89,17 @@ OTHER_BANK = bank_policy(("ordinary", "0", None), ("gold", "50000", "gold"),
                          ("private", "6000000", "diamond"))
 
 
+def test_a_policy_naming_its_lowest_band_otherwise_is_refused():
+    """The store gives every new customer FIRST_TIER before any evaluation: a policy whose
+    lowest band is called otherwise would leave them with a tier the policy does not have."""
+    basic = bank_policy(("basic", "0", None), ("gold", "50000", "gold"))
+    with pytest.raises(ValidationError) as caught:
+        basic.validate()
+    assert caught.value.field == "Tier code"
+    assert caught.value.params == {"tier": FIRST_TIER}
+    bank_policy((FIRST_TIER, "0", None), ("basic", "50000", None)).validate()
+
+
 def test_another_banks_bands():
     OTHER_BANK.validate()
     assert tier_for(D("49999.99"), OTHER_BANK).code == "ordinary"
@@ -126,6 +138,7 @@ def _edited(**changes):
       "bands": [{"code": "ordinary", "label": "O", "lower_bound": "0", "card_type": None}]},
      "Tiers"),
     (_edited(b0__lower_bound="1"), "Lower bound"),
+    (_edited(b0__code="basic"), "Tier code"),                     # not the tier a customer is born with
     (_edited(b2__lower_bound="100000"), "Lower bound"),           # not strictly increasing
     (_edited(b2__lower_bound="99999.99"), "Lower bound"),         # decreasing
     (_edited(b2__lower_bound="-1"), "Lower bound"),

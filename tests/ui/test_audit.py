@@ -118,13 +118,13 @@ def test_export_writes_a_csv_off_the_gui_thread(qtbot, page, dialogs, tmp_path):
     assert out == tmp_path / "trail.csv"
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:3] == ["event", "occurred_at_utc", "actor"]
+    assert rows[0][:3] == ["Event", "Occurred at", "Actor"]   # the screen's language (English here)
     assert len(rows) == count + 1 and count > 15
     assert dialogs.of("info")[0][1] == "Export finished"
     assert page.model.row_at(0).action == "audit.export"  # the export itself is audited
 
 
-def test_export_cancelled_by_the_user_writes_nothing(page, dialogs, tmp_path):
+def test_export_cancelled_by_the_user_writes_nothing(page, dialogs, tmp_path, monkeypatch):
     from app.audit.trail import export_audit
     from app.errors import Cancelled
     from ui.background import Progress
@@ -132,14 +132,9 @@ def test_export_cancelled_by_the_user_writes_nothing(page, dialogs, tmp_path):
     progress = Progress(lambda done, total: None)
     progress.cancel()
     out = tmp_path / "stopped.csv"
-    import app.audit.trail as trail
-    old = trail.EXPORT_PROGRESS_EVERY
-    trail.EXPORT_PROGRESS_EVERY = 1
-    try:
-        with pytest.raises(Cancelled):
-            export_audit(page.context.store, page.context.actor, out, progress=progress)
-    finally:
-        trail.EXPORT_PROGRESS_EVERY = old
+    monkeypatch.setattr("app.outfile.PROGRESS_EVERY", 1)
+    with pytest.raises(Cancelled):
+        export_audit(page.context.store, page.context.actor, out, progress=progress)
     assert not out.exists() and not (tmp_path / "stopped.csv.part").exists()
 
 

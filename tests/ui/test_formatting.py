@@ -35,10 +35,10 @@ def test_times_show_in_beijing_whatever_the_pc_zone(pc_zone):
 
 
 # -- amounts, axes, months, overdue -------------------------------------------------------------
-from datetime import timedelta  # noqa: E402
-from decimal import Decimal  # noqa: E402
+from datetime import timedelta
+from decimal import Decimal
 
-from ui.formatting import money, month_labels, month_span, overdue_text, round_ticks  # noqa: E402
+from ui.formatting import money, month_labels, month_span, overdue_text, round_ticks
 
 
 def test_money_has_separators_and_yuan(language):

@@ -4,17 +4,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import re  # noqa: E402
-import shutil  # noqa: E402
+import re
+import shutil
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QLibraryInfo  # noqa: E402
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics  # noqa: E402
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.pcsettings.file import load_settings  # noqa: E402
-from ui import resources  # noqa: E402
-from ui.resources import (  # noqa: E402
+from app.pcsettings.file import load_settings
+from ui import resources
+from ui.resources import (
     install_translators,
     language_of,
     load_style,

@@ -1,4 +1,4 @@
-"""What runs before the login window shows (DESIGN.md's start-up budget, measured in the bench
+"""What runs before the login window shows (docs/architecture.md's start-up budget, measured in the bench
 suite): none of the store's code, and not PySide6's ``Qt`` namespace, which PySide6 builds as a
 whole on first use (about 17 ms, a tenth of the start)."""
 

@@ -76,8 +76,8 @@ def test_the_qm_is_built_from_the_ts(ts):
 
 # -- no mixed-language screen ------------------------------------------------------------------
 
-from app.demo.queue import COUNTERS as QUEUE_COUNTERS, SERVICES as QUEUE_SERVICES  # noqa: E402
-from app.tiers.rules import DEFAULT_TIER_POLICY  # noqa: E402
+from app.demo.queue import COUNTERS as QUEUE_COUNTERS, SERVICES as QUEUE_SERVICES
+from app.tiers.rules import DEFAULT_TIER_POLICY
 
 DATA_WORDS = ({u for u, *_ in STAFF} | {code for code, *_ in BRANCH_TREE} | {DEMO_PASSWORD}
               | {"zhang_wei", "admin", "BJ0103", "HO", "CSV", "PCI", "DSS", "UTC", "SQLite", "English"}
@@ -129,7 +129,7 @@ def texts_on(widget: QWidget) -> list[str]:
     return [t for t in found if t]
 
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt
 
 _HORIZONTAL = Qt.Orientation.Horizontal
 

@@ -25,6 +25,7 @@ from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
 from ui.page import Page, PageContext
 from ui.widgets import show_text, styled_label
+from ui.messages import translate
 
 NO_DATE = QDate(2000, 1, 1)
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"
@@ -255,7 +256,7 @@ class AuditPage(Page):
         store, actor, audit_filter = self.context.store, self.context.actor, self.current_filter()
         show_text(self.result_label, "")
         self.task = self.run_command(
-            lambda progress: export_audit(store, actor, out, audit_filter, progress=progress),
+            lambda progress: export_audit(store, actor, out, audit_filter, say=translate, progress=progress),
             lambda count: self._exported(out, count), on_failure=self._export_failed,
             on_cancel=lambda: show_text(self.result_label, self.tr("Export cancelled; no file was written.")),
             label=self.tr("Exporting the audit trail…"), cancellable=True,

@@ -62,7 +62,7 @@ class BranchesPage(Page):
         selected = self.selected()
         try:
             self.rows = list_branches(self.context.store, self.context.actor)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             if not self.handle_error(error):
                 raise
             return

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from app.csvio import ImportRefused
 from app.auth.permissions import Permission
 from app.customers.search import customer_page, search_customers
 from app.customers.transfer import (
-    CustomerImportRefused, CustomerImportResult, export_customers, import_customers,
+    CustomerImportResult, export_customers, import_customers,
 )
 from app.errors import UserError
 from ui.background import Task, run_in_background
@@ -28,7 +29,7 @@ from ui.customers.form import CustomerForm
 from ui.customers.model import CustomerModel
 from ui.customers.view import CustomerView
 from ui.dialogs import file_name
-from ui.messages import error_text
+from ui.messages import error_text, translate
 from ui.page import Page, PageContext
 from ui.import_problems import PROBLEM_COLUMNS
 from ui.tables import read_only_view
@@ -245,7 +246,7 @@ class CustomersPage(Page):
         self.run_search()
 
     def _import_failed(self, error: BaseException) -> None:
-        if isinstance(error, CustomerImportRefused):
+        if isinstance(error, ImportRefused):
             show_text(self.error, self.tr(
                 "{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” "
                 "to import the good ones.").format(count=error.bad_lines))
@@ -269,7 +270,7 @@ class CustomersPage(Page):
             return None
         store, actor = self.context.store, self.context.actor
         self.task = self.run_command(
-            lambda progress: export_customers(store, actor, Path(path), progress=progress),
+            lambda progress: export_customers(store, actor, Path(path), say=translate, progress=progress),
             lambda count: show_text(self.status, self.tr(
                 "{count} customers written to {file} (ID numbers and phones masked).").format(
                 count=count, file=Path(path).name)),

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from app.auth.accounts import change_own_password
 from app.auth.policy import load_policy
-from app.auth.signin import DISABLED, LOCKED, unlock_screen
+from app.auth.gate import DISABLED, LOCKED
+from app.auth.signin import unlock_screen
 from app.errors import AuthError, UserError
 from ui.forms import passwords_differ_text
 from ui.messages import error_text, roles_text

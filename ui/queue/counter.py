@@ -134,7 +134,7 @@ class CounterPage(Page):
     def refresh(self) -> None:
         try:
             board = views.board(self.context.store, self.context.actor)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.codes = board.tier_codes
@@ -157,7 +157,7 @@ class CounterPage(Page):
             return
         try:
             self.state = views.counter_view(self.context.store, self.context.actor, self.desk.counter_id)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.order = {t.id: place for place, t in enumerate(self.state.waiting, start=1)}
@@ -195,7 +195,7 @@ class CounterPage(Page):
             return
         try:
             self.command(lambda: calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.desk = Desk(counter_id, self.pc)
@@ -209,7 +209,7 @@ class CounterPage(Page):
             return
         try:
             self.command(lambda: calling.sign_out_counter(self.context.store, self.context.actor, self.desk))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self._signed_out()
@@ -225,7 +225,7 @@ class CounterPage(Page):
             return
         try:
             calling.heartbeat(self.context.store, self.context.actor, self.desk)
-        except Exception as error:  # noqa: BLE001 - taken over elsewhere, or the store went away
+        except Exception as error:  # taken over elsewhere, or the store went away
             self._signed_out()
             self.show_error(error)
 
@@ -233,7 +233,7 @@ class CounterPage(Page):
     def _run(self, work) -> object:
         try:
             result = self.command(work)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             self.refresh()
             return None
@@ -287,7 +287,7 @@ class CounterPage(Page):
         self.scan_edit.clear()
         try:
             ticket = views.ticket_from_payload(self.context.store, self.context.actor, text)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         if not select_id(self.view, ticket.id):

@@ -58,7 +58,7 @@ class Announcer:
                     speech.stateChanged.connect(self._state_changed)
                     self._speech = speech
                     self._ready = QTextToSpeech.State.Ready
-        except Exception:  # noqa: BLE001 - no speech module or engine: the display stays silent
+        except Exception:  # no speech module or engine: the display stays silent
             self._speech = None
 
     @property
@@ -225,7 +225,7 @@ class DisplayWindow(QWidget):
     def refresh(self) -> None:
         try:
             board = views.display(self.store, self.actor)
-        except Exception:  # noqa: BLE001 - a TV shows the last board rather than an error box
+        except Exception:  # a TV shows the last board rather than an error box
             return
         self.board = board
         for i, (number, counter) in enumerate(self.current_labels):

@@ -39,7 +39,7 @@ class LiveQueue(QObject):
         while not self._stop.is_set():
             try:
                 feed = open_feed(self._engine)
-            except Exception:  # noqa: BLE001 - the store is not answering: try again later
+            except Exception:  # the store is not answering: try again later
                 self._stop.wait(delay)
                 delay, lost = min(delay * 2, RETRY_LONGEST), True
                 continue
@@ -50,12 +50,12 @@ class LiveQueue(QObject):
                 while not self._stop.is_set():
                     if feed.wait(0.5) and not self._stop.is_set() and not self._emit():
                         return
-            except Exception:  # noqa: BLE001 - the connection was lost: open it again
+            except Exception:  # the connection was lost: open it again
                 lost = True
             finally:
                 try:
                     feed.close()
-                except Exception:  # noqa: BLE001 - closing a dead connection may fail too
+                except Exception:  # closing a dead connection may fail too
                     pass
 
     def _emit(self) -> bool:

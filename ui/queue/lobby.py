@@ -164,7 +164,7 @@ class LobbyPage(Page):
     def refresh(self) -> None:
         try:
             board = views.board(self.context.store, self.context.actor)
-        except Exception as error:  # noqa: BLE001 - shown, or re-raised when a bug
+        except Exception as error:  # shown, or re-raised when a bug
             self.show_error(error)
             return
         first = self.current is None
@@ -206,7 +206,7 @@ class LobbyPage(Page):
     def find_customer(self) -> None:
         try:
             found = search_customers(self.context.store, self.context.actor, self.find_edit.text(), limit=20)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.customer_box.clear()
@@ -225,7 +225,7 @@ class LobbyPage(Page):
             row = self.command(lambda: tickets.issue_ticket(self.context.store, self.context.actor,
                                                             service_id=self.service_box.currentData(),
                                                             customer_id=self.customer_box.currentData()))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.last_issued = row
@@ -277,7 +277,7 @@ class LobbyPage(Page):
             return
         try:
             write_slip(self.context.store, self.context.actor, self.last_issued.id, path)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
 
     # -- controls ---------------------------------------------------------------------------
@@ -318,7 +318,7 @@ class LobbyPage(Page):
             return
         try:
             self.command(lambda: service(self.context.store, self.context.actor, ticket.id))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self._done()

@@ -179,7 +179,7 @@ class QueueSetupPage(Page):
     def refresh(self) -> None:
         try:
             self.board = views.board(self.context.store, self.context.actor)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.services_model.set_rows(setup.services_of(self.context.store, self.context.actor))
@@ -216,7 +216,7 @@ class QueueSetupPage(Page):
         show_text(self.policy_error, "")
         try:
             self.command(lambda: setup.save_policy(self.context.store, self.context.actor, self.policy_from_form()))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             from app.errors import UserError
 
             if not isinstance(error, UserError):
@@ -248,7 +248,7 @@ class QueueSetupPage(Page):
             return
         try:
             setup.set_counter(self.context.store, self.context.actor, counter.id, open=not counter.open)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self._after(None)

@@ -23,6 +23,7 @@ from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label
+from ui.messages import translate
 
 
 def _minutes(seconds: float | None) -> str:
@@ -118,7 +119,7 @@ class QueueStatsPage(Page):
         by = self.by_box.currentData()
         try:
             rows = stats.ticket_stats(self.context.store, self.context.actor, start=start, end=end, by=by)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.rows = [_Line(r, tier_label(r.key) if by == "tier" else r.key) for r in rows]
@@ -157,7 +158,7 @@ class QueueStatsPage(Page):
 
     def make_report(self) -> None:
         """The period's statistics as a registered PDF, made off the GUI thread, then previewed."""
-        from app.documents.reports import queue_day
+        from app.queue.day_report import queue_day
         from ui.document_viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor
@@ -172,7 +173,7 @@ class QueueStatsPage(Page):
         if not path:
             return
         store, actor = self.context.store, self.context.actor
-        self.run_command(lambda progress: stats.export_tickets(store, actor, Path(path), progress=progress),
+        self.run_command(lambda progress: stats.export_tickets(store, actor, Path(path), say=translate, progress=progress),
                          lambda count: self.context.dialogs.info(
                              self, self.tr("Export tickets"), self.tr("{count} tickets written.").format(count=count)),
                          label=self.tr("Exporting tickets…"), cancellable=True, busy=[self.export_button])

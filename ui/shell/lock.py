@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.auth.signin import DISABLED, LOCKED, unlock_screen
+from app.auth.gate import DISABLED, LOCKED
+from app.auth.signin import unlock_screen
 from app.errors import AuthError, UserError
 from ui.background import run_in_background
 from ui.messages import error_text

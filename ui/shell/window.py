@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.policy import load_policy
-from app.auth.signin import SignedIn
+from app.auth.gate import SignedIn
 from ui.dialogs import Dialogs
 from ui.language import LANGUAGE_NAMES, Language
 from ui.shell.idle import IdleWatcher, minutes_to_ms

@@ -65,7 +65,7 @@ class DayEndTab(QWidget):
         context = self.page.context
         try:
             lines = books.reconcile_day(context.store, context.actor, business_date=self.business_date())
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.page.show_error(error)
             return
         self.day_model.set_rows(lines)

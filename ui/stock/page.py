@@ -57,7 +57,7 @@ class StockPage(Page):
             stock = views.stock_by_location(store, actor)
             to_confirm, own = views.moves_to_confirm(store, actor), views.my_moves_awaiting(store, actor)
             alerts = books.stock_alerts(store, actor)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.show_error(error)
             return
         self.stock_tab.show_stock(stock, alerts)

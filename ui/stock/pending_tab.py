@@ -96,7 +96,7 @@ class PendingTab(QWidget):
         context = self.page.context
         try:
             self.page.command(lambda: moves.confirm(context.store, context.actor, move.id))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.page.show_error(error)
             return
         self._confirmed(move, context.actor.display_name)

@@ -11,6 +11,7 @@ from app.stock import views
 from app.stock.rules import MOVE_LABELS
 from app.tiers.rules import CARD_TYPES
 from ui.columns import KeysetColumnsModel
+from ui.messages import translate
 from ui.stock.columns import MOVE_COLUMNS
 from ui.stock.models import CONTEXT, card_type_text, move_text
 from ui.tables import read_only_view
@@ -70,7 +71,7 @@ class MovementRegisterTab(QWidget):
         if not path:
             return
         store, actor = context.store, context.actor
-        self.page.run_command(lambda progress: views.export_stock(store, actor, Path(path), progress=progress),
+        self.page.run_command(lambda progress: views.export_stock(store, actor, Path(path), say=translate, progress=progress),
                               lambda count: context.dialogs.info(
                                   self, self.tr("Export stock"),
                                   self.tr("{count} serials written to {file}.").format(count=count, file=path)),

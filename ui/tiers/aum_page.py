@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.csvio import ImportRefused
 from app.errors import UserError
-from app.tiers.aum_import import AumImportRefused, AumImportResult, import_aum, list_imports
+from app.tiers.aum_import import AumImportResult, import_aum, list_imports
 from ui.background import Task
 from ui.import_problems import PROBLEM_COLUMNS
 from ui.messages import error_text
@@ -111,7 +112,7 @@ class AumImportPage(Page):
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, AumImportRefused):
+        if isinstance(error, ImportRefused):
             show_text(self.error, self.tr(
                 "{count} bad lines: nothing was imported. Correct them, or tick “Skip bad lines” "
                 "to import the good ones.").format(count=error.bad_lines))

@@ -23,6 +23,7 @@ from ui.tier_labels import month_text, worklist_label
 from ui.tiers.models import WorklistModel
 from ui.formatting import local_time
 from ui.widgets import show_text, styled_label
+from ui.messages import translate
 
 
 
@@ -150,7 +151,7 @@ class TierWorklistsPage(Page):
             return None
         store, actor, evaluation_id = self.context.store, self.context.actor, self.evaluation.id
         self.task = self.run_command(
-            lambda _progress: export_worklist(store, actor, evaluation_id, kind, Path(path)),
+            lambda _progress: export_worklist(store, actor, evaluation_id, kind, Path(path), say=translate),
             lambda count: self.context.dialogs.info(
                 self, self.tr("Export worklist"),
                 self.tr("{count} customers written to {file}.").format(count=count, file=Path(path).name)),

@@ -25,7 +25,6 @@ by whoever makes that document: the store cannot compare it with the shipped fil
 never rewritten or deleted.
 """
 from alembic import op
-import sqlalchemy as sa
 
 from db.pg_scope import run, store_roles
 

@@ -2,7 +2,7 @@
 connection at the commit is asked for, never guessed.
 
 Revision ID: 0038
-Revises: 0036
+Revises: 0037
 
 ``command_key``: one row per key (the primary key is the UNIQUE constraint that decides),
 written in the command's own transaction, or afterwards as ``lost`` by the PC that found it
@@ -18,7 +18,7 @@ from db.pg_scope import protect, run
 
 
 revision = '0038'
-down_revision = '0036'
+down_revision = '0037'
 branch_labels = None
 depends_on = None
 
