@@ -1,0 +1,99 @@
+"""Each role's main job walked with the keyboard alone: pages reached by Ctrl+1…9 (named in the
+navigation's tooltips), buttons pressed by their Alt mnemonics, fields filled by typing and Tab,
+forms sent with Enter. Nothing is clicked and no page method is called to do the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app.auth.accounts import list_accounts
+from tests.db.helpers import actor_named
+from tests.ui.saving import saved
+
+
+def press(qtbot, keys: str) -> None:
+    """``keys`` ("Ctrl+3", "Alt+N", "Tab") pressed wherever the keyboard is now."""
+    combo = QKeySequence(keys)[0]
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())
+
+
+def type_text(qtbot, text: str) -> None:
+    """Typed where the keyboard is: Chinese arrives as an input method commits it."""
+    target = QApplication.focusWidget()
+    if text.isascii():
+        qtbot.keyClicks(target, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(target, event)
+
+
+def signed_in(qtbot, main_window, username: str):
+    window = main_window(username)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    return window
+
+
+def go_to(qtbot, window, key: str):
+    """The page ``key`` by its Ctrl+digit, the one its navigation tooltip names."""
+    row = window.page_keys().index(key)
+    shortcut = f"Ctrl+{row + 1}"
+    assert window.navigation.item(row).toolTip().endswith(f"({shortcut})")
+    press(qtbot, shortcut)
+    assert window.current_page() is window.page(key)
+    return window.page(key)
+
+
+def active_dialog(qtbot):
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def test_every_page_is_reachable_from_the_keyboard(qtbot, main_window):
+    window = signed_in(qtbot, main_window, "manager")
+    for row, key in enumerate(window.page_keys()):
+        if row < 9:
+            press(qtbot, f"Ctrl+{row + 1}")
+        else:  # past the ninth: Ctrl+0 into the navigation list, then the arrows
+            press(qtbot, "Ctrl+0")
+            assert QApplication.focusWidget() is window.navigation
+            for _ in range(row - window.navigation.currentRow()):
+                press(qtbot, "Down")
+        assert window.current_page() is window.page(key), key
+        assert window.page(key).isAncestorOf(QApplication.focusWidget()) or \
+            QApplication.focusWidget() is window.navigation, key
+
+
+def test_administrator_creates_a_staff_account_with_a_role(qtbot, main_window, demo_store):
+    window = signed_in(qtbot, main_window, "admin")
+    page = go_to(qtbot, window, "accounts")
+    press(qtbot, "Alt+N")
+    dialog = active_dialog(qtbot)
+    assert dialog.objectName() == "accountDialog"
+    assert QApplication.focusWidget() is dialog.username, QApplication.focusWidget()
+    type_text(qtbot, "wang_fang")
+    press(qtbot, "Tab")
+    type_text(qtbot, "柜员 王芳")
+    press(qtbot, "Tab")
+    assert QApplication.focusWidget() is dialog.branch
+    press(qtbot, "Tab")
+    assert QApplication.focusWidget() is next(iter(dialog.roles.boxes.values()))
+    press(qtbot, "Space")  # the first role: counter staff
+    while QApplication.focusWidget() is not dialog.password:
+        press(qtbot, "Tab")
+    type_text(qtbot, "Wang-Fang-2026")
+    press(qtbot, "Tab")
+    type_text(qtbot, "Wang-Fang-2026")
+    press(qtbot, "Return")
+    saved(dialog)
+    created = [row for row in list_accounts(demo_store, actor_named(demo_store, "admin"))
+               if row.username == "wang_fang"]
+    assert created and created[0].display_name == "柜员 王芳"
+    assert [str(role) for role in created[0].roles] == ["counter_staff"]
+    assert page.selected().username == "wang_fang"
