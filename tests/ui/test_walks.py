@@ -14,7 +14,8 @@ from tests.ui.saving import saved
 
 
 def press(qtbot, keys: str) -> None:
-    """``keys`` ("Ctrl+3", "Alt+N", "Tab") pressed wherever the keyboard is now."""
+    """``keys`` ("Ctrl+3", "Alt+N", "Tab") pressed wherever the keyboard is now. An Alt
+    mnemonic clicks its button as an animation: what it starts is waited for on its outcome."""
     combo = QKeySequence(keys)[0]
     target = QApplication.focusWidget() or QApplication.activeWindow()
     qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())
@@ -97,3 +98,43 @@ def test_administrator_creates_a_staff_account_with_a_role(qtbot, main_window, d
     assert created and created[0].display_name == "柜员 王芳"
     assert [str(role) for role in created[0].roles] == ["counter_staff"]
     assert page.selected().username == "wang_fang"
+
+
+def test_lobby_manager_issues_a_ticket_for_a_found_customer_and_raises_its_priority(
+        qtbot, main_window, demo_store):
+    from app.customers.fields import CustomerInput
+    from app.customers.records import create_customer
+    from app.queue import views
+    from tests.db.test_customers import ID_ZHANG
+
+    customer = create_customer(demo_store, actor_named(demo_store, "teller"), CustomerInput(
+        cif_no="CIF000001", name="张三丰", id_number=ID_ZHANG, phone="13800138000"))
+    window = signed_in(qtbot, main_window, "lobby")
+    page = go_to(qtbot, window, "lobby")
+    assert QApplication.focusWidget() is page.find_edit
+    type_text(qtbot, "张三丰")
+    press(qtbot, "Return")
+    assert page.customer_box.currentData() == customer.id
+    press(qtbot, "Alt+I")  # a mnemonic clicks as an animation: the click lands a moment later
+    qtbot.waitUntil(lambda: page.last_issued is not None, timeout=5_000)
+    lobby = actor_named(demo_store, "lobby")
+    issued = [t for t in views.board(demo_store, lobby).tickets if t.customer_id == customer.id]
+    assert len(issued) == 1 and page.issued_label.text().startswith(issued[0].number)
+
+    while QApplication.focusWidget() is not page.view:  # Tab on into the queue
+        press(qtbot, "Tab")
+    while page.selected() is None or page.selected().id != issued[0].id:
+        press(qtbot, "Down")
+    press(qtbot, "Alt+Y")
+    dialog = active_dialog(qtbot)
+    assert QApplication.focusWidget() is dialog.priority
+    before = dialog.priority.currentData()
+    press(qtbot, "Up")  # the list runs from the highest tier down
+    wanted = dialog.priority.currentData()
+    assert wanted != before
+    press(qtbot, "Tab")
+    type_text(qtbot, "老客户陪同家人办理")
+    press(qtbot, "Return")
+    saved(dialog)
+    after = next(t for t in views.board(demo_store, lobby).tickets if t.id == issued[0].id)
+    assert after.priority == wanted
