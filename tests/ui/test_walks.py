@@ -138,3 +138,30 @@ def test_lobby_manager_issues_a_ticket_for_a_found_customer_and_raises_its_prior
     saved(dialog)
     after = next(t for t in views.board(demo_store, lobby).tickets if t.id == issued[0].id)
     assert after.priority == wanted
+
+
+def test_auditor_filters_who_viewed_a_customer_and_reads_an_event(qtbot, main_window, demo_store):
+    from app.customers.fields import CustomerInput
+    from app.customers.records import create_customer, open_customer
+    from tests.db.test_customers import ID_ZHANG
+    from ui.audit.labels import action_label
+
+    customer = create_customer(demo_store, actor_named(demo_store, "teller"), CustomerInput(
+        cif_no="CIF000001", name="张三丰", id_number=ID_ZHANG, phone="13800138000"))
+    open_customer(demo_store, actor_named(demo_store, "advisor"), customer.id)
+    window = signed_in(qtbot, main_window, "auditor")
+    page = go_to(qtbot, window, "audit")
+    press(qtbot, "Alt+C")  # the Action label's mnemonic: its box
+    assert QApplication.focusWidget() is page.action_box
+    while page.action_box.currentData() != "customer.view":
+        press(qtbot, "Down")
+    press(qtbot, "Alt+E")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0
+                    and page.model.row_at(0).action == "customer.view", timeout=5_000)
+    assert {page.model.row_at(row).action for row in range(page.model.rowCount())} == {"customer.view"}
+    while QApplication.focusWidget() is not page.table:
+        press(qtbot, "Tab")
+    press(qtbot, "Return")
+    assert QApplication.focusWidget() is page.details
+    text = page.details.toPlainText()
+    assert action_label("customer.view") in text and "理财经理 张静" in text
