@@ -49,8 +49,9 @@ def go_to(qtbot, window, key: str):
     return window.page(key)
 
 
-def active_dialog(qtbot):
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+def active_dialog(qtbot, over=None):
+    """The dialog that opened (over ``over``, the one that was already open), once active."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() not in (None, over), timeout=5_000)
     dialog = QApplication.activeModalWidget()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
     return dialog
@@ -165,3 +166,41 @@ def test_auditor_filters_who_viewed_a_customer_and_reads_an_event(qtbot, main_wi
     assert QApplication.focusWidget() is page.details
     text = page.details.toPlainText()
     assert action_label("customer.view") in text and "理财经理 张静" in text
+
+
+def test_relationship_manager_opens_a_customer_and_records_a_contact(qtbot, main_window, demo_store):
+    from app.care.contacts import contacts_of
+    from app.customers.fields import CustomerInput
+    from app.customers.records import create_customer
+    from tests.db.test_customers import ID_ZHANG
+
+    customer = create_customer(demo_store, actor_named(demo_store, "teller"), CustomerInput(
+        cif_no="CIF000001", name="张三丰", id_number=ID_ZHANG, phone="13800138000"))
+    window = signed_in(qtbot, main_window, "advisor")
+    page = go_to(qtbot, window, "customers")
+    assert QApplication.focusWidget() is page.search_box
+    type_text(qtbot, "CIF000001")
+    press(qtbot, "Return")
+    view = active_dialog(qtbot)
+    assert view is page.view_dialog
+    press(qtbot, "Alt+C")  # the "Contacts & complaints" tab
+    care = view.tabs.currentWidget()
+    assert care.objectName() == "careTab"
+    press(qtbot, "Alt+R")
+    form = active_dialog(qtbot, over=view)
+    assert form.objectName() == "contactDialog"
+    assert QApplication.focusWidget() is form.method
+    while QApplication.focusWidget() is not form.place:
+        press(qtbot, "Tab")
+    type_text(qtbot, "贵宾室")
+    press(qtbot, "Tab")
+    assert QApplication.focusWidget() is form.content
+    type_text(qtbot, "客户关心大额存单到期续存")
+    press(qtbot, "Tab")
+    press(qtbot, "Tab")  # past the needs, onto the follow-up box: Enter there sends the form
+    press(qtbot, "Return")
+    saved(form)
+    recorded = contacts_of(demo_store, actor_named(demo_store, "advisor"), customer.id)
+    assert [(r.place, r.content, r.staff_name) for r in recorded] == [
+        ("贵宾室", "客户关心大额存单到期续存", "理财经理 张静")]
+    assert care.contacts.rowCount() == 1
