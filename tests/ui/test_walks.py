@@ -204,3 +204,40 @@ def test_relationship_manager_opens_a_customer_and_records_a_contact(qtbot, main
     assert [(r.place, r.content, r.staff_name) for r in recorded] == [
         ("贵宾室", "客户关心大额存单到期续存", "理财经理 张静")]
     assert care.contacts.rowCount() == 1
+
+
+def test_custodian_receives_blank_cards_and_the_second_custodian_authorises_on_the_spot(
+        qtbot, main_window, demo_store, dialogs):
+    from app.demo import DEMO_PASSWORD
+    from app.stock import views
+
+    window = signed_in(qtbot, main_window, "custodian")
+    page = go_to(qtbot, window, "stock")
+    press(qtbot, "Alt+R")
+    form = active_dialog(qtbot)
+    assert form.objectName() == "receiveDialog"
+    assert QApplication.focusWidget() is form.card_type
+    while form.card_type.currentData() != "gold":
+        press(qtbot, "Down")
+    press(qtbot, "Tab")
+    assert QApplication.focusWidget() is form.serials
+    type_text(qtbot, "A00003000-A00003004")
+    press(qtbot, "Tab")  # on to the count, which may stay empty
+    assert QApplication.focusWidget() is form.count
+    press(qtbot, "Return")
+    saved(form)
+    # asked whether the second person is at hand (yes): their authorisation opens on this PC
+    assert dialogs.of("confirm")[-1][1] == "Awaiting a second person"
+    authorise = active_dialog(qtbot, over=form)
+    assert authorise.objectName() == "countersignDialog"
+    assert QApplication.focusWidget() is authorise.username
+    type_text(qtbot, "custodian2")
+    press(qtbot, "Return")
+    assert QApplication.focusWidget() is authorise.password
+    type_text(qtbot, DEMO_PASSWORD)
+    press(qtbot, "Return")
+    saved(authorise)
+    assert "Gold card ×5 now in" in dialogs.of("info")[-1][2]
+    custodian = actor_named(demo_store, "custodian")
+    assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, custodian))
+    assert page.pending_tab.own_view.model().rowCount() == len(views.my_moves_awaiting(demo_store, custodian))
