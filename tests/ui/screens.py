@@ -132,18 +132,27 @@ def dialogs_of(page: QWidget, qtbot):
             view.selectRow(0)
     settle(qtbot)
     for button in [b for b in page.findChildren(QAbstractButton) if opens_a_dialog(b)]:
-        if not opens_a_dialog(button):  # an earlier dialog changed the page
-            continue
-        before = set(QApplication.topLevelWidgets())
-        button.click()
+        if opens_a_dialog(button):  # unless an earlier dialog changed the page
+            yield from _opened(qtbot, button.objectName() or button.text(), button.click)
+    for view in visible_tables(page):  # Enter on a row: a record's own dialog (a customer's view)
+        if view.isVisible() and view.model().rowCount():
+            view.selectRow(0)
+            yield from _opened(qtbot, f"{view.objectName()}:Enter",
+                               lambda v=view: qtbot.keyClick(v, Qt.Key.Key_Return))
+
+
+def _opened(qtbot, name: str, act):
+    """``act()``, then each window it opened, shown, yielded as (``name``, window) and closed."""
+    before = set(QApplication.topLevelWidgets())
+    act()
+    settle(qtbot)
+    for opened in [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]:
+        yield name, opened
+        if isinstance(opened, QDialog):
+            opened.reject()
+        else:
+            opened.close()
         settle(qtbot)
-        for opened in [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]:
-            yield button.objectName() or button.text(), opened
-            if isinstance(opened, QDialog):
-                opened.reject()
-            else:
-                opened.close()
-            settle(qtbot)
 
 
 def untranslated_codes(texts: list[str], codes) -> list[str]:

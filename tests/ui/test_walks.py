@@ -241,3 +241,28 @@ def test_custodian_receives_blank_cards_and_the_second_custodian_authorises_on_t
     custodian = actor_named(demo_store, "custodian")
     assert all(m.card_type != "gold" for m in views.my_moves_awaiting(demo_store, custodian))
     assert page.pending_tab.own_view.model().rowCount() == len(views.my_moves_awaiting(demo_store, custodian))
+
+
+def test_enter_on_an_account_opens_it_for_editing(qtbot, main_window):
+    window = signed_in(qtbot, main_window, "admin")
+    page = go_to(qtbot, window, "accounts")
+    while QApplication.focusWidget() is not page.table:
+        press(qtbot, "Tab")
+    press(qtbot, "Down")
+    chosen = page.selected()
+    press(qtbot, "Return")
+    dialog = active_dialog(qtbot)
+    assert dialog.objectName() == "accountDialog" and not dialog.creating
+    assert dialog.username.text() == chosen.username
+    assert QApplication.focusWidget() is dialog.full_name
+    press(qtbot, "Escape")
+    assert not dialog.isVisible()
+
+
+def test_a_mnemonic_is_written_as_each_language_writes_it():
+    from ui.widgets import with_mnemonic
+
+    assert with_mnemonic("New account…", "N") == "&New account…"
+    assert with_mnemonic("Disable", "B") == "Disa&ble"
+    assert with_mnemonic("新建账户…", "N") == "新建账户(&N)…"
+    assert with_mnemonic("发号", "i") == "发号(&I)"

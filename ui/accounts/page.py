@@ -83,7 +83,7 @@ class AccountsPage(Page):
         self.reset_button.clicked.connect(self.reset_selected)
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.reload_button.clicked.connect(self.refresh)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
         self.retranslateUi()
@@ -132,7 +132,7 @@ class AccountsPage(Page):
 
     def _disable_text(self, row: AccountRow | None) -> None:
         self.disable_button.setText(with_mnemonic(
-            self.tr("Enable") if row is not None and row.disabled else self.tr("Disable"), "D"))
+            self.tr("Enable") if row is not None and row.disabled else self.tr("Disable"), "B"))
 
     # -- actions ----------------------------------------------------------------------------
     def _context(self):

@@ -80,7 +80,7 @@ class CareTab(QWidget):
         self.new_button.clicked.connect(self.new_contact)
         self.edit_button.clicked.connect(self.edit_contact)
         self.complain_button.clicked.connect(self.new_complaint)
-        self.contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.contacts_view.activated.connect(lambda _i: self.edit_contact())  # Enter or double-click
         self.retranslateUi()
         if customer_id is not None:
             self.load(customer_id)
