@@ -266,3 +266,36 @@ def test_a_mnemonic_is_written_as_each_language_writes_it():
     assert with_mnemonic("Disable", "B") == "Disa&ble"
     assert with_mnemonic("新建账户…", "N") == "新建账户(&N)…"
     assert with_mnemonic("发号", "i") == "发号(&I)"
+
+
+def test_teller_issues_an_approved_card_from_the_keyboard(qtbot, main_window, demo_store, dialogs):
+    from app.cards import views as card_views
+    from tests.db.carddata import card_number, ready_to_issue
+
+    application_id = ready_to_issue(demo_store, "A00001000-A00001004")
+    dialogs.confirm_answer = False  # the paperwork offer after the issue: not now
+    window = signed_in(qtbot, main_window, "teller")
+    page = go_to(qtbot, window, "cards")
+    page.refresh()
+    assert QApplication.focusWidget() is page.queue_view
+    while page.queue_view.currentIndex().row() < 0 or \
+            page.queue_model.row_at(page.queue_view.currentIndex().row()).id != application_id:
+        press(qtbot, "Down")
+    press(qtbot, "Return")
+    wizard = active_dialog(qtbot)
+    assert wizard.objectName() == "issueDialog"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.serial)
+    type_text(qtbot, "A00001000")  # the scanner: digits, then Enter
+    press(qtbot, "Return")
+    assert QApplication.focusWidget() is wizard.card_number
+    number = card_number()
+    type_text(qtbot, number)
+    press(qtbot, "Return")  # Next: the summary to confirm
+    assert wizard.confirming
+    press(qtbot, "Return")  # Issue
+    saved(wizard)
+    assert not wizard.isVisible(), wizard.error.text()
+    assert dialogs.of("confirm")[-1][1] == "Card issued"
+    teller = actor_named(demo_store, "teller")
+    assert [card.serial for card in card_views.card_history(demo_store, teller, wizard.row.customer_id)] \
+        == ["A00001000"]
