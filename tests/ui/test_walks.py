@@ -4,7 +4,6 @@ forms sent with Enter. Nothing is clicked and no page method is called to do the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
