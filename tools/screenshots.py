@@ -10,7 +10,7 @@ revealed) in Chinese, the relationship manager's care worklist and complaints an
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
 the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
 after a call and the lobby display, this PC's settings with a slip printer, the queue statistics
-and the first page of their report (PDF).
+and the first page of their report (PDF), and the lobby manager's Go menu (pages by Ctrl+digit).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -376,6 +376,39 @@ def _queue_report(app, store, language, out: Path) -> None:
     _first_page(made.pdf, out / "queue-day-report.png")
 
 
+def _keyboard(app, store, language, out: Path) -> None:
+    """The lobby manager's window with the Go menu open (every page and its Ctrl+digit) over the
+    lobby page, whose buttons show their Alt letters."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    language.set("zh_CN")
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    lobby.resize(*SIZE)
+    lobby.go_to_row(lobby.page_keys().index("lobby"))
+    _settle(app)
+    shot = lobby.grab()
+    bar = lobby.menuBar()
+    at = bar.actionGeometry(lobby.goto_menu.menuAction()).bottomLeft()
+    lobby.goto_menu.popup(bar.mapToGlobal(at))
+    _settle(app)
+    painter = QPainter(shot)
+    painter.drawPixmap(bar.mapTo(lobby, at) + QPoint(0, 1), lobby.goto_menu.grab())
+    painter.end()
+    lobby.goto_menu.close()
+    if not shot.save(str(out / "keyboard-zh.png")):
+        raise SystemExit("could not write keyboard-zh.png")
+    print(f"wrote {out / 'keyboard-zh.png'}")
+    lobby.idle.stop()
+    lobby.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -463,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         _queue(app, store, language, out)
         _pc_settings(app, store, language, out)
         _queue_report(app, store, language, out)
+        _keyboard(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()
     return 0

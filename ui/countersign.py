@@ -29,11 +29,15 @@ class CountersignDialog(FormDialog):
         self.username.setObjectName("checkerUsername")
         self.password = self.add_row("password", password_edit(self))
         self.password.setObjectName("checkerPassword")
-        self.username.returnPressed.connect(self.password.setFocus)
         self.retranslateUi()
         self.username.setFocus()
 
     def submit(self) -> None:
+        """Enter after the user name goes on to the password (the line edit passes Enter to the
+        dialog's default button, which would send the form without one); else authorise."""
+        if self.username.hasFocus() and not self.password.text():
+            self.password.setFocus()
+            return
         self.save(self.authorise, self.username.text(), self.password.text())
 
     def failed(self, error: BaseException) -> None:

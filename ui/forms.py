@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -187,6 +189,26 @@ class FormDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Open with the keyboard in the first field the person fills, not on OK (Qt's choice
+        for a dialog nobody focused): typed or scanned characters land in the form, and Enter
+        does not send it empty."""
+        if self.focusWidget() is None:
+            first = self._first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
+
+    def _first_field(self) -> QWidget | None:
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            editable = not (isinstance(widget, QLineEdit) and widget.isReadOnly())
+            if (editable and not self.buttons.isAncestorOf(widget) and widget.isVisibleTo(self)
+                    and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
 
 def passwords_differ_text() -> str:

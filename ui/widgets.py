@@ -15,6 +15,17 @@ def bind_key(button: QAbstractButton, key: str, tip: str = "") -> None:
     button.setToolTip(f"{tip or button.text().replace('&', '')} ({shown})")
 
 
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with Alt+``letter`` as its mnemonic, the way each language shows one: the letter
+    underlined where the text has it ("&New account…"), else "(&N)" after the words, before a
+    trailing "…", as Chinese software writes it ("新建账户(&N)…")."""
+    at = text.lower().find(letter.lower())
+    if at >= 0:
+        return f"{text[:at]}&{text[at:]}"
+    words, dots = (text[:-1], "…") if text.endswith("…") else (text, "")
+    return f"{words}(&{letter.upper()}){dots}"
+
+
 def password_edit(parent: QWidget | None = None) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)

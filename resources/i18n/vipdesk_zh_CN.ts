@@ -130,12 +130,12 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/accounts/page.py" line="+133"/>
+        <location filename="../../ui/accounts/page.py" line="+135"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+221"/>
+        <location filename="../../ui/audit/page.py" line="+222"/>
         <source>{count}{more} events</source>
         <translation>共 {count}{more} 条</translation>
     </message>
@@ -705,7 +705,7 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/stock/dialogs.py" line="+216"/>
+        <location filename="../../ui/stock/dialogs.py" line="+217"/>
         <source>Physical count</source>
         <translation>盘点</translation>
     </message>
@@ -728,7 +728,7 @@
 <context>
     <name>CountersignDialog</name>
     <message>
-        <location filename="../../ui/countersign.py" line="+46"/>
+        <location filename="../../ui/countersign.py" line="+50"/>
         <source>Authorise on the spot</source>
         <translation>现场授权</translation>
     </message>
@@ -951,7 +951,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomerTabs</name>
     <message>
-        <location filename="../../ui/customers/tabs.py" line="+37"/>
+        <location filename="../../ui/customers/tabs.py" line="+40"/>
         <source>Tier &amp;&amp; AUM</source>
         <translation>等级与金融资产</translation>
     </message>
@@ -990,7 +990,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+52"/>
         <source>Mark inactive</source>
         <translation>停用</translation>
@@ -1470,9 +1470,27 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="+193"/>
+        <location filename="../../ui/forms.py" line="+215"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GotoMenu</name>
+    <message>
+        <location filename="../../ui/shell/goto.py" line="+67"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Navigation list</source>
+        <translation>导航列表(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pages ({key}: the keyboard goes here)</source>
+        <translation>页面（{key}：键盘移到这里）</translation>
     </message>
 </context>
 <context>
@@ -1607,7 +1625,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+277"/>
+        <location filename="../../ui/shell/window.py" line="+288"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -1637,7 +1655,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>语言(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>User: {name} ({user})</source>
         <translation>用户：{name}（{user}）</translation>
     </message>

@@ -3,9 +3,11 @@ the tables (headers and masked values cut short), and every text on screen."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QLabel, QTableView, QTabWidget, QWidget,
+    QAbstractButton, QApplication, QComboBox, QDialog, QLabel, QTableView, QTabWidget, QWidget,
 )
 
 import pytest
@@ -114,3 +116,56 @@ def visible_texts(page: QWidget) -> list[str]:
             for column in range(model.columnCount()):
                 texts.append(str(model.index(row, column).data() or ""))
     return texts
+
+
+def opens_a_dialog(button: QAbstractButton) -> bool:
+    """A shown, enabled button whose text ends in "…" (the convention: it opens a dialog)."""
+    return button.isVisible() and button.isEnabled() and button.text().rstrip().endswith("…")
+
+
+def dialogs_of(page: QWidget, qtbot):
+    """Open, one after the other, every dialog a button of ``page`` opens as it stands (the first
+    row of each of its tables selected, so that buttons wanting a selection open theirs too);
+    yields (the button's name, the dialog) while the dialog is shown, then closes it."""
+    for view in visible_tables(page):
+        if view.model().rowCount():
+            view.selectRow(0)
+    settle(qtbot)
+    for button in [b for b in page.findChildren(QAbstractButton) if opens_a_dialog(b)]:
+        if opens_a_dialog(button):  # unless an earlier dialog changed the page
+            yield from _opened(qtbot, button.objectName() or button.text(), button.click)
+    for view in visible_tables(page):  # Enter on a row: a record's own dialog (a customer's view)
+        if view.isVisible() and view.model().rowCount():
+            view.selectRow(0)
+            yield from _opened(qtbot, f"{view.objectName()}:Enter",
+                               lambda v=view: qtbot.keyClick(v, Qt.Key.Key_Return))
+
+
+def _opened(qtbot, name: str, act):
+    """``act()``, then each window it opened, shown, yielded as (``name``, window) and closed."""
+    before = set(QApplication.topLevelWidgets())
+    act()
+    settle(qtbot)
+    for opened in [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]:
+        yield name, opened
+        if isinstance(opened, QDialog):
+            opened.reject()
+        else:
+            opened.close()
+        settle(qtbot)
+
+
+def untranslated_codes(texts: list[str], codes) -> list[str]:
+    """The texts that show one of ``codes`` (an audit action's code) instead of its name."""
+    return [text for text in texts if any(code in text for code in codes)]
+
+
+def bare_usernames(texts: list[str], people: dict[str, str]) -> list[str]:
+    """The texts of a Chinese screen naming a person by user name alone: ``people`` maps each
+    user name to the person's name, which must stand beside it when the user name shows."""
+    found = []
+    for text in texts:
+        for username, name in people.items():
+            if re.search(rf"(?<![\w.@]){re.escape(username)}(?![\w.@])", text) and name not in text:
+                found.append(f"{username!r} without {name!r} in {text!r}")
+    return found

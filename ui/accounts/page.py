@@ -22,6 +22,7 @@ from ui.accounts.dialogs import AccountDialog, ResetPasswordDialog
 from ui.accounts.model import AccountsModel, make_proxy
 from ui.itemroles import ROW_ROLE
 from ui.page import Page, PageContext
+from ui.widgets import with_mnemonic
 
 
 class AccountsPage(Page):
@@ -82,7 +83,7 @@ class AccountsPage(Page):
         self.reset_button.clicked.connect(self.reset_selected)
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.reload_button.clicked.connect(self.refresh)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
         self.retranslateUi()
@@ -130,8 +131,8 @@ class AccountsPage(Page):
         self._disable_text(row)
 
     def _disable_text(self, row: AccountRow | None) -> None:
-        self.disable_button.setText(self.tr("Enable") if row is not None and row.disabled
-                                    else self.tr("Disable"))
+        self.disable_button.setText(with_mnemonic(
+            self.tr("Enable") if row is not None and row.disabled else self.tr("Disable"), "B"))
 
     # -- actions ----------------------------------------------------------------------------
     def _context(self):
@@ -207,11 +208,11 @@ class AccountsPage(Page):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.filter.setPlaceholderText(self.tr("Filter: name, user name, branch, role…"))
-        self.new_button.setText(self.tr("New account…"))
-        self.edit_button.setText(self.tr("Edit…"))
-        self.reset_button.setText(self.tr("Reset password…"))
-        self.unlock_button.setText(self.tr("Unlock"))
-        self.reload_button.setText(self.tr("Reload"))
+        self.new_button.setText(with_mnemonic(self.tr("New account…"), "N"))
+        self.edit_button.setText(with_mnemonic(self.tr("Edit…"), "E"))
+        self.reset_button.setText(with_mnemonic(self.tr("Reset password…"), "R"))
+        self.unlock_button.setText(with_mnemonic(self.tr("Unlock"), "U"))
+        self.reload_button.setText(with_mnemonic(self.tr("Reload"), "L"))
         self._disable_text(self.selected())
         self.model.retranslate()
         self._fit_columns()  # translated texts have other widths

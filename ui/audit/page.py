@@ -24,7 +24,7 @@ from ui.background import Progress, Task, run_in_background
 from ui.dialogs import file_name
 from ui.formatting import local_seconds, utc_from_local_date
 from ui.page import Page, PageContext
-from ui.widgets import show_text, styled_label
+from ui.widgets import show_text, styled_label, with_mnemonic
 from ui.messages import translate
 
 NO_DATE = QDate(2000, 1, 1)
@@ -162,6 +162,7 @@ class AuditPage(Page):
         self.entity_id_edit.returnPressed.connect(self.refresh)
         self.export_button.clicked.connect(self.export_csv)
         self.verify_button.clicked.connect(self.verify)
+        self.table.activated.connect(lambda _index: self.details.setFocus())  # Enter: read it
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_details(current.row()))
         self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.model.modelReset.connect(self._update_count)
@@ -317,13 +318,13 @@ class AuditPage(Page):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.filter_box.setTitle(self.tr("Filter"))
-        self.since_label.setText(self.tr("From"))
-        self.until_label.setText(self.tr("To"))
+        self.since_label.setText(with_mnemonic(self.tr("From"), "F"))
+        self.until_label.setText(with_mnemonic(self.tr("To"), "T"))
         for edit in (self.since, self.until):
             edit.setSpecialValueText(self.tr("Any day"))
-        self.actor_label.setText(self.tr("By"))
+        self.actor_label.setText(with_mnemonic(self.tr("By"), "B"))
         self.actor_edit.setPlaceholderText(self.tr("Name or user name…"))
-        self.action_label.setText(self.tr("Action"))
+        self.action_label.setText(with_mnemonic(self.tr("Action"), "C"))
         for index in range(self.action_box.count()):
             code = self.action_box.itemData(index)
             if not code:
@@ -333,17 +334,17 @@ class AuditPage(Page):
             else:
                 text = "    " + action_label(code)
             self.action_box.setItemText(index, text)
-        self.entity_label.setText(self.tr("Record"))
+        self.entity_label.setText(with_mnemonic(self.tr("Record"), "R"))
         for index in range(self.entity_box.count()):
             code = self.entity_box.itemData(index)
             self.entity_box.setItemText(index, entity_label(code) if code else self.tr("Any record"))
-        self.entity_id_label.setText(self.tr("Record ID"))
+        self.entity_id_label.setText(with_mnemonic(self.tr("Record ID"), "I"))
         self.entity_id_edit.setPlaceholderText(self.tr("Exact ID"))
-        self.apply_button.setText(self.tr("Search"))
-        self.clear_button.setText(self.tr("Clear"))
-        self.export_button.setText(self.tr("Export CSV…"))
-        self.verify_button.setText(self.tr("Verify chain"))
-        self.reload_button.setText(self.tr("Reload"))
+        self.apply_button.setText(with_mnemonic(self.tr("Search"), "E"))
+        self.clear_button.setText(with_mnemonic(self.tr("Clear"), "L"))
+        self.export_button.setText(with_mnemonic(self.tr("Export CSV…"), "X"))
+        self.verify_button.setText(with_mnemonic(self.tr("Verify chain"), "V"))
+        self.reload_button.setText(with_mnemonic(self.tr("Reload"), "D"))
         self.anchor_label.setText(self.tr("Audit anchor:"))
         self.anchor_edit.setToolTip(self.tr(
             "Note this anchor down, or keep the day's stock reconciliation report, which prints it: "

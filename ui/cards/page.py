@@ -37,7 +37,7 @@ from ui.messages import error_text, field_label
 from ui.page import Page, PageContext
 from ui.tables import read_only_view, selected
 from ui.tier_labels import tier_label
-from ui.widgets import error_label, named_button, show_text, styled_label
+from ui.widgets import error_label, named_button, show_text, styled_label, with_mnemonic
 
 
 APPLICATION_COLUMNS = (
@@ -210,6 +210,11 @@ class CardsPage(_CardsBase):
         self.retranslateUi()
 
     # -- loading --------------------------------------------------------------------------
+    def focus_widget(self):
+        """At the counter the keyboard starts in the approved applications: arrows pick one,
+        Enter opens the issue wizard."""
+        return self.queue_view if self.may_issue and self.queue_view.isVisibleTo(self) else None
+
     def refresh(self) -> None:
         store, actor = self.context.store, self.context.actor
         show_text(self.error, "")
@@ -318,12 +323,12 @@ class CardsPage(_CardsBase):
         self.tabs.setTabText(1, self.tr("Applications"))
         self.tabs.setTabText(2, self.tr("Expiring cards"))
         self.tabs.setTabText(3, self.tr("Agreements not signed"))
-        self.issue_button.setText(self.tr("Issue card…"))
+        self.issue_button.setText(with_mnemonic(self.tr("Issue card…"), "I"))
         self.status_label.setText(self.tr("Status"))
         self.status_box.setItemText(0, self.tr("All"))
         for i, status in enumerate(APPLICATION_STATUSES, start=1):
             self.status_box.setItemText(i, application_status_text(status))
-        self.new_button.setText(self.tr("New application…"))
+        self.new_button.setText(with_mnemonic(self.tr("New application…"), "N"))
         self.withdraw_button.setText(self.tr("Cancel application…"))
         self.days_label.setText(self.tr("Expiring within (days)"))
         self.renew_button.setText(self.tr("Apply for renewal…"))

@@ -18,7 +18,7 @@ from ui.columns import ColumnsModel
 from ui.care.dialogs import ComplaintDialog, ContactDialog
 from ui.messages import error_text
 from ui.tables import read_only_view, selected
-from ui.widgets import error_label, named_button, show_text, styled_label
+from ui.widgets import error_label, named_button, show_text, styled_label, with_mnemonic
 
 
 class CareTab(QWidget):
@@ -80,7 +80,7 @@ class CareTab(QWidget):
         self.new_button.clicked.connect(self.new_contact)
         self.edit_button.clicked.connect(self.edit_contact)
         self.complain_button.clicked.connect(self.new_complaint)
-        self.contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.contacts_view.activated.connect(lambda _i: self.edit_contact())  # Enter or double-click
         self.retranslateUi()
         if customer_id is not None:
             self.load(customer_id)
@@ -124,9 +124,9 @@ class CareTab(QWidget):
         self.complaints_title.setText(self.tr("Complaints ({count})").format(count=self.complaints.rowCount()))
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.new_button.setText(self.tr("Record contact…"))
-        self.edit_button.setText(self.tr("Change…"))
-        self.complain_button.setText(self.tr("Accept a complaint…"))
+        self.new_button.setText(with_mnemonic(self.tr("Record contact…"), "R"))
+        self.edit_button.setText(with_mnemonic(self.tr("Change…"), "H"))
+        self.complain_button.setText(with_mnemonic(self.tr("Accept a complaint…"), "P"))
         self.contacts.retranslate()
         self.complaints.retranslate()
         self._titles()

@@ -166,7 +166,7 @@ class CarePage(Page):
         self.investigate_button.clicked.connect(lambda: self.complaint_step(INVESTIGATE))
         self.resolve_button.clicked.connect(lambda: self.complaint_step(RESOLVE))
         self.close_button.clicked.connect(lambda: self.complaint_step(CLOSE))
-        self.items_view.doubleClicked.connect(lambda _i: self.record_contact())
+        self.items_view.activated.connect(lambda _i: self.record_contact())  # Enter or double-click
         self.retranslateUi()
 
     # -- data -------------------------------------------------------------------------------

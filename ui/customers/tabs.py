@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.auth.permissions import Permission
+from ui.widgets import with_mnemonic
 
 
 @dataclass(frozen=True)
@@ -24,22 +25,24 @@ class TabSpec:
     title: str                # English source text, context "CustomerTabs"
     factory: str              # "package.module:Class"
     permission: Permission | None = None
+    mnemonic: str = ""        # Alt+this letter shows the tab
 
     def tab_class(self):
         module, _, name = self.factory.partition(":")
         return getattr(importlib.import_module(module), name)
 
     def translated_title(self) -> str:
-        return QCoreApplication.translate("CustomerTabs", self.title)
+        title = QCoreApplication.translate("CustomerTabs", self.title)
+        return with_mnemonic(title, self.mnemonic) if self.mnemonic else title
 
 
 CUSTOMER_TABS: tuple[TabSpec, ...] = (
     TabSpec("tier", QT_TRANSLATE_NOOP("CustomerTabs", "Tier && AUM"), "ui.tiers.customer_tab:TierTab",
-            Permission.VIEW_CUSTOMERS),
+            Permission.VIEW_CUSTOMERS, "T"),
     TabSpec("care", QT_TRANSLATE_NOOP("CustomerTabs", "Contacts && complaints"), "ui.care.customer_tab:CareTab",
-            Permission.VIEW_CUSTOMERS),
+            Permission.VIEW_CUSTOMERS, "C"),
     TabSpec("viewers", QT_TRANSLATE_NOOP("CustomerTabs", "Viewed by"), "ui.customers.viewers_tab:ViewersTab",
-            Permission.VIEW_AUDIT),
+            Permission.VIEW_AUDIT, "W"),
     TabSpec("cards", QT_TRANSLATE_NOOP("CustomerTabs", "VIP cards"), "ui.cards.customer_tab:CardsTab",
-            Permission.VIEW_CUSTOMERS),
+            Permission.VIEW_CUSTOMERS, "D"),
 )

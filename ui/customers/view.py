@@ -22,7 +22,7 @@ from ui.customers.labels import gender_label, id_type_label
 from ui.customers.tabs import CUSTOMER_TABS
 from ui.messages import error_text
 from ui.tier_labels import tier_label
-from ui.widgets import error_label, show_text, styled_label
+from ui.widgets import error_label, show_text, styled_label, with_mnemonic
 
 # key, label source text (context CustomerView); left column, then right column
 LEFT = ("cif_no", "id_type", "id_number", "gender", "birthday", "phone", "email", "address", "postcode",
@@ -148,7 +148,8 @@ class CustomerView(QDialog):
             self.values[key].setText(value)
         for button in self.show_buttons.values():
             button.setEnabled(True)
-        self.active_button.setText(self.tr("Mark inactive") if d.active else self.tr("Mark active"))
+        self.active_button.setText(with_mnemonic(
+            self.tr("Mark inactive") if d.active else self.tr("Mark active"), "M"))
 
     def _fail(self, error: UserError) -> None:
         if isinstance(error, SessionExpired):
@@ -232,7 +233,7 @@ class CustomerView(QDialog):
         for button in self.show_buttons.values():
             button.setText(self.tr("Show"))
             button.setToolTip(self.tr("Show in full; this is recorded in the audit trail"))
-        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setText(with_mnemonic(self.tr("Edit…"), "E"))
         for i, spec in enumerate(self.tab_specs[:self.tabs.count()]):
             self.tabs.setTabText(i, spec.translated_title())
         self._show()

@@ -27,7 +27,7 @@ from ui.page import Page, PageContext
 from ui.tables import selected
 from ui.this_pc import this_pc_settings
 from ui.tier_labels import tier_label
-from ui.widgets import styled_label
+from ui.widgets import styled_label, with_mnemonic
 
 SLOW_REFRESH_MS = 30_000
 
@@ -217,6 +217,7 @@ class LobbyPage(Page):
                     f"{customer.name}  {customer.id_masked}  {tier_label(customer.tier)}", customer.id)
         if found:
             self.customer_box.setCurrentIndex(1)
+            self.customer_box.setFocus()  # arrows pick another hit, Alt+I issues
         else:
             self.context.dialogs.info(self, self.tr("Find a customer"), self.tr("No customer found."))
 
@@ -345,6 +346,11 @@ class LobbyPage(Page):
         return self.display_window
 
     # -- life -------------------------------------------------------------------------------
+    def focus_widget(self):
+        """A customer's card, ID or name is typed (or scanned) first; without the right to
+        issue, the queue."""
+        return self.find_edit if self.may_issue else self.view
+
     def showEvent(self, event) -> None:  # noqa: N802
         self.live.start()
         self.timer.start()
@@ -358,19 +364,19 @@ class LobbyPage(Page):
     def retranslateUi(self) -> None:  # noqa: N802
         self.issue_box.setTitle(self.tr("Issue a ticket"))
         self.find_edit.setPlaceholderText(self.tr("Card number, ID number or name"))
-        self.find_button.setText(self.tr("Find"))
-        self.issue_button.setText(self.tr("Issue ticket"))
-        self.reprint_button.setText(self.tr("Print slip"))
-        self.slip_button.setText(self.tr("Save slip…"))
+        self.find_button.setText(with_mnemonic(self.tr("Find"), "F"))
+        self.issue_button.setText(with_mnemonic(self.tr("Issue ticket"), "I"))
+        self.reprint_button.setText(with_mnemonic(self.tr("Print slip"), "P"))
+        self.slip_button.setText(with_mnemonic(self.tr("Save slip…"), "V"))
         if self.customer_box.count():
             self.customer_box.setItemText(0, self.tr("Anonymous (no customer)"))
-        self.priority_button.setText(self.tr("Priority…"))
-        self.reserve_button.setText(self.tr("Reserve counter…"))
-        self.transfer_button.setText(self.tr("Transfer…"))
-        self.cancel_button.setText(self.tr("Cancel ticket"))
-        self.reactivate_button.setText(self.tr("Reactivate no-show"))
-        self.requeue_button.setText(self.tr("Re-queue (counter lost)"))
-        self.display_button.setText(self.tr("Open lobby display"))
+        self.priority_button.setText(with_mnemonic(self.tr("Priority…"), "Y"))
+        self.reserve_button.setText(with_mnemonic(self.tr("Reserve counter…"), "R"))
+        self.transfer_button.setText(with_mnemonic(self.tr("Transfer…"), "T"))
+        self.cancel_button.setText(with_mnemonic(self.tr("Cancel ticket"), "C"))
+        self.reactivate_button.setText(with_mnemonic(self.tr("Reactivate no-show"), "E"))
+        self.requeue_button.setText(with_mnemonic(self.tr("Re-queue (counter lost)"), "Q"))
+        self.display_button.setText(with_mnemonic(self.tr("Open lobby display"), "D"))
         self.model.retranslate()
         self.counters_model.retranslate()
         if self.current is not None:

@@ -17,6 +17,7 @@ from app.auth.policy import load_policy
 from app.auth.gate import SignedIn
 from ui.dialogs import Dialogs
 from ui.language import LANGUAGE_NAMES, Language
+from ui.shell.goto import GotoMenu
 from ui.shell.idle import IdleWatcher, minutes_to_ms
 from ui.shell.lock import LockScreen
 from ui.page import Page, PageContext
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.goto_menu = GotoMenu(self, self.specs, self.navigation, self.go_to_row)
+        bar.addMenu(self.goto_menu)
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel(self)
@@ -187,11 +190,17 @@ class MainWindow(QMainWindow):
         self.page_title.setText(spec.translated_title())
         page.activate()
 
+    def go_to_row(self, row: int) -> None:
+        """The Go menu's page (Ctrl+1…9): shown, and the keyboard in its own place."""
+        self.navigation.setCurrentRow(row)
+        self._focus_first_page()
+
     def _focus_first_page(self) -> None:
-        """After sign-in the keyboard starts in the first page's own place (its search box),
-        so a clerk can type at once; later page changes leave focus in the navigation."""
+        """After sign-in, and on a page's key, the keyboard starts in the page's own place (its
+        search box), so a clerk can type at once; a change by the navigation list leaves focus
+        in the list."""
         page = self.current_page()
-        target = page.focus_widget() if page is not None else None
+        target = page.focus_widget() or _first_focusable(page) if page is not None else None
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -232,6 +241,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self.menuBar().setEnabled(False)
         self.lock_action.setEnabled(False)
+        self.goto_menu.set_keys_enabled(False)
         self.lock_screen.lock(self.session)
         self.central.setCurrentWidget(self.lock_screen)
         self.lock_screen.password.setFocus()
@@ -241,6 +251,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.content)
         self.menuBar().setEnabled(True)
         self.lock_action.setEnabled(True)
+        self.goto_menu.set_keys_enabled(True)
         self.retranslateUi()
         self.idle.start()
 
@@ -284,6 +295,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("L&anguage"))
+        self.goto_menu.retranslate()
         self.user_label.setText(self.tr("User: {name} ({user})").format(
             name=actor.display_name, user=actor.username))
         self.branch_label.setText(self.tr("Branch: {code} {name}").format(
@@ -291,3 +303,14 @@ class MainWindow(QMainWindow):
         self.store_label.setText(self.tr("Store: {store}").format(store=self.session.store.describe()))
         self.language_label.setText(self.tr("Language: {language}").format(
             language=LANGUAGE_NAMES.get(self.language.current, self.language.current)))
+
+
+def _first_focusable(page: QWidget) -> QWidget | None:
+    """The first control of ``page`` that Tab would reach (a page without a search box)."""
+    child = page.nextInFocusChain()
+    while child is not page and child is not None:
+        if page.isAncestorOf(child) and child.isVisibleTo(page) and child.isEnabled() \
+                and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return child
+        child = child.nextInFocusChain()
+    return None

@@ -29,6 +29,7 @@ def _serials_edit(dialog: FormDialog, height: int = 70) -> QPlainTextEdit:
     edit = dialog.add_row("serials", QPlainTextEdit(dialog), SERIALS)
     edit.setObjectName("serials")
     edit.setFixedHeight(height)
+    edit.setTabChangesFocus(True)  # Enter ends a scanned serial's line; Tab goes on to the count
     return edit
 
 

@@ -14,7 +14,7 @@ from ui.stock.columns import PENDING_COLUMNS
 from ui.stock.dialogs import SendBackDialog, move_summary
 from ui.stock.models import CONTEXT, card_type_text
 from ui.tables import read_only_view, selected
-from ui.widgets import named_button, styled_label
+from ui.widgets import named_button, styled_label, with_mnemonic
 
 
 class PendingTab(QWidget):
@@ -55,10 +55,10 @@ class PendingTab(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw_selected)
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.confirm_button.setText(self.tr("Confirm"))
-        self.reject_button.setText(self.tr("Send back…"))
-        self.countersign_button.setText(self.tr("Authorise on the spot…"))
-        self.withdraw_button.setText(self.tr("Withdraw…"))
+        self.confirm_button.setText(with_mnemonic(self.tr("Confirm"), "C"))
+        self.reject_button.setText(with_mnemonic(self.tr("Send back…"), "B"))
+        self.countersign_button.setText(with_mnemonic(self.tr("Authorise on the spot…"), "U"))
+        self.withdraw_button.setText(with_mnemonic(self.tr("Withdraw…"), "W"))
         for model in (self.pending_model, self.own_model):
             model.retranslate()
         self.count()

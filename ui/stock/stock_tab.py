@@ -14,7 +14,7 @@ from ui.stock.columns import STOCK_COLUMNS
 from ui.stock.dialogs import CountDialog, DestroyDialog, MinimumDialog, ReceiveDialog, SpoilDialog, TransferDialog
 from ui.stock.models import CONTEXT, card_type_text
 from ui.tables import read_only_view
-from ui.widgets import named_button, styled_label
+from ui.widgets import named_button, styled_label, with_mnemonic
 
 
 class StockTab(QWidget):
@@ -53,13 +53,13 @@ class StockTab(QWidget):
         self.minimum_button.clicked.connect(self.set_minimum)
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.receive_button.setText(self.tr("Receive…"))
-        self.transfer_button.setText(self.tr("Transfer…"))
-        self.spoil_button.setText(self.tr("Spoil…"))
-        self.return_button.setText(self.tr("Customer return…"))
-        self.destroy_button.setText(self.tr("Destruction…"))
-        self.count_button.setText(self.tr("Physical count…"))
-        self.minimum_button.setText(self.tr("Minimum stock…"))
+        self.receive_button.setText(with_mnemonic(self.tr("Receive…"), "R"))
+        self.transfer_button.setText(with_mnemonic(self.tr("Transfer…"), "T"))
+        self.spoil_button.setText(with_mnemonic(self.tr("Spoil…"), "P"))
+        self.return_button.setText(with_mnemonic(self.tr("Customer return…"), "U"))
+        self.destroy_button.setText(with_mnemonic(self.tr("Destruction…"), "D"))
+        self.count_button.setText(with_mnemonic(self.tr("Physical count…"), "N"))
+        self.minimum_button.setText(with_mnemonic(self.tr("Minimum stock…"), "M"))
         self.stock_model.retranslate()
 
     def show_stock(self, rows, alerts) -> None:
