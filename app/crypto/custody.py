@@ -1,0 +1,124 @@
+"""Where the master key comes from: never the database, never its backups.
+
+* a key file that only its owner may read (PostgreSQL: on the server, owned by the service
+  account that runs the encrypting jobs; the loader refuses a file others can read);
+* two custodians' key parts, combined only in memory (dual control, as for blank cards): each
+  part alone says nothing of the key, and each carries a check so a mistyped part is named;
+* a passphrase typed at start (SQLite on one PC), stretched with scrypt and a per-store salt;
+* the OS keyring of the PC's user (SQLite on one PC).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from app.crypto.keys import MASTER_KEY_BYTES
+
+KEYRING_SERVICE = "vipdesk-master-key"
+
+
+class CustodyError(Exception):
+    """The master key could not be loaded; the message says why."""
+
+
+def new_master_key() -> bytes:
+    """A fresh random master key."""
+    return secrets.token_bytes(MASTER_KEY_BYTES)
+
+
+def encode(key: bytes) -> str:
+    """A master key as text for a key file or the keyring."""
+    return base64.b32encode(key).decode("ascii")
+
+
+def decode(text: str) -> bytes:
+    """A master key from its text; a clear error for anything else."""
+    try:
+        key = base64.b32decode("".join(text.split()).upper())
+    except ValueError:
+        raise CustodyError("the master key is not base 32 text") from None
+    if len(key) != MASTER_KEY_BYTES:
+        raise CustodyError(f"a master key has {MASTER_KEY_BYTES} bytes, this one {len(key)}")
+    return key
+
+
+def write_key_file(path: Path, key: bytes) -> None:
+    """Write a key file readable by its owner only (created with mode 0600, never widened)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(encode(key) + "\n")
+
+
+def read_key_file(path: Path) -> bytes:
+    """The master key in ``path``; refused when group or others may read or write the file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise CustodyError(f"master key file {path}: {exc.strerror}") from None
+    if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise CustodyError(f"master key file {path} may be read by others: chmod 600 it")
+    return decode(path.read_text(encoding="ascii"))
+
+
+# ---------------------------------------------------------------------- two custodians' parts
+
+def _part_check(part: bytes) -> str:
+    return hashlib.sha256(b"vipdesk key part" + part).hexdigest()[:4].upper()
+
+
+def split(key: bytes) -> tuple[str, str]:
+    """Two key parts for two custodians (escrow): random A, and B = key XOR A. Each is written
+    as base 32 plus a 4-character check."""
+    a = secrets.token_bytes(len(key))
+    b = bytes(x ^ y for x, y in zip(key, a))
+    return tuple(f"{encode(p)}-{_part_check(p)}" for p in (a, b))
+
+
+def _part(text: str, which: str) -> bytes:
+    body, _, check = "".join(text.split()).upper().rpartition("-")
+    try:
+        part = decode(body)
+    except CustodyError as exc:
+        raise CustodyError(f"key part {which}: {exc}") from None
+    if _part_check(part) != check:
+        raise CustodyError(f"key part {which} is mistyped (its check does not match)")
+    return part
+
+
+def combine(part_a: str, part_b: str) -> bytes:
+    """The master key from the two custodians' parts."""
+    a, b = _part(part_a, "A"), _part(part_b, "B")
+    return bytes(x ^ y for x, y in zip(a, b))
+
+
+# ---------------------------------------------------------------------- one PC (SQLite)
+
+def from_passphrase(passphrase: str, salt: bytes) -> bytes:
+    """The master key stretched from a passphrase typed at start (scrypt, n=2**15)."""
+    if len(passphrase) < 12:
+        raise CustodyError("the passphrase needs 12 characters or more")
+    return Scrypt(salt=salt, length=MASTER_KEY_BYTES, n=2 ** 15, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def from_keyring(store_name: str) -> bytes:
+    """The master key kept in the PC user's OS keyring under the store's name."""
+    import keyring
+
+    text = keyring.get_password(KEYRING_SERVICE, store_name)
+    if text is None:
+        raise CustodyError(f"no master key for {store_name} in this user's keyring")
+    return decode(text)
+
+
+def to_keyring(store_name: str, key: bytes) -> None:
+    """Keep the master key in the PC user's OS keyring under the store's name."""
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, store_name, encode(key))
