@@ -19,8 +19,9 @@ master key, so no migration can do it.
 On PostgreSQL (as the owner):
 
 * staff may write ``sealed_value`` rows of rows in their subtree (a customer's with
-  ``edit_customers`` or ``import_data``, a card's with ``issue_card``) but select only their
-  keys, never the sealed bytes;
+  ``edit_customers`` or ``import_data``, a card's once with ``issue_card``) but select only
+  their keys, never the sealed bytes; a value never moves to another row, and only a phone is
+  ever removed;
 * ``vipdesk_reveal(entity, id, field)`` (SECURITY DEFINER, EXECUTE for staff) hands out one
   customer's sealed ID number or phone to a login holding ``reveal_pii`` whose subtree holds the
   customer, and writes the ``customer.reveal`` audit event itself, naming the field, never the
@@ -53,6 +54,9 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' AND (NEW.entity, NEW.entity_id, NEW.field) IS DISTINCT FROM (OLD.entity, OLD.entity_id, OLD.field) THEN
         RAISE EXCEPTION 'refused: a sealed value stays with its row' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' AND (r.entity, r.field) <> ('customer', 'phone') THEN
+        RAISE EXCEPTION 'refused: only a phone is ever removed' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF (r.entity, r.field) IN (('customer', 'id_number'), ('customer', 'phone')) THEN
         IF NOT (vipdesk_may('edit_customers') OR vipdesk_may('import_data')) THEN
