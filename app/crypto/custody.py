@@ -4,7 +4,6 @@
   account that runs the encrypting jobs; the loader refuses a file others can read);
 * two custodians' key parts, combined only in memory (dual control, as for blank cards): each
   part alone says nothing of the key, and each carries a check so a mistyped part is named;
-* a passphrase typed at start (SQLite on one PC), stretched with scrypt and a per-store salt;
 * the OS keyring of the PC's user (SQLite on one PC).
 """
 
@@ -17,14 +16,13 @@ import secrets
 import stat
 from pathlib import Path
 
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from app.crypto.keys import MASTER_KEY_BYTES
+from app.errors import QT_TRANSLATE_NOOP, UserError
 
 KEYRING_SERVICE = "vipdesk-master-key"
 
 
-class CustodyError(Exception):
+class CustodyError(UserError):
     """The master key could not be loaded; the message says why."""
 
 
@@ -43,9 +41,10 @@ def decode(text: str) -> bytes:
     try:
         key = base64.b32decode("".join(text.split()).upper())
     except ValueError:
-        raise CustodyError("the master key is not base 32 text") from None
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "the master key is not base 32 text")) from None
     if len(key) != MASTER_KEY_BYTES:
-        raise CustodyError(f"a master key has {MASTER_KEY_BYTES} bytes, this one {len(key)}")
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "a master key has {want} bytes, this one {got}"),
+                           want=MASTER_KEY_BYTES, got=len(key))
     return key
 
 
@@ -61,9 +60,11 @@ def read_key_file(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise CustodyError(f"master key file {path}: {exc.strerror}") from None
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "master key file {path}: {reason}"),
+                           path=path, reason=exc.strerror) from None
     if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise CustodyError(f"master key file {path} may be read by others: chmod 600 it")
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "master key file {path} may be read by others: chmod 600 it"),
+                           path=path)
     return decode(path.read_text(encoding="ascii"))
 
 
@@ -85,10 +86,11 @@ def _part(text: str, which: str) -> bytes:
     body, _, check = "".join(text.split()).upper().rpartition("-")
     try:
         part = decode(body)
-    except CustodyError as exc:
-        raise CustodyError(f"key part {which}: {exc}") from None
-    if _part_check(part) != check:
-        raise CustodyError(f"key part {which} is mistyped (its check does not match)")
+    except CustodyError:
+        part = b""
+    if not part or _part_check(part) != check:
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "key part {which} is mistyped (its check does not match)"),
+                           which=which)
     return part
 
 
@@ -100,20 +102,14 @@ def combine(part_a: str, part_b: str) -> bytes:
 
 # ---------------------------------------------------------------------- one PC (SQLite)
 
-def from_passphrase(passphrase: str, salt: bytes) -> bytes:
-    """The master key stretched from a passphrase typed at start (scrypt, n=2**15)."""
-    if len(passphrase) < 12:
-        raise CustodyError("the passphrase needs 12 characters or more")
-    return Scrypt(salt=salt, length=MASTER_KEY_BYTES, n=2 ** 15, r=8, p=1).derive(passphrase.encode("utf-8"))
-
-
 def from_keyring(store_name: str) -> bytes:
     """The master key kept in the PC user's OS keyring under the store's name."""
     import keyring
 
     text = keyring.get_password(KEYRING_SERVICE, store_name)
     if text is None:
-        raise CustodyError(f"no master key for {store_name} in this user's keyring")
+        raise CustodyError(QT_TRANSLATE_NOOP("errors", "no master key for {store} in this user's keyring"),
+                           store=store_name)
     return decode(text)
 
 

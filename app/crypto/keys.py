@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
 
 from app.crypto import blind, cipher
+from app.errors import QT_TRANSLATE_NOOP, UserError
 
 MASTER_KEY_BYTES = 32
 INDEX_KEY_BYTES = 32
 SEAL = "seal"
+NO_KEYS = QT_TRANSLATE_NOOP("errors", "the store has no data keys: run `python main.py keys init`")
 INDEX = "index"
 
 
-class KeyUnavailable(Exception):
+class KeyUnavailable(UserError):
     """The master key does not open the store's data keys, or the store has none."""
 
 
@@ -51,11 +53,11 @@ def _wrap(master: bytes, key_id: int, purpose: str, algorithm: str, key: bytes) 
 
 def _unwrap(master: bytes, wrapped: WrappedKey) -> bytes:
     if bytes(wrapped.master_check) != master_check(master):
-        raise KeyUnavailable("this master key did not wrap the store's data keys")
+        raise KeyUnavailable(QT_TRANSLATE_NOOP("errors", "this master key did not wrap the store's data keys"))
     try:
         return aes_key_unwrap(master, bytes(wrapped.wrapped))
     except InvalidUnwrap:
-        raise KeyUnavailable("a data key is damaged: it does not unwrap") from None
+        raise KeyUnavailable(QT_TRANSLATE_NOOP("errors", "a data key is damaged: it does not unwrap")) from None
 
 
 def new_keys(master: bytes, algorithm: str = cipher.AES_GCM) -> list[WrappedKey]:
@@ -78,7 +80,7 @@ class KeyRing:
         index = [w for w in wrapped if w.purpose == INDEX]
         seals = [w for w in wrapped if w.purpose == SEAL]
         if len(index) != 1 or not seals:
-            raise KeyUnavailable("the store has no data keys: run `python main.py keys init`")
+            raise KeyUnavailable(NO_KEYS)
         self._index_key = _unwrap(master, index[0])
         self._seal_keys = {w.key_id: (w.algorithm, _unwrap(master, w)) for w in seals}
         self._current = max(self._seal_keys)

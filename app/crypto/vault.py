@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.crypto import cipher
-from app.crypto.keys import KeyRing, KeyUnavailable, WrappedKey, new_keys, rewrap
+from app.crypto.keys import NO_KEYS, KeyRing, KeyUnavailable, WrappedKey, new_keys, rewrap
+from app.errors import QT_TRANSLATE_NOOP
 from db.models import PiiKey
 
 
@@ -29,7 +30,7 @@ def init_keys(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> N
     (new keys would orphan every sealed value and blind index)."""
     with store.write(actor) as uow:
         if _wrapped(uow.session):
-            raise KeyUnavailable("the store has data keys already: rotate the master key instead")
+            raise KeyUnavailable(QT_TRANSLATE_NOOP("errors", "the store has data keys already: rotate the master key instead"))
         for w in new_keys(master, algorithm):
             uow.session.add(PiiKey(id=w.key_id, purpose=w.purpose, algorithm=w.algorithm, wrapped=w.wrapped,
                                    master_check=w.master_check, created_at=uow.now, wrapped_at=uow.now))
@@ -48,7 +49,7 @@ def rotate(store, actor, old_master: bytes, new_master: bytes) -> int:
     with store.write(actor) as uow:
         current = _wrapped(uow.session)
         if not current:
-            raise KeyUnavailable("the store has no data keys: run `python main.py keys init`")
+            raise KeyUnavailable(NO_KEYS)
         for w in rewrap(old_master, new_master, current):
             row = uow.session.get(PiiKey, w.key_id)
             row.wrapped, row.master_check, row.wrapped_at = w.wrapped, w.master_check, uow.now

@@ -110,14 +110,6 @@ def test_a_key_file_others_can_read_is_refused(tmp_path):
         custody.read_key_file(tmp_path / "missing.key")
 
 
-def test_a_passphrase_stretches_to_the_same_key_with_the_same_salt():
-    salt = os.urandom(16)
-    assert custody.from_passphrase("correct horse battery", salt) == custody.from_passphrase("correct horse battery", salt)
-    assert custody.from_passphrase("correct horse battery", salt) != custody.from_passphrase("correct horse battery", os.urandom(16))
-    with pytest.raises(custody.CustodyError, match="12 characters"):
-        custody.from_passphrase("short", salt)
-
-
 def test_the_keyring_keeps_the_key_per_store(memory_keyring):
     master = custody.new_master_key()
     custody.to_keyring("store-a", master)
