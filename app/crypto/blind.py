@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 DIGEST_BYTES = 16
 SHORTEST_TAIL = 4      # clerks type the last 4 to 8 digits (app.customers.search, _TAIL)
 LONGEST_TAIL = 8
 
 
+_NOT_KEYED = re.compile(r"[^0-9A-Z]")
+
+
 def normalise(value: str) -> str:
-    """The form an index is taken of: no spaces, upper case (an ID's check character ``x``)."""
-    return "".join(value.split()).upper()
+    """The form an index is taken of: digits and upper-case letters only (an ID's check
+    character ``x`` as ``X``; a landline's dash and spaces dropped, as clerks type its digits)."""
+    return _NOT_KEYED.sub("", value.upper())
 
 
 def blind_index(index_key: bytes, field: str, value: str) -> bytes:

@@ -1,4 +1,10 @@
-"""Sealing a store's personal values in place: ``python main.py pii encrypt``.
+"""Sealing personal values: on the way in, and a whole store in place (``python main.py pii encrypt``).
+
+Services that write an ID number, phone or card number call :func:`reseal_customers` /
+:func:`reseal_card` in the same transaction: with the store's key ring they seal the values and
+write their blind indexes; a store opened without the master key marks the rows unsealed
+instead (no blind index, no tail), so no search finds a customer by an old number and the next
+``pii encrypt`` seals them.
 
 Customers and VIP cards that have no blind index yet are sealed batch by batch, each batch one
 transaction (its sealed values, blind indexes and tails together), in id order; a run that is
@@ -59,6 +65,61 @@ class Progress:
     kind: str          # "customer" or "vip_card"
     done: int
     total: int
+
+
+def _upsert_sealed(session, rows: list[dict]) -> None:
+    """Write sealed values over the ones of the same row and field (an UPDATE where one is
+    stored: on PostgreSQL staff may replace an ID number's sealed value but never delete it)."""
+    if not rows:
+        return
+    keys = {(r["entity"], r["entity_id"], r["field"]) for r in rows}
+    entities = {r["entity"] for r in rows}
+    stored = {tuple(r) for r in session.execute(select(SealedValue.entity, SealedValue.entity_id, SealedValue.field).where(
+        SealedValue.entity.in_(entities), SealedValue.entity_id.in_({r["entity_id"] for r in rows})))}
+    table = SealedValue.__table__
+    old = [{"b_entity": r["entity"], "b_id": r["entity_id"], "b_field": r["field"], "sealed": r["sealed"]}
+           for r in rows if (r["entity"], r["entity_id"], r["field"]) in stored]
+    if old:
+        session.execute(update(table).where(table.c.entity == bindparam("b_entity"), table.c.entity_id == bindparam("b_id"),
+                                            table.c.field == bindparam("b_field")), old)
+    new = [r for r in rows if (r["entity"], r["entity_id"], r["field"]) in keys - stored]
+    if new:
+        session.execute(insert(table), new)
+
+
+def reseal_customers(session, keys: KeyRing | None, customers: list[tuple[int, str, str]]) -> None:
+    """Seal and index ``(customer id, ID number, phone)`` just written in clear (see the module
+    text; without ``keys`` the rows are marked unsealed)."""
+    if not customers:
+        return
+    ids = [c[0] for c in customers]
+    table = Customer.__table__
+    session.execute(delete(CustomerTail).where(CustomerTail.customer_id.in_(ids)))
+    if keys is None:
+        session.execute(update(table).where(table.c.id.in_(ids)).values(id_number_index=None, phone_index=None))
+        return
+    sealed = {i: seal_customer(keys, i, id_number, phone) for i, id_number, phone in customers}
+    _upsert_sealed(session, [v for s in sealed.values() for v in s.sealed])
+    no_phone = [i for i, s in sealed.items() if s.phone_index is None]
+    if no_phone:
+        session.execute(delete(SealedValue).where(SealedValue.entity == "customer", SealedValue.field == PHONE,
+                                                  SealedValue.entity_id.in_(no_phone)))
+    tails = [{"digest": d, "customer_id": i} for i, s in sealed.items() for d in s.tails]
+    if tails:
+        session.execute(insert(CustomerTail), tails)
+    session.execute(update(table).where(table.c.id == bindparam("cid")),
+                    [{"cid": i, "id_number_index": s.id_number_index, "phone_index": s.phone_index}
+                     for i, s in sealed.items()])
+
+
+def reseal_card(session, keys: KeyRing | None, card_id: int, card_number: str) -> None:
+    """Seal and index a card number just issued (left unsealed for ``pii encrypt`` without keys)."""
+    if keys is None:
+        return
+    row, index = seal_card(keys, card_id, card_number)
+    _upsert_sealed(session, [row])
+    table = VipCard.__table__
+    session.execute(update(table).where(table.c.id == card_id).values(card_number_index=index))
 
 
 def _replace_sealed(session, entity: str, ids: list[int], rows: list[dict]) -> None:

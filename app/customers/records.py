@@ -27,6 +27,7 @@ from app.customers.occasions import (
 from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
+from app.crypto.sealing import reseal_customers
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from db.models import AuditEvent, Branch, Customer, Setting, StaffAccount, StaffRole
 
@@ -272,6 +273,7 @@ def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
                             active=True, created_at=uow.now, updated_at=uow.now)
         session.add(customer)
         _flush_unique(session)
+        reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
         uow.audit("customer.create", "customer", customer.id, after=snapshot(values, policy),
                   branch_id=customer.branch_id)
         return _detail(session, actor, customer, policy)
@@ -300,6 +302,8 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
                 setattr(customer, key, value)
             customer.updated_at = uow.now
             _flush_unique(session)
+            if "id_number" in changed or "phone" in changed:
+                reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
             uow.audit("customer.update", "customer", customer.id,
                       before=snapshot({k: before[k] for k in changed}, policy),
                       after=snapshot(changed, policy), branch_id=customer.branch_id)
