@@ -185,6 +185,10 @@ AUDIT_ACTIONS = {
     "stock.destroy.reject": QT_TRANSLATE_NOOP("audit", "Blank-card destruction rejected"),
     "card_paperwork.print_batch": QT_TRANSLATE_NOOP("audit", "Card paperwork printed in a batch"),
     "care.figures.rebuild": QT_TRANSLATE_NOOP("audit", "Care figures rebuilt"),
+    # personal data encrypted at rest (app.crypto)
+    "pii.keys.init": QT_TRANSLATE_NOOP("audit", "Personal-data encryption keys made"),
+    "pii.keys.rotate": QT_TRANSLATE_NOOP("audit", "Personal-data keys re-wrapped under a new master key"),
+    "pii.encrypt": QT_TRANSLATE_NOOP("audit", "Personal data encrypted in place"),
 }
 
 # Families of actions an auditor narrows the trail by: every action belongs to one.
@@ -202,6 +206,7 @@ ACTION_FAMILIES = {
     "queue.": QT_TRANSLATE_NOOP("audit", "All queue actions"),
     "customer.": QT_TRANSLATE_NOOP("audit", "All customer record actions"),
     "documents.": QT_TRANSLATE_NOOP("audit", "All document actions"),
+    "pii.": QT_TRANSLATE_NOOP("audit", "All personal-data encryption actions"),
     "aum.": QT_TRANSLATE_NOOP("audit", "All AUM actions"),
     "care.": QT_TRANSLATE_NOOP("audit", "All customer care actions"),
     "sql.": QT_TRANSLATE_NOOP("audit", "All changes made with a SQL tool"),

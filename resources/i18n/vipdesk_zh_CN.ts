@@ -3580,6 +3580,21 @@ python main.py db upgrade --db {url}</translation>
         <translation>重算客户维护指标</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Personal-data encryption keys made</source>
+        <translation>已生成个人信息加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal-data keys re-wrapped under a new master key</source>
+        <translation>个人信息数据密钥已用新主密钥重新包装</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data encrypted in place</source>
+        <translation>已就地加密个人信息</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3638,6 +3653,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>All document actions</source>
         <translation>全部单据操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All personal-data encryption actions</source>
+        <translation>全部个人信息加密操作</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3806,7 +3826,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-163"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3851,12 +3871,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -4242,7 +4262,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+40"/>
         <location filename="../../app/customers/fields.py" line="+173"/>
-        <location filename="../../app/customers/records.py" line="+201"/>
+        <location filename="../../app/customers/records.py" line="+202"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+180"/>
@@ -4498,7 +4518,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+212"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4887,7 +4907,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+146"/>
         <source>cannot be revealed</source>
         <translation>不能显示完整信息</translation>
     </message>
@@ -4988,7 +5008,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+69"/>
+        <location filename="../../app/customers/transfer.py" line="+70"/>
         <location filename="../../app/tiers/aum_import.py" line="-118"/>
         <source>{count} bad line(s), nothing was imported. First: {first}</source>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
@@ -5014,7 +5034,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>同一证件号码在第 {other} 行也出现了</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>is already used by a customer outside your branch scope; nothing was imported</source>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
@@ -5454,7 +5474,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-219"/>
+        <location filename="../../app/customers/transfer.py" line="-221"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
