@@ -198,7 +198,7 @@ class Customer(Base):
     __tablename__ = "customer"
     __table_args__ = (
         UniqueConstraint("id_type", "id_number"),
-        Index("uq_customer_id_type_id_number_index", "id_type", "id_number_index", unique=True),
+        Index("uq_customer_id_number_index", "id_number_index", "id_type", unique=True),  # the lookup leads
         Index("ix_customer_name", "name", postgresql_ops={"name": "text_pattern_ops"}),
         Index("ix_customer_name_pinyin", "name_pinyin", postgresql_ops={"name_pinyin": "text_pattern_ops"}),
         Index("ix_customer_name_initials", "name_initials", postgresql_ops={"name_initials": "text_pattern_ops"}),

@@ -135,7 +135,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_customer_tail_customer_id'), 'customer_tail', ['customer_id'])
     op.add_column('customer', sa.Column('id_number_index', sa.LargeBinary(length=16), nullable=True))
     op.add_column('customer', sa.Column('phone_index', sa.LargeBinary(length=16), nullable=True))
-    op.create_index('uq_customer_id_type_id_number_index', 'customer', ['id_type', 'id_number_index'], unique=True)
+    op.create_index('uq_customer_id_number_index', 'customer', ['id_number_index', 'id_type'], unique=True)
     op.create_index(op.f('ix_customer_phone_index'), 'customer', ['phone_index'])
     op.add_column('vip_card', sa.Column('card_number_index', sa.LargeBinary(length=16), nullable=True))
     op.create_index('uq_vip_card_card_number_index', 'vip_card', ['card_number_index'], unique=True)
@@ -160,7 +160,7 @@ def downgrade() -> None:
     op.drop_index('uq_vip_card_card_number_index', table_name='vip_card')
     op.drop_column('vip_card', 'card_number_index')   # plain DROP COLUMN: a batch copy trips SQLite's triggers
     op.drop_index(op.f('ix_customer_phone_index'), table_name='customer')
-    op.drop_index('uq_customer_id_type_id_number_index', table_name='customer')
+    op.drop_index('uq_customer_id_number_index', table_name='customer')
     op.drop_column('customer', 'phone_index')
     op.drop_column('customer', 'id_number_index')
     op.drop_index(op.f('ix_customer_tail_customer_id'), table_name='customer_tail')
