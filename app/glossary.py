@@ -243,6 +243,7 @@ AUDIT_ENTITIES = {
     "care_figures": QT_TRANSLATE_NOOP("audit", "Care figures"),
     "customer_export": QT_TRANSLATE_NOOP("audit", "Customer export"),
     "customer_import": QT_TRANSLATE_NOOP("audit", "Customer import"),
+    "pii_key": QT_TRANSLATE_NOOP("audit", "Personal-data encryption key"),
     "document_signing_key": QT_TRANSLATE_NOOP("audit", "Document signing key"),
     "document_template": QT_TRANSLATE_NOOP("audit", "Document template"),
 }

@@ -3801,6 +3801,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Personal-data encryption key</source>
+        <translation>个人信息加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+9"/>
         <source>Document signing key</source>
         <translation>单据签名密钥</translation>
@@ -3826,7 +3831,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-164"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3934,7 +3939,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+35"/>
+        <location filename="../../app/glossary.py" line="+36"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
