@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 
 from app.crypto.keys import KeyRing
 from db.models import Customer, CustomerTail, SealedValue, VipCard
@@ -120,6 +120,22 @@ def reseal_card(session, keys: KeyRing | None, card_id: int, card_number: str) -
     _upsert_sealed(session, [row])
     table = VipCard.__table__
     session.execute(update(table).where(table.c.id == card_id).values(card_number_index=index))
+
+
+def reveal_sealed(uow, keys: KeyRing, customer_id: int, field: str, audit_after: dict, branch_id: int) -> str | None:
+    """One customer's sealed ID number or phone, opened; None when it is not sealed yet.
+
+    On PostgreSQL the sealed value comes from ``vipdesk_reveal``, which checks the permission
+    and the subtree and writes the ``customer.reveal`` event itself; on SQLite from
+    ``sealed_value``, with the event written here."""
+    session = uow.session
+    if session.bind.dialect.name == "postgresql":
+        sealed = session.scalar(text("SELECT vipdesk_reveal('customer', :id, :field)"), {"id": customer_id, "field": field})
+    else:
+        sealed = session.scalar(select(SealedValue.sealed).where(
+            SealedValue.entity == "customer", SealedValue.entity_id == customer_id, SealedValue.field == field))
+        uow.audit("customer.reveal", "customer", customer_id, after=audit_after, branch_id=branch_id)
+    return None if sealed is None else keys.open("customer", field, customer_id, bytes(sealed))
 
 
 def _replace_sealed(session, entity: str, ids: list[int], rows: list[dict]) -> None:

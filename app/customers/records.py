@@ -27,7 +27,7 @@ from app.customers.occasions import (
 from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
-from app.crypto.sealing import reseal_customers
+from app.crypto.sealing import reseal_customers, reveal_sealed
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from db.models import AuditEvent, Branch, Customer, Setting, StaffAccount, StaffRole
 
@@ -359,15 +359,20 @@ def open_customer(store, actor, customer_id: int) -> CustomerDetail:
 
 def reveal(store, actor, customer_id: int, field: str) -> str:
     """One field ("id_number" or "phone") of one customer in full (REVEAL_PII); the reveal is
-    audited naming the field, never the value."""
+    audited naming the field, never the value. A store carrying its key ring opens the sealed
+    value (on PostgreSQL through ``vipdesk_reveal``, which audits it); a value not sealed yet
+    (or no phone) is read from its clear column."""
     require(actor, Permission.REVEAL_PII)
     if field not in REVEALABLE:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be revealed"),
                               field=QT_TRANSLATE_NOOP("fields", "Field"))
     with store.write(actor) as uow:
         customer = _load(uow.session, actor, customer_id)
-        uow.audit("customer.reveal", "customer", customer.id,
-                  after={"cif_no": customer.cif_no, "field": field}, branch_id=customer.branch_id)
+        after = {"cif_no": customer.cif_no, "field": field}
+        if store.keys is not None:    # audited by reveal_sealed (on PostgreSQL by the database)
+            opened = reveal_sealed(uow, store.keys, customer.id, field, after, customer.branch_id)
+            return opened if opened is not None else getattr(customer, field)
+        uow.audit("customer.reveal", "customer", customer.id, after=after, branch_id=customer.branch_id)
         return getattr(customer, field)
 
 

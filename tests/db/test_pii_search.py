@@ -162,3 +162,21 @@ def test_blind_index_lookups_use_their_index(keyed):
                          "phone_index": "ix_customer_phone_index",
                          "card_number_index": "uq_vip_card_card_number_index"}[plan.column.key]
                 assert index in shown and "SCAN customer " not in shown + " ", (typed, shown)
+
+
+def test_a_reveal_opens_the_sealed_value_and_is_audited_once(keyed):
+    from app.customers.records import reveal
+    from db.models import AuditEvent
+
+    manager = actor_named(keyed, "manager")
+    with keyed.read() as session:
+        zhang = session.scalar(select(Customer.id).where(Customer.cif_no == "CIF000001"))
+    with keyed.engine.begin() as conn:     # the clear copy no longer says it: the sealed value does
+        conn.execute(Customer.__table__.update().where(Customer.id == zhang).values(phone="13000000000"))
+    assert reveal(keyed, manager, zhang, "phone") == "13800138000"
+    assert reveal(keyed, manager, zhang, "id_number") == ID_ZHANG
+    with keyed.read() as session:
+        events = session.scalars(select(AuditEvent.after).where(
+            AuditEvent.action == "customer.reveal", AuditEvent.entity_id == str(zhang))).all()
+    assert len(events) == 2 and all("13800138000" not in e and ID_ZHANG not in e for e in events)
+    assert ['"field":"phone"' in e.replace(" ", "") for e in events] == [True, False]
