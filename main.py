@@ -56,6 +56,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL", dest="sub_db")
     demo.add_argument("--customers", metavar="N", type=int, default=200, help="how many demo customers (default 200)")
     demo.add_argument("--seed", metavar="S", type=int, default=2026, help="random seed of the demo data (default 2026)")
+    demo.add_argument("--key-file", metavar="PATH", type=Path,
+                      help="seal the demo's personal data under a new master key written to PATH (mode 0600)")
 
     import_customers = sub.add_parser("import-customers", help="import the core-banking customer extract")
     import_customers.add_argument("file", metavar="FILE.csv", type=Path)
@@ -173,6 +175,8 @@ def cmd_db_upgrade(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from app.crypto import custody
+    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
@@ -183,6 +187,11 @@ def cmd_demo(args) -> int:
                               field="--customers", low=0, high=5_000_000)
     store = open_store(_store_url(args), migrate=True)
     logins = build_demo(store, customers=args.customers, seed=args.seed)
+    if args.key_file is not None:
+        master = custody.new_master_key()
+        custody.write_key_file(args.key_file, master)
+        seal_store(store, _batch_actor("demo"), master)
+        print(f"Personal data sealed under the master key in {args.key_file}.")
     print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 
+from app.crypto import cipher, vault
 from app.crypto.keys import KeyRing
 from db.models import Customer, CustomerTail, SealedValue, VipCard
 
@@ -193,3 +194,11 @@ def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
             done[kind] += n
             progress(Progress(kind, done[kind], total))
     return done
+
+
+def seal_store(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> dict[str, int]:
+    """Give a store its data keys under ``master``, seal everything in it, and let the store
+    carry its key ring from now on (a new demo or bench store)."""
+    vault.init_keys(store, actor, master, algorithm)
+    store.keys = vault.open_ring(store, master)
+    return encrypt_store(store, actor, store.keys)

@@ -23,7 +23,7 @@ import platformdirs
 
 from app.actor import Actor
 from app.crypto import vault
-from app.crypto.sealing import encrypt_store
+from app.crypto.sealing import seal_store
 from app.demo import build_demo
 from app.demo.customers import build_demo_customers
 from app.opening import open_store
@@ -47,8 +47,7 @@ def _fill(store: Store) -> None:
     build_demo_customers(store, CUSTOMERS, SEED)
     print(f"\nbench data: {CUSTOMERS:,} customers built in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    vault.init_keys(store, Actor.batch("bench"), MASTER_KEY)
-    encrypt_store(store, Actor.batch("bench"), vault.open_ring(store, MASTER_KEY), batch=5000)
+    seal_store(store, Actor.batch("bench"), MASTER_KEY)
     print(f"bench data: sealed in place in {time.perf_counter() - started:.0f} s")
 
 

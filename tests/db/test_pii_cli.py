@@ -41,3 +41,40 @@ def test_encrypt_rotate_and_escrow_a_store(tmp_path, capsys, monkeypatch):
     assert main.main(["pii", "encrypt", "--db", url]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "may be read by others" in err
+
+
+def test_a_demo_store_is_sealed(tmp_path, capsys):
+    from sqlalchemy import func, select
+
+    from db.models import Customer, VipCard
+
+    url, key = f"sqlite:///{tmp_path / 'demo.sqlite3'}", tmp_path / "demo.key"
+    assert main.main(["demo", "--db", url, "--customers", "80", "--key-file", str(key)]) == 0
+    assert "sealed under the master key" in capsys.readouterr().out
+    store = open_store(url)
+    vault.open_ring(store, custody.read_key_file(key))
+    with store.read() as session:
+        assert session.scalar(select(func.count()).where(Customer.id_number_index.is_(None))) == 0
+        assert session.scalar(select(func.count()).where(VipCard.card_number_index.is_(None))) == 0
+
+
+def test_the_guis_demo_store_is_sealed_and_carries_its_key_ring():
+    from sqlalchemy import select
+
+    from app.customers.search import customer_page, search_customers
+    from db.models import Customer
+    from tests.db.helpers import actor_named
+    from ui.startup import open_for_gui
+
+    opened = open_for_gui(None, True)
+    try:
+        store = opened.store
+        assert store.keys is not None
+        teller = actor_named(store, "teller")
+        first = customer_page(store, teller).rows[0]
+        with store.read() as session:
+            number = session.scalar(select(Customer.id_number).where(Customer.id == first.id))
+        assert first.id in [r.id for r in search_customers(store, teller, number[-6:])]
+        assert first.id in [r.id for r in search_customers(store, teller, number)]
+    finally:
+        opened.close()
