@@ -29,14 +29,14 @@ def normalise(value: str) -> str:
 
 def blind_index(index_key: bytes, field: str, value: str) -> bytes:
     """The index of a whole value of ``field``."""
-    message = f"{field}\x00full\x00{normalise(value)}".encode("utf-8")
+    message = f"{field}\x00full\x00{normalise(value)}".encode()
     return hmac.new(index_key, message, hashlib.sha256).digest()[:DIGEST_BYTES]
 
 
 def tail_index(index_key: bytes, field: str, tail: str) -> bytes:
     """The index of the last ``len(tail)`` characters of a value of ``field``."""
     tail = normalise(tail)
-    message = f"{field}\x00tail{len(tail)}\x00{tail}".encode("utf-8")
+    message = f"{field}\x00tail{len(tail)}\x00{tail}".encode()
     return hmac.new(index_key, message, hashlib.sha256).digest()[:DIGEST_BYTES]
 
 

@@ -32,7 +32,7 @@ class DecryptError(Exception):
 
 def associated_data(table: str, column: str, row_key: object) -> bytes:
     """What a value is bound to: its table, its column and its row's key."""
-    return f"{table}.{column}:{row_key}".encode("utf-8")
+    return f"{table}.{column}:{row_key}".encode()
 
 
 def _sm4_seal(key: bytes, nonce: bytes, plain: bytes, aad: bytes) -> bytes:

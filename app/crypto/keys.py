@@ -14,7 +14,11 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
+from cryptography.hazmat.primitives.keywrap import (
+    InvalidUnwrap,
+    aes_key_unwrap,
+    aes_key_wrap,
+)
 
 from app.crypto import blind, cipher
 from app.errors import QT_TRANSLATE_NOOP, UserError

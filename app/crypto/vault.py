@@ -9,7 +9,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.crypto import cipher
-from app.crypto.keys import NO_KEYS, KeyRing, KeyUnavailable, WrappedKey, new_keys, rewrap
+from app.crypto.keys import (
+    NO_KEYS,
+    KeyRing,
+    KeyUnavailable,
+    WrappedKey,
+    new_keys,
+    rewrap,
+)
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import PiiKey
 
