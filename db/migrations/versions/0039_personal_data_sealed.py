@@ -21,7 +21,8 @@ On PostgreSQL (as the owner):
 * staff may write ``sealed_value`` rows of rows in their subtree (a customer's with
   ``edit_customers`` or ``import_data``, a card's once with ``issue_card``) but select only
   their keys, never the sealed bytes; a value never moves to another row, and only a phone is
-  ever removed;
+  ever removed; ``customer_tail`` is written by the same permissions; both tables are watched
+  (a change from a SQL tool leaves its ``sql.*`` event, migration 0023);
 * ``vipdesk_reveal(entity, id, field)`` (SECURITY DEFINER, EXECUTE for staff) hands out one
   customer's sealed ID number or phone to a login holding ``reveal_pii`` whose subtree holds the
   customer, and writes the ``customer.reveal`` audit event itself, naming the field, never the
@@ -73,8 +74,29 @@ BEGIN
     RETURN r;
 END
 $$;
-CREATE TRIGGER guard_sealed_value BEFORE INSERT OR UPDATE OR DELETE ON sealed_value
+CREATE TRIGGER vipdesk_guard_sealed_value BEFORE INSERT OR UPDATE OR DELETE ON sealed_value
     FOR EACH ROW EXECUTE FUNCTION vipdesk_guard_sealed_value();
+
+-- A customer's tails are written with its ID number and phone, by whoever may write those.
+CREATE FUNCTION vipdesk_guard_customer_tail() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT vipdesk_is_owner() AND NOT (vipdesk_may('edit_customers') OR vipdesk_may('import_data')) THEN
+        PERFORM vipdesk_require('edit_customers');
+    END IF;
+    RETURN coalesce(NEW, OLD);
+END
+$$;
+CREATE TRIGGER vipdesk_guard_customer_tail BEFORE INSERT OR DELETE ON customer_tail
+    FOR EACH ROW EXECUTE FUNCTION vipdesk_guard_customer_tail();
+
+-- A change from a SQL tool that writes no event of its own is recorded at the commit (0023).
+CREATE CONSTRAINT TRIGGER vipdesk_watch AFTER INSERT OR UPDATE OR DELETE ON sealed_value
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT vipdesk_is_owner())
+    EXECUTE FUNCTION vipdesk_private.watch_change();
+CREATE CONSTRAINT TRIGGER vipdesk_watch AFTER INSERT OR DELETE ON customer_tail
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT vipdesk_is_owner())
+    EXECUTE FUNCTION vipdesk_private.watch_change();
 
 -- One customer's sealed ID number or phone for a login with reveal_pii in whose subtree the
 -- customer is; the reveal is audited here, naming the field, never the value.
@@ -103,7 +125,8 @@ BEGIN
     RETURN v_sealed;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION vipdesk_reveal(text, integer, text), vipdesk_guard_sealed_value() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION vipdesk_reveal(text, integer, text), vipdesk_guard_sealed_value(),
+    vipdesk_guard_customer_tail() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_reveal(text, integer, text) TO @STAFF@;
 """
 
@@ -156,7 +179,9 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         run(bind, "DROP FUNCTION vipdesk_reveal(text, integer, text); "
-                  "DROP TRIGGER guard_sealed_value ON sealed_value; DROP FUNCTION vipdesk_guard_sealed_value()")
+                  "DROP TRIGGER vipdesk_watch ON sealed_value; DROP TRIGGER vipdesk_watch ON customer_tail; "
+                  "DROP TRIGGER vipdesk_guard_sealed_value ON sealed_value; DROP FUNCTION vipdesk_guard_sealed_value(); "
+                  "DROP TRIGGER vipdesk_guard_customer_tail ON customer_tail; DROP FUNCTION vipdesk_guard_customer_tail()")
     op.drop_index('uq_vip_card_card_number_index', table_name='vip_card')
     op.drop_column('vip_card', 'card_number_index')   # plain DROP COLUMN: a batch copy trips SQLite's triggers
     op.drop_index(op.f('ix_customer_phone_index'), table_name='customer')
