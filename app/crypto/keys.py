@@ -55,7 +55,8 @@ def _wrap(master: bytes, key_id: int, purpose: str, algorithm: str, key: bytes) 
     return WrappedKey(key_id, purpose, algorithm, aes_key_wrap(master, key), master_check(master))
 
 
-def _unwrap(master: bytes, wrapped: WrappedKey) -> bytes:
+def unwrap(master: bytes, wrapped: WrappedKey) -> bytes:
+    """One data key in the clear, checked to have been wrapped by ``master``."""
     if bytes(wrapped.master_check) != master_check(master):
         raise KeyUnavailable(QT_TRANSLATE_NOOP("errors", "this master key did not wrap the store's data keys"))
     try:
@@ -74,7 +75,7 @@ def new_keys(master: bytes, algorithm: str = cipher.AES_GCM) -> list[WrappedKey]
 
 def rewrap(old_master: bytes, new_master: bytes, wrapped: list[WrappedKey]) -> list[WrappedKey]:
     """The same data keys wrapped under a new master key (``keys rotate``)."""
-    return [_wrap(new_master, w.key_id, w.purpose, w.algorithm, _unwrap(old_master, w)) for w in wrapped]
+    return [_wrap(new_master, w.key_id, w.purpose, w.algorithm, unwrap(old_master, w)) for w in wrapped]
 
 
 class KeyRing:
@@ -85,8 +86,8 @@ class KeyRing:
         seals = [w for w in wrapped if w.purpose == SEAL]
         if len(index) != 1 or not seals:
             raise KeyUnavailable(NO_KEYS)
-        self._index_key = _unwrap(master, index[0])
-        self._seal_keys = {w.key_id: (w.algorithm, _unwrap(master, w)) for w in seals}
+        self._index_key = unwrap(master, index[0])
+        self._seal_keys = {w.key_id: (w.algorithm, unwrap(master, w)) for w in seals}
         self._current = max(self._seal_keys)
 
     def seal(self, table: str, column: str, row_key: object, plain: str) -> bytes:
