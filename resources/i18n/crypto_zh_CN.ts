@@ -34,12 +34,12 @@
         <translation>本用户的系统密钥环中没有 {store} 的主密钥</translation>
     </message>
     <message>
-        <location filename="../../app/crypto/keys.py" line="+25"/>
+        <location filename="../../app/crypto/keys.py" line="+29"/>
         <source>the store has no data keys: run `python main.py keys init`</source>
         <translation>数据库尚无数据密钥:请运行 `python main.py keys init`</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>this master key did not wrap the store&apos;s data keys</source>
         <translation>此主密钥不是包装本库数据密钥的主密钥</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>数据密钥已损坏:无法解包</translation>
     </message>
     <message>
-        <location filename="../../app/crypto/vault.py" line="+33"/>
+        <location filename="../../app/crypto/vault.py" line="+40"/>
         <source>the store has data keys already: rotate the master key instead</source>
         <translation>数据库已有数据密钥:请改为轮换主密钥</translation>
     </message>
