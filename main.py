@@ -56,6 +56,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL", dest="sub_db")
     demo.add_argument("--customers", metavar="N", type=int, default=200, help="how many demo customers (default 200)")
     demo.add_argument("--seed", metavar="S", type=int, default=2026, help="random seed of the demo data (default 2026)")
+    demo.add_argument("--key-file", metavar="PATH", type=Path,
+                      help="seal the demo's personal data under a new master key written to PATH (mode 0600)")
 
     import_customers = sub.add_parser("import-customers", help="import the core-banking customer extract")
     import_customers.add_argument("file", metavar="FILE.csv", type=Path)
@@ -126,6 +128,26 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     export.add_argument("--english", action="store_true",
                         help="column headers in English (default: Chinese, as the screens show them)")
     export.add_argument("--db", metavar="URL", dest="sub_db")
+
+    keys = sub.add_parser("keys", help="the data keys that seal ID numbers, phones and card numbers")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    init = keys_sub.add_parser("init", help="give the store its data keys, wrapped by a new master key "
+                                            "written to --key-file (mode 0600) or kept in this user's keyring")
+    init.add_argument("--algorithm", choices=["aes-256-gcm", "sm4-gcm"], default="aes-256-gcm")
+    rotate = keys_sub.add_parser("rotate", help="re-wrap the data keys under a new master key written to "
+                                                "--new-key-file; nothing is re-encrypted, clients keep working")
+    rotate.add_argument("--new-key-file", metavar="PATH", type=Path, required=True)
+    split = keys_sub.add_parser("split", help="print the master key as two custodians' key parts (escrow)")
+    pii = sub.add_parser("pii", help="personal data encrypted at rest")
+    pii_sub = pii.add_subparsers(dest="pii_command", metavar="ACTION", required=True)
+    encrypt = pii_sub.add_parser("encrypt", help="seal every ID number, phone and card number not sealed yet "
+                                                 "(resumable: a stopped run carries on where it stopped)")
+    for command in (init, rotate, split, encrypt):
+        command.add_argument("--db", metavar="URL", dest="sub_db")
+        command.add_argument("--key-file", metavar="PATH", type=Path,
+                             help="the master key file (default $VIPDESK_MASTER_KEY_FILE)")
+        command.add_argument("--key-parts", action="store_true", help="ask two custodians for their key parts")
+        command.add_argument("--keyring", action="store_true", help="the master key in this user's OS keyring")
     return parser
 
 
@@ -155,6 +177,8 @@ def cmd_db_upgrade(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from app.crypto import custody
+    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
@@ -165,6 +189,11 @@ def cmd_demo(args) -> int:
                               field="--customers", low=0, high=5_000_000)
     store = open_store(_store_url(args), migrate=True)
     logins = build_demo(store, customers=args.customers, seed=args.seed)
+    if args.key_file is not None:
+        master = custody.new_master_key()
+        custody.write_key_file(args.key_file, master)
+        seal_store(store, _batch_actor("demo"), master)
+        print(f"Personal data sealed under the master key in {args.key_file}.")
     print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")
@@ -363,7 +392,101 @@ def cmd_letters_renewals(args) -> int:
     return 0
 
 
+def _master_key(args, store) -> bytes:
+    """The master key from the source the command names: two custodians' parts, this user's
+    keyring, or a key file (``--key-file`` or $VIPDESK_MASTER_KEY_FILE)."""
+    import os
+
+    from app.crypto import custody
+    from app.errors import QT_TRANSLATE_NOOP
+
+    if args.key_parts:
+        return custody.combine(getpass.getpass("custodian A, key part: "), getpass.getpass("custodian B, key part: "))
+    if args.keyring:
+        return custody.from_keyring(store.describe())
+    path = args.key_file or os.environ.get("VIPDESK_MASTER_KEY_FILE")
+    if not path:
+        raise custody.CustodyError(QT_TRANSLATE_NOOP(
+            "errors", "no master key: give --key-file, --key-parts or --keyring (or set VIPDESK_MASTER_KEY_FILE)"))
+    return custody.read_key_file(Path(path))
+
+
+def cmd_keys_init(args) -> int:
+    from app.crypto import custody, vault
+    from app.errors import QT_TRANSLATE_NOOP
+    from app.opening import open_store
+
+    store = open_store(_store_url(args))
+    if not args.keyring and not args.key_file:
+        raise custody.CustodyError(QT_TRANSLATE_NOOP("errors", "keys init writes the new master key to --key-file or --keyring"))
+    master = custody.new_master_key()
+    if args.key_file:
+        custody.write_key_file(args.key_file, master)
+    try:
+        vault.init_keys(store, _batch_actor("keys"), master, args.algorithm)
+    except BaseException:
+        if args.key_file:
+            args.key_file.unlink()        # the store took no key: this one would open nothing
+        raise
+    if args.keyring:
+        custody.to_keyring(store.describe(), master)
+    where = args.key_file or "this user's keyring"
+    print(f"{store.describe()}: data keys made ({args.algorithm}), wrapped by the master key in {where}; "
+          "escrow it now: python main.py keys split")
+    return 0
+
+
+def cmd_keys_rotate(args) -> int:
+    from app.crypto import custody, vault
+    from app.opening import open_store
+
+    store = open_store(_store_url(args))
+    old = _master_key(args, store)
+    new = custody.new_master_key()
+    custody.write_key_file(args.new_key_file, new)
+    try:
+        count = vault.rotate(store, _batch_actor("keys"), old, new)
+    except BaseException:
+        args.new_key_file.unlink()        # nothing was re-wrapped: the new key wraps nothing
+        raise
+    print(f"{count} data keys re-wrapped under the master key in {args.new_key_file}; "
+          "escrow it (keys split), then destroy the old key file and its escrowed parts")
+    return 0
+
+
+def cmd_keys_split(args) -> int:
+    from app.crypto import custody, vault
+    from app.opening import open_store
+
+    store = open_store(_store_url(args))
+    master = _master_key(args, store)
+    vault.open_ring(store, master)            # only a key that opens this store is escrowed
+    a, b = custody.split(master)
+    print(f"custodian A: {a}\ncustodian B: {b}")
+    return 0
+
+
+def cmd_pii_encrypt(args) -> int:
+    from app.crypto import vault
+    from app.crypto.sealing import encrypt_store
+    from app.opening import open_store
+
+    store = open_store(_store_url(args))
+    ring = vault.open_ring(store, _master_key(args, store))
+
+    def progress(p):
+        print(f"{p.kind}: {p.done:,} of {p.total:,} sealed", file=sys.stderr, flush=True)
+
+    done = encrypt_store(store, _batch_actor("pii"), ring, progress=progress)
+    print(f"{store.describe()}: {done['customer']:,} customers and {done['vip_card']:,} cards sealed in this run")
+    return 0
+
+
 COMMANDS = {
+    ("keys", "init"): cmd_keys_init,
+    ("keys", "rotate"): cmd_keys_rotate,
+    ("keys", "split"): cmd_keys_split,
+    ("pii", "encrypt"): cmd_pii_encrypt,
     ("doc", "verify"): cmd_doc_verify,
     ("letters", "renewals"): cmd_letters_renewals,
     ("stock", "reconcile"): cmd_stock_reconcile,

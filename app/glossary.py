@@ -186,6 +186,10 @@ AUDIT_ACTIONS = {
     "stock.destroy.reject": QT_TRANSLATE_NOOP("audit", "Blank-card destruction rejected"),
     "card_paperwork.print_batch": QT_TRANSLATE_NOOP("audit", "Card paperwork printed in a batch"),
     "care.figures.rebuild": QT_TRANSLATE_NOOP("audit", "Care figures rebuilt"),
+    # personal data encrypted at rest (app.crypto)
+    "pii.keys.init": QT_TRANSLATE_NOOP("audit", "Personal-data encryption keys made"),
+    "pii.keys.rotate": QT_TRANSLATE_NOOP("audit", "Personal-data keys re-wrapped under a new master key"),
+    "pii.encrypt": QT_TRANSLATE_NOOP("audit", "Personal data encrypted in place"),
 }
 
 # Families of actions an auditor narrows the trail by: every action belongs to one.
@@ -203,6 +207,7 @@ ACTION_FAMILIES = {
     "queue.": QT_TRANSLATE_NOOP("audit", "All queue actions"),
     "customer.": QT_TRANSLATE_NOOP("audit", "All customer record actions"),
     "documents.": QT_TRANSLATE_NOOP("audit", "All document actions"),
+    "pii.": QT_TRANSLATE_NOOP("audit", "All personal-data encryption actions"),
     "aum.": QT_TRANSLATE_NOOP("audit", "All AUM actions"),
     "care.": QT_TRANSLATE_NOOP("audit", "All customer care actions"),
     "sql.": QT_TRANSLATE_NOOP("audit", "All changes made with a SQL tool"),
@@ -240,6 +245,7 @@ AUDIT_ENTITIES = {
     "care_figures": QT_TRANSLATE_NOOP("audit", "Care figures"),
     "customer_export": QT_TRANSLATE_NOOP("audit", "Customer export"),
     "customer_import": QT_TRANSLATE_NOOP("audit", "Customer import"),
+    "pii_key": QT_TRANSLATE_NOOP("audit", "Personal-data encryption key"),
     "document_signing_key": QT_TRANSLATE_NOOP("audit", "Document signing key"),
     "document_template": QT_TRANSLATE_NOOP("audit", "Document template"),
     "command_key": QT_TRANSLATE_NOOP("audit", "Action key"),

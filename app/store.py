@@ -99,11 +99,14 @@ class UnitOfWork:
 class Store:
     """An engine plus the clock; what every service receives. ``plans`` keeps what services
     derive from slowly changing settings between calls (each checked against the store's
-    version before it is used)."""
+    version before it is used). ``keys`` is the key ring of the personal-data encryption
+    (app.crypto) when the store was opened with its master key: searches then go by blind
+    index and written values are sealed; without it written values wait for ``pii encrypt``."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow):
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow, keys=None):
         self.engine = engine
         self.clock = clock
+        self.keys = keys
         self.plans: dict[object, object] = {}
 
     def today(self) -> date:

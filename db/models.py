@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     PrimaryKeyConstraint,
@@ -188,11 +189,16 @@ class Customer(Base):
 
     ``id_rev`` and ``phone_rev`` hold the digits reversed, so "the last 4+ digits" is an
     indexed prefix search; ``name_pinyin`` and ``name_initials`` serve 张三 ← zhangsan / zs.
+
+    ``id_number_index`` and ``phone_index`` are the keyed blind indexes of the ID number and
+    phone (app.crypto), ``CustomerTail`` those of their tails; the values themselves are sealed
+    in ``SealedValue``.
     """
 
     __tablename__ = "customer"
     __table_args__ = (
         UniqueConstraint("id_type", "id_number"),
+        Index("uq_customer_id_number_index", "id_number_index", "id_type", unique=True),  # the lookup leads
         Index("ix_customer_name", "name", postgresql_ops={"name": "text_pattern_ops"}),
         Index("ix_customer_name_pinyin", "name_pinyin", postgresql_ops={"name_pinyin": "text_pattern_ops"}),
         Index("ix_customer_name_initials", "name_initials", postgresql_ops={"name_initials": "text_pattern_ops"}),
@@ -212,6 +218,8 @@ class Customer(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str] = mapped_column(String(24), default="")
     phone_rev: Mapped[str] = mapped_column(String(24), default="")
+    id_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))
+    phone_index: Mapped[bytes | None] = mapped_column(LargeBinary(16), index=True)
     email: Mapped[str] = mapped_column(String(254), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     postcode: Mapped[str] = mapped_column(String(6), default="")
@@ -236,6 +244,45 @@ class Customer(Base):
         select(CustomerTier.tier_since).where(CustomerTier.id == id).correlate_except(CustomerTier).scalar_subquery())
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class CustomerTail(Base):
+    """The blind index of one tail (last 4 to 8 digits) of a customer's ID number or phone
+    (app.crypto.blind.tail_indexes): a clerk's typed tail finds the customer by equality."""
+
+    __tablename__ = "customer_tail"
+
+    digest: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True, index=True)
+
+
+class SealedValue(Base):
+    """One personal value (a customer's ID number or phone, a card's number) encrypted and bound
+    to ``entity.field`` of row ``entity_id`` (app.crypto.cipher). On PostgreSQL staff may write
+    but not read these rows: ``vipdesk_reveal`` hands one out to a login with the permission,
+    in its subtree, and writes the audit event."""
+
+    __tablename__ = "sealed_value"
+
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(24), primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PiiKey(Base):
+    """A data key of the personal-data encryption (app.crypto.keys), wrapped by the master key,
+    which is never stored here; ``master_check`` tells which master key wrapped it."""
+
+    __tablename__ = "pii_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    purpose: Mapped[str] = mapped_column(String(8))        # seal | index
+    algorithm: Mapped[str] = mapped_column(String(16))
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    master_check: Mapped[bytes] = mapped_column(LargeBinary(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    wrapped_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AumMonth(Base):
@@ -738,6 +785,7 @@ class VipCard(Base):
         Index("uq_vip_card_active_customer", "customer_id", unique=True,
               sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
         Index("ix_vip_card_status_expires", "status", "expires_on"),
+        Index("uq_vip_card_card_number_index", "card_number_index", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -745,6 +793,7 @@ class VipCard(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     card_type: Mapped[str] = mapped_column(String(16))
     card_number: Mapped[str] = mapped_column(String(19), unique=True)
+    card_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))   # blind index (app.crypto)
     blank_card_id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), ForeignKey("blank_card.id"), unique=True)
     serial: Mapped[str] = mapped_column(String(24))

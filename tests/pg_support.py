@@ -22,7 +22,8 @@ from pathlib import Path
 
 import psycopg
 
-TABLES = ["audit_event", "staff_role", "staff_account", "setting", "branch", "tier_policy", "aum_import"]
+TABLES = ["audit_event", "staff_role", "staff_account", "setting", "branch", "tier_policy", "aum_import",
+          "pii_key", "sealed_value"]   # no foreign key brings these two into the cascade
 STORE_COMMENT = 'VIP Desk store "{database}"'
 
 

@@ -1,6 +1,7 @@
 """Opening the store for the GUI (runs off the GUI thread, so the login window shows at once).
 
-Demo: a fresh SQLite store in a temporary folder, filled by ``app.demo.build_demo``.
+Demo: a fresh SQLite store in a temporary folder, filled by ``app.demo.build_demo`` and sealed
+(app.crypto) under a master key that never leaves the process.
 Otherwise the URL from ``--db`` / ``VIPDESK_DB_URL`` / the per-user file; a brand-new or empty
 SQLite store gets its schema, any other store must already be current. Problems come back as
 :class:`StartupProblem` with an English source text (context "Startup") and the technical
@@ -71,6 +72,9 @@ def open_for_gui(store_url: str | None, demo: bool) -> Opened:
 
 def _open_demo() -> Opened:
     from app.auth.setup import needs_first_administrator
+    from app.actor import Actor
+    from app.crypto import custody
+    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
@@ -78,6 +82,8 @@ def _open_demo() -> Opened:
     try:
         store = open_store(f"sqlite:///{Path(temp_dir) / 'demo.sqlite3'}", migrate=True)
         logins = build_demo(store)
+        # sealed as a bank's store is; the demo's master key lives in this process only
+        seal_store(store, Actor.batch("demo"), custody.new_master_key())
         return Opened(store, logins, needs_first_administrator(store), temp_dir)
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)

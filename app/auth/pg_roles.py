@@ -101,7 +101,7 @@ def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool 
                 text("SELECT status, until FROM vipdesk_signin_failed(:u, :now)"),
                 {"u": username, "now": uow.now}).one()
         return signed_in_or_refused(store, status, until, None)
-    signed_in = Store(engine, clock=store.clock)
+    signed_in = Store(engine, clock=store.clock, keys=store.keys)
     try:
         with signed_in.write(gatekeeper(username), check_session=False) as uow:
             status, account_id, until = uow.session.execute(

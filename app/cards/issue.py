@@ -27,6 +27,7 @@ from app.cards.common import application_in_scope, customer_in_scope
 from app.cards.paperwork import record_paperwork
 from app.cards.policy import card_policy_in
 from app.cards.rules import CARD_NUMBER, OLD_CARD, REASON
+from app.crypto.sealing import reseal_card
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
@@ -122,6 +123,7 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
             issued_by=actor.account_id, issued_by_name=actor.username, issued_at=uow.now,
             ended_by_name="", ended_reason="", agreement_witness="", agreement_marked_by="")
         _insert_card(session, card)
+        reseal_card(session, store.keys, card.id, card.card_number)
         session.execute(update(CardApplication).where(CardApplication.id == application.id)
                         .values(card_id=card.id).execution_options(synchronize_session=False))
         paperwork = record_paperwork(uow, card, rules.paperwork_on_issue(application.kind), new_card=True)

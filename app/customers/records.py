@@ -27,6 +27,7 @@ from app.customers.occasions import (
 from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
+from app.crypto.sealing import reseal_customers, reveal_sealed
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from app.settings import load_stored_policy
 from db.models import AuditEvent, Branch, Customer, StaffAccount, StaffRole
@@ -269,6 +270,7 @@ def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
                             active=True, created_at=uow.now, updated_at=uow.now)
         session.add(customer)
         _flush_unique(session)
+        reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
         uow.audit("customer.create", "customer", customer.id, after=snapshot(values, policy),
                   branch_id=customer.branch_id)
         return _detail(session, actor, customer, policy)
@@ -297,6 +299,8 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
                 setattr(customer, key, value)
             customer.updated_at = uow.now
             _flush_unique(session)
+            if "id_number" in changed or "phone" in changed:
+                reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
             uow.audit("customer.update", "customer", customer.id,
                       before=snapshot({k: before[k] for k in changed}, policy),
                       after=snapshot(changed, policy), branch_id=customer.branch_id)
@@ -352,15 +356,20 @@ def open_customer(store, actor, customer_id: int) -> CustomerDetail:
 
 def reveal(store, actor, customer_id: int, field: str) -> str:
     """One field ("id_number" or "phone") of one customer in full (REVEAL_PII); the reveal is
-    audited naming the field, never the value."""
+    audited naming the field, never the value. A store carrying its key ring opens the sealed
+    value (on PostgreSQL through ``vipdesk_reveal``, which audits it); a value not sealed yet
+    (or no phone) is read from its clear column."""
     require(actor, Permission.REVEAL_PII)
     if field not in REVEALABLE:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be revealed"),
                               field=QT_TRANSLATE_NOOP("fields", "Field"))
     with store.write(actor) as uow:
         customer = _load(uow.session, actor, customer_id)
-        uow.audit("customer.reveal", "customer", customer.id,
-                  after={"cif_no": customer.cif_no, "field": field}, branch_id=customer.branch_id)
+        after = {"cif_no": customer.cif_no, "field": field}
+        if store.keys is not None:    # audited by reveal_sealed (on PostgreSQL by the database)
+            opened = reveal_sealed(uow, store.keys, customer.id, field, after, customer.branch_id)
+            return opened if opened is not None else getattr(customer, field)
+        uow.audit("customer.reveal", "customer", customer.id, after=after, branch_id=customer.branch_id)
         return getattr(customer, field)
 
 

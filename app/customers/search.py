@@ -4,12 +4,18 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 
 - Chinese text: name prefix (``张`` finds 张三);
 - Latin letters: full-pinyin prefix and initials prefix (``zhangsan``, ``zs`` find 张三);
-- 4 to 8 digits (an ``X`` may end an ID tail): the tail of the ID number or phone, through
-  ``id_rev`` / ``phone_rev`` (digits reversed, so a tail is an indexed prefix);
+- 4 to 8 digits (an ``X`` may end an ID tail): the tail of the ID number or phone;
 - an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
 - 6 to 32 letters or digits: that CIF number exactly;
 - 16 or 19 digits: the holder of that VIP card number (any card, active or not, so that a
   clerk holding an old card still finds its customer).
+
+ID numbers, phones and card numbers are found by their keyed blind indexes (app.crypto) when
+the store carries its key ring: what was typed is HMAC'd and compared for equality with
+``id_number_index``, ``phone_index``, ``vip_card.card_number_index`` or, for a tail, with
+``customer_tail.digest``. A store opened without the master key finds them through
+``id_rev`` / ``phone_rev`` (digits reversed, so a tail is an indexed prefix) and the clear card
+number, as long as the store still holds them in clear.
 
 Each lookup is a prefix or equality test on one indexed column (a ``p <= col < p || U+10FFFF``
 range: on PostgreSQL with the leakproof ``~>=~``/``~<~`` operators of its ``text_pattern_ops``
@@ -32,9 +38,10 @@ from sqlalchemy import ColumnElement, select, text
 
 from app.auth.permissions import Permission, require
 from app.customers.records import mask_policy, scope_branches
+from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, PHONE
 from app.customers.rules import mask_id, mask_phone
 from app.text import compact, normalise
-from db.models import Customer, VipCard
+from db.models import Customer, CustomerTail, VipCard
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -81,8 +88,9 @@ def normal_query(raw: str) -> str:
     return compact(normalise(raw if isinstance(raw, str) else ""))[:MAX_QUERY]
 
 
-def plans_for(raw: str) -> list[Plan]:
-    """The lookups for what was typed, best first (see the module text)."""
+def plans_for(raw: str, keys=None) -> list[Plan]:
+    """The lookups for what was typed, best first (see the module text); ``keys``: the store's
+    key ring, for the blind indexes."""
     text = normal_query(raw)
     if not text:
         return []
@@ -95,6 +103,34 @@ def plans_for(raw: str) -> list[Plan]:
         pinyin = Plan(Customer.name_pinyin, letters, True)
         initials = Plan(Customer.name_initials, letters, True)
         plans += [initials, pinyin] if len(letters) <= 3 else [pinyin, initials]
+    plans += _blind_plans(text, upper, keys) if keys is not None else _clear_plans(text, upper)
+    if _CIF.fullmatch(upper):
+        plans.append(Plan(Customer.cif_no, upper, False))
+    if _CARD_NUMBER.fullmatch(text):
+        card = (Plan(VipCard.card_number_index, keys.index(CARD_NUMBER, text), False, VipCard.customer_id == Customer.id)
+                if keys is not None else Plan(VipCard.card_number, text, False, VipCard.customer_id == Customer.id))
+        plans.insert(0, card)
+    return plans
+
+
+def _blind_plans(text: str, upper: str, keys) -> list[Plan]:
+    """ID number, phone and their tails by blind index: equality on one indexed column each."""
+    plans = []
+    if _RESIDENT_ID.fullmatch(upper):
+        plans.append(Plan(Customer.id_number_index, keys.index(ID_NUMBER, upper), False))
+    if _MOBILE.fullmatch(text):
+        plans.append(Plan(Customer.phone_index, keys.index(PHONE, text), False))
+    if _TAIL.fullmatch(upper):
+        for field in (ID_NUMBER, PHONE):
+            plans.append(Plan(CustomerTail.digest, keys.tail(field, upper), False,
+                              CustomerTail.customer_id == Customer.id))
+    return plans
+
+
+def _clear_plans(text: str, upper: str) -> list[Plan]:
+    """ID number, phone and their tails through the reversed clear digits (a store opened
+    without its master key)."""
+    plans = []
     if _RESIDENT_ID.fullmatch(upper):
         plans.append(Plan(Customer.id_rev, upper[::-1], False, Customer.id_number == upper))
     if _MOBILE.fullmatch(text):
@@ -102,10 +138,6 @@ def plans_for(raw: str) -> list[Plan]:
     if _TAIL.fullmatch(upper):
         plans.append(Plan(Customer.id_rev, upper[::-1], True))
         plans.append(Plan(Customer.phone_rev, upper[::-1], True))
-    if _CIF.fullmatch(upper):
-        plans.append(Plan(Customer.cif_no, upper, False))
-    if _CARD_NUMBER.fullmatch(text):
-        plans.insert(0, Plan(VipCard.card_number, text, False, VipCard.customer_id == Customer.id))
     return plans
 
 
@@ -156,7 +188,7 @@ def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> l
     active customers first, then in the order of the lookup that found them."""
     require(actor, Permission.VIEW_CUSTOMERS)
     limit = max(1, min(int(limit), MAX_LIMIT))
-    plans = plans_for(raw)
+    plans = plans_for(raw, store.keys)
     if not plans:
         return []
     with store.read() as session:

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
+from app.crypto.sealing import reseal_customers
 from app.csvio import Column, ImportRefused, LineProblem, problem_from, read_file, read_rows
 from app.customers.fields import CustomerInput, clean_input
 from app.customers.records import (
@@ -170,7 +171,8 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
                        if k not in _OPTIONAL or k in optional_given or k in ("gender", "birthday")}
                 changed = {k: v for k, v in new.items() if getattr(old, k) != v}
                 if changed:
-                    updates.append({**{k: getattr(old, k) for k in _COMPARED}, **changed, "b_id": old.id})
+                    updates.append({**{k: getattr(old, k) for k in _COMPARED}, **changed, "b_id": old.id,
+                                    "numbers_changed": "id_number" in changed or "phone" in changed})
                 else:
                     result.unchanged += 1
         if bad and not skip_bad:
@@ -178,6 +180,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
         result.rows_skipped = bad
         report(total)
         _write(session, inserts, updates, uow.now)
+        _reseal(session, store.keys, inserts, updates)
         result.inserted, result.updated = len(inserts), len(updates)
         if result.rows_changed or bad:
             uow.audit("customer.import", "customer_import", path.name, after={
@@ -244,6 +247,19 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "is already used by a customer outside your branch scope; nothing was imported"),
             field=refusal.field if refusal else CIF_NUMBER) from None
+
+
+def _reseal(session, keys, inserts: list[dict], updates: list[dict]) -> None:
+    """Seal the imported customers' ID numbers and phones (app.crypto.sealing); an update whose
+    numbers stayed as they were keeps its sealed values."""
+    rows = [(u["b_id"], u["id_number"], u["phone"]) for u in updates if u.get("numbers_changed")]
+    cifs = [row["cif_no"] for row in inserts] if keys is not None else []
+    for start in range(0, len(cifs), BATCH):
+        rows += [tuple(r) for r in session.execute(select(Customer.id, Customer.id_number, Customer.phone)
+                                                   .where(Customer.cif_no.in_(cifs[start:start + BATCH])))]
+    for start in range(0, len(rows), BATCH):
+        reseal_customers(session, keys, rows[start:start + BATCH])
+
 
 # --------------------------------------------------------------------------- export
 

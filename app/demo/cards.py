@@ -63,7 +63,7 @@ class _Demo:
 
     def on(self, days_ago: int) -> Store:
         moment = self.now - timedelta(days=days_ago)
-        return Store(self.store.engine, clock=lambda: moment)
+        return Store(self.store.engine, clock=lambda: moment, keys=self.store.keys)
 
     def serial(self, card_type: str) -> str:
         return ("B" if card_type == "platinum" else "C") + f"{next(self.serials[card_type]):08d}"

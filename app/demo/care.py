@@ -66,7 +66,7 @@ def add_demo_care(store, *, seed: int = 11) -> None:
     start = store.clock()
 
     def at(moment: datetime) -> Store:
-        return Store(store.engine, clock=lambda: moment)
+        return Store(store.engine, clock=lambda: moment, keys=store.keys)
 
     # lower AUM bands: a few customers for the second teller and the lobby manager
     if len(unkept) >= 12:

@@ -31,7 +31,7 @@ def add_demo_stock(store, *, seed: int = 7) -> None:
     start = store.clock()
 
     def on(day: int) -> Store:
-        return Store(store.engine, clock=lambda: start - timedelta(days=DAYS - day))
+        return Store(store.engine, clock=lambda: start - timedelta(days=DAYS - day), keys=store.keys)
 
     c, c2, t, t2 = people["custodian"], people["custodian2"], people["teller"], people["teller2"]
     first = on(0)

@@ -2312,7 +2312,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="+45"/>
+        <location filename="../../ui/startup.py" line="+46"/>
         <source>The store {where} has no VIP Desk tables yet. Ask the administrator to run:
 
 python main.py db upgrade --db {url}</source>
@@ -3737,6 +3737,21 @@ python main.py db upgrade --db {url}</translation>
         <translation>重算客户维护指标</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Personal-data encryption keys made</source>
+        <translation>已生成个人信息加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal-data keys re-wrapped under a new master key</source>
+        <translation>个人信息数据密钥已用新主密钥重新包装</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data encrypted in place</source>
+        <translation>已就地加密个人信息</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>All account actions</source>
         <translation>全部账户操作</translation>
@@ -3795,6 +3810,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>All document actions</source>
         <translation>全部单据操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All personal-data encryption actions</source>
+        <translation>全部个人信息加密操作</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3943,6 +3963,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Personal-data encryption key</source>
+        <translation>个人信息加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+10"/>
         <source>Document signing key</source>
         <translation>单据签名密钥</translation>
@@ -3973,7 +3998,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-167"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -4018,12 +4043,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -4081,7 +4106,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+36"/>
+        <location filename="../../app/glossary.py" line="+37"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -4409,7 +4434,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+41"/>
         <location filename="../../app/customers/fields.py" line="+173"/>
-        <location filename="../../app/customers/records.py" line="+198"/>
+        <location filename="../../app/customers/records.py" line="+199"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+181"/>
@@ -4680,7 +4705,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+301"/>
+        <location filename="../../app/store.py" line="+304"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -5074,7 +5099,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>cannot be revealed</source>
         <translation>不能显示完整信息</translation>
     </message>
@@ -5180,7 +5205,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+134"/>
+        <location filename="../../app/customers/transfer.py" line="+135"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5200,7 +5225,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>同一证件号码在第 {other} 行也出现了</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>is already used by a customer outside your branch scope; nothing was imported</source>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
@@ -5697,7 +5722,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+7"/>
+        <location filename="../../app/customers/transfer.py" line="+20"/>
         <location filename="../../app/tiers/evaluation.py" line="-2"/>
         <source>CIF number</source>
         <translation>客户号</translation>
@@ -5818,7 +5843,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-220"/>
+        <location filename="../../app/customers/transfer.py" line="-235"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -6144,12 +6169,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-323"/>
+        <location filename="../../app/customers/records.py" line="-328"/>
         <source>Masking policy</source>
         <translation>掩码策略</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+329"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>

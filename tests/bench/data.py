@@ -6,6 +6,10 @@ built with the same size and data recipe (:data:`RECIPE`), and migrated to this 
 when it is older (migrations add tables; the customers stay valid); otherwise it is rebuilt.
 SQLite stores live in the user's cache directory (platformdirs); PostgreSQL stores are
 databases named ``vipdesk_bench_<key>`` on the test server (``VIPDESK_TEST_PG_URL``).
+
+The stores are sealed as a bank's would be (app.crypto: ``keys init`` + ``pii encrypt``), under
+a fixed bench master key (:data:`MASTER_KEY`, test data only), and returned carrying their key
+ring, so that searches go by blind index.
 """
 
 from __future__ import annotations
@@ -17,13 +21,17 @@ from pathlib import Path
 
 import platformdirs
 
+from app.actor import Actor
+from app.crypto import vault
+from app.crypto.sealing import seal_store
 from app.demo import build_demo
 from app.demo.customers import build_demo_customers
 from app.opening import open_store
 from app.store import Store
 
 CUSTOMERS = int(os.environ.get("VIPDESK_BENCH_CUSTOMERS", "1000000"))
-RECIPE = "demo-staff+customers-v1"
+RECIPE = "demo-staff+customers-v1+sealed"
+MASTER_KEY = hashlib.sha256(b"vipdesk bench master key: test data only").digest()
 SEED = 2026
 CACHE = Path(platformdirs.user_cache_dir("vipdesk-bench"))
 
@@ -38,6 +46,14 @@ def _fill(store: Store) -> None:
     build_demo(store, customers=0, seed=SEED)
     build_demo_customers(store, CUSTOMERS, SEED)
     print(f"\nbench data: {CUSTOMERS:,} customers built in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    seal_store(store, Actor.batch("bench"), MASTER_KEY)
+    print(f"bench data: sealed in place in {time.perf_counter() - started:.0f} s")
+
+
+def _keyed(store: Store) -> Store:
+    store.keys = vault.open_ring(store, MASTER_KEY)
+    return store
 
 
 def sqlite_store() -> Store:
@@ -56,7 +72,7 @@ def sqlite_store() -> Store:
             conn.exec_driver_sql("ANALYZE")
         store.engine.dispose()
         building.rename(path)
-    return open_store(f"sqlite:///{path}", migrate=True)
+    return _keyed(open_store(f"sqlite:///{path}", migrate=True))
 
 
 def pg_store(server_url: str) -> Store:
@@ -79,7 +95,7 @@ def pg_store(server_url: str) -> Store:
             with psycopg.connect(f"{server_url}/{name}", autocommit=True) as db:
                 db.execute("VACUUM ANALYZE")
             conn.execute(f'ALTER DATABASE "{name}" RENAME TO "{ready}"')
-    return open_store(f"{server_url}/{ready}", migrate=True)
+    return _keyed(open_store(f"{server_url}/{ready}", migrate=True))
 
 
 def _drop_store_roles(conn, database: str) -> None:

@@ -40,6 +40,7 @@ CALLABLE = {
     "vipdesk_queue_command(text, integer, text, integer, text, integer[], integer, text, integer, integer, text, text, "
     "timestamp without time zone, integer, text, text)": {"staff"},
     "vipdesk_require(text)": {"staff"},
+    "vipdesk_reveal(text, integer, text)": {"staff"},
     "vipdesk_role_prefix()": {"staff", "signin"},
     "vipdesk_set_login(integer, boolean, timestamp without time zone)": {"staff"},
     "vipdesk_set_password(integer, text)": {"staff"},

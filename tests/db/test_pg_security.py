@@ -295,6 +295,10 @@ def test_downgrade_removes_the_store_roles_and_upgrade_restores_them(pg_server_u
 
 PER_ROW_SCOPE = r"(?<!SELECT )current_branch_path\(\)"   # called bare: once for every row checked
 LATER_POLICIES = {("audit_event", "staff_read_branchless")}  # added after 0020 (migration 0035)
+LATER_POLICIES |= {("pii_key", p) for p in ("owner_all", "staff_read")}          # migration 0039
+LATER_POLICIES |= {("sealed_value", p) for p in ("owner_all", "staff_select", "staff_insert", "staff_update",
+                                                 "staff_delete")}
+LATER_POLICIES |= {("customer_tail", p) for p in ("owner_all", "staff_select", "staff_insert", "staff_delete")}
 
 
 def _policies(conn) -> dict[tuple[str, str], tuple[str | None, str | None]]:

@@ -1,0 +1,116 @@
+"""Personal values sealed in place on both engines: every customer and card, resumably; swapped
+ciphertexts fail; rotation keeps every value readable; uniqueness holds on the blind index."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.crypto import custody, vault
+from app.crypto.cipher import DecryptError
+from app.crypto.keys import KeyUnavailable
+from app.crypto.sealing import Progress, encrypt_store
+from db.models import Customer, CustomerTail, SealedValue, VipCard
+
+
+class Stop(Exception):
+    pass
+
+
+@pytest.fixture
+def sealed_store(demo_store, batch):
+    """The demo store with data keys and every value sealed; ``.master`` its master key."""
+    master = custody.new_master_key()
+    vault.init_keys(demo_store, batch, master)
+    encrypt_store(demo_store, batch, vault.open_ring(demo_store, master))
+    demo_store.master = master
+    return demo_store
+
+
+def _clear_and_sealed(store):
+    with store.read() as session:
+        customers = session.execute(select(Customer.id, Customer.id_number, Customer.phone)).all()
+        cards = session.execute(select(VipCard.id, VipCard.card_number)).all()
+        sealed = {(s.entity, s.entity_id, s.field): bytes(s.sealed) for s in session.scalars(select(SealedValue))}
+    return customers, cards, sealed
+
+
+def _all_open(store, ring):
+    customers, cards, sealed = _clear_and_sealed(store)
+    for c in customers:
+        assert ring.open("customer", "id_number", c.id, sealed[("customer", c.id, "id_number")]) == c.id_number
+        if c.phone:
+            assert ring.open("customer", "phone", c.id, sealed[("customer", c.id, "phone")]) == c.phone
+    for card in cards:
+        assert ring.open("vip_card", "card_number", card.id, sealed[("vip_card", card.id, "card_number")]) == card.card_number
+    return len(customers), len(cards)
+
+
+def test_an_interrupted_run_carries_on_where_it_stopped(demo_store, batch):
+    master = custody.new_master_key()
+    vault.init_keys(demo_store, batch, master)
+    ring = vault.open_ring(demo_store, master)
+    seen: list[Progress] = []
+
+    def stop_after_two(p):
+        seen.append(p)
+        if len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        encrypt_store(demo_store, batch, ring, batch=40, progress=stop_after_two)
+    assert [(p.kind, p.done) for p in seen] == [("customer", 40), ("customer", 80)]
+    total = seen[0].total
+    resumed = encrypt_store(demo_store, batch, ring, batch=40)
+    assert resumed["customer"] == total - 80 and resumed["vip_card"] > 0
+    customers, cards = _all_open(demo_store, ring)
+    assert customers == total and cards == resumed["vip_card"]
+    with demo_store.read() as session:
+        assert session.scalar(select(Customer.id).where(Customer.id_number_index.is_(None))) is None
+        assert session.scalar(select(VipCard.id).where(VipCard.card_number_index.is_(None))) is None
+        assert session.query(CustomerTail).count() >= 5 * customers
+    assert encrypt_store(demo_store, batch, ring) == {"customer": 0, "vip_card": 0}
+
+
+def test_swapped_ciphertexts_fail_to_open(sealed_store):
+    ring = vault.open_ring(sealed_store, sealed_store.master)
+    customers, _, sealed = _clear_and_sealed(sealed_store)
+    a, b = customers[0].id, customers[1].id
+    with sealed_store.engine.begin() as conn:
+        for own, other in ((a, b), (b, a)):
+            conn.execute(update(SealedValue).where(SealedValue.entity == "customer", SealedValue.entity_id == own,
+                                                   SealedValue.field == "id_number")
+                         .values(sealed=sealed[("customer", other, "id_number")]))
+    _, _, swapped = _clear_and_sealed(sealed_store)
+    for own in (a, b):
+        with pytest.raises(DecryptError):
+            ring.open("customer", "id_number", own, swapped[("customer", own, "id_number")])
+    with pytest.raises(DecryptError):       # an ID number's ciphertext in the phone's place
+        ring.open("customer", "phone", a, sealed[("customer", a, "id_number")])
+
+
+def test_rotation_keeps_every_value_readable(sealed_store, batch):
+    new_master = custody.new_master_key()
+    assert vault.rotate(sealed_store, batch, sealed_store.master, new_master) == 2
+    assert _all_open(sealed_store, vault.open_ring(sealed_store, new_master))[0] > 0
+    with pytest.raises(KeyUnavailable, match="did not wrap"):
+        vault.open_ring(sealed_store, sealed_store.master)
+    with pytest.raises(KeyUnavailable, match="did not wrap"):      # rotating from a wrong key
+        vault.rotate(sealed_store, batch, sealed_store.master, custody.new_master_key())
+
+
+def test_keys_are_made_once(sealed_store, batch):
+    with pytest.raises(KeyUnavailable, match="data keys already"):
+        vault.init_keys(sealed_store, batch, custody.new_master_key())
+
+
+def test_id_and_card_numbers_are_unique_on_their_blind_index(sealed_store):
+    with sealed_store.read() as session:
+        index = session.scalar(select(Customer.id_number_index).where(Customer.id_type == "resident_id").limit(1))
+        b = session.scalar(select(Customer.id).where(Customer.id_type == "resident_id").offset(1).limit(1))
+        cards = session.execute(select(VipCard.id, VipCard.card_number_index).limit(2)).all()
+    with pytest.raises(IntegrityError), sealed_store.engine.begin() as conn:
+        conn.execute(update(Customer).where(Customer.id == b).values(id_number_index=index))
+    with pytest.raises(IntegrityError), sealed_store.engine.begin() as conn:
+        conn.execute(update(VipCard).where(VipCard.id == cards[1].id).values(card_number_index=cards[0].card_number_index))
