@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
+from app.cards.swipe import card_number_field, is_swipe
 from app.errors import ValidationError
 from app.settings import read_setting, write_setting
 
@@ -23,6 +24,15 @@ def card_policy_in(session: Session) -> CardPolicy:
         return CardPolicy.from_dict(raw)
     except ValidationError:
         return DEFAULT_CARD_POLICY
+
+
+def read_swipe(session: Session, raw: str) -> str:
+    """What a field that takes a card number holds: a swipe read as its card number (the Luhn
+    check digit as the stored policy's products want it), anything else unchanged. The policy
+    is read only for a swipe, so a search typed by hand costs no query more."""
+    if not is_swipe(raw):
+        return raw
+    return card_number_field(raw, card_policy_in(session).luhn_optional_bins)
 
 
 def card_policy(store) -> CardPolicy:
