@@ -30,6 +30,7 @@ from ui.customers.view import CustomerView
 from ui.dialogs import file_name
 from ui.messages import error_text
 from ui.shell.pages import Page, PageContext
+from ui.swipe import SwipeCatcher
 from ui.tiers.aum_page import PROBLEM_COLUMNS
 from ui.tiers.common import table_view
 from ui.tiers.models import RowsModel
@@ -70,6 +71,7 @@ class CustomersPage(Page):
         self.search_box.textChanged.connect(lambda _text: self.timer.start())
         self.search_box.returnPressed.connect(self.search_and_open)
         self.search_box.installEventFilter(self)
+        SwipeCatcher(self.search_box, context.store).refused.connect(self.show_error)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newCustomer")
         self.new_button.setProperty("primary", True)

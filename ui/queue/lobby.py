@@ -18,6 +18,7 @@ from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
+from ui.queue.swipe_ticket import SwipeTicketing
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
 from ui.widgets import styled_label
@@ -92,6 +93,7 @@ class LobbyPage(Page):
         box.addLayout(row)
         box.addWidget(self.issued_label)
         self.find_edit.returnPressed.connect(self.find_customer)
+        self.swipe = SwipeTicketing(self)
         self.find_button.clicked.connect(self.find_customer)
         self.issue_button.clicked.connect(self.issue)
         self.slip_button.clicked.connect(self.save_slip)
@@ -321,7 +323,7 @@ class LobbyPage(Page):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.issue_box.setTitle(self.tr("Issue a ticket"))
-        self.find_edit.setPlaceholderText(self.tr("Card number, ID number or name"))
+        self.find_edit.setPlaceholderText(self.tr("Swipe a card, or card number, ID number or name"))
         self.find_button.setText(self.tr("Find"))
         self.issue_button.setText(self.tr("Issue ticket"))
         self.slip_button.setText(self.tr("Save slip…"))
