@@ -15,8 +15,8 @@ receive a whole track instead of the number:
 discretionary data are dropped here, before anything could store, log or show them, and no
 message quotes them. A damaged swipe (a track cut short, a stray character, two tracks that
 disagree, a number failing its Luhn check digit) is refused with a message asking for another
-swipe, never turned into some other card's number. Input that is not a swipe (no sentinel or
-separator in it) is left to the field's own rules.
+swipe, never turned into some other card's number. Input that holds no track start (a start
+sentinel before a digit) is left to the field's own rules.
 
 No database and no Qt here.
 """
@@ -32,8 +32,9 @@ from app.text import normalise
 
 CARD_NUMBER = QT_TRANSLATE_NOOP("fields", "Card number")
 
-# What only a swipe contains: the start sentinels, the separators and the end sentinel.
-_SWIPE_MARKS = re.compile(r"[%;=^?]")
+# How a track begins: a start sentinel before the number (track 1 with its format code B), or
+# before the reader's E of a read error. Text that merely holds a ``;`` or ``%`` is not a swipe.
+_TRACK_START = re.compile(r"%B?[0-9]|;[0-9]|[%;]E\?", re.ASCII)
 # One track between its start and end sentinels (the reader's LRC is never typed).
 _TRACK = re.compile(r"([%;])([^%;?]*)\?")
 _TRACK1 = re.compile(r"B([0-9]{1,19})\^([^^]{1,26})\^([0-9]{4}|\^)(.*)", re.ASCII)
@@ -54,8 +55,9 @@ PAN_LUHN = QT_TRANSLATE_NOOP(
 
 
 def is_swipe(raw: str | None) -> bool:
-    """Whether ``raw`` holds a track's marks (full-width ones too, as an input method types them)."""
-    return isinstance(raw, str) and bool(_SWIPE_MARKS.search(normalise(raw[:MAX_SWIPE + 1])))
+    """Whether ``raw`` holds the start of a track (full-width marks too, as an input method
+    types them), wherever it begins: a swipe into a field that held text is still a swipe."""
+    return isinstance(raw, str) and bool(_TRACK_START.search(normalise(raw[:MAX_SWIPE + 1]).replace(" ", "")))
 
 
 def _refuse(template: str, **params: object) -> ValidationError:

@@ -4,7 +4,7 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+164"/>
+        <location filename="../../ui/cards/dialogs.py" line="+166"/>
         <source>No customer found for {text} in your scope: try the name, the last digits of the ID, a card number or the CIF number.</source>
         <translation>在您的范围内找不到“{text}”对应的客户：请输入姓名、证件号后几位、卡号或客户号。</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>CancelCardDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+257"/>
+        <location filename="../../ui/cards/dialogs.py" line="+258"/>
         <source>Cancel a VIP card</source>
         <translation>注销贵宾卡</translation>
     </message>
@@ -144,12 +144,12 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>{name} ({cif}) · {kind} · {card} · entered by {who} on {day}</source>
         <translation>{name}（{cif}）· {kind} · {card} · {who} 于 {day} 录入</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>{name} ({cif}) · {card} {number} · expires {expiry}</source>
         <translation>{name}（{cif}）· {card} {number} · 有效期至 {expiry}</translation>
     </message>
@@ -491,7 +491,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-184"/>
+        <location filename="../../ui/cards/dialogs.py" line="-185"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -524,7 +524,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Your drawer holds no blank {card}: ask the custodian for a hand-out (on the stock page) before issuing this card.</source>
         <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
     </message>
@@ -607,7 +607,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>OldCardRow</name>
     <message>
-        <location line="-389"/>
+        <location line="-391"/>
         <source>Handed back (to stock, for destruction)</source>
         <translation>已交回（入库待销毁）</translation>
     </message>
@@ -620,7 +620,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+444"/>
+        <location line="+446"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -633,7 +633,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Cancel card application</source>
         <translation>撤销贵宾卡申请</translation>
     </message>
@@ -794,7 +794,7 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location filename="../../app/cards/paperwork.py" line="+171"/>
-        <location filename="../../app/cards/rules.py" line="+131"/>
+        <location filename="../../app/cards/rules.py" line="+136"/>
         <location line="+4"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
@@ -837,7 +837,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该卡的服务协议已登记为已签署。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-159"/>
+        <location filename="../../app/cards/rules.py" line="-164"/>
         <source>This application is {status}; only one awaiting approval can be approved.</source>
         <translation>该申请状态为{status}，只有待审批的申请才能批准。</translation>
     </message>
@@ -878,12 +878,12 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+77"/>
-        <location line="+186"/>
+        <location line="+192"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <location line="+39"/>
         <source>every card type needs exactly one product</source>
         <translation>每个卡种须有且只有一个卡产品</translation>
@@ -914,12 +914,33 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../app/cards/holder.py" line="+45"/>
+        <location filename="../../app/cards/rules.py" line="+21"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>must be 16 or 19 digits</source>
+        <translation>须为 16 位或 19 位数字</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no customer of your branches holds card {card}: find them by ID number or name</source>
+        <translation>本行辖内没有持卡号 {card} 的客户：请按证件号码或姓名查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{card} was reported lost: check the customer&apos;s ID document and find them by it</source>
+        <translation>卡 {card} 已挂失：请核验客户身份证件并按证件查找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{card} belongs to a customer marked inactive</source>
+        <translation>卡 {card} 的持卡客户已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/cards/rules.py" line="+2"/>
         <source>must be digits only</source>
         <translation>只能包含数字</translation>
     </message>
@@ -1008,6 +1029,31 @@ An agreement and a letter will be recorded for printing.</source>
         <source>a downgrade is to a card below the {held} card held</source>
         <translation>降级须换成低于现持{held}的卡种</translation>
     </message>
+    <message>
+        <location filename="../../app/cards/swipe.py" line="+45"/>
+        <source>the swipe was not read whole or is damaged: swipe the card again, or type the number</source>
+        <translation>刷卡数据不完整或已损坏：请重新刷卡，或手工输入卡号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the reader could not read the card: swipe it again</source>
+        <translation>读卡器未能读出此卡：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card&apos;s two tracks hold different numbers: swipe the card again</source>
+        <translation>卡片两个磁道的卡号不一致：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number has {count} digits, not 16 or 19: not a card VIP Desk knows</source>
+        <translation>所刷卡号为 {count} 位，不是 16 位或 19 位：不是本系统可识别的卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number fails the Luhn check digit: swipe the card again</source>
+        <translation>所刷卡号未通过 Luhn 校验位检查：请重新刷卡</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -1017,17 +1063,17 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-430"/>
+        <location filename="../../app/cards/rules.py" line="-435"/>
         <source>Application kind</source>
         <translation>申请类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cards/swipe.py" line="-19"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cards/rules.py" line="+1"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>

@@ -216,7 +216,7 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+167"/>
+        <location filename="../../ui/queue/lobby.py" line="+169"/>
         <location line="+36"/>
         <location line="+126"/>
         <source>Anonymous (no customer)</source>
@@ -309,8 +309,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Card number, ID number or name</source>
-        <translation>卡号、证件号码或姓名</translation>
+        <source>Swipe a card, or card number, ID number or name</source>
+        <translation>刷卡，或输入卡号、证件号码、姓名</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -531,7 +531,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-307"/>
+        <location filename="../../ui/queue/lobby.py" line="-308"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-157"/>
         <source>Counter</source>
