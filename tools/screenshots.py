@@ -8,8 +8,8 @@ auditor's audit trail in Chinese, the branch manager's tier worklists and the ad
 tier policy in Chinese, the branch manager's customer search and one customer's view (phone
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
-the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
-after a call and the lobby display, the queue statistics and the first page of their report (PDF).
+the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a VIP's
+ticket issued by a card swipe at the lobby, a counter after a call and the lobby display, the queue statistics and the first page of their report (PDF).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -235,6 +235,36 @@ def _queue(app, store, language, out: Path) -> None:
         window.close()
 
 
+def _swipe(app, store, language, out: Path) -> None:
+    """The lobby right after a VIP swiped their card: the ticket issued with their tier's
+    priority, the reader typing key by key as it does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from db.models import Customer, VipCard
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    with store.read() as session:
+        number = session.scalar(select(VipCard.card_number).join(Customer, Customer.id == VipCard.customer_id)
+                                .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
+                                       Customer.tier != "ordinary", VipCard.status == "active")
+                                .order_by(VipCard.id.desc()))
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    page = lobby.open_page("lobby")
+    page.find_edit.setFocus()
+    QTest.keyClicks(page.find_edit, f"%B{number}^ZHANG/SAN^2812101000000?;{number}=28121010000000000?")
+    QTest.keyClick(page.find_edit, Qt.Key.Key_Return)
+    _grab(app, lobby, out / "visit-swipe-lobby-zh.png")
+    lobby.idle.stop()
+    lobby.close()
+
+
 def _cards(app, store, language, out: Path) -> None:
     """The teller's counter workspace (queue of approved applications, drawer stock), the
     issue wizard at its confirmation step, the branch manager's approvals inbox and one
@@ -430,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         _care(app, store, language, out)
         _documents(app, store, language, out)
         _queue(app, store, language, out)
+        _swipe(app, store, language, out)
         _queue_report(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()
