@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.permissions import Permission
+from app.cards.swipe import is_swipe
 from app.customers.search import customer_page, search_customers
 from app.customers.transfer import (
     CustomerImportRefused, CustomerImportResult, export_customers, import_customers,
@@ -68,7 +69,8 @@ class CustomersPage(Page):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(lambda _text: self.timer.start())
+        # A card swiped is searched at the reader's Enter, not half-read as it is typed.
+        self.search_box.textChanged.connect(lambda text: self.timer.stop() if is_swipe(text) else self.timer.start())
         self.search_box.returnPressed.connect(self.search_and_open)
         self.search_box.installEventFilter(self)
         SwipeCatcher(self.search_box, context.store).refused.connect(self.show_error)

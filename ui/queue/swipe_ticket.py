@@ -2,7 +2,9 @@
 ticket at once, for the service chosen, to the customer holding the card, so that their tier's
 priority holds from the first second (DOMAIN.md "Queue priority"). The swipe is read and
 scrubbed by :class:`ui.swipe.SwipeCatcher`; a damaged swipe, an unknown or lost card say why
-and issue nothing (the lobby manager may then issue anonymously or find the customer by ID)."""
+and issue nothing (the lobby manager may then issue anonymously or find the customer by ID).
+After a ticket issued with the button, the find box takes the focus back: a reader types into
+whatever has it, and the next VIP's swipe must land there."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class SwipeTicketing(QObject):
         self.catcher = SwipeCatcher(page.find_edit, page.context.store, consume=True)
         self.catcher.swiped.connect(self.issue_for)
         self.catcher.refused.connect(page.show_error)
+        page.issue_button.clicked.connect(lambda: page.find_edit.setFocus())
 
     def issue_for(self, number: str) -> None:
         """Find the holder of card ``number`` and issue their ticket."""
