@@ -216,8 +216,8 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+169"/>
-        <location line="+36"/>
+        <location filename="../../ui/queue/lobby.py" line="+172"/>
+        <location line="+37"/>
         <location line="+126"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
@@ -384,7 +384,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+161"/>
+        <location filename="../../ui/queue/setup_page.py" line="+166"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -442,6 +442,11 @@
         <location line="+0"/>
         <source>Maximum wait (min)</source>
         <translation>最长等候（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert after (min)</source>
+        <translation>提醒时限（分钟）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -531,9 +536,9 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-308"/>
+        <location filename="../../ui/queue/lobby.py" line="-311"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
-        <location filename="../../ui/queue/setup_page.py" line="-157"/>
+        <location filename="../../ui/queue/setup_page.py" line="-163"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -754,6 +759,39 @@
     </message>
 </context>
 <context>
+    <name>WaitAlerts</name>
+    <message>
+        <location filename="../../ui/queue/wait_alerts.py" line="+58"/>
+        <source>{number} ({tier}) {minutes} min</source>
+        <translation>{number}（{tier}）{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, past its maximum wait</source>
+        <translation>，已超最长等候</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting long: {tickets}</source>
+        <translation>等候过久：{tickets}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve a counter for {number}…</source>
+        <translation>为 {number} 预留窗口…</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../app/queue/calling.py" line="+43"/>
@@ -818,18 +856,23 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+105"/>
+        <location filename="../../app/queue/rules.py" line="+121"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>must be less than the same tier&apos;s maximum wait ({minutes} minutes)</source>
+        <translation>须小于同一等级的最长等候时间（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{zone} is not a known time zone</source>
         <translation>{zone} 不是已知的时区</translation>
     </message>
@@ -978,7 +1021,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-243"/>
+        <location filename="../../app/queue/rules.py" line="-269"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -991,6 +1034,11 @@
         <location line="+1"/>
         <source>Maximum wait (minutes)</source>
         <translation>最长等候（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert the lobby after (minutes)</source>
+        <translation>等候提醒时限（分钟）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1066,7 +1114,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+196"/>
+        <location filename="../../app/queue/rules.py" line="+221"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1124,7 +1172,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-228"/>
+        <location line="-254"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

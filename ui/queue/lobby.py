@@ -19,6 +19,7 @@ from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
 from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
 from ui.queue.swipe_ticket import SwipeTicketing
+from ui.queue.wait_alerts import WaitAlerts
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
 from ui.widgets import styled_label
@@ -136,6 +137,8 @@ class LobbyPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.issue_box)
         layout.addWidget(self.summary)
+        self.alerts = WaitAlerts(self)
+        layout.addWidget(self.alerts)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -168,6 +171,7 @@ class LobbyPage(Page):
             self.customer_box.clear()
             self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
         refresh_keeping(self.view, self.model, board.tickets)
+        self.alerts.show_board(board)
         refresh_keeping(self.counters_view, self.counters_model,
                         [_CounterLine(c, self._counter_status(c)) for c in board.counters])
         waiting = "  ".join(f"{prefix} {name}: {board.waiting.get(sid, 0)}" for sid, prefix, name in board.services)

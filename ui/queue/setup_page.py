@@ -134,7 +134,7 @@ class QueueSetupPage(Page):
         self.mode.setObjectName("policyMode")
         self.mode.addItem("", rules.STRICT)
         self.mode.addItem("", rules.INTERLEAVED)
-        self.tiers = QTableWidget(0, 3, self.policy_box)
+        self.tiers = QTableWidget(0, 4, self.policy_box)
         self.tiers.setObjectName("policyTiers")
         self.tiers.verticalHeader().setVisible(False)
         self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -195,8 +195,12 @@ class QueueSetupPage(Page):
             weight.setValue(policy.weight(code))
             wait.setRange(1, 480)
             wait.setValue(int(policy.max_wait(code).total_seconds() // 60))
+            alert = QSpinBox(self.tiers)
+            alert.setRange(1, 479)
+            alert.setValue(int(policy.alert_after(code).total_seconds() // 60))
             self.tiers.setCellWidget(row, 1, weight)
             self.tiers.setCellWidget(row, 2, wait)
+            self.tiers.setCellWidget(row, 3, alert)
         self.recall_gap.setValue(policy.recall_gap_seconds)
         self.recalls.setValue(policy.recalls_before_no_show)
         self.lost_after.setValue(policy.lost_after_seconds)
@@ -207,6 +211,7 @@ class QueueSetupPage(Page):
             mode=self.mode.currentData(),
             weights={code: self.tiers.cellWidget(r, 1).value() for r, code in enumerate(self.codes)},
             max_wait_minutes={code: self.tiers.cellWidget(r, 2).value() for r, code in enumerate(self.codes)},
+            alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
             lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone)
 
@@ -263,7 +268,8 @@ class QueueSetupPage(Page):
         self.open_button.setText(self.tr("Open / close"))
         self.mode.setItemText(0, self.tr("Strict: higher priority first"))
         self.mode.setItemText(1, self.tr("Interleaved by ratio"))
-        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Ratio"), self.tr("Maximum wait (min)")])
+        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Ratio"), self.tr("Maximum wait (min)"),
+                                              self.tr("Alert after (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
