@@ -237,7 +237,8 @@ def _queue(app, store, language, out: Path) -> None:
 
 def _swipe(app, store, language, out: Path) -> None:
     """The lobby right after a VIP swiped their card: the ticket issued with their tier's
-    priority, the reader typing key by key as it does."""
+    priority (the reader typing key by key as it does), and the demo morning's long waits on
+    the alert line above the queue."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from sqlalchemy import select
