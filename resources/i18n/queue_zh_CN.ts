@@ -384,7 +384,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+166"/>
+        <location filename="../../ui/queue/setup_page.py" line="+168"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -445,8 +445,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Alert after (min)</source>
-        <translation>提醒时限（分钟）</translation>
+        <source>Alert (min)</source>
+        <translation>提醒（分钟）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -538,7 +538,7 @@
     <message>
         <location filename="../../ui/queue/lobby.py" line="-311"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
-        <location filename="../../ui/queue/setup_page.py" line="-163"/>
+        <location filename="../../ui/queue/setup_page.py" line="-165"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>

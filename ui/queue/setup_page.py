@@ -137,7 +137,9 @@ class QueueSetupPage(Page):
         self.tiers = QTableWidget(0, 4, self.policy_box)
         self.tiers.setObjectName("policyTiers")
         self.tiers.verticalHeader().setVisible(False)
-        self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The tier's name takes what the three figures' headers leave.
+        self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tiers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tiers.setMaximumHeight(230)
         self.recall_gap, self.recalls, self.lost_after = QSpinBox(self), QSpinBox(self), QSpinBox(self)
         self.recall_gap.setRange(0, 600)
@@ -269,7 +271,7 @@ class QueueSetupPage(Page):
         self.mode.setItemText(0, self.tr("Strict: higher priority first"))
         self.mode.setItemText(1, self.tr("Interleaved by ratio"))
         self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Ratio"), self.tr("Maximum wait (min)"),
-                                              self.tr("Alert after (min)")])
+                                              self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
