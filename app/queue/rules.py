@@ -63,6 +63,7 @@ TIME_ZONE = QT_TRANSLATE_NOOP("fields", "Time zone")
 REASON = QT_TRANSLATE_NOOP("fields", "Reason")
 PRIORITY = QT_TRANSLATE_NOOP("fields", "Priority")
 TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
+RECEIVE_WITHIN = QT_TRANSLATE_NOOP("fields", "Tell the branch manager after (minutes)")
 
 DEFAULT_MAX_WAIT_MINUTES = 30
 
@@ -84,6 +85,9 @@ class QueuePolicy:
     lost_after_seconds: int = 90
     time_zone: str = BUSINESS_TIME_ZONE
     alert_minutes: Mapping[str, int] = field(default_factory=dict)
+    # a VIP's arrival not received by their relationship manager within this is told to the
+    # branch manager too (app.visit.arrivals; the PostgreSQL guard of migration 0040 reads it)
+    receive_minutes: int = 5
 
     def weight(self, tier: str) -> int:
         return int(self.weights.get(tier, 1))
@@ -103,7 +107,8 @@ class QueuePolicy:
                            "recall_gap_seconds": self.recall_gap_seconds,
                            "recalls_before_no_show": self.recalls_before_no_show,
                            "lost_after_seconds": self.lost_after_seconds,
-                           "time_zone": self.time_zone, "alert_minutes": dict(self.alert_minutes)},
+                           "time_zone": self.time_zone, "alert_minutes": dict(self.alert_minutes),
+                           "receive_minutes": self.receive_minutes},
                           sort_keys=True)
 
     @classmethod
@@ -134,7 +139,8 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                 max_wait_minutes: Mapping[str, object] | None = None,
                 recall_gap_seconds: object = 30, recalls_before_no_show: object = 2,
                 lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE,
-                alert_minutes: Mapping[str, object] | None = None) -> QueuePolicy:
+                alert_minutes: Mapping[str, object] | None = None,
+                receive_minutes: object = 5) -> QueuePolicy:
     """A checked policy, or :class:`ValidationError` naming the field that is wrong. A tier's
     alert comes before its maximum wait (an alert at or after it would tell of a ticket the
     calling order already puts first)."""
@@ -160,7 +166,8 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                        recall_gap_seconds=_whole(recall_gap_seconds, 0, 600, RECALL_GAP),
                        recalls_before_no_show=_whole(recalls_before_no_show, 0, 10, RECALLS),
                        lost_after_seconds=_whole(lost_after_seconds, 30, 3600, LOST_AFTER),
-                       time_zone=str(time_zone), alert_minutes=checked_alerts)
+                       time_zone=str(time_zone), alert_minutes=checked_alerts,
+                       receive_minutes=_whole(receive_minutes, 1, 60, RECEIVE_WITHIN))
 
 
 # ----------------------------------------------------------------------------- ticket numbers

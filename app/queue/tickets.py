@@ -22,6 +22,7 @@ from app.queue.common import (
     snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
+from app.visit.arrivals import announce_arrival
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
 
 
@@ -116,6 +117,8 @@ def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = Non
         session.flush()
         ticket.origin_id = ticket.id
         ahead = people_ahead(session, ticket, policy, codes, uow.now)
+        if customer_id is not None:
+            announce_arrival(uow, ticket, customer, policy.receive_minutes)
         uow.audit("queue.issue", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
                   after={**snapshot(ticket), "customer_id": customer_id})
         notify(session, ticket.branch_id)
