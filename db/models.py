@@ -941,4 +941,5 @@ class VisitArrival(Base):
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     received_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
     received_by_name: Mapped[str] = mapped_column(String(64), default="")
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact_record.id"))
+    contact_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                                   ForeignKey("contact_record.id"))

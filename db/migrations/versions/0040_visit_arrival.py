@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column('received_at', sa.DateTime(), nullable=True),
         sa.Column('received_by_id', sa.Integer(), nullable=True),
         sa.Column('received_by_name', sa.String(length=64), nullable=False),
-        sa.Column('contact_id', sa.Integer(), nullable=True),
+        sa.Column('contact_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
         sa.ForeignKeyConstraint(['branch_id'], ['branch.id'], name=op.f('fk_visit_arrival_branch_id_branch')),
         sa.ForeignKeyConstraint(['ticket_id'], ['queue_ticket.id'], name=op.f('fk_visit_arrival_ticket_id_queue_ticket')),
         sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_visit_arrival_customer_id_customer')),
