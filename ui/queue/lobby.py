@@ -20,6 +20,7 @@ from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
 from ui.queue.swipe_ticket import SwipeTicketing
 from ui.queue.wait_alerts import WaitAlerts
+from ui.visit.arrivals import LobbyArrivals
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
 from ui.widgets import styled_label
@@ -139,6 +140,8 @@ class LobbyPage(Page):
         layout.addWidget(self.summary)
         self.alerts = WaitAlerts(self)
         layout.addWidget(self.alerts)
+        self.arrivals = LobbyArrivals(context, self)
+        layout.addWidget(self.arrivals)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -172,6 +175,7 @@ class LobbyPage(Page):
             self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
         refresh_keeping(self.view, self.model, board.tickets)
         self.alerts.show_board(board)
+        self.arrivals.refresh()
         refresh_keeping(self.counters_view, self.counters_model,
                         [_CounterLine(c, self._counter_status(c)) for c in board.counters])
         waiting = "  ".join(f"{prefix} {name}: {board.waiting.get(sid, 0)}" for sid, prefix, name in board.services)
