@@ -216,8 +216,8 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+172"/>
-        <location line="+37"/>
+        <location filename="../../ui/queue/lobby.py" line="+175"/>
+        <location line="+38"/>
         <location line="+126"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
@@ -536,7 +536,7 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-311"/>
+        <location filename="../../ui/queue/lobby.py" line="-314"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
         <location filename="../../ui/queue/setup_page.py" line="-165"/>
         <source>Counter</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <location filename="../../app/queue/calling.py" line="+169"/>
-        <location filename="../../app/queue/tickets.py" line="+165"/>
+        <location filename="../../app/queue/tickets.py" line="+168"/>
         <location line="+123"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -856,13 +856,13 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+121"/>
+        <location filename="../../app/queue/rules.py" line="+126"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -922,13 +922,13 @@
         <translation>须为业务列表</translation>
     </message>
     <message>
-        <location filename="../../app/queue/tickets.py" line="-197"/>
-        <location line="+207"/>
+        <location filename="../../app/queue/tickets.py" line="-199"/>
+        <location line="+209"/>
         <source>{name} is not offered at the moment</source>
         <translation>{name}暂不办理</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-199"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -938,7 +938,7 @@
         <translation>已标记为停用</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>must be one of the tiers</source>
         <translation>须为客户等级之一</translation>
     </message>
@@ -1021,7 +1021,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-269"/>
+        <location filename="../../app/queue/rules.py" line="-276"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1076,6 +1076,11 @@
         <translation>排队号</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Tell the branch manager after (minutes)</source>
+        <translation>超时通知行长（分钟）</translation>
+    </message>
+    <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
         <source>Number prefix</source>
         <translation>号码前缀</translation>
@@ -1114,7 +1119,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+221"/>
+        <location filename="../../app/queue/rules.py" line="+227"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1172,7 +1177,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-254"/>
+        <location line="-261"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
