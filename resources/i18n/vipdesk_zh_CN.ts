@@ -1121,7 +1121,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+182"/>
+        <location filename="../../ui/customers/page.py" line="+186"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1472,7 +1472,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+278"/>
+        <location filename="../../ui/shell/window.py" line="+281"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -3396,6 +3396,16 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>VIP arrival told to the relationship manager</source>
+        <translation>贵宾到店已通知理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP arrival received</source>
+        <translation>贵宾到店已接待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ticket called</source>
         <translation>叫号</translation>
     </message>
@@ -3631,6 +3641,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>All VIP arrival actions</source>
+        <translation>所有贵宾到店操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All customer record actions</source>
         <translation>全部客户档案操作</translation>
     </message>
@@ -3736,6 +3751,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>VIP arrival</source>
+        <translation>贵宾到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -3806,7 +3826,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-162"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3851,12 +3871,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3914,7 +3934,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+35"/>
+        <location filename="../../app/glossary.py" line="+36"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -4498,7 +4518,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+231"/>
+        <location filename="../../app/store.py" line="+209"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>

@@ -16,7 +16,7 @@
     <message>
         <location line="+3"/>
         <source>Not yet received (manager: {manager}). </source>
-        <translation>尚无人接待（客户经理：{manager}）。</translation>
+        <translation>尚无人接待（理财经理：{manager}）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -62,7 +62,7 @@
     <message>
         <location line="+12"/>
         <source>is for the customer&apos;s relationship manager or a branch manager</source>
-        <translation>仅限该客户的客户经理或行长</translation>
+        <translation>仅限该客户的理财经理或行长</translation>
     </message>
     <message>
         <location line="+3"/>
