@@ -266,6 +266,41 @@ def _swipe(app, store, language, out: Path) -> None:
     lobby.close()
 
 
+def _arrival(app, store, language, out: Path) -> None:
+    """A VIP's arrival: the advisor's VIP Desk telling of two customers just come in (the lobby
+    issued their tickets), and the lobby's line once the advisor said "I'll receive them" to one."""
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.queue import tickets, views
+    from db.models import Customer
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    lobby_actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    advisor_session = sign_in(store, "advisor", DEMO_PASSWORD)
+    service = views.board(store, lobby_actor).services[0][0]
+    with store.read() as session:
+        kept = session.scalars(select(Customer.id).where(
+            Customer.relationship_manager_id == advisor_session.actor.account_id, Customer.active.is_(True),
+            Customer.branch_id == lobby_actor.branch_id).order_by(Customer.id).limit(2)).all()
+    for customer_id in kept:
+        tickets.issue_ticket(store, lobby_actor, service_id=service, customer_id=customer_id)
+    advisor = MainWindow(advisor_session, dialogs=Dialogs(), language=language)
+    advisor.show()
+    _grab(app, advisor, out / "visit-arrival-advisor-zh.png")
+    advisor.arrivals.receive(advisor.arrivals.rows[0].id)
+    advisor.idle.stop()
+    advisor.close()
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    lobby.open_page("lobby")
+    _grab(app, lobby, out / "visit-arrival-lobby-zh.png")
+    lobby.idle.stop()
+    lobby.close()
+
+
 def _cards(app, store, language, out: Path) -> None:
     """The teller's counter workspace (queue of approved applications, drawer stock), the
     issue wizard at its confirmation step, the branch manager's approvals inbox and one
@@ -462,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         _documents(app, store, language, out)
         _queue(app, store, language, out)
         _swipe(app, store, language, out)
+        _arrival(app, store, language, out)
         _queue_report(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()

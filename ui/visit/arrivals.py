@@ -60,7 +60,7 @@ class ArrivalNotices(QFrame):
         for row in self.rows:
             line = QFrame(self)
             line.setObjectName("arrivalNotice")
-            label = styled_label("error" if row.escalated else "title", line, wrap=True)
+            label = styled_label("error" if row.escalated else "notice", line, wrap=True)
             button = QPushButton(line)
             button.setObjectName("receiveArrival")
             button.clicked.connect(lambda _checked=False, arrival_id=row.id: self.receive(arrival_id))
