@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.auth.permissions import Permission, Role, require
@@ -101,11 +101,13 @@ def arrivals_for(store, actor) -> list[ArrivalRow]:
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     now = store.clock()
     boss = _is_branch_manager(actor)
+    told = VisitArrival.manager_id == actor.account_id
+    if boss:
+        told = or_(told, VisitArrival.escalate_at <= now)
     with store.read() as session:
         rows = [_row(found, now, full_name=True)
-                for found in session.execute(_query(now).where(VisitArrival.received_at.is_(None)))
-                if found[5] and actor.sees(found[4])
-                and (found[0].manager_id == actor.account_id or (boss and found[0].escalate_at <= now))]
+                for found in session.execute(_query(now).where(VisitArrival.received_at.is_(None), told))
+                if found[5] and actor.sees(found[4])]
     return sorted(rows, key=lambda r: (not r.escalated, r.announced_at))
 
 
