@@ -64,6 +64,8 @@ REASON = QT_TRANSLATE_NOOP("fields", "Reason")
 PRIORITY = QT_TRANSLATE_NOOP("fields", "Priority")
 TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
 RECEIVE_WITHIN = QT_TRANSLATE_NOOP("fields", "Tell the branch manager after (minutes)")
+OPENING_HOURS = QT_TRANSLATE_NOOP("fields", "Opening hours")
+APPOINTMENT_TIER = QT_TRANSLATE_NOOP("fields", "Priority of a kept appointment")
 
 DEFAULT_MAX_WAIT_MINUTES = 30
 
@@ -88,6 +90,11 @@ class QueuePolicy:
     # a VIP's arrival not received by their relationship manager within this is told to the
     # branch manager too (app.visit.arrivals; the PostgreSQL guard of migration 0040 reads it)
     receive_minutes: int = 5
+    # the branch's opening hours (local "HH:MM"; appointments are booked within them) and the
+    # tier whose priority an appointment kept within its window gives (app.visit.appointments)
+    opens_at: str = "09:00"
+    closes_at: str = "17:00"
+    appointment_tier: str = "diamond"
 
     def weight(self, tier: str) -> int:
         return int(self.weights.get(tier, 1))
@@ -108,7 +115,8 @@ class QueuePolicy:
                            "recalls_before_no_show": self.recalls_before_no_show,
                            "lost_after_seconds": self.lost_after_seconds,
                            "time_zone": self.time_zone, "alert_minutes": dict(self.alert_minutes),
-                           "receive_minutes": self.receive_minutes},
+                           "receive_minutes": self.receive_minutes, "opens_at": self.opens_at,
+                           "closes_at": self.closes_at, "appointment_tier": self.appointment_tier},
                           sort_keys=True)
 
     @classmethod
@@ -140,7 +148,8 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                 recall_gap_seconds: object = 30, recalls_before_no_show: object = 2,
                 lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE,
                 alert_minutes: Mapping[str, object] | None = None,
-                receive_minutes: object = 5) -> QueuePolicy:
+                receive_minutes: object = 5, opens_at: str = "09:00", closes_at: str = "17:00",
+                appointment_tier: str = "diamond") -> QueuePolicy:
     """A checked policy, or :class:`ValidationError` naming the field that is wrong. A tier's
     alert comes before its maximum wait (an alert at or after it would tell of a ticket the
     calling order already puts first)."""
@@ -157,6 +166,11 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "must be less than the same tier's maximum wait ({minutes} minutes)"),
                 field=ALERT_AFTER, minutes=most)
+    if not (_clock_time(opens_at) and _clock_time(closes_at) and str(opens_at) < str(closes_at)):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be two times of day (HH:MM), opening first"),
+                              field=OPENING_HOURS)
+    if not isinstance(appointment_tier, str) or not appointment_tier.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "choose a tier"), field=APPOINTMENT_TIER)
     try:
         ZoneInfo(str(time_zone))
     except (ZoneInfoNotFoundError, ValueError):
@@ -167,7 +181,15 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                        recalls_before_no_show=_whole(recalls_before_no_show, 0, 10, RECALLS),
                        lost_after_seconds=_whole(lost_after_seconds, 30, 3600, LOST_AFTER),
                        time_zone=str(time_zone), alert_minutes=checked_alerts,
-                       receive_minutes=_whole(receive_minutes, 1, 60, RECEIVE_WITHIN))
+                       receive_minutes=_whole(receive_minutes, 1, 60, RECEIVE_WITHIN),
+                       opens_at=str(opens_at), closes_at=str(closes_at), appointment_tier=appointment_tier.strip())
+
+
+def _clock_time(text: object) -> bool:
+    """Is ``text`` a time of day written HH:MM (00:00 to 23:59)?"""
+    parts = str(text).split(":")
+    return (len(parts) == 2 and all(len(p) == 2 and p.isdigit() for p in parts)
+            and int(parts[0]) < 24 and int(parts[1]) < 60)
 
 
 # ----------------------------------------------------------------------------- ticket numbers
