@@ -20,6 +20,7 @@ from ui.queue.live import LiveQueue
 from ui.queue.models import RowsModel, refresh_keeping, selected_row, sorted_table, ticket_columns
 from ui.queue.swipe_ticket import SwipeTicketing
 from ui.queue.wait_alerts import WaitAlerts
+from ui.visit.appointments import AppointmentsButton
 from ui.visit.arrivals import LobbyArrivals
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import tier_label
@@ -128,6 +129,8 @@ class LobbyPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.display_button)
+        self.appointments = AppointmentsButton(self)
+        buttons.addWidget(self.appointments)
 
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
