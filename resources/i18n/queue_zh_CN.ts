@@ -216,7 +216,7 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+175"/>
+        <location filename="../../ui/queue/lobby.py" line="+178"/>
         <location line="+38"/>
         <location line="+126"/>
         <source>Anonymous (no customer)</source>
@@ -384,7 +384,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+168"/>
+        <location filename="../../ui/queue/setup_page.py" line="+174"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>提醒（分钟）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -536,9 +536,9 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-314"/>
+        <location filename="../../ui/queue/lobby.py" line="-316"/>
         <location filename="../../ui/queue/models.py" line="+155"/>
-        <location filename="../../ui/queue/setup_page.py" line="-165"/>
+        <location filename="../../ui/queue/setup_page.py" line="-172"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <location filename="../../app/queue/calling.py" line="+169"/>
-        <location filename="../../app/queue/tickets.py" line="+168"/>
+        <location filename="../../app/queue/tickets.py" line="+177"/>
         <location line="+123"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -856,13 +856,13 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+126"/>
+        <location filename="../../app/queue/rules.py" line="+134"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
@@ -872,12 +872,22 @@
         <translation>须小于同一等级的最长等候时间（{minutes} 分钟）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>must be two times of day (HH:MM), opening first</source>
+        <translation>须为两个时刻（时:分），开门在前</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose a tier</source>
+        <translation>请选择客户等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{zone} is not a known time zone</source>
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -1021,7 +1031,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-276"/>
+        <location filename="../../app/queue/rules.py" line="-298"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1081,6 +1091,16 @@
         <translation>超时通知行长（分钟）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority of a kept appointment</source>
+        <translation>按时预约的优先级</translation>
+    </message>
+    <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
         <source>Number prefix</source>
         <translation>号码前缀</translation>
@@ -1119,7 +1139,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+227"/>
+        <location filename="../../app/queue/rules.py" line="+247"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1177,7 +1197,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-261"/>
+        <location line="-283"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

@@ -3406,6 +3406,21 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Appointment booked</source>
+        <translation>预约已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment checked in</source>
+        <translation>预约已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment missed (no-show)</source>
+        <translation>预约爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ticket called</source>
         <translation>叫号</translation>
     </message>
@@ -3640,12 +3655,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>全部排队操作</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>All VIP arrival actions</source>
-        <translation>所有贵宾到店操作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All customer record actions</source>
         <translation>全部客户档案操作</translation>
     </message>
@@ -3756,6 +3766,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -3826,7 +3841,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-166"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -3871,12 +3886,17 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>All VIP arrival and appointment actions</source>
+        <translation>所有贵宾到店及预约操作</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -3934,7 +3954,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+36"/>
+        <location filename="../../app/glossary.py" line="+37"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppointmentsButton</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="+188"/>
+        <source>Appointments…</source>
+        <translation>预约…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDialog</name>
+    <message>
+        <location line="-57"/>
+        <source>Choose a booked appointment.</source>
+        <translation>请选择一条待到店的预约。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ticket {number} issued with the appointment&apos;s priority.</source>
+        <translation>已发排队号 {number}，按预约优先。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket {number} issued as a normal ticket: the appointment&apos;s window has passed.</source>
+        <translation>已发排队号 {number}，按普通号：已过预约时段。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find the customer in the lobby&apos;s search first.</source>
+        <translation>请先在大堂查找该客户。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} missed appointment(s) recorded as no-shows.</source>
+        <translation>已将 {count} 条过时未到的预约记为爽约。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today&apos;s appointments</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in</source>
+        <translation>签到取号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book…</source>
+        <translation>登记预约…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record no-shows</source>
+        <translation>记录爽约</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalNotices</name>
     <message>
         <location filename="../../ui/visit/arrivals.py" line="+81"/>
@@ -25,9 +116,32 @@
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="-115"/>
+        <source>Book an appointment</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
     <name>LobbyArrivals</name>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/visit/arrivals.py" line="+45"/>
         <source>{number} {name}: {receiver} is coming</source>
         <translation>{number} {name}：{receiver} 前来接待</translation>
     </message>
@@ -53,9 +167,32 @@
     </message>
 </context>
 <context>
+    <name>appointment_states</name>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="+19"/>
+        <source>Booked</source>
+        <translation>待到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../app/visit/arrivals.py" line="+131"/>
+        <location filename="../../app/visit/arrivals.py" line="+133"/>
         <source>That arrival does not exist in your scope.</source>
         <translation>您的范围内没有该到店记录。</translation>
     </message>
@@ -69,13 +206,73 @@
         <source>{name} is already receiving this customer</source>
         <translation>{name} 已在接待该客户</translation>
     </message>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="+16"/>
+        <source>must be two times of day (HH:MM)</source>
+        <translation>须为两个时刻（时:分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must end after it starts</source>
+        <translation>结束须晚于开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must lie within opening hours ({opens}–{closes})</source>
+        <translation>须在营业时间内（{opens}–{closes}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is in the past</source>
+        <translation>已过去</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has already begun</source>
+        <translation>已经开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointments.py" line="+67"/>
+        <source>the customer is already booked from {starts} to {ends} that day</source>
+        <translation>该客户当天 {starts}–{ends} 已有预约</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>That appointment does not exist in your scope.</source>
+        <translation>您的范围内没有该预约。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is not booked for today</source>
+        <translation>不是今天待到店的预约</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
     <message>
-        <location line="-113"/>
+        <location filename="../../app/visit/arrivals.py" line="-115"/>
         <source>Arrival</source>
         <translation>到店</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="-34"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time window</source>
+        <translation>预约时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointments.py" line="-102"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>
