@@ -301,6 +301,49 @@ def _arrival(app, store, language, out: Path) -> None:
     lobby.close()
 
 
+def _appointments(app, store, language, out: Path) -> None:
+    """The lobby's appointments of the day: three booked by the advisor and a teller, one just
+    checked in (its ticket issued with the appointment's priority)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.business_day import wall_clock
+    from app.demo import DEMO_PASSWORD
+    from app.queue import views
+    from app.visit.appointments import book_appointment
+    from db.models import Customer
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    lobby_actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    service = views.board(store, lobby_actor).services[0][0]
+    local = wall_clock(store.clock())
+    start = max(9 * 60, local.hour * 60 + local.minute + 1)
+    with store.read() as session:
+        customers = session.scalars(select(Customer.id).where(
+            Customer.branch_id == lobby_actor.branch_id, Customer.active.is_(True)).order_by(Customer.id).limit(3)).all()
+    for who, customer_id, offset, note in zip(("advisor", "teller", "advisor"), customers, (0, 30, 60),
+                                              ("理财产品到期续作", "大额存单", "贵宾卡换卡")):
+        at = min(start + offset, 16 * 60)
+        book_appointment(store, sign_in(store, who, DEMO_PASSWORD).actor, customer_id=customer_id,
+                         day=local.date() if start < 16 * 60 else local.date() + timedelta(days=1),
+                         starts=f"{at // 60:02d}:{at % 60:02d}", ends=f"{(at + 30) // 60:02d}:{(at + 30) % 60:02d}",
+                         service_id=service, note=note)
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    page = lobby.open_page("lobby")
+    dialog = page.appointments.open()
+    if dialog.rows:
+        dialog.select(dialog.rows[0].id)
+        dialog.check_in()
+    _grab(app, dialog, out / "visit-appointments-zh.png")
+    dialog.close()
+    lobby.idle.stop()
+    lobby.close()
+
+
 def _cards(app, store, language, out: Path) -> None:
     """The teller's counter workspace (queue of approved applications, drawer stock), the
     issue wizard at its confirmation step, the branch manager's approvals inbox and one
@@ -498,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
         _queue(app, store, language, out)
         _swipe(app, store, language, out)
         _arrival(app, store, language, out)
+        _appointments(app, store, language, out)
         _queue_report(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()
