@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
 from app.auth.permissions import Permission, require
 from app.business_day import wall_clock
 from app.care.common import customer_in_scope
+from app.csvio import FILE, Column, LineProblem, problem_from, read_file, read_rows
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
-from app.queue.common import policy_of, service_in_scope
+from app.queue.common import CUSTOMER, SERVICE, policy_of, service_in_scope
 from app.queue.tickets import issue_in, mask_name
 from app.text import clean_text
 from app.visit import appointment_rules as rules
@@ -53,30 +55,100 @@ def book_appointment(store, actor, *, customer_id: int, day: date, starts: str, 
     """Book ``customer_id`` (CARE_FOR_CUSTOMERS: an RM or a teller) for ``day`` from ``starts`` to
     ``ends``; refused in the past, outside opening hours, or over another booking of theirs."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
+    with store.write(actor) as uow:
+        customer, _branch = customer_in_scope(uow.session, actor, customer_id)
+        service = service_in_scope(uow.session, actor, service_id, customer.branch_id)
+        return _book(uow, customer, service, day, starts, ends, note)
+
+
+def _book(uow, customer: Customer, service: QueueService, day: date, starts: str, ends: str,
+          note: str) -> AppointmentRow:
+    """Check and write one booking (nothing is written when a check fails)."""
+    session = uow.session
     note = clean_text(note, field=NOTE, max_length=200, required=False)
+    policy, local = _local_now(session, customer.branch_id, uow.now)
+    rules.check_window(day, starts, ends, local, policy.opens_at, policy.closes_at)
+    for other in session.scalars(select(VisitAppointment).where(
+            VisitAppointment.customer_id == customer.id, VisitAppointment.day == day,
+            VisitAppointment.state == BOOKED)):
+        if rules.overlaps((starts, ends), (other.starts, other.ends)):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "the customer is already booked from {starts} to {ends} that day"),
+                field=WINDOW, starts=other.starts, ends=other.ends)
+    booking = VisitAppointment(
+        branch_id=customer.branch_id, customer_id=customer.id, service_id=service.id, day=day,
+        starts=starts, ends=ends, note=note, state=BOOKED, booked_at=uow.now,
+        booked_by_id=uow.actor.account_id, booked_by_name=uow.actor.display_name)
+    session.add(booking)
+    session.flush()
+    uow.audit("visit.appointment.book", "visit_appointment", booking.id, branch_id=booking.branch_id,
+              after={"customer_id": customer.id, "day": day.isoformat(), "starts": starts, "ends": ends,
+                     "service_id": service.id})
+    return _row(booking, customer, service, None, local)
+
+
+class AppointmentImportRefused(ValidationError):
+    """Bad lines and no word to skip them: nothing was imported."""
+
+    def __init__(self, problems: list[LineProblem]):
+        super().__init__(QT_TRANSLATE_NOOP("errors", "{count} bad line(s), nothing was imported. First: {first}"),
+                         field=FILE, count=len(problems), first=str(problems[0]))
+        self.problems = problems
+
+
+COLUMNS = (
+    Column("cif_no", True, ("cif_no", "cif", "客户号")),
+    Column("day", True, ("date", "day", "日期")),
+    Column("starts", True, ("from", "starts", "开始")),
+    Column("ends", True, ("until", "ends", "结束")),
+    Column("service", True, ("service", "业务")),
+    Column("note", False, ("note", "备注")),
+)
+
+
+def import_appointments(store, actor, path: Path, *, skip_bad: bool = False,
+                        encoding: str | None = None) -> tuple[int, list[LineProblem]]:
+    """Bookings made in other channels, one per CSV line (CIF number, date YYYY-MM-DD, from and
+    until HH:MM, the service's prefix, a note), with the same checks as a booking by hand. A bad
+    line is reported with its number and reason; with any bad line nothing is imported unless
+    ``skip_bad``. Returns how many were booked and the problems skipped."""
+    require(actor, Permission.CARE_FOR_CUSTOMERS)
+    lines = list(read_rows(read_file(path), COLUMNS, encoding=encoding))
+    problems: list[LineProblem] = []
+    booked = 0
     with store.write(actor) as uow:
         session = uow.session
-        customer, _branch = customer_in_scope(session, actor, customer_id, lock=True)
-        service = service_in_scope(session, actor, service_id, customer.branch_id)
-        policy, local = _local_now(session, customer.branch_id, uow.now)
-        rules.check_window(day, starts, ends, local, policy.opens_at, policy.closes_at)
-        for other in session.scalars(select(VisitAppointment).where(
-                VisitAppointment.customer_id == customer.id, VisitAppointment.day == day,
-                VisitAppointment.state == BOOKED)):
-            if rules.overlaps((starts, ends), (other.starts, other.ends)):
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "errors", "the customer is already booked from {starts} to {ends} that day"),
-                    field=WINDOW, starts=other.starts, ends=other.ends)
-        booking = VisitAppointment(
-            branch_id=customer.branch_id, customer_id=customer.id, service_id=service.id, day=day,
-            starts=starts, ends=ends, note=note, state=BOOKED, booked_at=uow.now,
-            booked_by_id=actor.account_id, booked_by_name=actor.display_name)
-        session.add(booking)
-        session.flush()
-        uow.audit("visit.appointment.book", "visit_appointment", booking.id, branch_id=booking.branch_id,
-                  after={"customer_id": customer.id, "day": day.isoformat(), "starts": starts, "ends": ends,
-                         "service_id": service.id})
-        return _row(booking, customer, service, None, local)
+        for line in lines:
+            try:
+                if "__fields__" in line.values:
+                    raise ValidationError(QT_TRANSLATE_NOOP("errors", "has {count} fields"), field=FILE,
+                                          count=line.values["__fields__"])
+                customer_id = session.scalar(select(Customer.id).where(Customer.cif_no == line.values["cif_no"].strip()))
+                if customer_id is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP("errors", "no such customer"), field=CUSTOMER)
+                customer, _branch = customer_in_scope(session, actor, customer_id)
+                service = session.scalar(select(QueueService).where(
+                    QueueService.branch_id == customer.branch_id,
+                    QueueService.prefix == line.values["service"].strip().upper()))
+                if service is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP("errors", "no such service at the customer's branch"),
+                                          field=SERVICE)
+                try:
+                    day = date.fromisoformat(line.values["day"].strip())
+                except ValueError:
+                    raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a date (YYYY-MM-DD)"),
+                                          field=rules.DAY) from None
+                _book(uow, customer, service, day, line.values["starts"].strip(), line.values["ends"].strip(),
+                      line.values.get("note", ""))
+                booked += 1
+            except NotFound:
+                problems.append(problem_from(line.number, ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "no such customer"), field=CUSTOMER)))
+            except ValidationError as error:
+                problems.append(problem_from(line.number, error))
+        if problems and not skip_bad:
+            raise AppointmentImportRefused(problems)
+        return booked, problems
 
 
 def _row(booking: VisitAppointment, customer: Customer, service: QueueService | None, ticket: QueueTicket | None,

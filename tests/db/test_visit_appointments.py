@@ -15,8 +15,10 @@ from app.queue import tickets
 from app.queue.common import tier_codes
 from app.queue.rules import priority_of
 from app.visit.appointment_rules import CHECKED_IN, NO_SHOW
-from app.visit.appointments import appointments_on, book_appointment, check_in, record_no_shows
-from db.models import Customer, VisitAppointment
+from app.visit.appointments import (
+    AppointmentImportRefused, appointments_on, book_appointment, check_in, import_appointments, record_no_shows,
+)
+from db.models import Customer, QueueService, VisitAppointment
 from tests.db.helpers import actor_named
 from tests.db.queuehelp import make_queue
 
@@ -104,3 +106,29 @@ def test_no_shows_and_the_rms_today_list(q):
             NO_SHOW, "booked", "booked"]
     with pytest.raises(ValidationError):
         check_in(q.store, q.lobby, appointments_on(q.store, q.lobby)[0].id)
+
+
+def _csv(tmp_path, q, lines):
+    with q.store.read() as session:
+        prefix = session.get(QueueService, q.service).prefix
+    path = tmp_path / "bookings.csv"
+    path.write_text("客户号,日期,开始,结束,业务,备注\n" + "".join(line.format(prefix=prefix) + "\n" for line in lines),
+                    encoding="utf-8")
+    return path
+
+
+def test_bookings_imported_from_another_channel_with_line_errors(q, tmp_path):
+    with q.store.read() as session:
+        cif = session.get(Customer, q.customer_of_tier("gold")).cif_no
+    good = f"{cif},2026-11-27,10:30,11:00,{{prefix}},手机银行预约"
+    path = _csv(tmp_path, q, [good, f"{cif},2026-11-27,10:45,11:15,{{prefix}},重复", "999999,2026-11-27,11:00,11:30,{prefix},",
+                              f"{cif},2026-11-26,10:00,10:30,{{prefix}},", f"{cif},2026-11-28,10:00,10:30,ZZ,"])
+    with pytest.raises(AppointmentImportRefused) as refused:
+        import_appointments(q.store, q.teller, path)
+    assert [(p.line, p.params["field"]) for p in refused.value.problems] == [
+        (3, "Time window"), (4, "Customer"), (5, "Date"), (6, "Service")]
+    with q.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(VisitAppointment)) == 0  # nothing imported
+    booked, problems = import_appointments(q.store, q.teller, path, skip_bad=True)
+    assert booked == 1 and len(problems) == 4
+    assert [a.note for a in appointments_on(q.store, q.lobby)] == ["手机银行预约"]
