@@ -71,3 +71,21 @@ def test_a_booking_from_the_lobby_and_a_bad_window(qtbot, main_window, demo_stor
     tomorrow = wall_clock(demo_store.clock()).date() + timedelta(days=1)
     [row] = appointments_on(demo_store, actor_named(demo_store, "lobby"), tomorrow)
     assert (row.customer_id, row.starts, row.ends, row.note) == (customer_id, "14:00", "14:30", "大额存单")
+
+
+def test_an_import_with_a_bad_line_skipped_on_the_persons_word(qtbot, main_window, demo_store, dialogs, tmp_path):
+    (customer_id, _name), service = _customer_and_service(demo_store)
+    with demo_store.read() as session:
+        cif = session.get(Customer, customer_id).cif_no
+        prefix = session.get(QueueService, service).prefix
+    day = (wall_clock(demo_store.clock()).date() + timedelta(days=1)).isoformat()
+    path = tmp_path / "bookings.csv"
+    path.write_text(f"cif_no,date,from,until,service,note\n{cif},{day},10:00,10:30,{prefix},网银预约\n"
+                    f"{cif},{day},10:15,10:45,{prefix},重复\n", encoding="utf-8")
+    dialogs.open_path = str(path)
+    lobby = main_window("lobby").open_page("lobby")
+    dialog = lobby.appointments.open()
+    dialog.import_button.click()
+    [(_kind, _title, text)] = dialogs.of("confirm")
+    assert "line 3" in text and "Time window" in text
+    assert "1 appointment(s) imported." == dialog.message.text()

@@ -5,6 +5,8 @@ missed windows recorded as no-shows. Opened from the lobby's "Appointments…" b
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDate, QEvent, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLineEdit, QPushButton, QTableWidget,
@@ -83,8 +85,10 @@ class AppointmentsDialog(QDialog):
         self.book_button.clicked.connect(self.book)
         self.no_show_button = QPushButton(self)
         self.no_show_button.clicked.connect(self.record_no_shows)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.import_file)
         buttons = QHBoxLayout()
-        for button in (self.check_in_button, self.book_button, self.no_show_button):
+        for button in (self.check_in_button, self.book_button, self.no_show_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -158,6 +162,29 @@ class AppointmentsDialog(QDialog):
             self.message.setText(self.tr("{count} missed appointment(s) recorded as no-shows.").format(count=count))
             self.refresh()
 
+    def import_file(self) -> None:
+        """Bookings of other channels from a CSV file; bad lines are said (line and reason) and,
+        if the person agrees, skipped."""
+        dialogs = self.context.dialogs
+        path = dialogs.open_file(self, self.tr("Import appointments"), self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        run = lambda skip: appointments.import_appointments(  # noqa: E731
+            self.context.store, self.context.actor, Path(path), skip_bad=skip)
+        try:
+            booked, _problems = run(False)
+        except appointments.AppointmentImportRefused as refused:
+            if not dialogs.confirm(self, self.tr("Import appointments"), error_text(refused) + "\n"
+                                   + self.tr("Import the good lines and skip the bad ones?")):
+                return
+            booked = self._run(lambda: run(True)[0])
+        except UserError as error:
+            self.message.setText(error_text(error))
+            return
+        if booked is not None:
+            self.message.setText(self.tr("{count} appointment(s) imported.").format(count=booked))
+            self.refresh()
+
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Today's appointments"))
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Customer"), self.tr("Tier"), self.tr("Service"),
@@ -165,6 +192,7 @@ class AppointmentsDialog(QDialog):
         self.check_in_button.setText(self.tr("Check in"))
         self.book_button.setText(self.tr("Book…"))
         self.no_show_button.setText(self.tr("Record no-shows"))
+        self.import_button.setText(self.tr("Import…"))
 
 
 class AppointmentsButton(QPushButton):
