@@ -4,7 +4,7 @@
 <context>
     <name>AppointmentsButton</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="+188"/>
+        <location filename="../../ui/visit/appointments.py" line="+216"/>
         <source>Appointments…</source>
         <translation>预约…</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AppointmentsDialog</name>
     <message>
-        <location line="-57"/>
+        <location line="-81"/>
         <source>Choose a booked appointment.</source>
         <translation>请选择一条待到店的预约。</translation>
     </message>
@@ -35,6 +35,27 @@
         <location line="+12"/>
         <source>{count} missed appointment(s) recorded as no-shows.</source>
         <translation>已将 {count} 条过时未到的预约记为爽约。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Import appointments</source>
+        <translation>导入预约</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import the good lines and skip the bad ones?</source>
+        <translation>导入正确的行并跳过有误的行？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} appointment(s) imported.</source>
+        <translation>已导入 {count} 条预约。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -91,6 +112,11 @@
         <source>Record no-shows</source>
         <translation>记录爽约</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
 </context>
 <context>
     <name>ArrivalNotices</name>
@@ -118,7 +144,7 @@
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="-115"/>
+        <location filename="../../ui/visit/appointments.py" line="-141"/>
         <source>Book an appointment</source>
         <translation>登记预约</translation>
     </message>
@@ -232,9 +258,35 @@
         <translation>已经开始</translation>
     </message>
     <message>
-        <location filename="../../app/visit/appointments.py" line="+67"/>
+        <location filename="../../app/visit/appointments.py" line="+75"/>
         <source>the customer is already booked from {starts} to {ends} that day</source>
         <translation>该客户当天 {starts}–{ends} 已有预约</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} bad line(s), nothing was imported. First: {first}</source>
+        <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>has {count} fields</source>
+        <translation>有 {count} 个字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>no such customer</source>
+        <translation>没有该客户</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>no such service at the customer&apos;s branch</source>
+        <translation>客户所在网点没有该业务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>须为日期（年-月-日）</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -270,7 +322,7 @@
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../app/visit/appointments.py" line="-102"/>
+        <location filename="../../app/visit/appointments.py" line="-172"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
