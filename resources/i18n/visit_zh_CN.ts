@@ -193,6 +193,24 @@
     </message>
 </context>
 <context>
+    <name>MyAppointmentsLine</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="+189"/>
+        <source>{starts}–{ends} {name} ({tier}) {service}, {state}</source>
+        <translation>{starts}–{ends} {name}（{tier}）{service}，{state}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My appointments today: {list}</source>
+        <translation>我的今日预约：{list}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>; </source>
+        <translation type="unfinished">；</translation>
+    </message>
+</context>
+<context>
     <name>appointment_states</name>
     <message>
         <location filename="../../app/visit/appointment_rules.py" line="+19"/>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTime
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.business_day import wall_clock
 from app.queue import views
@@ -89,3 +89,19 @@ def test_an_import_with_a_bad_line_skipped_on_the_persons_word(qtbot, main_windo
     [(_kind, _title, text)] = dialogs.of("confirm")
     assert "line 3" in text and "Time window" in text
     assert "1 appointment(s) imported." == dialog.message.text()
+
+
+def test_the_relationship_managers_today_list_shows_their_appointments(qtbot, main_window, demo_store):
+    local = datetime(2026, 11, 27, 10, 0)
+    demo_store.clock = lambda: local - timedelta(hours=8)
+    (customer_id, _name), service = _customer_and_service(demo_store)
+    advisor = actor_named(demo_store, "advisor")
+    with demo_store.engine.begin() as conn:
+        conn.execute(update(Customer).where(Customer.id == customer_id).values(relationship_manager_id=advisor.account_id))
+    booked = book_appointment(demo_store, advisor, customer_id=customer_id, day=local.date(), starts="14:00",
+                              ends="14:30", service_id=service)
+    page = main_window("advisor").open_page("care")
+    page.refresh()
+    text = page.appointments.label.text()
+    assert page.appointments.isVisible() and "My appointments today: 14:00–14:30" in text
+    assert booked.customer_label in text and "Booked" in text

@@ -20,6 +20,7 @@ from ui.care.common import (
 from ui.care.dialogs import ASSIGN, CLOSE, INVESTIGATE, RESOLVE, ComplaintDialog, ComplaintStepDialog, ContactDialog
 from ui.shell.pages import Page, PageContext
 from ui.tiers.labels import card_label
+from ui.visit.appointments import MyAppointmentsLine
 from ui.widgets import styled_label
 
 KIND_FILTERS = (
@@ -103,6 +104,8 @@ class CarePage(Page):
         layout = QVBoxLayout(today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.appointments = MyAppointmentsLine(context, today)
+        layout.addWidget(self.appointments)
         layout.addLayout(actions)
         layout.addWidget(self.items_view, 1)
         self.tabs.addTab(today, "")
@@ -185,6 +188,7 @@ class CarePage(Page):
         except UserError as error:
             self.handle_error(error)
             return
+        self.appointments.refresh()
         self._show_items()
 
     def _show_items(self) -> None:

@@ -219,3 +219,40 @@ class AppointmentsButton(QPushButton):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+
+class MyAppointmentsLine(QWidget):
+    """A relationship manager's appointments of the day, on their care worklist's Today tab: the
+    bookings of the customers they look after, by time, with their state."""
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("myAppointments")
+        self.label = styled_label("hint", self, wrap=True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        self.rows: list[appointments.AppointmentRow] = []
+        self.setVisible(False)
+
+    def refresh(self) -> None:
+        try:
+            self.rows = appointments.appointments_on(self.context.store, self.context.actor, mine=True)
+        except UserError:
+            return
+        self.setVisible(bool(self.rows))
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        if not self.rows:
+            return
+        parts = [self.tr("{starts}–{ends} {name} ({tier}) {service}, {state}").format(
+            starts=r.starts, ends=r.ends, name=r.customer_label, tier=tier_label(r.tier), service=r.service_name,
+            state=translate("appointment_states", STATE_LABELS[r.state])) for r in self.rows]
+        self.label.setText(self.tr("My appointments today: {list}").format(list=self.tr("; ").join(parts)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
