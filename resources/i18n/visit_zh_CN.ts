@@ -207,7 +207,7 @@
     <message>
         <location line="+0"/>
         <source>; </source>
-        <translation type="unfinished">；</translation>
+        <translation>；</translation>
     </message>
 </context>
 <context>
