@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.errors import ValidationError
-from app.queue import tickets
 from app.queue.common import tier_codes
 from app.queue.rules import priority_of
 from app.visit.appointment_rules import CHECKED_IN, NO_SHOW
