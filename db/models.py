@@ -988,3 +988,49 @@ class CommandKey(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"), index=True)
     lost: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class VisitArrival(Base):
+    """A VIP's arrival told to their relationship manager (到店提醒): made with the ticket of a
+    customer who has one; ``escalate_at`` is when, still unreceived, the branch manager is told
+    too; ``received_*`` the one who came to receive them (我来接待), ``contact_id`` the contact
+    record that receiving wrote into the customer's care history."""
+
+    __tablename__ = "visit_arrival"
+    __table_args__ = (Index("ix_visit_arrival_open", "branch_id", "received_at", "escalate_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("queue_ticket.id"), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("staff_account.id"), index=True)
+    announced_at: Mapped[datetime] = mapped_column(DateTime)
+    escalate_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    received_by_name: Mapped[str] = mapped_column(String(64), default="")
+    contact_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                                   ForeignKey("contact_record.id"))
+
+
+class VisitAppointment(Base):
+    """An appointment (预约): a customer booked for a day, a time window (local "HH:MM") and a
+    service, with a note; booked → checked_in (its ticket) | no_show | cancelled."""
+
+    __tablename__ = "visit_appointment"
+    __table_args__ = (Index("ix_visit_appointment_day", "branch_id", "day", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("queue_service.id"))
+    day: Mapped[date] = mapped_column(Date)
+    starts: Mapped[str] = mapped_column(String(5))
+    ends: Mapped[str] = mapped_column(String(5))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(12))
+    booked_at: Mapped[datetime] = mapped_column(DateTime)
+    booked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))
+    booked_by_name: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_ticket.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)

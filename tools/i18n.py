@@ -53,7 +53,7 @@ I18N_DIR = ROOT / "resources" / "i18n"
 SOURCE_DIRS = ("ui", "app")
 MAIN_CATALOGUE = "vipdesk"
 # Capability packages with a catalogue of their own: app/<name> and ui/<name>.
-CATALOGUES = ("cards", "queue", "documents", "care", "crypto")
+CATALOGUES = ("cards", "queue", "documents", "care", "crypto", "visit")
 TARGET_LANGUAGE = "zh_CN"
 SOURCE_LANGUAGE = "en"
 

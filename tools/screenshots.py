@@ -8,9 +8,11 @@ auditor's audit trail in Chinese, the branch manager's tier worklists and the ad
 tier policy in Chinese, the branch manager's customer search and one customer's view (phone
 revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
-the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a counter
-after a call and the lobby display, this PC's settings with a slip printer, the queue statistics
-and the first page of their report (PDF), and the lobby manager's Go menu (pages by Ctrl+digit).
+the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a VIP's
+ticket issued by a card swipe at the lobby, a VIP's arrival told to their manager, the day's
+appointments, a counter after a call and the lobby display, this PC's settings with a slip
+printer, the queue statistics and the first page of their report (PDF), and the lobby
+manager's Go menu (pages by Ctrl+digit).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -266,6 +268,115 @@ def _pc_settings(app, store, language, out: Path) -> None:
                 os.environ["VIPDESK_SETTINGS"] = before
 
 
+def _swipe(app, store, language, out: Path) -> None:
+    """The lobby right after a VIP swiped their card: the ticket issued with their tier's
+    priority (the reader typing key by key as it does), and the demo morning's long waits on
+    the alert line above the queue."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from db.models import Customer, VipCard
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    with store.read() as session:
+        number = session.scalar(select(VipCard.card_number).join(Customer, Customer.id == VipCard.customer_id)
+                                .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
+                                       Customer.tier != "ordinary", VipCard.status == "active")
+                                .order_by(VipCard.id.desc()))
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    page = lobby.open_page("lobby")
+    page.find_edit.setFocus()
+    QTest.keyClicks(page.find_edit, f"%B{number}^ZHANG/SAN^2812101000000?;{number}=28121010000000000?")
+    QTest.keyClick(page.find_edit, Qt.Key.Key_Return)
+    _grab(app, lobby, out / "visit-swipe-lobby-zh.png")
+    lobby.idle.stop()
+    lobby.close()
+
+
+def _arrival(app, store, language, out: Path) -> None:
+    """A VIP's arrival: the advisor's VIP Desk telling of two customers just come in (the lobby
+    issued their tickets), and the lobby's line once the advisor said "I'll receive them" to one."""
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.queue import tickets, views
+    from db.models import Customer
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    lobby_actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    advisor_session = sign_in(store, "advisor", DEMO_PASSWORD)
+    service = views.board(store, lobby_actor).services[0][0]
+    with store.read() as session:
+        kept = session.scalars(select(Customer.id).where(
+            Customer.relationship_manager_id == advisor_session.actor.account_id, Customer.active.is_(True),
+            Customer.branch_id == lobby_actor.branch_id).order_by(Customer.id).limit(2)).all()
+    for customer_id in kept:
+        tickets.issue_ticket(store, lobby_actor, service_id=service, customer_id=customer_id)
+    advisor = MainWindow(advisor_session, dialogs=Dialogs(), language=language)
+    advisor.show()
+    _grab(app, advisor, out / "visit-arrival-advisor-zh.png")
+    advisor.arrivals.receive(advisor.arrivals.rows[0].id)
+    advisor.idle.stop()
+    advisor.close()
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    lobby.open_page("lobby")
+    _grab(app, lobby, out / "visit-arrival-lobby-zh.png")
+    lobby.idle.stop()
+    lobby.close()
+
+
+def _appointments(app, store, language, out: Path) -> None:
+    """The lobby's appointments of the day: three booked by the advisor and a teller, one just
+    checked in (its ticket issued with the appointment's priority)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from app.auth.signin import sign_in
+    from app.business_day import wall_clock
+    from app.demo import DEMO_PASSWORD
+    from app.queue import views
+    from app.visit.appointments import book_appointment
+    from db.models import Customer
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    lobby_actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
+    service = views.board(store, lobby_actor).services[0][0]
+    local = wall_clock(store.clock())
+    start = max(9 * 60, local.hour * 60 + local.minute + 1)
+    with store.read() as session:
+        customers = session.scalars(select(Customer.id).where(
+            Customer.branch_id == lobby_actor.branch_id, Customer.active.is_(True)).order_by(Customer.id).limit(3)).all()
+    for who, customer_id, offset, note in zip(("advisor", "teller", "advisor"), customers, (0, 30, 60),
+                                              ("理财产品到期续作", "大额存单", "贵宾卡换卡")):
+        at = min(start + offset, 16 * 60)
+        book_appointment(store, sign_in(store, who, DEMO_PASSWORD).actor, customer_id=customer_id,
+                         day=local.date() if start < 16 * 60 else local.date() + timedelta(days=1),
+                         starts=f"{at // 60:02d}:{at % 60:02d}", ends=f"{(at + 30) // 60:02d}:{(at + 30) % 60:02d}",
+                         service_id=service, note=note)
+    lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    lobby.show()
+    page = lobby.open_page("lobby")
+    dialog = page.appointments.open()
+    if dialog.rows:
+        dialog.select(dialog.rows[0].id)
+        dialog.check_in()
+    _grab(app, dialog, out / "visit-appointments-zh.png")
+    dialog.close()
+    lobby.idle.stop()
+    lobby.close()
+
+
 def _cards(app, store, language, out: Path) -> None:
     """The teller's counter workspace (queue of approved applications, drawer stock), the
     issue wizard at its confirmation step, the branch manager's approvals inbox and one
@@ -495,6 +606,9 @@ def main(argv: list[str] | None = None) -> int:
         _documents(app, store, language, out)
         _queue(app, store, language, out)
         _pc_settings(app, store, language, out)
+        _swipe(app, store, language, out)
+        _arrival(app, store, language, out)
+        _appointments(app, store, language, out)
         _queue_report(app, store, language, out)
         _keyboard(app, store, language, out)
         _agreement(store, out)

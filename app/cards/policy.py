@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
-from app.errors import QT_TRANSLATE_NOOP
-from app.settings import load_stored_policy, write_setting
+from app.cards.swipe import card_number_field, is_swipe
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.settings import load_stored_policy, read_setting, write_setting
 
 CARD_POLICY_KEY = "card_policy"
 CARD_POLICY = QT_TRANSLATE_NOOP("fields", "Card policy")
@@ -19,6 +20,15 @@ def card_policy_in(session: Session) -> CardPolicy:
     """The stored card policy, or the defaults while none is stored
     (:func:`app.settings.load_stored_policy`: a stored value that no longer validates is reported)."""
     return load_stored_policy(session, CARD_POLICY_KEY, CARD_POLICY, CardPolicy.from_dict, DEFAULT_CARD_POLICY)
+
+
+def read_swipe(session: Session, raw: str) -> str:
+    """What a field that takes a card number holds: a swipe read as its card number (the Luhn
+    check digit as the stored policy's products want it), anything else unchanged. The policy
+    is read only for a swipe, so a search typed by hand costs no query more."""
+    if not is_swipe(raw):
+        return raw
+    return card_number_field(raw, card_policy_in(session).luhn_optional_bins)
 
 
 def card_policy(store) -> CardPolicy:

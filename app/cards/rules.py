@@ -21,12 +21,12 @@ from datetime import date
 from stdnum import luhn
 
 from app.auth.permissions import Permission
+from app.cards.swipe import CARD_NUMBER, card_number_field
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 from app.text import compact
 from app.tiers.rules import CARD_TYPE, CARD_TYPES, card_rank
 
 KIND = QT_TRANSLATE_NOOP("fields", "Application kind")
-CARD_NUMBER = QT_TRANSLATE_NOOP("fields", "Card number")
 COMMENT = QT_TRANSLATE_NOOP("fields", "Comment")
 APPROVED_BY = QT_TRANSLATE_NOOP("fields", "Approved by")
 REASON = QT_TRANSLATE_NOOP("fields", "Reason")
@@ -215,6 +215,11 @@ class CardPolicy:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{card} is not a known card type"),
                               field=CARD_TYPE, card=card_type)
 
+    @property
+    def luhn_optional_bins(self) -> tuple[str, ...]:
+        """The BINs of the products whose numbers may fail the Luhn check digit (``warn``)."""
+        return tuple(b for p in self.products if p.luhn == WARN for b in p.bins)
+
     def validate(self) -> None:
         """Refuse a policy an administrator edited into something unusable, naming the field:
         a card type missing or twice, a BIN not of 4 to 10 digits, a BIN shared by two
@@ -293,12 +298,13 @@ class CardNumberCheck:
 
 
 def check_card_number(raw: str, card_type: str, policy: CardPolicy = DEFAULT_CARD_POLICY) -> CardNumberCheck:
-    """The card number typed or scanned (spaces and dashes between groups allowed), checked
-    for the product of ``card_type``: digits only, 16 or 19 of them, beginning with one of the
-    product's BINs (a BIN of another card type says so), and the Luhn digit enforced or warned.
+    """The card number typed, scanned or swiped (spaces and dashes between groups allowed; a
+    swipe's tracks read by :mod:`app.cards.swipe`), checked for the product of ``card_type``:
+    digits only, 16 or 19 of them, beginning with one of the product's BINs (a BIN of another
+    card type says so), and the Luhn digit enforced or warned.
     """
     product = policy.product(card_type)
-    number = compact(raw or "").replace("-", "")
+    number = compact(card_number_field(raw or "", policy.luhn_optional_bins)).replace("-", "")
     if not number:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=CARD_NUMBER)
     if not (number.isascii() and number.isdigit()):

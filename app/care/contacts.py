@@ -108,18 +108,25 @@ def record_contact(store, actor, customer_id: int, data: ContactInput) -> Contac
     """Record a contact with a customer of the actor's subtree (CARE_FOR_CUSTOMERS)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     with store.write(actor) as uow:
-        session = uow.session
-        customer, _branch = customer_in_scope(session, actor, customer_id)
-        policy = load_policy(session)
-        values = _clean(data, policy, uow.now)
-        record = ContactRecord(customer_id=customer.id, branch_id=customer.branch_id, staff_id=actor.account_id,
-                               staff_name=actor.display_name, created_at=uow.now, updated_at=uow.now, **values)
-        session.add(record)
-        session.flush()
-        _note_latest(session, customer.id)
-        uow.audit("contact.create", "contact_record", record.id, after=_snapshot(values),
-                  branch_id=customer.branch_id)
-        return _row(record, customer.name, policy)
+        customer, _branch = customer_in_scope(uow.session, actor, customer_id)
+        return add_contact(uow, customer, data)
+
+
+def add_contact(uow, customer: Customer, data: ContactInput) -> ContactRow:
+    """Write a contact with ``customer`` (already checked in scope) in the unit of work's actor's
+    name, with its audit event: :func:`record_contact`, and other capabilities' actions that
+    leave a contact in the care history in their own transaction (a VIP received on arrival)."""
+    session = uow.session
+    policy = load_policy(session)
+    values = _clean(data, policy, uow.now)
+    record = ContactRecord(customer_id=customer.id, branch_id=customer.branch_id, staff_id=uow.actor.account_id,
+                           staff_name=uow.actor.display_name, created_at=uow.now, updated_at=uow.now, **values)
+    session.add(record)
+    session.flush()
+    _note_latest(session, customer.id)
+    uow.audit("contact.create", "contact_record", record.id, after=_snapshot(values),
+              branch_id=customer.branch_id)
+    return _row(record, customer.name, policy)
 
 
 def update_contact(store, actor, contact_id: int, data: ContactInput, *, expected_version: int) -> ContactRow:

@@ -8,7 +8,10 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 - an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
 - 6 to 32 letters or digits: that CIF number exactly;
 - 16 or 19 digits: the holder of that VIP card number (any card, active or not, so that a
-  clerk holding an old card still finds its customer).
+  clerk holding an old card still finds its customer);
+- a card swiped through a stripe reader (track 1 or 2, :mod:`app.cards.swipe`): its card
+  number, as above; the rest of the track is dropped before anything else sees it, and a
+  damaged swipe is refused with a message.
 
 ID numbers, phones and card numbers are found by their keyed blind indexes (app.crypto) when
 the store carries its key ring: what was typed is HMAC'd and compared for equality with
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, select, text
 
 from app.auth.permissions import Permission, require
+from app.cards.policy import read_swipe
 from app.customers.records import mask_policy, scope_branches
 from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, PHONE
 from app.customers.rules import mask_id, mask_phone
@@ -188,10 +192,12 @@ def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> l
     active customers first, then in the order of the lookup that found them."""
     require(actor, Permission.VIEW_CUSTOMERS)
     limit = max(1, min(int(limit), MAX_LIMIT))
-    plans = plans_for(raw, store.keys)
-    if not plans:
+    if not normal_query(raw):
         return []
     with store.read() as session:
+        plans = plans_for(read_swipe(session, raw), store.keys)
+        if not plans:
+            return []
         branches = scope_branches(session, actor)
         if not branches:
             return []

@@ -55,6 +55,7 @@ MODES = (STRICT, INTERLEAVED)
 MODE = QT_TRANSLATE_NOOP("fields", "Calling order")
 WEIGHT = QT_TRANSLATE_NOOP("fields", "Ratio")
 MAX_WAIT = QT_TRANSLATE_NOOP("fields", "Maximum wait (minutes)")
+ALERT_AFTER = QT_TRANSLATE_NOOP("fields", "Alert the lobby after (minutes)")
 RECALL_GAP = QT_TRANSLATE_NOOP("fields", "Minimum gap between recalls (seconds)")
 RECALLS = QT_TRANSLATE_NOOP("fields", "Recalls before a no-show")
 LOST_AFTER = QT_TRANSLATE_NOOP("fields", "Counter lost after (seconds)")
@@ -62,14 +63,19 @@ TIME_ZONE = QT_TRANSLATE_NOOP("fields", "Time zone")
 REASON = QT_TRANSLATE_NOOP("fields", "Reason")
 PRIORITY = QT_TRANSLATE_NOOP("fields", "Priority")
 TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
+RECEIVE_WITHIN = QT_TRANSLATE_NOOP("fields", "Tell the branch manager after (minutes)")
+OPENING_HOURS = QT_TRANSLATE_NOOP("fields", "Opening hours")
+APPOINTMENT_TIER = QT_TRANSLATE_NOOP("fields", "Priority of a kept appointment")
 
 DEFAULT_MAX_WAIT_MINUTES = 30
 
 
 @dataclass(frozen=True)
 class QueuePolicy:
-    """A branch's calling policy. ``weights`` and ``max_wait_minutes`` are per tier code; a
-    tier missing from them has weight 1 and :data:`DEFAULT_MAX_WAIT_MINUTES`."""
+    """A branch's calling policy. ``weights``, ``max_wait_minutes`` and ``alert_minutes`` are
+    per tier code; a tier missing from them has weight 1, :data:`DEFAULT_MAX_WAIT_MINUTES` and
+    an alert at two thirds of its maximum wait (the lobby manager is told of a long wait before
+    the maximum wait forces the ticket ahead)."""
 
     mode: str = STRICT
     weights: Mapping[str, int] = field(default_factory=lambda: {
@@ -80,6 +86,15 @@ class QueuePolicy:
     recalls_before_no_show: int = 2
     lost_after_seconds: int = 90
     time_zone: str = BUSINESS_TIME_ZONE
+    alert_minutes: Mapping[str, int] = field(default_factory=dict)
+    # a VIP's arrival not received by their relationship manager within this is told to the
+    # branch manager too (app.visit.arrivals; the PostgreSQL guard of migration 0040 reads it)
+    receive_minutes: int = 5
+    # the branch's opening hours (local "HH:MM"; appointments are booked within them) and the
+    # tier whose priority an appointment kept within its window gives (app.visit.appointments)
+    opens_at: str = "09:00"
+    closes_at: str = "17:00"
+    appointment_tier: str = "diamond"
 
     def weight(self, tier: str) -> int:
         return int(self.weights.get(tier, 1))
@@ -87,17 +102,31 @@ class QueuePolicy:
     def max_wait(self, tier: str) -> timedelta:
         return timedelta(minutes=int(self.max_wait_minutes.get(tier, DEFAULT_MAX_WAIT_MINUTES)))
 
+    def alert_after(self, tier: str) -> timedelta:
+        """How long a ticket of ``tier`` waits before the lobby manager is alerted."""
+        if tier in self.alert_minutes:
+            return timedelta(minutes=int(self.alert_minutes[tier]))
+        return timedelta(minutes=default_alert_minutes(int(self.max_wait(tier).total_seconds() // 60)))
+
     def to_json(self) -> str:
         return json.dumps({"mode": self.mode, "weights": dict(self.weights),
                            "max_wait_minutes": dict(self.max_wait_minutes),
                            "recall_gap_seconds": self.recall_gap_seconds,
                            "recalls_before_no_show": self.recalls_before_no_show,
                            "lost_after_seconds": self.lost_after_seconds,
-                           "time_zone": self.time_zone}, sort_keys=True)
+                           "time_zone": self.time_zone, "alert_minutes": dict(self.alert_minutes),
+                           "receive_minutes": self.receive_minutes, "opens_at": self.opens_at,
+                           "closes_at": self.closes_at, "appointment_tier": self.appointment_tier},
+                          sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> QueuePolicy:
         return make_policy(**json.loads(text))
+
+
+def default_alert_minutes(max_wait_minutes: int) -> int:
+    """A tier's alert when the policy names none: two thirds of its maximum wait, at least 1."""
+    return max(1, max_wait_minutes * 2 // 3)
 
 
 def _whole(value: object, low: int, high: int, field_name: str) -> int:
@@ -117,14 +146,31 @@ def _whole(value: object, low: int, high: int, field_name: str) -> int:
 def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = None,
                 max_wait_minutes: Mapping[str, object] | None = None,
                 recall_gap_seconds: object = 30, recalls_before_no_show: object = 2,
-                lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE) -> QueuePolicy:
-    """A checked policy, or :class:`ValidationError` naming the field that is wrong."""
+                lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE,
+                alert_minutes: Mapping[str, object] | None = None,
+                receive_minutes: object = 5, opens_at: str = "09:00", closes_at: str = "17:00",
+                appointment_tier: str = "diamond") -> QueuePolicy:
+    """A checked policy, or :class:`ValidationError` naming the field that is wrong. A tier's
+    alert comes before its maximum wait (an alert at or after it would tell of a ticket the
+    calling order already puts first)."""
     if mode not in MODES:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be strict or interleaved"), field=MODE)
     default = QueuePolicy()
     checked_weights = {str(k): _whole(v, 1, 20, WEIGHT) for k, v in (weights or default.weights).items()}
     checked_waits = {str(k): _whole(v, 1, 480, MAX_WAIT)
                      for k, v in (max_wait_minutes or default.max_wait_minutes).items()}
+    checked_alerts = {str(k): _whole(v, 1, 479, ALERT_AFTER) for k, v in (alert_minutes or {}).items()}
+    for tier, minutes in checked_alerts.items():
+        most = checked_waits.get(tier, DEFAULT_MAX_WAIT_MINUTES)
+        if minutes >= most:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "must be less than the same tier's maximum wait ({minutes} minutes)"),
+                field=ALERT_AFTER, minutes=most)
+    if not (_clock_time(opens_at) and _clock_time(closes_at) and str(opens_at) < str(closes_at)):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be two times of day (HH:MM), opening first"),
+                              field=OPENING_HOURS)
+    if not isinstance(appointment_tier, str) or not appointment_tier.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "choose a tier"), field=APPOINTMENT_TIER)
     try:
         ZoneInfo(str(time_zone))
     except (ZoneInfoNotFoundError, ValueError):
@@ -134,7 +180,16 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                        recall_gap_seconds=_whole(recall_gap_seconds, 0, 600, RECALL_GAP),
                        recalls_before_no_show=_whole(recalls_before_no_show, 0, 10, RECALLS),
                        lost_after_seconds=_whole(lost_after_seconds, 30, 3600, LOST_AFTER),
-                       time_zone=str(time_zone))
+                       time_zone=str(time_zone), alert_minutes=checked_alerts,
+                       receive_minutes=_whole(receive_minutes, 1, 60, RECEIVE_WITHIN),
+                       opens_at=str(opens_at), closes_at=str(closes_at), appointment_tier=appointment_tier.strip())
+
+
+def _clock_time(text: object) -> bool:
+    """Is ``text`` a time of day written HH:MM (00:00 to 23:59)?"""
+    parts = str(text).split(":")
+    return (len(parts) == 2 and all(len(p) == 2 and p.isdigit() for p in parts)
+            and int(parts[0]) < 24 and int(parts[1]) < 60)
 
 
 # ----------------------------------------------------------------------------- ticket numbers

@@ -23,6 +23,7 @@ from app.queue.common import (
     service_in_scope, snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
+from app.visit.arrivals import announce_arrival
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
 
 
@@ -98,41 +99,52 @@ def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = Non
     now gives the priority) or anonymously (the lowest tier)."""
     require(actor, Permission.ISSUE_TICKETS)
     with store.write(actor, keyed=True) as uow:
-        session = uow.session
-        service = service_in_scope(session, actor, service_id)
-        if not service.active:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{name} is not offered at the moment"),
-                                  field=SERVICE, name=service.name)
-        policy, day = today_of(session, service.branch_id, uow.now)
-        expire_earlier_days(session, uow, service.branch_id, day)
-        codes = tier_codes(session, day)
-        tier, label = codes[0], ""
-        if customer_id is not None:
-            customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
-            branch = session.get(Branch, customer.branch_id) if customer else None
-            if customer is None or branch is None or not actor.sees(branch.path):
-                raise NotFound(QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope."),
-                               field=CUSTOMER)
-            if not customer.active:
-                raise ValidationError(QT_TRANSLATE_NOOP("errors", "is marked inactive"), field=CUSTOMER)
-            tier, label = customer.tier, mask_name(customer.name)
-        priority = rules.priority_of(tier, codes)
-        seq = _next_seq(session, service.branch_id, service.id, day)
-        ticket = QueueTicket(
-            branch_id=service.branch_id, service_id=service.id, business_date=day, seq=seq,
-            number=rules.ticket_number(service.prefix, seq), customer_id=customer_id,
-            customer_label=label, tier=tier, priority=priority, state=rules.WAITING,
-            issued_at=uow.now, issued_by_name=actor.username, queued_at=uow.now,
-            deadline_at=rules.deadline(uow.now, priority, codes, policy), front=False, recalls=0,
-            clerk_name="", note="")
-        session.add(ticket)
-        session.flush()
-        ticket.origin_id = ticket.id
-        ahead = people_ahead(session, ticket, policy, codes, uow.now)
-        uow.audit("queue.issue", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
-                  after={**snapshot(ticket), "customer_id": customer_id})
-        notify(session, ticket.branch_id)
-        return row_of(session, ticket, ahead=ahead)
+        return issue_in(uow, service_id=service_id, customer_id=customer_id)
+
+
+def issue_in(uow, *, service_id: int, customer_id: int | None = None, at_least: str | None = None,
+             note: str = "") -> TicketRow:
+    """:func:`issue_ticket` inside the caller's unit of work (an appointment's check-in issues
+    its ticket in its own transaction). ``at_least``: a tier code whose priority the ticket gets
+    when the customer's own tier ranks lower (an appointment kept within its window)."""
+    actor = uow.actor
+    session = uow.session
+    service = service_in_scope(session, actor, service_id)
+    if not service.active:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{name} is not offered at the moment"),
+                              field=SERVICE, name=service.name)
+    policy, day = today_of(session, service.branch_id, uow.now)
+    expire_earlier_days(session, uow, service.branch_id, day)
+    codes = tier_codes(session, day)
+    tier, label = codes[0], ""
+    if customer_id is not None:
+        customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
+        branch = session.get(Branch, customer.branch_id) if customer else None
+        if customer is None or branch is None or not actor.sees(branch.path):
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope."),
+                           field=CUSTOMER)
+        if not customer.active:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "is marked inactive"), field=CUSTOMER)
+        tier, label = customer.tier, mask_name(customer.name)
+    priority = max(rules.priority_of(tier, codes), rules.priority_of(at_least, codes))
+    seq = _next_seq(session, service.branch_id, service.id, day)
+    ticket = QueueTicket(
+        branch_id=service.branch_id, service_id=service.id, business_date=day, seq=seq,
+        number=rules.ticket_number(service.prefix, seq), customer_id=customer_id,
+        customer_label=label, tier=tier, priority=priority, state=rules.WAITING,
+        issued_at=uow.now, issued_by_name=actor.username, queued_at=uow.now,
+        deadline_at=rules.deadline(uow.now, priority, codes, policy), front=False, recalls=0,
+        clerk_name="", note=note)
+    session.add(ticket)
+    session.flush()
+    ticket.origin_id = ticket.id
+    ahead = people_ahead(session, ticket, policy, codes, uow.now)
+    if customer_id is not None:
+        announce_arrival(uow, ticket, customer, policy.receive_minutes)
+    uow.audit("queue.issue", "queue_ticket", ticket.id, branch_id=ticket.branch_id,
+              after={**snapshot(ticket), "customer_id": customer_id})
+    notify(session, ticket.branch_id)
+    return row_of(session, ticket, ahead=ahead)
 
 
 def _manager(actor) -> None:

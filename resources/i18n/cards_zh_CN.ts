@@ -4,7 +4,7 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="+164"/>
+        <location filename="../../ui/cards/dialogs.py" line="+166"/>
         <source>No customer found for {text} in your scope: try the name, the last digits of the ID, a card number or the CIF number.</source>
         <translation>在您的范围内找不到“{text}”对应的客户：请输入姓名、证件号后几位、卡号或客户号。</translation>
     </message>
@@ -40,7 +40,7 @@
         <translation>请先查找客户。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>New card application</source>
         <translation>新建贵宾卡申请</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+378"/>
+        <location filename="../../ui/cards/page.py" line="+383"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../ui/cards/customer_tab.py" line="+23"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-441"/>
+        <location filename="../../ui/cards/page.py" line="-446"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -325,7 +325,7 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location line="+157"/>
+        <location line="+162"/>
         <source>My drawer holds no blank cards: ask the custodian for a hand-out on the stock page.</source>
         <translation>我的尾箱中没有空白卡：请在库存页向库管员领用。</translation>
     </message>
@@ -491,7 +491,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/cards/dialogs.py" line="-184"/>
+        <location filename="../../ui/cards/dialogs.py" line="-185"/>
         <source>Approve card application</source>
         <translation>批准贵宾卡申请</translation>
     </message>
@@ -524,7 +524,7 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Your drawer holds no blank {card}: ask the custodian for a hand-out (on the stock page) before issuing this card.</source>
         <translation>您的尾箱中没有空白{card}：请先向库管员领用（在库存页），再发此卡。</translation>
     </message>
@@ -620,7 +620,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>SignedDialog</name>
     <message>
-        <location line="+444"/>
+        <location line="+443"/>
         <source>Service agreement signed</source>
         <translation>服务协议已签署</translation>
     </message>
@@ -763,7 +763,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>您的权限范围内没有该贵宾卡。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/issue.py" line="+37"/>
+        <location filename="../../app/cards/issue.py" line="+38"/>
         <source>This application was issued, changed or cancelled at another counter just now; reload it.</source>
         <translation>该申请刚刚已在其他柜台发卡、变更或撤销，请刷新。</translation>
     </message>
@@ -788,13 +788,13 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>只有已登录的人员才有尾箱。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The card to replace is {status}, not lost; cancel this application.</source>
         <translation>要补发的卡状态为{status}，并非挂失，请撤销此申请。</translation>
     </message>
     <message>
         <location filename="../../app/cards/paperwork.py" line="+171"/>
-        <location filename="../../app/cards/rules.py" line="+131"/>
+        <location filename="../../app/cards/rules.py" line="+136"/>
         <location line="+4"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
@@ -837,7 +837,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该卡的服务协议已登记为已签署。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-159"/>
+        <location filename="../../app/cards/rules.py" line="-164"/>
         <source>This application is {status}; only one awaiting approval can be approved.</source>
         <translation>该申请状态为{status}，只有待审批的申请才能批准。</translation>
     </message>
@@ -878,12 +878,12 @@ An agreement and a letter will be recorded for printing.</source>
     </message>
     <message>
         <location line="+77"/>
-        <location line="+186"/>
+        <location line="+192"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <location line="+39"/>
         <source>every card type needs exactly one product</source>
         <translation>每个卡种须有且只有一个卡产品</translation>
@@ -914,12 +914,33 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../app/cards/holder.py" line="+45"/>
+        <location filename="../../app/cards/rules.py" line="+21"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>must be 16 or 19 digits</source>
+        <translation>须为 16 位或 19 位数字</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no customer of your branches holds card {card}: find them by ID number or name</source>
+        <translation>本行辖内没有持卡号 {card} 的客户：请按证件号码或姓名查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{card} was reported lost: check the customer&apos;s ID document and find them by it</source>
+        <translation>卡 {card} 已挂失：请核验客户身份证件并按证件查找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{card} belongs to a customer marked inactive</source>
+        <translation>卡 {card} 的持卡客户已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/cards/rules.py" line="+2"/>
         <source>must be digits only</source>
         <translation>只能包含数字</translation>
     </message>
@@ -1008,6 +1029,31 @@ An agreement and a letter will be recorded for printing.</source>
         <source>a downgrade is to a card below the {held} card held</source>
         <translation>降级须换成低于现持{held}的卡种</translation>
     </message>
+    <message>
+        <location filename="../../app/cards/swipe.py" line="+46"/>
+        <source>the swipe was not read whole or is damaged: swipe the card again, or type the number</source>
+        <translation>刷卡数据不完整或已损坏：请重新刷卡，或手工输入卡号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the reader could not read the card: swipe it again</source>
+        <translation>读卡器未能读出此卡：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card&apos;s two tracks hold different numbers: swipe the card again</source>
+        <translation>卡片两个磁道的卡号不一致：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number has {count} digits, not 16 or 19: not a card VIP Desk knows</source>
+        <translation>所刷卡号为 {count} 位，不是 16 位或 19 位：不是本系统可识别的卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number fails the Luhn check digit: swipe the card again</source>
+        <translation>所刷卡号未通过 Luhn 校验位检查：请重新刷卡</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -1085,17 +1131,17 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/cards/rules.py" line="-430"/>
+        <location filename="../../app/cards/rules.py" line="-435"/>
         <source>Application kind</source>
         <translation>申请类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cards/swipe.py" line="-20"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cards/rules.py" line="+1"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>
@@ -1150,7 +1196,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>到期提醒（天内）</translation>
     </message>
     <message>
-        <location filename="../../app/cards/policy.py" line="+15"/>
+        <location filename="../../app/cards/policy.py" line="+16"/>
         <source>Card policy</source>
         <translation>贵宾卡政策</translation>
     </message>

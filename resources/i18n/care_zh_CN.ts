@@ -103,7 +103,7 @@
 <context>
     <name>CareKinds</name>
     <message>
-        <location filename="../../ui/care/common.py" line="+22"/>
+        <location filename="../../ui/care/common.py" line="+21"/>
         <source>Contact overdue</source>
         <translation>联系已逾期</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/care/page.py" line="+28"/>
+        <location filename="../../ui/care/page.py" line="+29"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
@@ -177,14 +177,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+236"/>
+        <location line="+239"/>
         <location line="+3"/>
         <location line="+21"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>VIP cards expiring</source>
         <translation>贵宾卡即将到期</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+167"/>
         <source>{name}: {customers} customers. Today {today}: {overdue} contacts overdue, {due} due, {dates} birthdays and dates ahead, {follow} follow-ups, {complaints} complaints, {cards} VIP cards expiring.</source>
         <translation>{name}：维护 {customers} 名客户。今天 {today}：逾期联系 {overdue} 名，今日应联系 {due} 名，近期生日和重要日期 {dates} 个，待跟进 {follow} 项，投诉 {complaints} 件，贵宾卡即将到期 {cards} 张。</translation>
     </message>
@@ -443,14 +443,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/care/page.py" line="-225"/>
-        <location line="+41"/>
+        <location filename="../../ui/care/page.py" line="-228"/>
+        <location line="+43"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/care/page.py" line="-40"/>
+        <location filename="../../ui/care/page.py" line="-42"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
@@ -498,7 +498,7 @@
     <message>
         <location line="+2"/>
         <location line="+10"/>
-        <location filename="../../ui/care/page.py" line="+50"/>
+        <location filename="../../ui/care/page.py" line="+52"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
@@ -583,13 +583,13 @@
         <translation>超时未结</translation>
     </message>
     <message>
-        <location filename="../../ui/care/page.py" line="-84"/>
-        <location line="+78"/>
+        <location filename="../../ui/care/page.py" line="-86"/>
+        <location line="+80"/>
         <source>VIP</source>
         <translation>贵宾</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>To do</source>
         <translation>事项</translation>
     </message>
@@ -614,7 +614,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1103,7 +1103,7 @@
         <translation>需要填写跟进日期</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <location line="+24"/>
         <location line="+37"/>
         <source>That contact record does not exist in your scope.</source>

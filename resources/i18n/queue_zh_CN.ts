@@ -216,14 +216,14 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+177"/>
-        <location line="+36"/>
-        <location line="+153"/>
+        <location filename="../../ui/queue/lobby.py" line="+188"/>
+        <location line="+38"/>
+        <location line="+159"/>
         <source>Anonymous (no customer)</source>
         <translation>不识别客户（匿名取号）</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-190"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>下一位：{number}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Find a customer</source>
         <translation>查找客户</translation>
     </message>
@@ -313,14 +313,14 @@
         <translation>确定取消 {number} 号？</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Issue a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Card number, ID number or name</source>
-        <translation>卡号、证件号码或姓名</translation>
+        <source>Swipe a card, or card number, ID number or name</source>
+        <translation>刷卡，或输入卡号、证件号码、姓名</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -399,7 +399,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+159"/>
+        <location filename="../../ui/queue/setup_page.py" line="+172"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -459,7 +459,12 @@
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Alert (min)</source>
+        <translation>提醒（分钟）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -546,9 +551,9 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-338"/>
+        <location filename="../../ui/queue/lobby.py" line="-353"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
-        <location filename="../../ui/queue/setup_page.py" line="-155"/>
+        <location filename="../../ui/queue/setup_page.py" line="-170"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -769,6 +774,39 @@
     </message>
 </context>
 <context>
+    <name>WaitAlerts</name>
+    <message>
+        <location filename="../../ui/queue/wait_alerts.py" line="+58"/>
+        <source>{number} ({tier}) {minutes} min</source>
+        <translation>{number}（{tier}）{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, past its maximum wait</source>
+        <translation>，已超最长等候</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting long: {tickets}</source>
+        <translation>等候过久：{tickets}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve a counter for {number}…</source>
+        <translation>为 {number} 预留窗口…</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../app/queue/calling.py" line="+33"/>
@@ -812,7 +850,7 @@
     </message>
     <message>
         <location filename="../../app/queue/calling.py" line="+149"/>
-        <location filename="../../app/queue/tickets.py" line="+178"/>
+        <location filename="../../app/queue/tickets.py" line="+190"/>
         <location line="+121"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -833,23 +871,38 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+105"/>
+        <location filename="../../app/queue/rules.py" line="+134"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>must be less than the same tier&apos;s maximum wait ({minutes} minutes)</source>
+        <translation>须小于同一等级的最长等候时间（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be two times of day (HH:MM), opening first</source>
+        <translation>须为两个时刻（时:分），开门在前</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose a tier</source>
+        <translation>请选择客户等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{zone} is not a known time zone</source>
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+159"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -894,13 +947,13 @@
         <translation>须为业务列表</translation>
     </message>
     <message>
-        <location filename="../../app/queue/tickets.py" line="-195"/>
-        <location line="+205"/>
+        <location filename="../../app/queue/tickets.py" line="-197"/>
+        <location line="+207"/>
         <source>{name} is not offered at the moment</source>
         <translation>{name}暂不办理</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -910,7 +963,7 @@
         <translation>已标记为停用</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>must be one of the tiers</source>
         <translation>须为客户等级之一</translation>
     </message>
@@ -1081,7 +1134,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-297"/>
+        <location filename="../../app/queue/rules.py" line="-353"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1094,6 +1147,11 @@
         <location line="+1"/>
         <source>Maximum wait (minutes)</source>
         <translation>最长等候（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert the lobby after (minutes)</source>
+        <translation>等候提醒时限（分钟）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1129,6 +1187,21 @@
         <location line="+1"/>
         <source>Ticket</source>
         <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the branch manager after (minutes)</source>
+        <translation>超时通知行长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority of a kept appointment</source>
+        <translation>按时预约的优先级</translation>
     </message>
     <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
@@ -1169,7 +1242,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+250"/>
+        <location filename="../../app/queue/rules.py" line="+302"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1227,7 +1300,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-282"/>
+        <location line="-338"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

@@ -1134,7 +1134,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+182"/>
+        <location filename="../../ui/customers/page.py" line="+186"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -1625,7 +1625,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="+288"/>
+        <location filename="../../ui/shell/window.py" line="+291"/>
         <source>VIP Desk — {branch}</source>
         <translation>贵宾服务台 — {branch}</translation>
     </message>
@@ -3548,6 +3548,31 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>VIP arrival told to the relationship manager</source>
+        <translation>贵宾到店已通知理财经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIP arrival received</source>
+        <translation>贵宾到店已接待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment booked</source>
+        <translation>预约已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment checked in</source>
+        <translation>预约已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment missed (no-show)</source>
+        <translation>预约爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ticket called</source>
         <translation>叫号</translation>
     </message>
@@ -3803,6 +3828,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>All VIP arrival and appointment actions</source>
+        <translation>所有贵宾到店及预约操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All customer record actions</source>
         <translation>全部客户档案操作</translation>
     </message>
@@ -3918,6 +3948,16 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>VIP arrival</source>
+        <translation>贵宾到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -3998,7 +4038,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-175"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -4043,12 +4083,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>AUM import</source>
         <translation>金融资产导入</translation>
     </message>
@@ -4106,7 +4146,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+37"/>
+        <location filename="../../app/glossary.py" line="+39"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>

@@ -28,6 +28,7 @@ from ui.cards.models import card_type_text, kind_text
 from ui.formatting import local_day
 from ui.forms import FormDialog
 from ui.messages import error_text, field_label, translate
+from ui.swipe import SwipeCatcher
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 
@@ -131,6 +132,7 @@ class ApplicationDialog(FormDialog):
             _pick(self.card_type, card_type)
         self.eligible = False
         self.cif.editingFinished.connect(self._find_customer)
+        SwipeCatcher(self.cif, store).refused.connect(lambda error: self.show_error(error, self.cif))
         self.matches.currentIndexChanged.connect(
             lambda index: self._choose(self.matches.itemData(index)) if index >= 0 else None)
         self.kind.currentIndexChanged.connect(self.check)
@@ -335,6 +337,7 @@ class IssueDialog(FormDialog):
         self.summary.setVisible(False)
         self.layout().insertWidget(2, self.summary)
         self.card_number.textChanged.connect(self._number_changed)
+        SwipeCatcher(self.card_number, store).refused.connect(self.show_error)
         self.serial.textChanged.connect(self._serial_changed)
         self.old_card.kept.toggled.connect(lambda _on: self.retranslateUi())
         self.retranslateUi()

@@ -23,6 +23,7 @@ from ui.page import Page, PageContext
 from ui.tables import fit_columns, read_only_view, selected
 from ui.tier_labels import card_label
 from ui.widgets import named_button, styled_label
+from ui.visit.appointments import MyAppointmentsLine
 
 KIND_FILTERS = (
     ("", QT_TRANSLATE_NOOP("CarePage", "Everything")),
@@ -105,6 +106,8 @@ class CarePage(Page):
         layout = QVBoxLayout(today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.appointments = MyAppointmentsLine(context, today)
+        layout.addWidget(self.appointments)
         layout.addLayout(actions)
         layout.addWidget(self.items_view, 1)
         self.tabs.addTab(today, "")
@@ -187,6 +190,7 @@ class CarePage(Page):
         except UserError as error:
             self.handle_error(error)
             return
+        self.appointments.refresh()
         self._show_items()
 
     def _show_items(self) -> None:

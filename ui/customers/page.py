@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.csvio import ImportRefused
 from app.auth.permissions import Permission
+from app.cards.swipe import is_swipe
 from app.customers.search import customer_page, search_customers
 from app.customers.transfer import (
     CustomerImportResult, export_customers, import_customers,
@@ -34,6 +35,7 @@ from ui.page import Page, PageContext
 from ui.import_problems import PROBLEM_COLUMNS
 from ui.tables import read_only_view
 from ui.columns import ColumnsModel
+from ui.swipe import SwipeCatcher
 from ui.widgets import error_label, show_text, styled_label
 
 DEBOUNCE_MS = 200
@@ -67,9 +69,11 @@ class CustomersPage(Page):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(lambda _text: self.timer.start())
+        # A card swiped is searched at the reader's Enter, not half-read as it is typed.
+        self.search_box.textChanged.connect(lambda text: self.timer.stop() if is_swipe(text) else self.timer.start())
         self.search_box.returnPressed.connect(self.search_and_open)
         self.search_box.installEventFilter(self)
+        SwipeCatcher(self.search_box, context.store).refused.connect(self.show_error)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newCustomer")
         self.new_button.setProperty("primary", True)

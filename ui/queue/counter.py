@@ -17,7 +17,7 @@ from app.queue import calling, rules, tickets, views
 from app.queue.calling import Desk
 from ui.this_pc import this_pc_settings
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
-from ui.queue.live import LiveQueue
+from ui.live import LiveQueue
 from ui.queue.models import (
     CONTEXT, refresh_keeping, select_id, sorted_table, state_text, ticket_columns,
 )

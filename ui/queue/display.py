@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from app.business_day import wall_clock
 from app.queue import views
-from ui.queue.live import LiveQueue
+from ui.live import LiveQueue
 
 BOARD_REFRESH_MS = 30_000    # besides the live feed: waiting times, a lost feed
 CLOCK_TICK_MS = 1_000

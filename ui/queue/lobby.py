@@ -20,7 +20,7 @@ from app.queue import rules, tickets, views
 from ui.background import run_in_background
 from ui.dialogs import file_name
 from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
-from ui.queue.live import LiveQueue
+from ui.live import LiveQueue
 from ui.queue.models import CONTEXT, refresh_keeping, sorted_table, ticket_columns
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
@@ -28,6 +28,10 @@ from ui.tables import selected
 from ui.this_pc import this_pc_settings
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label, with_mnemonic
+from ui.queue.swipe_ticket import SwipeTicketing
+from ui.queue.wait_alerts import WaitAlerts
+from ui.visit.appointments import AppointmentsButton
+from ui.visit.arrivals import LobbyArrivals
 
 SLOW_REFRESH_MS = 30_000
 
@@ -101,6 +105,7 @@ class LobbyPage(Page):
         box.addLayout(row)
         box.addWidget(self.issued_label)
         self.find_edit.returnPressed.connect(self.find_customer)
+        self.swipe = SwipeTicketing(self)
         self.find_button.clicked.connect(self.find_customer)
         self.issue_button.clicked.connect(self.issue)
         self.reprint_button.clicked.connect(self.print_slip)
@@ -134,6 +139,8 @@ class LobbyPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.display_button)
+        self.appointments = AppointmentsButton(self)
+        buttons.addWidget(self.appointments)
 
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
@@ -144,6 +151,10 @@ class LobbyPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.issue_box)
         layout.addWidget(self.summary)
+        self.alerts = WaitAlerts(self)
+        layout.addWidget(self.alerts)
+        self.arrivals = LobbyArrivals(context, self)
+        layout.addWidget(self.arrivals)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -176,6 +187,8 @@ class LobbyPage(Page):
             self.customer_box.clear()
             self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
         refresh_keeping(self.view, self.model, board.tickets)
+        self.alerts.show_board(board)
+        self.arrivals.refresh()
         refresh_keeping(self.counters_view, self.counters_model,
                         [_CounterLine(c, self._counter_status(c)) for c in board.counters])
         waiting = "  ".join(f"{prefix} {name}: {board.waiting.get(sid, 0)}" for sid, prefix, name in board.services)
@@ -363,7 +376,7 @@ class LobbyPage(Page):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.issue_box.setTitle(self.tr("Issue a ticket"))
-        self.find_edit.setPlaceholderText(self.tr("Card number, ID number or name"))
+        self.find_edit.setPlaceholderText(self.tr("Swipe a card, or card number, ID number or name"))
         self.find_button.setText(with_mnemonic(self.tr("Find"), "F"))
         self.issue_button.setText(with_mnemonic(self.tr("Issue ticket"), "I"))
         self.reprint_button.setText(with_mnemonic(self.tr("Print slip"), "P"))

@@ -136,15 +136,20 @@ class QueueSetupPage(Page):
         self.mode.setObjectName("policyMode")
         self.mode.addItem("", rules.STRICT)
         self.mode.addItem("", rules.INTERLEAVED)
-        self.tiers = QTableWidget(0, 3, self.policy_box)
+        self.tiers = QTableWidget(0, 4, self.policy_box)
         self.tiers.setObjectName("policyTiers")
         self.tiers.verticalHeader().setVisible(False)
-        self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The tier's name takes what the three figures' headers leave.
+        self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tiers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tiers.setMaximumHeight(230)
         self.recall_gap, self.recalls, self.lost_after = QSpinBox(self), QSpinBox(self), QSpinBox(self)
         self.recall_gap.setRange(0, 600)
         self.recalls.setRange(0, 10)
         self.lost_after.setRange(30, 3600)
+        self.receive_within = QSpinBox(self)
+        self.receive_within.setObjectName("receiveWithin")
+        self.receive_within.setRange(1, 60)
         self.save_button = QPushButton(self.policy_box)
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
@@ -155,6 +160,7 @@ class QueueSetupPage(Page):
         form.addRow(field_label(rules.RECALL_GAP), self.recall_gap)
         form.addRow(field_label(rules.RECALLS), self.recalls)
         form.addRow(field_label(rules.LOST_AFTER), self.lost_after)
+        form.addRow(field_label(rules.RECEIVE_WITHIN), self.receive_within)
         self.form = form
         right = QVBoxLayout(self.policy_box)
         right.addLayout(form)
@@ -197,11 +203,16 @@ class QueueSetupPage(Page):
             weight.setValue(policy.weight(code))
             wait.setRange(1, 480)
             wait.setValue(int(policy.max_wait(code).total_seconds() // 60))
+            alert = QSpinBox(self.tiers)
+            alert.setRange(1, 479)
+            alert.setValue(int(policy.alert_after(code).total_seconds() // 60))
             self.tiers.setCellWidget(row, 1, weight)
             self.tiers.setCellWidget(row, 2, wait)
+            self.tiers.setCellWidget(row, 3, alert)
         self.recall_gap.setValue(policy.recall_gap_seconds)
         self.recalls.setValue(policy.recalls_before_no_show)
         self.lost_after.setValue(policy.lost_after_seconds)
+        self.receive_within.setValue(policy.receive_minutes)
         self.time_zone = policy.time_zone
 
     def policy_from_form(self) -> rules.QueuePolicy:
@@ -209,8 +220,10 @@ class QueueSetupPage(Page):
             mode=self.mode.currentData(),
             weights={code: self.tiers.cellWidget(r, 1).value() for r, code in enumerate(self.codes)},
             max_wait_minutes={code: self.tiers.cellWidget(r, 2).value() for r, code in enumerate(self.codes)},
+            alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
-            lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone)
+            lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone,
+            receive_minutes=self.receive_within.value())
 
     def save_policy(self) -> None:
         show_text(self.policy_error, "")
@@ -263,9 +276,11 @@ class QueueSetupPage(Page):
         self.open_button.setText(self.tr("Open / close"))
         self.mode.setItemText(0, self.tr("Strict: higher priority first"))
         self.mode.setItemText(1, self.tr("Interleaved by ratio"))
-        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Ratio"), self.tr("Maximum wait (min)")])
+        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Ratio"), self.tr("Maximum wait (min)"),
+                                              self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
-                                               (rules.RECALLS, None), (rules.LOST_AFTER, None))):
+                                               (rules.RECALLS, None), (rules.LOST_AFTER, None),
+                                               (rules.RECEIVE_WITHIN, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if label and item is not None and item.widget() is not None:
                 item.widget().setText(field_label(label))

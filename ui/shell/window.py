@@ -23,6 +23,7 @@ from ui.shell.lock import LockScreen
 from ui.page import Page, PageContext
 from ui.shell.pages import PAGES, PageSpec, pages_for
 from ui.tables import fit_tables
+from ui.visit.arrivals import ArrivalNotices
 from ui.widgets import styled_label
 
 DEFAULT_SIZE = QSize(1280, 720)
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         page_layout.setContentsMargins(20, 14, 20, 12)
         page_layout.setSpacing(8)
         page_layout.addWidget(self.page_title)
+        self.arrivals = ArrivalNotices(self.context, page_area)  # a VIP's arrival told to their manager
+        page_layout.addWidget(self.arrivals)
         page_layout.addWidget(self.stack, 1)
         self.content = QWidget(self)
         content_layout = QHBoxLayout(self.content)

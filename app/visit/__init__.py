@@ -1,0 +1,3 @@
+"""The VIP's visit around the queue ticket (issue 29): ``arrivals`` tells a VIP's relationship
+manager that their customer has come in, lets them (or a branch manager) receive the customer,
+and tells the branch manager when nobody has within the policy time."""

@@ -1,0 +1,348 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppointmentsButton</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="+216"/>
+        <source>Appointments…</source>
+        <translation>预约…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDialog</name>
+    <message>
+        <location line="-81"/>
+        <source>Choose a booked appointment.</source>
+        <translation>请选择一条待到店的预约。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ticket {number} issued with the appointment&apos;s priority.</source>
+        <translation>已发排队号 {number}，按预约优先。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket {number} issued as a normal ticket: the appointment&apos;s window has passed.</source>
+        <translation>已发排队号 {number}，按普通号：已过预约时段。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find the customer in the lobby&apos;s search first.</source>
+        <translation>请先在大堂查找该客户。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} missed appointment(s) recorded as no-shows.</source>
+        <translation>已将 {count} 条过时未到的预约记为爽约。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Import appointments</source>
+        <translation>导入预约</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import the good lines and skip the bad ones?</source>
+        <translation>导入正确的行并跳过有误的行？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} appointment(s) imported.</source>
+        <translation>已导入 {count} 条预约。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today&apos;s appointments</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in</source>
+        <translation>签到取号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book…</source>
+        <translation>登记预约…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record no-shows</source>
+        <translation>记录爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalNotices</name>
+    <message>
+        <location filename="../../ui/visit/arrivals.py" line="+81"/>
+        <source>Could not receive the customer</source>
+        <translation>无法接待该客户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} ({tier}) has arrived: ticket {number}, waiting {minutes} min</source>
+        <translation>{name}（{tier}）已到店：排队号 {number}，已等候 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet received (manager: {manager}). </source>
+        <translation>尚无人接待（理财经理：{manager}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I&apos;ll receive them</source>
+        <translation>我来接待</translation>
+    </message>
+</context>
+<context>
+    <name>BookDialog</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="-141"/>
+        <source>Book an appointment</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyArrivals</name>
+    <message>
+        <location filename="../../ui/visit/arrivals.py" line="+45"/>
+        <source>{number} {name}: {receiver} is coming</source>
+        <translation>{number} {name}：{receiver} 前来接待</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} {name}: waiting for {manager}, branch manager told</source>
+        <translation>{number} {name}：等候 {manager}，已通知行长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} {name}: waiting for {manager}</source>
+        <translation>{number} {name}：等候 {manager}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VIP arrivals: {list}</source>
+        <translation>贵宾到店：{list}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MyAppointmentsLine</name>
+    <message>
+        <location filename="../../ui/visit/appointments.py" line="+189"/>
+        <source>{starts}–{ends} {name} ({tier}) {service}, {state}</source>
+        <translation>{starts}–{ends} {name}（{tier}）{service}，{state}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My appointments today: {list}</source>
+        <translation>我的今日预约：{list}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>appointment_states</name>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="+19"/>
+        <source>Booked</source>
+        <translation>待到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/visit/arrivals.py" line="+133"/>
+        <source>That arrival does not exist in your scope.</source>
+        <translation>您的范围内没有该到店记录。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is for the customer&apos;s relationship manager or a branch manager</source>
+        <translation>仅限该客户的理财经理或行长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is already receiving this customer</source>
+        <translation>{name} 已在接待该客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="+16"/>
+        <source>must be two times of day (HH:MM)</source>
+        <translation>须为两个时刻（时:分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must end after it starts</source>
+        <translation>结束须晚于开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must lie within opening hours ({opens}–{closes})</source>
+        <translation>须在营业时间内（{opens}–{closes}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is in the past</source>
+        <translation>已过去</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has already begun</source>
+        <translation>已经开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointments.py" line="+75"/>
+        <source>the customer is already booked from {starts} to {ends} that day</source>
+        <translation>该客户当天 {starts}–{ends} 已有预约</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} bad line(s), nothing was imported. First: {first}</source>
+        <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>has {count} fields</source>
+        <translation>有 {count} 个字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>no such customer</source>
+        <translation>没有该客户</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>no such service at the customer&apos;s branch</source>
+        <translation>客户所在网点没有该业务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>须为日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>That appointment does not exist in your scope.</source>
+        <translation>您的范围内没有该预约。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is not booked for today</source>
+        <translation>不是今天待到店的预约</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../app/visit/arrivals.py" line="-115"/>
+        <source>Arrival</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointment_rules.py" line="-34"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time window</source>
+        <translation>预约时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/appointments.py" line="-172"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+</TS>
