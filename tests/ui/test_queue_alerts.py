@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.queue import views
 from db.models import QueueCounter
 from tests.db.helpers import actor_named
+from tests.ui.saving import submit
 from ui.tables import selected as selected_row
 
 
@@ -31,7 +32,7 @@ def test_a_long_wait_is_alerted_and_a_counter_reserved_for_it(qtbot, main_window
     assert lobby.alerts.isVisible() and first.number in lobby.alerts.label.text()
     dialog = lobby.alerts.act()
     assert selected_row(lobby.view).id == first.id and first.number in dialog.windowTitle()
-    dialog.submit()
+    submit(dialog)
     assert not dialog.isVisible()
     with demo_store.read() as session:
         reserved = session.scalar(select(QueueCounter.reserved_ticket_id).where(

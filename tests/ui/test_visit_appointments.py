@@ -15,6 +15,7 @@ from app.queue import views
 from app.visit.appointments import appointments_on, book_appointment
 from db.models import Branch, Customer, QueueService
 from tests.db.helpers import actor_named
+from tests.ui.saving import submit
 
 
 def _customer_and_service(demo_store):
@@ -61,12 +62,12 @@ def test_a_booking_from_the_lobby_and_a_bad_window(qtbot, main_window, demo_stor
     form.day.setDate(form.day.date().addDays(1))
     form.starts.setTime(QTime(18, 0))
     form.ends.setTime(QTime(18, 30))
-    form.submit()
+    submit(form)
     assert form.isVisible() and "opening hours" in form.error.text()
     form.starts.setTime(QTime(14, 0))
     form.ends.setTime(QTime(14, 30))
     form.note.setText("大额存单")
-    form.submit()
+    submit(form)
     assert not form.isVisible()
     tomorrow = wall_clock(demo_store.clock()).date() + timedelta(days=1)
     [row] = appointments_on(demo_store, actor_named(demo_store, "lobby"), tomorrow)
