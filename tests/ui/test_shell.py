@@ -18,10 +18,10 @@ def nav_titles(window):
                "Documents", "Card products", "This PC", "My account"]),
     ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "Queue statistics",
                  "My account"]),
-    ("manager", ["Customers", "Audit trail", "Tier worklists", "Tier exceptions", "Blank-card stock",
-                 "Customer care", "Customer assignment", "Care dashboard", "Documents", "VIP cards",
-                 "Card approvals (2)", "Lobby queue", "Queue statistics", "Queue setup",
-                 "My account"]),   # two demo applications await the manager's decision
+    ("manager", ["Customers", "Card approvals (2)", "Audit trail", "Tier worklists", "Tier exceptions",
+                 "Blank-card stock", "Customer care", "Customer assignment", "Care dashboard", "Documents",
+                 "VIP cards", "Lobby queue", "Queue statistics", "Queue setup",
+                 "My account"]),   # two demo applications await the manager's decision, on Ctrl+2
     ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "VIP cards", "Counter calling",
                 "My account"]),
     ("lobby", ["Customers", "Customer care", "Documents", "Lobby queue", "Queue statistics", "Queue setup",

@@ -298,3 +298,43 @@ def test_teller_issues_an_approved_card_from_the_keyboard(qtbot, main_window, de
     teller = actor_named(demo_store, "teller")
     assert [card.serial for card in card_views.card_history(demo_store, teller, wizard.row.customer_id)] \
         == ["A00001000"]
+
+
+
+def test_branch_manager_approves_an_application_from_the_inbox(qtbot, main_window, demo_store, dialogs):
+    from sqlalchemy import select
+
+    from app.cards import applications
+    from db.models import Branch, CardApplication, Customer, VipCard
+    from tests.db.carddata import set_tier
+
+    with demo_store.read() as session:
+        branch = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+        customer_id = session.scalar(
+            select(Customer.id).where(Customer.branch_id == branch, Customer.active.is_(True),
+                                      ~Customer.id.in_(select(VipCard.customer_id)),
+                                      ~Customer.id.in_(select(CardApplication.customer_id)))
+            .order_by(Customer.id).limit(1))
+    set_tier(demo_store, customer_id, "gold")
+    submitted = applications.submit_application(demo_store, actor_named(demo_store, "advisor"), customer_id,
+                                                kind="new", card_type="gold")
+    window = signed_in(qtbot, main_window, "manager")
+    page = go_to(qtbot, window, "card_approvals")
+    page.refresh()
+    assert QApplication.focusWidget() is page.view
+    press(qtbot, "Down")
+    while page.model.row_at(page.view.currentIndex().row()).id != submitted.id:
+        press(qtbot, "Down")
+    assert "Tier when entered" in page.detail.text()  # the facts the manager reads, under the list
+    press(qtbot, "Return")
+    dialog = active_dialog(qtbot)
+    assert dialog.objectName() == "decisionDialog"
+    assert QApplication.focusWidget() is dialog.comment
+    type_text(qtbot, "同意办理")
+    press(qtbot, "Return")
+    saved(dialog)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert dialogs.of("info")[-1][1] == "Decision recorded"
+    with demo_store.read() as session:
+        decided = session.get(CardApplication, submitted.id)
+        assert (decided.status, decided.decision_comment) == ("approved", "同意办理")

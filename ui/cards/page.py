@@ -371,6 +371,10 @@ class ApprovalsPage(_CardsBase):
         layout.addWidget(self.detail)
         self.retranslateUi()
 
+    def focus_widget(self):
+        """The inbox itself: arrows pick an application (its facts shown below), Enter decides."""
+        return self.view
+
     def refresh(self) -> None:
         self.model.reset(application_pages(self.context.store, self.context.actor, SUBMITTED))
         self.detail.setText("")

@@ -58,6 +58,8 @@ _CARD_WORK = frozenset({Permission.ISSUE_CARD, Permission.APPLY_FOR_CARD, Permis
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("customers", QT_TRANSLATE_NOOP("Pages", "Customers"), "ui.customers.page:CustomersPage", None, frozenset({Permission.VIEW_CUSTOMERS, Permission.IMPORT_DATA, Permission.EXPORT_CUSTOMERS})),
+    PageSpec("card_approvals", QT_TRANSLATE_NOOP("Pages", "Card approvals"), "ui.cards.page:ApprovalsPage",
+             Permission.APPROVE_CARD, counter="app.cards.applications:awaiting_my_decision"),
     PageSpec("branches", QT_TRANSLATE_NOOP("Pages", "Branches"),
              "ui.branches.page:BranchesPage", Permission.MANAGE_BRANCHES),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Pages", "Accounts"),
@@ -77,8 +79,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("care_policy", QT_TRANSLATE_NOOP("Pages", "Care policy"), "ui.care.policy_page:CarePolicyPage", Permission.EDIT_POLICY),
     PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "ui.documents.page:DocumentsPage", Permission.VIEW_DOCUMENTS),
     PageSpec("cards", QT_TRANSLATE_NOOP("Pages", "VIP cards"), "ui.cards.page:CardsPage", Permission.VIEW_CUSTOMERS, _CARD_WORK),
-    PageSpec("card_approvals", QT_TRANSLATE_NOOP("Pages", "Card approvals"), "ui.cards.page:ApprovalsPage",
-             Permission.APPROVE_CARD, counter="app.cards.applications:awaiting_my_decision"),
     PageSpec("card_policy", QT_TRANSLATE_NOOP("Pages", "Card products"), "ui.cards.page:CardPolicyPage", Permission.EDIT_POLICY),
     PageSpec("lobby", QT_TRANSLATE_NOOP("Pages", "Lobby queue"), "ui.queue.lobby:LobbyPage", None, frozenset({Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE})),
     PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Counter calling"), "ui.queue.counter:CounterPage", Permission.CALL_TICKETS),
