@@ -1,7 +1,7 @@
 """A line edit that a magnetic-stripe reader may type a card's tracks into.
 
 The reader is a keyboard: it types the tracks, then Enter. :class:`SwipeCatcher` watches that
-Enter: when the line holds a swipe, it is read (``app.cards.swipe``) and the line's text is
+Enter: when the line holds a swipe, it is read (``app.swipe``) and the line's text is
 replaced by the card number alone, before the field's own Enter handling runs, so that the
 name, expiry and discretionary data never stay on screen or in the line's undo history
 (``setText`` clears it). The Luhn check digit is waived as the store's card policy says. A
@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from app.cards.policy import card_policy
-from app.cards.swipe import is_swipe, swiped_number
+from app.swipe import is_swipe, swiped_number
 from app.errors import ValidationError
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

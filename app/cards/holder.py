@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.cards.policy import read_swipe
 from app.cards.rules import LOST
-from app.cards.swipe import CARD_NUMBER, PAN_LENGTHS
+from app.swipe import CARD_NUMBER, PAN_LENGTHS
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError

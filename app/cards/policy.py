@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from app.auth.permissions import Permission, require
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
-from app.cards.swipe import card_number_field, is_swipe
-from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.settings import load_stored_policy, read_setting, write_setting
+from app.swipe import card_number_field, is_swipe
+from app.errors import QT_TRANSLATE_NOOP
+from app.settings import load_stored_policy, write_setting
 
 CARD_POLICY_KEY = "card_policy"
 CARD_POLICY = QT_TRANSLATE_NOOP("fields", "Card policy")

@@ -21,7 +21,7 @@ from datetime import date
 from stdnum import luhn
 
 from app.auth.permissions import Permission
-from app.cards.swipe import CARD_NUMBER, card_number_field
+from app.swipe import CARD_NUMBER, card_number_field
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, ValidationError
 from app.text import compact
 from app.tiers.rules import CARD_TYPE, CARD_TYPES, card_rank
@@ -299,7 +299,7 @@ class CardNumberCheck:
 
 def check_card_number(raw: str, card_type: str, policy: CardPolicy = DEFAULT_CARD_POLICY) -> CardNumberCheck:
     """The card number typed, scanned or swiped (spaces and dashes between groups allowed; a
-    swipe's tracks read by :mod:`app.cards.swipe`), checked for the product of ``card_type``:
+    swipe's tracks read by :mod:`app.swipe`), checked for the product of ``card_type``:
     digits only, 16 or 19 of them, beginning with one of the product's BINs (a BIN of another
     card type says so), and the Luhn digit enforced or warned.
     """

@@ -9,7 +9,7 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 - 6 to 32 letters or digits: that CIF number exactly;
 - 16 or 19 digits: the holder of that VIP card number (any card, active or not, so that a
   clerk holding an old card still finds its customer);
-- a card swiped through a stripe reader (track 1 or 2, :mod:`app.cards.swipe`): its card
+- a card swiped through a stripe reader (track 1 or 2, :mod:`app.swipe`): its card
   number, as above; the rest of the track is dropped before anything else sees it, and a
   damaged swipe is refused with a message.
 
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, select, text
 
 from app.auth.permissions import Permission, require
-from app.cards.policy import read_swipe
+from app.swipe import swiped_number
 from app.customers.records import mask_policy, scope_branches
 from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, PHONE
 from app.customers.rules import mask_id, mask_phone
@@ -187,6 +187,19 @@ def prefer_ordered_scans(session) -> None:
         session.execute(text("SET LOCAL enable_bitmapscan = off"))
 
 
+
+# A lookup asks no check digit of a swiped card number (issuing a card does, by its product's
+# policy): a number that is no card's finds nobody.
+_ANY_BIN = ("",)
+
+
+def _swipe_read(raw: str) -> str:
+    """What was typed, or a swipe read as its card number (a damaged swipe is refused, naming
+    the card number field)."""
+    number = swiped_number(raw, _ANY_BIN)
+    return raw if number is None else number
+
+
 def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> list[CustomerRow]:
     """At most ``limit`` customers of the actor's subtree matching what was typed, masked;
     active customers first, then in the order of the lookup that found them."""
@@ -195,7 +208,7 @@ def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> l
     if not normal_query(raw):
         return []
     with store.read() as session:
-        plans = plans_for(read_swipe(session, raw), store.keys)
+        plans = plans_for(_swipe_read(raw), store.keys)
         if not plans:
             return []
         branches = scope_branches(session, actor)

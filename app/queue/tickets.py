@@ -23,7 +23,7 @@ from app.queue.common import (
     service_in_scope, snapshot, ticket_in_scope, tier_codes, today_of,
 )
 from app.queue.rules import PRIORITY, TICKET, Candidate
-from app.visit.arrivals import announce_arrival
+from app.queue.arrivals import announce_arrival
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
 
 

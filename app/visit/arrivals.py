@@ -1,6 +1,6 @@
 """A VIP's arrival told to their relationship manager (到店提醒).
 
-When the lobby issues a ticket to a customer with a relationship manager, :func:`announce_arrival`
+When the lobby issues a ticket to a customer with a relationship manager, :func:`app.queue.arrivals.announce_arrival`
 (in the ticket's own transaction) writes an arrival: the manager's VIP Desk shows it live (the
 queue's change feed, :mod:`app.queue.live`, fires on the ticket's commit) with the customer's
 name, tier, ticket and waiting time. :func:`receive_arrival` is the one-click "I'll receive
@@ -17,7 +17,7 @@ ticket (or the ticket a transfer carried it on to) is open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -53,20 +53,6 @@ class ArrivalRow:
     def waited(self, now: datetime) -> int:
         """Whole minutes since the customer took the ticket."""
         return max(0, int((now - self.announced_at).total_seconds() // 60))
-
-
-def announce_arrival(uow, ticket: QueueTicket, customer: Customer, receive_minutes: int) -> None:
-    """In the ticket's transaction: tell the customer's relationship manager, if they have one."""
-    if customer.relationship_manager_id is None:
-        return
-    arrival = VisitArrival(
-        branch_id=ticket.branch_id, ticket_id=ticket.id, customer_id=customer.id,
-        manager_id=customer.relationship_manager_id, announced_at=ticket.issued_at,
-        escalate_at=ticket.issued_at + timedelta(minutes=receive_minutes), received_by_name="")
-    uow.session.add(arrival)
-    uow.session.flush()
-    uow.audit("visit.announce", "visit_arrival", arrival.id, branch_id=ticket.branch_id,
-              after={"ticket_id": ticket.id, "customer_id": customer.id, "manager_id": arrival.manager_id})
 
 
 def _is_branch_manager(actor) -> bool:

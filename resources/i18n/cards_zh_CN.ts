@@ -83,7 +83,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../ui/cards/page.py" line="+383"/>
+        <location filename="../../ui/cards/page.py" line="+387"/>
         <source>Tier when entered: {tier} · rolling quarterly average AUM: {average} · exception: {exception} · note: {note}</source>
         <translation>录入时等级：{tier} · 滚动季日均金融资产：{average} · 例外：{exception} · 备注：{note}</translation>
     </message>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../ui/cards/customer_tab.py" line="+23"/>
         <location line="+13"/>
-        <location filename="../../ui/cards/page.py" line="-446"/>
+        <location filename="../../ui/cards/page.py" line="-450"/>
         <location line="+11"/>
         <location line="+9"/>
         <source>Card type</source>
@@ -1029,31 +1029,6 @@ An agreement and a letter will be recorded for printing.</source>
         <source>a downgrade is to a card below the {held} card held</source>
         <translation>降级须换成低于现持{held}的卡种</translation>
     </message>
-    <message>
-        <location filename="../../app/cards/swipe.py" line="+46"/>
-        <source>the swipe was not read whole or is damaged: swipe the card again, or type the number</source>
-        <translation>刷卡数据不完整或已损坏：请重新刷卡，或手工输入卡号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the reader could not read the card: swipe it again</source>
-        <translation>读卡器未能读出此卡：请重新刷卡</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the card&apos;s two tracks hold different numbers: swipe the card again</source>
-        <translation>卡片两个磁道的卡号不一致：请重新刷卡</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the swiped card&apos;s number has {count} digits, not 16 or 19: not a card VIP Desk knows</source>
-        <translation>所刷卡号为 {count} 位，不是 16 位或 19 位：不是本系统可识别的卡</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the swiped card&apos;s number fails the Luhn check digit: swipe the card again</source>
-        <translation>所刷卡号未通过 Luhn 校验位检查：请重新刷卡</translation>
-    </message>
 </context>
 <context>
     <name>exports</name>
@@ -1136,12 +1111,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>申请类型</translation>
     </message>
     <message>
-        <location filename="../../app/cards/swipe.py" line="-20"/>
-        <source>Card number</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <location filename="../../app/cards/rules.py" line="+1"/>
+        <location line="+1"/>
         <source>Comment</source>
         <translation>审批意见</translation>
     </message>

@@ -1821,7 +1821,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Branches</source>
         <translation>网点管理</translation>
     </message>
@@ -1896,12 +1896,12 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>贵宾卡</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>Card approvals</source>
         <translation>贵宾卡审批</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
         <source>Card products</source>
         <translation>卡产品设置</translation>
     </message>
@@ -5688,6 +5688,31 @@ python main.py db upgrade --db {url}</translation>
         <source>is not JSON: {reason}</source>
         <translation>不是有效的 JSON：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../app/swipe.py" line="+46"/>
+        <source>the swipe was not read whole or is damaged: swipe the card again, or type the number</source>
+        <translation>刷卡数据不完整或已损坏：请重新刷卡，或手工输入卡号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the reader could not read the card: swipe it again</source>
+        <translation>读卡器未能读出此卡：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card&apos;s two tracks hold different numbers: swipe the card again</source>
+        <translation>卡片两个磁道的卡号不一致：请重新刷卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number has {count} digits, not 16 or 19: not a card VIP Desk knows</source>
+        <translation>所刷卡号为 {count} 位，不是 16 位或 19 位：不是本系统可识别的卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the swiped card&apos;s number fails the Luhn check digit: swipe the card again</source>
+        <translation>所刷卡号未通过 Luhn 校验位检查：请重新刷卡</translation>
+    </message>
 </context>
 <context>
     <name>exception_status</name>
@@ -6322,6 +6347,11 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/printing/failures.py" line="-14"/>
         <source>Printer</source>
         <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/swipe.py" line="-20"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
     </message>
 </context>
 <context>

@@ -236,7 +236,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/visit/arrivals.py" line="+133"/>
+        <location filename="../../app/visit/arrivals.py" line="+119"/>
         <source>That arrival does not exist in your scope.</source>
         <translation>您的范围内没有该到店记录。</translation>
     </message>
@@ -304,7 +304,7 @@
     <message>
         <location line="+5"/>
         <source>must be a date (YYYY-MM-DD)</source>
-        <translation>须为日期（年-月-日）</translation>
+        <translation>必须是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -320,7 +320,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/visit/arrivals.py" line="-115"/>
+        <location filename="../../app/visit/arrivals.py" line="-101"/>
         <source>Arrival</source>
         <translation>到店</translation>
     </message>

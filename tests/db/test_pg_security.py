@@ -299,6 +299,9 @@ LATER_POLICIES |= {("pii_key", p) for p in ("owner_all", "staff_read")}         
 LATER_POLICIES |= {("sealed_value", p) for p in ("owner_all", "staff_select", "staff_insert", "staff_update",
                                                  "staff_delete")}
 LATER_POLICIES |= {("customer_tail", p) for p in ("owner_all", "staff_select", "staff_insert", "staff_delete")}
+LATER_POLICIES |= {("command_key", p) for p in ("owner_all", "staff_add_own_key", "staff_own_keys")}  # 0038
+LATER_POLICIES |= {(table, p) for table in ("visit_arrival", "visit_appointment")                       # 0040
+                   for p in ("owner_all", "staff_read", "staff_insert", "staff_update")}
 
 
 def _policies(conn) -> dict[tuple[str, str], tuple[str | None, str | None]]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.documents import reports
 from app.documents.letters import TEMPLATE_FOR, make_card_document, renewal_letters
-from app.queue import slip, tickets
+from app.queue import day_report, slip, tickets
 from app.tiers.evaluation import latest_evaluation, worklist_counts
 from db.models import VipCard
 from tests.db.helpers import actor_named
@@ -51,7 +51,7 @@ def every_document(store) -> dict[str, bytes]:
                                                          kind=max(counts, key=counts.get)).pdf
     q = make_queue(store)
     known_day(q)
-    made["report_queue_day"] = reports.queue_day(q.store, q.manager, start=q.clock.now.date()).pdf
+    made["report_queue_day"] = day_report.queue_day(q.store, q.manager, start=q.clock.now.date()).pdf
     for _ in range(3):
         tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
     last = tickets.issue_ticket(q.store, q.lobby, service_id=q.service, customer_id=q.customer_of_tier("diamond"))

@@ -1,4 +1,4 @@
-"""Card swipes read as card numbers (app/cards/swipe.py). Hypothesis over well-formed tracks
+"""Card swipes read as card numbers (app/swipe.py). Hypothesis over well-formed tracks
 (track 1, track 2, both, with track 3, full-width marks): the card number and nothing else;
 over damaged ones (a character lost, changed or added, the swipe cut short): refused with the
 card field named, or the very same number, never another one, and no message quotes the
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy, CardProduct, check_card_number, with_check_digit
-from app.cards.swipe import CARD_NUMBER, card_number_field, is_swipe, swiped_number
+from app.swipe import CARD_NUMBER, card_number_field, is_swipe, swiped_number
 from app.errors import ValidationError
 
 DIGITS = "0123456789"

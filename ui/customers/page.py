@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.csvio import ImportRefused
 from app.auth.permissions import Permission
-from app.cards.swipe import is_swipe
+from app.swipe import is_swipe
 from app.customers.search import customer_page, search_customers
 from app.customers.transfer import (
     CustomerImportResult, export_customers, import_customers,

@@ -102,7 +102,7 @@ def swiped_number(raw: str | None, luhn_optional: tuple[str, ...] = ()) -> str |
     Raises :class:`ValidationError` (field: card number) for a damaged swipe. The Luhn check
     digit is enforced except for numbers beginning with one of ``luhn_optional`` (the BINs of
     the card products whose policy only warns, :attr:`CardPolicy.luhn_optional_bins`)."""
-    if not is_swipe(raw):
+    if raw is None or not is_swipe(raw):
         return None
     if len(raw) > MAX_SWIPE:
         raise _refuse(SWIPE_AGAIN)
@@ -122,7 +122,7 @@ def card_number_field(raw: str | None, luhn_optional: tuple[str, ...] = ()) -> s
     """What a card-number field holds once a swipe is read: the swipe's card number, or what
     was typed, unchanged, for the field's own rules."""
     number = swiped_number(raw, luhn_optional)
-    return raw if number is None else number
+    return (raw or "") if number is None else number
 
 
 __all__ = ["CARD_NUMBER", "PAN_LENGTHS", "card_number_field", "is_swipe", "swiped_number"]
