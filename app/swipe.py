@@ -96,12 +96,14 @@ def _pans(text: str) -> list[str]:
     return pans
 
 
-def swiped_number(raw: str | None, luhn_optional: tuple[str, ...] = ()) -> str | None:
+def swiped_number(raw: str | None, luhn_optional: tuple[str, ...] = (), *,
+                  check_digit: bool = True) -> str | None:
     """The card number of a swipe; ``None`` when ``raw`` is not a swipe (see :func:`is_swipe`).
 
     Raises :class:`ValidationError` (field: card number) for a damaged swipe. The Luhn check
     digit is enforced except for numbers beginning with one of ``luhn_optional`` (the BINs of
-    the card products whose policy only warns, :attr:`CardPolicy.luhn_optional_bins`)."""
+    the card products whose policy only warns, :attr:`CardPolicy.luhn_optional_bins`), or not
+    at all with ``check_digit=False`` (a lookup: a number no card has finds nobody)."""
     if raw is None or not is_swipe(raw):
         return None
     if len(raw) > MAX_SWIPE:
@@ -113,7 +115,7 @@ def swiped_number(raw: str | None, luhn_optional: tuple[str, ...] = ()) -> str |
     number = pans[0]
     if len(number) not in PAN_LENGTHS:
         raise _refuse(PAN_LENGTH, count=len(number))
-    if not luhn.is_valid(number) and not number.startswith(tuple(luhn_optional)):
+    if check_digit and not luhn.is_valid(number) and not number.startswith(tuple(luhn_optional)):
         raise _refuse(PAN_LUHN)
     return number
 

@@ -188,15 +188,11 @@ def prefer_ordered_scans(session) -> None:
 
 
 
-# A lookup asks no check digit of a swiped card number (issuing a card does, by its product's
-# policy): a number that is no card's finds nobody.
-_ANY_BIN = ("",)
-
-
 def _swipe_read(raw: str) -> str:
     """What was typed, or a swipe read as its card number (a damaged swipe is refused, naming
-    the card number field)."""
-    number = swiped_number(raw, _ANY_BIN)
+    the card number field). A lookup asks no check digit (issuing a card does, by its product's
+    policy): a number that is no card's finds nobody."""
+    number = swiped_number(raw, check_digit=False)
     return raw if number is None else number
 
 

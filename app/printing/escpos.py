@@ -77,6 +77,8 @@ def check_paper(printer, target: SlipTarget) -> None:
     try:
         status = printer.paper_status()
     except (OSError, NotImplementedError, AttributeError):
+        # no answer in time (OSError), a back-end that cannot read (NotImplementedError), or a
+        # python-escpos too old to ask (AttributeError): print, and let the print itself fail
         return
     if status == 0:
         raise out_of_paper(target.label)
