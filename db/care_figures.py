@@ -21,9 +21,11 @@ thousand statements (a demo build, an import) went quadratic.
 time, so there the slot is always 0 and nothing needs folding.
 
 Also here: the from-scratch recount (:func:`recount_query`), which the rebuild uses and the
-consistency tests compare with the kept figures. The migration that installed these calls
-:func:`install` and :func:`rebuild_statements`; a change to the definitions needs a migration
-that drops and installs them again.
+consistency tests compare with the kept figures. The triggers themselves are what the
+migrations installed, from their own frozen copy of these definitions
+(db/migrations/frozen/care_figures_r0015.py, ``FIGURES_0019``): a change to :data:`FIGURES`
+needs a revision that installs the triggers again from a frozen module of its own, or the kept
+figures part from the recount (tests/db/test_care_figures.py).
 """
 
 from __future__ import annotations
@@ -42,18 +44,15 @@ BUSINESS_UTC_OFFSET_HOURS = 8
 
 
 class Dialect:
-    """The few SQL expressions that differ between the engines, and the offset from UTC of the
-    calendar the figures count months and days by (0: the UTC calendar of stores before
-    migration 0018)."""
+    """The few SQL expressions that differ between the engines; months and days on the
+    figures' calendar (:data:`BUSINESS_UTC_OFFSET_HOURS`)."""
 
-    def __init__(self, name: str, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS):
+    def __init__(self, name: str):
         self.pg = name == "postgresql"
-        self.offset_hours = offset_hours
 
     def _local(self, column: str) -> str:
-        if not self.offset_hours:
-            return column
-        return f"{column} + interval '{self.offset_hours} hours'" if self.pg else f"{column}, '+{self.offset_hours} hours'"
+        hours = BUSINESS_UTC_OFFSET_HOURS
+        return f"{column} + interval '{hours} hours'" if self.pg else f"{column}, '+{hours} hours'"
 
     def month(self, column: str) -> str:
         """yyyymm of a naive UTC timestamp, on the figures' calendar."""
@@ -143,23 +142,6 @@ _COMPLAINT_COUNT = Figure("care_complaint_count", ("month", "branch_id", "vip"),
 
 FIGURES: tuple[Figure, ...] = (_TIER_COUNT, _CONTACT_COUNT, _MOVE_COUNT, _CANCEL_COUNT, _COMPLAINT_COUNT)
 
-# The definitions of stores before migration 0019, whose customer rows held the tier: the
-# migrations up to 0018 install these (and 0019's downgrade installs them again).
-FIGURES_BEFORE_0019: tuple[Figure, ...] = (
-    Figure("care_tier_count", ("branch_id", "tier"), ("count",), (
-        Source("customer", ("branch_id", "tier", "active"), lambda r, d, j: (f"{r}.branch_id", f"{r}.tier"), _one,
-               lambda r, d, j: f"{r}.active"),)),
-    Figure("care_contact_count", ("branch_id", "tier", "day"), ("count",), (
-        Source("customer", ("branch_id", "tier", "active", "last_contact_at"),
-               lambda r, d, j: (f"{r}.branch_id", f"{r}.tier", d.day(f"{r}.last_contact_at")), _one,
-               lambda r, d, j: f"{r}.active AND {r}.last_contact_at IS NOT NULL"),)),
-    _MOVE_COUNT, _CANCEL_COUNT, _COMPLAINT_COUNT)
-
-
-def source_tables(figures: tuple[Figure, ...] = FIGURES) -> tuple[str, ...]:
-    """The tables whose rows the figures count, in a fixed order."""
-    return tuple(dict.fromkeys(s.table for f in figures for s in f.sources))
-
 
 def _side(source: Source, row: str, rows_from: str, sign: str, d: Dialect, carried: bool = False,
           weight: str = "") -> str:
@@ -205,35 +187,6 @@ def kept_query(figure: Figure) -> str:
     return f"SELECT {ks}, {sums} FROM {figure.table} GROUP BY {', '.join(figure.keys)} HAVING {nonzero}"
 
 
-def rebuild_statements(d: Dialect, figures: tuple[Figure, ...] = FIGURES) -> list[str]:
-    """Every figure recounted from scratch into slot 0 (the caller holds off writers)."""
-    statements = []
-    for figure in figures:
-        key_cols = ", ".join(figure.keys)
-        ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
-        ms = ", ".join(f"m{i}" for i in range(len(figure.measures)))
-        statements += [f"DELETE FROM {figure.table}",
-                       f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
-                       f"SELECT {ks}, 0, {ms} FROM ({recount_query(figure, d)}) AS recount"]
-    return statements
-
-
-def _fold_statements(figures: tuple[Figure, ...]) -> list[str]:
-    statements = []
-    for figure in figures:
-        key_cols = ", ".join(figure.keys)
-        sums = ", ".join(f"sum({m})" for m in figure.measures)
-        updates = ", ".join(f"{m} = {figure.table}.{m} + excluded.{m}" for m in figure.measures)
-        zero = " AND ".join(f"{m} = 0" for m in figure.measures)
-        statements += [
-            f"WITH gone AS (DELETE FROM {figure.table} WHERE slot <> 0 RETURNING *) "
-            f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
-            f"SELECT {key_cols}, 0, {sums} FROM gone GROUP BY {key_cols} "
-            f"ON CONFLICT ({key_cols}, slot) DO UPDATE SET {updates}",
-            f"DELETE FROM {figure.table} WHERE slot = 0 AND {zero}"]
-    return statements
-
-
 # ------------------------------------------------------------------------------- SQLite
 
 def _insert_trigger(table: str) -> str:
@@ -242,49 +195,6 @@ def _insert_trigger(table: str) -> str:
 
 def _update_trigger(figure: Figure, table: str) -> str:
     return f"{figure.table}_{table}_update"
-
-
-def _sqlite_triggers(d: Dialect, figures: tuple[Figure, ...]) -> list[str]:
-    statements = []
-    for table in source_tables(figures):
-        inserts = [_add(f, [_side(s, "NEW", "", "", d)], d.slot)
-                   for f in figures for s in f.sources if s.table == table and s.on_insert]
-        deletes = [_add(f, [_side(s, "OLD", "", "-", d)], d.slot)
-                   for f in figures for s in f.sources if s.table == table]
-        if inserts:
-            statements.append(f"CREATE TRIGGER {_insert_trigger(table)} AFTER INSERT ON {table} BEGIN "
-                              + "; ".join(inserts) + "; END")
-        statements.append(f"CREATE TRIGGER care_figures_{table}_delete AFTER DELETE ON {table} BEGIN "
-                          + "; ".join(deletes) + "; END")
-        for figure in figures:
-            for source in (s for s in figure.sources if s.table == table):
-                statements.append(
-                    f"CREATE TRIGGER {_update_trigger(figure, table)} AFTER UPDATE OF {', '.join(source.watched)} "
-                    f"ON {table} WHEN {_sqlite_update_when(source, d)} BEGIN "
-                    + _add(figure, [_side(source, "OLD", "", "-", d), _side(source, "NEW", "", "", d)], d.slot)
-                    + "; END")
-    return statements
-
-
-def _sqlite_update_when(source: Source, d: Dialect) -> str:
-    """When an update can move the figure: a watched column changed and, unless the source
-    joins another table, the old or the new row contributes (SQLite's triggers run once per
-    row: a tier evaluation changing half a million customers, most never contacted, skips the
-    contact figure's trigger for those)."""
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in source.watched)
-    if source.join:
-        return changed
-    return f"({changed}) AND ({source.where('OLD', d, 'OLD')} OR {source.where('NEW', d, 'NEW')})"
-
-
-def _sqlite_trigger_names(figures: tuple[Figure, ...]) -> list[str]:
-    names = []
-    for table in source_tables(figures):
-        if any(s.table == table and s.on_insert for f in figures for s in f.sources):
-            names.append(_insert_trigger(table))
-        names.append(f"care_figures_{table}_delete")
-        names += [_update_trigger(f, table) for f in figures for s in f.sources if s.table == table]
-    return names
 
 
 @dataclass(frozen=True)
@@ -344,110 +254,23 @@ def sqlite_in_bulk(connection, writes: list[BulkWrite]) -> Iterator[None]:
         connection.exec_driver_sql(sql)
 
 
-# ---------------------------------------------------------------------------- PostgreSQL
+# ------------------------------------------------------------------------------ the rebuild
 
-_DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
-# The triggers' statements read transition tables of a statement's few rows, but the plans
-# PL/pgSQL keeps for them are costed for large ones: above jit_above_cost, so PostgreSQL compiled
-# them with LLVM on every single-row update (about 0.4 s each; the drill's demo build of 20,000
-# customers took over ten minutes). No JIT for them (migration 0016 for stores made before).
-# And random reads costed as the in-memory index lookups they are: with the default cost the
-# planner scanned the whole customer table to find the branch of the 50,000 tier changes an
-# evaluation statement writes (0.5 s where looking each up takes 0.1 s).
-_TRIGGER = _DEFINER + " SET jit = off SET random_page_cost = 1.1"
-
-
-def _pg_changed(source: Source, this: str, other: str) -> str:
-    """The rows of transition table ``this`` whose watched columns differ in ``other``."""
-    mine = ", ".join(f"r.{c}" for c in source.watched)
-    theirs = ", ".join(f"x.{c}" for c in source.watched)
-    return f"{this} r JOIN {other} x ON x.id = r.id AND ({mine}) IS DISTINCT FROM ({theirs})"
-
-
-def _pg_update_sides(source: Source, d: Dialect) -> list[str]:
-    """An update statement's change to a figure. A row's contribution depends on the row alone
-    unless the source joins another table: then every old row is subtracted and every new one
-    added, unchanged rows cancelling in the sum (no join of the transition tables: an evaluation
-    updating 100,000 customers reads each once). With a join, only the rows whose watched
-    columns changed are looked up in it."""
-    if not source.join:
-        return [_side(source, "r", "old_rows r", "-", d), _side(source, "r", "new_rows r", "", d)]
-    return [_side(source, "r", _pg_changed(source, "old_rows", "new_rows"), "-", d),
-            _side(source, "r", _pg_changed(source, "new_rows", "old_rows"), "", d)]
-
-
-def _pg_function(table: str, d: Dialect, figures: tuple[Figure, ...]) -> str:
-    mine = [(f, s) for f in figures for s in f.sources if s.table == table]
-    inserts = [_add(f, [_side(s, "r", "new_rows r", "", d)], d.slot) for f, s in mine if s.on_insert]
-    updates = [_add(f, _pg_update_sides(s, d), d.slot) for f, s in mine]
-    deletes = [_add(f, [_side(s, "r", "old_rows r", "-", d)], d.slot) for f, s in mine]
-    body = (f"IF TG_OP = 'INSERT' THEN {'; '.join(inserts) or 'NULL'};\n"
-            f"ELSIF TG_OP = 'UPDATE' THEN {'; '.join(updates)};\n"
-            f"ELSE {'; '.join(deletes)};\nEND IF;\nRETURN NULL;")
-    return (f"CREATE FUNCTION care_figures_{table}() RETURNS trigger LANGUAGE plpgsql {_TRIGGER} AS $$\n"
-            f"DECLARE statement_slot bigint := nextval('care_figure_slot');\nBEGIN\n{body}\nEND $$;\n"
-            f"REVOKE ALL ON FUNCTION care_figures_{table}() FROM PUBLIC;\n"
-            f"CREATE TRIGGER care_figures_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n"
-            f"CREATE TRIGGER care_figures_update AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows "
-            f"NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n"
-            f"CREATE TRIGGER care_figures_delete AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION care_figures_{table}();\n")
-
-
-def _pg_install(staff: str, admin: str, d: Dialect, figures: tuple[Figure, ...]) -> str:
-    locks = f"LOCK TABLE {', '.join(source_tables(figures))} IN SHARE MODE"
-    return ("CREATE SEQUENCE care_figure_slot MINVALUE 1;\n"
-            "REVOKE ALL ON SEQUENCE care_figure_slot FROM PUBLIC;\n"
-            + "".join(_pg_function(t, d, figures) for t in source_tables(figures))
-            + f"CREATE FUNCTION care_fold_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
-            + ";\n".join(_fold_statements(figures)) + ";\nEND $$;\n"
-            + "REVOKE ALL ON FUNCTION care_fold_figures() FROM PUBLIC;\n"
-            + f"GRANT EXECUTE ON FUNCTION care_fold_figures() TO {staff};\n"
-            # writers wait (SHARE lock) while the figures are recounted, so none is counted twice
-            + f"CREATE FUNCTION care_rebuild_figures() RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$\nBEGIN\n"
-            + ";\n".join([locks, *rebuild_statements(d, figures)]) + ";\nEND $$;\n"
-            + "REVOKE ALL ON FUNCTION care_rebuild_figures() FROM PUBLIC;\n"
-            + f"GRANT EXECUTE ON FUNCTION care_rebuild_figures() TO {admin};\n")
-
-
-def install(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS, figures: tuple[Figure, ...] = FIGURES) -> None:
-    """Create the triggers (and on PostgreSQL the fold and rebuild functions) on ``bind`` for
-    ``figures``, counting by the calendar ``offset_hours`` from UTC (migrations pass the
-    definitions and calendar of their revision)."""
-    d = Dialect(bind.dialect.name, offset_hours)
-    if d.pg:
-        from db.pg_scope import run, store_roles
-
-        roles = store_roles(bind)
-        run(bind, _pg_install(roles["STAFF"], roles["ADMIN"], d, figures))
-    else:
-        for statement in _sqlite_triggers(d, figures):
-            bind.exec_driver_sql(statement)
-
-
-def uninstall(bind, figures: tuple[Figure, ...] = FIGURES) -> None:
-    """Drop what :func:`install` made for ``figures``."""
-    if bind.dialect.name == "postgresql":
-        from db.pg_scope import run
-
-        run(bind, "".join(f"DROP FUNCTION care_figures_{t}() CASCADE;\n" for t in source_tables(figures))
-            + "DROP FUNCTION care_fold_figures();\nDROP FUNCTION care_rebuild_figures();\n"
-            + "DROP SEQUENCE IF EXISTS care_figure_slot;\n")
-    else:
-        for name in _sqlite_trigger_names(figures):
-            bind.exec_driver_sql(f"DROP TRIGGER {name}")
-
-
-def rebuild(bind, offset_hours: int = BUSINESS_UTC_OFFSET_HOURS, figures: tuple[Figure, ...] = FIGURES) -> None:
-    """Recount every figure from scratch (for a store whose figures predate the triggers), by
-    the definitions and calendar the triggers were installed with (PostgreSQL's rebuild
-    function has them)."""
+def rebuild(bind) -> None:
+    """Recount every figure from scratch into slot 0 (for a store whose figures predate the
+    triggers): on PostgreSQL by the function the migrations installed, which holds off writers
+    while it recounts; on SQLite (one writer) by the recount of :data:`FIGURES`."""
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql("SELECT care_rebuild_figures()")
-    else:
-        for statement in rebuild_statements(Dialect("sqlite", offset_hours), figures):
-            bind.exec_driver_sql(statement)
+        return
+    d = Dialect("sqlite")
+    for figure in FIGURES:
+        key_cols = ", ".join(figure.keys)
+        ks = ", ".join(f"k{i}" for i in range(len(figure.keys)))
+        ms = ", ".join(f"m{i}" for i in range(len(figure.measures)))
+        bind.exec_driver_sql(f"DELETE FROM {figure.table}")
+        bind.exec_driver_sql(f"INSERT INTO {figure.table} ({key_cols}, slot, {', '.join(figure.measures)}) "
+                             f"SELECT {ks}, 0, {ms} FROM ({recount_query(figure, d)}) AS recount")
 
 
 def fold(bind) -> None:

@@ -208,10 +208,8 @@ def test_the_figure_triggers_are_not_compiled_by_jit(pg_demo_store):
     0.4 s compiling them on every single-row update (found by the drill's demo build)."""
     from sqlalchemy import text
 
-    from db.care_figures import source_tables
-
     with pg_demo_store.engine.connect() as conn:
         configs = dict(conn.execute(text(
             "SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'care\\_figures\\_%'")).all())
-    assert set(configs) == {f"care_figures_{table}" for table in source_tables()}
+    assert set(configs) == {f"care_figures_{source.table}" for f in care_figures.FIGURES for source in f.sources}
     assert all("jit=off" in (config or []) for config in configs.values()), configs

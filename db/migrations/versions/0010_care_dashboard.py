@@ -9,7 +9,7 @@ Revises: 0009
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import CUSTOMER_IN_SCOPE_BEFORE_0020 as CUSTOMER_IN_SCOPE, protect
+from db.migrations.frozen.pg_scope_r0003 import CUSTOMER_IN_SCOPE_PER_ROW as CUSTOMER_IN_SCOPE, protect
 
 
 revision = '0010'

@@ -14,7 +14,7 @@ Revises: 0013
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0014'

@@ -1,7 +1,8 @@
 """Care dashboard figures kept by the database: active customers by branch and tier, by the day
 of their latest contact, tier changes by month and branch, cancelled VIP cards and complaints by
-month and branch, each added to by triggers in the transaction of the change (db.care_figures)
-and recounted here once from the store's rows. Replaces 0010's running tally of tier changes
+month and branch, each added to by triggers in the transaction of the change (how: db.care_figures)
+and recounted here once from the store's rows; this revision's definitions are frozen in
+db/migrations/frozen/care_figures_r0015.py. Replaces 0010's running tally of tier changes
 and its per-branch marks (brought up to date by the dashboard itself). Open complaints past
 their deadline get a partial index.
 
@@ -11,8 +12,8 @@ Revises: 0014
 from alembic import op
 import sqlalchemy as sa
 
-from db import care_figures
-from db.pg_scope import CUSTOMER_IN_SCOPE_BEFORE_0020 as CUSTOMER_IN_SCOPE, protect
+from db.migrations.frozen import care_figures_r0015 as care_figures
+from db.migrations.frozen.pg_scope_r0003 import CUSTOMER_IN_SCOPE_PER_ROW as CUSTOMER_IN_SCOPE, protect
 
 
 revision = '0015'
@@ -25,7 +26,7 @@ OPEN = sa.text("resolved_at IS NULL")
 
 def _figure_table(name: str, *keys: sa.Column, measures=("count",)) -> None:
     """A figure table: its key columns and the branch, the writer's slot, the measures."""
-    order = next(f.keys for f in care_figures.FIGURES if f.table == name)
+    order = next(f.keys for f in care_figures.FIGURES_0015 if f.table == name)
     op.create_table(name, *keys,
     sa.Column('branch_id', sa.Integer(), nullable=False),
     sa.Column('slot', sa.BigInteger(), nullable=False),
@@ -53,19 +54,19 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         # staff read their subtree's figures; only the triggers and functions (as the owner) write
-        for figure in care_figures.FIGURES:
+        for figure in care_figures.FIGURES_0015:
             protect(bind, figure.table, grants=[("SELECT", "STAFF")], serial=False,
                     policies=[("staff_read", "SELECT", "STAFF", CUSTOMER_IN_SCOPE)])
     # the definitions of this revision: UTC months and days until 0018, the tier on the customer until 0019
-    care_figures.install(bind, 0, care_figures.FIGURES_BEFORE_0019)
-    care_figures.rebuild(bind, 0, care_figures.FIGURES_BEFORE_0019)
+    care_figures.install(bind, 0, care_figures.FIGURES_0015)
+    care_figures.rebuild(bind, 0, care_figures.FIGURES_0015)
 
 
 def downgrade() -> None:
-    care_figures.uninstall(op.get_bind(), care_figures.FIGURES_BEFORE_0019)
+    care_figures.uninstall(op.get_bind(), care_figures.FIGURES_0015)
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.drop_index('ix_complaint_open_deadline', sqlite_where=OPEN, postgresql_where=OPEN)
-    for figure in reversed(care_figures.FIGURES):
+    for figure in reversed(care_figures.FIGURES_0015):
         op.drop_table(figure.table)
     # 0010's tally, empty: the dashboard of that revision counts every tier change into it again
     op.create_table('care_move_count',

@@ -1,4 +1,4 @@
-"""No JIT for the care figures' trigger functions (see db.care_figures._TRIGGER): PostgreSQL
+"""No JIT for the care figures' trigger functions (see db/migrations/frozen/care_figures_r0015.py, _TRIGGER): PostgreSQL
 compiled their statements with LLVM on every single-row update of a customer, card or complaint.
 
 Revision ID: 0016
@@ -6,7 +6,7 @@ Revises: 0015
 """
 from alembic import op
 
-from db.care_figures import FIGURES_BEFORE_0019, source_tables
+from db.migrations.frozen.care_figures_r0015 import FIGURES_0015, source_tables
 
 
 revision = '0016'
@@ -18,7 +18,7 @@ depends_on = None
 def _set(value: str) -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for table in source_tables(FIGURES_BEFORE_0019):
+    for table in source_tables(FIGURES_0015):
         op.execute(f"ALTER FUNCTION care_figures_{table}() {value}")
 
 

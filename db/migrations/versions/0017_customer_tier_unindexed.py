@@ -6,7 +6,7 @@ The care dashboard's cutoff-day count reads the branch's customers contacted in 
 every lookup by branch. On PostgreSQL the customer table keeps 40 % of each page free for the
 new row versions (fillfactor 60) and is rewritten once here so that existing pages have that
 room. The care figures' triggers are installed again: on PostgreSQL they no longer join a
-statement's old and new rows (db.care_figures._pg_update_sides) and add into a slot per
+statement's old and new rows (db/migrations/frozen/care_figures_r0015.py, _pg_update_sides) and add into a slot per
 statement; on SQLite an update's trigger runs only when the row contributes to the figure.
 
 Revision ID: 0017
@@ -14,7 +14,7 @@ Revises: 0016
 """
 from alembic import op
 
-from db import care_figures
+from db.migrations.frozen import care_figures_r0015 as care_figures
 
 
 revision = '0017'
@@ -37,8 +37,8 @@ def upgrade() -> None:
     # the planner's figures for the new index: without them SQLite takes it for a few rows a
     # branch and sorts a whole branch for each page of the customer list
     op.execute("ANALYZE customer")
-    care_figures.uninstall(bind, care_figures.FIGURES_BEFORE_0019)
-    care_figures.install(bind, 0, care_figures.FIGURES_BEFORE_0019)   # UTC months and days until 0018
+    care_figures.uninstall(bind, care_figures.FIGURES_0015)
+    care_figures.install(bind, 0, care_figures.FIGURES_0015)   # UTC months and days until 0018
 
 
 def downgrade() -> None:

@@ -9,7 +9,7 @@ Revises: 0017
 """
 from alembic import op
 
-from db import care_figures
+from db.migrations.frozen import care_figures_r0015 as care_figures
 
 
 revision = '0018'
@@ -20,14 +20,14 @@ depends_on = None
 
 def _recount(offset_hours: int) -> None:
     bind = op.get_bind()
-    figures = care_figures.FIGURES_BEFORE_0019   # the tier on the customer's row until 0019
+    figures = care_figures.FIGURES_0015   # the tier on the customer's row until 0019
     care_figures.uninstall(bind, figures)
     care_figures.install(bind, offset_hours, figures)
     care_figures.rebuild(bind, offset_hours, figures)
 
 
 def upgrade() -> None:
-    _recount(care_figures.BUSINESS_UTC_OFFSET_HOURS)
+    _recount(care_figures.BEIJING_UTC_OFFSET_HOURS)
 
 
 def downgrade() -> None:

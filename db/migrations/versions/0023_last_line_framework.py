@@ -30,7 +30,7 @@ On PostgreSQL (as the owner):
   (``pg_advisory_lock(730100, n)``) and stall every audited write of the store.
 * The row a transaction's lane holds also marks whether the transaction wrote an event through
   ``vipdesk_audit``. ``vipdesk_watch`` triggers (deferred to the commit, installed by
-  ``db.pg_scope.watch`` on each table staff may write) write one ``sql.insert|update|delete``
+  this revision's ``WATCH`` on each table staff may write) write one ``sql.insert|update|delete``
   event per changed row, naming the login, for a transaction that changed a watched row but
   wrote no event itself: a change made with a SQL tool leaves its trace even when every rule
   let it through.
@@ -38,7 +38,7 @@ On PostgreSQL (as the owner):
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0023'

@@ -24,7 +24,7 @@ the hottest path, so each check reads at most one counter row):
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0025'

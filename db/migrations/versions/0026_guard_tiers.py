@@ -23,7 +23,7 @@ steps are ``app.tiers.exceptions.TRANSITIONS`` (``state_transition`` rows, held 
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0026'

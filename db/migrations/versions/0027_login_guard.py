@@ -52,7 +52,7 @@ Revises: 0026
 from alembic import op
 from sqlalchemy import text
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0027'

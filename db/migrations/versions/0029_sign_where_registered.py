@@ -26,7 +26,7 @@ never rewritten or deleted.
 """
 from alembic import op
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0029'

@@ -21,7 +21,7 @@ On PostgreSQL a row trigger on each table (the owner passes):
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0030'

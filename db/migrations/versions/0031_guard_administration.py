@@ -44,7 +44,7 @@ rules allow but made with raw SQL is recorded by migration 0023's watch.
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0031'

@@ -36,7 +36,7 @@ refuses those; the list depends on the Unicode version, so it is not copied here
 """
 from alembic import op
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0032'

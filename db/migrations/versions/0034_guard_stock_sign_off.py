@@ -12,7 +12,7 @@ here (a migration never imports live code), the previous one kept for the downgr
 """
 from alembic import op
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0034'

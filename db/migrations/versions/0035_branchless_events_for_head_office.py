@@ -12,7 +12,7 @@ head office too. This policy adds them for a login whose branch is the store's o
 """
 from alembic import op
 
-from db.pg_scope import run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import run, store_roles
 
 
 revision = '0035'

@@ -15,7 +15,7 @@ migration 0020 rewrites policies); the downgrade puts the order back.
 from alembic import op
 from sqlalchemy import text
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0036'

@@ -25,7 +25,7 @@ care figures', the tier rows') and, with foreign keys on, fails for a table othe
 from alembic import op
 from sqlalchemy import text
 
-from db.pg_scope import run
+from db.migrations.frozen.pg_scope_r0003 import run
 
 
 revision = '0037'

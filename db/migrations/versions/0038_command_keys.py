@@ -14,7 +14,7 @@ shows a login only its own keys. A key says only that one of the person's comman
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import protect, run
+from db.migrations.frozen.pg_scope_r0003 import protect, run
 
 
 revision = '0038'

@@ -33,7 +33,7 @@ On PostgreSQL (as the owner):
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import VIA_CUSTOMER, protect, run, store_roles
+from db.migrations.frozen.pg_scope_r0003 import VIA_CUSTOMER, protect, run, store_roles
 
 
 revision = '0039'

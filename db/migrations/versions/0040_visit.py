@@ -29,7 +29,7 @@ only once the window has passed (the server's clock, Asia/Shanghai); cancelled b
 from alembic import op
 import sqlalchemy as sa
 
-from db.pg_scope import CUSTOMER_IN_SCOPE, protect, run
+from db.migrations.frozen.pg_scope_r0003 import CUSTOMER_IN_SCOPE, protect, run
 
 
 revision = '0040'

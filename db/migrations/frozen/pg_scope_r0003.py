@@ -1,4 +1,5 @@
-"""Helpers for migrations that add tables with branch data on PostgreSQL.
+"""Helpers for migrations that add tables with branch data on PostgreSQL, as revisions 0003 to
+0040 use them (frozen: never edited; see db/migrations/frozen/__init__.py).
 
 Migration 0002 set up the store's roles and ``current_branch_path()``; every later table with
 branch data gets the same treatment through these helpers: privileges for the store's groups,
@@ -10,13 +11,13 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-# A customer row is in scope when its branch lies in the acting person's subtree; the subtree's
-# path is looked up once per statement (a scalar subquery), not for every row checked.
+# A customer row is in scope when its branch lies in the acting person's subtree. Revisions 0003
+# to 0019 looked the subtree's path up for every row checked; 0020 rewrote their policies to the
+# form below, which looks it up once per statement (a scalar subquery), and later tables use it.
+CUSTOMER_IN_SCOPE_PER_ROW = ("EXISTS (SELECT 1 FROM branch b WHERE b.id = {table}.branch_id "
+                             "AND starts_with(b.path, current_branch_path()))")
 CUSTOMER_IN_SCOPE = ("EXISTS (SELECT 1 FROM branch b WHERE b.id = {table}.branch_id "
                      "AND starts_with(b.path, (SELECT current_branch_path())))")
-# What migrations 0003 to 0015 installed (0020 rewrites it to CUSTOMER_IN_SCOPE's form).
-CUSTOMER_IN_SCOPE_BEFORE_0020 = ("EXISTS (SELECT 1 FROM branch b WHERE b.id = {table}.branch_id "
-                                 "AND starts_with(b.path, current_branch_path()))")
 # A row that hangs off a customer is in scope when that customer is (customer's own RLS applies).
 VIA_CUSTOMER = "EXISTS (SELECT 1 FROM customer c WHERE c.id = {table}.customer_id)"
 
