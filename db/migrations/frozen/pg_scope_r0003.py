@@ -1,5 +1,5 @@
-"""Helpers for migrations that add tables with branch data on PostgreSQL, as revisions 0003 to
-0040 use them (frozen: never edited; see db/migrations/frozen/__init__.py).
+"""Helpers for migrations that add tables with branch data on PostgreSQL, as revisions from 0003
+on use them (frozen: never edited; see db/migrations/frozen/__init__.py).
 
 Migration 0002 set up the store's roles and ``current_branch_path()``; every later table with
 branch data gets the same treatment through these helpers: privileges for the store's groups,
