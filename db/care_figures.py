@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Connection
+
 Parts = Callable[[str, "Dialect", str], tuple[str, ...]]
 
 
@@ -234,7 +236,7 @@ class BulkWrite:
 
 
 @contextmanager
-def sqlite_in_bulk(connection, writes: list[BulkWrite]) -> Iterator[None]:
+def sqlite_in_bulk(connection: Connection, writes: list[BulkWrite]) -> Iterator[None]:
     """For the length of the block, in the caller's transaction on SQLite, drop the row triggers
     that ``writes`` would fire: the block runs the writes and, after each, its
     :meth:`BulkWrite.statements`, which change the figures a set at a time (an evaluation
@@ -256,7 +258,7 @@ def sqlite_in_bulk(connection, writes: list[BulkWrite]) -> Iterator[None]:
 
 # ------------------------------------------------------------------------------ the rebuild
 
-def rebuild(bind) -> None:
+def rebuild(bind: Connection) -> None:
     """Recount every figure from scratch into slot 0 (for a store whose figures predate the
     triggers): on PostgreSQL by the function the migrations installed, which holds off writers
     while it recounts; on SQLite (one writer) by the recount of :data:`FIGURES`."""
@@ -273,7 +275,7 @@ def rebuild(bind) -> None:
                              f"SELECT {ks}, 0, {ms} FROM ({recount_query(figure, d)}) AS recount")
 
 
-def fold(bind) -> None:
+def fold(bind: Connection) -> None:
     """Fold committed transactions' slots into slot 0 (PostgreSQL; nothing to do on SQLite)."""
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql("SELECT care_fold_figures()")

@@ -28,8 +28,12 @@ def _config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The schema revision this program expects."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The schema revision this program expects (an installation without its revision scripts
+    is broken, and says so, rather than expecting no schema)."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no schema revisions in {MIGRATIONS / 'versions'}: reinstall VIP Desk")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
