@@ -6,7 +6,7 @@ live feed wakes the page when another PC issues a ticket; qtmodeltester on the m
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTime, Qt
 from sqlalchemy import select
 
 from app.queue import rules, tickets, views
@@ -214,11 +214,20 @@ def test_setup_services_counters_and_policy(qtbot, main_window, demo_store):
     assert not dialog.isVisible()
     counter = next(c for c in page.counters_model.rows() if c.number == "5")
     assert counter.service_ids == (fx,)
+    form = page.change_opening_hours()
+    form.opens.setTime(form.closes.time())
+    submit(form)
+    assert form.isVisible() and "Opening hours" in form.error.text()
+    form.opens.setTime(QTime(8, 30))
+    form.closes.setTime(QTime(18, 0))
+    submit(form)
+    assert not form.isVisible() and page.hours.text() == "08:30–18:00"
     page.mode.setCurrentIndex(page.mode.findData("interleaved"))
     page.tiers.cellWidget(0, 1).setValue(4)  # the top tier's ratio
     page.save_button.click()
     policy = setup.branch_policy(demo_store, actor_named(demo_store, "lobby"))
     assert policy.mode == "interleaved" and policy.weight(page.codes[0]) == 4
+    assert (policy.opens_at, policy.closes_at) == ("08:30", "18:00")  # the calling policy's save kept them
     page.counters_view.selectRow([c.number for c in page.counters_model.rows()].index("5"))
     page.open_button.click()
     assert not next(c for c in page.counters_model.rows() if c.number == "5").open

@@ -1,14 +1,15 @@
 """The queue setup page (lobby and branch managers): the branch's services with their number
 prefix, its counters (which services each calls, open or closed), and the calling policy —
 strict or interleaved, the ratio and maximum wait per tier, the recall gap, recalls before a
-no-show, and when a silent counter PC counts as lost."""
+no-show, and when a silent counter PC counts as lost; the branch's opening hours, which
+appointments are booked within (a form of their own, saved off the GUI thread)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from app.queue import rules, setup, views
@@ -98,6 +99,34 @@ class CounterDialog(FormDialog):
         self.set_ok_text(self.tr("Save"))
 
 
+class OpeningHoursDialog(FormDialog):
+    """The branch's opening hours: new appointments are booked within them."""
+
+    def __init__(self, store, actor, policy: rules.QueuePolicy, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("openingHoursDialog")
+        self.store, self.actor = store, actor
+        self.opens = self.add_row("opens", QTimeEdit(QTime.fromString(policy.opens_at, "HH:mm"), self),
+                                  rules.OPENING_HOURS)
+        self.opens.setObjectName("opensAt")
+        self.closes = self.add_row("closes", QTimeEdit(QTime.fromString(policy.closes_at, "HH:mm"), self))
+        self.closes.setObjectName("closesAt")
+        for edit in (self.opens, self.closes):
+            edit.setDisplayFormat("HH:mm")
+        self.retranslateUi()
+
+    def submit(self) -> None:
+        self.save(setup.set_opening_hours, self.store, self.actor, opens_at=self.opens.time().toString("HH:mm"),
+                  closes_at=self.closes.time().toString("HH:mm"))
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.setWindowTitle(field_label(rules.OPENING_HOURS))
+        self.set_intro(self.tr("Appointments are booked within these hours; those already booked keep their times."))
+        self.set_label("opens", self.tr("Opens at"))
+        self.set_label("closes", self.tr("Closes at"))
+        self.set_ok_text(self.tr("Save"))
+
+
 class QueueSetupPage(Page):
     watches = frozenset({"queue_service", "queue_counter", "queue_policy", "tier_policy"})
 
@@ -150,6 +179,13 @@ class QueueSetupPage(Page):
         self.receive_within = QSpinBox(self)
         self.receive_within.setObjectName("receiveWithin")
         self.receive_within.setRange(1, 60)
+        self.hours = QLabel(self.policy_box)
+        self.hours.setObjectName("openingHours")
+        self.hours_button = QPushButton(self.policy_box)
+        self.hours_button.setObjectName("changeOpeningHours")
+        hours = QHBoxLayout()
+        hours.addWidget(self.hours, 1)
+        hours.addWidget(self.hours_button)
         self.save_button = QPushButton(self.policy_box)
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
@@ -161,6 +197,7 @@ class QueueSetupPage(Page):
         form.addRow(field_label(rules.RECALLS), self.recalls)
         form.addRow(field_label(rules.LOST_AFTER), self.lost_after)
         form.addRow(field_label(rules.RECEIVE_WITHIN), self.receive_within)
+        form.addRow(field_label(rules.OPENING_HOURS), hours)
         self.form = form
         right = QVBoxLayout(self.policy_box)
         right.addLayout(form)
@@ -176,6 +213,7 @@ class QueueSetupPage(Page):
         self.counter_services_button.clicked.connect(self.counter_services)
         self.open_button.clicked.connect(self.open_close)
         self.save_button.clicked.connect(self.save_policy)
+        self.hours_button.clicked.connect(self.change_opening_hours)
         self.retranslateUi()
 
     def _services_text(self, counter) -> str:
@@ -213,7 +251,8 @@ class QueueSetupPage(Page):
         self.recalls.setValue(policy.recalls_before_no_show)
         self.lost_after.setValue(policy.lost_after_seconds)
         self.receive_within.setValue(policy.receive_minutes)
-        self.time_zone = policy.time_zone
+        self.hours.setText(f"{policy.opens_at}–{policy.closes_at}")
+        self.policy = policy  # what the form does not show (time zone, opening hours) is saved as it is
 
     def policy_from_form(self) -> rules.QueuePolicy:
         return rules.make_policy(
@@ -222,8 +261,9 @@ class QueueSetupPage(Page):
             max_wait_minutes={code: self.tiers.cellWidget(r, 2).value() for r, code in enumerate(self.codes)},
             alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
-            lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone,
-            receive_minutes=self.receive_within.value())
+            lost_after_seconds=self.lost_after.value(), time_zone=self.policy.time_zone,
+            receive_minutes=self.receive_within.value(), opens_at=self.policy.opens_at,
+            closes_at=self.policy.closes_at, appointment_tier=self.policy.appointment_tier)
 
     def save_policy(self) -> None:
         show_text(self.policy_error, "")
@@ -240,6 +280,10 @@ class QueueSetupPage(Page):
 
     def _after(self, _result) -> None:
         self.refresh()
+
+    def change_opening_hours(self):
+        return self.open_form(OpeningHoursDialog(self.context.store, self.context.actor, self.board.policy, self),
+                              self._after)
 
     def add_service(self):
         return self.open_form(ServiceDialog(self.context.store, self.context.actor, self), self._after)
@@ -280,10 +324,11 @@ class QueueSetupPage(Page):
                                               self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None),
-                                               (rules.RECEIVE_WITHIN, None))):
+                                               (rules.RECEIVE_WITHIN, None), (rules.OPENING_HOURS, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if label and item is not None and item.widget() is not None:
                 item.widget().setText(field_label(label))
         self.save_button.setText(self.tr("Save policy"))
+        self.hours_button.setText(self.tr("Change…"))
         self.services_model.retranslate()
         self.counters_model.retranslate()
