@@ -206,6 +206,12 @@ def run_in_background(parent: QWidget, work: Callable[[Progress], Any], *,
                 label=label, cancellable=cancellable, busy=busy).start()
 
 
+def busy() -> bool:
+    """Whether some background work is under way: started, its callbacks not yet run (tests
+    and the screenshot tool wait on this condition after a click)."""
+    return bool(Task._running)
+
+
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
     """Block until every queued piece of work is done (for tests and for quitting)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

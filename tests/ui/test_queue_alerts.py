@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.queue import views
 from db.models import QueueCounter
 from tests.db.helpers import actor_named
-from tests.ui.saving import submit
+from tests.ui.saving import idle, submit
 from ui.tables import selected as selected_row
 
 
@@ -19,6 +19,7 @@ def test_a_long_wait_is_alerted_and_a_counter_reserved_for_it(qtbot, main_window
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
     lobby.issue_button.click()  # anonymous: the ordinary tier, alerted after 20 minutes by default
+    qtbot.waitUntil(idle)
     issued = lobby.last_issued
     start, moved = demo_store.clock(), [timedelta(0)]
     demo_store.clock = lambda: start + moved[0]

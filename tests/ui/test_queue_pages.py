@@ -13,7 +13,7 @@ from app.queue import rules, tickets, views
 from db.models import Customer
 from tests.db.helpers import actor_named
 from ui.tables import selected as selected_row
-from tests.ui.saving import submit
+from tests.ui.saving import idle, submit
 
 
 def _pick(box, data):
@@ -63,6 +63,7 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     lobby.find_button.click()
     _pick(lobby.customer_box, customer_id)
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)
     issued = lobby.last_issued
     assert issued.number == "T001" and issued.tier == "diamond" and issued.priority == 3
     assert issued.number in lobby.issued_label.text()
@@ -73,6 +74,7 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     assert (tmp_path / "slip.pdf").stat().st_size > 1000
     # an anonymous one too: lowest priority
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)
     anonymous = lobby.last_issued
     assert anonymous.priority == 0 and anonymous.customer_id is None
 
@@ -85,8 +87,10 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     counter.refresh()
     _pick_text(counter.counter_box, "T1 ")
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     assert counter.desk is not None and "T1" in counter.status.text()
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     held = counter.state.held
     assert held is not None and held.id == issued.id and counter.current.text() == issued.number
     assert counter.start_button.isEnabled() and not counter.finish_button.isEnabled()
@@ -98,8 +102,10 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     display.refresh()
     assert len(display.announcer.spoken) == before  # one call, one announcement
     counter.start_button.click()
+    qtbot.waitUntil(idle)
     assert counter.state.held.state == rules.SERVING and counter.finish_button.isEnabled()
     counter.finish_button.click()
+    qtbot.waitUntil(idle)
     assert counter.state.held is None and counter.call_button.isEnabled()
 
     # the lobby manager bumps the anonymous ticket: a reason is required
@@ -132,6 +138,7 @@ def test_refresh_keeps_sort_order_and_scroll(qtbot, main_window, demo_store):
     lobby.refresh()
     for _ in range(6):  # enough rows to scroll, whatever the hour (the demo's day may have just begun)
         lobby.issue_button.click()
+        qtbot.waitUntil(idle)
     lobby.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     lobby.view.resize(600, 120)
     lobby.view.selectRow(3)
@@ -165,7 +172,9 @@ def test_counter_without_service_says_so_and_changes_nothing(qtbot, main_window,
     counter.refresh()
     _pick_text(counter.counter_box, "9 ")
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     assert "no service assigned" in dialogs.of("warn")[-1][2]
     assert counter.state.held is None
 

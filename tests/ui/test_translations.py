@@ -130,6 +130,7 @@ def texts_on(widget: QWidget) -> list[str]:
 
 
 from PySide6.QtCore import Qt
+from tests.ui.saving import idle
 
 _HORIZONTAL = Qt.Orientation.Horizontal
 
@@ -195,6 +196,7 @@ def _queue_screens(main_window):
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
     lobby.issue_button.click()  # at least one ticket today, whatever the hour (the demo's day may have just begun)
+    qtbot.waitUntil(idle)
     lobby.view.selectRow(0)
     screens = [("queue lobby", lobby), ("queue priority", lobby.change_priority()),
                ("queue transfer", lobby.transfer()), ("queue reserve", lobby.reserve())]
@@ -203,7 +205,9 @@ def _queue_screens(main_window):
     counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
     counter.pc = "0401"  # the PC's host name is data (in any script), not a text of the program
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     screens.append(("queue counter", counter))
     stats_page = main_window("manager").open_page("queue_stats")
     stats_page.refresh()
