@@ -177,7 +177,7 @@ def screens(main_window, qtbot, demo_store):
     auditor = main_window("auditor")
     auditor.open_page("audit")
     built.append(("audit", auditor))
-    built += _queue_screens(main_window)
+    built += _queue_screens(main_window, qtbot)
     locked = main_window("teller")
     locked.lock()
     built.append(("lock", locked))
@@ -191,7 +191,7 @@ def screens(main_window, qtbot, demo_store):
     return built
 
 
-def _queue_screens(main_window):
+def _queue_screens(main_window, qtbot):
     """The lobby page with its dialogs, a counter after a call, the statistics, the lobby display."""
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
@@ -215,7 +215,8 @@ def _queue_screens(main_window):
     setup_page = main_window("lobby").open_page("queue_setup")
     setup_page.refresh()
     screens += [("queue setup", setup_page), ("queue service dialog", setup_page.add_service()),
-                ("queue counter dialog", setup_page.add_counter())]
+                ("queue counter dialog", setup_page.add_counter()),
+                ("queue opening hours", setup_page.change_opening_hours())]
     display = lobby.open_display()
     screens.append(("lobby display", display))
     return screens
