@@ -29,12 +29,12 @@ from db.models import QueueTicket, VipCard
 from tests.db.carddata import card_number, ready_to_issue
 from tests.db.helpers import actor_named
 from tests.pg_support import (
-from tests.ui.saving import idle
     create_database,
     demo_store_at,
     private_cluster_or_skip,
     replicated_pair,
 )
+from tests.ui.saving import idle
 
 pytestmark = pytest.mark.pg
 OWNER, OWNER_PASSWORD = "vipdesk_failover_owner", "Owner-Pass-2026"

@@ -41,7 +41,7 @@ def test_a_long_wait_is_alerted_and_a_counter_reserved_for_it(qtbot, main_window
     assert reserved == first.id
 
 
-def test_the_setup_page_edits_the_alert_times(main_window, demo_store):
+def test_the_setup_page_edits_the_alert_times(qtbot, main_window, demo_store):
     page = main_window("manager").open_page("queue_setup")
     page.refresh()
     assert page.tiers.cellWidget(0, 3).value() == 6  # the top tier: two thirds of its 10 minutes
@@ -50,5 +50,6 @@ def test_the_setup_page_edits_the_alert_times(main_window, demo_store):
     assert "Alert" in page.policy_error.text()
     page.tiers.cellWidget(0, 3).setValue(4)
     page.save_button.click()
+    qtbot.waitUntil(idle)
     policy = views.board(demo_store, actor_named(demo_store, "manager")).policy
     assert policy.alert_after(page.codes[0]) == timedelta(minutes=4)

@@ -234,9 +234,68 @@ def test_setup_services_counters_and_policy(qtbot, main_window, demo_store):
     page.mode.setCurrentIndex(page.mode.findData("interleaved"))
     page.tiers.cellWidget(0, 1).setValue(4)  # the top tier's ratio
     page.save_button.click()
+    qtbot.waitUntil(idle)
     policy = setup.branch_policy(demo_store, actor_named(demo_store, "lobby"))
     assert policy.mode == "interleaved" and policy.weight(page.codes[0]) == 4
     assert (policy.opens_at, policy.closes_at) == ("08:30", "18:00")  # the calling policy's save kept them
     page.counters_view.selectRow([c.number for c in page.counters_model.rows()].index("5"))
     page.open_button.click()
+    qtbot.waitUntil(idle)
     assert not next(c for c in page.counters_model.rows() if c.number == "5").open
+
+
+def test_commands_run_off_the_gui_thread_one_at_a_time_their_buttons_off_meanwhile(
+        qtbot, main_window, demo_store, monkeypatch):
+    """A store slow to answer (a connect timeout) holds the command, not the window: the page
+    still reloads, its command buttons stay off until the answer is back, a second command does
+    not start; then the answer is shown and the buttons come back."""
+    import threading
+
+    from app.queue import calling, setup
+
+    gate, started = threading.Event(), threading.Event()
+
+    def held_up(real):
+        def slow(*args, **kwargs):
+            started.set()
+            assert gate.wait(20)
+            return real(*args, **kwargs)
+        return slow
+
+    manager = actor_named(demo_store, "manager")
+    service = setup.add_service(demo_store, manager, prefix="T", name="测试业务")
+    setup.add_counter(demo_store, manager, number="T1", name="测试窗口", service_ids=[service])
+    lobby = main_window("lobby").open_page("lobby")
+    lobby.refresh()
+    _pick(lobby.service_box, service)
+    monkeypatch.setattr(tickets, "issue_ticket", held_up(tickets.issue_ticket))
+    lobby.issue_button.click()
+    qtbot.waitUntil(started.is_set)
+    assert lobby.running() and not lobby.issue_button.isEnabled()
+    lobby.refresh()  # the live feed meanwhile: the window answers, the button stays off
+    assert not lobby.issue_button.isEnabled() and lobby.issue() is None
+    gate.set()
+    qtbot.waitUntil(idle)
+    assert lobby.issue_button.isEnabled() and lobby.last_issued.number == "T001"
+    assert [t.number for t in views.board(demo_store, manager).tickets].count("T001") == 1
+
+    counter = main_window("teller").open_page("counter")
+    counter.refresh()
+    _pick_text(counter.counter_box, "T1 ")
+    counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
+    gate.clear()
+    started.clear()
+    monkeypatch.setattr(calling, "call_next", held_up(calling.call_next))
+    counter.call_button.click()
+    qtbot.waitUntil(started.is_set)
+    assert not any(b.isEnabled() for b in counter.commands.buttons()) and not counter.sign_out_button.isEnabled()
+    assert counter.call_next() is None
+    gate.set()
+    qtbot.waitUntil(idle)
+    assert counter.state.held.number == "T001" and counter.start_button.isEnabled()
+    counter.start_button.click()
+    qtbot.waitUntil(idle)
+    counter.finish_button.click()
+    qtbot.waitUntil(idle)
+    assert counter.state.held is None and counter.status.text() == "T001 finished."

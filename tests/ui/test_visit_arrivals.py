@@ -79,7 +79,7 @@ def test_unreceived_the_branch_manager_is_told(qtbot, main_window, demo_store):
     assert "行长 陈建国 is coming" in lobby.arrivals.label.text()
 
 
-def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(main_window, demo_store):
+def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(qtbot, main_window, demo_store):
     from app.queue import views
 
     page = main_window("manager").open_page("queue_setup")
@@ -87,4 +87,5 @@ def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(main_wi
     assert page.receive_within.value() == 5
     page.receive_within.setValue(8)
     page.save_button.click()
+    qtbot.waitUntil(idle)
     assert views.board(demo_store, actor_named(demo_store, "manager")).policy.receive_minutes == 8

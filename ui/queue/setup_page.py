@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout, QWidget,
 )
 
+from app.errors import SessionExpired, UserError
 from app.queue import rules, setup, views
 from app.queue.setup import COUNTER_NAME, COUNTER_NUMBER, PREFIX, SERVICE_NAME, SERVICES
 from ui.forms import FormDialog
@@ -265,18 +266,25 @@ class QueueSetupPage(Page):
             receive_minutes=self.receive_within.value(), opens_at=self.policy.opens_at,
             closes_at=self.policy.closes_at, appointment_tier=self.policy.appointment_tier)
 
-    def save_policy(self) -> None:
+    def save_policy(self):
+        """Save the calling policy off the GUI thread (the button off meanwhile); a refusal is
+        said under the form. Returns the background task (None when the form does not validate)."""
         show_text(self.policy_error, "")
         try:
-            self.command(lambda: setup.save_policy(self.context.store, self.context.actor, self.policy_from_form()))
-        except Exception as error:
-            from app.errors import UserError
-
-            if not isinstance(error, UserError):
-                raise
+            policy = self.policy_from_form()
+        except UserError as error:
             show_text(self.policy_error, error_text(error))
-            return
-        self.refresh()
+            return None
+        store, actor = self.context.store, self.context.actor
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UserError) and not isinstance(error, SessionExpired):
+                show_text(self.policy_error, error_text(error))
+            else:
+                self.show_error(error)
+
+        return self.run_command(lambda _progress: setup.save_policy(store, actor, policy), self._after,
+                                on_failure=failed, busy=(self.save_button,))
 
     def _after(self, _result) -> None:
         self.refresh()
@@ -299,16 +307,14 @@ class QueueSetupPage(Page):
         return self.open_form(CounterDialog(self.context.store, self.context.actor, self.board.services,
                                             counter, self), self._after)
 
-    def open_close(self) -> None:
+    def open_close(self):
+        """Open or close the selected counter, off the GUI thread. Returns the background task."""
         counter = selected(self.counters_view)
         if counter is None:
-            return
-        try:
-            setup.set_counter(self.context.store, self.context.actor, counter.id, open=not counter.open)
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._after(None)
+            return None
+        store, actor = self.context.store, self.context.actor
+        return self.run_command(lambda _progress: setup.set_counter(store, actor, counter.id, open=not counter.open),
+                                self._after, busy=(self.open_button,))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.services_box.setTitle(self.tr("Services"))
