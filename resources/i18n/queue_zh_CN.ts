@@ -49,7 +49,7 @@
     <message>
         <location line="+1"/>
         <source>Transfer…</source>
-        <translation>领用/上缴…</translation>
+        <translation>转移…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -60,7 +60,7 @@
 <context>
     <name>CounterDialog</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+94"/>
+        <location filename="../../ui/queue/setup_page.py" line="+95"/>
         <source>Add a counter</source>
         <translation>新增窗口</translation>
     </message>
@@ -297,7 +297,7 @@
     <message>
         <location filename="../../ui/queue/setup_page.py" line="+25"/>
         <source>Appointments are booked within these hours; those already booked keep their times.</source>
-        <translation>预约只能在营业时间内办理;已有预约的时间不变。</translation>
+        <translation>预约只能在营业时间内办理；已有预约的时间不变。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -393,7 +393,7 @@
     <message>
         <location line="+1"/>
         <source>Transfer…</source>
-        <translation>领用/上缴…</translation>
+        <translation>转移…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -419,7 +419,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+187"/>
+        <location filename="../../ui/queue/setup_page.py" line="+192"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -578,7 +578,7 @@
     <message>
         <location filename="../../ui/queue/lobby_panels.py" line="-312"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
-        <location filename="../../ui/queue/setup_page.py" line="-186"/>
+        <location filename="../../ui/queue/setup_page.py" line="-191"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -783,7 +783,7 @@
     <message>
         <location line="+1"/>
         <source>Sign out</source>
-        <translation>退出登录</translation>
+        <translation>签退</translation>
     </message>
 </context>
 <context>

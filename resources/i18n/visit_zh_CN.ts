@@ -185,7 +185,7 @@
     <message>
         <location line="+1"/>
         <source>The customer called the appointment off. The reason is optional; it is kept in the audit trail.</source>
-        <translation>客户取消了预约。原因可不填;填写的原因记入审计日志。</translation>
+        <translation>客户取消了预约。原因可不填；填写的原因记入审计日志。</translation>
     </message>
     <message>
         <location line="+4"/>
