@@ -208,8 +208,14 @@ def run_in_background(parent: QWidget, work: Callable[[Progress], Any], *,
 
 def busy() -> bool:
     """Whether some background work is under way: started, its callbacks not yet run (tests
-    and the screenshot tool wait on this condition after a click)."""
-    return bool(Task._running)
+    and the screenshot tool wait on this condition after a click). A task whose window was
+    closed meanwhile never reports back (Qt deleted it with its parent): it no longer counts,
+    and is let go."""
+    from shiboken6 import isValid
+
+    for task in [t for t in Task._running if not isValid(t)]:
+        Task._running.discard(task)
+    return any(task.running for task in Task._running)
 
 
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
