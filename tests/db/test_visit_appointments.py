@@ -213,3 +213,9 @@ def test_the_command_line_import_reports_lines_and_stores_nothing_when_refused(s
     assert out.count("skipped line ") == 25
     assert main.main(["appointments", "import", str(tmp_path / "missing.csv"), "--db", url]) == 2
     assert capsys.readouterr().err.startswith("error:")
+    many = tmp_path / "many.csv"  # more bad lines than are listed: "and N more"
+    many.write_text("cif_no,date,from,until,service\n" + f"NOSUCH,{day},10:00,10:30,{prefix}\n" * 1003,
+                    encoding="utf-8")
+    assert main.main(["appointments", "import", str(many), "--db", url]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1001 and out[-1].startswith("... and 3 more bad line(s)")
