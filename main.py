@@ -77,6 +77,18 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
                             help="write every bad line's number and reason to FILE")
     import_aum.add_argument("--db", metavar="URL", dest="sub_db")
 
+    bookings = sub.add_parser("appointments", help="appointments (预约)")
+    bookings_sub = bookings.add_subparsers(dest="appointments_command", metavar="ACTION", required=True)
+    bookings_import = bookings_sub.add_parser("import", help="import appointments booked in other channels "
+                                              "(cif_no, date, from, until, service prefix, note)")
+    bookings_import.add_argument("file", metavar="FILE.csv", type=Path)
+    bookings_import.add_argument("--skip-bad", action="store_true", help="import the good lines and report the bad ones")
+    bookings_import.add_argument("--encoding", choices=["utf-8", "gb18030"],
+                                 help="the file's encoding (default: decided from the file)")
+    bookings_import.add_argument("--bad-lines", metavar="FILE", type=Path,
+                                 help="write every bad line's number and reason to FILE")
+    bookings_import.add_argument("--db", metavar="URL", dest="sub_db")
+
     tiers = sub.add_parser("tiers", help="tier evaluation")
     tiers_sub = tiers.add_subparsers(dest="tiers_command", metavar="ACTION", required=True)
     evaluate = tiers_sub.add_parser("evaluate", help="evaluate every customer's tier and make the worklists")
@@ -305,6 +317,25 @@ def cmd_import_customers(args) -> int:
     return 0
 
 
+def cmd_appointments_import(args) -> int:
+    from app.csvio import ImportRefused
+    from app.opening import open_store
+    from app.visit.appointments import import_appointments
+
+    store = open_store(_store_url(args))
+    try:
+        booked, problems = import_appointments(store, _batch_actor("appointments"), args.file,
+                                               skip_bad=args.skip_bad, encoding=args.encoding)
+    except ImportRefused as refused:
+        _bad_lines(refused.problems, refused.bad_lines, args)
+        print(f"error: {refused.bad_lines} bad line(s) in {args.file.name}; nothing was imported "
+              "(--skip-bad imports the good lines)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    _bad_lines(problems, len(problems), args, prefix="skipped ")
+    print(f"{args.file.name}: {booked} appointment(s) booked, {len(problems)} line(s) skipped")
+    return 0
+
+
 def cmd_tiers_evaluate(args) -> int:
     from app.opening import open_store
     from app.tiers.evaluation import evaluate_tiers, parse_as_of
@@ -492,6 +523,7 @@ COMMANDS = {
     ("stock", "reconcile"): cmd_stock_reconcile,
     ("import-aum", None): cmd_import_aum,
     ("import-customers", None): cmd_import_customers,
+    ("appointments", "import"): cmd_appointments_import,
     ("tiers", "evaluate"): cmd_tiers_evaluate,
     ("care", "rebuild-figures"): cmd_care_rebuild_figures,
     ("db", "upgrade"): cmd_db_upgrade,

@@ -30,6 +30,12 @@ SIZE = (1366, 768)
 
 
 def _settle(app) -> None:
+    """Let the commands started by clicks come back (they run off the GUI thread), then paint."""
+    from ui.background import busy, wait_for_background
+
+    while busy():
+        wait_for_background()
+        app.processEvents()
     for _ in range(3):
         app.processEvents()
 
@@ -227,6 +233,7 @@ def _queue(app, store, language, out: Path) -> None:
     counter = teller.open_page("counter")
     counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
     counter.sign_in_button.click()
+    _settle(app)
     counter.call_button.click()
     _grab(app, teller, out / "queue-counter-zh.png")
     display = page.open_display()

@@ -206,6 +206,18 @@ def run_in_background(parent: QWidget, work: Callable[[Progress], Any], *,
                 label=label, cancellable=cancellable, busy=busy).start()
 
 
+def busy() -> bool:
+    """Whether some background work is under way: started, its callbacks not yet run (tests
+    and the screenshot tool wait on this condition after a click). A task whose window was
+    closed meanwhile never reports back (Qt deleted it with its parent): it no longer counts,
+    and is let go."""
+    from shiboken6 import isValid
+
+    for task in [t for t in Task._running if not isValid(t)]:
+        Task._running.discard(task)
+    return any(task.running for task in Task._running)
+
+
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
     """Block until every queued piece of work is done (for tests and for quitting)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

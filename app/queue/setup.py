@@ -102,24 +102,41 @@ def save_policy(store, actor, policy: QueuePolicy, *, branch_id: int | None = No
     require(actor, Permission.MANAGE_QUEUE)
     checked = rules.make_policy(**json.loads(policy.to_json()))
     with store.write(actor) as uow:
-        session = uow.session
-        branch = branch_in_scope(session, actor, branch_id)
-        row = session.scalar(select(PolicyRow).where(PolicyRow.branch_id == branch.id))
-        before = row.value if row else None
-        if row is None:
-            session.add(PolicyRow(branch_id=branch.id, value=checked.to_json()))
-        else:
-            row.value = checked.to_json()
-        day = business_date(uow.now, checked.time_zone)
-        codes = tier_codes(session, day)
-        for ticket in session.scalars(select(QueueTicket).where(
-                QueueTicket.branch_id == branch.id, QueueTicket.state == rules.WAITING,
-                QueueTicket.business_date == day).with_for_update()):
-            ticket.deadline_at = rules.deadline(ticket.queued_at, ticket.priority, codes, checked)
-        uow.audit("queue.policy.save", "queue_policy", branch.id, branch_id=branch.id,
-                  before=before, after=checked.to_json())
-        notify(session, branch.id)
-        return checked
+        return _store_policy(uow, branch_in_scope(uow.session, actor, branch_id), checked, "queue.policy.save")
+
+
+def set_opening_hours(store, actor, *, opens_at: str, closes_at: str, branch_id: int | None = None) -> QueuePolicy:
+    """Change the branch's opening hours ("HH:MM", local), which new appointments are booked
+    within (MANAGE_QUEUE: the branch and lobby managers, as the rest of the queue policy; on
+    PostgreSQL the guard of migration 0025 holds the policy row to that right). The rest of the
+    policy stays as stored; bookings already made keep their windows."""
+    require(actor, Permission.MANAGE_QUEUE)
+    with store.write(actor) as uow:
+        branch = branch_in_scope(uow.session, actor, branch_id)
+        uow.session.scalar(select(PolicyRow.id).where(PolicyRow.branch_id == branch.id).with_for_update())
+        current = json.loads(policy_of(uow.session, branch.id).to_json())  # read under the lock: no lost update
+        current.update(opens_at=str(opens_at or "").strip(), closes_at=str(closes_at or "").strip())
+        return _store_policy(uow, branch, rules.make_policy(**current), "queue.policy.opening_hours")
+
+
+def _store_policy(uow, branch, checked: QueuePolicy, action: str) -> QueuePolicy:
+    """Write the checked policy of ``branch``, audited as ``action``; the waiting tickets' deadlines follow."""
+    session = uow.session
+    row = session.scalar(select(PolicyRow).where(PolicyRow.branch_id == branch.id))
+    before = row.value if row else None
+    if row is None:
+        session.add(PolicyRow(branch_id=branch.id, value=checked.to_json()))
+    else:
+        row.value = checked.to_json()
+    day = business_date(uow.now, checked.time_zone)
+    codes = tier_codes(session, day)
+    for ticket in session.scalars(select(QueueTicket).where(
+            QueueTicket.branch_id == branch.id, QueueTicket.state == rules.WAITING,
+            QueueTicket.business_date == day).with_for_update()):
+        ticket.deadline_at = rules.deadline(ticket.queued_at, ticket.priority, codes, checked)
+    uow.audit(action, "queue_policy", branch.id, branch_id=branch.id, before=before, after=checked.to_json())
+    notify(session, branch.id)
+    return checked
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,17 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.business_day import wall_clock
 from app.care.common import customer_in_scope
-from app.csvio import FILE, Column, LineProblem, problem_from, read_file, read_rows
+from app.csvio import FILE, Column, ImportRefused, LineProblem, problem_from, read_file, read_rows
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.queue.common import CUSTOMER, SERVICE, policy_of, service_in_scope
 from app.queue.tickets import issue_in, mask_name
 from app.text import clean_text
 from app.visit import appointment_rules as rules
-from app.visit.appointment_rules import APPOINTMENT, BOOKED, CHECKED_IN, NO_SHOW, WINDOW
+from app.visit.appointment_rules import APPOINTMENT, BOOKED, CANCELLED, CHECKED_IN, NO_SHOW, WINDOW
 from db.models import Branch, Customer, QueueService, QueueTicket, VisitAppointment
 
 NOTE = QT_TRANSLATE_NOOP("fields", "Note")
+REASON = QT_TRANSLATE_NOOP("fields", "Reason")
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,6 @@ def _book(uow, customer: Customer, service: QueueService, day: date, starts: str
     return _row(booking, customer, service, None, local)
 
 
-class AppointmentImportRefused(ValidationError):
-    """Bad lines and no word to skip them: nothing was imported."""
-
-    def __init__(self, problems: list[LineProblem]):
-        super().__init__(QT_TRANSLATE_NOOP("errors", "{count} bad line(s), nothing was imported. First: {first}"),
-                         field=FILE, count=len(problems), first=str(problems[0]))
-        self.problems = problems
-
-
 COLUMNS = (
     Column("cif_no", True, ("cif_no", "cif", "客户号")),
     Column("day", True, ("date", "day", "日期")),
@@ -111,7 +103,8 @@ def import_appointments(store, actor, path: Path, *, skip_bad: bool = False,
     """Bookings made in other channels, one per CSV line (CIF number, date YYYY-MM-DD, from and
     until HH:MM, the service's prefix, a note), with the same checks as a booking by hand. A bad
     line is reported with its number and reason; with any bad line nothing is imported unless
-    ``skip_bad``. Returns how many were booked and the problems skipped."""
+    ``skip_bad`` (:class:`app.csvio.ImportRefused`, as every import's). Returns how many were
+    booked and the problems skipped."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     lines = list(read_rows(read_file(path), COLUMNS, encoding=encoding))
     problems: list[LineProblem] = []
@@ -147,7 +140,7 @@ def import_appointments(store, actor, path: Path, *, skip_bad: bool = False,
             except ValidationError as error:
                 problems.append(problem_from(line.number, error))
         if problems and not skip_bad:
-            raise AppointmentImportRefused(problems)
+            raise ImportRefused(problems, len(problems))
         return booked, problems
 
 
@@ -230,3 +223,25 @@ def record_no_shows(store, actor) -> int:
                           after={"day": booking.day.isoformat(), "ends": booking.ends})
                 closed += 1
         return closed
+
+
+def cancel_appointment(store, actor, appointment_id: int, reason: str = "") -> AppointmentRow:
+    """Cancel a booking (CARE_FOR_CUSTOMERS: the customer called it off, at the lobby or with
+    their relationship manager); only a ``booked`` one, checked in or closed ones stay as they
+    are. The reason, optional, goes to the audit event: the booking keeps its note, and the
+    database's guard (migration 0040) lets only its state and closing time change."""
+    require(actor, Permission.CARE_FOR_CUSTOMERS)
+    reason = clean_text(reason, field=REASON, max_length=200, required=False)
+    with store.write(actor) as uow:
+        session = uow.session
+        booking, _branch = _booking_in_scope(session, actor, appointment_id)
+        if booking.state != BOOKED:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "only a booked appointment can be cancelled"),
+                                  field=APPOINTMENT)
+        _policy, local = _local_now(session, booking.branch_id, uow.now)
+        booking.state, booking.closed_at = CANCELLED, uow.now
+        session.flush()
+        uow.audit("visit.appointment.cancel", "visit_appointment", booking.id, branch_id=booking.branch_id,
+                  before={"state": BOOKED}, after={"state": CANCELLED, "reason": reason})
+        return _row(booking, session.get(Customer, booking.customer_id),
+                    session.get(QueueService, booking.service_id), None, local)

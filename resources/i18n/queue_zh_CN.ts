@@ -20,97 +20,9 @@
     </message>
 </context>
 <context>
-    <name>CounterDialog</name>
+    <name>CounterCommands</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+93"/>
-        <source>Add a counter</source>
-        <translation>新增窗口</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Services of counter {number}</source>
-        <translation>{number} 号窗口办理的业务</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-</context>
-<context>
-    <name>CounterPage</name>
-    <message>
-        <location filename="../../ui/queue/counter.py" line="+183"/>
-        <source>No customer at this counter.</source>
-        <translation>本窗口当前没有客户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose your counter and sign in to start calling.</source>
-        <translation>请选择您的窗口并签到后开始叫号。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Anonymous</source>
-        <translation>未识别客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{service} · {customer} · {tier} · {state} · recalled {recalls}×</source>
-        <translation>{service} · {customer} · {tier} · {state} · 已重呼 {recalls} 次</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Signed in at counter {counter} on {pc}</source>
-        <translation>已在 {pc} 签到窗口 {counter}</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Nobody is waiting for this counter.</source>
-        <translation>本窗口暂无等候客户。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Cancel a ticket</source>
-        <translation>取消排队号</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel {number}?</source>
-        <translation>确定取消 {number} 号？</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Call out of order</source>
-        <translation>插队呼叫</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Select a waiting ticket (or scan its slip) first.</source>
-        <translation>请先选择一个等候中的号（或扫描号票）。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Scanned ticket</source>
-        <translation>扫描的排队号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{number}: {state} {counter}</source>
-        <translation>{number}：{state} {counter}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Sign in at this counter</source>
-        <translation>在本窗口签到</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign out</source>
-        <translation>签退</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/queue/counter_panels.py" line="+135"/>
         <source>Call next</source>
         <translation>呼叫下一位</translation>
     </message>
@@ -144,15 +56,174 @@
         <source>Cancel ticket</source>
         <translation>取消排队号</translation>
     </message>
+</context>
+<context>
+    <name>CounterDialog</name>
     <message>
-        <location line="+5"/>
-        <source>Scan a ticket slip&apos;s QR code here</source>
-        <translation>在此扫描号票上的二维码</translation>
+        <location filename="../../ui/queue/setup_page.py" line="+95"/>
+        <source>Add a counter</source>
+        <translation>新增窗口</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Call selected out of order…</source>
-        <translation>插队呼叫所选号…</translation>
+        <source>Services of counter {number}</source>
+        <translation>{number} 号窗口办理的业务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <location filename="../../ui/queue/counter.py" line="+168"/>
+        <source>Signed in at counter {counter} on {pc}</source>
+        <translation>已在 {pc} 签到窗口 {counter}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>本窗口暂无等候客户。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{number} finished.</source>
+        <translation>{number} 已办结。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel a ticket</source>
+        <translation>取消排队号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel {number}?</source>
+        <translation>确定取消 {number} 号？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Call out of order</source>
+        <translation>插队呼叫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a waiting ticket (or scan its slip) first.</source>
+        <translation>请先选择一个等候中的号（或扫描号票）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Scanned ticket</source>
+        <translation>扫描的排队号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number}: {state} {counter}</source>
+        <translation>{number}：{state} {counter}</translation>
+    </message>
+</context>
+<context>
+    <name>HeldTicketPanel</name>
+    <message>
+        <location filename="../../ui/queue/counter_panels.py" line="-51"/>
+        <source>No customer at this counter.</source>
+        <translation>本窗口当前没有客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your counter and sign in to start calling.</source>
+        <translation>请选择您的窗口并签到后开始叫号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymous</source>
+        <translation>未识别客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} · {customer} · {tier} · {state} · recalled {recalls}×</source>
+        <translation>{service} · {customer} · {tier} · {state} · 已重呼 {recalls} 次</translation>
+    </message>
+</context>
+<context>
+    <name>IssuePanel</name>
+    <message>
+        <location filename="../../ui/queue/lobby_panels.py" line="+109"/>
+        <location line="+9"/>
+        <location line="+79"/>
+        <source>Anonymous (no customer)</source>
+        <translation>不识别客户（匿名取号）</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Find a customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No customer found.</source>
+        <translation>未找到客户。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{number} issued ({tier}), {ahead} ahead</source>
+        <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>slip printed on {printer}</source>
+        <translation>号票已在 {printer} 打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} issued; its slip was not printed: print it again when the printer is back</source>
+        <translation>{number} 已发号，号票未打印：打印机恢复后请重新打印</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the ticket slip</source>
+        <translation>保存号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Issue a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swipe a card, or card number, ID number or name</source>
+        <translation>刷卡，或输入卡号、证件号码、姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue ticket</source>
+        <translation>发号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印号票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save slip…</source>
+        <translation>保存号票…</translation>
     </message>
 </context>
 <context>
@@ -216,19 +287,56 @@
 <context>
     <name>LobbyPage</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="+188"/>
-        <location line="+38"/>
-        <location line="+159"/>
-        <source>Anonymous (no customer)</source>
-        <translation>不识别客户（匿名取号）</translation>
-    </message>
-    <message>
-        <location line="-190"/>
+        <location filename="../../ui/queue/lobby.py" line="+100"/>
         <source>Waiting now — {counts}</source>
         <translation>当前等候 — {counts}</translation>
     </message>
+</context>
+<context>
+    <name>OpeningHoursDialog</name>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/queue/setup_page.py" line="+25"/>
+        <source>Appointments are booked within these hours; those already booked keep their times.</source>
+        <translation>预约只能在营业时间内办理；已有预约的时间不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens at</source>
+        <translation>开门时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at</source>
+        <translation>关门时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../ui/queue/dialogs.py" line="-85"/>
+        <source>Change the priority of {number}</source>
+        <translation>调整 {number} 的优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ticket keeps its place in the queue; the calling order uses the new priority.</source>
+        <translation>该号保留排队位置，叫号顺序按新的优先级。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change priority</source>
+        <translation>调整优先级</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue/lobby_panels.py" line="+67"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -253,46 +361,6 @@
         <translation>下一位：{number}</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Find a customer</source>
-        <translation>查找客户</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No customer found.</source>
-        <translation>未找到客户。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{number} issued ({tier}), {ahead} ahead</source>
-        <translation>已发号 {number}（{tier}），前面 {ahead} 位</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>slip printed on {printer}</source>
-        <translation>号票已在 {printer} 打印</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{number} issued; its slip was not printed: print it again when the printer is back</source>
-        <translation>{number} 已发号，号票未打印：打印机恢复后请重新打印</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Save the ticket slip</source>
-        <translation>保存号票</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ticket</source>
-        <translation>排队号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <location line="+12"/>
         <source>Queue</source>
         <translation>排队</translation>
@@ -303,7 +371,7 @@
         <translation>请先选择一个排队号。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Cancel a ticket</source>
         <translation>取消排队号</translation>
     </message>
@@ -313,37 +381,7 @@
         <translation>确定取消 {number} 号？</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Issue a ticket</source>
-        <translation>取号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Swipe a card, or card number, ID number or name</source>
-        <translation>刷卡，或输入卡号、证件号码、姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Issue ticket</source>
-        <translation>发号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print slip</source>
-        <translation>打印号票</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save slip…</source>
-        <translation>保存号票…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>Priority…</source>
         <translation>调整优先级…</translation>
     </message>
@@ -379,27 +417,9 @@
     </message>
 </context>
 <context>
-    <name>PriorityDialog</name>
-    <message>
-        <location filename="../../ui/queue/dialogs.py" line="-85"/>
-        <source>Change the priority of {number}</source>
-        <translation>调整 {number} 的优先级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The ticket keeps its place in the queue; the calling order uses the new priority.</source>
-        <translation>该号保留排队位置，叫号顺序按新的优先级。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Change priority</source>
-        <translation>调整优先级</translation>
-    </message>
-</context>
-<context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+172"/>
+        <location filename="../../ui/queue/setup_page.py" line="+192"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -467,6 +487,11 @@
         <location line="+7"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
     </message>
 </context>
 <context>
@@ -551,9 +576,9 @@
 <context>
     <name>QueueTables</name>
     <message>
-        <location filename="../../ui/queue/lobby.py" line="-353"/>
+        <location filename="../../ui/queue/lobby_panels.py" line="-312"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
-        <location filename="../../ui/queue/setup_page.py" line="-170"/>
+        <location filename="../../ui/queue/setup_page.py" line="-191"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -579,7 +604,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/queue/setup_page.py" line="-90"/>
+        <location filename="../../ui/queue/setup_page.py" line="-118"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
@@ -629,7 +654,7 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-223"/>
+        <location filename="../../ui/queue/counter.py" line="-204"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
@@ -689,7 +714,7 @@
         <translation>前缀</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+120"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -718,9 +743,22 @@
     </message>
 </context>
 <context>
+    <name>ScanBar</name>
+    <message>
+        <location filename="../../ui/queue/counter_panels.py" line="+68"/>
+        <source>Scan a ticket slip&apos;s QR code here</source>
+        <translation>在此扫描号票上的二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call selected out of order…</source>
+        <translation>插队呼叫所选号…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="-72"/>
+        <location filename="../../ui/queue/setup_page.py" line="-100"/>
         <source>Add a service</source>
         <translation>新增业务</translation>
     </message>
@@ -733,6 +771,19 @@
         <location line="+3"/>
         <source>Add service</source>
         <translation>新增业务</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBar</name>
+    <message>
+        <location filename="../../ui/queue/counter_panels.py" line="-97"/>
+        <source>Sign in at this counter</source>
+        <translation>在本窗口签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>签退</translation>
     </message>
 </context>
 <context>

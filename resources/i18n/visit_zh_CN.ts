@@ -4,7 +4,7 @@
 <context>
     <name>AppointmentsButton</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="+216"/>
+        <location filename="../../ui/visit/appointments.py" line="+288"/>
         <source>Appointments…</source>
         <translation>预约…</translation>
     </message>
@@ -12,12 +12,13 @@
 <context>
     <name>AppointmentsDialog</name>
     <message>
-        <location line="-81"/>
+        <location line="-99"/>
+        <location line="+15"/>
         <source>Choose a booked appointment.</source>
         <translation>请选择一条待到店的预约。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-10"/>
         <source>Ticket {number} issued with the appointment&apos;s priority.</source>
         <translation>已发排队号 {number}，按预约优先。</translation>
     </message>
@@ -27,38 +28,43 @@
         <translation>已发排队号 {number}，按普通号：已过预约时段。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Find the customer in the lobby&apos;s search first.</source>
         <translation>请先在大堂查找该客户。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{count} missed appointment(s) recorded as no-shows.</source>
         <translation>已将 {count} 条过时未到的预约记为爽约。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <location line="+8"/>
+        <location line="+12"/>
         <source>Import appointments</source>
         <translation>导入预约</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Import the good lines and skip the bad ones?</source>
         <translation>导入正确的行并跳过有误的行？</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>{count} appointment(s) imported.</source>
         <translation>已导入 {count} 条预约。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-33"/>
+        <source>The appointment {window} was cancelled.</source>
+        <translation>预约 {window} 已取消。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Today&apos;s appointments</source>
         <translation>今日预约</translation>
     </message>
@@ -109,6 +115,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cancel appointment…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Record no-shows</source>
         <translation>记录爽约</translation>
     </message>
@@ -144,7 +155,7 @@
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="-141"/>
+        <location filename="../../ui/visit/appointments.py" line="-209"/>
         <source>Book an appointment</source>
         <translation>登记预约</translation>
     </message>
@@ -162,6 +173,29 @@
         <location line="+3"/>
         <source>Book</source>
         <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>CancelAppointmentDialog</name>
+    <message>
+        <location line="+27"/>
+        <source>Cancel an appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer called the appointment off. The reason is optional; it is kept in the audit trail.</source>
+        <translation>客户取消了预约。原因可不填；填写的原因记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>保留预约</translation>
     </message>
 </context>
 <context>
@@ -195,7 +229,12 @@
 <context>
     <name>MyAppointmentsLine</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="+189"/>
+        <location filename="../../ui/visit/appointments.py" line="+244"/>
+        <source>Cancel an appointment…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{starts}–{ends} {name} ({tier}) {service}, {state}</source>
         <translation>{starts}–{ends} {name}（{tier}）{service}，{state}</translation>
     </message>
@@ -276,17 +315,12 @@
         <translation>已经开始</translation>
     </message>
     <message>
-        <location filename="../../app/visit/appointments.py" line="+75"/>
+        <location filename="../../app/visit/appointments.py" line="+76"/>
         <source>the customer is already booked from {starts} to {ends} that day</source>
         <translation>该客户当天 {starts}–{ends} 已有预约</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>{count} bad line(s), nothing was imported. First: {first}</source>
-        <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>has {count} fields</source>
         <translation>有 {count} 个字段</translation>
     </message>
@@ -316,6 +350,11 @@
         <source>is not booked for today</source>
         <translation>不是今天待到店的预约</translation>
     </message>
+    <message>
+        <location line="+45"/>
+        <source>only a booked appointment can be cancelled</source>
+        <translation>只能取消“已预约”的预约</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -340,9 +379,14 @@
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../app/visit/appointments.py" line="-172"/>
+        <location filename="../../app/visit/appointments.py" line="-210"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.background import wait_for_background
+from ui.background import busy, wait_for_background
 
 
 def submit(dialog) -> None:
@@ -20,3 +20,9 @@ def saved(dialog) -> None:
     while dialog.saving is not None:
         wait_for_background()
         QCoreApplication.sendPostedEvents(None, 0)
+
+
+def idle() -> bool:
+    """For ``qtbot.waitUntil(idle)`` after a click: no command or save is under way any more
+    (its answer is back and shown; the pages' one-click commands run off the GUI thread)."""
+    return not busy()

@@ -16,6 +16,7 @@ from app.queue.common import tier_codes
 from db.models import Customer, QueueTicket, VipCard
 from tests.db.helpers import actor_named
 from ui.swipe import SwipeCatcher
+from tests.ui.saving import idle
 
 NAME_ON_CARD = "ZHANG/SAN"
 
@@ -33,6 +34,7 @@ def _swipe(qtbot, edit, typed: str) -> None:
     edit.setFocus()
     qtbot.keyClicks(edit, typed)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(idle)  # a ticket it issues is issued off the GUI thread
 
 
 def _tracks(number: str) -> str:
@@ -51,6 +53,7 @@ def test_a_swipe_at_the_lobby_issues_the_holders_ticket_at_once(qtbot, main_wind
     lobby.refresh()
     lobby.view.setFocus()
     lobby.issue_button.click()  # an anonymous ticket first: the find box is ready for the swipe
+    qtbot.waitUntil(idle)
     assert lobby.find_edit.hasFocus() or lobby.window().focusWidget() is lobby.find_edit
     _swipe(qtbot, lobby.find_edit, _tracks(number))
     issued = lobby.last_issued

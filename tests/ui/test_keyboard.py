@@ -11,7 +11,8 @@ from app.customers.records import create_customer
 from tests.db.helpers import actor_named
 from tests.db.test_customers import ID_ZHANG
 from ui.background import wait_for_background
-from ui.queue.counter import CALL_KEY, FINISH_KEY, NO_SHOW_KEY, RECALL_KEY, START_KEY
+from ui.queue.counter_panels import CALL_KEY, FINISH_KEY, NO_SHOW_KEY, RECALL_KEY, START_KEY
+from tests.ui.saving import idle
 
 
 def test_search_has_the_keyboard_after_sign_in_and_enter_opens_the_single_hit(qtbot, main_window, demo_store):
@@ -56,6 +57,7 @@ def _press(qtbot, counter, key: str) -> None:
     target = QApplication.focusWidget() or counter.window()
     qtbot.keyClick(target, QKeySequence(key)[0].key())
     qtbot.wait(250)
+    qtbot.waitUntil(idle)  # the command it started runs off the GUI thread
 
 
 def test_a_counter_runs_on_function_keys_shown_in_the_tooltips(qtbot, main_window, demo_store):
@@ -81,6 +83,7 @@ def test_a_counter_runs_on_function_keys_shown_in_the_tooltips(qtbot, main_windo
         if counter.counter_box.itemText(i).startswith("T1 "):
             counter.counter_box.setCurrentIndex(i)
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     for button, key in ((counter.call_button, CALL_KEY), (counter.recall_button, RECALL_KEY),
                         (counter.no_show_button, NO_SHOW_KEY), (counter.start_button, START_KEY),
                         (counter.finish_button, FINISH_KEY)):

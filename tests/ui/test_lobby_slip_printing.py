@@ -9,6 +9,7 @@ from app.pcsettings.fields import PcSettings
 from app.pcsettings.file import read_file, write_file
 from tests.db.helpers import actor_named
 from ui.background import wait_for_background
+from tests.ui.saving import idle
 
 
 def _lobby(main_window, demo_store):
@@ -29,6 +30,7 @@ def test_the_slip_prints_on_issue_and_again_after_a_failure(main_window, demo_st
     write_file(settings_file, PcSettings(slip_printer_kind="escpos_file", slip_printer=str(device)))
     lobby = _lobby(main_window, demo_store)
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)
     wait_for_background()
     qtbot.waitUntil(lambda: any(call[0] == "warn" for call in dialogs.calls))
     warning = next(call for call in dialogs.calls if call[0] == "warn")
@@ -45,6 +47,7 @@ def test_the_slip_prints_on_issue_and_again_after_a_failure(main_window, demo_st
     qtbot.waitUntil(lambda: str(device) in lobby.issued_label.text())
 
     lobby.issue_button.click()  # the next number prints at once
+    qtbot.waitUntil(idle)
     wait_for_background()
     qtbot.waitUntil(lambda: b"T002" in device.read_bytes())
 

@@ -34,6 +34,7 @@ from tests.pg_support import (
     private_cluster_or_skip,
     replicated_pair,
 )
+from tests.ui.saving import idle
 
 pytestmark = pytest.mark.pg
 OWNER, OWNER_PASSWORD = "vipdesk_failover_owner", "Owner-Pass-2026"
@@ -90,6 +91,7 @@ def test_the_branch_rides_out_a_failover(qtbot, pair, owner_store, dialogs, lang
         counter.counter_box.setCurrentIndex(next(
             i for i in range(counter.counter_box.count()) if counter.counter_box.itemText(i).startswith("F1 ")))
         counter.sign_in_button.click()
+        qtbot.waitUntil(idle, timeout=30_000)
         assert counter.desk is not None, dialogs.calls
         lobby = windows[1].open_page("lobby")
         lobby.refresh()
@@ -110,6 +112,7 @@ def test_the_branch_rides_out_a_failover(qtbot, pair, owner_store, dialogs, lang
         while counter.state is None or counter.state.held is None:
             assert time.monotonic() - promoted < 30, dialogs.calls
             counter.call_button.click()
+            qtbot.waitUntil(idle, timeout=30_000)
             if counter.state is None or counter.state.held is None:
                 qtbot.wait(100)
         first_call = time.monotonic() - promoted
@@ -128,6 +131,7 @@ def test_the_branch_rides_out_a_failover(qtbot, pair, owner_store, dialogs, lang
 
         before = _count(owner_store, QueueTicket)
         lobby.issue_button.click()
+        qtbot.waitUntil(idle, timeout=30_000)
         assert lobby.last_issued is not None and _count(owner_store, QueueTicket) == before + 1
         card = issue.issue_card(teller.store, teller.actor, application, serial=SERIAL,
                                 card_number=card_number("gold"))

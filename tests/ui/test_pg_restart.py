@@ -20,6 +20,7 @@ from db.migrate import upgrade
 from db.models import QueueTicket
 from tests.db.helpers import actor_named
 from tests.pg_support import create_database, private_cluster_or_skip
+from tests.ui.saving import idle
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +64,14 @@ def test_the_desk_rides_out_a_server_restart(qtbot, cluster, owner_store, dialog
 
         cluster.stop()
         lobby.issue_button.click()  # the server is down: refused, said, nothing saved
+        qtbot.waitUntil(idle, timeout=30_000)
         said = [call for call in dialogs.calls if call[0] in ("warn", "error")]
         assert said and "did not answer" in said[-1][2], dialogs.calls
 
         cluster.start()
         assert _tickets(owner_store) == before
         lobby.issue_button.click()  # the same action again goes through on a new connection
+        qtbot.waitUntil(idle, timeout=30_000)
         assert lobby.last_issued is not None and _tickets(owner_store) == before + 1
         # the live feed reconnected on its own: another PC's ticket wakes the page again
         with qtbot.waitSignal(lobby.live.changed, timeout=20_000):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.queue import views
 from db.models import QueueCounter
 from tests.db.helpers import actor_named
-from tests.ui.saving import submit
+from tests.ui.saving import idle, submit
 from ui.tables import selected as selected_row
 
 
@@ -19,6 +19,7 @@ def test_a_long_wait_is_alerted_and_a_counter_reserved_for_it(qtbot, main_window
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
     lobby.issue_button.click()  # anonymous: the ordinary tier, alerted after 20 minutes by default
+    qtbot.waitUntil(idle)
     issued = lobby.last_issued
     start, moved = demo_store.clock(), [timedelta(0)]
     demo_store.clock = lambda: start + moved[0]
@@ -40,7 +41,7 @@ def test_a_long_wait_is_alerted_and_a_counter_reserved_for_it(qtbot, main_window
     assert reserved == first.id
 
 
-def test_the_setup_page_edits_the_alert_times(main_window, demo_store):
+def test_the_setup_page_edits_the_alert_times(qtbot, main_window, demo_store):
     page = main_window("manager").open_page("queue_setup")
     page.refresh()
     assert page.tiers.cellWidget(0, 3).value() == 6  # the top tier: two thirds of its 10 minutes
@@ -49,5 +50,6 @@ def test_the_setup_page_edits_the_alert_times(main_window, demo_store):
     assert "Alert" in page.policy_error.text()
     page.tiers.cellWidget(0, 3).setValue(4)
     page.save_button.click()
+    qtbot.waitUntil(idle)
     policy = views.board(demo_store, actor_named(demo_store, "manager")).policy
     assert policy.alert_after(page.codes[0]) == timedelta(minutes=4)

@@ -6,14 +6,14 @@ live feed wakes the page when another PC issues a ticket; qtmodeltester on the m
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTime, Qt
 from sqlalchemy import select
 
 from app.queue import rules, tickets, views
 from db.models import Customer
 from tests.db.helpers import actor_named
 from ui.tables import selected as selected_row
-from tests.ui.saving import submit
+from tests.ui.saving import idle, submit
 
 
 def _pick(box, data):
@@ -63,6 +63,7 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     lobby.find_button.click()
     _pick(lobby.customer_box, customer_id)
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)
     issued = lobby.last_issued
     assert issued.number == "T001" and issued.tier == "diamond" and issued.priority == 3
     assert issued.number in lobby.issued_label.text()
@@ -73,6 +74,7 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     assert (tmp_path / "slip.pdf").stat().st_size > 1000
     # an anonymous one too: lowest priority
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)
     anonymous = lobby.last_issued
     assert anonymous.priority == 0 and anonymous.customer_id is None
 
@@ -85,8 +87,10 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     counter.refresh()
     _pick_text(counter.counter_box, "T1 ")
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     assert counter.desk is not None and "T1" in counter.status.text()
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     held = counter.state.held
     assert held is not None and held.id == issued.id and counter.current.text() == issued.number
     assert counter.start_button.isEnabled() and not counter.finish_button.isEnabled()
@@ -98,8 +102,10 @@ def test_issue_call_serve_bump_transfer_and_display(qtbot, main_window, demo_sto
     display.refresh()
     assert len(display.announcer.spoken) == before  # one call, one announcement
     counter.start_button.click()
+    qtbot.waitUntil(idle)
     assert counter.state.held.state == rules.SERVING and counter.finish_button.isEnabled()
     counter.finish_button.click()
+    qtbot.waitUntil(idle)
     assert counter.state.held is None and counter.call_button.isEnabled()
 
     # the lobby manager bumps the anonymous ticket: a reason is required
@@ -132,6 +138,7 @@ def test_refresh_keeps_sort_order_and_scroll(qtbot, main_window, demo_store):
     lobby.refresh()
     for _ in range(6):  # enough rows to scroll, whatever the hour (the demo's day may have just begun)
         lobby.issue_button.click()
+        qtbot.waitUntil(idle)
     lobby.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     lobby.view.resize(600, 120)
     lobby.view.selectRow(3)
@@ -165,7 +172,9 @@ def test_counter_without_service_says_so_and_changes_nothing(qtbot, main_window,
     counter.refresh()
     _pick_text(counter.counter_box, "9 ")
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     assert "no service assigned" in dialogs.of("warn")[-1][2]
     assert counter.state.held is None
 
@@ -214,11 +223,79 @@ def test_setup_services_counters_and_policy(qtbot, main_window, demo_store):
     assert not dialog.isVisible()
     counter = next(c for c in page.counters_model.rows() if c.number == "5")
     assert counter.service_ids == (fx,)
+    form = page.change_opening_hours()
+    form.opens.setTime(form.closes.time())
+    submit(form)
+    assert form.isVisible() and "Opening hours" in form.error.text()
+    form.opens.setTime(QTime(8, 30))
+    form.closes.setTime(QTime(18, 0))
+    submit(form)
+    assert not form.isVisible() and page.hours.text() == "08:30–18:00"
     page.mode.setCurrentIndex(page.mode.findData("interleaved"))
     page.tiers.cellWidget(0, 1).setValue(4)  # the top tier's ratio
     page.save_button.click()
+    qtbot.waitUntil(idle)
     policy = setup.branch_policy(demo_store, actor_named(demo_store, "lobby"))
     assert policy.mode == "interleaved" and policy.weight(page.codes[0]) == 4
+    assert (policy.opens_at, policy.closes_at) == ("08:30", "18:00")  # the calling policy's save kept them
     page.counters_view.selectRow([c.number for c in page.counters_model.rows()].index("5"))
     page.open_button.click()
+    qtbot.waitUntil(idle)
     assert not next(c for c in page.counters_model.rows() if c.number == "5").open
+
+
+def test_commands_run_off_the_gui_thread_one_at_a_time_their_buttons_off_meanwhile(
+        qtbot, main_window, demo_store, monkeypatch):
+    """A store slow to answer (a connect timeout) holds the command, not the window: the page
+    still reloads, its command buttons stay off until the answer is back, a second command does
+    not start; then the answer is shown and the buttons come back."""
+    import threading
+
+    from app.queue import calling, setup
+
+    gate, started = threading.Event(), threading.Event()
+
+    def held_up(real):
+        def slow(*args, **kwargs):
+            started.set()
+            assert gate.wait(20)
+            return real(*args, **kwargs)
+        return slow
+
+    manager = actor_named(demo_store, "manager")
+    service = setup.add_service(demo_store, manager, prefix="T", name="测试业务")
+    setup.add_counter(demo_store, manager, number="T1", name="测试窗口", service_ids=[service])
+    lobby = main_window("lobby").open_page("lobby")
+    lobby.refresh()
+    _pick(lobby.service_box, service)
+    monkeypatch.setattr(tickets, "issue_ticket", held_up(tickets.issue_ticket))
+    lobby.issue_button.click()
+    qtbot.waitUntil(started.is_set)
+    assert lobby.running() and not lobby.issue_button.isEnabled()
+    lobby.refresh()  # the live feed meanwhile: the window answers, the button stays off
+    assert not lobby.issue_button.isEnabled() and lobby.issue() is None
+    gate.set()
+    qtbot.waitUntil(idle)
+    assert lobby.issue_button.isEnabled() and lobby.last_issued.number == "T001"
+    assert [t.number for t in views.board(demo_store, manager).tickets].count("T001") == 1
+
+    counter = main_window("teller").open_page("counter")
+    counter.refresh()
+    _pick_text(counter.counter_box, "T1 ")
+    counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
+    gate.clear()
+    started.clear()
+    monkeypatch.setattr(calling, "call_next", held_up(calling.call_next))
+    counter.call_button.click()
+    qtbot.waitUntil(started.is_set)
+    assert not any(b.isEnabled() for b in counter.commands.buttons()) and not counter.sign_out_button.isEnabled()
+    assert counter.call_next() is None
+    gate.set()
+    qtbot.waitUntil(idle)
+    assert counter.state.held.number == "T001" and counter.start_button.isEnabled()
+    counter.start_button.click()
+    qtbot.waitUntil(idle)
+    counter.finish_button.click()
+    qtbot.waitUntil(idle)
+    assert counter.state.held is None and counter.status.text() == "T001 finished."

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.screens import COUNTER_PC, dressed, settle  # noqa: F401 - fixture
+from tests.ui.saving import idle
 
 
 def _geometry(window, lobby):
@@ -24,6 +25,7 @@ def test_issuing_a_ticket_moves_nothing_on_the_page(qtbot, dressed, main_window,
     before = _geometry(window, lobby)
     for _ in range(2):
         lobby.issue_button.click()
+        qtbot.waitUntil(idle)
         settle(qtbot)
         assert lobby.last_issued.number in lobby.issued_label.text()
         assert _geometry(window, lobby) == before
@@ -63,7 +65,9 @@ def test_the_display_welcomes_when_nobody_is_called_then_highlights_the_newest_c
         if counter.counter_box.itemText(i).startswith("T1 "):
             counter.counter_box.setCurrentIndex(i)
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     display.refresh()
     settle(qtbot)
     assert not display.idle.isVisible()

@@ -130,6 +130,7 @@ def texts_on(widget: QWidget) -> list[str]:
 
 
 from PySide6.QtCore import Qt
+from tests.ui.saving import idle
 
 _HORIZONTAL = Qt.Orientation.Horizontal
 
@@ -176,7 +177,7 @@ def screens(main_window, qtbot, demo_store):
     auditor = main_window("auditor")
     auditor.open_page("audit")
     built.append(("audit", auditor))
-    built += _queue_screens(main_window)
+    built += _queue_screens(main_window, qtbot)
     locked = main_window("teller")
     locked.lock()
     built.append(("lock", locked))
@@ -190,11 +191,12 @@ def screens(main_window, qtbot, demo_store):
     return built
 
 
-def _queue_screens(main_window):
+def _queue_screens(main_window, qtbot):
     """The lobby page with its dialogs, a counter after a call, the statistics, the lobby display."""
     lobby = main_window("lobby").open_page("lobby")
     lobby.refresh()
     lobby.issue_button.click()  # at least one ticket today, whatever the hour (the demo's day may have just begun)
+    qtbot.waitUntil(idle)
     lobby.view.selectRow(0)
     screens = [("queue lobby", lobby), ("queue priority", lobby.change_priority()),
                ("queue transfer", lobby.transfer()), ("queue reserve", lobby.reserve())]
@@ -203,7 +205,9 @@ def _queue_screens(main_window):
     counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
     counter.pc = "0401"  # the PC's host name is data (in any script), not a text of the program
     counter.sign_in_button.click()
+    qtbot.waitUntil(idle)
     counter.call_button.click()
+    qtbot.waitUntil(idle)
     screens.append(("queue counter", counter))
     stats_page = main_window("manager").open_page("queue_stats")
     stats_page.refresh()
@@ -211,7 +215,8 @@ def _queue_screens(main_window):
     setup_page = main_window("lobby").open_page("queue_setup")
     setup_page.refresh()
     screens += [("queue setup", setup_page), ("queue service dialog", setup_page.add_service()),
-                ("queue counter dialog", setup_page.add_counter())]
+                ("queue counter dialog", setup_page.add_counter()),
+                ("queue opening hours", setup_page.change_opening_hours())]
     display = lobby.open_display()
     screens.append(("lobby display", display))
     return screens

@@ -1,7 +1,8 @@
 """An appointment checked in at the lobby: the day's list shows the booking, one click issues the
 customer's ticket with the policy's appointment priority (said so) and the lobby's queue shows
 it; a booking made from the lobby for the customer found, and a bad window refused in the form
-naming the field."""
+naming the field; a booking cancelled from the lobby's list and from the RM's day list; the
+commands run off the GUI thread (the tests wait for what they look at)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ def test_an_appointment_checked_in_gets_its_priority(qtbot, main_window, demo_st
     assert [r.id for r in dialog.rows] == [booked.id] and dialog.table.item(0, 4).text() == "Booked"
     dialog.select(booked.id)
     dialog.check_in_button.click()
-    assert "with the appointment's priority" in dialog.message.text()
+    assert not dialog.check_in_button.isEnabled()  # off while the command runs
+    qtbot.waitUntil(lambda: "with the appointment's priority" in dialog.message.text())
+    assert dialog.check_in_button.isEnabled()
     number = dialog.rows[0].ticket_number
     assert dialog.table.item(0, 4).text() == "Checked in" and dialog.table.item(0, 5).text() == number
     board = views.board(demo_store, actor_named(demo_store, "lobby"))
@@ -87,9 +90,9 @@ def test_an_import_with_a_bad_line_skipped_on_the_persons_word(qtbot, main_windo
     lobby = main_window("lobby").open_page("lobby")
     dialog = lobby.appointments.open()
     dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text() == "1 appointment(s) imported.")
     [(_kind, _title, text)] = dialogs.of("confirm")
     assert "line 3" in text and "Time window" in text
-    assert "1 appointment(s) imported." == dialog.message.text()
 
 
 def test_the_relationship_managers_today_list_shows_their_appointments(qtbot, main_window, demo_store):
@@ -106,3 +109,37 @@ def test_the_relationship_managers_today_list_shows_their_appointments(qtbot, ma
     text = page.appointments.label.text()
     assert page.appointments.isVisible() and "My appointments today: 14:00–14:30" in text
     assert booked.customer_label in text and "Booked" in text
+
+
+def test_a_booking_cancelled_from_the_lobby_and_from_the_rms_day_list(qtbot, main_window, demo_store):
+    local = datetime(2026, 11, 27, 10, 0)
+    demo_store.clock = lambda: local - timedelta(hours=8)
+    (customer_id, _name), service = _customer_and_service(demo_store)
+    advisor = actor_named(demo_store, "advisor")
+    with demo_store.engine.begin() as conn:
+        conn.execute(update(Customer).where(Customer.id == customer_id).values(relationship_manager_id=advisor.account_id))
+    first, second = (book_appointment(demo_store, advisor, customer_id=customer_id, day=local.date(), starts=starts,
+                                      ends=ends, service_id=service) for starts, ends in (("11:00", "11:30"),
+                                                                                          ("14:00", "14:30")))
+    lobby = main_window("lobby").open_page("lobby")
+    dialog = lobby.appointments.open()
+    dialog.select(first.id)
+    form = dialog.cancel()
+    assert form.choice.count() == 1 and form.choice.currentData() == first.id
+    form.reason.setText("客户来电改期")
+    submit(form)
+    assert not form.isVisible() and "was cancelled" in dialog.message.text()
+    assert dialog.table.item(0, 4).text() == "Cancelled"
+    dialog.select(first.id)
+    assert dialog.cancel() is None and dialog.message.text() == "Choose a booked appointment."
+
+    page = main_window("advisor").open_page("care")
+    page.refresh()
+    line = page.appointments
+    assert line.cancel_button.isVisibleTo(line) and "Cancelled" in line.label.text()
+    form = line.cancel()
+    assert [form.choice.itemData(i) for i in range(form.choice.count())] == [second.id]  # the booked one only
+    submit(form)
+    assert not form.isVisible()
+    assert [r.state for r in appointments_on(demo_store, advisor, mine=True)] == ["cancelled", "cancelled"]
+    assert not line.cancel_button.isVisibleTo(line)

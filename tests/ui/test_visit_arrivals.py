@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from app.care.contacts import contacts_of
 from db.models import Branch, Customer, StaffAccount
 from tests.db.helpers import actor_named
+from tests.ui.saving import idle
 
 
 def _advisors_customer(demo_store) -> tuple[int, str]:
@@ -24,12 +25,13 @@ def _advisors_customer(demo_store) -> tuple[int, str]:
     return customer_id, name
 
 
-def _issue_to(lobby, customer_id: int, name: str):
+def _issue_to(qtbot, lobby, customer_id: int, name: str):
     lobby.refresh()
     lobby.find_edit.setText(name)
     lobby.find_button.click()
     lobby.customer_box.setCurrentIndex(lobby.customer_box.findData(customer_id))
     lobby.issue_button.click()
+    qtbot.waitUntil(idle)  # issued off the GUI thread
     return lobby.last_issued
 
 
@@ -40,7 +42,7 @@ def test_the_manager_is_told_live_and_receives_the_customer(qtbot, main_window, 
     notices.refresh()
     before = len(notices.rows)
     lobby = main_window("lobby").open_page("lobby")
-    ticket = _issue_to(lobby, customer_id, name)
+    ticket = _issue_to(qtbot, lobby, customer_id, name)
     qtbot.waitUntil(lambda: len(notices.rows) > before, timeout=10_000)  # the queue's live feed
     [row] = [r for r in notices.rows if r.ticket_number == ticket.number]
     line, label, button = notices.lines[notices.rows.index(row)]
@@ -60,7 +62,7 @@ def test_the_manager_is_told_live_and_receives_the_customer(qtbot, main_window, 
 def test_unreceived_the_branch_manager_is_told(qtbot, main_window, demo_store):
     customer_id, name = _advisors_customer(demo_store)
     lobby = main_window("lobby").open_page("lobby")
-    ticket = _issue_to(lobby, customer_id, name)
+    ticket = _issue_to(qtbot, lobby, customer_id, name)
     manager = main_window("manager").arrivals
     manager.refresh()
     assert ticket.number not in [r.ticket_number for r in manager.rows]
@@ -77,7 +79,7 @@ def test_unreceived_the_branch_manager_is_told(qtbot, main_window, demo_store):
     assert "行长 陈建国 is coming" in lobby.arrivals.label.text()
 
 
-def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(main_window, demo_store):
+def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(qtbot, main_window, demo_store):
     from app.queue import views
 
     page = main_window("manager").open_page("queue_setup")
@@ -85,4 +87,5 @@ def test_the_setup_page_edits_the_time_before_the_branch_manager_is_told(main_wi
     assert page.receive_within.value() == 5
     page.receive_within.setValue(8)
     page.save_button.click()
+    qtbot.waitUntil(idle)
     assert views.board(demo_store, actor_named(demo_store, "manager")).policy.receive_minutes == 8

@@ -50,7 +50,7 @@ def _vip(row) -> str:
 
 
 class CarePage(Page):
-    watches = frozenset({"contact_record", "complaint", "customer", "vip_card", "staff_account"})
+    watches = frozenset({"contact_record", "complaint", "customer", "vip_card", "staff_account", "visit_appointment"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)

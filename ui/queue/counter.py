@@ -2,34 +2,33 @@
 ticket, recall, mark a no-show, start and finish service, transfer, cancel; the tickets this
 counter may call, in calling order, live; a chosen one called out of order with a reason; a
 slip's QR code scanned into the box opens its ticket. The PC tells the store it is alive every
-few seconds, so that a crashed PC's ticket is flagged to the lobby manager."""
+few seconds, so that a crashed PC's ticket is flagged to the lobby manager.
+
+The page puts the panels of :mod:`ui.queue.counter_panels` together and runs the commands:
+every one off the GUI thread (:meth:`ui.page.Page.run_command`; a store that takes seconds to
+answer never freezes the window), the panels' buttons off until its answer is back, one command
+at a time. A finished ticket is handled in one place, :meth:`CounterPage._finished`."""
 
 from __future__ import annotations
 
 import socket
 
 from PySide6.QtCore import QTimer, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.queue import calling, rules, tickets, views
+from app.queue import calling, tickets, views
 from app.queue.calling import Desk
+from ui.background import Task, run_in_background
 from ui.this_pc import this_pc_settings
+from ui.queue.counter_panels import CounterCommands, HeldTicketPanel, ScanBar, SignInBar
 from ui.queue.dialogs import CallOutOfOrderDialog, TransferDialog
 from ui.live import LiveQueue
-from ui.queue.models import (
-    CONTEXT, refresh_keeping, select_id, sorted_table, state_text, ticket_columns,
-)
+from ui.queue.models import CONTEXT, refresh_keeping, select_id, sorted_table, state_text, ticket_columns
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import selected
-from ui.tier_labels import tier_label
-from ui.widgets import bind_key, styled_label
 
 HEARTBEAT_MS = 15_000
-# A counter's five moves on the function keys, the same at every counter (named in the tooltips).
-CALL_KEY, RECALL_KEY, NO_SHOW_KEY, START_KEY, FINISH_KEY = "F5", "F6", "F7", "F8", "F9"
 
 
 def this_pc() -> str:
@@ -47,65 +46,28 @@ class CounterPage(Page):
         self.state: views.CounterView | None = None
         self.codes: list[str] = []
 
-        self.counter_box = QComboBox(self)
-        self.counter_box.setObjectName("counterChoice")
-        self.counter_box.setMinimumWidth(200)
-        self.sign_in_button = QPushButton(self)
-        self.sign_in_button.setObjectName("signInCounter")
-        self.sign_out_button = QPushButton(self)
-        self.sign_out_button.setObjectName("signOutCounter")
-        self.status = styled_label("hint", self)
-        self.status.setObjectName("counterStatus")
-        top = QHBoxLayout()
-        for widget in (self.counter_box, self.sign_in_button, self.sign_out_button):
-            top.addWidget(widget)
-        top.addWidget(self.status, 1)
+        self.task: Task | None = None      # the command under way, if any (one at a time)
+        self.beating: Task | None = None   # the heartbeat under way, if any
 
-        self.current = QLabel(self)
-        self.current.setObjectName("currentTicket")
-        self.current.setProperty("role", "title")
-        self.current.setStyleSheet("font-size: 26pt; font-weight: bold;")
-        self.current_detail = styled_label("hint", self, wrap=True)
-        self.current_detail.setObjectName("currentDetail")
-        self.call_button = QPushButton(self)
-        self.call_button.setObjectName("callNext")
-        self.call_button.setProperty("primary", True)
-        self.recall_button = QPushButton(self)
-        self.recall_button.setObjectName("recall")
-        self.no_show_button = QPushButton(self)
-        self.no_show_button.setObjectName("noShow")
-        self.start_button = QPushButton(self)
-        self.start_button.setObjectName("startService")
-        self.finish_button = QPushButton(self)
-        self.finish_button.setObjectName("finishService")
-        self.transfer_button = QPushButton(self)
-        self.transfer_button.setObjectName("transferHeld")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancelHeld")
-        actions = QGridLayout()
-        for i, button in enumerate((self.call_button, self.recall_button, self.no_show_button, self.start_button,
-                                    self.finish_button, self.transfer_button, self.cancel_button)):
-            button.setMinimumHeight(34)
-            actions.addWidget(button, i // 4, i % 4)
-
-        self.scan_edit = QLineEdit(self)
-        self.scan_edit.setObjectName("scanSlip")
-        self.out_of_order_button = QPushButton(self)
-        self.out_of_order_button.setObjectName("callOutOfOrder")
-        scan = QHBoxLayout()
-        scan.addWidget(self.scan_edit, 1)
-        scan.addWidget(self.out_of_order_button)
+        self.sign_in_bar = SignInBar(self)
+        self.held_panel = HeldTicketPanel(self)
+        self.commands = CounterCommands(self)
+        self.scan_bar = ScanBar(self)
+        # the panels' widgets by the names the rest of the window (and its tests) know them
+        self.counter_box, self.status = self.sign_in_bar.counter_box, self.sign_in_bar.status
+        self.sign_in_button, self.sign_out_button = self.sign_in_bar.sign_in_button, self.sign_in_bar.sign_out_button
+        self.current, self.current_detail = self.held_panel.current, self.held_panel.current_detail
+        (self.call_button, self.recall_button, self.no_show_button, self.start_button, self.finish_button,
+         self.transfer_button, self.cancel_button) = self.commands.buttons()
+        self.scan_edit, self.out_of_order_button = self.scan_bar.scan_edit, self.scan_bar.out_of_order_button
 
         self.order: dict[int, int] = {}  # ticket id -> place in this counter's calling order
         order_column = (QT_TRANSLATE_NOOP("QueueTables", "Order"), lambda r: self.order.get(r.id, 0), None)
         self.model = ColumnsModel([order_column, *ticket_columns(self._now, lambda: self.codes)], CONTEXT, self)
         self.view = sorted_table(self, self.model, "waitingTable")
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.current)
-        layout.addWidget(self.current_detail)
-        layout.addLayout(actions)
-        layout.addLayout(scan)
+        for panel in (self.sign_in_bar, self.held_panel, self.commands, self.scan_bar):
+            layout.addWidget(panel)
         layout.addWidget(self.view, 1)
 
         self.sign_in_button.clicked.connect(self.sign_in)
@@ -114,7 +76,7 @@ class CounterPage(Page):
         self.recall_button.clicked.connect(lambda: self._held_action(calling.recall))
         self.no_show_button.clicked.connect(lambda: self._held_action(calling.mark_no_show))
         self.start_button.clicked.connect(lambda: self._held_action(calling.start_service))
-        self.finish_button.clicked.connect(lambda: self._held_action(calling.finish_service))
+        self.finish_button.clicked.connect(lambda: self._held_action(calling.finish_service, self._finished))
         self.transfer_button.clicked.connect(self.transfer)
         self.cancel_button.clicked.connect(self.cancel)
         self.scan_edit.returnPressed.connect(self.scan)
@@ -139,17 +101,7 @@ class CounterPage(Page):
             return
         self.codes = board.tier_codes
         self.services, self.counters = board.services, board.counters
-        if self.counter_box.count() != len(board.counters):
-            chosen = self.counter_box.currentData()
-            self.counter_box.clear()
-            for counter in board.counters:
-                self.counter_box.addItem(f"{counter.number} {counter.name}", counter.id)
-            if chosen is not None:
-                self.counter_box.setCurrentIndex(max(0, self.counter_box.findData(chosen)))
-            else:  # the counter this PC normally serves, from its settings
-                usual = [c.id for c in board.counters if c.number == this_pc_settings().counter]
-                if usual:
-                    self.counter_box.setCurrentIndex(self.counter_box.findData(usual[0]))
+        self.sign_in_bar.show_counters(board.counters, this_pc_settings().counter)
         if self.desk is None:
             self.state = None
             refresh_keeping(self.view, self.model, [])
@@ -166,53 +118,63 @@ class CounterPage(Page):
 
     def _show_held(self, held) -> None:
         signed = self.desk is not None
-        for button in (self.call_button, self.out_of_order_button, self.sign_out_button):
-            button.setEnabled(signed)
-        self.counter_box.setEnabled(not signed)
-        self.sign_in_button.setEnabled(not signed)
-        state = held.state if held else None
-        self.recall_button.setEnabled(state == rules.CALLED)
-        self.no_show_button.setEnabled(state == rules.CALLED)
-        self.start_button.setEnabled(state == rules.CALLED)
-        self.finish_button.setEnabled(state == rules.SERVING)
-        self.transfer_button.setEnabled(held is not None)
-        self.cancel_button.setEnabled(state == rules.CALLED)
-        self.call_button.setEnabled(signed and held is None)
-        if held is None:
-            self.current.setText("—")
-            self.current_detail.setText(self.tr("No customer at this counter.") if signed else
-                                        self.tr("Choose your counter and sign in to start calling."))
-            return
-        self.current.setText(held.number)
-        customer = held.customer_label or self.tr("Anonymous")
-        self.current_detail.setText(self.tr("{service} · {customer} · {tier} · {state} · recalled {recalls}×").format(
-            service=held.service_name, customer=customer, tier=tier_label(held.tier),
-            state=state_text(held.state), recalls=held.recalls))
+        self.sign_in_bar.show_signed(signed)
+        self.held_panel.show_held(held, signed)
+        self.commands.enable_for(held, signed)
+        self.out_of_order_button.setEnabled(signed)
+        if self.running():  # a live refresh while a command runs: its buttons stay off until it is back
+            for widget in self._busy_widgets():
+                widget.setEnabled(False)
 
-    def sign_in(self) -> None:
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _busy_widgets(self) -> tuple[QWidget, ...]:
+        return (*self.commands.buttons(), self.sign_in_button, self.sign_out_button, self.counter_box,
+                self.out_of_order_button)
+
+    def _run(self, work, done=None) -> Task | None:
+        """Run the command ``work()`` off the GUI thread, the buttons off meanwhile; then
+        ``done(result)`` and a reload; a refusal is shown and the page reloaded. Nothing starts
+        while another command runs (a double click, a key held down). Returns the task."""
+        if self.running():
+            return None
+
+        def succeeded(result) -> None:
+            self.task = None
+            if done is not None:
+                done(result)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            try:
+                self.show_error(error)
+            finally:
+                self.refresh()
+
+        self.task = self.run_command(lambda _progress: work(), succeeded, on_failure=failed,
+                                     busy=self._busy_widgets())
+        return self.task
+
+    def sign_in(self) -> Task | None:
         counter_id = self.counter_box.currentData()
         if counter_id is None:
-            return
-        try:
-            self.command(lambda: calling.sign_in_counter(self.context.store, self.context.actor, counter_id, self.pc))
-        except Exception as error:
-            self.show_error(error)
-            return
-        self.desk = Desk(counter_id, self.pc)
-        self.status.setText(self.tr("Signed in at counter {counter} on {pc}").format(
-            counter=self.counter_box.currentText(), pc=self.pc))
-        self.heartbeat_timer.start()
-        self.refresh()
+            return None
+        store, actor, pc, where = self.context.store, self.context.actor, self.pc, self.counter_box.currentText()
 
-    def sign_out(self) -> None:
+        def signed_in(_ticket) -> None:
+            self.desk = Desk(counter_id, pc)
+            self.status.setText(self.tr("Signed in at counter {counter} on {pc}").format(counter=where, pc=pc))
+            self.heartbeat_timer.start()
+
+        return self._run(lambda: calling.sign_in_counter(store, actor, counter_id, pc), signed_in)
+
+    def sign_out(self) -> Task | None:
         if self.desk is None:
-            return
-        try:
-            self.command(lambda: calling.sign_out_counter(self.context.store, self.context.actor, self.desk))
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._signed_out()
+            return None
+        store, actor, desk = self.context.store, self.context.actor, self.desk
+        return self._run(lambda: calling.sign_out_counter(store, actor, desk), lambda _result: self._signed_out())
 
     def _signed_out(self) -> None:
         self.desk = None
@@ -220,39 +182,50 @@ class CounterPage(Page):
         self.status.setText("")
         self.refresh()
 
-    def heartbeat(self) -> None:
-        if self.desk is None:
-            return
-        try:
-            calling.heartbeat(self.context.store, self.context.actor, self.desk)
-        except Exception as error:  # taken over elsewhere, or the store went away
-            self._signed_out()
+    def heartbeat(self) -> Task | None:
+        """Tell the store this PC is alive, off the GUI thread (never two at once); a refusal
+        (taken over elsewhere, the store gone) signs the page out and says why."""
+        if self.desk is None or (self.beating is not None and self.beating.running):
+            return None
+        store, actor, desk = self.context.store, self.context.actor, self.desk
+
+        def failed(error: BaseException) -> None:
+            self.beating = None
+            if self.desk == desk:
+                self._signed_out()
             self.show_error(error)
+
+        def done(_result) -> None:
+            self.beating = None
+
+        # not a change the other pages need to hear of: straight to the worker, not run_command
+        self.beating = run_in_background(self, lambda _progress: calling.heartbeat(store, actor, desk),
+                                         on_success=done, on_failure=failed)
+        return self.beating
 
     # -- calling ----------------------------------------------------------------------------
-    def _run(self, work) -> object:
-        try:
-            result = self.command(work)
-        except Exception as error:
-            self.show_error(error)
-            self.refresh()
-            return None
-        self.refresh()
-        return result
-
-    def call_next(self):
+    def call_next(self) -> Task | None:
         if self.desk is None:
             return None
-        row = self._run(lambda: calling.call_next(self.context.store, self.context.actor, self.desk))
-        if row is None and self.desk is not None and self.state is not None and self.state.held is None:
-            self.status.setText(self.tr("Nobody is waiting for this counter."))
-        return row
+        store, actor, desk = self.context.store, self.context.actor, self.desk
 
-    def _held_action(self, service):
+        def called(row) -> None:
+            if row is None:
+                self.status.setText(self.tr("Nobody is waiting for this counter."))
+
+        return self._run(lambda: calling.call_next(store, actor, desk), called)
+
+    def _held_action(self, service, done=None) -> Task | None:
         held = self.state.held if self.state else None
         if held is None or self.desk is None:
             return None
-        return self._run(lambda: service(self.context.store, self.context.actor, self.desk, held.id))
+        store, actor, desk = self.context.store, self.context.actor, self.desk
+        return self._run(lambda: service(store, actor, desk, held.id), done)
+
+    def _finished(self, ticket) -> None:
+        """``ticket`` (the service's row) was just finished at this counter: the one place a
+        finished ticket is handled."""
+        self.status.setText(self.tr("{number} finished.").format(number=ticket.number))
 
     def transfer(self):
         held = self.state.held if self.state else None
@@ -261,13 +234,13 @@ class CounterPage(Page):
         return self.open_form(TransferDialog(self.context.store, self.context.actor, held, self.services,
                                              self.counters, desk=self.desk, parent=self), self._after_form)
 
-    def cancel(self):
+    def cancel(self) -> Task | None:
         held = self.state.held if self.state else None
         if held is None or not self.context.dialogs.confirm(
                 self, self.tr("Cancel a ticket"), self.tr("Cancel {number}?").format(number=held.number)):
             return None
-        return self._run(lambda: tickets.cancel_ticket(self.context.store, self.context.actor, held.id,
-                                                       desk=self.desk))
+        store, actor, desk = self.context.store, self.context.actor, self.desk
+        return self._run(lambda: tickets.cancel_ticket(store, actor, held.id, desk=desk))
 
     def call_out_of_order(self):
         ticket = selected(self.view)
@@ -306,20 +279,7 @@ class CounterPage(Page):
         super().hideEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.sign_in_button.setText(self.tr("Sign in at this counter"))
-        self.sign_out_button.setText(self.tr("Sign out"))
-        self.call_button.setText(self.tr("Call next"))
-        self.recall_button.setText(self.tr("Recall"))
-        self.no_show_button.setText(self.tr("No-show"))
-        self.start_button.setText(self.tr("Start service"))
-        self.finish_button.setText(self.tr("Finish"))
-        self.transfer_button.setText(self.tr("Transfer…"))
-        self.cancel_button.setText(self.tr("Cancel ticket"))
-        for button, key in ((self.call_button, CALL_KEY), (self.recall_button, RECALL_KEY),
-                            (self.no_show_button, NO_SHOW_KEY), (self.start_button, START_KEY),
-                            (self.finish_button, FINISH_KEY)):
-            bind_key(button, key)
-        self.scan_edit.setPlaceholderText(self.tr("Scan a ticket slip's QR code here"))
-        self.out_of_order_button.setText(self.tr("Call selected out of order…"))
+        for panel in (self.sign_in_bar, self.commands, self.scan_bar):
+            panel.retranslateUi()
         self.model.retranslate()
         self._show_held(self.state.held if self.state else None)

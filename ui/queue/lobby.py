@@ -5,56 +5,33 @@ or out of paper is named with what to do, and the slip is printed again with one
 as a PDF); see the whole queue live
 with waiting times and tickets whose counter was lost; raise or lower a priority with a reason,
 reserve a counter's next call, transfer, cancel, reactivate a no-show, re-queue; open the lobby
-display on a second screen."""
+display on a second screen.
+
+The page puts its panels together (:mod:`ui.queue.lobby_panels`: issuing, the queue; the
+long-wait alerts, VIP arrivals and appointments of their own modules), reads the board they show
+and runs their one-click commands off the GUI thread, one at a time (:meth:`LobbyPage.run_one`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
-)
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.auth.permissions import Permission
-from app.customers.search import search_customers
-from app.queue import rules, tickets, views
-from ui.background import run_in_background
-from ui.dialogs import file_name
-from ui.queue.dialogs import PriorityDialog, ReserveDialog, TransferDialog
+from app.queue import views
+from ui.background import Task
 from ui.live import LiveQueue
-from ui.queue.models import CONTEXT, refresh_keeping, sorted_table, ticket_columns
-from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
-from ui.tables import selected
-from ui.this_pc import this_pc_settings
-from ui.tier_labels import tier_label
-from ui.widgets import styled_label, with_mnemonic
+from ui.queue.lobby_panels import IssuePanel, QueuePanel
 from ui.queue.swipe_ticket import SwipeTicketing
 from ui.queue.wait_alerts import WaitAlerts
 from ui.visit.appointments import AppointmentsButton
 from ui.visit.arrivals import LobbyArrivals
+from ui.widgets import styled_label
 
 SLOW_REFRESH_MS = 30_000
-
-COUNTER_COLUMNS = (
-    (QT_TRANSLATE_NOOP("QueueTables", "Counter"), lambda c: f"{c.number} {c.name}", lambda c: c.number),
-    (QT_TRANSLATE_NOOP("QueueTables", "Clerk"), lambda c: c.clerk_name, None),
-    (QT_TRANSLATE_NOOP("QueueTables", "Status"), lambda c: c.status, None),
-)
-
-
-class _CounterLine:
-    """A counter as the lobby's counter list shows it."""
-
-    def __init__(self, counter, status: str):
-        self.id, self.number, self.name = counter.id, counter.number, counter.name
-        self.clerk_name, self.status, self.open = counter.clerk_name, status, counter.open
-
-
-def _button(parent: QWidget, name: str, visible: bool = True) -> QPushButton:
-    button = QPushButton(parent)
-    button.setObjectName(name)
-    button.setVisible(visible)
-    return button
 
 
 class LobbyPage(Page):
@@ -66,97 +43,34 @@ class LobbyPage(Page):
         self.may_issue = actor.may(Permission.ISSUE_TICKETS)
         self.may_manage = actor.may(Permission.MANAGE_QUEUE)
         self.current: views.Board | None = None
-        self.last_issued = None
-        self.issued_text = ""  # what the confirmation line said when the last ticket was issued
-        self.display_window = None
+        self.task: Task | None = None  # the one-click command under way, if any
 
-        # -- issuing
-        self.issue_box = QGroupBox(self)
-        self.issue_box.setVisible(self.may_issue)
-        self.service_box = QComboBox(self.issue_box)
-        self.service_box.setObjectName("issueService")
-        self.find_edit = QLineEdit(self.issue_box)
-        self.find_edit.setObjectName("identify")
-        self.find_edit.setMinimumWidth(230)
-        self.find_button = _button(self.issue_box, "findCustomer")
-        self.customer_box = QComboBox(self.issue_box)
-        self.customer_box.setObjectName("customer")
-        self.customer_box.setMinimumWidth(260)
-        self.issue_button = _button(self.issue_box, "issueTicket")
-        self.issue_button.setProperty("primary", True)
-        self.reprint_button = _button(self.issue_box, "reprintSlip")
-        self.reprint_button.setEnabled(False)
-        self.slip_button = _button(self.issue_box, "saveSlip")
-        self.slip_button.setEnabled(False)
-        self.service_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        # The confirmation has a line of its own, its height kept while empty and its width
-        # never asked for: a ticket issued changes no other widget's size.
-        self.issued_label = styled_label("title", self.issue_box)
-        self.issued_label.setObjectName("issued")
-        self.issued_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.issued_label.setFixedHeight(self.issued_label.sizeHint().height()
-                                         or self.issued_label.fontMetrics().height() * 2)
-        row = QHBoxLayout()
-        for widget in (self.service_box, self.find_edit, self.find_button, self.customer_box,
-                       self.issue_button, self.reprint_button, self.slip_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        box = QVBoxLayout(self.issue_box)
-        box.addLayout(row)
-        box.addWidget(self.issued_label)
-        self.find_edit.returnPressed.connect(self.find_customer)
+        self.issuing = IssuePanel(self)
+        self.issuing.setVisible(self.may_issue)
+        self.queue = QueuePanel(self, may_issue=self.may_issue, may_manage=self.may_manage)
+        # the panels' widgets by the names the rest of the window (and its tests) know them
+        issuing, queue = self.issuing, self.queue
+        self.issue_box, self.service_box, self.customer_box = issuing, issuing.service_box, issuing.customer_box
+        self.find_edit, self.find_button, self.issue_button = issuing.find_edit, issuing.find_button, issuing.issue_button
+        self.reprint_button, self.slip_button, self.issued_label = (issuing.reprint_button, issuing.slip_button,
+                                                                    issuing.issued_label)
+        self.model, self.view = queue.model, queue.view
+        self.counters_model, self.counters_view = queue.counters_model, queue.counters_view
         self.swipe = SwipeTicketing(self)
-        self.find_button.clicked.connect(self.find_customer)
-        self.issue_button.clicked.connect(self.issue)
-        self.reprint_button.clicked.connect(self.print_slip)
-        self.slip_button.clicked.connect(self.save_slip)
-
-        # -- the queue
-        self.model = ColumnsModel(ticket_columns(self._now, self._codes), CONTEXT, self)
-        self.model.highlight = lambda r: r.lost
-        self.view = sorted_table(self, self.model, "queueTable")
-        self.counters_model = ColumnsModel(COUNTER_COLUMNS, CONTEXT, self)
-        self.counters_view = sorted_table(self, self.counters_model, "countersTable")
         self.summary = styled_label("hint", self)
         self.summary.setObjectName("queueSummary")
-        self.priority_button = _button(self, "changePriority", self.may_manage)
-        self.reserve_button = _button(self, "reserveCounter", self.may_manage)
-        self.transfer_button = _button(self, "transferTicket", self.may_manage or self.may_issue)
-        self.cancel_button = _button(self, "cancelTicket", self.may_manage or self.may_issue)
-        self.reactivate_button = _button(self, "reactivateTicket", self.may_manage)
-        self.requeue_button = _button(self, "requeueTicket", self.may_manage)
-        self.display_button = _button(self, "openDisplay")
-        self.priority_button.clicked.connect(self.change_priority)
-        self.reserve_button.clicked.connect(self.reserve)
-        self.transfer_button.clicked.connect(self.transfer)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.reactivate_button.clicked.connect(self.reactivate)
-        self.requeue_button.clicked.connect(self.requeue)
-        self.display_button.clicked.connect(self.open_display)
-        buttons = QHBoxLayout()
-        for button in (self.priority_button, self.reserve_button, self.transfer_button, self.cancel_button,
-                       self.reactivate_button, self.requeue_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.display_button)
-        self.appointments = AppointmentsButton(self)
-        buttons.addWidget(self.appointments)
-
-        splitter = QSplitter(self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.counters_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 330])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.issue_box)
-        layout.addWidget(self.summary)
         self.alerts = WaitAlerts(self)
-        layout.addWidget(self.alerts)
         self.arrivals = LobbyArrivals(context, self)
+        self.appointments = AppointmentsButton(self)
+        queue.buttons.addWidget(self.appointments)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.issuing)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.arrivals)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(queue.splitter, 1)
+        layout.addLayout(queue.buttons)
 
         self.live = LiveQueue(context.store.engine, self)
         self.live.changed.connect(self.refresh)
@@ -166,11 +80,9 @@ class LobbyPage(Page):
         self.retranslateUi()
 
     # -- data -------------------------------------------------------------------------------
-    def _now(self):
-        return self.current.now if self.current else self.context.store.clock()
-
-    def _codes(self):
-        return self.current.tier_codes if self.current else []
+    @property
+    def last_issued(self):
+        return self.issuing.last_issued
 
     def refresh(self) -> None:
         try:
@@ -178,185 +90,66 @@ class LobbyPage(Page):
         except Exception as error:  # shown, or re-raised when a bug
             self.show_error(error)
             return
-        first = self.current is None
+        if self.current is None:
+            self.issuing.show_services(board.services)
         self.current = board
-        if first:
-            self.service_box.clear()
-            for sid, prefix, name in board.services:
-                self.service_box.addItem(f"{prefix} {name}", sid)
-            self.customer_box.clear()
-            self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
-        refresh_keeping(self.view, self.model, board.tickets)
+        self.queue.show_board(board)
         self.alerts.show_board(board)
         self.arrivals.refresh()
-        refresh_keeping(self.counters_view, self.counters_model,
-                        [_CounterLine(c, self._counter_status(c)) for c in board.counters])
         waiting = "  ".join(f"{prefix} {name}: {board.waiting.get(sid, 0)}" for sid, prefix, name in board.services)
         self.summary.setText(self.tr("Waiting now — {counts}").format(counts=waiting))
-
-    def _counter_status(self, counter) -> str:
-        if not counter.open:
-            return self.tr("Closed")
-        if counter.lost:
-            return self.tr("Lost connection")
-        held = next((t for t in self.current.tickets
-                     if t.counter_id == counter.id and t.state in rules.AT_COUNTER), None)
-        text = held.number if held else (self.tr("Free") if counter.clerk_name else self.tr("Not signed in"))
-        if counter.reserved_ticket_id:
-            reserved = next((t.number for t in self.current.tickets if t.id == counter.reserved_ticket_id), "")
-            text += " · " + self.tr("next: {number}").format(number=reserved)
-        return text
+        if self.running():  # a live refresh while a command runs: its buttons stay off until it is back
+            for widget in self._busy_widgets():
+                widget.setEnabled(False)
 
     def selected(self):
-        return selected(self.view)
+        return self.queue.selected()
 
     def select_ticket(self, ticket_id: int) -> bool:
-        from ui.queue.models import select_id
+        return self.queue.select_ticket(ticket_id)
 
-        return select_id(self.view, ticket_id)
+    # -- commands ---------------------------------------------------------------------------
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
 
-    # -- issuing ----------------------------------------------------------------------------
-    def find_customer(self) -> None:
-        try:
-            found = search_customers(self.context.store, self.context.actor, self.find_edit.text(), limit=20)
-        except Exception as error:
-            self.show_error(error)
-            return
-        self.customer_box.clear()
-        self.customer_box.addItem(self.tr("Anonymous (no customer)"), None)
-        for customer in found:
-            if customer.active:
-                self.customer_box.addItem(
-                    f"{customer.name}  {customer.id_masked}  {tier_label(customer.tier)}", customer.id)
-        if found:
-            self.customer_box.setCurrentIndex(1)
-            self.customer_box.setFocus()  # arrows pick another hit, Alt+I issues
-        else:
-            self.context.dialogs.info(self, self.tr("Find a customer"), self.tr("No customer found."))
+    def _busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.issue_button, *self.queue.commands())
 
-    def issue(self) -> None:
-        try:
-            row = self.command(lambda: tickets.issue_ticket(self.context.store, self.context.actor,
-                                                            service_id=self.service_box.currentData(),
-                                                            customer_id=self.customer_box.currentData()))
-        except Exception as error:
-            self.show_error(error)
-            return
-        self.last_issued = row
-        self.slip_button.setEnabled(True)
-        self.reprint_button.setEnabled(True)
-        self.issued_text = self.tr("{number} issued ({tier}), {ahead} ahead").format(
-            number=row.number, tier=tier_label(row.tier), ahead=row.ahead)
-        self.issued_label.setText(self.issued_text)
-        self.customer_box.setCurrentIndex(0)
-        self.find_edit.clear()
-        self.refresh()
-        if this_pc_settings().slip_printer:
-            self.print_slip()
-
-    def print_slip(self):
-        """Print the last ticket's slip on this PC's slip printer, off the GUI thread (a network
-        printer that is off takes seconds to say so). Returns the background task."""
-        from app.printing.slips import print_slip
-        from ui.printing import spool
-
-        row, settings = self.last_issued, this_pc_settings()
-        if row is None:
+    def run_one(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None) -> Task | None:
+        """Run the command ``work()`` off the GUI thread, the command buttons off meanwhile;
+        then ``done(result)`` and a reload; a refusal is shown. Nothing starts while another
+        command runs (a double click, a swipe on top of a click). Returns the task."""
+        if self.running():
             return None
-        store, actor = self.context.store, self.context.actor
 
-        issued = self.issued_text
-
-        def printed(printer: str) -> None:
-            self.issued_label.setText(issued + " · " + self.tr("slip printed on {printer}").format(printer=printer))
+        def succeeded(result) -> None:
+            self.task = None
+            if done is not None:
+                done(result)
+            self.refresh()
 
         def failed(error: BaseException) -> None:
-            self.issued_label.setText(self.tr("{number} issued; its slip was not printed: print it again "
-                                              "when the printer is back").format(number=row.number))
+            self.task = None
             self.show_error(error)
 
-        return run_in_background(self, lambda _progress: print_slip(store, actor, row.id, settings, spool),
-                                 on_success=printed, on_failure=failed, busy=(self.reprint_button,))
+        self.task = self.run_command(lambda _progress: work(), succeeded, on_failure=failed,
+                                     busy=self._busy_widgets())
+        return self.task
 
-    def save_slip(self) -> None:
-        from app.queue.slip import write_slip
-
-        if self.last_issued is None:
-            return
-        path = self.context.dialogs.save_file(self, self.tr("Save the ticket slip"),
-                                              file_name(self.tr("Ticket"), self.last_issued.number,
-                                                        suffix=".pdf", day=self.context.store.today()),
-                                              self.tr("PDF (*.pdf)"))
-        if not path:
-            return
-        try:
-            write_slip(self.context.store, self.context.actor, self.last_issued.id, path)
-        except Exception as error:
-            self.show_error(error)
-
-    # -- controls ---------------------------------------------------------------------------
-    def _ticket(self):
-        ticket = self.selected()
-        if ticket is None:
-            self.context.dialogs.info(self, self.tr("Queue"), self.tr("Select a ticket first."))
-        return ticket
-
-    def _done(self, _result=None) -> None:
-        self.refresh()
+    def issue(self) -> Task | None:
+        return self.issuing.issue()
 
     def change_priority(self):
-        ticket = self._ticket()
-        if ticket is not None:
-            return self.open_form(PriorityDialog(self.context.store, self.context.actor, ticket,
-                                                 self.current.tier_codes, self), self._done)
-        return None
+        return self.queue.change_priority()
 
     def reserve(self):
-        ticket = self._ticket()
-        if ticket is not None:
-            return self.open_form(ReserveDialog(self.context.store, self.context.actor, ticket,
-                                                self.current.counters, self), self._done)
-        return None
+        return self.queue.reserve()
 
     def transfer(self):
-        ticket = self._ticket()
-        if ticket is not None:
-            return self.open_form(TransferDialog(self.context.store, self.context.actor, ticket,
-                                                 self.current.services, self.current.counters, parent=self),
-                                  self._done)
-        return None
-
-    def _act(self, service) -> None:
-        ticket = self._ticket()
-        if ticket is None:
-            return
-        try:
-            self.command(lambda: service(self.context.store, self.context.actor, ticket.id))
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._done()
-
-    def cancel(self) -> None:
-        ticket = self.selected()
-        if ticket is not None and not self.context.dialogs.confirm(
-                self, self.tr("Cancel a ticket"), self.tr("Cancel {number}?").format(number=ticket.number)):
-            return
-        self._act(tickets.cancel_ticket)
-
-    def reactivate(self) -> None:
-        self._act(tickets.reactivate)
-
-    def requeue(self) -> None:
-        self._act(tickets.requeue)
+        return self.queue.transfer()
 
     def open_display(self):
-        from ui.queue.display import DisplayWindow
-
-        if self.display_window is None:
-            self.display_window = DisplayWindow(self.context.store, self.context.actor, self)  # closes with the page
-        self.display_window.show_on_second_screen()
-        return self.display_window
+        return self.queue.open_display()
 
     # -- life -------------------------------------------------------------------------------
     def focus_widget(self):
@@ -375,22 +168,7 @@ class LobbyPage(Page):
         super().hideEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.issue_box.setTitle(self.tr("Issue a ticket"))
-        self.find_edit.setPlaceholderText(self.tr("Swipe a card, or card number, ID number or name"))
-        self.find_button.setText(with_mnemonic(self.tr("Find"), "F"))
-        self.issue_button.setText(with_mnemonic(self.tr("Issue ticket"), "I"))
-        self.reprint_button.setText(with_mnemonic(self.tr("Print slip"), "P"))
-        self.slip_button.setText(with_mnemonic(self.tr("Save slip…"), "V"))
-        if self.customer_box.count():
-            self.customer_box.setItemText(0, self.tr("Anonymous (no customer)"))
-        self.priority_button.setText(with_mnemonic(self.tr("Priority…"), "Y"))
-        self.reserve_button.setText(with_mnemonic(self.tr("Reserve counter…"), "R"))
-        self.transfer_button.setText(with_mnemonic(self.tr("Transfer…"), "T"))
-        self.cancel_button.setText(with_mnemonic(self.tr("Cancel ticket"), "C"))
-        self.reactivate_button.setText(with_mnemonic(self.tr("Reactivate no-show"), "E"))
-        self.requeue_button.setText(with_mnemonic(self.tr("Re-queue (counter lost)"), "Q"))
-        self.display_button.setText(with_mnemonic(self.tr("Open lobby display"), "D"))
-        self.model.retranslate()
-        self.counters_model.retranslate()
+        self.issuing.retranslateUi()
+        self.queue.retranslateUi()
         if self.current is not None:
             self.refresh()

@@ -1,16 +1,18 @@
 """The queue setup page (lobby and branch managers): the branch's services with their number
 prefix, its counters (which services each calls, open or closed), and the calling policy —
 strict or interleaved, the ratio and maximum wait per tier, the recall gap, recalls before a
-no-show, and when a silent counter PC counts as lost."""
+no-show, and when a silent counter PC counts as lost; the branch's opening hours, which
+appointments are booked within (a form of their own, saved off the GUI thread)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout, QWidget,
 )
 
+from app.errors import SessionExpired, UserError
 from app.queue import rules, setup, views
 from app.queue.setup import COUNTER_NAME, COUNTER_NUMBER, PREFIX, SERVICE_NAME, SERVICES
 from ui.forms import FormDialog
@@ -98,6 +100,34 @@ class CounterDialog(FormDialog):
         self.set_ok_text(self.tr("Save"))
 
 
+class OpeningHoursDialog(FormDialog):
+    """The branch's opening hours: new appointments are booked within them."""
+
+    def __init__(self, store, actor, policy: rules.QueuePolicy, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("openingHoursDialog")
+        self.store, self.actor = store, actor
+        self.opens = self.add_row("opens", QTimeEdit(QTime.fromString(policy.opens_at, "HH:mm"), self),
+                                  rules.OPENING_HOURS)
+        self.opens.setObjectName("opensAt")
+        self.closes = self.add_row("closes", QTimeEdit(QTime.fromString(policy.closes_at, "HH:mm"), self))
+        self.closes.setObjectName("closesAt")
+        for edit in (self.opens, self.closes):
+            edit.setDisplayFormat("HH:mm")
+        self.retranslateUi()
+
+    def submit(self) -> None:
+        self.save(setup.set_opening_hours, self.store, self.actor, opens_at=self.opens.time().toString("HH:mm"),
+                  closes_at=self.closes.time().toString("HH:mm"))
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.setWindowTitle(field_label(rules.OPENING_HOURS))
+        self.set_intro(self.tr("Appointments are booked within these hours; those already booked keep their times."))
+        self.set_label("opens", self.tr("Opens at"))
+        self.set_label("closes", self.tr("Closes at"))
+        self.set_ok_text(self.tr("Save"))
+
+
 class QueueSetupPage(Page):
     watches = frozenset({"queue_service", "queue_counter", "queue_policy", "tier_policy"})
 
@@ -150,6 +180,13 @@ class QueueSetupPage(Page):
         self.receive_within = QSpinBox(self)
         self.receive_within.setObjectName("receiveWithin")
         self.receive_within.setRange(1, 60)
+        self.hours = QLabel(self.policy_box)
+        self.hours.setObjectName("openingHours")
+        self.hours_button = QPushButton(self.policy_box)
+        self.hours_button.setObjectName("changeOpeningHours")
+        hours = QHBoxLayout()
+        hours.addWidget(self.hours, 1)
+        hours.addWidget(self.hours_button)
         self.save_button = QPushButton(self.policy_box)
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
@@ -161,6 +198,7 @@ class QueueSetupPage(Page):
         form.addRow(field_label(rules.RECALLS), self.recalls)
         form.addRow(field_label(rules.LOST_AFTER), self.lost_after)
         form.addRow(field_label(rules.RECEIVE_WITHIN), self.receive_within)
+        form.addRow(field_label(rules.OPENING_HOURS), hours)
         self.form = form
         right = QVBoxLayout(self.policy_box)
         right.addLayout(form)
@@ -176,6 +214,7 @@ class QueueSetupPage(Page):
         self.counter_services_button.clicked.connect(self.counter_services)
         self.open_button.clicked.connect(self.open_close)
         self.save_button.clicked.connect(self.save_policy)
+        self.hours_button.clicked.connect(self.change_opening_hours)
         self.retranslateUi()
 
     def _services_text(self, counter) -> str:
@@ -213,7 +252,8 @@ class QueueSetupPage(Page):
         self.recalls.setValue(policy.recalls_before_no_show)
         self.lost_after.setValue(policy.lost_after_seconds)
         self.receive_within.setValue(policy.receive_minutes)
-        self.time_zone = policy.time_zone
+        self.hours.setText(f"{policy.opens_at}–{policy.closes_at}")
+        self.policy = policy  # what the form does not show (time zone, opening hours) is saved as it is
 
     def policy_from_form(self) -> rules.QueuePolicy:
         return rules.make_policy(
@@ -222,24 +262,36 @@ class QueueSetupPage(Page):
             max_wait_minutes={code: self.tiers.cellWidget(r, 2).value() for r, code in enumerate(self.codes)},
             alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
-            lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone,
-            receive_minutes=self.receive_within.value())
+            lost_after_seconds=self.lost_after.value(), time_zone=self.policy.time_zone,
+            receive_minutes=self.receive_within.value(), opens_at=self.policy.opens_at,
+            closes_at=self.policy.closes_at, appointment_tier=self.policy.appointment_tier)
 
-    def save_policy(self) -> None:
+    def save_policy(self):
+        """Save the calling policy off the GUI thread (the button off meanwhile); a refusal is
+        said under the form. Returns the background task (None when the form does not validate)."""
         show_text(self.policy_error, "")
         try:
-            self.command(lambda: setup.save_policy(self.context.store, self.context.actor, self.policy_from_form()))
-        except Exception as error:
-            from app.errors import UserError
-
-            if not isinstance(error, UserError):
-                raise
+            policy = self.policy_from_form()
+        except UserError as error:
             show_text(self.policy_error, error_text(error))
-            return
-        self.refresh()
+            return None
+        store, actor = self.context.store, self.context.actor
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UserError) and not isinstance(error, SessionExpired):
+                show_text(self.policy_error, error_text(error))
+            else:
+                self.show_error(error)
+
+        return self.run_command(lambda _progress: setup.save_policy(store, actor, policy), self._after,
+                                on_failure=failed, busy=(self.save_button,))
 
     def _after(self, _result) -> None:
         self.refresh()
+
+    def change_opening_hours(self):
+        return self.open_form(OpeningHoursDialog(self.context.store, self.context.actor, self.board.policy, self),
+                              self._after)
 
     def add_service(self):
         return self.open_form(ServiceDialog(self.context.store, self.context.actor, self), self._after)
@@ -255,16 +307,14 @@ class QueueSetupPage(Page):
         return self.open_form(CounterDialog(self.context.store, self.context.actor, self.board.services,
                                             counter, self), self._after)
 
-    def open_close(self) -> None:
+    def open_close(self):
+        """Open or close the selected counter, off the GUI thread. Returns the background task."""
         counter = selected(self.counters_view)
         if counter is None:
-            return
-        try:
-            setup.set_counter(self.context.store, self.context.actor, counter.id, open=not counter.open)
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._after(None)
+            return None
+        store, actor = self.context.store, self.context.actor
+        return self.run_command(lambda _progress: setup.set_counter(store, actor, counter.id, open=not counter.open),
+                                self._after, busy=(self.open_button,))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.services_box.setTitle(self.tr("Services"))
@@ -280,10 +330,11 @@ class QueueSetupPage(Page):
                                               self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None),
-                                               (rules.RECEIVE_WITHIN, None))):
+                                               (rules.RECEIVE_WITHIN, None), (rules.OPENING_HOURS, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if label and item is not None and item.widget() is not None:
                 item.widget().setText(field_label(label))
         self.save_button.setText(self.tr("Save policy"))
+        self.hours_button.setText(self.tr("Change…"))
         self.services_model.retranslate()
         self.counters_model.retranslate()
