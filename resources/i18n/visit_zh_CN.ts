@@ -219,17 +219,17 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>This window closes in {seconds} s</source>
         <translation>{seconds} 秒后自动关闭</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>

@@ -40,7 +40,7 @@ QLabel#ratingAsk { font-size: 24pt; font-weight: bold; }
 QLabel#ratingCountdown { font-size: 13pt; color: #666; }
 QLabel#ratingThanks { font-size: 36pt; font-weight: bold; color: #1b5e20; }
 QPushButton { font-size: 20pt; min-height: 64px; border-radius: 12px; border: 2px solid #b0bec5;
-              background: white; padding: 8px 16px; }
+              background: white; padding: 8px 4px; }
 QPushButton[score="true"] { font-size: 26pt; min-height: 140px; }
 QPushButton:checked { background: #ffe0b2; border-color: #e65100; }
 QPushButton#score1 { color: #b71c1c; }
@@ -224,6 +224,7 @@ class RatingWindow(QWidget):
             self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.raise_()
+        self._show_left()
         self.timer.start()
         self.ticker.start()
 
