@@ -35,8 +35,12 @@ def _served(q, customer_id: int | None = None):
 
 
 def _count(q) -> int:
+    """Ratings of the test's own service (the demo's day has its own)."""
+    from db.models import QueueTicket
+
     with q.store.read() as session:
-        return session.scalar(select(func.count()).select_from(ServiceRating))
+        return session.scalar(select(func.count()).select_from(ServiceRating).join(
+            QueueTicket, QueueTicket.id == ServiceRating.ticket_id).where(QueueTicket.service_id == q.service))
 
 
 def test_the_clerk_stores_one_rating_in_their_name_and_the_counters(q):
@@ -164,3 +168,20 @@ def test_the_store_refuses_a_score_out_of_range_or_a_reason_on_another_score(q):
                 ticket_id=done.id, branch_id=q.lobby.branch_id, counter_id=q.desk1.counter_id,
                 clerk_id=q.teller.account_id, score=score, reason=reason, rated_at=q.clock()))
     assert _count(q) == 0
+
+
+def test_the_demo_day_has_ratings_and_unrated_tickets(demo_store):
+    """The demo rates most of yesterday's finished tickets as the window would: by their own clerk
+    and counter, after the finish, a reason with each 不满意; the rest unrated."""
+    from db.models import QueueTicket
+
+    with demo_store.read() as session:
+        rows = session.execute(select(QueueTicket.clerk_id, QueueTicket.counter_id, QueueTicket.finished_at,
+                                      ServiceRating.clerk_id, ServiceRating.counter_id, ServiceRating.rated_at,
+                                      ServiceRating.score, ServiceRating.reason)
+                               .outerjoin(ServiceRating, ServiceRating.ticket_id == QueueTicket.id)
+                               .where(QueueTicket.state == "done")).all()
+    rated = [r for r in rows if r[6] is not None]
+    assert rated and len(rated) < len(rows)
+    assert all((r[0], r[1]) == (r[3], r[4]) and r[5] > r[2] for r in rated)
+    assert all((r[6] == 1) == bool(r[7]) for r in rated)
