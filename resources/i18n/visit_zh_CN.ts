@@ -213,23 +213,23 @@
 <context>
     <name>RatingWindow</name>
     <message>
-        <location filename="../../ui/visit/rating.py" line="+185"/>
+        <location filename="../../ui/visit/rating.py" line="+187"/>
         <source>Please choose or type a reason.</source>
         <translation>请选择或填写原因。</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>This window closes in {seconds} s</source>
         <translation>{seconds} 秒后自动关闭</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
@@ -269,24 +269,29 @@
         <translation>{number} 号，请您对本次服务进行评价</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Customer dissatisfied</source>
         <translation>客户不满意</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Ticket {number} was rated dissatisfied: {reason}. It was issued to nobody known: if the customer wishes to complain, accept it from their record.</source>
-        <translation>{number} 号评价为“不满意”：{reason}。该号为未识别客户：如客户要投诉，请在其客户档案中受理。</translation>
+        <location line="+1"/>
+        <source>Ticket {number} was rated dissatisfied: {reason}.</source>
+        <translation>{number} 号评价为“不满意”：{reason}。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Ticket {number} was rated dissatisfied: {reason}. Open a complaint with this reason?</source>
-        <translation>{number} 号评价为“不满意”：{reason}。是否以此原因登记投诉？</translation>
+        <location line="+3"/>
+        <source>It was issued to nobody known: if the customer wishes to complain, accept it from their record.</source>
+        <translation>该号为未识别客户：如客户要投诉，请在其客户档案中受理。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a complaint with this reason?</source>
+        <translation>是否以此原因登记投诉？</translation>
     </message>
 </context>
 <context>

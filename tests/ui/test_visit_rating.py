@@ -103,6 +103,20 @@ def test_dissatisfied_with_a_reason_becomes_a_complaint_in_chinese(qtbot, main_w
     assert linked is not None
 
 
+def test_dissatisfied_on_an_anonymous_ticket_is_said_to_the_clerk_not_offered(qtbot, main_window, demo_store,
+                                                                             dialogs):
+    counter, ticket, _name = _finish_one(qtbot, main_window, demo_store, with_customer=False)
+    window = _window(counter)
+    window.score_buttons[1].click()
+    window.reason_edit.setText("没有座位")
+    window.submit_button.click()
+    qtbot.waitUntil(lambda: dialogs.of("info") != [])
+    [(_kind, _title, said)] = dialogs.of("info")
+    assert ticket.number in said and "没有座位" in said and "nobody known" in said
+    assert dialogs.of("confirm") == [] and counter.dialog is None
+    assert rating_of(demo_store, counter.context.actor, ticket.id).reason == "没有座位"
+
+
 def test_the_customer_window_takes_the_named_or_the_second_monitor_else_the_only_one():
     class Screen:
         def __init__(self, name):

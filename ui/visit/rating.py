@@ -17,11 +17,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
     QWidget,
 )
 
+from app.auth.permissions import Permission
 from app.errors import UserError
 from app.visit import rating_rules as rules
 from app.visit import ratings
@@ -212,7 +214,8 @@ class RatingWindow(QWidget):
         self._show_left()
 
     def _show_left(self) -> None:
-        self.countdown.setText(QCoreApplication.translate("RatingWindow", "This window closes in {seconds} s").format(seconds=self.left))
+        self.countdown.setText(QCoreApplication.translate(
+            "RatingWindow", "This window closes in {seconds} s").format(seconds=self.left))
 
     # -- showing ----------------------------------------------------------------------------
     def open_for_customer(self) -> None:
@@ -236,8 +239,8 @@ class RatingWindow(QWidget):
     def retranslateUi(self) -> None:  # noqa: N802
         shown = self.shown
         self.setWindowTitle(QCoreApplication.translate("RatingWindow", "Rate our service"))
-        self.counter.setText(QCoreApplication.translate("RatingWindow", "Counter {number} {name}").format(number=shown.counter_number,
-                                                                    name=shown.counter_name).strip())
+        self.counter.setText(QCoreApplication.translate("RatingWindow", "Counter {number} {name}").format(
+            number=shown.counter_number, name=shown.counter_name).strip())
         self.clerk.setText(QCoreApplication.translate("RatingWindow", "Served by {clerk}").format(clerk=shown.clerk))
         for score, button in self.score_buttons.items():
             button.setText(QCoreApplication.translate("ratings", rules.SCORE_LABELS[score]))
@@ -249,7 +252,8 @@ class RatingWindow(QWidget):
         if self.pages.currentIndex() == 1:
             self.ask.setText(QCoreApplication.translate("RatingWindow", "Sorry! What went wrong?"))
         elif self.pages.currentIndex() == 0:
-            self.ask.setText(QCoreApplication.translate("RatingWindow", "Ticket {number}: how was our service?").format(number=shown.ticket_number))
+            self.ask.setText(QCoreApplication.translate(
+                "RatingWindow", "Ticket {number}: how was our service?").format(number=shown.ticket_number))
         if self.countdown.text():
             self._show_left()
         if self.pages.currentIndex() == 2:
@@ -290,12 +294,14 @@ def ask_for_rating(page, ticket) -> RatingWindow | None:
     window = RatingWindow(shown, owner)
 
     def saved(row: RatingRow) -> None:
-        window.thank()
+        if isValid(window):  # not closed meanwhile by the next customer's window
+            window.thank()
         if row.score == rules.DISSATISFIED:
             _offer_complaint(page, row)
 
     def failed(error: BaseException) -> None:
-        window.close()
+        if isValid(window):
+            window.close()
         page.show_error(error)
 
     def chosen(score: int, reason: str | None) -> None:
@@ -308,14 +314,19 @@ def ask_for_rating(page, ticket) -> RatingWindow | None:
 
 
 def _offer_complaint(page, row: RatingRow) -> None:
-    """On the clerk's screen: open a complaint with the customer's reason?"""
+    """On the clerk's screen: open a complaint with the customer's reason? (Said only, when the
+    ticket names no customer or the clerk does not take complaints.)"""
     title = QCoreApplication.translate("RatingWindow", "Customer dissatisfied")
+    said = QCoreApplication.translate("RatingWindow", "Ticket {number} was rated dissatisfied: {reason}.").format(
+        number=row.ticket_number, reason=row.reason)
     if row.customer_id is None:
-        page.context.dialogs.info(page, title, QCoreApplication.translate("RatingWindow", 
-            "Ticket {number} was rated dissatisfied: {reason}. It was issued to nobody known: if the customer "
-            "wishes to complain, accept it from their record.").format(number=row.ticket_number, reason=row.reason))
+        page.context.dialogs.info(page, title, said + " " + QCoreApplication.translate(
+            "RatingWindow", "It was issued to nobody known: if the customer wishes to complain, accept it from "
+            "their record."))
         return
-    if page.context.dialogs.confirm(page, title, QCoreApplication.translate("RatingWindow", 
-            "Ticket {number} was rated dissatisfied: {reason}. Open a complaint with this reason?").format(
-            number=row.ticket_number, reason=row.reason)):
+    if not page.context.actor.may(Permission.CARE_FOR_CUSTOMERS):
+        page.context.dialogs.info(page, title, said)
+        return
+    if page.context.dialogs.confirm(page, title, said + " " + QCoreApplication.translate(
+            "RatingWindow", "Open a complaint with this reason?")):
         page.open_form(RatingComplaintDialog(page.context.store, page.context.actor, row, page), lambda _r: None)
