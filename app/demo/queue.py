@@ -1,7 +1,7 @@
 """Demo queue for 北京朝阳支行 (BJ0101): three services (VIP card services V, wealth management W,
 general G), four counters, and yesterday's full day of tickets across tiers and services (calls,
-recalls, no-shows, transfers to wealth management), then the last 45 minutes of today with the
-queue still open.
+recalls, no-shows, transfers to wealth management, the customers' ratings after service), then
+the last 45 minutes of today with the queue still open.
 
 Services and counters go through the setup services; the tickets are simulated with the calling
 rules themselves and written in one transaction per day (a day through the ticket services
@@ -64,6 +64,26 @@ def add_demo_queue(store, *, seed: int = 11) -> None:
     # so that the queue is open and live; the counters are still signed in
     _history(store, people, counter_ids, services, customers, rng, today,
              max(day_start(today, zone), now - timedelta(minutes=45)), now, open_end=True)
+
+
+def _ratings(session, tickets_made: list[dict], rows: list, day) -> None:
+    """Most finished tickets rated on the counter's window a few seconds after the finish, mostly
+    well, now and then 不满意 with a reason; the rest left unrated. A random stream of its own (by
+    the day) so that the rest of the demo stays as it was."""
+    from app.queue import rules
+    from app.visit import rating_rules
+    from db.models import ServiceRating
+
+    rng = random.Random(day.toordinal())
+    reasons = list(rating_rules.REASON_TEXTS.values())
+    for t, row in zip(tickets_made, rows):
+        if t["state"] != rules.DONE or rng.random() < 0.3:
+            continue
+        score = rng.choices(rating_rules.SCORES, weights=[55, 30, 10, 5])[0]
+        session.add(ServiceRating(
+            ticket_id=row.id, branch_id=row.branch_id, counter_id=row.counter_id, clerk_id=row.clerk_id,
+            score=score, reason=rng.choice(reasons) if score == rating_rules.DISSATISFIED else None,
+            rated_at=row.finished_at + timedelta(seconds=rng.randint(3, 25))))
 
 
 def _pick_service(rng, customer) -> str:
@@ -169,6 +189,7 @@ def _history(store, people, counter_ids, services, customers, rng, day, start, s
             row.origin_id = rows[t["origin"]].id if "origin" in t else row.id
             if "origin" in t:
                 rows[t["origin"]].transferred_to_id = row.id
+        _ratings(session, tickets_made, rows, day)
         for prefix, last in seqs.items():
             if last:
                 session.add(QueueNumber(branch_id=branch_id, service_id=services[prefix], business_date=day,

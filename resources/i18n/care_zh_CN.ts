@@ -1067,7 +1067,7 @@
         <translation>您的管辖范围内没有该投诉。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>choose how the complaint came in</source>
         <translation>请选择投诉渠道</translation>
     </message>
@@ -1078,7 +1078,7 @@
         <translation>必须是 1、2 或 3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>This complaint is assigned to {name}; only they or a branch manager may work on it.</source>
         <translation>该投诉已分派给{name}，只有其本人或行长可以处理。</translation>
     </message>
@@ -1193,7 +1193,7 @@
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../app/care/complaints.py" line="-172"/>
+        <location filename="../../app/care/complaints.py" line="-178"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>

@@ -78,7 +78,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+168"/>
+        <location filename="../../ui/queue/counter.py" line="+169"/>
         <source>Signed in at counter {counter} on {pc}</source>
         <translation>已在 {pc} 签到窗口 {counter}</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>{number} 已办结。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Cancel a ticket</source>
         <translation>取消排队号</translation>
     </message>
@@ -419,7 +419,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+192"/>
+        <location filename="../../ui/queue/setup_page.py" line="+204"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -484,7 +484,22 @@
         <translation>提醒（分钟）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>The display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -578,7 +593,7 @@
     <message>
         <location filename="../../ui/queue/lobby_panels.py" line="-312"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
-        <location filename="../../ui/queue/setup_page.py" line="-191"/>
+        <location filename="../../ui/queue/setup_page.py" line="-206"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -654,7 +669,7 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-204"/>
+        <location filename="../../ui/queue/counter.py" line="-205"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
@@ -922,13 +937,13 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+134"/>
+        <location filename="../../app/queue/rules.py" line="+146"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
@@ -948,12 +963,17 @@
         <translation>请选择客户等级</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>must be one of {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{zone} is not a known time zone</source>
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -1185,7 +1205,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-353"/>
+        <location filename="../../app/queue/rules.py" line="-370"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1255,6 +1275,16 @@
         <translation>按时预约的优先级</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Rating window open for (seconds)</source>
+        <translation>评价窗口等待时间（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating window shows the clerk</source>
+        <translation>评价窗口显示柜员</translation>
+    </message>
+    <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
         <source>Number prefix</source>
         <translation>号码前缀</translation>
@@ -1293,7 +1323,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+302"/>
+        <location filename="../../app/queue/rules.py" line="+317"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1351,7 +1381,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-338"/>
+        <location line="-355"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

@@ -27,6 +27,7 @@ from ui.queue.models import CONTEXT, refresh_keeping, select_id, sorted_table, s
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import selected
+from ui.visit.rating import ask_for_rating
 
 HEARTBEAT_MS = 15_000
 
@@ -226,6 +227,7 @@ class CounterPage(Page):
         """``ticket`` (the service's row) was just finished at this counter: the one place a
         finished ticket is handled."""
         self.status.setText(self.tr("{number} finished.").format(number=ticket.number))
+        ask_for_rating(self, ticket)  # the customer is asked for a rating (ui.visit.rating)
 
     def transfer(self):
         held = self.state.held if self.state else None

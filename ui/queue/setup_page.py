@@ -187,6 +187,13 @@ class QueueSetupPage(Page):
         hours = QHBoxLayout()
         hours.addWidget(self.hours, 1)
         hours.addWidget(self.hours_button)
+        self.rating_within = QSpinBox(self)
+        self.rating_within.setObjectName("ratingWithin")
+        self.rating_within.setRange(10, 120)
+        self.rating_clerk = QComboBox(self)
+        self.rating_clerk.setObjectName("ratingClerk")
+        for choice in rules.RATING_CLERK_CHOICES:
+            self.rating_clerk.addItem("", choice)
         self.save_button = QPushButton(self.policy_box)
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
@@ -199,6 +206,8 @@ class QueueSetupPage(Page):
         form.addRow(field_label(rules.LOST_AFTER), self.lost_after)
         form.addRow(field_label(rules.RECEIVE_WITHIN), self.receive_within)
         form.addRow(field_label(rules.OPENING_HOURS), hours)
+        form.addRow(field_label(rules.RATING_WITHIN), self.rating_within)
+        form.addRow(field_label(rules.RATING_CLERK), self.rating_clerk)
         self.form = form
         right = QVBoxLayout(self.policy_box)
         right.addLayout(form)
@@ -254,6 +263,8 @@ class QueueSetupPage(Page):
         self.receive_within.setValue(policy.receive_minutes)
         self.hours.setText(f"{policy.opens_at}–{policy.closes_at}")
         self.policy = policy  # what the form does not show (time zone, opening hours) is saved as it is
+        self.rating_within.setValue(policy.rating_seconds)
+        self.rating_clerk.setCurrentIndex(max(0, self.rating_clerk.findData(policy.rating_clerk)))
 
     def policy_from_form(self) -> rules.QueuePolicy:
         return rules.make_policy(
@@ -263,7 +274,8 @@ class QueueSetupPage(Page):
             alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
             lost_after_seconds=self.lost_after.value(), time_zone=self.policy.time_zone,
-            receive_minutes=self.receive_within.value(), opens_at=self.policy.opens_at,
+            receive_minutes=self.receive_within.value(), rating_seconds=self.rating_within.value(),
+            rating_clerk=self.rating_clerk.currentData(), opens_at=self.policy.opens_at,
             closes_at=self.policy.closes_at, appointment_tier=self.policy.appointment_tier)
 
     def save_policy(self):
@@ -330,10 +342,13 @@ class QueueSetupPage(Page):
                                               self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None),
-                                               (rules.RECEIVE_WITHIN, None), (rules.OPENING_HOURS, None))):
+                                               (rules.RECEIVE_WITHIN, None), (rules.OPENING_HOURS, None),
+                                               (rules.RATING_WITHIN, None), (rules.RATING_CLERK, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if label and item is not None and item.widget() is not None:
                 item.widget().setText(field_label(label))
+        for i, text in enumerate((self.tr("The display name"), self.tr("The staff number"), self.tr("Nothing"))):
+            self.rating_clerk.setItemText(i, text)
         self.save_button.setText(self.tr("Save policy"))
         self.hours_button.setText(self.tr("Change…"))
         self.services_model.retranslate()
