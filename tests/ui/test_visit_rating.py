@@ -13,7 +13,7 @@ from app.queue import setup, tickets
 from app.visit.ratings import rating_of
 from db.models import Customer
 from tests.db.helpers import actor_named
-from tests.ui.saving import submit
+from tests.ui.saving import idle, submit
 from ui.visit.rating import RatingComplaintDialog, RatingWindow, customer_screen
 
 
@@ -33,10 +33,9 @@ def _finish_one(qtbot, main_window, demo_store, *, with_customer: bool):
     counter.refresh()
     counter.counter_box.setCurrentIndex(next(i for i in range(counter.counter_box.count())
                                              if counter.counter_box.itemText(i).startswith("T1 ")))
-    counter.sign_in_button.click()
-    counter.call_button.click()
-    counter.start_button.click()
-    counter.finish_button.click()
+    for button in (counter.sign_in_button, counter.call_button, counter.start_button, counter.finish_button):
+        button.click()
+        qtbot.waitUntil(idle)
     assert counter.state.held is None
     return counter, ticket, customer[1] if customer else None
 
