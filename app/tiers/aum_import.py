@@ -44,6 +44,7 @@ from app.csvio import (
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.arrays import number_array
+from db.money import text_to_cents_sql
 from db.session_limits import allow_long_job
 from db.turns import take_turn
 from db.models import AumImport, AumMonth
@@ -63,17 +64,16 @@ PROGRESS_EVERY = 20_000
 MAX_REPORTED = 1000  # problems kept for the report (all are counted)
 
 _MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2})|(\d{2})|年(\d{1,2})月?)", re.ASCII)
-# The accepted average daily AUM: 0 to 9,999,999,999,999.99 CNY, at most 15 significant digits.
-# SQLite keeps a NUMERIC value that is not a whole number as a binary double and promises its
-# first 15 significant digits back ("Type Affinity", sqlite.org/datatype3.html): within this
-# range every amount comes back to the cent on SQLite as on PostgreSQL, and the evaluation's
-# sums of cents times days (x 2 for the rounding) stay far inside a 64-bit integer.
-MAX_AUM_INTEGER_DIGITS = 13
+# The accepted average daily AUM: 0 to 999,999,999,999,999.99 CNY (15 digits before the point,
+# what parse_amount reads). Every amount is stored exactly on both engines (db.money: NUMERIC on
+# PostgreSQL, integer cents on SQLite), and the evaluation's quarter sums of cents times days
+# (at most 92 days x 99,999,999,999,999,999 cents) stay inside a 64-bit integer.
+MAX_AUM_INTEGER_DIGITS = 15
 MAX_AUM_CENTS = 10 ** (MAX_AUM_INTEGER_DIGITS + 2) - 1
-_PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?")
 # a plain amount: ASCII digits only (\\d would let other scripts' digits through); possessive,
 # so that a chunk of 100,000 lines matches without backtracking bookkeeping
-_PLAIN_AMOUNT_FIELD = r"[0-9]{1,13}+(?:\.[0-9]{1,2}+)?+"
+_PLAIN_AMOUNT_FIELD = r"[0-9]{1,15}+(?:\.[0-9]{1,2}+)?+"
 _PLAIN_CIF = re.compile(r"[A-Z0-9]{6,32}")
 
 Progress = Callable[[int, int], bool]
@@ -468,7 +468,7 @@ _ON_CONFLICT = (" ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum =
 
 def _json_batches(rows: _Rows) -> list[str]:
     """The rows as SQLite's writer sends them: per batch, one JSON text of ``[id, month,
-    "amount"]`` triples. The amount goes as text, as typed, for the column's numeric affinity."""
+    "amount"]`` triples. The amount goes as text, as typed; the statement reads it as cents exactly."""
     triple = '[{},{},"{}"]'.format
     return ["[" + ",".join(map(triple, rows.customers[start:start + BATCH], rows.months[start:start + BATCH],
                                rows.amounts[start:start + BATCH])) + "]"
@@ -479,8 +479,9 @@ def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
     """Per batch, one ``INSERT ... SELECT`` from ``json_each`` of the batch's JSON text
     (:func:`_json_batches`): SQLite reads it in C, faster than binding row by row through
     ``executemany``. Returns the rows inserted or changed."""
+    amount = text_to_cents_sql("json_extract(value, '$[2]')")   # the column holds cents (db.money)
     sql = (_INSERT.format(values="SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-                                 "json_extract(value, '$[2]') FROM json_each(?) WHERE true")
+                                 f"{amount} FROM json_each(?) WHERE true")
            + (_ON_CONFLICT if upsert else ""))
     cursor = session.connection().connection.driver_connection.cursor()
     changed = 0
