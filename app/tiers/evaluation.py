@@ -47,11 +47,12 @@ from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
-from app.outfile import Say, export_csv
+from app.glossary import TIER_LABELS
+from app.outfile import Codes, Say, export_csv
 from app.tiers.aum_import import parse_month
-from app.tiers.policy_store import policy_in_force_at
+from app.tiers.policy_store import policy_in_force_at, policy_version
 from app.tiers.rules import (
-    CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
+    CARD_TYPE_LABELS, CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
     quarter_window,
 )
 from db import care_figures
@@ -624,6 +625,11 @@ def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path, *, s
              "" if row.average is None else f"{row.average:.2f}",
              row.computed_tier, row.effective_tier, row.card_type_held or ""]
             for row in iter_worklist(store, actor, evaluation_id, kind))
+    with store.read() as session:
+        evaluated = session.get(TierEvaluation, evaluation_id)
+        policy = policy_version(session, evaluated.policy_version) if evaluated is not None else None
+    tiers = Codes("tiers", {**TIER_LABELS, **({b.code: b.label for b in policy.bands} if policy else {})})
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=rows, action="tier.worklist_export",
-                      entity="tier_evaluation", entity_id=evaluation_id, details={"kind": kind}, say=say)
+                      entity="tier_evaluation", entity_id=evaluation_id, details={"kind": kind}, say=say,
+                      codes={5: tiers, 6: tiers, 7: Codes("card_types", CARD_TYPE_LABELS)})
 
