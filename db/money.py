@@ -10,7 +10,8 @@ Decimal text would compare as text and sum as doubles.
 
 :class:`Money` is the one column type of every amount in :mod:`db.models`; Python sees a
 :class:`~decimal.Decimal` of 2 places on both engines. SQL written by hand that reads or writes
-such a column on SQLite deals in cents (:func:`cents_sql`, :func:`amount_sql`).
+such a column on SQLite deals in cents (:func:`cents_sql`, :func:`amount_sql`; the AUM import
+sends cents as text, :func:`app.tiers.aum_import._cents_texts`).
 """
 
 from __future__ import annotations
@@ -65,11 +66,3 @@ def amount_sql(cents: str, dialect: str) -> str:
         return cents
     return f"{cents} * 0.01"
 
-
-def text_to_cents_sql(amount: str) -> str:
-    """SQL (SQLite): plain amount text ``amount`` (``123``, ``123.4``, ``123.45``) as whole
-    cents, exactly: the digits before the point (a cast reads the longest integer prefix) times
-    100, plus the first two after it, padded (``'1.5' || '0.00'`` reads ``50`` there; a whole
-    number's ``'0.0'`` reads 0)."""
-    return (f"(CAST({amount} AS INTEGER) * 100 + CAST(substr({amount} || '0.00', "
-            f"instr({amount} || '.', '.') + 1, 2) AS INTEGER))")

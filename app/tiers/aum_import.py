@@ -44,7 +44,6 @@ from app.csvio import (
 from app.customers.rules import CIF_NUMBER, clean_cif, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from db.arrays import number_array
-from db.money import text_to_cents_sql
 from db.session_limits import allow_long_job
 from db.turns import take_turn
 from db.models import AumImport, AumMonth
@@ -466,12 +465,28 @@ _ON_CONFLICT = (" ON CONFLICT (customer_id, month) DO UPDATE SET avg_daily_aum =
                 "WHERE aum_month.avg_daily_aum <> excluded.avg_daily_aum")
 
 
+_WHOLE = re.compile(r"^([0-9]+)\n", re.M)
+_ONE_DECIMAL = re.compile(r"\.([0-9])\n")
+
+
+def _cents_texts(amounts: list[str]) -> list[str]:
+    """Plain amounts (``123``, ``123.4``, ``123.45``) as decimal text of whole cents (``12300``,
+    ``12340``, ``12345``; leading zeros stay), exactly: a pad to 2 decimals and the point
+    dropped, by three passes over the joined text instead of one call per amount."""
+    if not amounts:
+        return []
+    text = _ONE_DECIMAL.sub(r".\g<1>0\n", _WHOLE.sub(r"\g<1>.00\n", "\n".join(amounts) + "\n"))
+    return text.replace(".", "").split("\n")[:-1]
+
+
 def _json_batches(rows: _Rows) -> list[str]:
     """The rows as SQLite's writer sends them: per batch, one JSON text of ``[id, month,
-    "amount"]`` triples. The amount goes as text, as typed; the statement reads it as cents exactly."""
+    "cents"]`` triples (the column holds whole cents, db.money; the amount goes as text, which
+    the statement casts, since JSON numbers may not start with a zero)."""
     triple = '[{},{},"{}"]'.format
+    cents = _cents_texts(rows.amounts)
     return ["[" + ",".join(map(triple, rows.customers[start:start + BATCH], rows.months[start:start + BATCH],
-                               rows.amounts[start:start + BATCH])) + "]"
+                               cents[start:start + BATCH])) + "]"
             for start in range(0, len(rows), BATCH)]
 
 
@@ -479,9 +494,8 @@ def _write_sqlite(session, rows: _Rows, upsert: bool) -> int:
     """Per batch, one ``INSERT ... SELECT`` from ``json_each`` of the batch's JSON text
     (:func:`_json_batches`): SQLite reads it in C, faster than binding row by row through
     ``executemany``. Returns the rows inserted or changed."""
-    amount = text_to_cents_sql("json_extract(value, '$[2]')")   # the column holds cents (db.money)
     sql = (_INSERT.format(values="SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-                                 f"{amount} FROM json_each(?) WHERE true")
+                                 "CAST(json_extract(value, '$[2]') AS INTEGER) FROM json_each(?) WHERE true")
            + (_ON_CONFLICT if upsert else ""))
     cursor = session.connection().connection.driver_connection.cursor()
     changed = 0
