@@ -187,7 +187,7 @@ class Codes:
     names: Mapping[str, str]
 
 
-def named(rows: Iterable[Sequence[object]], codes: Mapping[int, Codes], say: Say) -> Iterator[list[object]]:
+def named(rows: Iterable[Iterable[object]], codes: Mapping[int, Codes], say: Say) -> Iterator[list[object]]:
     """``rows`` with the code in each column of ``codes`` replaced by its name, as ``say``
     gives it in the reader's language."""
     cache: dict[tuple[int, object], object] = {}
