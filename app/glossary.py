@@ -52,6 +52,16 @@ TERMS = {
     "Card number": "卡号",
 }
 
+# The tiers of the default policy by code (context "tiers"): what a bank's own policy does not
+# rename is called so on every screen and in every export (app.tiers.rules.DEFAULT_TIER_POLICY).
+TIER_LABELS = {
+    "ordinary": QT_TRANSLATE_NOOP("tiers", "Ordinary"),
+    "gold": QT_TRANSLATE_NOOP("tiers", "Gold"),
+    "platinum": QT_TRANSLATE_NOOP("tiers", "Platinum"),
+    "diamond": QT_TRANSLATE_NOOP("tiers", "Diamond"),
+    "private": QT_TRANSLATE_NOOP("tiers", "Private banking"),
+}
+
 # (context, English) pairs where the word names something else than the glossary's term.
 HOMONYMS = {
     ("levels", "Branch"): "a level of the branch tree (分行)",

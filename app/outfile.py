@@ -23,6 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, TypeVar
@@ -176,6 +177,32 @@ Say = Callable[[str, str], str]
 PROGRESS_EVERY = 2000
 
 
+@dataclass(frozen=True)
+class Codes:
+    """A column of codes (a status, a kind, a tier, an audit action …) and the names staff read
+    for them: each code's English source text in translation context ``context``. A code not
+    named stays as it is."""
+
+    context: str
+    names: Mapping[str, str]
+
+
+def named(rows: Iterable[Iterable[object]], codes: Mapping[int, Codes], say: Say) -> Iterator[list[object]]:
+    """``rows`` with the code in each column of ``codes`` replaced by its name, as ``say``
+    gives it in the reader's language."""
+    cache: dict[tuple[int, object], object] = {}
+    for row in rows:
+        line = list(row)
+        for index, column in codes.items():
+            value = line[index]
+            key = (index, value)
+            if key not in cache:
+                text = column.names.get(value) if isinstance(value, str) else None
+                cache[key] = say(column.context, text) if text else value
+            line[index] = cache[key]
+        yield line
+
+
 def zoned(moment: datetime | None, time_zone: str = BUSINESS_TIME_ZONE) -> str:
     """A stored moment (naive UTC) as an export writes it: the clocks of ``time_zone`` (the
     branch's), with the offset written out, so that a reader never has to guess the zone
@@ -185,18 +212,23 @@ def zoned(moment: datetime | None, time_zone: str = BUSINESS_TIME_ZONE) -> str:
 
 def export_csv(store, actor, out: Path, *, header: Sequence[str], rows: Iterable[Iterable[object]],
                action: str, entity: str, entity_id: object = "*", details: Mapping | None = None,
-               say: Say | None = None, progress: Callable[[int], bool | None] | None = None) -> int:
+               say: Say | None = None, progress: Callable[[int], bool | None] | None = None,
+               codes: Mapping[int, Codes] | None = None) -> int:
     """Write ``rows`` under ``header`` to ``out`` as a CSV export and audit it; returns the rows.
 
     UTF-8 with a BOM, every cell safe in a spreadsheet (:func:`csv_filler`); ``header`` holds
     English source texts of the :data:`EXPORTS` context, put in the reader's language by
-    ``say`` (English as written without it). ``progress`` hears the count every
+    ``say`` (English as written without it). The columns of ``codes`` hold codes: with ``say``
+    they are written as staff read them (``active`` → 有效), without it the codes stay, for
+    a reader who wants the codes (``export --english``). ``progress`` hears the count every
     :data:`PROGRESS_EVERY` rows and may cancel. The file is put in place whole
     (:func:`published`) and the audit event ``action`` on ``entity`` / ``entity_id`` (with the
     row count, the file's name and ``details``) is committed with it: neither exists without the
     other, and a failure leaves the earlier file as it was."""
     out, counted = Path(out), [0]
     words = [say(EXPORTS, text) if say else text for text in header]
+    if say is not None and codes:
+        rows = named(rows, codes, say)
     reported = with_progress(rows, PROGRESS_EVERY, progress)
     with published(out, csv_filler(words, reported, counted)), store.write(actor) as uow:
         uow.audit(action, entity, entity_id, after={**(details or {}), "rows": counted[0], "file": out.name})

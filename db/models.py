@@ -21,7 +21,6 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
-    Numeric,
     PrimaryKeyConstraint,
     SmallInteger,
     String,
@@ -34,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
 from db.customer_tier import FIRST_TIER
+from db.money import Money
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -296,7 +296,7 @@ class AumMonth(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", deferrable=True, initially="IMMEDIATE"),
                                              primary_key=True)
     month: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)  # yyyymm
-    avg_daily_aum: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    avg_daily_aum: Mapped[Decimal] = mapped_column(Money)
 
 
 class AumImport(Base):
@@ -359,7 +359,7 @@ class TierChange(Base):
     to_tier: Mapped[str] = mapped_column(String(32))
     computed_tier: Mapped[str | None] = mapped_column(String(32))
     first_card: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    average: Mapped[Decimal | None] = mapped_column(Money)
     cause: Mapped[str] = mapped_column(String(24))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -377,7 +377,7 @@ class TierWorklistEntry(Base):
     evaluation_id: Mapped[int] = mapped_column(ForeignKey("tier_evaluation.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24))
-    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    average: Mapped[Decimal | None] = mapped_column(Money)
     computed_tier: Mapped[str] = mapped_column(String(32))
     effective_tier: Mapped[str] = mapped_column(String(32))
     card_type_held: Mapped[str | None] = mapped_column(String(16))
@@ -759,7 +759,7 @@ class CardApplication(Base):
     replaces_card_id: Mapped[int | None] = mapped_column(Integer)        # the card it replaces
     status: Mapped[str] = mapped_column(String(12), index=True)
     tier: Mapped[str] = mapped_column(String(32))                       # as on record when entered
-    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))     # rolling quarterly AUM then
+    average: Mapped[Decimal | None] = mapped_column(Money)     # rolling quarterly AUM then
     exception_note: Mapped[str] = mapped_column(String(500), default="")
     note: Mapped[str] = mapped_column(String(500), default="")
     entered_by: Mapped[int | None] = mapped_column(ForeignKey("staff_account.id"))

@@ -13,8 +13,8 @@ from app.audit.anchor import Anchor, anchor_of, anchor_problem
 from app.audit.chain import GENESIS_HASH, EventFields, digest
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP
-from app.glossary import SIGNIN_ACTOR_PREFIX, signin_user
-from app.outfile import Say, export_csv, zoned
+from app.glossary import AUDIT_ACTIONS, AUDIT_ENTITIES, SIGNIN_ACTOR_PREFIX, signin_user
+from app.outfile import Codes, Say, export_csv, zoned
 from db.models import AuditEvent, Branch, StaffAccount
 
 PAGE_SIZE = 200
@@ -253,4 +253,5 @@ def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilte
     """
     require(actor, Permission.EXPORT_AUDIT)
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=iter_export_rows(store, actor, audit_filter),
-                      action="audit.export", entity="audit_event", say=say, progress=progress)
+                      action="audit.export", entity="audit_event", say=say, progress=progress,
+                      codes={4: Codes("audit", AUDIT_ACTIONS), 5: Codes("audit", AUDIT_ENTITIES)})

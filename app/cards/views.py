@@ -20,9 +20,10 @@ from app.cards.common import customer_in_scope
 from app.cards.policy import card_policy_in
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
-from app.outfile import Say, export_csv
+from app.outfile import Codes, Say, export_csv
 from app.stock.common import own_drawer
 from app.stock.rules import IN_STOCK
+from app.tiers.rules import CARD_TYPE_LABELS
 from db.models import BlankCard, Branch, Customer, StaffAccount, VipCard
 
 EXPORT_HEADER = (
@@ -168,7 +169,9 @@ def export_cards(store, actor, out: Path, *, say: Say | None = None,
     atomic, audited, headers in the reader's language)."""
     _require_view(actor)
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
-                      action="card.export", entity="vip_card", say=say, progress=progress)
+                      action="card.export", entity="vip_card", say=say, progress=progress,
+                      codes={4: Codes("card_types", CARD_TYPE_LABELS),
+                             7: Codes("card_status", rules.CARD_STATUS_LABELS)})
 
 
 def _export_rows(store, actor) -> Iterator[list]:

@@ -26,7 +26,8 @@ from app.customers.records import (
 )
 from app.customers.rules import CIF_NUMBER, ID_NUMBER, IdType, mask_id, mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from app.outfile import Say, export_csv
+from app.glossary import TIER_LABELS
+from app.outfile import Codes, Say, export_csv
 from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
@@ -280,7 +281,8 @@ def export_customers(store, actor, path: Path, *, say: Say | None = None,
     require(actor, Permission.EXPORT_CUSTOMERS)
     return export_csv(store, actor, path, header=EXPORT_HEADER, rows=_export_rows(store, actor),
                       action="customer.export", entity="customer_export", entity_id=Path(path).name, say=say,
-                      progress=None if progress is None else lambda count: progress(count, 0))
+                      progress=None if progress is None else lambda count: progress(count, 0),
+                      codes={3: Codes("tiers", TIER_LABELS)})
 
 
 def _export_rows(store, actor):

@@ -27,7 +27,8 @@ from sqlalchemy import select
 from app.auth.permissions import Permission, require
 from app.business_day import days_between, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
-from app.outfile import Say, export_csv, zoned
+from app.glossary import TIER_LABELS
+from app.outfile import Codes, Say, export_csv, zoned
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
 from db.models import Branch, QueueCounter, QueueCounterSession, QueueService, QueueTicket
@@ -210,7 +211,8 @@ def export_tickets(store, actor, out: Path, *, say: Say | None = None,
     offset. Returns the number of tickets."""
     require(actor, Permission.VIEW_QUEUE_STATS)
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
-                      action="queue.export", entity="queue_ticket", say=say, progress=progress)
+                      action="queue.export", entity="queue_ticket", say=say, progress=progress,
+                      codes={3: Codes("tiers", TIER_LABELS), 5: Codes("queue_states", rules.STATE_LABELS)})
 
 
 def _export_rows(store, actor) -> Iterator[list]:

@@ -16,6 +16,8 @@ from app.stock.rules import SERIAL, TRANSFER
 from db.models import BlankCard, Branch, StaffAccount, StockDay, StockLocation, StockMovement
 
 VAULT, DRAWER = "vault", "drawer"
+LOCATION_KIND_LABELS = {VAULT: QT_TRANSLATE_NOOP("StockTables", "Vault"),
+                        DRAWER: QT_TRANSLATE_NOOP("StockTables", "Drawer")}
 BRANCH = QT_TRANSLATE_NOOP("fields", "Branch")
 LOCATION = QT_TRANSLATE_NOOP("fields", "Location")
 BUSINESS_DATE = QT_TRANSLATE_NOOP("fields", "Business date")

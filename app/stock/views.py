@@ -14,9 +14,10 @@ from sqlalchemy.orm import aliased
 
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP
-from app.outfile import Say, export_csv, zoned
-from app.stock.common import branch_in_scope, own_drawer, second_person_refusal
-from app.stock.rules import DESTROYED, IN_STOCK, ISSUED
+from app.outfile import Codes, Say, export_csv, zoned
+from app.stock.common import LOCATION_KIND_LABELS, branch_in_scope, own_drawer, second_person_refusal
+from app.stock.rules import DESTROYED, IN_STOCK, ISSUED, STATE_LABELS
+from app.tiers.rules import CARD_TYPE_LABELS
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
 
 EXPORT_HEADER = (
@@ -315,7 +316,9 @@ def export_stock(store, actor, out: Path, *, say: Say | None = None,
     offset written out."""
     require(actor, Permission.VIEW_STOCK)
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=_export_rows(store, actor),
-                      action="stock.export", entity="blank_card", say=say, progress=progress)
+                      action="stock.export", entity="blank_card", say=say, progress=progress,
+                      codes={1: Codes("card_types", CARD_TYPE_LABELS), 2: Codes("stock_states", STATE_LABELS),
+                             5: Codes("StockTables", LOCATION_KIND_LABELS)})
 
 
 def _export_rows(store, actor) -> Iterator[list]:

@@ -47,14 +47,16 @@ from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, Cancelled, NotFound, ValidationError
-from app.outfile import Say, export_csv
+from app.glossary import TIER_LABELS
+from app.outfile import Codes, Say, export_csv
 from app.tiers.aum_import import parse_month
-from app.tiers.policy_store import policy_in_force_at
+from app.tiers.policy_store import policy_in_force_at, policy_version
 from app.tiers.rules import (
-    CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
+    CARD_TYPE_LABELS, CARD_TYPES, ExceptionOutcome, TierException, TierPolicy, card_rank, evaluate, month_end,
     quarter_window,
 )
 from db import care_figures
+from db.money import amount_sql, cents_sql
 from db.models import (
     Branch, Customer, CustomerTier, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
 )
@@ -192,7 +194,7 @@ class _Query:
         key (customer, month) for the ids at hand instead of every row of the months by the
         month index, once per range of ids."""
         integer = "BIGINT" if self.kind == "postgresql" else "INTEGER"
-        cents = f"CAST(ROUND(a.avg_daily_aum * 100) AS {integer})"
+        cents = cents_sql("a.avg_daily_aum", self.kind)
         months = sorted({ym for window in self.windows for ym in window})
         sums = ", ".join(
             f"CAST(SUM({cents} * CASE a.month "
@@ -243,7 +245,10 @@ class _Query:
         mentions the effective tier (about a dozen times a customer)."""
         policy, rule = self.policy, self.policy.below_standard
         bands = list(enumerate(policy.bands))
-        avgs = ", ".join(f"(2 * cd{k} + {d}) / {2 * d} AS avg{k}" for k, d in enumerate(self.days))
+        # half-up to the cent without doubling the sum: the largest accepted amount's quarter sum
+        # fills most of a 64-bit integer
+        avgs = ", ".join(f"cd{k} / {d} + CASE WHEN 2 * (cd{k} % {d}) >= {d} THEN 1 ELSE 0 END AS avg{k}"
+                         for k, d in enumerate(self.days))
         held_rank = "CASE held " + " ".join(
             f"WHEN '{card}' THEN {card_rank(card)}" for card in CARD_TYPES) + " ELSE 0 END"
         computed_rank = ("CASE WHEN avg0 IS NULL THEN NULL "
@@ -284,8 +289,8 @@ class _Query:
             "FROM r) l2")
 
     def amount(self, column: str) -> str:
-        """Whole cents as the amount (exact numeric on PostgreSQL, SQLite's nearest REAL)."""
-        return f"{column} * 0.01" if self.kind == "postgresql" else f"{column} / 100.0"
+        """Whole cents as the amount a money column stores (db.money: exact on both engines)."""
+        return amount_sql(column, self.kind)
 
     def writes(self, source: str) -> list[str]:
         """From the decisions in ``source``: the tier changes (first-card entries among them),
@@ -620,6 +625,11 @@ def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path, *, s
              "" if row.average is None else f"{row.average:.2f}",
              row.computed_tier, row.effective_tier, row.card_type_held or ""]
             for row in iter_worklist(store, actor, evaluation_id, kind))
+    with store.read() as session:
+        evaluated = session.get(TierEvaluation, evaluation_id)
+        policy = policy_version(session, evaluated.policy_version) if evaluated is not None else None
+    tiers = Codes("tiers", {**TIER_LABELS, **({b.code: b.label for b in policy.bands} if policy else {})})
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=rows, action="tier.worklist_export",
-                      entity="tier_evaluation", entity_id=evaluation_id, details={"kind": kind}, say=say)
+                      entity="tier_evaluation", entity_id=evaluation_id, details={"kind": kind}, say=say,
+                      codes={5: tiers, 6: tiers, 7: Codes("card_types", CARD_TYPE_LABELS)})
 

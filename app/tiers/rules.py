@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from app.customers.rules import MAX_INTEGER_DIGITS, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.glossary import TIER_LABELS
 from app.text import clean_text
 from db.customer_tier import FIRST_TIER
 
@@ -323,11 +324,11 @@ DEFAULT_TIER_POLICY = TierPolicy(
     version=1,
     effective_from=date(2000, 1, 1),  # in force until a bank saves its own
     bands=(
-        TierBand("ordinary", QT_TRANSLATE_NOOP("tiers", "Ordinary"), Decimal("0.00"), None),
-        TierBand("gold", QT_TRANSLATE_NOOP("tiers", "Gold"), Decimal("100000.00"), "gold"),
-        TierBand("platinum", QT_TRANSLATE_NOOP("tiers", "Platinum"), Decimal("500000.00"), "platinum"),
-        TierBand("diamond", QT_TRANSLATE_NOOP("tiers", "Diamond"), Decimal("1000000.00"), "diamond"),
-        TierBand("private", QT_TRANSLATE_NOOP("tiers", "Private banking"), Decimal("6000000.00"), "diamond"),
+        TierBand("ordinary", TIER_LABELS["ordinary"], Decimal("0.00"), None),
+        TierBand("gold", TIER_LABELS["gold"], Decimal("100000.00"), "gold"),
+        TierBand("platinum", TIER_LABELS["platinum"], Decimal("500000.00"), "platinum"),
+        TierBand("diamond", TIER_LABELS["diamond"], Decimal("1000000.00"), "diamond"),
+        TierBand("private", TIER_LABELS["private"], Decimal("6000000.00"), "diamond"),
     ),
 )
 

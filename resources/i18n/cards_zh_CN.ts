@@ -1033,7 +1033,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../app/cards/views.py" line="+29"/>
+        <location filename="../../app/cards/views.py" line="+30"/>
         <source>Card ID</source>
         <translation>卡片编号</translation>
     </message>

@@ -1079,7 +1079,7 @@
         <translation>不是排队号的二维码</translation>
     </message>
     <message>
-        <location filename="../../app/queue/stats.py" line="+91"/>
+        <location filename="../../app/queue/stats.py" line="+92"/>
         <source>the end must not be before the start</source>
         <translation>结束日期不能早于开始日期</translation>
     </message>

@@ -2399,7 +2399,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockStatus</name>
     <message>
-        <location filename="../../ui/stock/models.py" line="+13"/>
+        <location filename="../../ui/stock/models.py" line="+14"/>
         <source>Awaiting confirmation</source>
         <translation>待复核</translation>
     </message>
@@ -2510,7 +2510,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockTables</name>
     <message>
-        <location filename="../../ui/stock/models.py" line="+24"/>
+        <location filename="../../app/stock/common.py" line="+19"/>
         <source>Vault</source>
         <translation>金库</translation>
     </message>
@@ -3222,7 +3222,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../app/glossary.py" line="+73"/>
+        <location filename="../../app/glossary.py" line="+83"/>
         <source>Account created</source>
         <translation>创建账户</translation>
     </message>
@@ -4436,7 +4436,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>card_types</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+53"/>
+        <location filename="../../app/tiers/rules.py" line="+54"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
@@ -4549,7 +4549,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../app/stock/common.py" line="+38"/>
+        <location filename="../../app/stock/common.py" line="+20"/>
         <source>That branch does not exist in your scope.</source>
         <translation>该网点不存在，或不在您的管辖范围内。</translation>
     </message>
@@ -5245,7 +5245,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+135"/>
+        <location filename="../../app/customers/transfer.py" line="+136"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5281,7 +5281,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+446"/>
+        <location filename="../../app/tiers/evaluation.py" line="+451"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -5569,7 +5569,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
     </message>
     <message>
-        <location filename="../../app/outfile.py" line="+61"/>
+        <location filename="../../app/outfile.py" line="+62"/>
         <source>the disk is full; nothing was saved to {path}</source>
         <translation>磁盘已满，未向 {path} 保存任何内容</translation>
     </message>
@@ -5756,7 +5756,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/stock/views.py" line="+26"/>
+        <location filename="../../app/stock/views.py" line="+27"/>
         <location filename="../../app/tiers/evaluation.py" line="+43"/>
         <source>Branch</source>
         <translation>网点</translation>
@@ -6174,7 +6174,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-317"/>
+        <location filename="../../app/tiers/aum_import.py" line="-316"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -6184,7 +6184,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>月日均资产</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/evaluation.py" line="-548"/>
+        <location filename="../../app/tiers/evaluation.py" line="-551"/>
         <source>As of</source>
         <translation>评定月份</translation>
     </message>
@@ -6762,7 +6762,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tiers</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+282"/>
+        <location filename="../../app/glossary.py" line="-282"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>

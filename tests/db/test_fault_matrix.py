@@ -481,3 +481,69 @@ def test_postgresql_store_faults(world, pg_demo_url, tmp_path, name, fault):
     else:
         assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 1, done.stderr
     assert after == before
+
+
+@pytest.fixture
+def pg_on_a_full_disk(pg_demo_url):
+    """The demo store's tables and indexes moved into a tablespace on a small tmpfs (the server
+    runs on this machine, as the user postgres), then the tmpfs filled to the last byte: what a
+    store whose disk is full gives a command that needs room for what it writes. Needs root and
+    the local server; under CI=true on a machine with both it must run. Everything is moved back
+    at the end."""
+    import pwd
+    import tempfile
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    if urlsplit(pg_demo_url).hostname not in ("127.0.0.1", "localhost") or not _can_mount():
+        pytest.skip("a full disk under PostgreSQL needs root and a local server")
+    try:
+        owner = pwd.getpwnam("postgres")
+    except KeyError:
+        pytest.skip("the local server's user (postgres) is not on this machine")
+    name = f"vipdesk_full_{os.getpid()}"
+    # right under /tmp: the server's user must reach it (pytest's own folders are root's alone)
+    mount_point = Path(tempfile.mkdtemp(prefix="vipdesk-pgfull-", dir="/tmp"))
+    with _tmpfs(mount_point, "48m") as disk:
+        place = disk / "tablespace"
+        place.mkdir()
+        os.chown(place, owner.pw_uid, owner.pw_gid)
+        server = pg_demo_url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"CREATE TABLESPACE {name} LOCATION '{place}'")
+        try:
+            with psycopg.connect(pg_demo_url, autocommit=True) as conn:
+                for kind in ("TABLE", "INDEX"):
+                    conn.execute(f"ALTER {kind} ALL IN TABLESPACE pg_default SET TABLESPACE {name}")
+                conn.execute("CHECKPOINT")
+            _fill(disk)
+            yield pg_demo_url
+        finally:
+            (disk / "filler").unlink(missing_ok=True)
+            with psycopg.connect(pg_demo_url, autocommit=True) as conn:
+                for kind in ("TABLE", "INDEX"):
+                    conn.execute(f"ALTER {kind} ALL IN TABLESPACE {name} SET TABLESPACE pg_default")
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(f"DROP TABLESPACE {name}")
+    mount_point.rmdir()
+
+
+def test_postgresql_store_on_a_full_disk(world, pg_on_a_full_disk, tmp_path):
+    """Every command that writes, against a PostgreSQL store whose disk is full: one line that
+    says so, a non-zero exit, the store and the output folder as they were. (A full disk does
+    not stop those that only read: the read-only cells cover them.) One test for all, so that
+    the store is on the full disk only for its duration."""
+    before = _pg_state(pg_on_a_full_disk)     # and after each command, as none may change it
+    for command in _commands_of(world):
+        if not command.writes:
+            continue
+        base = tmp_path / command.name.replace(" ", "-")
+        base.mkdir()
+        out_folder, out = _out_folder(base, command)
+        outputs = _state(out_folder)
+        done = _run(_argv(command, pg_on_a_full_disk, world["inputs"], out))
+        assert _pg_state(pg_on_a_full_disk) == before, command.name
+        _one_line_failure(done, command.name)
+        assert "disk is full" in done.stderr, (command.name, done.stderr)
+        assert _state(out_folder) == outputs, command.name

@@ -298,8 +298,8 @@ def test_export_and_cli(demo_store, people, tmp_path, capsys):
     assert main.main(["export", "stock", str(out), "--db", url]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("空白卡序号,卡种,状态")
-    gold = [line for line in lines if ",gold," in line]
-    assert len(gold) == 10 and gold[0].startswith("A00001000,gold,issued,BJ0101")
+    gold = [line for line in lines if ",金卡," in line]          # codes as staff read them
+    assert len(gold) == 10 and gold[0].startswith("A00001000,金卡,已出库,BJ0101")
     assert lines[0].endswith(",更新时间")
     with demo_store.read() as session:
         stored = session.scalar(select(BlankCard.updated_at).where(BlankCard.serial == "A00001000"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from app.stock.common import LOCATION_KIND_LABELS
 from app.stock.rules import MOVE_LABELS, STATE_LABELS
 from app.tiers.rules import CARD_TYPE_LABELS
 
@@ -36,5 +37,4 @@ def location_kind_text(kind: str) -> str:
     return QCoreApplication.translate("StockTables", LOCATION_KINDS.get(kind, kind))
 
 
-LOCATION_KINDS = {"vault": QT_TRANSLATE_NOOP("StockTables", "Vault"),
-                  "drawer": QT_TRANSLATE_NOOP("StockTables", "Drawer")}
+LOCATION_KINDS = LOCATION_KIND_LABELS
