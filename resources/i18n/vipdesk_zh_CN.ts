@@ -1922,6 +1922,11 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Clerk performance</source>
+        <translation>柜员绩效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Queue setup</source>
         <translation>排队设置</translation>
     </message>
