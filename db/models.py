@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -1034,3 +1035,36 @@ class VisitAppointment(Base):
     booked_by_name: Mapped[str] = mapped_column(String(64))
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_ticket.id"))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# What a service rating's row holds (migration 0041 writes the same CHECKs): 4 非常满意, 3 满意,
+# 2 一般, 1 不满意; a reason with 不满意 and only with it.
+RATING_SCORE_CHECK = "score BETWEEN 1 AND 4"
+RATING_REASON_CHECK = ("(score = 1 AND reason IS NOT NULL AND length(trim(reason)) > 0)"
+                       " OR (score > 1 AND reason IS NULL)")
+
+
+class ServiceRating(Base):
+    """The customer's rating of one finished ticket (评价器), given on the counter's customer
+    window: per ticket (one at most), the clerk who served and the counter; ``score`` 4 = 非常满意
+    … 1 = 不满意, ``reason`` (required with 不满意, absent otherwise); ``complaint_id`` the
+    complaint the clerk opened from an 不满意. A finished ticket without a row was not rated
+    (the window timed out untouched)."""
+
+    __tablename__ = "service_rating"
+    __table_args__ = (
+        CheckConstraint(RATING_SCORE_CHECK, name="score"),
+        CheckConstraint(RATING_REASON_CHECK, name="reason"),
+        Index("ix_service_rating_clerk", "clerk_id", "rated_at"),
+        Index("ix_service_rating_counter", "counter_id", "rated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("queue_ticket.id"), unique=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("queue_counter.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("staff_account.id"))
+    score: Mapped[int] = mapped_column(SmallInteger)
+    reason: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[datetime] = mapped_column(DateTime)
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"))

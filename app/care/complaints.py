@@ -89,28 +89,34 @@ def _is_vip(session, tier: str, today) -> bool:
 
 def accept_complaint(store, actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
     """Accept a customer's complaint (CARE_FOR_CUSTOMERS); the deadline runs from now."""
+    with store.write(actor, keyed=True) as uow:
+        return accept_in(uow, actor, customer_id, channel=channel, content=content, level=level)
+
+
+def accept_in(uow, actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
+    """:func:`accept_complaint` inside the caller's unit of work (a complaint opened from
+    another record, such as a rating after service, links to it in the same transaction)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     if channel not in CHANNELS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "choose how the complaint came in"), field=CHANNEL)
     if level not in LEVELS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be 1, 2 or 3"), field=LEVEL)
     content = clean_text(content, field=CONTENT, max_length=2000, multiline=True)
-    with store.write(actor, keyed=True) as uow:
-        session = uow.session
-        customer, branch = customer_in_scope(session, actor, customer_id)
-        policy = load_policy(session)
-        complaint = Complaint(
-            customer_id=customer.id, branch_id=customer.branch_id, channel=channel, content=content,
-            level=level, vip=_is_vip(session, customer.tier, uow.today), state=ACCEPTED,
-            accepted_by=actor.account_id, accepted_by_name=actor.display_name, accepted_at=uow.now,
-            deadline_at=complaint_deadline(uow.now, level, policy), assigned_to_name="", investigation="",
-            resolution="", escalated_to_name="", satisfaction="", follow_up_note="", closed_by_name="")
-        session.add(complaint)
-        session.flush()
-        uow.audit("complaint.accept", "complaint", complaint.id,
-                  after={"customer_id": customer.id, "channel": channel, "level": level, "vip": complaint.vip,
-                         "deadline_at": complaint.deadline_at}, branch_id=customer.branch_id)
-        return _row(complaint, customer.name, customer.cif_no, branch.code)
+    session = uow.session
+    customer, branch = customer_in_scope(session, actor, customer_id)
+    policy = load_policy(session)
+    complaint = Complaint(
+        customer_id=customer.id, branch_id=customer.branch_id, channel=channel, content=content,
+        level=level, vip=_is_vip(session, customer.tier, uow.today), state=ACCEPTED,
+        accepted_by=actor.account_id, accepted_by_name=actor.display_name, accepted_at=uow.now,
+        deadline_at=complaint_deadline(uow.now, level, policy), assigned_to_name="", investigation="",
+        resolution="", escalated_to_name="", satisfaction="", follow_up_note="", closed_by_name="")
+    session.add(complaint)
+    session.flush()
+    uow.audit("complaint.accept", "complaint", complaint.id,
+              after={"customer_id": customer.id, "channel": channel, "level": level, "vip": complaint.vip,
+                     "deadline_at": complaint.deadline_at}, branch_id=customer.branch_id)
+    return _row(complaint, customer.name, customer.cif_no, branch.code)
 
 
 def _load(session, actor, complaint_id: int, expected_version: int) -> Complaint:

@@ -66,6 +66,12 @@ TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
 RECEIVE_WITHIN = QT_TRANSLATE_NOOP("fields", "Tell the branch manager after (minutes)")
 OPENING_HOURS = QT_TRANSLATE_NOOP("fields", "Opening hours")
 APPOINTMENT_TIER = QT_TRANSLATE_NOOP("fields", "Priority of a kept appointment")
+RATING_WITHIN = QT_TRANSLATE_NOOP("fields", "Rating window open for (seconds)")
+RATING_CLERK = QT_TRANSLATE_NOOP("fields", "Rating window shows the clerk")
+# What the customer's rating window says of the clerk who served: the display name (as on the
+# badge), the staff number (the sign-in name), or nothing.
+CLERK_BY_NAME, CLERK_BY_NUMBER, CLERK_HIDDEN = "name", "number", "none"
+RATING_CLERK_CHOICES = (CLERK_BY_NAME, CLERK_BY_NUMBER, CLERK_HIDDEN)
 
 DEFAULT_MAX_WAIT_MINUTES = 30
 
@@ -95,6 +101,11 @@ class QueuePolicy:
     opens_at: str = "09:00"
     closes_at: str = "17:00"
     appointment_tier: str = "diamond"
+    # the customer's rating window after service (app.visit.ratings): how long it waits for a
+    # touch before closing unrated (the PostgreSQL guard of migration 0041 reads it), and what
+    # it says of the clerk
+    rating_seconds: int = 30
+    rating_clerk: str = CLERK_BY_NAME
 
     def weight(self, tier: str) -> int:
         return int(self.weights.get(tier, 1))
@@ -116,7 +127,8 @@ class QueuePolicy:
                            "lost_after_seconds": self.lost_after_seconds,
                            "time_zone": self.time_zone, "alert_minutes": dict(self.alert_minutes),
                            "receive_minutes": self.receive_minutes, "opens_at": self.opens_at,
-                           "closes_at": self.closes_at, "appointment_tier": self.appointment_tier},
+                           "closes_at": self.closes_at, "appointment_tier": self.appointment_tier,
+                           "rating_seconds": self.rating_seconds, "rating_clerk": self.rating_clerk},
                           sort_keys=True)
 
     @classmethod
@@ -149,7 +161,8 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                 lost_after_seconds: object = 90, time_zone: str = BUSINESS_TIME_ZONE,
                 alert_minutes: Mapping[str, object] | None = None,
                 receive_minutes: object = 5, opens_at: str = "09:00", closes_at: str = "17:00",
-                appointment_tier: str = "diamond") -> QueuePolicy:
+                appointment_tier: str = "diamond", rating_seconds: object = 30,
+                rating_clerk: str = CLERK_BY_NAME) -> QueuePolicy:
     """A checked policy, or :class:`ValidationError` naming the field that is wrong. A tier's
     alert comes before its maximum wait (an alert at or after it would tell of a ticket the
     calling order already puts first)."""
@@ -171,6 +184,9 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                               field=OPENING_HOURS)
     if not isinstance(appointment_tier, str) or not appointment_tier.strip():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "choose a tier"), field=APPOINTMENT_TIER)
+    if rating_clerk not in RATING_CLERK_CHOICES:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be one of {choices}"),
+                              field=RATING_CLERK, choices=", ".join(RATING_CLERK_CHOICES))
     try:
         ZoneInfo(str(time_zone))
     except (ZoneInfoNotFoundError, ValueError):
@@ -182,7 +198,8 @@ def make_policy(*, mode: str = STRICT, weights: Mapping[str, object] | None = No
                        lost_after_seconds=_whole(lost_after_seconds, 30, 3600, LOST_AFTER),
                        time_zone=str(time_zone), alert_minutes=checked_alerts,
                        receive_minutes=_whole(receive_minutes, 1, 60, RECEIVE_WITHIN),
-                       opens_at=str(opens_at), closes_at=str(closes_at), appointment_tier=appointment_tier.strip())
+                       opens_at=str(opens_at), closes_at=str(closes_at), appointment_tier=appointment_tier.strip(),
+                       rating_seconds=_whole(rating_seconds, 10, 120, RATING_WITHIN), rating_clerk=rating_clerk)
 
 
 def _clock_time(text: object) -> bool:

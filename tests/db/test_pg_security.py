@@ -302,6 +302,7 @@ LATER_POLICIES |= {("customer_tail", p) for p in ("owner_all", "staff_select", "
 LATER_POLICIES |= {("command_key", p) for p in ("owner_all", "staff_add_own_key", "staff_own_keys")}  # 0038
 LATER_POLICIES |= {(table, p) for table in ("visit_arrival", "visit_appointment")                       # 0040
                    for p in ("owner_all", "staff_read", "staff_insert", "staff_update")}
+LATER_POLICIES |= {("service_rating", p) for p in ("owner_all", "staff_read", "staff_insert", "staff_update")}  # 0041
 
 
 def _policies(conn) -> dict[tuple[str, str], tuple[str | None, str | None]]:
