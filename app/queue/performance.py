@@ -32,7 +32,7 @@ from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.outfile import Say, export_csv
 from app.queue.common import branch_in_scope, policy_of
 from app.queue.stats import check_period, idle_seconds, mean, percentile_90, service_seconds
-from db.models import QueueCounter, QueueCounterSession, QueueTicket
+from db.models import QueueCounter, QueueCounterSession, QueueTicket, ServiceRating
 
 GRAINS = ("day", "month")
 SUBJECTS = ("clerk", "counter")
@@ -44,10 +44,9 @@ SUBJECT_LABELS = {
     "clerk": QT_TRANSLATE_NOOP("queue_stats", "Clerk"),
     "counter": QT_TRANSLATE_NOOP("queue_stats", "Counter"),
 }
-# The scores, best first, and what the rating window calls them.
+# The scores, best first, as service_rating keeps them (app/visit/rating_rules.py names them; the
+# queue reads them without importing the visit capability, which builds on the queue).
 SCORES = (4, 3, 2, 1)
-SCORE_NAMES = {4: "非常满意", 3: "满意", 2: "一般", 1: "不满意"}
-SATISFIED = frozenset({4, 3})
 GRAIN = QT_TRANSLATE_NOOP("fields", "Period by")
 SUBJECT = QT_TRANSLATE_NOOP("fields", "Figures per")
 
@@ -117,7 +116,7 @@ def clerk_performance(store, actor, *, start: date, end: date, grain: str = "day
             sessions_query = sessions_query.where(QueueCounterSession.account_id == actor.account_id)
         tickets = session.scalars(query).all()
         sessions = session.scalars(sessions_query).all()
-        return _figures(tickets, sessions, ratings_of(session, [t.id for t in tickets]), counters, subject,
+        return _figures(tickets, sessions, ratings_of(session, query), counters, subject,
                         periods(start, end, grain), time_zone, store.clock())
 
 
@@ -165,10 +164,12 @@ def _clerk_names(tickets, sessions) -> dict[int | None, str]:
     return names
 
 
-def ratings_of(session, ticket_ids: list[int]) -> dict[int, int]:
-    """Ticket id → its rating's score, for the tickets of ``ticket_ids`` that were rated (on
-    PostgreSQL only the ratings the login may read: a clerk's own)."""
-    return {}
+def ratings_of(session, tickets) -> dict[int, int]:
+    """Ticket id → its rating's score, for the rated tickets among those ``tickets`` (a select of
+    queue tickets) finds; on PostgreSQL only the ratings the login may read (a clerk's own)."""
+    found = session.execute(select(ServiceRating.ticket_id, ServiceRating.score).where(
+        ServiceRating.ticket_id.in_(tickets.with_only_columns(QueueTicket.id))))
+    return {ticket_id: score for ticket_id, score in found}
 
 
 def periods(start: date, end: date, grain: str) -> Iterator[tuple[str, date, date]]:
@@ -205,7 +206,7 @@ EXPORT_HEADER = (
     QT_TRANSLATE_NOOP("exports", "Idle (minutes)"),
     QT_TRANSLATE_NOOP("exports", "Very satisfied"),
     QT_TRANSLATE_NOOP("exports", "Satisfied"),
-    QT_TRANSLATE_NOOP("exports", "Fair"),
+    QT_TRANSLATE_NOOP("exports", "Neutral"),
     QT_TRANSLATE_NOOP("exports", "Dissatisfied"),
     QT_TRANSLATE_NOOP("exports", "Unrated"),
     QT_TRANSLATE_NOOP("exports", "Satisfied share"),

@@ -33,7 +33,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Fair</source>
+        <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Fair</source>
+        <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
@@ -1019,13 +1019,13 @@
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="+134"/>
+        <location filename="../../app/queue/rules.py" line="+146"/>
         <location line="+7"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>must be strict or interleaved</source>
         <translation>须为严格优先或按比例交替</translation>
     </message>
@@ -1045,12 +1045,17 @@
         <translation>请选择客户等级</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>must be one of {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{zone} is not a known time zone</source>
         <translation>{zone} 不是已知的时区</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Ticket {number} cannot be {verb} now: it is {state}.</source>
         <translation>{number} 号现在不能{verb}：当前状态为{state}。</translation>
     </message>
@@ -1171,7 +1176,7 @@
         <translation>须为日、时段、业务、客户等级、窗口或柜员之一</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="+100"/>
+        <location filename="../../app/queue/performance.py" line="+99"/>
         <source>must be by day or by month</source>
         <translation>须为按日或按月</translation>
     </message>
@@ -1269,7 +1274,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="+98"/>
+        <location filename="../../app/queue/performance.py" line="+100"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
@@ -1310,7 +1315,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Fair</source>
+        <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
@@ -1357,7 +1362,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/queue/rules.py" line="-353"/>
+        <location filename="../../app/queue/rules.py" line="-370"/>
         <source>Calling order</source>
         <translation>叫号方式</translation>
     </message>
@@ -1427,6 +1432,16 @@
         <translation>按时预约的优先级</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Rating window open for (seconds)</source>
+        <translation>评价窗口停留时间（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating window shows the clerk</source>
+        <translation>评价窗口显示的柜员信息</translation>
+    </message>
+    <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
         <source>Number prefix</source>
         <translation>号码前缀</translation>
@@ -1462,7 +1477,7 @@
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="-161"/>
+        <location filename="../../app/queue/performance.py" line="-163"/>
         <source>Period by</source>
         <translation>统计周期</translation>
     </message>
@@ -1475,7 +1490,7 @@
 <context>
     <name>queue_actions</name>
     <message>
-        <location filename="../../app/queue/rules.py" line="+302"/>
+        <location filename="../../app/queue/rules.py" line="+317"/>
         <source>called</source>
         <translation>叫号</translation>
     </message>
@@ -1533,7 +1548,7 @@
 <context>
     <name>queue_states</name>
     <message>
-        <location line="-338"/>
+        <location line="-355"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
@@ -1596,7 +1611,7 @@
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="-12"/>
+        <location filename="../../app/queue/performance.py" line="-11"/>
         <source>By day</source>
         <translation>按日</translation>
     </message>

@@ -8,21 +8,36 @@ from datetime import date, timedelta
 import pytest
 
 from app.errors import PermissionDenied, ValidationError
-from app.queue import performance
+from app.queue import calling, performance, tickets
+from app.visit.ratings import record_rating
 from tests.db.helpers import actor_named
-from tests.db.queuehelp import known_day, make_queue, serve
+from tests.db.queuehelp import make_queue, serve
 
 LI_NA, WANG_LEI = "柜员 李娜", "柜员 王磊"
 
 
+def rated_day(q):
+    """李娜 at the first counter serves four customers after waits of 2, 4, 6 and 1 minutes for
+    5, 3, 10 and 2 minutes, rated 非常满意, 满意, 不满意 and not at all; then 王磊 at the second
+    calls one after 8 minutes, recalls twice 30 s apart and marks a no-show: now 42 minutes after
+    both signed in."""
+    for wait, minutes, score in [(2, 5, 4), (4, 3, 3), (6, 10, 1), (1, 2, None)]:
+        ticket = serve(q, q.desk1, q.teller, wait, minutes)
+        if score is not None:
+            record_rating(q.store, q.teller, ticket.id, score=score, reason="等候时间太长" if score == 1 else None)
+    gone = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
+    q.clock.tick(minutes=8)
+    calling.call_next(q.store, q.teller2, q.desk2)
+    for _ in range(2):
+        q.clock.tick(seconds=30)
+        calling.recall(q.store, q.teller2, q.desk2, gone.id)
+    calling.mark_no_show(q.store, q.teller2, q.desk2, gone.id)
+
+
 @pytest.fixture
 def q(demo_store):
-    """The known day (the first counter serves 5, 3 and 10 minutes after waits of 2, 4 and 6,
-    the second calls one no-show, now 39 minutes after both signed in), then a fourth ticket at
-    the first counter served 2 minutes after a 1-minute wait: now 42 minutes in."""
     queue = make_queue(demo_store)
-    known_day(queue)
-    serve(queue, queue.desk1, queue.teller, 1, 2)
+    rated_day(queue)
     return queue
 
 
@@ -41,14 +56,19 @@ def test_figures_per_clerk_and_counter_by_day_and_month(q):
     assert li.avg_service == pytest.approx(5 * 60) and li.p90_service == pytest.approx(10 * 60)
     # signed in 42 minutes, with customers 5+3+10+2 = 20 of them
     assert li.idle == pytest.approx(22 * 60)
+    # rated 4, 3 and 1, one not rated: satisfied 2 of 3 rated, unrated 1 of 4 finished
+    assert (li.scores, li.rated, li.unrated) == ((1, 1, 0, 1), 3, 1)
+    assert li.satisfied_share == pytest.approx(2 / 3) and li.unrated_share == pytest.approx(1 / 4)
     wang = by_clerk[(day, WANG_LEI)]
     # called once and recalled twice 30 s apart, then a no-show: with that customer 1 minute
     assert (wang.served, wang.finished, wang.avg_service, wang.p90_service) == (0, 0, None, None)
+    assert (wang.scores, wang.satisfied_share, wang.unrated_share) == ((0, 0, 0, 0), None, None)
     assert wang.idle == pytest.approx(41 * 60)
     by_counter = _figures(q, q.manager, subject="counter")
-    assert by_counter[(day, "T1")].served == 4 and by_counter[(day, "T1")].idle == pytest.approx(22 * 60)
+    t1 = by_counter[(day, "T1")]
+    assert (t1.served, t1.scores, t1.unrated) == (4, (1, 1, 0, 1), 1) and t1.idle == pytest.approx(22 * 60)
     month = _figures(q, q.manager, start=date(2026, 11, 1), end=date(2026, 11, 30), grain="month")
-    assert month[("2026-11", LI_NA)].served == 4
+    assert month[("2026-11", LI_NA)].served == 4 and month[("2026-11", LI_NA)].scores == (1, 1, 0, 1)
     assert month[("2026-11", LI_NA)].idle == pytest.approx(22 * 60)
 
 
@@ -91,7 +111,7 @@ def test_export_in_chinese_by_default(q, tmp_path):
     assert performance.export_performance(q.store, q.teller, out, start=day, end=day, say=translator()) == 1
     header, line = out.read_text(encoding="utf-8-sig").splitlines()
     assert header.startswith("期间,柜员或柜台,办理笔数,平均办理时长（分钟）")
-    assert line.startswith(f"{day.isoformat()},{LI_NA},4,5.0,10.0,22.0,")
+    assert line == f"{day.isoformat()},{LI_NA},4,5.0,10.0,22.0,1,1,0,1,1,66.7%,25.0%"
     english = tmp_path / "english.csv"
     performance.export_performance(q.store, q.teller, english, start=day, end=day)
     assert english.read_text(encoding="utf-8-sig").splitlines()[0].startswith(

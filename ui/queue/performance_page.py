@@ -41,7 +41,7 @@ PERFORMANCE_COLUMNS = (
     (QT_TRANSLATE_NOOP("QueueTables", "Idle (min)"), lambda r: performance.minutes(r.idle), lambda r: r.idle or 0),
     (QT_TRANSLATE_NOOP("QueueTables", "Very satisfied"), lambda r: r.scores[0], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Satisfied"), lambda r: r.scores[1], None),
-    (QT_TRANSLATE_NOOP("QueueTables", "Fair"), lambda r: r.scores[2], None),
+    (QT_TRANSLATE_NOOP("QueueTables", "Neutral"), lambda r: r.scores[2], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Dissatisfied"), lambda r: r.scores[3], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Unrated"), lambda r: r.unrated, None),
     (QT_TRANSLATE_NOOP("QueueTables", "Satisfied share"), lambda r: _share(r.satisfied_share),
@@ -53,7 +53,7 @@ PERFORMANCE_COLUMNS = (
 RATING_SETS = (
     (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Very satisfied"), "#2e7d32"),
     (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Satisfied"), "#8bc34a"),
-    (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Fair"), "#ffb300"),
+    (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Neutral"), "#ffb300"),
     (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Dissatisfied"), "#d32f2f"),
     (QT_TRANSLATE_NOOP("ClerkPerformancePage", "Unrated"), "#9e9e9e"),
 )
