@@ -89,10 +89,11 @@ def sees_everyone(actor) -> bool:
 
 
 def clerk_performance(store, actor, *, start: date, end: date, grain: str = "day", subject: str = "clerk",
-                      branch_id: int | None = None) -> list[PerformanceRow]:
-    """The figures of a branch's tickets from ``start`` to ``end`` (business days, inclusive),
-    one row per period (``grain``: day or month) and clerk or counter (``subject``), in period
-    then key order. A clerk without ``view_queue_stats`` gets only their own rows."""
+                      branch_id: int | None = None, branch_code: str | None = None) -> list[PerformanceRow]:
+    """The figures of a branch's tickets (``branch_id`` or ``branch_code`` in the actor's scope,
+    else the actor's own) from ``start`` to ``end`` (business days, inclusive), one row per
+    period (``grain``: day or month) and clerk or counter (``subject``), in period then key
+    order. A clerk without ``view_queue_stats`` gets only their own rows."""
     if not sees_everyone(actor):
         require(actor, Permission.CALL_TICKETS)
     if grain not in GRAINS:
@@ -101,7 +102,7 @@ def clerk_performance(store, actor, *, start: date, end: date, grain: str = "day
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be per clerk or per counter"), field=SUBJECT)
     check_period(start, end)
     with store.read() as session:
-        branch = branch_in_scope(session, actor, branch_id)
+        branch = branch_in_scope(session, actor, branch_id, code=branch_code)
         time_zone = policy_of(session, branch.id).time_zone
         counters: dict[int | None, str] = {c.id: c.number for c in session.scalars(
             select(QueueCounter).where(QueueCounter.branch_id == branch.id))}
@@ -220,11 +221,12 @@ def export_line(row: PerformanceRow) -> list:
 
 
 def export_performance(store, actor, out: Path, *, start: date, end: date, grain: str = "day",
-                       subject: str = "clerk", branch_id: int | None = None, say: Say | None = None,
-                       progress: Callable[[int], bool] | None = None) -> int:
+                       subject: str = "clerk", branch_id: int | None = None, branch_code: str | None = None,
+                       say: Say | None = None, progress: Callable[[int], bool] | None = None) -> int:
     """The figures of :func:`clerk_performance` as a CSV export (:func:`app.outfile.export_csv`:
     headers in the reader's language, audited). Returns the number of rows."""
-    rows = clerk_performance(store, actor, start=start, end=end, grain=grain, subject=subject, branch_id=branch_id)
+    rows = clerk_performance(store, actor, start=start, end=end, grain=grain, subject=subject, branch_id=branch_id,
+                             branch_code=branch_code)
     return export_csv(store, actor, out, header=EXPORT_HEADER, rows=(export_line(r) for r in rows),
                       action="queue.performance.export", entity="queue_ticket", say=say, progress=progress,
                       details={"from": start.isoformat(), "to": end.isoformat(), "by": grain, "per": subject})

@@ -116,3 +116,20 @@ def test_export_in_chinese_by_default(q, tmp_path):
     performance.export_performance(q.store, q.teller, english, start=day, end=day)
     assert english.read_text(encoding="utf-8-sig").splitlines()[0].startswith(
         "Period,Clerk or counter,Tickets served,Average service (minutes)")
+
+
+def test_export_from_the_command_line(sqlite_demo_store, tmp_path, capsys):
+    from main import main
+
+    rated_day(make_queue(sqlite_demo_store))
+    url = sqlite_demo_store.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "performance.csv"
+    assert main(["export", "performance", str(out), "--db", url, "--branch", "BJ0101", "--month", "2026-11",
+                 "--by", "month", "--english"]) == 0
+    header, *lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert header.startswith("Period,Clerk or counter,Tickets served")
+    li = next(line.split(",") for line in lines if f",{LI_NA}," in line)
+    assert li[:5] == ["2026-11", LI_NA, "4", "5.0", "10.0"] and li[6:] == ["1", "1", "0", "1", "1", "66.7%", "25.0%"]
+    assert "rows written" in capsys.readouterr().out
+    assert main(["export", "performance", str(out), "--db", url, "--month", "2026-11"]) == 2
+    assert capsys.readouterr().err.strip() == "error: the performance export needs --branch CODE and --month YYYY-MM"
