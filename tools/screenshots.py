@@ -10,7 +10,8 @@ revealed) in Chinese, the relationship manager's care worklist and complaints an
 manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
 the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a VIP's
 ticket issued by a card swipe at the lobby, a VIP's arrival told to their manager, the day's
-appointments, a counter after a call and the lobby display, this PC's settings with a slip
+appointments, a counter after a call and the lobby display, the customer's rating window after a
+finish (its scores and an 不满意's reasons), this PC's settings with a slip
 printer, the queue statistics and the first page of their report (PDF), and the lobby
 manager's Go menu (pages by Ctrl+digit).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
@@ -236,6 +237,39 @@ def _queue(app, store, language, out: Path) -> None:
     for window in (lobby, teller):
         window.idle.stop()
         window.close()
+
+
+def _rating(app, store, language, out: Path) -> None:
+    """The customer's rating window after a teller finishes a ticket at counter 4: the four
+    scores, then the reasons an 不满意 asks for (nothing of the customer on either)."""
+    from PySide6.QtCore import Qt
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+    from ui.visit.rating import RatingWindow
+
+    teller = MainWindow(sign_in(store, "teller", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+    teller.show()
+    counter = teller.open_page("counter")
+    counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
+    counter.sign_in_button.click()
+    if counter.state.held is None:
+        counter.call_button.click()
+    if counter.state.held.state == "called":
+        counter.start_button.click()
+    counter.finish_button.click()
+    [window] = teller.findChildren(RatingWindow)
+    window.showNormal()  # full screen on the offscreen plugin's own screen size; grabbed at 1366x768
+    _grab(app, window, out / "visit-rating-zh.png")
+    window.choose(1)
+    window.reason_buttons["Waited too long"].setChecked(True)
+    _grab(app, window, out / "visit-rating-reason-zh.png")
+    window.time_out()
+    counter.sign_out_button.click()
+    teller.idle.stop()
+    teller.close()
 
 
 def _pc_settings(app, store, language, out: Path) -> None:
@@ -605,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         _care(app, store, language, out)
         _documents(app, store, language, out)
         _queue(app, store, language, out)
+        _rating(app, store, language, out)
         _pc_settings(app, store, language, out)
         _swipe(app, store, language, out)
         _arrival(app, store, language, out)

@@ -36,6 +36,7 @@ class PcSettings:
     slip_printer: str = ""  # the ticket slips' printer: a queue name, host[:port], VID:PID, device[@baud], file
     paper_width: str = ""   # the slip printer's paper in mm: 80 or 58 (default 80)
     lobby_screen: str = ""  # the lobby display's monitor: its number (1 = first) or its name
+    rating_screen: str = ""  # the customer's rating window at a counter: a monitor's number or name
     language: str = ""      # zh_CN or en (default zh_CN)
 
     def merged_over(self, lower: PcSettings) -> PcSettings:
@@ -59,6 +60,7 @@ ENVIRONMENT = {
     "slip_printer": "VIPDESK_SLIP_PRINTER",
     "paper_width": "VIPDESK_PAPER_WIDTH",
     "lobby_screen": "VIPDESK_LOBBY_SCREEN",
+    "rating_screen": "VIPDESK_RATING_SCREEN",
     "language": "VIPDESK_LANG",
 }
 
@@ -71,6 +73,7 @@ LABELS = {
     "slip_printer": QT_TRANSLATE_NOOP("fields", "Slip printer"),
     "paper_width": QT_TRANSLATE_NOOP("fields", "Slip paper width (mm)"),
     "lobby_screen": QT_TRANSLATE_NOOP("fields", "Lobby screen"),
+    "rating_screen": QT_TRANSLATE_NOOP("fields", "Customer rating screen"),
     "language": QT_TRANSLATE_NOOP("fields", "Language"),
 }
 
@@ -130,11 +133,14 @@ def _counter(value: str) -> str:
     return value
 
 
-def _lobby_screen(value: str) -> str:
-    if value.isascii() and value.isdigit() and not 1 <= int(value) <= 16:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
-                              field=LABELS["lobby_screen"], low=1, high=16)
-    return _plain("lobby_screen", value, MAX_NAME)
+def _screen(key: str):
+    """The check of a setting that names a monitor: its number (1 to 16) or its name."""
+    def check(value: str) -> str:
+        if value.isascii() and value.isdigit() and not 1 <= int(value) <= 16:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
+                                  field=LABELS[key], low=1, high=16)
+        return _plain(key, value, MAX_NAME)
+    return check
 
 
 def _one_of(key: str, choices: tuple[str, ...]):
@@ -155,7 +161,8 @@ _CHECKS = {
     "slip_printer_kind": _one_of("slip_printer_kind", SLIP_PRINTER_KINDS),
     "slip_printer": lambda v: _plain("slip_printer", v, MAX_PRINTER),
     "paper_width": _one_of("paper_width", PAPER_WIDTHS),
-    "lobby_screen": _lobby_screen,
+    "lobby_screen": _screen("lobby_screen"),
+    "rating_screen": _screen("rating_screen"),
     "language": _one_of("language", LANGUAGES),
 }
 

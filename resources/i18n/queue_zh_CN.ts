@@ -139,7 +139,7 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/queue/counter.py" line="+183"/>
+        <location filename="../../ui/queue/counter.py" line="+184"/>
         <source>No customer at this counter.</source>
         <translation>本窗口当前没有客户。</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Cancel a ticket</source>
         <translation>取消排队号</translation>
     </message>
@@ -498,7 +498,7 @@
 <context>
     <name>QueueSetupPage</name>
     <message>
-        <location filename="../../ui/queue/setup_page.py" line="+172"/>
+        <location filename="../../ui/queue/setup_page.py" line="+187"/>
         <source>Services</source>
         <translation>业务</translation>
     </message>
@@ -563,7 +563,22 @@
         <translation>提醒（分钟）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>The display name</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -652,7 +667,7 @@
     <message>
         <location filename="../../ui/queue/lobby.py" line="-353"/>
         <location filename="../../ui/queue/models.py" line="+79"/>
-        <location filename="../../ui/queue/setup_page.py" line="-170"/>
+        <location filename="../../ui/queue/setup_page.py" line="-188"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -728,7 +743,7 @@
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/counter.py" line="-223"/>
+        <location filename="../../ui/queue/counter.py" line="-230"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
@@ -1176,7 +1191,7 @@
         <translation>须为日、时段、业务、客户等级、窗口或柜员之一</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="+99"/>
+        <location filename="../../app/queue/performance.py" line="+100"/>
         <source>must be by day or by month</source>
         <translation>须为按日或按月</translation>
     </message>
@@ -1434,12 +1449,12 @@
     <message>
         <location line="+1"/>
         <source>Rating window open for (seconds)</source>
-        <translation>评价窗口停留时间（秒）</translation>
+        <translation>评价窗口等待时间（秒）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rating window shows the clerk</source>
-        <translation>评价窗口显示的柜员信息</translation>
+        <translation>评价窗口显示柜员</translation>
     </message>
     <message>
         <location filename="../../app/queue/setup.py" line="-70"/>
@@ -1477,7 +1492,7 @@
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="-163"/>
+        <location filename="../../app/queue/performance.py" line="-164"/>
         <source>Period by</source>
         <translation>统计周期</translation>
     </message>

@@ -4597,7 +4597,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/auth/policy.py" line="-25"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+135"/>
+        <location filename="../../app/pcsettings/fields.py" line="+140"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -5584,7 +5584,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-55"/>
+        <location filename="../../app/pcsettings/fields.py" line="-57"/>
         <source>must be at most {limit} characters</source>
         <translation>最多 {limit} 个字符</translation>
     </message>
@@ -5609,12 +5609,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是 1 到 8 位字母或数字</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>must be one of {choices}</source>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>is not a setting; the settings are {keys}</source>
         <translation>不是有效的设置项；可用的设置项为 {keys}</translation>
     </message>
@@ -6304,7 +6304,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-107"/>
+        <location filename="../../app/pcsettings/fields.py" line="-112"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>
@@ -6342,6 +6342,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Lobby screen</source>
         <translation>大堂显示屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer rating screen</source>
+        <translation>客户评价显示屏</translation>
     </message>
     <message>
         <location line="+1"/>

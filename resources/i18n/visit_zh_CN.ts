@@ -211,6 +211,85 @@
     </message>
 </context>
 <context>
+    <name>RatingWindow</name>
+    <message>
+        <location filename="../../ui/visit/rating.py" line="+185"/>
+        <source>Please choose or type a reason.</source>
+        <translation>请选择或填写原因。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+58"/>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>This window closes in {seconds} s</source>
+        <translation>{seconds} 秒后自动关闭</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter {number} {name}</source>
+        <translation>{number} 号窗口 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Served by {clerk}</source>
+        <translation>为您服务：{clerk}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Or tell us in your own words</source>
+        <translation>其他原因，请在此填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sorry! What went wrong?</source>
+        <translation>非常抱歉！请告诉我们哪里做得不好</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticket {number}: how was our service?</source>
+        <translation>{number} 号，请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Customer dissatisfied</source>
+        <translation>客户不满意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticket {number} was rated dissatisfied: {reason}. It was issued to nobody known: if the customer wishes to complain, accept it from their record.</source>
+        <translation>{number} 号评价为“不满意”：{reason}。该号为未识别客户：如客户要投诉，请在其客户档案中受理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ticket {number} was rated dissatisfied: {reason}. Open a complaint with this reason?</source>
+        <translation>{number} 号评价为“不满意”：{reason}。是否以此原因登记投诉？</translation>
+    </message>
+</context>
+<context>
     <name>appointment_states</name>
     <message>
         <location filename="../../app/visit/appointment_rules.py" line="+19"/>
@@ -316,6 +395,71 @@
         <source>is not booked for today</source>
         <translation>不是今天待到店的预约</translation>
     </message>
+    <message>
+        <location filename="../../app/visit/rating_rules.py" line="+54"/>
+        <source>choose one of the four ratings</source>
+        <translation>请从四个评价中选择一个</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>choose reasons from the list</source>
+        <translation>请从列表中选择原因</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is asked only with a dissatisfied rating</source>
+        <translation>仅在“不满意”时填写</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>choose or type why the customer is dissatisfied</source>
+        <translation>请选择或填写客户不满意的原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/ratings.py" line="+64"/>
+        <source>The rating window for this ticket has closed.</source>
+        <translation>该号的评价窗口已关闭。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{number} is not finished yet</source>
+        <translation>{number} 尚未办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the clerk who served {number} may take its rating.</source>
+        <translation>只有为 {number} 办理业务的柜员才能接收其评价。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{number} has been rated already.</source>
+        <translation>{number} 已评价过。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>That rating does not exist in your scope.</source>
+        <translation>您的范围内没有该评价。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the clerk who was rated may open a complaint from the rating.</source>
+        <translation>只有被评价的柜员才能由该评价登记投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a complaint is opened only from a dissatisfied rating</source>
+        <translation>只有“不满意”的评价才能登记投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A complaint has already been opened from this rating.</source>
+        <translation>该评价已登记过投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} was issued to nobody known: accept the complaint from the customer&apos;s record</source>
+        <translation>{number} 为未识别客户的号：请在客户档案中受理投诉</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -343,6 +487,69 @@
         <location filename="../../app/visit/appointments.py" line="-172"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/rating_rules.py" line="-32"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the rating</source>
+        <translation>评价原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/visit/ratings.py" line="-133"/>
+        <source>Ticket</source>
+        <translation>排队号</translation>
+    </message>
+</context>
+<context>
+    <name>ratings</name>
+    <message>
+        <location filename="../../app/visit/rating_rules.py" line="-26"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not skilled enough</source>
+        <translation>业务不熟练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem not solved</source>
+        <translation>问题没有解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment and facilities</source>
+        <translation>环境与设施</translation>
     </message>
 </context>
 </TS>

@@ -97,7 +97,7 @@ class PcSettingsPage(Page):
             for value, text in choices.items():
                 box.addItem(text, value)
             return box
-        if key in ("a4_printer", "slip_printer", "lobby_screen"):  # this PC's printers and monitors, or typed
+        if key in ("a4_printer", "slip_printer", "lobby_screen", "rating_screen"):  # this PC's printers and monitors, or typed
             box = QComboBox(self.box)
             box.setEditable(True)
             box.setMinimumWidth(320)
@@ -120,13 +120,13 @@ class PcSettingsPage(Page):
         self._show_where()
 
     def _fill_choices(self) -> None:
-        screens = self.inputs["lobby_screen"]
         for key in ("a4_printer", "slip_printer"):
             self.inputs[key].clear()
             self.inputs[key].addItems(["", *QPrinterInfo.availablePrinterNames()])
-        screens.clear()  # by number (1 = first) or by name, as the settings file takes it
         found = QGuiApplication.screens()
-        screens.addItems(["", *(str(n) for n in range(1, len(found) + 1)), *(s.name() for s in found)])
+        for key in ("lobby_screen", "rating_screen"):  # by number (1 = first) or by name, as the file takes it
+            self.inputs[key].clear()
+            self.inputs[key].addItems(["", *(str(n) for n in range(1, len(found) + 1)), *(s.name() for s in found)])
 
     def _show(self, settings: PcSettings) -> None:
         for key, value in settings.as_dict().items():

@@ -25,6 +25,7 @@ from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
 from ui.tables import selected
 from ui.tier_labels import tier_label
+from ui.visit.rating import ask_for_rating
 from ui.widgets import bind_key, styled_label
 
 HEARTBEAT_MS = 15_000
@@ -114,7 +115,7 @@ class CounterPage(Page):
         self.recall_button.clicked.connect(lambda: self._held_action(calling.recall))
         self.no_show_button.clicked.connect(lambda: self._held_action(calling.mark_no_show))
         self.start_button.clicked.connect(lambda: self._held_action(calling.start_service))
-        self.finish_button.clicked.connect(lambda: self._held_action(calling.finish_service))
+        self.finish_button.clicked.connect(self.finish)
         self.transfer_button.clicked.connect(self.transfer)
         self.cancel_button.clicked.connect(self.cancel)
         self.scan_edit.returnPressed.connect(self.scan)
@@ -253,6 +254,13 @@ class CounterPage(Page):
         if held is None or self.desk is None:
             return None
         return self._run(lambda: service(self.context.store, self.context.actor, self.desk, held.id))
+
+    def finish(self):
+        """Finish the held ticket; then the customer is asked for a rating (ui.visit.rating)."""
+        row = self._held_action(calling.finish_service)
+        if row is not None:
+            ask_for_rating(self, row)
+        return row
 
     def transfer(self):
         held = self.state.held if self.state else None

@@ -150,6 +150,13 @@ class QueueSetupPage(Page):
         self.receive_within = QSpinBox(self)
         self.receive_within.setObjectName("receiveWithin")
         self.receive_within.setRange(1, 60)
+        self.rating_within = QSpinBox(self)
+        self.rating_within.setObjectName("ratingWithin")
+        self.rating_within.setRange(10, 120)
+        self.rating_clerk = QComboBox(self)
+        self.rating_clerk.setObjectName("ratingClerk")
+        for choice in rules.RATING_CLERK_CHOICES:
+            self.rating_clerk.addItem("", choice)
         self.save_button = QPushButton(self.policy_box)
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
@@ -161,6 +168,8 @@ class QueueSetupPage(Page):
         form.addRow(field_label(rules.RECALLS), self.recalls)
         form.addRow(field_label(rules.LOST_AFTER), self.lost_after)
         form.addRow(field_label(rules.RECEIVE_WITHIN), self.receive_within)
+        form.addRow(field_label(rules.RATING_WITHIN), self.rating_within)
+        form.addRow(field_label(rules.RATING_CLERK), self.rating_clerk)
         self.form = form
         right = QVBoxLayout(self.policy_box)
         right.addLayout(form)
@@ -213,6 +222,8 @@ class QueueSetupPage(Page):
         self.recalls.setValue(policy.recalls_before_no_show)
         self.lost_after.setValue(policy.lost_after_seconds)
         self.receive_within.setValue(policy.receive_minutes)
+        self.rating_within.setValue(policy.rating_seconds)
+        self.rating_clerk.setCurrentIndex(max(0, self.rating_clerk.findData(policy.rating_clerk)))
         self.time_zone = policy.time_zone
 
     def policy_from_form(self) -> rules.QueuePolicy:
@@ -223,7 +234,11 @@ class QueueSetupPage(Page):
             alert_minutes={code: self.tiers.cellWidget(r, 3).value() for r, code in enumerate(self.codes)},
             recall_gap_seconds=self.recall_gap.value(), recalls_before_no_show=self.recalls.value(),
             lost_after_seconds=self.lost_after.value(), time_zone=self.time_zone,
-            receive_minutes=self.receive_within.value())
+            receive_minutes=self.receive_within.value(), rating_seconds=self.rating_within.value(),
+            rating_clerk=self.rating_clerk.currentData(),
+            # what this form does not show stays as stored
+            **({"opens_at": self.board.policy.opens_at, "closes_at": self.board.policy.closes_at,
+                "appointment_tier": self.board.policy.appointment_tier} if self.board else {}))
 
     def save_policy(self) -> None:
         show_text(self.policy_error, "")
@@ -280,10 +295,13 @@ class QueueSetupPage(Page):
                                               self.tr("Alert (min)")])
         for row, (label, _field) in enumerate(((rules.MODE, None), (None, None), (rules.RECALL_GAP, None),
                                                (rules.RECALLS, None), (rules.LOST_AFTER, None),
-                                               (rules.RECEIVE_WITHIN, None))):
+                                               (rules.RECEIVE_WITHIN, None), (rules.RATING_WITHIN, None),
+                                               (rules.RATING_CLERK, None))):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if label and item is not None and item.widget() is not None:
                 item.widget().setText(field_label(label))
+        for i, text in enumerate((self.tr("The display name"), self.tr("The staff number"), self.tr("Nothing"))):
+            self.rating_clerk.setItemText(i, text)
         self.save_button.setText(self.tr("Save policy"))
         self.services_model.retranslate()
         self.counters_model.retranslate()

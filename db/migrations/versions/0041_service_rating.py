@@ -113,7 +113,10 @@ CREATE CONSTRAINT TRIGGER vipdesk_watch AFTER INSERT OR UPDATE OR DELETE ON serv
 
 
 def _run(sql: str) -> None:
-    op.get_bind().connection.driver_connection.execute(sql)
+    """A script of several statements, in the migration's transaction (psycopg's own execute)."""
+    driver = op.get_bind().connection.driver_connection
+    assert driver is not None
+    driver.execute(sql)
 
 
 def upgrade() -> None:
