@@ -16,7 +16,7 @@ from app.documents.register import Made, PieceData, make_document
 from app.documents.reports import Progress, report_branch
 from app.queue.performance import PerformanceRow, clerk_performance, minutes, percent
 
-WIDTHS = (1.5, 1.7, 1.1, 1.2, 1.2, 1.0, 1.2, 0.9, 0.9, 0.9, 0.9, 1.1, 1.1)
+WIDTHS = (1.6, 2.0, 1.0, 1.15, 1.15, 0.9, 1.15, 0.75, 0.75, 0.9, 0.9, 1.05, 1.1)
 
 
 def _line(row: PerformanceRow) -> list:

@@ -801,7 +801,7 @@
         <translation>90% 分位办理（分钟）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -826,7 +826,7 @@
         <translation>未评价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Satisfied share</source>
         <translation>满意率</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/performance_page.py" line="-8"/>
+        <location filename="../../ui/queue/performance_page.py" line="-3"/>
         <location filename="../../ui/queue/stats_page.py" line="+2"/>
         <source>Idle (min)</source>
         <translation>空闲（分钟）</translation>

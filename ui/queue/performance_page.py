@@ -1,6 +1,6 @@
 """The clerk performance page (柜员绩效): a period, by day or by month, per clerk or per counter;
 the figures as a table (tickets served, average and 90th-percentile service time, idle time,
-ratings per score, satisfied and unrated shares) and the ratings as a chart (QtCharts, one
+the satisfied and unrated shares, then the ratings per score) and the ratings as a chart (QtCharts, one
 stacked bar per clerk or counter over the period); the CSV export; for managers the report as a
 registered PDF. A clerk sees only their own figures (the service decides, not this page)."""
 
@@ -39,15 +39,15 @@ PERFORMANCE_COLUMNS = (
     (QT_TRANSLATE_NOOP("QueueTables", "P90 service (min)"), lambda r: performance.minutes(r.p90_service),
      lambda r: r.p90_service or 0),
     (QT_TRANSLATE_NOOP("QueueTables", "Idle (min)"), lambda r: performance.minutes(r.idle), lambda r: r.idle or 0),
+    (QT_TRANSLATE_NOOP("QueueTables", "Satisfied share"), lambda r: _share(r.satisfied_share),
+     lambda r: r.satisfied_share or 0),
+    (QT_TRANSLATE_NOOP("QueueTables", "Unrated share"), lambda r: _share(r.unrated_share),
+     lambda r: r.unrated_share or 0),
     (QT_TRANSLATE_NOOP("QueueTables", "Very satisfied"), lambda r: r.scores[0], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Satisfied"), lambda r: r.scores[1], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Neutral"), lambda r: r.scores[2], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Dissatisfied"), lambda r: r.scores[3], None),
     (QT_TRANSLATE_NOOP("QueueTables", "Unrated"), lambda r: r.unrated, None),
-    (QT_TRANSLATE_NOOP("QueueTables", "Satisfied share"), lambda r: _share(r.satisfied_share),
-     lambda r: r.satisfied_share or 0),
-    (QT_TRANSLATE_NOOP("QueueTables", "Unrated share"), lambda r: _share(r.unrated_share),
-     lambda r: r.unrated_share or 0),
 )
 # The chart's stacks, best first, in the colours a bank's appraisal sheet uses.
 RATING_SETS = (
