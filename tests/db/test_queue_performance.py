@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from app.errors import PermissionDenied, ValidationError
-from app.queue import calling, performance, tickets
+from app.queue import performance
 from app.visit.ratings import record_rating
 from tests.db.helpers import actor_named
-from tests.db.queuehelp import make_queue, serve
+from tests.db.queuehelp import make_queue, no_show, serve
 
 LI_NA, WANG_LEI = "柜员 李娜", "柜员 王磊"
 
@@ -25,13 +25,7 @@ def rated_day(q):
         ticket = serve(q, q.desk1, q.teller, wait, minutes)
         if score is not None:
             record_rating(q.store, q.teller, ticket.id, score=score, reason="等候时间太长" if score == 1 else None)
-    gone = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
-    q.clock.tick(minutes=8)
-    calling.call_next(q.store, q.teller2, q.desk2)
-    for _ in range(2):
-        q.clock.tick(seconds=30)
-        calling.recall(q.store, q.teller2, q.desk2, gone.id)
-    calling.mark_no_show(q.store, q.teller2, q.desk2, gone.id)
+    no_show(q)
 
 
 @pytest.fixture
