@@ -134,11 +134,16 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     doc_verify.add_argument("--db", metavar="URL", dest="sub_db")
 
     export = sub.add_parser("export", help="write a CSV export (masked)")
-    export.add_argument("kind", choices=["audit", "cards", "customers", "stock", "tickets"], metavar="KIND",
-                        help="what to export: audit, cards, customers, stock, tickets")
+    export.add_argument("kind", choices=["audit", "cards", "customers", "performance", "stock", "tickets"],
+                        metavar="KIND", help="what to export: audit, cards, customers, performance, stock, tickets")
     export.add_argument("out", metavar="OUT.csv", type=Path)
     export.add_argument("--english", action="store_true",
                         help="column headers in English (default: Chinese, as the screens show them)")
+    export.add_argument("--branch", metavar="CODE", help="performance: the branch (required)")
+    export.add_argument("--month", metavar="YYYY-MM", help="performance: the month (required)")
+    export.add_argument("--by", choices=["day", "month"], default="day", help="performance: a row per day or month")
+    export.add_argument("--per", choices=["clerk", "counter"], default="clerk",
+                        help="performance: a row per clerk or per counter")
     export.add_argument("--db", metavar="URL", dest="sub_db")
 
     keys = sub.add_parser("keys", help="the data keys that seal ID numbers, phones and card numbers")
@@ -249,10 +254,32 @@ def cmd_export(args) -> int:
     from app.queue.stats import export_tickets
     from app.stock.views import export_stock
 
+    say = None if args.english else translator()
+    if args.kind == "performance":
+        return _export_performance(args, say)
     exporter = {"audit": export_audit, "cards": export_cards, "customers": export_customers,
                 "stock": export_stock, "tickets": export_tickets}[args.kind]
-    say = None if args.english else translator()
     count = exporter(open_store(_store_url(args)), _batch_actor("export"), args.out, say=say)
+    print(f"{count} rows written to {args.out}")
+    return 0
+
+
+def _export_performance(args, say) -> int:
+    """Clerk performance of one branch in one month (``--branch``, ``--month``) as a CSV."""
+    import calendar
+    from datetime import date
+
+    from app.documents.letters import parse_month
+    from app.opening import open_store
+    from app.queue.performance import export_performance
+
+    if not args.branch or not args.month:
+        print("error: the performance export needs --branch CODE and --month YYYY-MM", file=sys.stderr)
+        return 2
+    year, month = parse_month(args.month)
+    count = export_performance(open_store(_store_url(args)), _batch_actor("export"), args.out,
+                               start=date(year, month, 1), end=date(year, month, calendar.monthrange(year, month)[1]),
+                               grain=args.by, subject=args.per, branch_code=args.branch, say=say)
     print(f"{count} rows written to {args.out}")
     return 0
 

@@ -12,8 +12,8 @@ the branch manager's card approvals and a customer's VIP cards tab, the lobby qu
 ticket issued by a card swipe at the lobby, a VIP's arrival told to their manager, the day's
 appointments, a counter after a call and the lobby display, the customer's rating window after a
 finish (its scores and an 不满意's reasons), this PC's settings with a slip
-printer, the queue statistics and the first page of their report (PDF), and the lobby
-manager's Go menu (pages by Ctrl+digit).
+printer, the queue statistics and the first page of their report (PDF), the clerk performance
+page and its report, and the lobby manager's Go menu (pages by Ctrl+digit).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -528,6 +528,58 @@ def _queue_report(app, store, language, out: Path) -> None:
     _first_page(made.pdf, out / "queue-day-report.png")
 
 
+def _ratings(store) -> None:
+    """Ratings for the demo's finished tickets not rated yet (the rating window's scores, mostly
+    good, some left untouched), so that the performance page has something to show."""
+    import random
+
+    from sqlalchemy import select
+
+    from app.actor import Actor
+    from db.models import QueueTicket, ServiceRating
+
+    rng = random.Random(29)
+    with store.write(Actor.batch("screenshots")) as uow:
+        rated = set(uow.session.scalars(select(ServiceRating.ticket_id)))
+        for t in uow.session.scalars(select(QueueTicket).where(QueueTicket.state == "done")):
+            score = rng.choices([4, 3, 2, 1, None], weights=[55, 25, 8, 3, 9])[0]
+            if t.id in rated or score is None or t.finished_at is None:
+                continue
+            uow.session.add(ServiceRating(ticket_id=t.id, branch_id=t.branch_id, counter_id=t.counter_id,
+                                          clerk_id=t.clerk_id, score=score, rated_at=t.finished_at,
+                                          reason="等候时间太长" if score == 1 else None))
+
+
+def _performance(app, store, language, out: Path) -> None:
+    """The manager's clerk performance page (yesterday and today, per clerk: the table and the
+    ratings chart) and the first page of its report, rendered by pdftoppm (poppler)."""
+    import shutil
+
+    from app.auth.signin import sign_in
+    from app.demo import DEMO_PASSWORD
+    from app.queue.performance_report import clerk_performance_report
+    from ui.dialogs import Dialogs
+    from ui.shell.window import MainWindow
+
+    _ratings(store)
+    session = sign_in(store, "manager", DEMO_PASSWORD)
+    manager = MainWindow(session, dialogs=Dialogs(), language=language)
+    manager.show()
+    page = manager.open_page("clerk_performance")
+    page.start_edit.setDate(page.end_edit.date().addDays(-1))
+    page.refresh()
+    _grab(app, manager, out / "clerk-performance-zh.png")
+    manager.idle.stop()
+    manager.close()
+    if shutil.which("pdftoppm") is None:
+        print("skipped clerk-performance-report.png: pdftoppm (poppler-utils) is not installed")
+        return
+    end = page.end_edit.date().toPython()
+    made = clerk_performance_report(store, session.actor, start=page.start_edit.date().toPython(), end=end,
+                                    grain="day")
+    _first_page(made.pdf, out / "clerk-performance-report.png")
+
+
 def _keyboard(app, store, language, out: Path) -> None:
     """The lobby manager's window with the Go menu open (every page and its Ctrl+digit) over the
     lobby page, whose buttons show their Alt letters."""
@@ -652,6 +704,7 @@ def main(argv: list[str] | None = None) -> int:
         _arrival(app, store, language, out)
         _appointments(app, store, language, out)
         _queue_report(app, store, language, out)
+        _performance(app, store, language, out)
         _keyboard(app, store, language, out)
         _agreement(store, out)
         store.engine.dispose()

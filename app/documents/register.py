@@ -53,8 +53,13 @@ KIND_LABELS = {
     "report_destruction": QT_TRANSLATE_NOOP("documents", "Destruction register"),
     "report_tier_worklist": QT_TRANSLATE_NOOP("documents", "Tier worklist"),
     "report_queue_day": QT_TRANSLATE_NOOP("documents", "Queue statistics"),
+    "report_clerk_performance": QT_TRANSLATE_NOOP("documents", "Clerk performance"),
 }
 BATCH_KINDS = frozenset({"renewal_batch"})
+# Kinds the register shows, reprints and counts only for holders of a further permission: a clerk
+# performance report names every clerk's figures and ratings, which a clerk may not read (a
+# clerk sees their own on the screen); on PostgreSQL the database hides them too (migration 0045).
+KIND_PERMISSIONS = {"report_clerk_performance": Permission.VIEW_QUEUE_STATS}
 # Kinds whose register entry is one person's paper (agreements, letters): a scan may be attached.
 SIGNABLE = frozenset({"agreement"})
 
@@ -316,15 +321,21 @@ def _tables_from(piece: dict) -> tuple[Table, ...]:
 # ----------------------------------------------------------------------------- the register
 
 
+def _hidden_kinds(actor) -> list[str]:
+    """The register kinds ``actor`` may not see (:data:`KIND_PERMISSIONS`)."""
+    return [kind for kind, permission in KIND_PERMISSIONS.items() if not actor.may(permission)]
+
+
 def _scope(query, actor):
     if actor.branch_path != "/":
         query = query.where(Branch.path.startswith(actor.branch_path))
-    return query
+    hidden = _hidden_kinds(actor)
+    return query.where(DocumentRecord.kind.not_in(hidden)) if hidden else query
 
 
 def _document(session, actor, document_id: int) -> DocumentRecord:
     row = session.get(DocumentRecord, document_id)
-    if row is not None:
+    if row is not None and row.kind not in _hidden_kinds(actor):
         path = session.scalar(select(Branch.path).where(Branch.id == row.branch_id))
         if path is not None and actor.sees(path):
             return row

@@ -63,6 +63,9 @@ FIELDS: dict[str, frozenset[str]] = {
     "report_queue_day": frozenset(_COMMON + ("period", "ticket_total", "served_total", "no_show_total",
                                              "avg_wait", "p90_wait", "avg_service", "p90_service",
                                              "longest_wait")),
+    "report_clerk_performance": frozenset(_COMMON + ("period", "grain_name", "served_total", "finished_total",
+                                                     "very_satisfied", "satisfied", "fair", "dissatisfied",
+                                                     "unrated_total", "satisfied_share", "unrated_share")),
 }
 MULTI_PARAGRAPH = frozenset({"tier_rights"})
 # A line a document prints even when an edited template leaves its placeholder out (placed
@@ -70,7 +73,8 @@ MULTI_PARAGRAPH = frozenset({"tier_rights"})
 REQUIRED_LINES = {"report_stock_reconciliation": ("audit_anchor", "审计锚点：{audit_anchor}")}
 # How many columns each of a report's tables has, in order (its ``[table: ...]`` lines name them).
 TABLE_COLUMNS = {"report_stock_reconciliation": (12,), "report_stock_count": (9,), "report_destruction": (8,),
-                 "report_tier_worklist": (8,), "report_queue_day": (9, 9, 10)}
+                 "report_tier_worklist": (8,), "report_queue_day": (9, 9, 10),
+                 "report_clerk_performance": (13, 13)}
 TEMPLATE_KEYS = tuple(FIELDS)
 
 # What the template editor and the register call each template (English source, "documents").
@@ -90,6 +94,7 @@ TEMPLATE_LABELS = {
     "report_destruction": QT_TRANSLATE_NOOP("documents", "Destruction register"),
     "report_tier_worklist": QT_TRANSLATE_NOOP("documents", "Tier worklist"),
     "report_queue_day": QT_TRANSLATE_NOOP("documents", "Queue statistics"),
+    "report_clerk_performance": QT_TRANSLATE_NOOP("documents", "Clerk performance"),
 }
 
 _HEADER = re.compile(r"^(version|title)\s*:\s*(.*)$")

@@ -83,11 +83,11 @@ class StatRow:
     idle: float | None         # seconds; counters only
 
 
-def _mean(values: list[float]) -> float | None:
+def mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _check_period(start: date, end: date) -> None:
+def check_period(start: date, end: date) -> None:
     if not isinstance(start, date) or not isinstance(end, date) or end < start:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "the end must not be before the start"), field=PERIOD)
     if (end - start).days >= MAX_DAYS:
@@ -114,7 +114,7 @@ def period_totals(store, actor, *, start: date, end: date, branch_id: int | None
 
 
 def _stats(store, actor, start: date, end: date, by: str, branch_id: int | None) -> list[StatRow]:
-    _check_period(start, end)
+    check_period(start, end)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
         time_zone = policy_of(session, branch.id).time_zone
@@ -159,28 +159,43 @@ def _group(rows, sessions, services, counters, by, start, end, time_zone: str, n
         serves = [s for s in map(service_seconds, members) if s is not None]
         result.append(StatRow(
             key, len(members), sum(1 for t in members if t.started_at is not None),
-            sum(1 for t in members if t.state == rules.NO_SHOW), _mean(waits), percentile_90(waits),
-            _mean(serves), percentile_90(serves), max(waits) if waits else None, idle.get(key)))
+            sum(1 for t in members if t.state == rules.NO_SHOW), mean(waits), percentile_90(waits),
+            mean(serves), percentile_90(serves), max(waits) if waits else None, idle.get(key)))
     return result
 
 
 def _idle_by_counter(sessions, tickets, counters, start: date, end: date, time_zone: str, now) -> dict[str, float]:
     """Signed-in time within the period less the time spent with a customer, per counter."""
-    lo, hi = days_between(start, end, time_zone)
+    def number(counter_id: int | None) -> str | None:
+        counter = counters.get(counter_id)
+        return counter.number if counter is not None else None
+
+    return idle_seconds(sessions, tickets, lambda s: number(s.counter_id), lambda t: number(t.counter_id),
+                        days_between(start, end, time_zone), now)
+
+
+def idle_seconds(sessions, tickets, session_key: Callable[[QueueCounterSession], str | None],
+                 ticket_key: Callable[[QueueTicket], str | None], bounds: tuple[datetime, datetime],
+                 now: datetime) -> dict[str, float]:
+    """Idle time per key (a counter, a clerk): the signed-in time of its sessions within
+    ``bounds`` (``[start, end)``, naive UTC) less the time spent with a customer, from the first
+    call to the end of service (or to the last call of a no-show; an open ticket to ``now``).
+    Keys without a session in the period have no idle time (not zero: they were not there)."""
+    lo, hi = bounds
     signed: dict[str, float] = defaultdict(float)
     for s in sessions:
-        counter = counters.get(s.counter_id)
+        key = session_key(s)
         begin, finish = max(s.started_at, lo), min(s.ended_at or now, hi)
-        if counter is not None and finish > begin:
-            signed[counter.number] += (finish - begin).total_seconds()
+        if key is not None and finish > begin:
+            signed[key] += (finish - begin).total_seconds()
     busy: dict[str, float] = defaultdict(float)
     for t in tickets:
-        counter = counters.get(t.counter_id)
-        if counter is None or t.first_called_at is None:
+        key = ticket_key(t)
+        if key is None or t.first_called_at is None:
             continue
         finish = t.finished_at or (t.called_at if t.state == rules.NO_SHOW else None) or now
-        busy[counter.number] += max(0.0, (finish - t.first_called_at).total_seconds())
-    return {number: max(0.0, seconds - busy.get(number, 0.0)) for number, seconds in signed.items()}
+        busy[key] += max(0.0, (finish - t.first_called_at).total_seconds())
+    return {key: max(0.0, seconds - busy.get(key, 0.0)) for key, seconds in signed.items()}
 
 
 EXPORT_HEADER = (

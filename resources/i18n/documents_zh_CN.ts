@@ -399,7 +399,7 @@
     <name>documents</name>
     <message>
         <location filename="../../app/documents/register.py" line="+42"/>
-        <location filename="../../app/documents/templates.py" line="+80"/>
+        <location filename="../../app/documents/templates.py" line="+84"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -481,7 +481,13 @@
         <translation>排队服务统计报表</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-14"/>
+        <location line="+1"/>
+        <location filename="../../app/documents/templates.py" line="+1"/>
+        <source>Clerk performance</source>
+        <translation>柜员绩效</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents/templates.py" line="-15"/>
         <source>Letterhead</source>
         <translation>信头</translation>
     </message>
@@ -529,7 +535,7 @@
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/register.py" line="+160"/>
+        <location filename="../../app/documents/register.py" line="+164"/>
         <location filename="../../app/documents/reports.py" line="+192"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
@@ -540,7 +546,7 @@
         <translation>没有可打印的内容。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <location line="+110"/>
         <source>There is no such document in your branches.</source>
         <translation>您所辖网点中没有这份文档。</translation>
@@ -561,7 +567,7 @@
         <translation>签字扫描件只能附加到协议上，不能附加到这份文档</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="+56"/>
+        <location filename="../../app/documents/templates.py" line="+57"/>
         <source>“{{{name}}}” is not a placeholder (write a name between braces, or {{{{ and }}}} for a brace)</source>
         <translation>“{{{name}}}”不是有效的占位符（花括号内只能写名称；要印出花括号请写 {{{{ 和 }}}}）</translation>
     </message>
@@ -679,7 +685,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/documents/register.py" line="-350"/>
+        <location filename="../../app/documents/register.py" line="-361"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -689,7 +695,7 @@
         <translation>扫描件</translation>
     </message>
     <message>
-        <location filename="../../app/documents/templates.py" line="-251"/>
+        <location filename="../../app/documents/templates.py" line="-256"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>

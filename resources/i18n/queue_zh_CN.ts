@@ -20,6 +20,105 @@
     </message>
 </context>
 <context>
+    <name>ClerkPerformancePage</name>
+    <message>
+        <location filename="../../ui/queue/performance_page.py" line="+54"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Nobody served a ticket from {start} to {end}: choose other dates and press Show.</source>
+        <translation>{start} 至 {end} 没有办理业务：请另选日期后按“统计”。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Customers&apos; ratings by {subject}</source>
+        <translation>客户评价（按{subject}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>Export performance</source>
+        <translation>导出绩效</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Clerk performance</source>
+        <translation>柜员绩效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} rows written.</source>
+        <translation>已写入 {count} 行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting performance…</source>
+        <translation>正在导出绩效…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as PDF…</source>
+        <translation>生成绩效报表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every clerk of your branch.</source>
+        <translation>本网点全部柜员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own figures: the tickets you served and the ratings they got.</source>
+        <translation>仅本人数据：本人办理的业务及其客户评价。</translation>
+    </message>
+</context>
+<context>
     <name>CounterCommands</name>
     <message>
         <location filename="../../ui/queue/counter_panels.py" line="+135"/>
@@ -684,12 +783,13 @@
         <translation>取号数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/queue/performance_page.py" line="-194"/>
+        <location filename="../../ui/queue/stats_page.py" line="+1"/>
         <source>Served</source>
         <translation>已办理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/queue/stats_page.py" line="+1"/>
         <source>No-shows</source>
         <translation>过号数</translation>
     </message>
@@ -704,22 +804,70 @@
         <translation>90% 分位等候（分钟）</translation>
     </message>
     <message>
+        <location filename="../../ui/queue/performance_page.py" line="-2"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Clerk or counter</source>
+        <translation>柜员或柜台</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/queue/stats_page.py" line="+1"/>
         <source>Avg service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/queue/stats_page.py" line="+2"/>
         <source>P90 service (min)</source>
         <translation>90% 分位办理（分钟）</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Satisfied share</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Unrated share</source>
+        <translation>未评价率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/stats_page.py" line="+2"/>
         <source>Longest wait (min)</source>
         <translation>最长等候（分钟）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/queue/performance_page.py" line="-9"/>
+        <location filename="../../ui/queue/stats_page.py" line="+2"/>
         <source>Idle (min)</source>
         <translation>空闲（分钟）</translation>
     </message>
@@ -1093,11 +1241,21 @@
         <source>must be one of day, hour, service, tier, counter, clerk</source>
         <translation>须为日、时段、业务、客户等级、窗口或柜员之一</translation>
     </message>
+    <message>
+        <location filename="../../app/queue/performance.py" line="+100"/>
+        <source>must be by day or by month</source>
+        <translation>须为按日或按月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be per clerk or per counter</source>
+        <translation>须为按柜员或按柜台</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
     <message>
-        <location line="+84"/>
+        <location filename="../../app/queue/stats.py" line="+99"/>
         <source>Business date</source>
         <translation>营业日期</translation>
     </message>
@@ -1180,6 +1338,71 @@
         <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue/performance.py" line="+100"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk or counter</source>
+        <translation>柜员或柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets served</source>
+        <translation>办理笔数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average service (minutes)</source>
+        <translation>平均办理时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90th percentile service (minutes)</source>
+        <translation>90%办理时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle (minutes)</source>
+        <translation>空闲时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied share</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrated share</source>
+        <translation>未评价率</translation>
     </message>
 </context>
 <context>
@@ -1310,7 +1533,7 @@
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/queue/stats.py" line="-157"/>
+        <location filename="../../app/queue/stats.py" line="-172"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
@@ -1318,6 +1541,16 @@
         <location line="+1"/>
         <source>Period</source>
         <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/queue/performance.py" line="-164"/>
+        <source>Period by</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures per</source>
+        <translation>统计对象</translation>
     </message>
 </context>
 <context>
@@ -1444,12 +1677,24 @@
         <translation>客户等级</translation>
     </message>
     <message>
+        <location filename="../../app/queue/performance.py" line="-11"/>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/queue/stats.py" line="+1"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location filename="../../app/queue/stats.py" line="+1"/>
         <source>Clerk</source>
         <translation>柜员</translation>
     </message>

@@ -1922,6 +1922,11 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Clerk performance</source>
+        <translation>柜员绩效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Queue setup</source>
         <translation>排队设置</translation>
     </message>
@@ -5227,7 +5232,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../app/tiers/aum_import.py" line="+173"/>
+        <location filename="../../app/tiers/aum_import.py" line="+172"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>

@@ -81,10 +81,16 @@ def known_day(q: Q):
     """Figures a test can check: three tickets served at the first counter (waits 2, 4 and 6
     minutes; service 5, 3 and 10) and one called at the second after 8 minutes, recalled twice
     and marked a no-show, which is returned."""
-    from app.queue import tickets
-
     for wait, service in [(2, 5), (4, 3), (6, 10)]:
         serve(q, q.desk1, q.teller, wait, service)
+    return no_show(q)
+
+
+def no_show(q: Q):
+    """A ticket called at the second counter after 8 minutes, recalled twice 30 s apart and
+    marked a no-show (a minute with the clerk); returned."""
+    from app.queue import tickets
+
     gone = tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
     q.clock.tick(minutes=8)
     calling.call_next(q.store, q.teller2, q.desk2)

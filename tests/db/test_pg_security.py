@@ -303,6 +303,8 @@ LATER_POLICIES |= {("command_key", p) for p in ("owner_all", "staff_add_own_key"
 LATER_POLICIES |= {(table, p) for table in ("visit_arrival", "visit_appointment")                       # 0040
                    for p in ("owner_all", "staff_read", "staff_insert", "staff_update")}
 LATER_POLICIES |= {("service_rating", p) for p in ("owner_all", "staff_read", "staff_insert", "staff_update")}  # 0041
+LATER_POLICIES |= {("service_rating", "own_ratings"), ("document", "performance_for_managers"),     # 0045
+                   ("audit_event", "own_ratings_told")}
 
 
 def _policies(conn) -> dict[tuple[str, str], tuple[str | None, str | None]]:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.documents import reports
 from app.documents.letters import TEMPLATE_FOR, make_card_document, renewal_letters
 from app.queue import day_report, slip, tickets
+from app.queue.performance_report import clerk_performance_report
 from app.tiers.evaluation import latest_evaluation, worklist_counts
 from db.models import VipCard
 from tests.db.helpers import actor_named
@@ -52,6 +53,8 @@ def every_document(store) -> dict[str, bytes]:
     q = make_queue(store)
     known_day(q)
     made["report_queue_day"] = day_report.queue_day(q.store, q.manager, start=q.clock.now.date()).pdf
+    made["report_clerk_performance"] = clerk_performance_report(
+        q.store, q.manager, start=q.clock.now.date(), end=q.clock.now.date(), grain="day").pdf
     for _ in range(3):
         tickets.issue_ticket(q.store, q.lobby, service_id=q.service)
     last = tickets.issue_ticket(q.store, q.lobby, service_id=q.service, customer_id=q.customer_of_tier("diamond"))

@@ -55,7 +55,7 @@ def documents(tmp_path_factory, sqlite_demo_template):
 def test_every_kind_is_made(documents):
     paths, _ = documents
     assert {"agreement", "welcome", "renewal_batch", "report_destruction", "report_queue_day",
-            "report_stock_count", "report_stock_reconciliation", "report_tier_worklist", "ticket_slip"} <= set(paths)
+            "report_stock_count", "report_stock_reconciliation", "report_tier_worklist", "report_clerk_performance", "ticket_slip"} <= set(paths)
 
 
 @pytest.mark.parametrize("layout", [True, False])

@@ -17,15 +17,15 @@ def nav_titles(window):
     ("admin", ["Customers", "Branches", "Accounts", "Sign-in policy", "AUM import", "Tier policy", "Care policy",
                "Documents", "Card products", "This PC", "My account"]),
     ("auditor", ["Customers", "Audit trail", "Blank-card stock", "Care dashboard", "Documents", "Queue statistics",
-                 "My account"]),
+                 "Clerk performance", "My account"]),
     ("manager", ["Customers", "Card approvals (2)", "Audit trail", "Tier worklists", "Tier exceptions",
                  "Blank-card stock", "Customer care", "Customer assignment", "Care dashboard", "Documents",
-                 "VIP cards", "Lobby queue", "Queue statistics", "Queue setup",
+                 "VIP cards", "Lobby queue", "Queue statistics", "Clerk performance", "Queue setup",
                  "My account"]),   # two demo applications await the manager's decision, on Ctrl+2
     ("teller", ["Customers", "Blank-card stock", "Customer care", "Documents", "VIP cards", "Counter calling",
-                "My account"]),
-    ("lobby", ["Customers", "Customer care", "Documents", "Lobby queue", "Queue statistics", "Queue setup",
-               "My account"]),
+                "Clerk performance", "My account"]),
+    ("lobby", ["Customers", "Customer care", "Documents", "Lobby queue", "Queue statistics", "Clerk performance",
+               "Queue setup", "My account"]),
 ])
 def test_navigation_shows_only_permitted_pages(main_window, username, titles):
     window = main_window(username)

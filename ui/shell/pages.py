@@ -83,6 +83,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("lobby", QT_TRANSLATE_NOOP("Pages", "Lobby queue"), "ui.queue.lobby:LobbyPage", None, frozenset({Permission.ISSUE_TICKETS, Permission.MANAGE_QUEUE})),
     PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Counter calling"), "ui.queue.counter:CounterPage", Permission.CALL_TICKETS),
     PageSpec("queue_stats", QT_TRANSLATE_NOOP("Pages", "Queue statistics"), "ui.queue.stats_page:QueueStatsPage", Permission.VIEW_QUEUE_STATS),
+    PageSpec("clerk_performance", QT_TRANSLATE_NOOP("Pages", "Clerk performance"), "ui.queue.performance_page:ClerkPerformancePage", None, frozenset({Permission.VIEW_QUEUE_STATS, Permission.CALL_TICKETS})),
     PageSpec("queue_setup", QT_TRANSLATE_NOOP("Pages", "Queue setup"), "ui.queue.setup_page:QueueSetupPage", Permission.MANAGE_QUEUE),
     PageSpec("pc_settings", QT_TRANSLATE_NOOP("Pages", "This PC"), "ui.pcsettings.page:PcSettingsPage", Permission.EDIT_POLICY),
     PageSpec("me", QT_TRANSLATE_NOOP("Pages", "My account"), "ui.myaccount.page:MyAccountPage"),
