@@ -262,11 +262,15 @@ def _rating(app, store, language, out: Path) -> None:
     counter = teller.open_page("counter")
     counter.counter_box.setCurrentIndex(counter.counter_box.findText("4", Qt.MatchFlag.MatchStartsWith))
     counter.sign_in_button.click()
+    _settle(app)
     if counter.state.held is None:
         counter.call_button.click()
+        _settle(app)
     if counter.state.held.state == "called":
         counter.start_button.click()
+        _settle(app)
     counter.finish_button.click()
+    _settle(app)
     [window] = teller.findChildren(RatingWindow)
     window.showNormal()  # full screen on the offscreen plugin's own screen size; grabbed at 1366x768
     _grab(app, window, out / "visit-rating-zh.png")
@@ -275,6 +279,7 @@ def _rating(app, store, language, out: Path) -> None:
     _grab(app, window, out / "visit-rating-reason-zh.png")
     window.time_out()
     counter.sign_out_button.click()
+    _settle(app)
     teller.idle.stop()
     teller.close()
 
@@ -528,28 +533,6 @@ def _queue_report(app, store, language, out: Path) -> None:
     _first_page(made.pdf, out / "queue-day-report.png")
 
 
-def _ratings(store) -> None:
-    """Ratings for the demo's finished tickets not rated yet (the rating window's scores, mostly
-    good, some left untouched), so that the performance page has something to show."""
-    import random
-
-    from sqlalchemy import select
-
-    from app.actor import Actor
-    from db.models import QueueTicket, ServiceRating
-
-    rng = random.Random(29)
-    with store.write(Actor.batch("screenshots")) as uow:
-        rated = set(uow.session.scalars(select(ServiceRating.ticket_id)))
-        for t in uow.session.scalars(select(QueueTicket).where(QueueTicket.state == "done")):
-            score = rng.choices([4, 3, 2, 1, None], weights=[55, 25, 8, 3, 9])[0]
-            if t.id in rated or score is None or t.finished_at is None:
-                continue
-            uow.session.add(ServiceRating(ticket_id=t.id, branch_id=t.branch_id, counter_id=t.counter_id,
-                                          clerk_id=t.clerk_id, score=score, rated_at=t.finished_at,
-                                          reason="等候时间太长" if score == 1 else None))
-
-
 def _performance(app, store, language, out: Path) -> None:
     """The manager's clerk performance page (yesterday and today, per clerk: the table and the
     ratings chart) and the first page of its report, rendered by pdftoppm (poppler)."""
@@ -561,7 +544,6 @@ def _performance(app, store, language, out: Path) -> None:
     from ui.dialogs import Dialogs
     from ui.shell.window import MainWindow
 
-    _ratings(store)
     session = sign_in(store, "manager", DEMO_PASSWORD)
     manager = MainWindow(session, dialogs=Dialogs(), language=language)
     manager.show()
