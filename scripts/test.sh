@@ -12,6 +12,9 @@ export QT_QPA_PLATFORM=offscreen
 # a module's fixture (or the private password-checking server) on one worker (tests/conftest.py).
 # VIPDESK_TEST_WORKERS=0 runs in one process, as plain `pytest` does; a later -n N wins.
 workers="${VIPDESK_TEST_WORKERS:-2}"
+for arg in "$@"; do  # the bench suite measures time and prints one table: one process, always
+    [[ "$arg" == tests/bench* ]] && workers=0
+done
 xdist=()
 [[ "$workers" == 0 ]] || xdist=(-n "$workers" --dist loadgroup)
 exec "$VIPDESK_PYTHON" -m pytest ${xdist[@]+"${xdist[@]}"} "$@"
