@@ -93,7 +93,8 @@ KEY="$( (cat "$REQS"; "$PYTHON" -VV) | sha256sum | cut -c1-16)"
 WHEELS="$CACHE/wheels-$KEY"
 VENV="$CACHE/venv-$KEY"
 
-UIVENV="$CACHE/uitest-$KEY"
+# the screens' tests' venv: the shipped wheels and the test extras, made again when either changes
+UIVENV="$CACHE/uitest-$( (echo "$KEY"; "$PYTHON" "$ROOT/packaging/deps.py" --extra test) | sha256sum | cut -c1-16)"
 for old in "$CACHE"/wheels-* "$CACHE"/venv-* "$CACHE"/uitest-*; do  # other dependency sets' leftovers
     [[ -e "$old" && "$old" != "$WHEELS" && "$old" != "$VENV" && "$old" != "$UIVENV" ]] && rm -rf "$old"
 done
@@ -172,6 +173,6 @@ if ((TEST_UI)); then
         touch "$UIVENV/.complete"
     fi
     say "tests/ui on Qt $("$UIVENV/bin/python" -c 'import PySide6; print(PySide6.__version__)'), as shipped"
-    (cd "$ROOT" && QT_QPA_PLATFORM=offscreen "$UIVENV/bin/python" -m pytest tests/ui -q \
+    (cd "$ROOT" && QT_QPA_PLATFORM=offscreen "$UIVENV/bin/python" -m pytest tests/ui -q -n 2 --dist loadgroup \
         --deselect tests/ui/test_pg_restart.py) || die "the screens' tests fail on the shipped Qt"
 fi

@@ -30,6 +30,26 @@ keyring.set_keyring(fail.Keyring())
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist's ``--dist loadgroup`` (scripts/test.sh runs two workers), keep on one
+    worker the tests that share a costly fixture wider than a test: every test of the private
+    password-checking server (one server per worker otherwise), and a module's tests that share
+    a module-scoped fixture (a private server pair, a store built for the module), which each
+    worker would otherwise build again. Every other test goes to whichever worker is free."""
+    if getattr(config.option, "dist", "no") != "loadgroup":
+        return
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures is None:
+            continue
+        if "pg_scram_server_url" in fixtures.names_closure:
+            item.add_marker(pytest.mark.xdist_group("pg-scram"))
+        elif any(definition.scope == "module" for definitions in fixtures.name2fixturedefs.values()
+                 for definition in definitions):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 def _server_url() -> str:
     return os.environ.get("VIPDESK_TEST_PG_URL", PG_DEFAULT).rstrip("/")
 
@@ -57,6 +77,10 @@ def pg_database_url(pg_server_url):
     name = f"vipdesk_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(pg_server_url + "/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+        # A commit here need not wait for the server to flush its log to disk: the run's data
+        # is thrown away, and no test of this database crashes the server (those that do, run
+        # servers of their own). Most PostgreSQL tests commit dozens of times.
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     url = f"{pg_server_url}/{name}"
     engine = make_engine(url)
     upgrade(engine)
@@ -128,11 +152,14 @@ def _sqlite_snapshot(engine) -> None:
 def sqlite_template(tmp_path_factory):
     """An empty SQLite store migrated to head once per run; each test gets a copy of the file
     instead of running every migration again."""
-    path = tmp_path_factory.mktemp("template") / "store.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    _sqlite_snapshot(engine)
-    return path
+    from tests.templates import built_once
+
+    def build(path) -> None:
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        _sqlite_snapshot(engine)
+
+    return built_once(tmp_path_factory, "store.sqlite3", build)
 
 
 def _sqlite_copy(template, tmp_path, name: str) -> Store:
@@ -166,13 +193,15 @@ def store(request) -> Store:
 def sqlite_demo_template(tmp_path_factory):
     """A SQLite store with the demo data, built once per run and copied for each test."""
     from app.demo import build_demo
+    from tests.templates import built_once
 
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    build_demo(Store(engine))
-    _sqlite_snapshot(engine)
-    return path
+    def build(path) -> None:
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        build_demo(Store(engine))
+        _sqlite_snapshot(engine)
+
+    return built_once(tmp_path_factory, "demo.sqlite3", build)
 
 
 @pytest.fixture
@@ -191,6 +220,27 @@ def pg_demo_snapshot(pg_database_url):
     _empty_pg(pg_database_url)
     engine = make_engine(pg_database_url)
     build_demo(Store(engine))
+    engine.dispose()
+    return take_snapshot(pg_database_url)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_admin_snapshot(pg_demo_snapshot, pg_database_url):
+    """The demo plus a BJ01-level administrator (bj_admin) on PostgreSQL, built once per run from
+    the demo's snapshot and kept as a snapshot of its own: the modules that share
+    tests/db/test_pg_security.py's ``demo`` each start from it (about a second) instead of
+    building the demo again (its passwords hashed at full cost: tens of seconds a module)."""
+    from app.auth.accounts import create_account
+    from app.auth.permissions import Role
+    from app.demo import DEMO_PASSWORD
+    from tests.pg_support import restore_snapshot, take_snapshot
+
+    restore_snapshot(pg_database_url, pg_demo_snapshot)
+    engine = make_engine(pg_database_url)
+    with engine.connect() as conn:
+        bj01 = conn.exec_driver_sql("SELECT id FROM branch WHERE code = 'BJ01'").scalar_one()
+    create_account(Store(engine), Actor.batch("test"), username="bj_admin", display_name="分行管理员",
+                   branch_id=bj01, roles=[Role.ADMINISTRATOR], password=DEMO_PASSWORD)
     engine.dispose()
     return take_snapshot(pg_database_url)
 

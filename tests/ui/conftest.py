@@ -35,12 +35,14 @@ def demo_template(tmp_path_factory, _cheap_hashing):
     """A demo store file built once for the package; tests get copies."""
     from app.demo import build_demo
     from app.opening import open_store
+    from tests.templates import built_once
 
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-    store = open_store(f"sqlite:///{path}", migrate=True)
-    build_demo(store)
-    store.engine.dispose()  # the last connection checkpoints the WAL into the file
-    return path
+    def build(path) -> None:
+        store = open_store(f"sqlite:///{path}", migrate=True)
+        build_demo(store)
+        store.engine.dispose()  # the last connection checkpoints the WAL into the file
+
+    return built_once(tmp_path_factory, "ui-demo.sqlite3", build)
 
 
 @pytest.fixture

@@ -51,12 +51,16 @@ def test_down_arrow_goes_into_the_results_and_enter_opens_one(qtbot, main_window
 
 def _press(qtbot, counter, key: str) -> None:
     """A function key pressed wherever the focus is in the counter's window; the button it
-    names clicks as a shortcut does (animated: its click lands a moment later)."""
+    names clicks as a shortcut does (animated: it is held down, and its click lands when it
+    comes up a moment later, so we wait for that)."""
     from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
 
     target = QApplication.focusWidget() or counter.window()
     qtbot.keyClick(target, QKeySequence(key)[0].key())
-    qtbot.wait(250)
+    buttons = counter.findChildren(QAbstractButton)
+    assert any(button.isDown() for button in buttons), f"{key} pressed no button"
+    qtbot.waitUntil(lambda: not any(button.isDown() for button in buttons), timeout=5_000)
     qtbot.waitUntil(idle)  # the command it started runs off the GUI thread
 
 

@@ -63,6 +63,8 @@ def test_the_desk_rides_out_a_server_restart(qtbot, cluster, owner_store, dialog
         before = _tickets(owner_store)
 
         cluster.stop()
+        woken: list[bool] = []  # what the feed says from here on: it is open again
+        lobby.live.changed.connect(lambda: woken.append(True))
         lobby.issue_button.click()  # the server is down: refused, said, nothing saved
         qtbot.waitUntil(idle, timeout=30_000)
         said = [call for call in dialogs.calls if call[0] in ("warn", "error")]
@@ -73,9 +75,11 @@ def test_the_desk_rides_out_a_server_restart(qtbot, cluster, owner_store, dialog
         lobby.issue_button.click()  # the same action again goes through on a new connection
         qtbot.waitUntil(idle, timeout=30_000)
         assert lobby.last_issued is not None and _tickets(owner_store) == before + 1
-        # the live feed reconnected on its own: another PC's ticket wakes the page again
+        # the live feed reconnected on its own (first retry after 0.5 s; once open again it
+        # says so with a change, as changes may have been missed) ...
+        qtbot.waitUntil(lambda: bool(woken), timeout=20_000)
+        # ... and another PC's ticket wakes the page again
         with qtbot.waitSignal(lobby.live.changed, timeout=20_000):
-            qtbot.wait(1500)  # time for the feed to notice and reopen (first retry after 0.5 s)
             tickets.issue_ticket(owner_store, other_pc, service_id=service)
         qtbot.waitUntil(lambda: lobby.model.rowCount() == shown + 3, timeout=5000)
     finally:
