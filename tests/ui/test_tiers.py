@@ -189,5 +189,3 @@ def test_policy_page_edits_the_below_standard_rule(main_window, tier_store, tmp_
         2, 3, Decimal("2.50"))
     assert (page.months.value(), page.tolerance.text()) == (3, "2.50")    # reloaded from the store
     assert "3 month-end(s), 2.5% tolerance" in page.history.data(page.history.index(0, 3))
-    page.window().resize(1366, 768)
-    page.window().grab().save("/tmp/tiersprof/policy.png")
