@@ -124,6 +124,23 @@ def _sqlite_snapshot(engine) -> None:
     engine.dispose()
 
 
+# Every store has its data keys from its creation (app.opening.attach_keys); the tests' stores
+# are all wrapped by this one fixed master key, which a store carries as its key ring.
+TEST_MASTER_KEY = bytes(range(32))
+
+
+def keyed(engine, master: bytes = TEST_MASTER_KEY) -> Store:
+    """A store on ``engine`` given data keys under the test master key if it has none, carrying its ring."""
+    from app.crypto import vault
+
+    store = Store(engine)
+    if vault.master_check_of(store) is None:
+        vault.give_keys(store, Actor.batch("test"), master)
+    else:
+        store.keys = vault.open_ring(store, master)
+    return store
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     """An empty SQLite store migrated to head once per run; each test gets a copy of the file
@@ -131,6 +148,7 @@ def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "store.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
+    keyed(engine)
     _sqlite_snapshot(engine)
     return path
 
@@ -138,7 +156,7 @@ def sqlite_template(tmp_path_factory):
 def _sqlite_copy(template, tmp_path, name: str) -> Store:
     path = tmp_path / name
     shutil.copyfile(template, path)
-    return Store(make_engine(f"sqlite:///{path}"))
+    return keyed(make_engine(f"sqlite:///{path}"))
 
 
 @pytest.fixture
@@ -152,7 +170,7 @@ def sqlite_store(tmp_path, sqlite_template) -> Store:
 def pg_store(pg_database_url) -> Store:
     _empty_pg(pg_database_url)
     engine = make_engine(pg_database_url)
-    yield Store(engine)
+    yield keyed(engine)
     engine.dispose()
 
 
@@ -170,7 +188,7 @@ def sqlite_demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    build_demo(Store(engine))
+    build_demo(keyed(engine))
     _sqlite_snapshot(engine)
     return path
 
@@ -190,7 +208,7 @@ def pg_demo_snapshot(pg_database_url):
 
     _empty_pg(pg_database_url)
     engine = make_engine(pg_database_url)
-    build_demo(Store(engine))
+    build_demo(keyed(engine))
     engine.dispose()
     return take_snapshot(pg_database_url)
 
@@ -201,7 +219,7 @@ def pg_demo_store(pg_demo_snapshot, pg_database_url) -> Store:
 
     restore_snapshot(pg_database_url, pg_demo_snapshot)
     engine = make_engine(pg_database_url)
-    yield Store(engine)
+    yield keyed(engine)
     engine.dispose()
 
 
@@ -214,3 +232,16 @@ def demo_store(request) -> Store:
 @pytest.fixture
 def batch() -> Actor:
     return Actor.batch("test")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _key_folder(tmp_path_factory):
+    """Master key files the code under test makes go to a folder of the run, never the user's."""
+    folder = tmp_path_factory.mktemp("keys")
+    old = os.environ.get("VIPDESK_KEY_DIR")
+    os.environ["VIPDESK_KEY_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("VIPDESK_KEY_DIR", None)
+    else:
+        os.environ["VIPDESK_KEY_DIR"] = old

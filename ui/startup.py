@@ -72,18 +72,16 @@ def open_for_gui(store_url: str | None, demo: bool) -> Opened:
 
 def _open_demo() -> Opened:
     from app.auth.setup import needs_first_administrator
-    from app.actor import Actor
     from app.crypto import custody
-    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
     temp_dir = tempfile.mkdtemp(prefix="vipdesk-demo-")
     try:
-        store = open_store(f"sqlite:///{Path(temp_dir) / 'demo.sqlite3'}", migrate=True)
-        logins = build_demo(store)
         # sealed as a bank's store is; the demo's master key lives in this process only
-        seal_store(store, Actor.batch("demo"), custody.new_master_key())
+        store = open_store(f"sqlite:///{Path(temp_dir) / 'demo.sqlite3'}", migrate=True,
+                           master=custody.new_master_key())
+        logins = build_demo(store)
         return Opened(store, logins, needs_first_administrator(store), temp_dir)
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)
