@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.crypto.keys import KeyUnavailable
 from app.customers.fields import CustomerInput
 from app.customers.records import create_customer
 from app.customers.search import customer_page, plans_for, search_customers
@@ -137,7 +138,11 @@ def test_every_lookup_uses_its_index_and_no_sort(demo_store):
         if dialect == "postgresql":   # the demo's tables are small enough to read whole
             session.execute(text("SET LOCAL enable_seqscan = off"))
         for typed in EXPLAINED:
-            for plan in plans_for(typed):
+            try:
+                plans = plans_for(typed)    # names and CIFs; numbers' blind-index plans: test_pii_search
+            except KeyUnavailable:
+                continue
+            for plan in plans:
                 sql = str(plan_query(plan, dialect, ids, 50).compile(
                     demo_store.engine, compile_kwargs={"literal_binds": True}))
                 prefix = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN "
@@ -168,7 +173,11 @@ def test_under_row_level_security_every_prefix_lookup_is_an_index_range(pg_demo_
             prefer_ordered_scans(session)   # as the search does
             session.execute(text("SET LOCAL enable_seqscan = off"))
             for typed in EXPLAINED:
-                for plan in plans_for(typed):
+                try:
+                    plans = plans_for(typed)    # names and CIFs; numbers' blind-index plans: test_pii_search
+                except KeyUnavailable:
+                    continue
+                for plan in plans:
                     sql = str(plan_query(plan, "postgresql", ids, 50).compile(
                         signed_in.store.engine, compile_kwargs={"literal_binds": True}))
                     shown = " | ".join(r[0] for r in session.execute(text("EXPLAIN " + sql)))
