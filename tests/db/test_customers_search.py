@@ -9,7 +9,7 @@ from app.customers.fields import CustomerInput
 from app.customers.records import create_customer
 from app.customers.search import customer_page, plans_for, search_customers
 from db.models import Customer
-from tests.db.helpers import actor_named
+from tests.db.helpers import actor_named, sealed_number
 from tests.db.test_customers import ID_LI, ID_ZHANG
 
 
@@ -69,11 +69,15 @@ def test_scope_and_limit(found):
     assert len(found("z", limit=100_000)) <= 500
 
 
-def test_plans_use_one_indexed_column_each():
+def test_plans_use_one_indexed_column_each(sqlite_store):
+    keys = sqlite_store.keys
     assert [p.column.key for p in plans_for("zs")] == ["name_initials", "name_pinyin"]
     assert [p.column.key for p in plans_for("zhangsan")] == ["name_pinyin", "name_initials", "cif_no"]
-    assert [p.column.key for p in plans_for("123456")] == ["id_rev", "phone_rev", "cif_no"]
-    assert [p.column.key for p in plans_for("13800138000")] == ["phone_rev", "cif_no"]
+    assert [p.column.key for p in plans_for("123456", keys)] == ["digest", "digest", "cif_no"]
+    assert [p.column.key for p in plans_for("13800138000", keys)] == ["phone_index", "cif_no"]
+    assert [p.column.key for p in plans_for("123456")] == ["cif_no"]      # no key: digits only as a CIF
+    with pytest.raises(KeyUnavailable, match="master key"):
+        plans_for("1234")                                                 # only a tail: needs the key
     assert plans_for("张三")[0].column.key == "name"
 
 
@@ -83,15 +87,16 @@ def test_a_full_card_number_finds_its_holder_within_scope(sqlite_demo_store):
     from db.models import Branch, VipCard
 
     with sqlite_demo_store.read() as session:
-        number, cif, code = session.execute(
-            select(VipCard.card_number, Customer.cif_no, Branch.code).join(Customer, Customer.id == VipCard.customer_id)
+        card_id, cif, code = session.execute(
+            select(VipCard.id, Customer.cif_no, Branch.code).join(Customer, Customer.id == VipCard.customer_id)
             .join(Branch, Branch.id == Customer.branch_id).where(Branch.code.like("BJ0101%"))
             .order_by(VipCard.id).limit(1)).one()
+    number = sealed_number(sqlite_demo_store, "vip_card", card_id, "card_number")
     teller, shanghai = actor_named(sqlite_demo_store, "teller"), actor_named(sqlite_demo_store, "sh_teller")
     spaced = " ".join(number[i:i + 4] for i in range(0, len(number), 4))
     assert [r.cif_no for r in search_customers(sqlite_demo_store, teller, spaced)][:1] == [cif]
     assert search_customers(sqlite_demo_store, shanghai, number) == []
-    assert plans_for(number)[0].column.key == "card_number"
+    assert plans_for(number, sqlite_demo_store.keys)[0].column.key == "card_number_index"
 
 
 def test_customer_page_is_keyset_paginated(found):

@@ -7,6 +7,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+import hashlib
+
 from sqlalchemy import insert, select, update
 
 from db.models import AumMonth, Branch, Customer, CustomerTier
@@ -19,8 +21,9 @@ def add_customers(store, branch_code: str, cifs: list[str], *, tier: str = "ordi
     with store.engine.begin() as conn:
         branch_id = conn.scalar(select(Branch.id).where(Branch.code == branch_code))
         rows = [dict(cif_no=cif, name=f"客户{cif[-4:]}", name_pinyin="kehu", name_initials="kh",
-                     gender="female", id_type="other", id_number=f"X{cif}", id_rev=f"{cif}X"[::-1],
-                     phone=f"1380000{i:04d}", phone_rev=f"1380000{i:04d}"[::-1], branch_id=branch_id,
+                     gender="female", id_type="other", id_masked=f"X***{cif[-4:]}",
+                     id_number_index=hashlib.sha256(cif.encode()).digest()[:16],   # never searched by number
+                     phone_masked=f"138****{i:04d}", branch_id=branch_id,
                      active=True, created_at=NOW, updated_at=NOW, version=1)
                 for i, cif in enumerate(cifs)]
         conn.execute(insert(Customer), rows)
