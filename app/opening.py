@@ -116,12 +116,16 @@ def _seal_before_dropping(store: Store, master: bytes | None, progress) -> bool:
 def _vacuum(engine) -> None:
     """Rewrite the tables that held clear numbers, so that no free page or dead row keeps one:
     SQLite VACUUM (and the write-ahead log truncated), PostgreSQL VACUUM FULL as the owner."""
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()      # outside SQLAlchemy's BEGIN (db.engine): VACUUM needs no transaction
+        try:
+            raw.driver_connection.execute("VACUUM")
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+        return
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        else:
-            conn.exec_driver_sql("VACUUM FULL customer, vip_card, customer_tail, sealed_value")
+        conn.exec_driver_sql("VACUUM FULL customer, vip_card, customer_tail, sealed_value")
 
 
 def _check_place(url: str, *, create: bool) -> None:
