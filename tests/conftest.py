@@ -236,10 +236,16 @@ def batch() -> Actor:
 
 @pytest.fixture(autouse=True, scope="session")
 def _key_folder(tmp_path_factory):
-    """Master key files the code under test makes go to a folder of the run, never the user's."""
+    """Master key files the code under test makes go to a folder of the run, never the user's;
+    the test master key is kept there as this PC's."""
+    from app.crypto import custody
+    from app.crypto.keys import master_check
+
     folder = tmp_path_factory.mktemp("keys")
     old = os.environ.get("VIPDESK_KEY_DIR")
     os.environ["VIPDESK_KEY_DIR"] = str(folder)
+    # this "PC" keeps the test master key, so a store opened by URL (the GUI, the CLI) finds it
+    custody.keep_in_default_file(TEST_MASTER_KEY, master_check(TEST_MASTER_KEY))
     yield folder
     if old is None:
         os.environ.pop("VIPDESK_KEY_DIR", None)

@@ -37,6 +37,7 @@ class PcSettings:
     paper_width: str = ""   # the slip printer's paper in mm: 80 or 58 (default 80)
     lobby_screen: str = ""  # the lobby display's monitor: its number (1 = first) or its name
     language: str = ""      # zh_CN or en (default zh_CN)
+    master_key_file: str = ""   # the store's master key file on this PC (default: the user's key folder)
 
     def merged_over(self, lower: PcSettings) -> PcSettings:
         """These values where set, ``lower``'s elsewhere (one step of the override order)."""
@@ -60,6 +61,7 @@ ENVIRONMENT = {
     "paper_width": "VIPDESK_PAPER_WIDTH",
     "lobby_screen": "VIPDESK_LOBBY_SCREEN",
     "language": "VIPDESK_LANG",
+    "master_key_file": "VIPDESK_MASTER_KEY_FILE",
 }
 
 LABELS = {
@@ -72,6 +74,7 @@ LABELS = {
     "paper_width": QT_TRANSLATE_NOOP("fields", "Slip paper width (mm)"),
     "lobby_screen": QT_TRANSLATE_NOOP("fields", "Lobby screen"),
     "language": QT_TRANSLATE_NOOP("fields", "Language"),
+    "master_key_file": QT_TRANSLATE_NOOP("fields", "Master key file"),
 }
 
 
@@ -157,6 +160,7 @@ _CHECKS = {
     "paper_width": _one_of("paper_width", PAPER_WIDTHS),
     "lobby_screen": _lobby_screen,
     "language": _one_of("language", LANGUAGES),
+    "master_key_file": lambda v: _plain("master_key_file", v, MAX_URL),
 }
 
 

@@ -28,6 +28,7 @@ from app.demo import DEMO_PASSWORD, build_demo
 from app.store import Store
 from db.engine import make_engine
 from db.migrate import _config as migrate_config, upgrade
+from tests.conftest import keyed
 from tests.pg_support import create_database, drop_database, reset_database, store_role_names
 
 pytestmark = pytest.mark.pg
@@ -41,7 +42,7 @@ def demo(pg_database_url):
     """The run's database emptied once, filled with the demo, plus a BJ01-level administrator."""
     reset_database(pg_database_url)
     engine = make_engine(pg_database_url)
-    store = Store(engine)
+    store = keyed(engine)
     build_demo(store)
     owner = psycopg.connect(pg_database_url, autocommit=True)
     branches = dict(owner.execute("SELECT code, id FROM branch"))
@@ -273,7 +274,7 @@ def test_downgrade_removes_the_store_roles_and_upgrade_restores_them(pg_server_u
     engine = make_engine(url)
     try:
         upgrade(engine)
-        build_demo(Store(engine))
+        build_demo(keyed(engine))
         with psycopg.connect(pg_server_url + "/postgres", autocommit=True) as conn:
             assert len(store_role_names(conn, database)) == 11 + 3
         command.downgrade(migrate_config(engine), "0001")

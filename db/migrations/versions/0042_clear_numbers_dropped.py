@@ -28,8 +28,11 @@ and Luhn digit; it now checks the masked copy's shape and BIN and that the blind
 there: a Luhn digit cannot be checked by a database that never sees the number (the app checks
 it before sealing).
 
-Downgrade restores the columns only on a store without customers and cards: the clear values
-are not in the store any more, so they cannot be put back.
+Downgrade restores the columns, but not the clear values, which are not in the store any more:
+each row gets a placeholder that keeps the old unique constraints (``SEALED`` and the row id;
+a card ``S`` and its id); the sealed values stay, so an upgrade again (which seals the
+placeholders) is the only use of such a store. It exists for the migration tests and for
+going back to an older program in a disaster, never to recover numbers.
 """
 import re
 
@@ -205,8 +208,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    if bind.exec_driver_sql("SELECT (SELECT count(*) FROM customer) + (SELECT count(*) FROM vip_card)").scalar():
-        raise RuntimeError("0042 cannot be undone on a store with customers or cards: their clear numbers are gone")
     if bind.dialect.name == "postgresql":
         bind.connection.driver_connection.execute(_guard_text(bind, [(NEW_CARD_CHECK, OLD_CARD_CHECK), (NEW_BIN_CHECK, OLD_BIN_CHECK)]))
     op.drop_column('customer_tail', 'field')
@@ -216,6 +217,8 @@ def downgrade() -> None:
             for column in columns:
                 size = 19 if column == "card_number" else 24 if column.startswith("phone") else 32
                 bind.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({size}) NOT NULL DEFAULT ''")
+        bind.exec_driver_sql("UPDATE customer SET id_number = 'SEALED' || id")
+        bind.exec_driver_sql("UPDATE vip_card SET card_number = 'S' || substr('000000000000000000' || id, -18)")
         _sqlite_rebuild(bind, "customer", ("id_masked", "phone_masked"), optional=("id_number_index",))
         _sqlite_rebuild(bind, "vip_card", ("card_masked",), optional=("card_number_index",))
         bind.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
@@ -227,6 +230,8 @@ def downgrade() -> None:
                 size = 19 if column == "card_number" else 24 if column.startswith("phone") else 32
                 op.add_column(table, sa.Column(column, sa.String(length=size), nullable=False, server_default=''))
                 op.alter_column(table, column, server_default=None)
+        bind.exec_driver_sql("UPDATE customer SET id_number = 'SEALED' || id")
+        bind.exec_driver_sql("UPDATE vip_card SET card_number = 'S' || lpad(id::text, 18, '0')")
         op.drop_column('customer', 'id_masked')
         op.drop_column('customer', 'phone_masked')
         op.drop_column('vip_card', 'card_masked')
