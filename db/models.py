@@ -215,7 +215,7 @@ class Customer(Base):
     id_masked: Mapped[str] = mapped_column(String(32))
     birthday: Mapped[date | None] = mapped_column(Date)
     phone_masked: Mapped[str] = mapped_column(String(24), default="")      # "" when there is none
-    id_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))
+    id_number_index: Mapped[bytes] = mapped_column(LargeBinary(16))
     phone_index: Mapped[bytes | None] = mapped_column(LargeBinary(16), index=True)
     email: Mapped[str] = mapped_column(String(254), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
@@ -791,7 +791,7 @@ class VipCard(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     card_type: Mapped[str] = mapped_column(String(16))
     card_masked: Mapped[str] = mapped_column(String(19))     # first 6 and last 4 shown (migration 0042)
-    card_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))   # blind index (app.crypto)
+    card_number_index: Mapped[bytes] = mapped_column(LargeBinary(16))   # blind index (app.crypto)
     blank_card_id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), ForeignKey("blank_card.id"), unique=True)
     serial: Mapped[str] = mapped_column(String(24))

@@ -74,7 +74,8 @@ def _tier_customers(store) -> None:
 
     from sqlalchemy import func, insert, select
 
-    from app.customers.rules import search_keys
+    from app.crypto.sealing import customer_indexes
+    from app.customers.rules import mask_id, mask_phone, search_keys
     from app.demo.aum import add_demo_tiers
     from db.models import Branch, Customer
 
@@ -91,8 +92,9 @@ def _tier_customers(store) -> None:
         pinyin, initials = search_keys(name)
         phone = f"13{rnd.randrange(10**9):09d}"
         rows.append(dict(cif_no=f"6100{i:08d}", name=name, name_pinyin=pinyin, name_initials=initials,
-                         gender="female", id_type="other", id_number=f"DEMO{i:06d}", id_rev=f"{i:06d}OMED",
-                         phone=phone, phone_rev=phone[::-1], branch_id=branches[i % len(branches)],
+                         gender="female", id_type="other", id_masked=mask_id(f"DEMO{i:06d}"),
+                         phone_masked=mask_phone(phone), **customer_indexes(store.keys, f"DEMO{i:06d}", phone),
+                         branch_id=branches[i % len(branches)],
                          active=True, created_at=now, updated_at=now, version=1))
     with store.engine.begin() as conn:
         conn.execute(insert(Customer), rows)
@@ -278,16 +280,19 @@ def _swipe(app, store, language, out: Path) -> None:
 
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
-    from db.models import Customer, VipCard
+    from db.models import Customer, SealedValue, VipCard
     from ui.dialogs import Dialogs
     from ui.shell.window import MainWindow
 
     actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
     with store.read() as session:
-        number = session.scalar(select(VipCard.card_number).join(Customer, Customer.id == VipCard.customer_id)
-                                .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
-                                       Customer.tier != "ordinary", VipCard.status == "active")
-                                .order_by(VipCard.id.desc()))
+        card_id = session.scalar(select(VipCard.id).join(Customer, Customer.id == VipCard.customer_id)
+                                 .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
+                                        Customer.tier != "ordinary", VipCard.status == "active")
+                                 .order_by(VipCard.id.desc()))
+        sealed = session.scalar(select(SealedValue.sealed).where(
+            SealedValue.entity == "vip_card", SealedValue.entity_id == card_id, SealedValue.field == "card_number"))
+    number = store.keys.open("vip_card", "card_number", card_id, bytes(sealed))
     lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
     lobby.show()
     page = lobby.open_page("lobby")

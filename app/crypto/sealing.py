@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 
-from app.crypto import cipher, vault
 from app.crypto.keys import KeyRing, KeyUnavailable
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import Customer, CustomerTail, SealedValue, VipCard

@@ -102,7 +102,6 @@ def test_tiers_and_figures_survive_migration_0019_down_and_up(fresh_engine):
     from alembic import command
 
     from app.demo import build_demo
-    from app.store import Store
     from db.migrate import _config
 
     def rows(sql: str) -> list[tuple]:
@@ -131,12 +130,11 @@ def test_first_card_lists_survive_migration_0021_down_and_up(fresh_engine):
 
     from app.actor import Actor
     from app.demo import build_demo
-    from app.store import Store
     from app.tiers.evaluation import FIRST_CARD, iter_worklist
     from db.migrate import _config
 
     upgrade(fresh_engine)
-    store = Store(fresh_engine)
+    store = keyed(fresh_engine)
     build_demo(store)
 
     def lists() -> list[tuple]:
@@ -166,11 +164,10 @@ def test_a_store_migrated_from_before_the_last_line_keeps_its_rows_and_trail(fre
     from app.audit.trail import verify_chain
     from app.auth import branches
     from app.demo import build_demo
-    from app.store import Store
     from db.migrate import _config
     from tests.db.helpers import actor_named
 
-    store = Store(fresh_engine)
+    store = keyed(fresh_engine)
     upgrade(fresh_engine)
     build_demo(store)
     tables = ("customer", "vip_card", "card_application", "blank_card", "queue_ticket", "complaint",

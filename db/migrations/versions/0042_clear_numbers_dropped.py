@@ -134,26 +134,20 @@ def _sqlite_rebuild(bind, table: str, drop: tuple[str, ...], required: tuple[str
         bind.exec_driver_sql(sql)
 
 
-def _sqlite_upgrade(bind) -> None:
-    # Foreign keys cannot be switched off inside a transaction, and dropping a table that
-    # other rows reference fails with them on: the migrations before this one are committed,
-    # the rebuild runs in a transaction of its own, checked by foreign_key_check before it
-    # commits, and the revision is stamped in the next one (a crash between the two leaves the
-    # schema rebuilt but stamped 0040: see the README's upgrade notes).
+def _without_foreign_keys(bind, work) -> None:
+    """Run ``work()`` on SQLite in a transaction of its own with foreign keys off (they cannot be
+    switched off inside a transaction, and dropping a table other rows reference fails with them
+    on), checked with foreign_key_check before it commits. The migrations before this one are
+    committed first and the revision is stamped in the next transaction: a crash between the two
+    leaves the schema changed but the stamp behind (the README's upgrade notes)."""
     raw = bind.connection.driver_connection
+    assert raw is not None
     raw.execute("COMMIT")
     raw.execute("PRAGMA foreign_keys = OFF")
     raw.execute("PRAGMA legacy_alter_table = ON")
     raw.execute("BEGIN IMMEDIATE")
     try:
-        _refuse_unsealed(bind)
-        bind.exec_driver_sql("ALTER TABLE customer ADD COLUMN id_masked VARCHAR(32) NOT NULL DEFAULT ''")
-        bind.exec_driver_sql("ALTER TABLE customer ADD COLUMN phone_masked VARCHAR(24) NOT NULL DEFAULT ''")
-        bind.exec_driver_sql("ALTER TABLE vip_card ADD COLUMN card_masked VARCHAR(19) NOT NULL DEFAULT ''")
-        bind.exec_driver_sql("ALTER TABLE customer_tail ADD COLUMN field VARCHAR(16) NOT NULL DEFAULT ''")
-        _fill_masks(bind)
-        _sqlite_rebuild(bind, "customer", CLEAR["customer"], ("id_number_index",))
-        _sqlite_rebuild(bind, "vip_card", CLEAR["vip_card"], ("card_number_index",))
+        work()
         if bind.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
             raise RuntimeError("rebuilding customer and vip_card broke a foreign key")
     except BaseException:
@@ -166,6 +160,27 @@ def _sqlite_upgrade(bind) -> None:
     raw.execute("PRAGMA legacy_alter_table = OFF")
     raw.execute("PRAGMA foreign_keys = ON")
     raw.execute("BEGIN IMMEDIATE")
+
+
+def _sqlite_upgrade(bind) -> None:
+    def work() -> None:
+        _refuse_unsealed(bind)
+        bind.exec_driver_sql("ALTER TABLE customer ADD COLUMN id_masked VARCHAR(32) NOT NULL DEFAULT ''")
+        bind.exec_driver_sql("ALTER TABLE customer ADD COLUMN phone_masked VARCHAR(24) NOT NULL DEFAULT ''")
+        bind.exec_driver_sql("ALTER TABLE vip_card ADD COLUMN card_masked VARCHAR(19) NOT NULL DEFAULT ''")
+        bind.exec_driver_sql("ALTER TABLE customer_tail ADD COLUMN field VARCHAR(16) NOT NULL DEFAULT ''")
+        _fill_masks(bind)
+        _sqlite_rebuild(bind, "customer", CLEAR["customer"], ("id_number_index",))
+        _sqlite_rebuild(bind, "vip_card", CLEAR["vip_card"], ("card_number_index",))
+
+    _without_foreign_keys(bind, work)
+
+
+def _run(bind, sql: str) -> None:
+    """Run a function's text as written (no parameters: its ``%`` signs stay as they are)."""
+    raw = bind.connection.driver_connection
+    assert raw is not None
+    raw.execute(sql)
 
 
 def _guard_text(bind, old_new: list[tuple[str, str]]) -> str:
@@ -194,7 +209,7 @@ def upgrade() -> None:
     _fill_masks(bind)
     for table, column in (("customer", "id_masked"), ("customer", "phone_masked"), ("vip_card", "card_masked")):
         op.alter_column(table, column, server_default=None)
-    bind.connection.driver_connection.execute(_guard_text(bind, [(OLD_CARD_CHECK, NEW_CARD_CHECK), (OLD_BIN_CHECK, NEW_BIN_CHECK)]))
+    _run(bind, _guard_text(bind, [(OLD_CARD_CHECK, NEW_CARD_CHECK), (OLD_BIN_CHECK, NEW_BIN_CHECK)]))
     op.drop_constraint('uq_customer_id_type', 'customer', type_='unique')
     op.drop_constraint('uq_vip_card_card_number', 'vip_card', type_='unique')
     op.drop_index('ix_customer_id_rev', table_name='customer')
@@ -209,21 +224,22 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        bind.connection.driver_connection.execute(_guard_text(bind, [(NEW_CARD_CHECK, OLD_CARD_CHECK), (NEW_BIN_CHECK, OLD_BIN_CHECK)]))
+        _run(bind, _guard_text(bind, [(NEW_CARD_CHECK, OLD_CARD_CHECK), (NEW_BIN_CHECK, OLD_BIN_CHECK)]))
     op.drop_column('customer_tail', 'field')
     if bind.dialect.name == "sqlite":
-        bind.exec_driver_sql("PRAGMA legacy_alter_table = ON")
-        for table, columns in CLEAR.items():
-            for column in columns:
-                size = 19 if column == "card_number" else 24 if column.startswith("phone") else 32
-                bind.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({size}) NOT NULL DEFAULT ''")
-        bind.exec_driver_sql("UPDATE customer SET id_number = 'SEALED' || id")
-        bind.exec_driver_sql("UPDATE vip_card SET card_number = 'S' || substr('000000000000000000' || id, -18)")
-        _sqlite_rebuild(bind, "customer", ("id_masked", "phone_masked"), optional=("id_number_index",))
-        _sqlite_rebuild(bind, "vip_card", ("card_masked",), optional=("card_number_index",))
-        bind.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
-        bind.exec_driver_sql("CREATE UNIQUE INDEX uq_customer_id_type ON customer (id_type, id_number)")
-        bind.exec_driver_sql("CREATE UNIQUE INDEX uq_vip_card_card_number ON vip_card (card_number)")
+        def work() -> None:
+            for table, columns in CLEAR.items():
+                for column in columns:
+                    size = 19 if column == "card_number" else 24 if column.startswith("phone") else 32
+                    bind.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({size}) NOT NULL DEFAULT ''")
+            bind.exec_driver_sql("UPDATE customer SET id_number = 'SEALED' || id")
+            bind.exec_driver_sql("UPDATE vip_card SET card_number = 'S' || substr('000000000000000000' || id, -18)")
+            _sqlite_rebuild(bind, "customer", ("id_masked", "phone_masked"), optional=("id_number_index",))
+            _sqlite_rebuild(bind, "vip_card", ("card_masked",), optional=("card_number_index",))
+            bind.exec_driver_sql("CREATE UNIQUE INDEX uq_customer_id_type ON customer (id_type, id_number)")
+            bind.exec_driver_sql("CREATE UNIQUE INDEX uq_vip_card_card_number ON vip_card (card_number)")
+
+        _without_foreign_keys(bind, work)
     else:
         for table, columns in CLEAR.items():
             for column in columns:
