@@ -253,7 +253,8 @@ def _pc_settings(app, store, language, out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="vipdesk-pc-") as folder:
         path = Path(folder) / "vipdesk.ini"
         write_file(path, PcSettings(pc_name="大堂 PC 1", a4_printer="Lobby-A4", slip_printer_kind="escpos_network",
-                                    slip_printer="192.168.1.60:9100", paper_width="80"))
+                                    slip_printer="192.168.1.60:9100", paper_width="80",
+                                    master_key_file="D:\\VIPDesk\\keys\\branch.key"))
         before = os.environ.get("VIPDESK_SETTINGS")
         os.environ["VIPDESK_SETTINGS"] = str(path)
         try:
@@ -535,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.auth.signin import sign_in
+    from app.crypto import custody
     from app.demo import DEMO_PASSWORD, build_demo
     from app.opening import open_store
     from ui.dialogs import Dialogs
@@ -551,7 +553,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="vipdesk-shots-") as folder:
-        store = open_store(f"sqlite:///{Path(folder) / 'demo.sqlite3'}", migrate=True)
+        store = open_store(f"sqlite:///{Path(folder) / 'demo.sqlite3'}", migrate=True,
+                           master=custody.new_master_key())   # the demo's key lives in this process only
         logins = build_demo(store)
         _activity(store)
 
