@@ -424,6 +424,13 @@ def _master_key(args, store) -> bytes:
     if args.keyring:
         return custody.from_keyring(store.describe() if store is not None else "")
     path = args.key_file or os.environ.get("VIPDESK_MASTER_KEY_FILE")
+    if not path and store is not None and store.keys is not None:     # found in this PC's custody
+        from app.crypto import vault
+
+        check = vault.master_check_of(store)
+        found = custody.find_master(check) if check is not None else None
+        if found is not None:
+            return found
     if not path:
         raise custody.CustodyError(QT_TRANSLATE_NOOP(
             "errors", "no master key: give --key-file, --key-parts or --keyring (or set VIPDESK_MASTER_KEY_FILE)"))
@@ -468,7 +475,12 @@ def cmd_keys_rotate(args) -> int:
     except BaseException:
         args.new_key_file.unlink()        # nothing was re-wrapped: the new key wraps nothing
         raise
-    print(f"{count} data keys re-wrapped under the master key in {args.new_key_file}; "
+    from app.crypto.keys import master_check
+
+    kept = ""
+    if custody.default_key_file(master_check(old)).exists():     # this PC's custody follows the rotation
+        kept = f" and in {custody.keep_in_default_file(new, master_check(new))}"
+    print(f"{count} data keys re-wrapped under the master key in {args.new_key_file}{kept}; "
           "escrow it (keys split), then destroy the old key file and its escrowed parts")
     return 0
 

@@ -111,6 +111,11 @@ def test_db_upgrade_seals_an_old_store_without_keys_under_a_new_key_of_this_pc(t
     assert _clear_bytes(folder) == []
     store = open_store(url)                                          # found by the key's fingerprint
     assert store.keys is not None and [r.cif_no for r in _search(store, "5678")] == ["OLD000002"]
+    store.engine.dispose()
+    assert main.main(["keys", "rotate", "--db", url, "--new-key-file", str(tmp_path / "new.key")]) == 0
+    assert str(_key_folder) in capsys.readouterr().out                # this PC's custody follows the rotation
+    assert len(set(_key_folder.iterdir()) - before) == 2
+    assert [r.cif_no for r in _search(open_store(url), "002X")] == ["OLD000001"]
 
 
 def test_a_new_store_has_keys_from_its_creation(tmp_path, capsys):
