@@ -129,11 +129,12 @@ def _sqlite_snapshot(engine) -> None:
 TEST_MASTER_KEY = bytes(range(32))
 
 
-def keyed(engine, master: bytes = TEST_MASTER_KEY) -> Store:
-    """A store on ``engine`` given data keys under the test master key if it has none, carrying its ring."""
+def keyed(engine, master: bytes = TEST_MASTER_KEY, **options) -> Store:
+    """A store on ``engine`` (``options`` as for :class:`Store`) given data keys under the test
+    master key if it has none, carrying its ring."""
     from app.crypto import vault
 
-    store = Store(engine)
+    store = Store(engine, **options)
     if vault.master_check_of(store) is None:
         vault.give_keys(store, Actor.batch("test"), master)
     else:

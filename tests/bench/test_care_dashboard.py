@@ -30,6 +30,7 @@ from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Branch
 from tests.bench.conftest import median, percentile, record, settle
+from tests.conftest import keyed
 
 CUSTOMERS = int(os.environ.get("VIPDESK_BENCH_CUSTOMERS", "1000000"))
 RUNS = 15
@@ -115,7 +116,7 @@ def big_store(request, tmp_path):
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'bench.sqlite3'}")
         upgrade(engine)
-        store = Store(engine)
+        store = keyed(engine)
     else:
         store = request.getfixturevalue("pg_store")
     build_demo(store, customers=0)
