@@ -147,11 +147,12 @@ def reseal_card(session, keys: KeyRing, card_id: int, card_number: str) -> None:
 def reveal_sealed(uow, keys: KeyRing, customer_id: int, field: str, audit_after: dict, branch_id: int) -> str | None:
     """One customer's sealed ID number or phone, opened; None when it is not sealed yet.
 
-    On PostgreSQL the sealed value comes from ``vipdesk_reveal``, which checks the permission
-    and the subtree and writes the ``customer.reveal`` event itself; on SQLite from
-    ``sealed_value``, with the event written here."""
+    On PostgreSQL a staff login gets the sealed value from ``vipdesk_reveal``, which checks the
+    permission and the subtree and writes the ``customer.reveal`` event itself; on SQLite, and
+    for a batch job connected as the store's owner (whose events name the acting person, not
+    the login), it comes from ``sealed_value``, with the event written here."""
     session = uow.session
-    if session.bind.dialect.name == "postgresql":
+    if session.bind.dialect.name == "postgresql" and not session.scalar(text("SELECT vipdesk_is_owner()")):
         sealed = session.scalar(text("SELECT vipdesk_reveal('customer', :id, :field)"), {"id": customer_id, "field": field})
     else:
         sealed = session.scalar(select(SealedValue.sealed).where(
