@@ -183,13 +183,24 @@ def _given_master(args) -> bytes | None:
     return _master_key(args, None)
 
 
+def _key_note(store) -> str:
+    """Where this PC keeps the store's master key when it is in the default key folder."""
+    from app.crypto import custody, vault
+
+    check = vault.master_check_of(store)
+    path = custody.default_key_file(check) if check is not None else None
+    if path is None or not path.exists():
+        return ""
+    return f"; its master key is kept in {path}: escrow it (python main.py keys split)"
+
+
 def cmd_db_upgrade(args) -> int:
     from app.opening import open_store
     from db.migrate import head_revision
 
     store = open_store(_store_url(args), migrate=True, master=_given_master(args), progress=_progress)
     print(f"{store.describe()}: schema at revision {head_revision()}"
-          + ("" if store.keys is not None else "; this PC has not the store's master key"))
+          + (_key_note(store) if store.keys is not None else "; this PC has not the store's master key"))
     return 0
 
 
@@ -213,6 +224,8 @@ def cmd_demo(args) -> int:
     logins = build_demo(store, customers=args.customers, seed=args.seed)
     if args.key_file is not None:
         print(f"Personal data sealed under the master key in {args.key_file}.")
+    elif note := _key_note(store):
+        print(f"Personal data sealed{note}.")
     print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")
