@@ -22,7 +22,7 @@ from tests.db.helpers import actor_named
 
 def _later(store, **delta) -> Store:
     moment = store.clock() + timedelta(**delta)
-    return Store(store.engine, clock=lambda: moment)
+    return Store(store.engine, clock=lambda: moment, keys=store.keys)
 
 
 def _advisor_customer(store, tier=None):
