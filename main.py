@@ -50,7 +50,11 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="create or migrate the schema")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_sub.add_parser("upgrade", help="create or migrate the schema (Alembic)").add_argument("--db", metavar="URL", dest="sub_db")
+    db_upgrade = db_sub.add_parser("upgrade", help="create or migrate the schema (Alembic); a new store gets its data "
+                                                   "keys, a store with clear numbers is sealed on the way")
+    db_upgrade.add_argument("--db", metavar="URL", dest="sub_db")
+    db_upgrade.add_argument("--key-file", metavar="PATH", type=Path,
+                            help="the master key file (default: this user's key folder, by the store's key fingerprint)")
 
     demo = sub.add_parser("demo", help="fill an empty store with realistic demo data")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
@@ -184,18 +188,41 @@ def _batch_actor(name: str):
     return Actor.batch(f"cli:{name}:{user}"[:64])
 
 
+def _progress(p) -> None:
+    print(f"{p.kind}: {p.done:,} of {p.total:,} sealed", file=sys.stderr, flush=True)
+
+
+def _given_master(args) -> bytes | None:
+    """The master key the command names (--key-file, --key-parts, --keyring), or None to use
+    this PC's custody (app.crypto.custody.find_master; a new store: a new key in the default file)."""
+    if not (getattr(args, "key_file", None) or getattr(args, "key_parts", False) or getattr(args, "keyring", False)):
+        return None
+    return _master_key(args, None)
+
+
+def _key_note(store) -> str:
+    """Where this PC keeps the store's master key when it is in the default key folder."""
+    from app.crypto import custody, vault
+
+    check = vault.master_check_of(store)
+    path = custody.default_key_file(check) if check is not None else None
+    if path is None or not path.exists():
+        return ""
+    return f"; its master key is kept in {path}: escrow it (python main.py keys split)"
+
+
 def cmd_db_upgrade(args) -> int:
     from app.opening import open_store
     from db.migrate import head_revision
 
-    store = open_store(_store_url(args), migrate=True)
-    print(f"{store.describe()}: schema at revision {head_revision()}")
+    store = open_store(_store_url(args), migrate=True, master=_given_master(args), progress=_progress)
+    print(f"{store.describe()}: schema at revision {head_revision()}"
+          + (_key_note(store) if store.keys is not None else "; this PC has not the store's master key"))
     return 0
 
 
 def cmd_demo(args) -> int:
     from app.crypto import custody
-    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
@@ -204,13 +231,18 @@ def cmd_demo(args) -> int:
     if not 0 <= args.customers <= 5_000_000:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a whole number from {low} to {high}"),
                               field="--customers", low=0, high=5_000_000)
-    store = open_store(_store_url(args), migrate=True)
-    logins = build_demo(store, customers=args.customers, seed=args.seed)
-    if args.key_file is not None:
+    master = None
+    if args.key_file is not None and not args.key_file.exists():
         master = custody.new_master_key()
         custody.write_key_file(args.key_file, master)
-        seal_store(store, _batch_actor("demo"), master)
+    elif args.key_file is not None:
+        master = custody.read_key_file(args.key_file)
+    store = open_store(_store_url(args), migrate=True, master=master)
+    logins = build_demo(store, customers=args.customers, seed=args.seed)
+    if args.key_file is not None:
         print(f"Personal data sealed under the master key in {args.key_file}.")
+    elif note := _key_note(store):
+        print(f"Personal data sealed{note}.")
     print(f"Demo data written to {store.describe()}. Logins (password {logins[0].password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.branch_code:<8} {', '.join(login.roles)}")
@@ -461,8 +493,15 @@ def _master_key(args, store) -> bytes:
     if args.key_parts:
         return custody.combine(getpass.getpass("custodian A, key part: "), getpass.getpass("custodian B, key part: "))
     if args.keyring:
-        return custody.from_keyring(store.describe())
+        return custody.from_keyring(store.describe() if store is not None else "")
     path = args.key_file or os.environ.get("VIPDESK_MASTER_KEY_FILE")
+    if not path and store is not None and store.keys is not None:     # found in this PC's custody
+        from app.crypto import vault
+
+        check = vault.master_check_of(store)
+        found = custody.find_master(check) if check is not None else None
+        if found is not None:
+            return found
     if not path:
         raise custody.CustodyError(QT_TRANSLATE_NOOP(
             "errors", "no master key: give --key-file, --key-parts or --keyring (or set VIPDESK_MASTER_KEY_FILE)"))
@@ -507,7 +546,12 @@ def cmd_keys_rotate(args) -> int:
     except BaseException:
         args.new_key_file.unlink()        # nothing was re-wrapped: the new key wraps nothing
         raise
-    print(f"{count} data keys re-wrapped under the master key in {args.new_key_file}; "
+    from app.crypto.keys import master_check
+
+    kept = ""
+    if custody.default_key_file(master_check(old)).exists():     # this PC's custody follows the rotation
+        kept = f" and in {custody.keep_in_default_file(new, master_check(new))}"
+    print(f"{count} data keys re-wrapped under the master key in {args.new_key_file}{kept}; "
           "escrow it (keys split), then destroy the old key file and its escrowed parts")
     return 0
 
@@ -525,18 +569,11 @@ def cmd_keys_split(args) -> int:
 
 
 def cmd_pii_encrypt(args) -> int:
-    from app.crypto import vault
-    from app.crypto.sealing import encrypt_store
     from app.opening import open_store
+    from db.migrate import head_revision
 
-    store = open_store(_store_url(args))
-    ring = vault.open_ring(store, _master_key(args, store))
-
-    def progress(p):
-        print(f"{p.kind}: {p.done:,} of {p.total:,} sealed", file=sys.stderr, flush=True)
-
-    done = encrypt_store(store, _batch_actor("pii"), ring, progress=progress)
-    print(f"{store.describe()}: {done['customer']:,} customers and {done['vip_card']:,} cards sealed in this run")
+    store = open_store(_store_url(args), migrate=True, master=_master_key(args, None), progress=_progress)
+    print(f"{store.describe()}: personal data sealed, the clear columns dropped; schema at revision {head_revision()}")
     return 0
 
 

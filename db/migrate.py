@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
 from db.errors import SchemaMismatch
 
@@ -49,6 +49,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if current is not None and current not in _known_revisions():
         raise SchemaMismatch(_newer(current, head_revision()), current=current, expected=head_revision())
     command.upgrade(_config(engine), revision)
+
+
+def revision_before(revision: str) -> str:
+    """The revision that ``revision`` upgrades from."""
+    parent = ScriptDirectory.from_config(_config()).get_revision(revision).down_revision
+    assert isinstance(parent, str)
+    return parent
+
+
+def has_column(engine: Engine, table: str, column: str) -> bool:
+    """Does the store's ``table`` have ``column`` (a store from before a migration that drops it)?"""
+    inspector = inspect(engine)
+    return inspector.has_table(table) and column in {c["name"] for c in inspector.get_columns(table)}
 
 
 def check_current(engine: Engine) -> None:

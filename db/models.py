@@ -188,23 +188,22 @@ class CustomerTier(Base):
 class Customer(Base):
     """A real-name customer of a branch (the archive of docs/domain.md).
 
-    ``id_rev`` and ``phone_rev`` hold the digits reversed, so "the last 4+ digits" is an
-    indexed prefix search; ``name_pinyin`` and ``name_initials`` serve 张三 ← zhangsan / zs.
+    ``name_pinyin`` and ``name_initials`` serve 张三 ← zhangsan / zs.
 
-    ``id_number_index`` and ``phone_index`` are the keyed blind indexes of the ID number and
-    phone (app.crypto), ``CustomerTail`` those of their tails; the values themselves are sealed
-    in ``SealedValue``.
+    The ID number and phone are never stored in clear (migration 0042): they are sealed in
+    ``SealedValue``; ``id_number_index`` and ``phone_index`` are the keyed blind indexes of the
+    whole values (app.crypto), ``CustomerTail`` those of their tails; ``id_masked`` and
+    ``phone_masked`` are the masked forms lists show (``110***********1234``), so that a list
+    needs no key. The indexes are written in the transaction that inserts the row (the sealed
+    value is bound to the row's id, known only once it is inserted).
     """
 
     __tablename__ = "customer"
     __table_args__ = (
-        UniqueConstraint("id_type", "id_number"),
         Index("uq_customer_id_number_index", "id_number_index", "id_type", unique=True),  # the lookup leads
         Index("ix_customer_name", "name", postgresql_ops={"name": "text_pattern_ops"}),
         Index("ix_customer_name_pinyin", "name_pinyin", postgresql_ops={"name_pinyin": "text_pattern_ops"}),
         Index("ix_customer_name_initials", "name_initials", postgresql_ops={"name_initials": "text_pattern_ops"}),
-        Index("ix_customer_id_rev", "id_rev", postgresql_ops={"id_rev": "text_pattern_ops"}),
-        Index("ix_customer_phone_rev", "phone_rev", postgresql_ops={"phone_rev": "text_pattern_ops"}),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -214,12 +213,10 @@ class Customer(Base):
     name_initials: Mapped[str] = mapped_column(String(60))
     gender: Mapped[str] = mapped_column(String(8))
     id_type: Mapped[str] = mapped_column(String(24))
-    id_number: Mapped[str] = mapped_column(String(32))
-    id_rev: Mapped[str] = mapped_column(String(32))
+    id_masked: Mapped[str] = mapped_column(String(32))
     birthday: Mapped[date | None] = mapped_column(Date)
-    phone: Mapped[str] = mapped_column(String(24), default="")
-    phone_rev: Mapped[str] = mapped_column(String(24), default="")
-    id_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))
+    phone_masked: Mapped[str] = mapped_column(String(24), default="")      # "" when there is none
+    id_number_index: Mapped[bytes] = mapped_column(LargeBinary(16))
     phone_index: Mapped[bytes | None] = mapped_column(LargeBinary(16), index=True)
     email: Mapped[str] = mapped_column(String(254), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
@@ -255,6 +252,7 @@ class CustomerTail(Base):
 
     digest: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True, index=True)
+    field: Mapped[str] = mapped_column(String(16), default="")   # id_number or phone (migration 0042)
 
 
 class SealedValue(Base):
@@ -793,8 +791,8 @@ class VipCard(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     card_type: Mapped[str] = mapped_column(String(16))
-    card_number: Mapped[str] = mapped_column(String(19), unique=True)
-    card_number_index: Mapped[bytes | None] = mapped_column(LargeBinary(16))   # blind index (app.crypto)
+    card_masked: Mapped[str] = mapped_column(String(19))     # first 6 and last 4 shown (migration 0042)
+    card_number_index: Mapped[bytes] = mapped_column(LargeBinary(16))   # blind index (app.crypto)
     blank_card_id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), ForeignKey("blank_card.id"), unique=True)
     serial: Mapped[str] = mapped_column(String(24))

@@ -148,6 +148,24 @@ def _sqlite_snapshot(engine) -> None:
     engine.dispose()
 
 
+# Every store has its data keys from its creation (app.opening.attach_keys); the tests' stores
+# are all wrapped by this one fixed master key, which a store carries as its key ring.
+TEST_MASTER_KEY = bytes(range(32))
+
+
+def keyed(engine, master: bytes = TEST_MASTER_KEY, **options) -> Store:
+    """A store on ``engine`` (``options`` as for :class:`Store`) given data keys under the test
+    master key if it has none, carrying its ring."""
+    from app.crypto import vault
+
+    store = Store(engine, **options)
+    if vault.master_check_of(store) is None:
+        vault.give_keys(store, Actor.batch("test"), master)
+    else:
+        store.keys = vault.open_ring(store, master)
+    return store
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     """An empty SQLite store migrated to head once per run; each test gets a copy of the file
@@ -157,6 +175,7 @@ def sqlite_template(tmp_path_factory):
     def build(path) -> None:
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
+        keyed(engine)
         _sqlite_snapshot(engine)
 
     return built_once(tmp_path_factory, "store.sqlite3", build)
@@ -165,7 +184,7 @@ def sqlite_template(tmp_path_factory):
 def _sqlite_copy(template, tmp_path, name: str) -> Store:
     path = tmp_path / name
     shutil.copyfile(template, path)
-    return Store(make_engine(f"sqlite:///{path}"))
+    return keyed(make_engine(f"sqlite:///{path}"))
 
 
 @pytest.fixture
@@ -179,7 +198,7 @@ def sqlite_store(tmp_path, sqlite_template) -> Store:
 def pg_store(pg_database_url) -> Store:
     _empty_pg(pg_database_url)
     engine = make_engine(pg_database_url)
-    yield Store(engine)
+    yield keyed(engine)
     engine.dispose()
 
 
@@ -198,7 +217,7 @@ def sqlite_demo_template(tmp_path_factory):
     def build(path) -> None:
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
-        build_demo(Store(engine))
+        build_demo(keyed(engine))
         _sqlite_snapshot(engine)
 
     return built_once(tmp_path_factory, "demo.sqlite3", build)
@@ -219,7 +238,7 @@ def pg_demo_snapshot(pg_database_url):
 
     _empty_pg(pg_database_url)
     engine = make_engine(pg_database_url)
-    build_demo(Store(engine))
+    build_demo(keyed(engine))
     engine.dispose()
     return take_snapshot(pg_database_url)
 
@@ -251,7 +270,7 @@ def pg_demo_store(pg_demo_snapshot, pg_database_url) -> Store:
 
     restore_snapshot(pg_database_url, pg_demo_snapshot)
     engine = make_engine(pg_database_url)
-    yield Store(engine)
+    yield keyed(engine)
     engine.dispose()
 
 
@@ -264,3 +283,22 @@ def demo_store(request) -> Store:
 @pytest.fixture
 def batch() -> Actor:
     return Actor.batch("test")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _key_folder(tmp_path_factory):
+    """Master key files the code under test makes go to a folder of the run, never the user's;
+    the test master key is kept there as this PC's."""
+    from app.crypto import custody
+    from app.crypto.keys import master_check
+
+    folder = tmp_path_factory.mktemp("keys")
+    old = os.environ.get("VIPDESK_KEY_DIR")
+    os.environ["VIPDESK_KEY_DIR"] = str(folder)
+    # this "PC" keeps the test master key, so a store opened by URL (the GUI, the CLI) finds it
+    custody.keep_in_default_file(TEST_MASTER_KEY, master_check(TEST_MASTER_KEY))
+    yield folder
+    if old is None:
+        os.environ.pop("VIPDESK_KEY_DIR", None)
+    else:
+        os.environ["VIPDESK_KEY_DIR"] = old

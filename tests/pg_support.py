@@ -427,13 +427,13 @@ def drop_database(server_url: str, database: str) -> None:
 def demo_store_at(url: str):
     """A store at ``url`` migrated and filled with the demo (its engine disposed afterwards)."""
     from app.demo import build_demo
-    from app.store import Store
     from db.engine import make_engine
     from db.migrate import upgrade
+    from tests.conftest import keyed
 
     engine = make_engine(url)
     upgrade(engine)
-    store = Store(engine)
+    store = keyed(engine)
     build_demo(store)
     try:
         yield store

@@ -81,7 +81,8 @@ def _tier_customers(store) -> None:
 
     from sqlalchemy import func, insert, select
 
-    from app.customers.rules import search_keys
+    from app.crypto.sealing import customer_indexes
+    from app.customers.rules import mask_id, mask_phone, search_keys
     from app.demo.aum import add_demo_tiers
     from db.models import Branch, Customer
 
@@ -98,8 +99,9 @@ def _tier_customers(store) -> None:
         pinyin, initials = search_keys(name)
         phone = f"13{rnd.randrange(10**9):09d}"
         rows.append(dict(cif_no=f"6100{i:08d}", name=name, name_pinyin=pinyin, name_initials=initials,
-                         gender="female", id_type="other", id_number=f"DEMO{i:06d}", id_rev=f"{i:06d}OMED",
-                         phone=phone, phone_rev=phone[::-1], branch_id=branches[i % len(branches)],
+                         gender="female", id_type="other", id_masked=mask_id(f"DEMO{i:06d}"),
+                         phone_masked=mask_phone(phone), **customer_indexes(store.keys, f"DEMO{i:06d}", phone),
+                         branch_id=branches[i % len(branches)],
                          active=True, created_at=now, updated_at=now, version=1))
     with store.engine.begin() as conn:
         conn.execute(insert(Customer), rows)
@@ -297,7 +299,8 @@ def _pc_settings(app, store, language, out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="vipdesk-pc-") as folder:
         path = Path(folder) / "vipdesk.ini"
         write_file(path, PcSettings(pc_name="大堂 PC 1", a4_printer="Lobby-A4", slip_printer_kind="escpos_network",
-                                    slip_printer="192.168.1.60:9100", paper_width="80"))
+                                    slip_printer="192.168.1.60:9100", paper_width="80",
+                                    master_key_file="D:\\VIPDesk\\keys\\branch.key"))
         before = os.environ.get("VIPDESK_SETTINGS")
         os.environ["VIPDESK_SETTINGS"] = str(path)
         try:
@@ -324,16 +327,19 @@ def _swipe(app, store, language, out: Path) -> None:
 
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
-    from db.models import Customer, VipCard
+    from db.models import Customer, SealedValue, VipCard
     from ui.dialogs import Dialogs
     from ui.shell.window import MainWindow
 
     actor = sign_in(store, "lobby", DEMO_PASSWORD).actor
     with store.read() as session:
-        number = session.scalar(select(VipCard.card_number).join(Customer, Customer.id == VipCard.customer_id)
-                                .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
-                                       Customer.tier != "ordinary", VipCard.status == "active")
-                                .order_by(VipCard.id.desc()))
+        card_id = session.scalar(select(VipCard.id).join(Customer, Customer.id == VipCard.customer_id)
+                                 .where(Customer.branch_id == actor.branch_id, Customer.active.is_(True),
+                                        Customer.tier != "ordinary", VipCard.status == "active")
+                                 .order_by(VipCard.id.desc()))
+        sealed = session.scalar(select(SealedValue.sealed).where(
+            SealedValue.entity == "vip_card", SealedValue.entity_id == card_id, SealedValue.field == "card_number"))
+    number = store.keys.open("vip_card", "card_number", card_id, bytes(sealed))
     lobby = MainWindow(sign_in(store, "lobby", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
     lobby.show()
     page = lobby.open_page("lobby")
@@ -605,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.auth.signin import sign_in
+    from app.crypto import custody
     from app.demo import DEMO_PASSWORD, build_demo
     from app.opening import open_store
     from ui.dialogs import Dialogs
@@ -621,7 +628,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="vipdesk-shots-") as folder:
-        store = open_store(f"sqlite:///{Path(folder) / 'demo.sqlite3'}", migrate=True)
+        store = open_store(f"sqlite:///{Path(folder) / 'demo.sqlite3'}", migrate=True,
+                           master=custody.new_master_key())   # the demo's key lives in this process only
         logins = build_demo(store)
         _activity(store)
 

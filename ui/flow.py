@@ -60,6 +60,8 @@ class DeskFlow(QObject):
         self.opened = opened
         self.login.set_store(opened.store, demo_logins=opened.demo_logins,
                              needs_first_administrator=opened.needs_first_administrator)
+        if opened.key_problem:     # the store opens for sign-in; personal data says why it cannot show
+            self.login.show_message(opened.key_problem)
         if opened.needs_first_administrator:
             self.ask_first_administrator()
 

@@ -26,6 +26,7 @@ class Opened:
     demo_logins: list = field(default_factory=list)
     needs_first_administrator: bool = False
     temp_dir: str | None = None
+    key_problem: str = ""      # why personal data is unavailable on this PC (translated), or ""
 
     def close(self) -> None:
         """Release the store; a demo store's folder is removed."""
@@ -72,18 +73,16 @@ def open_for_gui(store_url: str | None, demo: bool) -> Opened:
 
 def _open_demo() -> Opened:
     from app.auth.setup import needs_first_administrator
-    from app.actor import Actor
     from app.crypto import custody
-    from app.crypto.sealing import seal_store
     from app.demo import build_demo
     from app.opening import open_store
 
     temp_dir = tempfile.mkdtemp(prefix="vipdesk-demo-")
     try:
-        store = open_store(f"sqlite:///{Path(temp_dir) / 'demo.sqlite3'}", migrate=True)
-        logins = build_demo(store)
         # sealed as a bank's store is; the demo's master key lives in this process only
-        seal_store(store, Actor.batch("demo"), custody.new_master_key())
+        store = open_store(f"sqlite:///{Path(temp_dir) / 'demo.sqlite3'}", migrate=True,
+                           master=custody.new_master_key())
+        logins = build_demo(store)
         return Opened(store, logins, needs_first_administrator(store), temp_dir)
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)
@@ -93,14 +92,22 @@ def _open_demo() -> Opened:
 def _open(url: str) -> Opened:
     from app.auth.setup import needs_first_administrator
     from app.errors import StoreUnavailable
+    from app.crypto.keys import KeyUnavailable
     from app.opening import is_empty_store, open_store
     from db.errors import SchemaMismatch, StoreError
+    from ui.messages import error_text
 
     shown = _safe_url(url)
     try:
         fresh = _is_sqlite(url) and (_sqlite_missing(url) or is_empty_store(url))
-        store = open_store(url, migrate=fresh)
-        return Opened(store, [], needs_first_administrator(store))
+        master, problem = _master_of_this_pc()
+        try:
+            store = open_store(url, migrate=fresh, master=master)
+        except KeyUnavailable as exc:    # a key that does not open this store: sign-in still works
+            store, problem = open_store(url), error_text(exc)
+        if store.keys is None and not problem:
+            problem = QCoreApplication.translate(CONTEXT, NO_KEY)
+        return Opened(store, [], needs_first_administrator(store), key_problem=problem)
     except StoreUnavailable as exc:
         cause = exc.__cause__
         where = exc.params.get("where") or shown
@@ -122,6 +129,31 @@ def _open(url: str) -> Opened:
         if isinstance(exc, DBAPIError):
             raise StartupProblem(NO_ANSWER, details=str(exc.orig), where=shown) from exc
         raise
+
+
+NO_KEY = QT_TRANSLATE_NOOP(
+    "Startup", "This PC has not the store's master key: ID numbers, phones and card numbers cannot be "
+               "searched, revealed or written here. An administrator sets the master key file under This PC.")
+
+
+def _master_of_this_pc() -> tuple[bytes | None, str]:
+    """The master key from the file This PC's settings name (or $VIPDESK_MASTER_KEY_FILE), and
+    why it could not be read. With none named, the store's key is looked for where this user
+    keeps master keys (app.crypto.custody.find_master)."""
+    from pathlib import Path
+
+    from app.crypto import custody
+    from app.pcsettings.file import load_settings
+
+    path = load_settings().master_key_file
+    if not path:
+        return None, ""
+    try:
+        return custody.read_key_file(Path(path)), ""
+    except custody.CustodyError as exc:
+        from ui.messages import error_text
+
+        return None, error_text(exc)
 
 
 def _is_sqlite(url: str) -> bool:

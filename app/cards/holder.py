@@ -18,6 +18,7 @@ from app.cards.policy import read_swipe
 from app.cards.rules import LOST
 from app.swipe import CARD_NUMBER, PAN_LENGTHS
 from app.customers.records import mask_policy
+from app.crypto.sealing import CARD_NUMBER as CARD, ring_of
 from app.customers.rules import mask_card
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.text import compact
@@ -49,7 +50,7 @@ def holder_of_card(store, actor, raw: str) -> CardHolder:
         found = session.execute(
             select(VipCard.status, Customer, Branch.path)
             .join(Customer, Customer.id == VipCard.customer_id).join(Branch, Branch.id == Customer.branch_id)
-            .where(VipCard.card_number == number)).first()
+            .where(VipCard.card_number_index == ring_of(store).index(CARD, number))).first()
         if found is None or not actor.sees(found.path):
             raise NotFound(QT_TRANSLATE_NOOP(
                 "errors", "no customer of your branches holds card {card}: find them by ID number or name"),

@@ -27,7 +27,7 @@ from app.cards.common import application_in_scope, customer_in_scope
 from app.cards.paperwork import record_paperwork
 from app.cards.policy import card_policy_in
 from app.cards.rules import CARD_NUMBER, OLD_CARD, REASON
-from app.crypto.sealing import reseal_card
+from app.crypto.sealing import CARD_NUMBER as CARD, reseal_card, ring_of
 from app.customers.records import mask_policy
 from app.customers.rules import mask_card
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationError
@@ -69,12 +69,13 @@ def check_number(store, actor, application_id: int, card_number: str) -> rules.C
     with store.read() as session:
         application = application_in_scope(session, actor, application_id)
         check = rules.check_card_number(card_number, application.card_type, card_policy_in(session))
-        _refuse_number_in_use(session, check.number)
+        _refuse_number_in_use(session, ring_of(store).index(CARD, check.number))
         return check
 
 
-def _refuse_number_in_use(session, number: str) -> None:
-    if session.scalar(select(VipCard.id).where(VipCard.card_number == number)) is not None:
+def _refuse_number_in_use(session, index: bytes) -> None:
+    """A card number is never reused: looked up by its blind index (the number is sealed)."""
+    if session.scalar(select(VipCard.id).where(VipCard.card_number_index == index)) is not None:
         raise ValidationError(NUMBER_IN_USE, field=CARD_NUMBER)
 
 
@@ -105,7 +106,9 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
         customer = customer_in_scope(session, actor, application.customer_id)
         policy = card_policy_in(session)
         check = rules.check_card_number(card_number, application.card_type, policy)
-        _refuse_number_in_use(session, check.number)
+        ring = ring_of(store)
+        index = ring.index(CARD, check.number)
+        _refuse_number_in_use(session, index)
         answer = old_card_answer(old_card) if application.kind in rules.REPLACING_KINDS else None
         try:
             change_status(session, application, None, status=rules.FULFILLED)
@@ -117,17 +120,17 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
         today = uow.today
         card = VipCard(
             customer_id=customer.id, branch_id=application.branch_id, card_type=application.card_type,
-            card_number=check.number, blank_card_id=blank_id, serial=serial.strip().upper(),
+            card_masked=mask_card(check.number), card_number_index=index, blank_card_id=blank_id, serial=serial.strip().upper(),
             application_id=application.id, replaces_id=old.id if old is not None else None,
             status=rules.ACTIVE, issued_on=today, expires_on=rules.expiry_for(today, policy),
             issued_by=actor.account_id, issued_by_name=actor.username, issued_at=uow.now,
             ended_by_name="", ended_reason="", agreement_witness="", agreement_marked_by="")
         _insert_card(session, card)
-        reseal_card(session, store.keys, card.id, card.card_number)
+        reseal_card(session, ring, card.id, check.number)
         session.execute(update(CardApplication).where(CardApplication.id == application.id)
                         .values(card_id=card.id).execution_options(synchronize_session=False))
         paperwork = record_paperwork(uow, card, rules.paperwork_on_issue(application.kind), new_card=True)
-        masked = mask_card(card.card_number, mask_policy(session))
+        masked = mask_card(card.card_masked, mask_policy(session))
         uow.audit("card.issue", "vip_card", card.id, branch_id=card.branch_id, after={
             "customer_id": customer.id, "application_id": application.id, "kind": application.kind,
             "card_type": card.card_type, "card_number": masked, "serial": card.serial,
@@ -181,7 +184,7 @@ def _insert_card(session, card: VipCard) -> None:
         session.flush()
     except IntegrityError as exc:
         message = str(exc.orig)
-        if "card_number" in message:
+        if "card_number" in message:        # its blind index's unique index
             raise ValidationError(NUMBER_IN_USE, field=CARD_NUMBER) from None
         if "replaces_id" in message:
             raise ConflictError(ISSUED_ELSEWHERE) from None

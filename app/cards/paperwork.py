@@ -194,7 +194,7 @@ def paperwork_due(store, actor, *, branch_id: int | None = None, card_id: int | 
     with store.read() as session:
         path = _branch_path(session, actor, branch_id)
         policy = mask_policy(session)
-        query = (select(CardPaperwork, Branch.code, Customer.name, VipCard.card_type, VipCard.card_number)
+        query = (select(CardPaperwork, Branch.code, Customer.name, VipCard.card_type, VipCard.card_masked)
                  .join(VipCard, VipCard.id == CardPaperwork.card_id)
                  .join(Customer, Customer.id == VipCard.customer_id)
                  .join(Branch, Branch.id == CardPaperwork.branch_id)
@@ -310,7 +310,7 @@ def letters_data_in(session: Session, actor, card_ids: Sequence[int], today: dat
         part = ids[start:start + 900]
         rows = session.execute(
             select(VipCard, Customer, Branch, StaffAccount.display_name, CardApplication.kind,
-                   replaced.card_number)
+                   replaced.card_masked)
             .join(Customer, Customer.id == VipCard.customer_id)
             .join(Branch, Branch.id == VipCard.branch_id)
             .join(CardApplication, CardApplication.id == VipCard.application_id)
@@ -320,7 +320,7 @@ def letters_data_in(session: Session, actor, card_ids: Sequence[int], today: dat
         for card, customer, branch, manager, kind, old_number in rows:
             found[card.id] = LetterData(
                 card.id, customer.id, customer.name, customer.cif_no, customer.id_type,
-                mask_id(customer.id_number, policy), card.card_type, mask_card(card.card_number, policy),
+                mask_id(customer.id_masked, policy), card.card_type, mask_card(card.card_masked, policy),
                 card.serial, customer.tier, labels.get(customer.tier, customer.tier), card.issued_on,
                 card.expires_on, card.status, kind, mask_card(old_number, policy) if old_number else "",
                 branch.code, branch.name, branch.address, branch.phone, manager or "", card.issued_by_name,
@@ -392,7 +392,7 @@ def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int =
     with store.read() as session:
         policy = mask_policy(session)
         rows = session.execute(
-            select(VipCard.id, VipCard.customer_id, Customer.name, VipCard.card_type, VipCard.card_number,
+            select(VipCard.id, VipCard.customer_id, Customer.name, VipCard.card_type, VipCard.card_masked,
                    VipCard.issued_on, func.coalesce(StaffAccount.display_name, VipCard.issued_by_name), Branch.code)
             .join(Customer, Customer.id == VipCard.customer_id)
             .outerjoin(StaffAccount, StaffAccount.id == VipCard.issued_by)

@@ -86,7 +86,7 @@ def _query():
 def _rows(session: Session, query, today: date) -> list[CardRow]:
     """Card rows; ``issued_by_name``: the issuing clerk's name (the card keeps their user name)."""
     policy = mask_policy(session)
-    return [CardRow(c.id, c.customer_id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
+    return [CardRow(c.id, c.customer_id, cif, name, code, c.card_type, mask_card(c.card_masked, policy), c.serial,
                     c.status, c.issued_on, c.expires_on, c.replaces_id, successor, issuer or c.issued_by_name,
                     c.ended_at, c.ended_reason, c.returned, c.agreement_signed_on, c.agreement_witness,
                     rules.days_left(c.expires_on, today), c.version)
@@ -183,7 +183,7 @@ def _export_rows(store, actor) -> Iterator[list]:
                  .join(Branch, Branch.id == VipCard.branch_id)
                  .where(Branch.path.startswith(actor.branch_path)).order_by(VipCard.id))
         for c, cif, name, code in session.execute(query.execution_options(yield_per=2000)):
-            yield [c.id, cif, name, code, c.card_type, mask_card(c.card_number, policy), c.serial,
+            yield [c.id, cif, name, code, c.card_type, mask_card(c.card_masked, policy), c.serial,
                    c.status, c.issued_on.isoformat(), c.expires_on.isoformat(),
                    c.replaces_id or "", c.agreement_signed_on.isoformat() if c.agreement_signed_on else "",
                    c.issued_by_name]

@@ -218,11 +218,11 @@ def unkept_customers(store, actor, *, after_id: int | None = None, limit: int = 
         keeper_alias = StaffAccount
         query = (select(Customer.id, Customer.cif_no, Customer.name, Customer.tier, Branch.code,
                         Customer.relationship_manager_id, keeper_alias.display_name, keeper_alias.disabled,
-                        Customer.phone)
+                        Customer.phone_masked)
                  .join(Branch, Branch.id == Customer.branch_id)
                  .outerjoin(keeper_alias, keeper_alias.id == Customer.relationship_manager_id)
                  .where(Customer.active.is_(True), Customer.branch_id.in_(scope),
-                        or_(Customer.relationship_manager_id.is_(None), Customer.phone == "",
+                        or_(Customer.relationship_manager_id.is_(None), Customer.phone_masked == "",
                             keeper_alias.disabled.is_(True))))
         if vip_only:
             query = query.where(Customer.tier != "ordinary")
@@ -236,10 +236,10 @@ def unkept_customers(store, actor, *, after_id: int | None = None, limit: int = 
             reasons.append(NO_MANAGER)
         elif r.disabled:
             reasons.append(MANAGER_DISABLED)
-        if not r.phone:
+        if not r.phone_masked:
             reasons.append(NO_PHONE)
         found.append(UnkeptRow(r.id, r.cif_no, r.name, r.tier, r.code, r.display_name or "",
-                               mask_phone(r.phone, masks) if r.phone else "", tuple(reasons)))
+                               mask_phone(r.phone_masked, masks) if r.phone_masked else "", tuple(reasons)))
     return found
 
 
@@ -252,6 +252,6 @@ def unkept_count(store, actor) -> int:
             select(func.count()).select_from(Customer)
             .outerjoin(StaffAccount, StaffAccount.id == Customer.relationship_manager_id)
             .where(Customer.active.is_(True), Customer.branch_id.in_(scope),
-                   or_(Customer.relationship_manager_id.is_(None), Customer.phone == "",
+                   or_(Customer.relationship_manager_id.is_(None), Customer.phone_masked == "",
                        StaffAccount.disabled.is_(True)))) or 0
 

@@ -83,7 +83,7 @@ def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
                 raise
             return Worklist(staff_id, actor.display_name, today, [], 0)  # holds no customers
         customers = session.execute(
-            select(Customer.id, Customer.name, Customer.tier, Customer.phone, Customer.birthday,
+            select(Customer.id, Customer.name, Customer.tier, Customer.phone_masked, Customer.birthday,
                    Customer.important_dates, Customer.tier_since, Customer.created_at,
                    Customer.last_contact_at.label("last"))
             .where(Customer.relationship_manager_id == staff_id, Customer.active.is_(True))).all()
@@ -91,7 +91,7 @@ def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
         info = {}
         for c in customers:
             last_day = local_today(c.last, policy) if c.last else None
-            phone = mask_phone(c.phone, masks) if c.phone else ""
+            phone = mask_phone(c.phone_masked, masks) if c.phone_masked else ""
             info[c.id] = (c.name, c.tier, phone, last_day)
             interval = policy.interval(c.tier)
             if interval:
@@ -116,7 +116,7 @@ def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
             items.append(WorkItem(FOLLOW_UP, f.customer_id, name, tier, phone, f.follow_up_on,
                                   days_overdue(f.follow_up_on, today), f.needs or f.content, last_day, f.id, f.version))
         complaints = session.execute(
-            select(Complaint, Customer.name, Customer.tier, Customer.phone)
+            select(Complaint, Customer.name, Customer.tier, Customer.phone_masked)
             .join(Customer, Customer.id == Complaint.customer_id)
             .where(Complaint.assigned_to == staff_id, Complaint.state.in_(OPEN_STATES))).all()
         for complaint, name, tier, phone in complaints:

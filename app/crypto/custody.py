@@ -118,3 +118,53 @@ def to_keyring(store_name: str, key: bytes) -> None:
     import keyring
 
     keyring.set_password(KEYRING_SERVICE, store_name, encode(key))
+
+
+# ---------------------------------------------------------------------- the default custody
+
+KEY_DIR_VARIABLE = "VIPDESK_KEY_DIR"
+KEY_FILE_VARIABLE = "VIPDESK_MASTER_KEY_FILE"
+
+
+def key_dir() -> Path:
+    """Where this PC user's master key files live by default: the user's configuration folder
+    (``platformdirs``), outside every store and its backups; ``$VIPDESK_KEY_DIR`` over it."""
+    import platformdirs
+
+    return Path(os.environ.get(KEY_DIR_VARIABLE) or platformdirs.user_config_path("vipdesk") / "keys")
+
+
+def default_key_file(check: bytes) -> Path:
+    """The default file of the master key whose fingerprint is ``check`` (keys.master_check):
+    named by the fingerprint, so a store moved or copied still finds its key, and a rotation's
+    new key gets a file of its own."""
+    return key_dir() / f"{check.hex()}.key"
+
+
+def keep_in_default_file(key: bytes, check: bytes) -> Path:
+    """Write a new master key to its default file (mode 0600, folder 0700) and say where."""
+    folder = key_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = default_key_file(check)
+    write_key_file(path, key)
+    return path
+
+
+def find_master(check: bytes) -> bytes | None:
+    """The master key with fingerprint ``check`` from this PC's custody, or None: the key file
+    named by ``$VIPDESK_MASTER_KEY_FILE``, the default key file, the user's OS keyring."""
+    from app.crypto.keys import master_check
+
+    candidates = [Path(p) for p in (os.environ.get(KEY_FILE_VARIABLE), default_key_file(check)) if p]
+    for path in candidates:
+        if path.exists():
+            key = read_key_file(path)
+            if master_check(key) == check:
+                return key
+    try:
+        import keyring
+
+        text = keyring.get_password(KEYRING_SERVICE, check.hex())
+    except Exception:  # no usable keyring backend on this PC: the other custodies remain
+        text = None
+    return decode(text) if text else None

@@ -1,15 +1,17 @@
 """Sealing personal values: on the way in, and a whole store in place (``python main.py pii encrypt``).
 
-Services that write an ID number, phone or card number call :func:`reseal_customers` /
-:func:`reseal_card` in the same transaction: with the store's key ring they seal the values and
-write their blind indexes; a store opened without the master key marks the rows unsealed
-instead (no blind index, no tail), so no search finds a customer by an old number and the next
-``pii encrypt`` seals them.
+The store keeps no ID number, phone or card number in clear (migration 0042). Services that
+write one take the store's key ring (:func:`ring_of`: refused with a clear message on a PC
+that has not been given the master key), set the blind indexes on the row they insert or
+update and call :func:`reseal_customers` / :func:`reseal_card` in the same transaction, which
+seal the values bound to the row's id and write the tails' indexes.
 
-Customers and VIP cards that have no blind index yet are sealed batch by batch, each batch one
-transaction (its sealed values, blind indexes and tails together), in id order; a run that is
-stopped leaves whole batches done and the next run carries on where it stopped. Progress is
-reported after each batch.
+A store from before migration 0042 (clear columns still there) is sealed in place by
+:func:`encrypt_store`: customers and VIP cards that have no blind index yet, batch by batch,
+each batch one transaction (its sealed values, blind indexes and tails together), in id order;
+a run that is stopped leaves whole batches done and the next run carries on where it stopped.
+Progress is reported after each batch. It reads the clear columns by name (they are not in
+the models any more), so it runs only on such a store, before the upgrade to 0042.
 """
 
 from __future__ import annotations
@@ -21,14 +23,30 @@ from dataclasses import dataclass
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 
-from app.crypto import cipher, vault
-from app.crypto.keys import KeyRing
+from app.crypto.keys import KeyRing, KeyUnavailable
+from app.errors import QT_TRANSLATE_NOOP
 from db.models import Customer, CustomerTail, SealedValue, VipCard
 
 ID_NUMBER = "id_number"
 PHONE = "phone"
 CARD_NUMBER = "card_number"
 BATCH = 2000
+NO_RING = QT_TRANSLATE_NOOP(
+    "errors", "ID numbers, phones and card numbers are unavailable on this PC: it has not been given the "
+              "store's master key (This PC settings, or --key-file)")
+
+
+def ring_of(store) -> KeyRing:
+    """The store's key ring, or :class:`KeyUnavailable` saying that this PC lacks the master key."""
+    if store.keys is None:
+        raise KeyUnavailable(NO_RING)
+    return store.keys
+
+
+def customer_indexes(ring: KeyRing, id_number: str, phone: str) -> dict:
+    """The blind-index columns of a customer row for its ID number and (optional) phone."""
+    return {"id_number_index": ring.index(ID_NUMBER, id_number),
+            "phone_index": ring.index(PHONE, phone) if phone else None}
 
 
 def _table(model) -> Table:
@@ -41,22 +59,25 @@ class SealedCustomer:
     """What the store keeps of one customer's ID number and phone once sealed."""
 
     sealed: list[dict]           # sealed_value rows
-    id_number_index: bytes
+    id_number_index: bytes | None
     phone_index: bytes | None
-    tails: list[bytes]
+    tails: list[tuple[str, bytes]]    # (field, digest)
 
 
-def seal_customer(ring: KeyRing, customer_id: int, id_number: str, phone: str) -> SealedCustomer:
-    """The sealed values and blind indexes of one customer's ID number and (optional) phone."""
-    sealed = [{"entity": "customer", "entity_id": customer_id, "field": ID_NUMBER,
-               "sealed": ring.seal("customer", ID_NUMBER, customer_id, id_number)}]
-    tails = ring.tails(ID_NUMBER, id_number)
+def seal_customer(ring: KeyRing, customer_id: int, id_number: str | None, phone: str | None) -> SealedCustomer:
+    """The sealed values, blind indexes and tails of one customer's ID number and (optional)
+    phone; None for a number left as it is."""
+    sealed, tails = [], []
+    if id_number is not None:
+        sealed.append({"entity": "customer", "entity_id": customer_id, "field": ID_NUMBER,
+                       "sealed": ring.seal("customer", ID_NUMBER, customer_id, id_number)})
+        tails += [(ID_NUMBER, d) for d in sorted(set(ring.tails(ID_NUMBER, id_number)))]
     if phone:
         sealed.append({"entity": "customer", "entity_id": customer_id, "field": PHONE,
                        "sealed": ring.seal("customer", PHONE, customer_id, phone)})
-        tails += ring.tails(PHONE, phone)
-    return SealedCustomer(sealed, ring.index(ID_NUMBER, id_number),
-                          ring.index(PHONE, phone) if phone else None, sorted(set(tails)))
+        tails += [(PHONE, d) for d in sorted(set(ring.tails(PHONE, phone)))]
+    return SealedCustomer(sealed, ring.index(ID_NUMBER, id_number) if id_number is not None else None,
+                          ring.index(PHONE, phone) if phone else None, tails)
 
 
 def seal_card(ring: KeyRing, card_id: int, card_number: str) -> tuple[dict, bytes]:
@@ -95,49 +116,43 @@ def _upsert_sealed(session, rows: list[dict]) -> None:
         session.execute(insert(table), new)
 
 
-def reseal_customers(session, keys: KeyRing | None, customers: list[tuple[int, str, str]]) -> None:
-    """Seal and index ``(customer id, ID number, phone)`` just written in clear (see the module
-    text; without ``keys`` the rows are marked unsealed)."""
+def reseal_customers(session, keys: KeyRing, customers: list[tuple[int, str | None, str | None]]) -> None:
+    """Seal ``(customer id, ID number, phone)`` just given to customers: the sealed values and
+    tails of each number given replaced ("" for no phone; None leaves a number as it is). The
+    row's blind-index columns are the caller's (set with the row, before it is flushed)."""
     if not customers:
         return
-    ids = [c[0] for c in customers]
-    table = _table(Customer)
-    session.execute(delete(CustomerTail).where(CustomerTail.customer_id.in_(ids)))
-    if keys is None:
-        session.execute(update(table).where(table.c.id.in_(ids)).values(id_number_index=None, phone_index=None))
-        return
     sealed = {i: seal_customer(keys, i, id_number, phone) for i, id_number, phone in customers}
+    for field, position in ((ID_NUMBER, 1), (PHONE, 2)):
+        ids = [c[0] for c in customers if c[position] is not None]
+        if ids:
+            session.execute(delete(CustomerTail).where(CustomerTail.customer_id.in_(ids),
+                                                       CustomerTail.field.in_((field, ""))))
     _upsert_sealed(session, [v for s in sealed.values() for v in s.sealed])
-    no_phone = [i for i, s in sealed.items() if s.phone_index is None]
+    no_phone = [c[0] for c in customers if c[2] == ""]
     if no_phone:
         session.execute(delete(SealedValue).where(SealedValue.entity == "customer", SealedValue.field == PHONE,
                                                   SealedValue.entity_id.in_(no_phone)))
-    tails = [{"digest": d, "customer_id": i} for i, s in sealed.items() for d in s.tails]
+    tails = [{"digest": d, "customer_id": i, "field": f} for i, s in sealed.items() for f, d in s.tails]
     if tails:
         session.execute(insert(CustomerTail), tails)
-    session.execute(update(table).where(table.c.id == bindparam("cid")),
-                    [{"cid": i, "id_number_index": s.id_number_index, "phone_index": s.phone_index}
-                     for i, s in sealed.items()])
 
 
-def reseal_card(session, keys: KeyRing | None, card_id: int, card_number: str) -> None:
-    """Seal and index a card number just issued (left unsealed for ``pii encrypt`` without keys)."""
-    if keys is None:
-        return
-    row, index = seal_card(keys, card_id, card_number)
+def reseal_card(session, keys: KeyRing, card_id: int, card_number: str) -> None:
+    """Seal a card number just issued, bound to its card (whose blind index the issue set)."""
+    row, _ = seal_card(keys, card_id, card_number)
     _upsert_sealed(session, [row])
-    table = _table(VipCard)
-    session.execute(update(table).where(table.c.id == card_id).values(card_number_index=index))
 
 
 def reveal_sealed(uow, keys: KeyRing, customer_id: int, field: str, audit_after: dict, branch_id: int) -> str | None:
     """One customer's sealed ID number or phone, opened; None when it is not sealed yet.
 
-    On PostgreSQL the sealed value comes from ``vipdesk_reveal``, which checks the permission
-    and the subtree and writes the ``customer.reveal`` event itself; on SQLite from
-    ``sealed_value``, with the event written here."""
+    On PostgreSQL a staff login gets the sealed value from ``vipdesk_reveal``, which checks the
+    permission and the subtree and writes the ``customer.reveal`` event itself; on SQLite, and
+    for a batch job connected as the store's owner (whose events name the acting person, not
+    the login), it comes from ``sealed_value``, with the event written here."""
     session = uow.session
-    if session.bind.dialect.name == "postgresql":
+    if session.bind.dialect.name == "postgresql" and not session.scalar(text("SELECT vipdesk_is_owner()")):
         sealed = session.scalar(text("SELECT vipdesk_reveal('customer', :id, :field)"), {"id": customer_id, "field": field})
     else:
         sealed = session.scalar(select(SealedValue.sealed).where(
@@ -153,15 +168,17 @@ def _replace_sealed(session, entity: str, ids: list[int], rows: list[dict]) -> N
 
 
 def _customer_batch(session, ring: KeyRing, batch: int) -> int:
-    rows = session.execute(select(Customer.id, Customer.id_number, Customer.phone)
-                           .where(Customer.id_number_index.is_(None)).order_by(Customer.id).limit(batch)).all()
+    rows = session.execute(text("SELECT id, id_number, phone FROM customer WHERE id_number_index IS NULL "
+                                "ORDER BY id LIMIT :n"), {"n": batch}).all()
     if not rows:
         return 0
     ids = [r.id for r in rows]
-    sealed = {r.id: seal_customer(ring, r.id, r.id_number, r.phone) for r in rows}
+    sealed = {r.id: seal_customer(ring, r.id, r.id_number, r.phone or "") for r in rows}
     _replace_sealed(session, "customer", ids, [v for s in sealed.values() for v in s.sealed])
     session.execute(delete(CustomerTail).where(CustomerTail.customer_id.in_(ids)))
-    session.execute(insert(CustomerTail), [{"digest": d, "customer_id": i} for i, s in sealed.items() for d in s.tails])
+    # customer_tail has no field column before 0042: its tails are replaced whole afterwards
+    session.execute(text("INSERT INTO customer_tail (digest, customer_id) VALUES (:digest, :customer_id)"),
+                    [{"digest": d, "customer_id": i} for i, s in sealed.items() for _, d in s.tails])
     session.connection().execute(
         update(_table(Customer)).where(_table(Customer).c.id == bindparam("cid")),
         [{"cid": i, "id_number_index": s.id_number_index, "phone_index": s.phone_index} for i, s in sealed.items()])
@@ -169,8 +186,8 @@ def _customer_batch(session, ring: KeyRing, batch: int) -> int:
 
 
 def _card_batch(session, ring: KeyRing, batch: int) -> int:
-    rows = session.execute(select(VipCard.id, VipCard.card_number)
-                           .where(VipCard.card_number_index.is_(None)).order_by(VipCard.id).limit(batch)).all()
+    rows = session.execute(text("SELECT id, card_number FROM vip_card WHERE card_number_index IS NULL "
+                                "ORDER BY id LIMIT :n"), {"n": batch}).all()
     if not rows:
         return 0
     sealed = {r.id: seal_card(ring, r.id, r.card_number) for r in rows}
@@ -201,11 +218,3 @@ def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
             done[kind] += n
             progress(Progress(kind, done[kind], total))
     return done
-
-
-def seal_store(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> dict[str, int]:
-    """Give a store its data keys under ``master``, seal everything in it, and let the store
-    carry its key ring from now on (a new demo or bench store)."""
-    vault.init_keys(store, actor, master, algorithm)
-    store.keys = vault.open_ring(store, master)
-    return encrypt_store(store, actor, store.keys)

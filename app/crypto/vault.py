@@ -50,6 +50,29 @@ def open_ring(store, master: bytes) -> KeyRing:
         return KeyRing(master, _wrapped(session))
 
 
+def master_check_of(store) -> bytes | None:
+    """The fingerprint of the master key that wraps the store's data keys (None: no keys)."""
+    with store.read() as session:
+        check = session.scalar(select(PiiKey.master_check).order_by(PiiKey.id).limit(1))
+    return None if check is None else bytes(check)
+
+
+def give_keys(store, actor, master: bytes | None = None, algorithm: str = cipher.AES_GCM) -> KeyRing:
+    """Give a store without data keys its keys (a new store: ``db upgrade``, ``demo``, the GUI's
+    first start) and carry the ring. Without ``master`` a new master key is made and kept in
+    this user's default key file (custody.keep_in_default_file)."""
+    from app.crypto import custody
+    from app.crypto.keys import master_check
+
+    fresh = master is None
+    master = custody.new_master_key() if master is None else master
+    if fresh:
+        custody.keep_in_default_file(master, master_check(master))
+    init_keys(store, actor, master, algorithm)
+    store.keys = open_ring(store, master)
+    return store.keys
+
+
 def rotate(store, actor, old_master: bytes, new_master: bytes) -> int:
     """Re-wrap every data key under ``new_master`` in one short transaction; sealed values and
     blind indexes are untouched, so clients keep working throughout. Returns how many keys."""

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 
 from app.customers.rules import (
-    COMPOUND_SURNAMES, BIRTHDAY, GENDER, Gender, IdType, check_matches_id, clean_cif, clean_email, clean_id_number,
-    clean_name, clean_phone, clean_postcode, search_keys,
+    COMPOUND_SURNAMES, BIRTHDAY, GENDER, ID_NUMBER, Gender, IdType, check_matches_id, clean_cif, clean_email, clean_id_number,
+    clean_name, clean_phone, clean_postcode, mask_id, mask_phone, search_keys,
 )
 from app.errors import QT_TRANSLATE_NOOP, ValidationError, raise_all
 from app.text import clean_text, normalise
@@ -89,11 +89,6 @@ def parse_gender(raw: str) -> Gender | None:
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be male or female"), field=GENDER)
 
 
-def reversed_digits(text: str) -> str:
-    """The digits (and a check letter X) of ``text``, last first: the key of tail search."""
-    return "".join(ch for ch in text if "0" <= ch <= "9" or ch == "X")[::-1]
-
-
 _HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 
 
@@ -143,17 +138,28 @@ class _Problems(list):
             return None
 
 
-def clean_input(data: CustomerInput, *, today: date) -> dict:
-    """The stored values for ``data`` (columns of ``customer``, without ids and bookkeeping);
-    every bad field is found before anything is refused."""
+def clean_input(data: CustomerInput, *, today: date, kept=None) -> dict:
+    """The stored values for ``data`` (columns of ``customer``, without ids and bookkeeping),
+    plus the clear ``id_number`` and ``phone`` the caller seals and never stores (the masked
+    copies ``id_masked`` and ``phone_masked`` are among the columns); every bad field is found
+    before anything is refused.
+
+    ``kept`` is the stored customer of an edit: an ID number or phone left empty keeps the
+    stored one (the form never holds them in full) and is then left out of the values, its
+    birthday and gender, where the ID number carries them, staying as stored."""
     problems = _Problems()
     cif_no = problems.take(clean_cif, data.cif_no)
     name = problems.take(clean_name, data.name)
     id_type = problems.take(_id_type, data.id_type if isinstance(data.id_type, str) else "")
-    id_number = problems.take(clean_id_number, id_type, data.id_number, today=today) if id_type else None
+    keep_id = kept is not None and not (data.id_number or "").strip()
+    if keep_id and id_type is not None and id_type.value != kept.id_type:
+        problems.append(ValidationError(QT_TRANSLATE_NOOP("errors", "is required when the ID type changes"),
+                                        field=ID_NUMBER))
+    id_number = problems.take(clean_id_number, id_type, data.id_number, today=today) if id_type and not keep_id else None
     gender = problems.take(parse_gender, data.gender)
     birthday = problems.take(parse_birthday, data.birthday, today=today)
-    phone = problems.take(_optional, data.phone, clean_phone)
+    keep_phone = kept is not None and not (data.phone or "").strip()
+    phone = None if keep_phone else problems.take(_optional, data.phone, clean_phone)
     email = problems.take(_optional, data.email, clean_email)
     address = problems.take(_optional, data.address, clean_text, field=ADDRESS, max_length=200)
     postcode = problems.take(_optional, data.postcode, clean_postcode)
@@ -163,7 +169,10 @@ def clean_input(data: CustomerInput, *, today: date) -> dict:
     occupation = problems.take(_optional, data.occupation, clean_text, field=OCCUPATION, max_length=60)
     notes = problems.take(_optional, data.notes, clean_text, field=NOTES, max_length=2000, multiline=True)
     raise_all(problems)
-    if id_type is IdType.RESIDENT_ID:
+    if id_type is IdType.RESIDENT_ID and keep_id:
+        # the stored number carries them and was checked when it was stored
+        birthday, gender = kept.birthday, Gender(kept.gender)
+    elif id_type is IdType.RESIDENT_ID:
         if birthday is not None or gender is not None:
             check_matches_id(id_type, id_number, birthday=birthday, gender=gender, today=today)
         # clean_id_number has checked the number and its date: read them off directly
@@ -172,11 +181,14 @@ def clean_input(data: CustomerInput, *, today: date) -> dict:
     elif gender is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=GENDER)
     pinyin, initials = _keys(name)
-    return dict(
+    values = dict(
         cif_no=cif_no, name=name, name_pinyin=pinyin[:300], name_initials=initials[:60],
-        gender=gender.value, id_type=id_type.value, id_number=id_number,
-        id_rev=reversed_digits(id_number), birthday=birthday, phone=phone,
-        phone_rev=reversed_digits(phone),
+        gender=gender.value, id_type=id_type.value, birthday=birthday,
         email=email, address=address, postcode=postcode, employer=employer, department=department,
         title=title, occupation=occupation, notes=notes,
     )
+    if id_number is not None:
+        values |= {"id_number": id_number, "id_masked": mask_id(id_number)}
+    if phone is not None:
+        values |= {"phone": phone, "phone_masked": mask_phone(phone)}
+    return values

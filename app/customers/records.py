@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -27,7 +27,7 @@ from app.customers.occasions import (
 from app.customers.rules import (
     CIF_NUMBER, DEFAULT_MASK_POLICY, ID_NUMBER, MaskPolicy, mask_id, mask_phone,
 )
-from app.crypto.sealing import reseal_customers, reveal_sealed
+from app.crypto.sealing import customer_indexes, reseal_customers, reveal_sealed, ring_of
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from app.settings import load_stored_policy
 from db.models import AuditEvent, Branch, Customer, StaffAccount, StaffRole
@@ -135,7 +135,7 @@ def forget_scope_cache() -> None:
 def snapshot(values: dict, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> dict:
     """What the audit trail keeps of a record: everything but the search keys, ID and phone masked."""
     kept = {k: v for k, v in values.items()
-            if k not in ("id_rev", "phone_rev", "name_pinyin", "name_initials", "created_at",
+            if k not in ("id_masked", "phone_masked", "id_number_index", "phone_index", "name_pinyin", "name_initials", "created_at",
                          "updated_at", "version", "id")}
     if "id_number" in kept:
         kept["id_number"] = mask_id(kept["id_number"], policy)
@@ -146,8 +146,8 @@ def snapshot(values: dict, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> dict:
     return kept
 
 
-_COLUMNS = ("cif_no", "name", "name_pinyin", "name_initials", "gender", "id_type", "id_number",
-            "id_rev", "birthday", "phone", "phone_rev", "email", "address", "postcode", "employer",
+_COLUMNS = ("cif_no", "name", "name_pinyin", "name_initials", "gender", "id_type", "id_masked",
+            "birthday", "phone_masked", "email", "address", "postcode", "employer",
             "department", "title", "occupation", "notes", "important_dates", "relatives", "branch_id",
             "relationship_manager_id", "tier", "active")
 
@@ -180,8 +180,8 @@ def _detail(session, actor, customer: Customer, policy: MaskPolicy) -> CustomerD
     return CustomerDetail(
         id=customer.id, cif_no=customer.cif_no, name=customer.name, name_pinyin=customer.name_pinyin,
         gender=customer.gender, id_type=customer.id_type,
-        id_masked=mask_id(customer.id_number, policy), birthday=customer.birthday,
-        phone_masked=mask_phone(customer.phone, policy), email=customer.email,
+        id_masked=mask_id(customer.id_masked, policy), birthday=customer.birthday,
+        phone_masked=mask_phone(customer.phone_masked, policy), email=customer.email,
         address=customer.address, postcode=customer.postcode, employer=customer.employer,
         department=customer.department, title=customer.title, occupation=customer.occupation,
         notes=customer.notes, important_dates=important_dates_of(customer.important_dates),
@@ -221,14 +221,28 @@ def _check_manager(session, actor, manager_id: int | None) -> int | None:
 
 def _check_visible_duplicates(session, values: dict, own_id: int | None) -> None:
     """Clear, field-named refusals for duplicates the actor can see (the unique indexes catch
-    the rest, including rows row-level security hides)."""
+    the rest, including rows row-level security hides); the ID number by its blind index."""
     other = session.scalar(select(Customer.id).where(Customer.cif_no == values["cif_no"]))
     if other is not None and other != own_id:
         raise ValidationError(CIF_TAKEN, field=CIF_NUMBER)
+    if "id_number_index" not in values:
+        return
     other = session.scalar(select(Customer.id).where(
-        Customer.id_type == values["id_type"], Customer.id_number == values["id_number"]))
+        Customer.id_number_index == values["id_number_index"], Customer.id_type == values["id_type"]))
     if other is not None and other != own_id:
         raise ValidationError(ID_TAKEN, field=ID_NUMBER)
+
+
+def _sealing(values: dict, ring) -> tuple[dict, str | None, str | None]:
+    """The row's columns of cleaned ``values`` (the clear numbers replaced by their blind
+    indexes), and the clear ID number and phone to seal (None: kept as stored)."""
+    row = dict(values)
+    id_number, phone = row.pop("id_number", None), row.pop("phone", None)
+    if id_number is not None:
+        row["id_number_index"] = customer_indexes(ring, id_number, "")["id_number_index"]
+    if phone is not None:
+        row["phone_index"] = customer_indexes(ring, "", phone)["phone_index"] if phone else None
+    return row, id_number, phone
 
 
 def duplicate_refusal(error: IntegrityError) -> ValidationError | None:
@@ -236,7 +250,7 @@ def duplicate_refusal(error: IntegrityError) -> ValidationError | None:
     message = str(error.orig).lower()
     if "cif_no" in message:
         return ValidationError(CIF_TAKEN, field=CIF_NUMBER)
-    if "id_type" in message or "id_number" in message:
+    if "id_type" in message or "id_number" in message:     # the blind index's unique index
         return ValidationError(ID_TAKEN, field=ID_NUMBER)
     return None
 
@@ -260,17 +274,19 @@ def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
     """A new customer (EDIT_CUSTOMERS) at a branch of the actor's subtree."""
     require(actor, Permission.EDIT_CUSTOMERS)
     values = clean_input(data, today=store.today()) | _occasions(data)
+    ring = ring_of(store)
     with store.write(actor) as uow:
         session = uow.session
         policy = mask_policy(session)
         values["branch_id"] = _check_branch(session, actor, data.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
-        _check_visible_duplicates(session, values, None)
-        customer = Customer(**({"important_dates": "[]", "relatives": "[]"} | values),
+        row, id_number, phone = _sealing(values, ring)
+        _check_visible_duplicates(session, row, None)
+        customer = Customer(**({"important_dates": "[]", "relatives": "[]"} | row),
                             active=True, created_at=uow.now, updated_at=uow.now)
         session.add(customer)
         _flush_unique(session)
-        reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
+        reseal_customers(session, ring, [(customer.id, id_number or "", phone or "")])
         uow.audit("customer.create", "customer", customer.id, after=snapshot(values, policy),
                   branch_id=customer.branch_id)
         return _detail(session, actor, customer, policy)
@@ -287,23 +303,26 @@ def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
         customer = _load(session, actor, customer_id)
         if customer.version != expected_version:
             raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
-        values = clean_input(_keeping(data, customer.id_number, customer.phone),
-                             today=store.today()) | _occasions(data)
+        values = clean_input(data, today=store.today(), kept=customer) | _occasions(data)
         values["branch_id"] = _check_branch(session, actor, data.branch_id or customer.branch_id)
         values["relationship_manager_id"] = _check_manager(session, actor, data.relationship_manager_id)
-        _check_visible_duplicates(session, values, customer.id)
-        before = values_of(customer)
-        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        numbers = "id_number" in values or "phone" in values
+        ring = ring_of(store) if numbers else None
+        row, id_number, phone = _sealing(values, ring) if numbers else (values, None, None)
+        _check_visible_duplicates(session, row, customer.id)
+        before = values_of(customer) | {"id_number_index": customer.id_number_index, "phone_index": customer.phone_index}
+        changed = {k: v for k, v in row.items() if before.get(k) != v}
         if changed:
             for key, value in changed.items():
                 setattr(customer, key, value)
             customer.updated_at = uow.now
             _flush_unique(session)
-            if "id_number" in changed or "phone" in changed:
-                reseal_customers(session, store.keys, [(customer.id, customer.id_number, customer.phone)])
+            if ring is not None and ("id_number_index" in changed or "phone_index" in changed):
+                _reseal_changed(session, ring, customer, id_number, phone)
+            shown = {k: v for k, v in changed.items() if k not in ("id_number_index", "phone_index")}
             uow.audit("customer.update", "customer", customer.id,
-                      before=snapshot({k: before[k] for k in changed}, policy),
-                      after=snapshot(changed, policy), branch_id=customer.branch_id)
+                      before=snapshot({k: before[k] for k in shown}, policy),
+                      after=snapshot(shown, policy), branch_id=customer.branch_id)
         return _detail(session, actor, customer, policy)
 
 
@@ -317,11 +336,9 @@ def _occasions(data: CustomerInput) -> dict:
     return values
 
 
-def _keeping(data: CustomerInput, id_number: str, phone: str) -> CustomerInput:
-    """An edit leaves the ID number and phone empty to keep the stored ones (the form never
-    holds them in full)."""
-    return replace(data, id_number=(data.id_number or "").strip() or id_number,
-                   phone=(data.phone or "").strip() or phone)
+def _reseal_changed(session, ring, customer: Customer, id_number: str | None, phone: str | None) -> None:
+    """Seal the ID number or phone an edit changed (None: kept, its sealed value untouched)."""
+    reseal_customers(session, ring, [(customer.id, id_number, phone)])
 
 
 def set_active(store, actor, customer_id: int, *, expected_version: int, active: bool) -> CustomerDetail:
@@ -356,9 +373,8 @@ def open_customer(store, actor, customer_id: int) -> CustomerDetail:
 
 def reveal(store, actor, customer_id: int, field: str) -> str:
     """One field ("id_number" or "phone") of one customer in full (REVEAL_PII); the reveal is
-    audited naming the field, never the value. A store carrying its key ring opens the sealed
-    value (on PostgreSQL through ``vipdesk_reveal``, which audits it); a value not sealed yet
-    (or no phone) is read from its clear column."""
+    audited naming the field, never the value: the sealed value is opened with the store's key
+    ring (on PostgreSQL it comes through ``vipdesk_reveal``, which audits it); no phone is ""."""
     require(actor, Permission.REVEAL_PII)
     if field not in REVEALABLE:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "cannot be revealed"),
@@ -366,11 +382,8 @@ def reveal(store, actor, customer_id: int, field: str) -> str:
     with store.write(actor) as uow:
         customer = _load(uow.session, actor, customer_id)
         after = {"cif_no": customer.cif_no, "field": field}
-        if store.keys is not None:    # audited by reveal_sealed (on PostgreSQL by the database)
-            opened = reveal_sealed(uow, store.keys, customer.id, field, after, customer.branch_id)
-            return opened if opened is not None else getattr(customer, field)
-        uow.audit("customer.reveal", "customer", customer.id, after=after, branch_id=customer.branch_id)
-        return getattr(customer, field)
+        # audited by reveal_sealed (on PostgreSQL by the database)
+        return reveal_sealed(uow, ring_of(store), customer.id, field, after, customer.branch_id) or ""
 
 
 def viewers_of(store, actor, customer_id: int, limit: int = 500) -> list[ViewerRow]:

@@ -13,12 +13,12 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
   number, as above; the rest of the track is dropped before anything else sees it, and a
   damaged swipe is refused with a message.
 
-ID numbers, phones and card numbers are found by their keyed blind indexes (app.crypto) when
-the store carries its key ring: what was typed is HMAC'd and compared for equality with
-``id_number_index``, ``phone_index``, ``vip_card.card_number_index`` or, for a tail, with
-``customer_tail.digest``. A store opened without the master key finds them through
-``id_rev`` / ``phone_rev`` (digits reversed, so a tail is an indexed prefix) and the clear card
-number, as long as the store still holds them in clear.
+ID numbers, phones and card numbers are found by their keyed blind indexes (app.crypto), the
+store holding none of them in clear: what was typed is HMAC'd with the store's key ring and
+compared for equality with ``id_number_index``, ``phone_index``, ``vip_card.card_number_index``
+or, for a tail, with ``customer_tail.digest``. On a PC without the store's master key only
+names, pinyin and CIF numbers are found; digits that can only be a number are refused with a
+message saying that the key is missing.
 
 Each lookup is a prefix or equality test on one indexed column (a ``p <= col < p || U+10FFFF``
 range: on PostgreSQL with the leakproof ``~>=~``/``~<~`` operators of its ``text_pattern_ops``
@@ -42,7 +42,8 @@ from sqlalchemy import ColumnElement, select, text
 from app.auth.permissions import Permission, require
 from app.swipe import swiped_number
 from app.customers.records import mask_policy, scope_branches
-from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, PHONE
+from app.crypto.keys import KeyUnavailable
+from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, NO_RING, PHONE
 from app.customers.rules import mask_id, mask_phone
 from app.text import compact, normalise
 from db.models import Customer, CustomerTail, VipCard
@@ -107,13 +108,17 @@ def plans_for(raw: str, keys=None) -> list[Plan]:
         pinyin = Plan(Customer.name_pinyin, letters, True)
         initials = Plan(Customer.name_initials, letters, True)
         plans += [initials, pinyin] if len(letters) <= 3 else [pinyin, initials]
-    plans += _blind_plans(text, upper, keys) if keys is not None else _clear_plans(text, upper)
+    numbers = _RESIDENT_ID.fullmatch(upper) or _MOBILE.fullmatch(text) or _TAIL.fullmatch(upper) \
+        or _CARD_NUMBER.fullmatch(text)
+    if keys is not None:
+        plans += _blind_plans(text, upper, keys)
     if _CIF.fullmatch(upper):
         plans.append(Plan(Customer.cif_no, upper, False))
-    if _CARD_NUMBER.fullmatch(text):
-        card = (Plan(VipCard.card_number_index, keys.index(CARD_NUMBER, text), False, VipCard.customer_id == Customer.id)
-                if keys is not None else Plan(VipCard.card_number, text, False, VipCard.customer_id == Customer.id))
-        plans.insert(0, card)
+    if keys is not None and _CARD_NUMBER.fullmatch(text):
+        plans.insert(0, Plan(VipCard.card_number_index, keys.index(CARD_NUMBER, text), False,
+                             VipCard.customer_id == Customer.id))
+    if keys is None and numbers and not any(p.column is Customer.cif_no for p in plans):
+        raise KeyUnavailable(NO_RING)
     return plans
 
 
@@ -128,20 +133,6 @@ def _blind_plans(text: str, upper: str, keys) -> list[Plan]:
         for field in (ID_NUMBER, PHONE):
             plans.append(Plan(CustomerTail.digest, keys.tail(field, upper), False,
                               CustomerTail.customer_id == Customer.id))
-    return plans
-
-
-def _clear_plans(text: str, upper: str) -> list[Plan]:
-    """ID number, phone and their tails through the reversed clear digits (a store opened
-    without its master key)."""
-    plans = []
-    if _RESIDENT_ID.fullmatch(upper):
-        plans.append(Plan(Customer.id_rev, upper[::-1], False, Customer.id_number == upper))
-    if _MOBILE.fullmatch(text):
-        plans.append(Plan(Customer.phone_rev, text[::-1], False))
-    if _TAIL.fullmatch(upper):
-        plans.append(Plan(Customer.id_rev, upper[::-1], True))
-        plans.append(Plan(Customer.phone_rev, upper[::-1], True))
     return plans
 
 
@@ -162,7 +153,7 @@ def _condition(plan: Plan, dialect: str) -> ColumnElement:
 def plan_query(plan: Plan, dialect: str, branch_ids, limit: int):
     """The SELECT of one lookup (exposed for EXPLAIN checks)."""
     query = (select(Customer.id, Customer.cif_no, Customer.name, Customer.gender, Customer.id_type,
-                    Customer.id_number, Customer.phone, Customer.branch_id, Customer.tier,
+                    Customer.id_masked, Customer.phone_masked, Customer.branch_id, Customer.tier,
                     Customer.active)
              .where(_condition(plan, dialect), (Customer.branch_id + 0).in_(list(branch_ids))))
     if plan.also is not None:
@@ -225,8 +216,8 @@ def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> l
 
 def _row(r, branches, policy) -> CustomerRow:
     code, name = branches.get(r.branch_id, ("", ""))
-    return CustomerRow(r.id, r.cif_no, r.name, r.gender, r.id_type, mask_id(r.id_number, policy),
-                       mask_phone(r.phone, policy), code, name, r.tier, r.active)
+    return CustomerRow(r.id, r.cif_no, r.name, r.gender, r.id_type, mask_id(r.id_masked, policy),
+                       mask_phone(r.phone_masked, policy), code, name, r.tier, r.active)
 
 
 @dataclass(frozen=True)
@@ -255,7 +246,7 @@ def customer_page(store, actor, query: str = "", after_key: int | None = None,
             return CustomerPage([], None)
         policy = mask_policy(session)
         stmt = (select(Customer.id, Customer.cif_no, Customer.name, Customer.gender, Customer.id_type,
-                       Customer.id_number, Customer.phone, Customer.branch_id, Customer.tier,
+                       Customer.id_masked, Customer.phone_masked, Customer.branch_id, Customer.tier,
                        Customer.active)
                 .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id).limit(limit))
         if after_key is not None:

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
-from app.crypto.sealing import reseal_customers
+from app.crypto.sealing import customer_indexes, reseal_customers, ring_of
 from app.csvio import Column, ImportRefused, LineProblem, problem_from, read_file, read_rows
 from app.customers.fields import CustomerInput, clean_input
 from app.customers.records import (
@@ -58,10 +58,11 @@ COLUMNS = (
     Column("occupation", False, ("职业",)),
     Column("notes", False, ("备注",)),
 )
-_COMPARED = ("name", "name_pinyin", "name_initials", "gender", "id_type", "id_number", "id_rev",
-             "birthday", "phone", "phone_rev", "email", "address", "postcode", "employer",
+_COMPARED = ("name", "name_pinyin", "name_initials", "gender", "id_type", "id_masked", "id_number_index",
+             "birthday", "phone_masked", "phone_index", "email", "address", "postcode", "employer",
              "department", "title", "occupation", "notes", "branch_id")
 _OPTIONAL = {c.key for c in COLUMNS if not c.required}
+_SOURCE = {"id_masked": "id_number", "id_number_index": "id_number", "phone_masked": "phone", "phone_index": "phone"}
 
 
 @dataclass
@@ -102,6 +103,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
         if progress is not None and progress(done, total) is False:
             raise Cancelled()
 
+    ring = ring_of(store)
     with store.write(actor) as uow:
         session = uow.session
         allow_long_job(session)
@@ -109,25 +111,26 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
         branches = scope_branches(session, actor)
         by_code = {code: bid for bid, (code, _name) in branches.items()}
         existing: dict[str, tuple] = {}
-        ids_taken: dict[tuple[str, str], str] = {}
+        ids_taken: dict[tuple[str, bytes], str] = {}
         columns = [getattr(Customer, k) for k in ("id", "cif_no", *_COMPARED)]
         for row in session.execute(select(*columns)).yield_per(20_000):
             existing[row.cif_no] = row
-            ids_taken[(row.id_type, row.id_number)] = row.cif_no
+            ids_taken[(row.id_type, bytes(row.id_number_index))] = row.cif_no
         seen_cifs: dict[str, int] = {}
-        seen_ids: dict[tuple[str, str], int] = {}
+        seen_ids: dict[tuple[str, bytes], int] = {}
         inserts: list[dict] = []
         updates: list[dict] = []
+        numbers: dict[str, tuple[str, str]] = {}     # CIF -> the clear ID number and phone to seal
         for line in read_rows(data, COLUMNS, encoding=encoding):
             result.rows_read += 1
             if result.rows_read % PROGRESS_EVERY == 0:
                 report(line.number)
             problem = None
             old = existing.get((line.values.get("cif_no") or "").strip().upper())
-            if old is not None and _same_as_stored(line.values, old, by_code) \
-                    and old.cif_no not in seen_cifs and (old.id_type, old.id_number) not in seen_ids:
+            if old is not None and _same_as_stored(line.values, old, by_code, ring) \
+                    and old.cif_no not in seen_cifs and (old.id_type, bytes(old.id_number_index)) not in seen_ids:
                 seen_cifs[old.cif_no] = line.number       # fast path: a repeated line, nothing to clean
-                seen_ids[(old.id_type, old.id_number)] = line.number
+                seen_ids[(old.id_type, bytes(old.id_number_index))] = line.number
                 result.unchanged += 1
                 continue
             try:
@@ -136,6 +139,8 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
                         line.number, QT_TRANSLATE_NOOP("errors", "has {found} fields, the header has {expected}"),
                         found=line.values["__fields__"], expected=_width(data)))
                 values = _clean_line(line.values, today)
+                clear = (values.pop("id_number"), values.pop("phone"))
+                values |= customer_indexes(ring, *clear)
                 code = (line.values.get("branch_code") or "").strip().upper()
                 if code not in by_code:
                     raise ValidationError(QT_TRANSLATE_NOOP(
@@ -145,7 +150,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
                 if cif in seen_cifs:
                     raise _LineRefused(_problem(line.number, QT_TRANSLATE_NOOP(
                         "errors", "CIF number {cif} is also on line {other}"), cif=cif, other=seen_cifs[cif]))
-                key = (values["id_type"], values["id_number"])
+                key = (values["id_type"], values["id_number_index"])
                 if key in seen_ids:
                     raise _LineRefused(_problem(line.number, QT_TRANSLATE_NOOP(
                         "errors", "the same ID number is also on line {other}"), other=seen_ids[key]))
@@ -166,14 +171,18 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
             old = existing.get(cif)
             if old is None:
                 inserts.append(values)
+                numbers[cif] = clear
             else:
                 optional_given = {k for k in _OPTIONAL if k in line.values}
                 new = {k: values[k] for k in _COMPARED
-                       if k not in _OPTIONAL or k in optional_given or k in ("gender", "birthday")}
+                       if _SOURCE.get(k, k) not in _OPTIONAL or _SOURCE.get(k, k) in optional_given
+                       or k in ("gender", "birthday")}
                 changed = {k: v for k, v in new.items() if getattr(old, k) != v}
                 if changed:
-                    updates.append({**{k: getattr(old, k) for k in _COMPARED}, **changed, "b_id": old.id,
-                                    "numbers_changed": "id_number" in changed or "phone" in changed})
+                    updates.append({**{k: getattr(old, k) for k in _COMPARED}, **changed, "b_id": old.id})
+                    if "id_number_index" in changed or "phone_index" in changed:
+                        numbers[cif] = (clear[0] if "id_number_index" in changed else None,
+                                        clear[1] if "phone_index" in changed else None)
                 else:
                     result.unchanged += 1
         if bad and not skip_bad:
@@ -181,7 +190,7 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
         result.rows_skipped = bad
         report(total)
         _write(session, inserts, updates, uow.now)
-        _reseal(session, store.keys, inserts, updates)
+        _reseal(session, ring, numbers)
         result.inserted, result.updated = len(inserts), len(updates)
         if result.rows_changed or bad:
             uow.audit("customer.import", "customer_import", path.name, after={
@@ -193,14 +202,16 @@ def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progre
 _FAST_TEXT = ("email", "address", "postcode", "employer", "department", "title", "occupation", "notes")
 
 
-def _same_as_stored(values: dict[str, str], old, by_code: dict[str, int]) -> bool:
-    """True when a line repeats the stored record exactly as stored (the canonical forms), so
-    cleaning it again could not change anything: what makes a repeated import fast."""
+def _same_as_stored(values: dict[str, str], old, by_code: dict[str, int], ring) -> bool:
+    """True when a line repeats the stored record exactly as stored (the canonical forms, the
+    numbers by their blind indexes), so cleaning it again could not change anything: what makes
+    a repeated import fast."""
     if "__fields__" in values or values.get("gender", "").strip() or values.get("birthday", "").strip():
         return False
-    if (values.get("name") or "").strip() != old.name \
-            or (values.get("id_number") or "").strip() != old.id_number \
-            or (values.get("phone") or "").strip() != old.phone \
+    id_number, phone = (values.get("id_number") or "").strip(), (values.get("phone") or "").strip()
+    if (values.get("name") or "").strip() != old.name or id_number != id_number.upper() \
+            or customer_indexes(ring, id_number, phone) != {"id_number_index": bytes(old.id_number_index),
+                                                          "phone_index": bytes(old.phone_index) if old.phone_index else None} \
             or by_code.get((values.get("branch_code") or "").strip().upper()) != old.branch_id:
         return False
     try:
@@ -250,16 +261,12 @@ def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
             field=refusal.field if refusal else CIF_NUMBER) from None
 
 
-def _reseal(session, keys, inserts: list[dict], updates: list[dict]) -> None:
-    """Seal the imported customers' ID numbers and phones (app.crypto.sealing); an update whose
-    numbers stayed as they were keeps its sealed values."""
-    rows = [(u["b_id"], u["id_number"], u["phone"]) for u in updates if u.get("numbers_changed")]
-    cifs = [row["cif_no"] for row in inserts] if keys is not None else []
+def _reseal(session, ring, numbers: dict[str, tuple[str | None, str | None]]) -> None:
+    """Seal the imported customers' new or changed ID numbers and phones (app.crypto.sealing)."""
+    cifs = list(numbers)
     for start in range(0, len(cifs), BATCH):
-        rows += [tuple(r) for r in session.execute(select(Customer.id, Customer.id_number, Customer.phone)
-                                                   .where(Customer.cif_no.in_(cifs[start:start + BATCH])))]
-    for start in range(0, len(rows), BATCH):
-        reseal_customers(session, keys, rows[start:start + BATCH])
+        ids = session.execute(select(Customer.cif_no, Customer.id).where(Customer.cif_no.in_(cifs[start:start + BATCH])))
+        reseal_customers(session, ring, [(i, *numbers[cif]) for cif, i in ids])
 
 
 # --------------------------------------------------------------------------- export
@@ -291,8 +298,8 @@ def _export_rows(store, actor):
         branches = scope_branches(session, actor)
         policy = mask_policy(session)
         stmt = (select(Customer.cif_no, Customer.name, Customer.branch_id, Customer.tier,
-                       Customer.id_number, Customer.phone)
+                       Customer.id_masked, Customer.phone_masked)
                 .where(Customer.branch_id.in_(list(branches))).order_by(Customer.id))
         for row in session.execute(stmt).yield_per(10_000):
             yield (row.cif_no, row.name, branches[row.branch_id][0], row.tier,
-                   mask_id(row.id_number, policy), mask_phone(row.phone, policy))
+                   mask_id(row.id_masked, policy), mask_phone(row.phone_masked, policy))

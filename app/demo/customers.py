@@ -16,7 +16,9 @@ from sqlalchemy import select
 
 from app.actor import Actor
 from app.auth.permissions import Role
-from app.customers.fields import fast_search_keys, reversed_digits
+from app.crypto.sealing import ID_NUMBER, customer_indexes, reseal_customers, ring_of
+from app.customers.fields import fast_search_keys
+from app.customers.rules import mask_id, mask_phone
 from db.bulk import insert_rows
 from db.models import Branch, Customer, StaffAccount, StaffRole
 
@@ -100,7 +102,9 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         # a relationship manager serves the customers of their own subtree
         managers = {code: [a for a, p in staff if path.startswith(p)] for code, (_bid, path) in paths.items()}
         start = (session.scalar(select(Customer.id).order_by(Customer.id.desc()).limit(1)) or 0) + 1
-        used_ids: set[str] = set(session.scalars(select(Customer.id_number)).all())
+        ring = ring_of(store)
+        used_ids: set[bytes] = {bytes(i) for i in session.scalars(select(Customer.id_number_index))}
+        clear: list[tuple[str, str]] = []
         rows: list[dict] = []
         cifs: list[str] = []
         table = Customer.__table__
@@ -114,9 +118,9 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
             areas = AREAS_SH if code.startswith("SH") else AREAS_BJ
             birthday = date(1940, 1, 1) + timedelta(days=rnd.randrange(0, (date(2004, 12, 31) - date(1940, 1, 1)).days))
             number = resident_id(rnd, rnd.choice(areas), birthday, male)
-            while number in used_ids:
+            while ring.index(ID_NUMBER, number) in used_ids:
                 number = resident_id(rnd, rnd.choice(areas), birthday, male)
-            used_ids.add(number)
+            used_ids.add(ring.index(ID_NUMBER, number))
             phone = rnd.choice(("13", "15", "18", "17", "19")) + str(rnd.randrange(0, 10)) + f"{rnd.randrange(0, 10**8):08d}"
             pinyin, initials = fast_search_keys(name)
             employer, department, title, occupation = rnd.choice(EMPLOYERS)
@@ -126,9 +130,8 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
             cifs.append(cif)
             rows.append(dict(
                 cif_no=cif, name=name, name_pinyin=pinyin, name_initials=initials,
-                gender="male" if male else "female", id_type="resident_id", id_number=number,
-                id_rev=reversed_digits(number), birthday=birthday, phone=phone,
-                phone_rev=phone[::-1], email=f"{pinyin[:20]}{n % 1000}@example.com" if rnd.random() < 0.4 else "",
+                gender="male" if male else "female", id_type="resident_id", id_masked=mask_id(number),
+                birthday=birthday, phone_masked=mask_phone(phone), **customer_indexes(ring, number, phone), email=f"{pinyin[:20]}{n % 1000}@example.com" if rnd.random() < 0.4 else "",
                 address=("北京市" if code.startswith("BJ") else "上海市") + f"某区某路{rnd.randrange(1, 300)}号",
                 postcode="100020" if code.startswith("BJ") else "200120", employer=employer,
                 department=department, title=title, occupation=occupation, notes="",
@@ -136,8 +139,11 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
                 relationship_manager_id=rnd.choice(local) if local and rnd.random() < 0.6 else None,
                 active=True, created_at=uow.now,
                 updated_at=uow.now, version=1))
+            clear.append((number, phone))
             if len(rows) >= BATCH or n == count - 1:
-                ids += insert_rows(connection, table, rows)
-                rows = []
+                made = insert_rows(connection, table, rows)
+                reseal_customers(session, ring, [(i, *numbers) for i, numbers in zip(made, clear)])
+                ids += made
+                rows, clear = [], []
         uow.audit("customer.import", "customer_import", "demo", after={"demo": True, "inserted": count})
     return list(zip(ids, cifs))

@@ -38,6 +38,7 @@ class PcSettings:
     lobby_screen: str = ""  # the lobby display's monitor: its number (1 = first) or its name
     rating_screen: str = ""  # the customer's rating window at a counter: a monitor's number or name
     language: str = ""      # zh_CN or en (default zh_CN)
+    master_key_file: str = ""   # the store's master key file on this PC (default: the user's key folder)
 
     def merged_over(self, lower: PcSettings) -> PcSettings:
         """These values where set, ``lower``'s elsewhere (one step of the override order)."""
@@ -62,6 +63,7 @@ ENVIRONMENT = {
     "lobby_screen": "VIPDESK_LOBBY_SCREEN",
     "rating_screen": "VIPDESK_RATING_SCREEN",
     "language": "VIPDESK_LANG",
+    "master_key_file": "VIPDESK_MASTER_KEY_FILE",
 }
 
 LABELS = {
@@ -75,6 +77,7 @@ LABELS = {
     "lobby_screen": QT_TRANSLATE_NOOP("fields", "Lobby screen"),
     "rating_screen": QT_TRANSLATE_NOOP("fields", "Customer rating screen"),
     "language": QT_TRANSLATE_NOOP("fields", "Language"),
+    "master_key_file": QT_TRANSLATE_NOOP("fields", "Master key file"),
 }
 
 
@@ -164,6 +167,7 @@ _CHECKS = {
     "lobby_screen": _screen("lobby_screen"),
     "rating_screen": _screen("rating_screen"),
     "language": _one_of("language", LANGUAGES),
+    "master_key_file": lambda v: _plain("master_key_file", v, MAX_URL),
 }
 
 

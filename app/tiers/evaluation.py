@@ -569,7 +569,7 @@ def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer
     rows = []
     with store.read() as session:
         for query, customer_id in _sources(evaluation_id, kind):
-            query = _in_scope(query.add_columns(Customer.cif_no, Customer.name, Customer.phone, Branch.code),
+            query = _in_scope(query.add_columns(Customer.cif_no, Customer.name, Customer.phone_masked, Branch.code),
                               actor, customer_id)
             if after_customer is not None:
                 query = query.where(customer_id > after_customer)

@@ -778,7 +778,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>该客户已持有一张有效贵宾卡，不能再发第二张。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>say whether the customer handed the old card back</source>
         <translation>请说明客户是否交回旧卡</translation>
     </message>
@@ -788,7 +788,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>只有已登录的人员才有尾箱。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>The card to replace is {status}, not lost; cancel this application.</source>
         <translation>要补发的卡状态为{status}，并非挂失，请撤销此申请。</translation>
     </message>
@@ -914,7 +914,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
     <message>
-        <location filename="../../app/cards/holder.py" line="+45"/>
+        <location filename="../../app/cards/holder.py" line="+46"/>
         <location filename="../../app/cards/rules.py" line="+21"/>
         <source>is required</source>
         <translation>不能为空</translation>

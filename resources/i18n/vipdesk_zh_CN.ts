@@ -1308,7 +1308,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>DeskFlow</name>
     <message>
-        <location filename="../../ui/flow.py" line="+79"/>
+        <location filename="../../ui/flow.py" line="+81"/>
         <source>VIP Desk cannot start</source>
         <translation>贵宾服务台无法启动</translation>
     </message>
@@ -2317,7 +2317,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="+46"/>
+        <location filename="../../ui/startup.py" line="+47"/>
         <source>The store {where} has no VIP Desk tables yet. Ask the administrator to run:
 
 python main.py db upgrade --db {url}</source>
@@ -2348,6 +2348,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+3"/>
         <source>The store {url} cannot be used. Check the address given with --db or VIPDESK_DB_URL. The details below say why.</source>
         <translation>无法使用数据库 {url}。请检查 --db 参数或 VIPDESK_DB_URL 环境变量中的地址，原因见下方详细信息。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This PC has not the store&apos;s master key: ID numbers, phones and card numbers cannot be searched, revealed or written here. An administrator sets the master key file under This PC.</source>
+        <translation>本机没有该数据库的主密钥:此处不能按证件号码、手机号或卡号查找、显示或录入。请管理员在“本机设置”中指定主密钥文件。</translation>
     </message>
 </context>
 <context>
@@ -4478,7 +4483,7 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/auth/branches.py" line="+65"/>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+41"/>
-        <location filename="../../app/customers/fields.py" line="+173"/>
+        <location filename="../../app/customers/fields.py" line="+182"/>
         <location filename="../../app/customers/records.py" line="+199"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
@@ -4590,14 +4595,14 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/auth/pg_roles.py" line="+96"/>
-        <location filename="../../app/opening.py" line="+90"/>
+        <location filename="../../app/opening.py" line="+163"/>
         <source>The store {where} did not answer: {reason}</source>
         <translation>数据库 {where} 没有响应：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/auth/policy.py" line="-25"/>
         <location filename="../../app/customers/rules.py" line="+365"/>
-        <location filename="../../app/pcsettings/fields.py" line="+140"/>
+        <location filename="../../app/pcsettings/fields.py" line="+143"/>
         <source>must be a whole number from {low} to {high}</source>
         <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
@@ -4699,7 +4704,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>保存时与数据库的连接中断，此后数据库一直没有响应：尚不知道是否已保存。请先在列表中查找，再决定是否重新办理。</translation>
     </message>
     <message>
-        <location filename="../../app/opening.py" line="-66"/>
+        <location filename="../../app/opening.py" line="-134"/>
         <source>There is no store at {path}: check the URL, or create one with `python main.py db upgrade`.</source>
         <translation>{path} 处没有数据库：请检查地址，或用 `python main.py db upgrade` 创建一个。</translation>
     </message>
@@ -4719,8 +4724,13 @@ python main.py db upgrade --db {url}</translation>
         <translation>数据库 {where} 所在磁盘已满；请释放一些空间后重试。</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The store {where} still holds ID numbers, phones or card numbers in clear and this PC has not its master key: run `python main.py pii encrypt --key-file PATH`, which seals them and completes the upgrade.</source>
+        <translation>数据库 {where} 仍以明文保存证件号码、手机号或卡号,而本机没有其主密钥:请运行 `python main.py pii encrypt --key-file PATH`,加密这些数据并完成升级。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+12"/>
-        <location line="+8"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
@@ -5144,7 +5154,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+164"/>
         <source>cannot be revealed</source>
         <translation>不能显示完整信息</translation>
     </message>
@@ -5250,12 +5260,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+136"/>
+        <location filename="../../app/customers/transfer.py" line="+139"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>is not a branch in your scope</source>
         <translation>不是您管辖范围内的网点</translation>
     </message>
@@ -5270,7 +5280,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>同一证件号码在第 {other} 行也出现了</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>is already used by a customer outside your branch scope; nothing was imported</source>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
@@ -5326,7 +5336,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/fields.py" line="-97"/>
+        <location filename="../../app/customers/fields.py" line="-106"/>
         <source>is not a date: write it like 1980-05-17</source>
         <translation>不是日期，请写成 1980-05-17 的格式</translation>
     </message>
@@ -5339,6 +5349,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+10"/>
         <source>must be male or female</source>
         <translation>必须是男或女</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>is required when the ID type changes</source>
+        <translation>更改证件类型时必须填写</translation>
     </message>
     <message>
         <location filename="../../app/stock/books.py" line="+143"/>
@@ -5614,7 +5629,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是以下之一：{choices}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>is not a setting; the settings are {keys}</source>
         <translation>不是有效的设置项；可用的设置项为 {keys}</translation>
     </message>
@@ -5792,7 +5807,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+20"/>
+        <location filename="../../app/customers/transfer.py" line="+16"/>
         <location filename="../../app/tiers/evaluation.py" line="-2"/>
         <source>CIF number</source>
         <translation>客户号</translation>
@@ -5913,7 +5928,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-235"/>
+        <location filename="../../app/customers/transfer.py" line="-242"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -5922,7 +5937,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="-28"/>
         <location line="+41"/>
-        <location filename="../../app/customers/fields.py" line="-64"/>
+        <location filename="../../app/customers/fields.py" line="-131"/>
         <location filename="../../ui/branches/dialog.py" line="+3"/>
         <source>Address</source>
         <translation>地址</translation>
@@ -6239,12 +6254,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-328"/>
+        <location filename="../../app/customers/records.py" line="-344"/>
         <source>Masking policy</source>
         <translation>掩码策略</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+345"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -6304,7 +6319,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/pcsettings/fields.py" line="-112"/>
+        <location filename="../../app/pcsettings/fields.py" line="-114"/>
         <source>Store URL</source>
         <translation>数据库地址</translation>
     </message>
@@ -6352,6 +6367,11 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Master key file</source>
+        <translation>主密钥文件</translation>
     </message>
     <message>
         <location filename="../../app/printing/failures.py" line="-14"/>

@@ -18,7 +18,7 @@ import time
 from sqlalchemy import select
 
 from app.customers.search import plans_for, search_customers
-from db.models import Customer
+from db.models import Customer, SealedValue
 from tests.bench import data
 from tests.bench.conftest import median, percentile, record, settle
 from app.auth.signin import sign_in
@@ -33,11 +33,14 @@ def _typed(store, rnd: random.Random) -> list[str]:
     with store.read() as session:
         top = session.scalar(select(Customer.id).order_by(Customer.id.desc()).limit(1))
         ids = [rnd.randint(1, top) for _ in range(QUERIES_PER_KIND)]
-        rows = session.execute(select(Customer.id_number, Customer.phone, Customer.name,
-                                      Customer.name_initials, Customer.cif_no)
+        rows = session.execute(select(Customer.id, Customer.name, Customer.name_initials, Customer.cif_no)
                                .where(Customer.id.in_(ids))).all()
+        sealed = {(s.entity_id, s.field): bytes(s.sealed) for s in session.scalars(
+            select(SealedValue).where(SealedValue.entity == "customer", SealedValue.entity_id.in_(ids)))}
     typed = []
-    for id_number, phone, name, initials, cif in rows:
+    for customer_id, name, initials, cif in rows:
+        id_number = store.keys.open("customer", "id_number", customer_id, sealed[(customer_id, "id_number")])
+        phone = store.keys.open("customer", "phone", customer_id, sealed[(customer_id, "phone")])
         typed += [id_number[-rnd.choice((4, 6)):], phone[-4:], name, name[:2], initials, cif]
     rnd.shuffle(typed)
     return typed

@@ -28,7 +28,7 @@ def _stock_day(store: Store):
     build_demo(store, customers=0)
     custodian, custodian2, teller = (actor_named(store, name) for name in ("custodian", "custodian2", "teller"))
     today = store.clock()
-    before = Store(store.engine, clock=lambda: today - timedelta(days=1))
+    before = Store(store.engine, clock=lambda: today - timedelta(days=1), keys=store.keys)
     receipt = moves.receive(before, custodian, card_type="gold", serials=f"A00100001-A{100000 + SERIALS:08d}",
                             count=SERIALS)
     moves.confirm(before, custodian2, receipt.id)

@@ -8,6 +8,7 @@ sys.path.insert(0, os.getcwd())
 
 from app.cards import issue
 from app.opening import open_store
+from tests.conftest import TEST_MASTER_KEY
 from tests.db.helpers import actor_named
 
 
@@ -16,7 +17,7 @@ def _die(*_args, **_kwargs):
 
 
 url, application, serial, number = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-store = open_store(url)
+store = open_store(url, master=TEST_MASTER_KEY)
 issue.record_paperwork = _die
 issue.issue_card(store, actor_named(store, "teller"), application, serial=serial, card_number=number)
 os._exit(0)  # never reached: the drill reads exit 0 as "did not crash"

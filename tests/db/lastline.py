@@ -37,7 +37,7 @@ def signed_in(demo, *usernames):
     try:
         people = []
         for username, engine in zip(usernames, engines):
-            store = Store(engine)
+            store = Store(engine, keys=demo.store.keys)     # this PC holds the store's master key
             with store.read() as session:
                 people.append((store, actor_for(session.scalar(
                     select(StaffAccount).where(StaffAccount.username == username)))))

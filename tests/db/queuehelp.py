@@ -50,7 +50,7 @@ class Q:
 def make_queue(demo_store, prefix: str = "T", start: datetime = datetime(2026, 11, 27, 2, 0)) -> Q:
     """``start`` defaults to 10:00 in Shanghai."""
     clock = Clock(start)
-    store = Store(demo_store.engine, clock=clock)
+    store = Store(demo_store.engine, clock=clock, keys=demo_store.keys)
     manager = actor_named(store, "manager")
     service = setup.add_service(store, manager, prefix=prefix, name="测试业务")
     other = setup.add_service(store, manager, prefix=prefix[0] + "X" if len(prefix) == 1 else "ZZ", name="另一业务")

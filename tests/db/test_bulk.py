@@ -12,7 +12,7 @@ from db.models import Branch, Customer, CustomerTier
 
 def _rows(branch_id: int, count: int, now) -> list[dict]:
     return [dict(created_at=now, updated_at=now, version=1, cif_no=f"77{n:010d}", name="测试", name_pinyin="ceshi", name_initials="cs", gender="female",
-                 id_type="passport", id_number=f"E{n:08d}", id_rev="", phone="", phone_rev="", email="",
+                 id_type="passport", id_masked=f"E****{n:04d}", id_number_index=n.to_bytes(16, "big"), email="",
                  address="", postcode="", employer="", department="", title="", occupation="", notes="",
                  important_dates="[]", relatives="[]", branch_id=branch_id, active=True)
             for n in range(count)]

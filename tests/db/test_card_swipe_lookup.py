@@ -16,17 +16,18 @@ from app.errors import NotFound, ValidationError
 from app.queue import rules, tickets
 from app.queue.common import tier_codes
 from db.models import AuditEvent, Customer, QueueService, VipCard
-from tests.db.helpers import actor_named
+from tests.db.helpers import actor_named, sealed_number
 
 
 def _card(store, branch_id):
     """An active card of an active customer above the lowest tier (the demo's first)."""
     with store.read() as session:
-        return session.execute(
-            select(VipCard.id, VipCard.card_number, Customer.id, Customer.tier)
+        card_id, customer_id, tier = session.execute(
+            select(VipCard.id, Customer.id, Customer.tier)
             .join(Customer, Customer.id == VipCard.customer_id)
             .where(Customer.branch_id == branch_id, Customer.active.is_(True), Customer.tier != "ordinary",
                    VipCard.status == "active").order_by(VipCard.id)).first()
+    return card_id, sealed_number(store, "vip_card", card_id, "card_number"), customer_id, tier
 
 
 def _tracks(number: str) -> tuple[str, str]:

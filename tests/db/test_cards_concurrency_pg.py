@@ -30,7 +30,7 @@ def _race(store, calls):
     def worker(call):
         engine = make_engine(store.engine.url.render_as_string(hide_password=False))
         try:
-            own = Store(engine)
+            own = Store(engine, keys=store.keys)
             barrier.wait()
             results.append(call(own))
         except UserError as error:

@@ -30,7 +30,7 @@ def signed_in(demo, username):  # noqa: F811
     """A store connected as ``username``'s own login role, and that person as an actor."""
     engine = make_engine(normalise_url(demo.url).set(username=demo.prefix + username, password=DEMO_PASSWORD))
     try:
-        store = Store(engine)
+        store = Store(engine, keys=demo.store.keys)
         with store.read() as session:
             actor = actor_for(session.scalar(select(StaffAccount).where(StaffAccount.username == username)))
         yield store, actor

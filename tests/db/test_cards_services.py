@@ -6,7 +6,7 @@ issue's "Bad input and faults" changing nothing."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +19,7 @@ from app.cards.rules import CardPolicy, CardProduct, DEFAULT_CARD_POLICY
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from db.models import AuditEvent, BlankCard, CardApplication, CardPaperwork, Customer, VipCard
 from tests.db.carddata import approved, card_number, give_card, set_tier, stock_drawer
-from tests.db.helpers import actor_named
+from tests.db.helpers import actor_named, sealed_number
 from tests.db.tierdata import add_customers
 
 
@@ -140,9 +140,11 @@ def test_issue_is_one_transaction_with_everything(cs, people):
     result = issue.issue_card(cs, people["teller"], application, serial="a00001000", card_number=number)
     assert result.card_number_masked == number[:6] + "******" + number[-4:]
     assert result.expires_on.year == cs.clock().year + 2
+    assert sealed_number(cs, "vip_card", result.card_id, "card_number") == number
     with cs.read() as session:
         card = session.get(VipCard, result.card_id)
-        assert (card.status, card.card_type, card.serial, card.card_number) == ("active", "gold", "A00001000", number)
+        assert (card.status, card.card_type, card.serial, card.card_masked) == ("active", "gold", "A00001000",
+                                                                               number[:6] + "******" + number[-4:])
         assert session.get(CardApplication, application).status == "fulfilled"
         assert session.get(CardApplication, application).card_id == card.id
         kinds = set(session.scalars(select(CardPaperwork.kind).where(CardPaperwork.card_id == card.id)))
@@ -441,8 +443,7 @@ def test_export_is_masked_and_audited(cs, people, tmp_path):
     out = tmp_path / "cards.csv"
     assert views.export_cards(cs, people["manager"], out) >= 1
     text = out.read_text(encoding="utf-8-sig")
-    with cs.read() as session:
-        number = session.get(VipCard, card.card_id).card_number
+    number = sealed_number(cs, "vip_card", card.card_id, "card_number")
     assert card.card_number_masked in text and number not in text
     assert views.export_cards(cs, people["sh_manager"], tmp_path / "sh.csv") == 0
 

@@ -125,7 +125,7 @@ class CareFigures:
 
     def __init__(self, base: Store, done: Counter):
         self.moment = base.clock()
-        self.store = Store(base.engine, clock=lambda: self.moment)
+        self.store = Store(base.engine, clock=lambda: self.moment, keys=base.keys)
         self.done = done
         self.manager, self.advisor = actor_named(self.store, "manager"), actor_named(self.store, "advisor")
         with self.store.read() as session:
@@ -270,7 +270,7 @@ def test_a_contact_on_the_cutoff_day_counts_to_the_second(demo_store):
     """Whole days from the kept figures, the cutoff's own day from the customers' index."""
     manager = actor_named(demo_store, "manager")
     now = demo_store.clock().replace(microsecond=0)
-    fixed = Store(demo_store.engine, clock=lambda: now)
+    fixed = Store(demo_store.engine, clock=lambda: now, keys=demo_store.keys)
     board = head_office(fixed)
     tier, (planned, kept) = next((t, c) for t, c in board.compliance.items() if c[0] > c[1])
     with demo_store.read() as session:
@@ -309,7 +309,7 @@ def test_a_month_old_figure_stays_in_its_month(demo_store):
     """Tier changes count in the month they happened, not the month they are read in."""
     first = head_office(demo_store)
     next_month = (demo_store.clock().replace(day=1) + timedelta(days=32)).replace(day=15)
-    moved = head_office(Store(demo_store.engine, clock=lambda: next_month))
+    moved = head_office(Store(demo_store.engine, clock=lambda: next_month, keys=demo_store.keys))
     assert moved.moves[-2] == first.moves[-1] and moved.moves[-1].upgrades == 0
 
 
@@ -345,7 +345,7 @@ def test_a_change_early_on_the_first_counts_in_its_own_month(demo_store):
     first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
     moment = day_start(first) + timedelta(minutes=30)
     assert moment.day != first.day     # still the day before in UTC
-    fixed = Store(demo_store.engine, clock=lambda: moment)
+    fixed = Store(demo_store.engine, clock=lambda: moment, keys=demo_store.keys)
     before = head_office(fixed)
     assert before.moves[-1].month == first.year * 100 + first.month
     with demo_store.read() as session:

@@ -96,7 +96,7 @@ def proxied(pg_demo_store):
         engine = make_engine(url.set(host="127.0.0.1", port=proxy.port, username=prefix + username,
                                      password=DEMO_PASSWORD, query={"sslmode": "disable"}))
         engines.append(engine)
-        return Store(engine)
+        return Store(engine, keys=pg_demo_store.keys)
 
     yield pg_demo_store, proxy, as_staff
     for engine in engines:

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
+from app.customers.rules import mask_id
 from app.customers.fields import CustomerInput
 from app.customers.records import (
     create_customer, input_for_edit, open_customer, reveal, set_active, update_customer, viewers_of,
@@ -58,7 +59,8 @@ def test_create_derives_birthday_gender_and_keys_and_audits_masked(demo_store):
     with demo_store.read() as session:
         row = session.get(Customer, made.id)
         assert (row.name_pinyin, row.name_initials) == ("zhangsan", "zs")
-        assert row.id_rev == ID_ZHANG[::-1] and row.phone_rev == "13800138000"[::-1]
+        assert row.id_masked == "110***********002X" and row.phone_masked == "138****8000"
+        assert not hasattr(row, "id_number") and not hasattr(row, "phone")     # sealed only (app.crypto)
     (event,) = events(demo_store, "customer.create")
     assert ID_ZHANG not in event.after and "13800138000" not in event.after
     assert ID_ZHANG[::-1] not in event.after and "110***********002X" in event.after
@@ -76,7 +78,7 @@ def test_edit_with_version_check_and_conflict(demo_store):
         update_customer(demo_store, teller, made.id, replace(data, employer="旧"), expected_version=version)
     with demo_store.read() as session:
         row = session.get(Customer, made.id)
-        assert row.employer == "新公司" and row.id_number == ID_ZHANG and row.phone == "13800138000"
+        assert row.employer == "新公司" and row.id_masked == mask_id(ID_ZHANG) and row.phone_masked == "138****8000"
     (event,) = events(demo_store, "customer.update")
     assert json.loads(event.before) == {"employer": "某公司"}
 

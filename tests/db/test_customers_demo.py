@@ -6,9 +6,10 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from app.customers.rules import IdType, birthday_from_resident_id, clean_id_number, search_keys
+from app.customers.rules import IdType, birthday_from_resident_id, clean_id_number, mask_id, mask_phone, search_keys
 from app.demo.customers import build_demo_customers
 from db.models import Branch, Customer, StaffAccount
+from tests.db.helpers import sealed_numbers
 
 
 def test_demo_customers_are_realistic_and_returned(sqlite_demo_store):
@@ -20,12 +21,16 @@ def test_demo_customers_are_realistic_and_returned(sqlite_demo_store):
             Branch, Branch.id == Customer.branch_id).where(Customer.id.in_(ids))).all()
         managers = dict(session.execute(select(StaffAccount.id, Branch.path).join(
             Branch, Branch.id == StaffAccount.branch_id)).all())
+        numbers = sealed_numbers(sqlite_demo_store, "customer", "id_number")
+        phones = sealed_numbers(sqlite_demo_store, "customer", "phone")
         for customer, code, path in rows:
-            assert clean_id_number(IdType.RESIDENT_ID, customer.id_number) == customer.id_number
-            assert customer.birthday == birthday_from_resident_id(customer.id_number)
-            assert customer.id_number[:2] == ("31" if code.startswith("SH") else "11")
+            number, phone = numbers[customer.id], phones[customer.id]
+            assert clean_id_number(IdType.RESIDENT_ID, number) == number
+            assert customer.birthday == birthday_from_resident_id(number)
+            assert number[:2] == ("31" if code.startswith("SH") else "11")
+            assert customer.id_masked == mask_id(number) and customer.phone_masked == mask_phone(phone)
             assert (customer.name_pinyin, customer.name_initials) == search_keys(customer.name)
-            assert len(customer.phone) == 11 and customer.phone_rev == customer.phone[::-1]
+            assert len(phone) == 11
             if customer.relationship_manager_id is not None:
                 assert path.startswith(managers[customer.relationship_manager_id])
         outlets = Counter(code for _, code, _ in rows)

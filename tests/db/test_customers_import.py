@@ -38,7 +38,16 @@ def count(store):
 def row(store, cif):
     with store.read() as session:
         c = session.scalar(select(Customer).where(Customer.cif_no == cif))
-        return (c.name, c.phone, c.email, c.version, c.birthday) if c else None
+        return (c.name, sealed_phone(store, session, c.id), c.email, c.version, c.birthday) if c else None
+
+
+def sealed_phone(store, session, customer_id: int) -> str:
+    """A customer's phone as sealed (the store keeps no clear copy), "" when there is none."""
+    from db.models import SealedValue
+
+    sealed = session.scalar(select(SealedValue.sealed).where(
+        SealedValue.entity == "customer", SealedValue.entity_id == customer_id, SealedValue.field == "phone"))
+    return "" if sealed is None else store.keys.open("customer", "phone", customer_id, sealed)
 
 
 def test_good_file_then_same_file_changes_nothing(demo_store, batch, tmp_path):

@@ -16,11 +16,11 @@ from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthError, PermissionDenied
 from app.stock import moves, views
-from app.store import Store
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import AuditEvent, StaffAccount, StockMove
 from tests.pg_support import create_database, drop_database, reset_database
+from tests.conftest import keyed
 
 pytestmark = pytest.mark.pg
 
@@ -42,7 +42,7 @@ def scram_db(pg_scram_server_url):
 def store(scram_db):
     reset_database(scram_db["superuser_url"])
     engine = make_engine(scram_db["owner_url"])
-    store = Store(engine)
+    store = keyed(engine)
     build_demo(store)
     yield store
     engine.dispose()

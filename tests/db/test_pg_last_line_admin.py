@@ -21,7 +21,6 @@ from app.auth.signin import sign_in
 from app.cards.policy import card_policy, save_card_policy
 from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
 from app.care import common as care
-from app.care.rules import DEFAULT_CARE_POLICY
 from app.settings import StoredPolicyInvalid
 from app.errors import PermissionDenied, ValidationError
 from app.tiers.rules import CARD_TYPES

@@ -80,7 +80,7 @@ def test_no_status_jumps_and_no_card_from_nowhere(demo):  # noqa: F811
     approved = one(demo, "SELECT id, customer_id, card_type, branch_id FROM card_application "
                          "WHERE status = 'approved' ORDER BY id LIMIT 1")
     lost = one(demo, "SELECT id FROM vip_card WHERE status = 'lost' LIMIT 1")[0]
-    active = one(demo, "SELECT id, card_number FROM vip_card WHERE status = 'active' ORDER BY id LIMIT 1")
+    active = one(demo, "SELECT id, card_masked FROM vip_card WHERE status = 'active' ORDER BY id LIMIT 1")
     with connect_as(demo, "manager") as conn:
         refused(conn, "UPDATE card_application SET status = 'approved', decided_by = %s, decided_by_name = 'manager',"
                       " decided_at = now() WHERE id = %s", (demo.accounts["manager"], rejected))
@@ -91,14 +91,15 @@ def test_no_status_jumps_and_no_card_from_nowhere(demo):  # noqa: F811
                          (approved[0],))
         assert one(demo, "SELECT status FROM card_application WHERE id = %s", (approved[0],))[0] == "approved"
         # a card with no blank card behind it
-        refused(conn, "INSERT INTO vip_card (customer_id, branch_id, card_type, card_number, serial, application_id,"
-                      " status, issued_on, expires_on, issued_by, issued_by_name, issued_at, ended_by_name,"
+        refused(conn, "INSERT INTO vip_card (customer_id, branch_id, card_type, card_masked, card_number_index, serial,"
+                      " application_id, status, issued_on, expires_on, issued_by, issued_by_name, issued_at, ended_by_name,"
                       " ended_reason, agreement_witness, agreement_marked_by, returned, version) VALUES"
-                      " (%s, %s, %s, '6222020000000001', 'X1', %s, 'active', current_date, current_date + 730,"
+                      " (%s, %s, %s, '622202******0001', '\\x00', 'X1', %s, 'active', current_date, current_date + 730,"
                       " %s, 'teller', now(), '', '', '', '', false, 1)",
                 (approved[1], approved[3], approved[2], approved[0], demo.accounts["teller"]))
         refused(conn, "UPDATE vip_card SET status = 'active', ended_at = NULL WHERE id = %s", (lost,))
-        refused(conn, "UPDATE vip_card SET card_number = '6222020000000002' WHERE id = %s", (active[0],))
+        refused(conn, "UPDATE vip_card SET card_masked = '622202******0002' WHERE id = %s", (active[0],))
+        refused(conn, "UPDATE vip_card SET card_number_index = '\\x00' WHERE id = %s", (active[0],))
         refused(conn, "UPDATE vip_card SET expires_on = expires_on + 3650 WHERE id = %s", (active[0],))
         refused(conn, "UPDATE vip_card SET issued_by = %s WHERE id = %s", (demo.accounts["manager"], active[0]))
         refused(conn, "UPDATE vip_card SET status = 'lost', ended_at = now(), ended_by_name = 'manager'"
@@ -108,7 +109,7 @@ def test_no_status_jumps_and_no_card_from_nowhere(demo):  # noqa: F811
     with connect_as(demo, "lobby") as conn:  # no servicing permission
         refused(conn, "UPDATE vip_card SET status = 'lost', ended_at = now(), ended_by_name = 'lobby'"
                       " WHERE id = %s", (active[0],))
-    assert one(demo, "SELECT status, card_number FROM vip_card WHERE id = %s", (active[0],)) == ("active", active[1])
+    assert one(demo, "SELECT status, card_masked FROM vip_card WHERE id = %s", (active[0],)) == ("active", active[1])
 
 
 @pytest.mark.pg
@@ -224,8 +225,13 @@ def test_the_stock_services_work_as_the_logins(demo):  # noqa: F811
 
 
 @pytest.mark.pg
-def test_a_card_number_keeps_its_products_bin_and_luhn_rule(demo):  # noqa: F811
+def test_a_card_is_kept_masked_with_its_products_bin_and_its_blind_index(demo):  # noqa: F811
+    """The database never sees a card number (migration 0042): a staff login's raw INSERT must
+    give the masked copy (first 6, last 4) with the product's BIN and a blind index; a clear
+    number in the masked column is refused. The Luhn digit is the app's check before sealing."""
     from stdnum import luhn
+
+    from app.customers.rules import mask_card
 
     numbers = ["6222021234567894", "6222021234567895", "6222030000000000", "6222080000000000001",
                "4111111111111111", "0000000000000000", "6222029999999999999"]
@@ -237,20 +243,24 @@ def test_a_card_number_keeps_its_products_bin_and_luhn_rule(demo):  # noqa: F811
                       " WHERE l.holder_id = %s AND b.state = 'in_stock' AND b.card_type = 'platinum'"
                       " AND b.move_id IS NULL ORDER BY b.serial LIMIT 1", (demo.accounts["teller"],))
     assert application and blank, "the demo has an approved platinum application and a platinum blank"
-    insert = ("INSERT INTO vip_card (customer_id, branch_id, card_type, card_number, serial, blank_card_id,"
-              " application_id, status, issued_on, expires_on, issued_by, issued_by_name, issued_at, ended_by_name,"
-              " ended_reason, agreement_witness, agreement_marked_by, returned, version) VALUES (%s, %s, 'platinum',"
-              " %s, %s, %s, %s, 'active', current_date, current_date + 730, %s, 'teller', now(), '', '', '', '',"
-              " false, 1)")
+    insert = ("INSERT INTO vip_card (customer_id, branch_id, card_type, card_masked, card_number_index, serial,"
+              " blank_card_id, application_id, status, issued_on, expires_on, issued_by, issued_by_name, issued_at,"
+              " ended_by_name, ended_reason, agreement_witness, agreement_marked_by, returned, version) VALUES"
+              " (%s, %s, 'platinum', %s, %s, %s, %s, %s, 'active', current_date, current_date + 730, %s, 'teller',"
+              " now(), '', '', '', '', false, 1)")
+    number = card_number("platinum")
+    index = demo.store.keys.index("card_number", number)
     with connect_as(demo, "teller") as conn:
-        for number, accepted in (("6222021234567894", False),     # the gold product's BIN
-                                 ("6222031234567890", False),     # platinum's BIN, bad Luhn digit
-                                 (card_number("platinum"), True)):
+        for masked, digest, accepted in ((mask_card("6222021234567894"), index, False),  # the gold product's BIN
+                                         (number, index, False),                          # the clear number
+                                         (mask_card(number), None, False),                # no blind index
+                                         (mask_card(number), index, True)):
             conn.execute("BEGIN")
             conn.execute("UPDATE card_application SET status = 'fulfilled', version = version + 1 WHERE id = %s",
                          (application[0],))
             conn.execute("UPDATE blank_card SET state = 'issued', issued_on = current_date WHERE id = %s", (blank[0],))
-            args = (application[1], application[2], number, blank[1], blank[0], application[0], demo.accounts["teller"])
+            args = (application[1], application[2], masked, digest, blank[1], blank[0], application[0],
+                    demo.accounts["teller"])
             if accepted:
                 conn.execute(insert, args)
             else:

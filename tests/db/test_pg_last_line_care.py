@@ -25,7 +25,7 @@ def test_customer_records_change_only_as_the_app_changes_them(demo):  # noqa: F8
         refused(conn, "UPDATE customer SET last_contact_at = now() + interval '1 day' WHERE id = %s", (customer,))
         refused(conn, "DELETE FROM customer WHERE id = %s", (customer,))
     with connect_as(demo, "lobby") as conn:  # sees customers, may not edit them
-        refused(conn, "UPDATE customer SET phone = '13800000000' WHERE id = %s", (customer,))
+        refused(conn, "UPDATE customer SET phone_masked = '138****0000' WHERE id = %s", (customer,))
     with connect_as(demo, "manager") as conn:  # hands customers to keepers: goes through, recorded
         conn.execute("UPDATE customer SET relationship_manager_id = %s WHERE id = %s",
                      (demo.accounts["advisor"], customer))

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.actor import Actor
-from app.crypto import custody, vault
-from app.crypto.sealing import encrypt_store
+from tests.db.helpers import sealed_number
 from tests.db.lastline import Refused
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
 
@@ -16,14 +14,16 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture(scope="module")
 def sealed(demo):  # noqa: F811 - the fixture imported above
-    master = custody.new_master_key()
-    vault.init_keys(demo.store, Actor.batch("test"), master)
-    ring = vault.open_ring(demo.store, master)
-    encrypt_store(demo.store, Actor.batch("test"), ring)
-    bj, sh = (demo.owner.execute(
-        "SELECT c.id, c.id_number, c.phone FROM customer c JOIN branch b ON b.id = c.branch_id "
-        "WHERE b.code = %s ORDER BY c.id LIMIT 1", (code,)).fetchone() for code in ("BJ0101", "SH0101"))
-    return ring, bj, sh
+    """The demo's key ring and a customer of BJ0101 and of SH0101: (id, ID number, phone)."""
+    ring = demo.store.keys
+    people = []
+    for code in ("BJ0101", "SH0101"):
+        (customer_id,) = demo.owner.execute(
+            "SELECT c.id FROM customer c JOIN branch b ON b.id = c.branch_id "
+            "WHERE b.code = %s ORDER BY c.id LIMIT 1", (code,)).fetchone()
+        people.append((customer_id, sealed_number(demo.store, "customer", customer_id, "id_number"),
+                       sealed_number(demo.store, "customer", customer_id, "phone")))
+    return ring, *people
 
 
 def _reveals(demo, customer_id):  # noqa: F811

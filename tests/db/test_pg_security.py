@@ -27,6 +27,7 @@ from app.demo import DEMO_PASSWORD, build_demo
 from app.store import Store
 from db.engine import make_engine
 from db.migrate import _config as migrate_config, upgrade
+from tests.conftest import keyed
 from tests.pg_support import create_database, drop_database, restore_snapshot, store_role_names
 
 pytestmark = pytest.mark.pg
@@ -41,7 +42,7 @@ def demo(pg_database_url, pg_demo_admin_snapshot):
     back from the run's snapshot: tests/conftest.py's ``pg_demo_admin_snapshot``)."""
     restore_snapshot(pg_database_url, pg_demo_admin_snapshot)
     engine = make_engine(pg_database_url)
-    store = Store(engine)
+    store = keyed(engine)
     owner = psycopg.connect(pg_database_url, autocommit=True)
     branches = dict(owner.execute("SELECT code, id FROM branch"))
     prefix = owner.execute("SELECT vipdesk_role_prefix()").fetchone()[0]
@@ -270,7 +271,7 @@ def test_downgrade_removes_the_store_roles_and_upgrade_restores_them(pg_server_u
     engine = make_engine(url)
     try:
         upgrade(engine)
-        build_demo(Store(engine))
+        build_demo(keyed(engine))
         with psycopg.connect(pg_server_url + "/postgres", autocommit=True) as conn:
             assert len(store_role_names(conn, database)) == 11 + 3
         command.downgrade(migrate_config(engine), "0001")

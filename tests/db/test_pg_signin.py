@@ -30,6 +30,7 @@ from db.engine import make_engine, normalise_url
 from db.migrate import upgrade
 from db.models import AuditEvent, Branch, StaffAccount
 from tests.pg_support import create_database, drop_database, reset_database
+from tests.conftest import keyed
 
 pytestmark = pytest.mark.pg
 
@@ -73,7 +74,7 @@ def empty_store(scram_db, clock):
     """The pre-sign-in store as the owner, on an emptied database, with a movable clock."""
     reset_database(scram_db["superuser_url"])
     engine = make_engine(scram_db["owner_url"])
-    yield Store(engine, clock=clock)
+    yield keyed(engine, clock=clock)
     engine.dispose()
 
 

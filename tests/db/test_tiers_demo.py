@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.demo.aum import add_demo_tiers, build_demo_aum
 from app.tiers.evaluation import latest_evaluation
 from app.tiers.exceptions import pending_count
-from db.models import AumMonth, Customer, CustomerTier
+from db.models import AumMonth, CustomerTier
 from tests.db.helpers import actor_named
 from tests.db.tierdata import NOW, add_customers
 

@@ -4,7 +4,6 @@ all work under row-level security, and a branch manager reaches only their subtr
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest

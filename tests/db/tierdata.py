@@ -9,6 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
+from app.actor import Actor
+from app.crypto.sealing import customer_indexes, reseal_customers
+from app.customers.rules import mask_id, mask_phone
 from db.models import AumMonth, Branch, Customer, CustomerTier
 
 NOW = datetime(2026, 11, 22, 9, 0)
@@ -19,12 +22,17 @@ def add_customers(store, branch_code: str, cifs: list[str], *, tier: str = "ordi
     with store.engine.begin() as conn:
         branch_id = conn.scalar(select(Branch.id).where(Branch.code == branch_code))
         rows = [dict(cif_no=cif, name=f"客户{cif[-4:]}", name_pinyin="kehu", name_initials="kh",
-                     gender="female", id_type="other", id_number=f"X{cif}", id_rev=f"{cif}X"[::-1],
-                     phone=f"1380000{i:04d}", phone_rev=f"1380000{i:04d}"[::-1], branch_id=branch_id,
+                     gender="female", id_type="other", id_masked=mask_id(f"X{cif}"),
+                     phone_masked=mask_phone(f"1380000{i:04d}"), branch_id=branch_id,
+                     **customer_indexes(store.keys, f"X{cif}", f"1380000{i:04d}"),
                      active=True, created_at=NOW, updated_at=NOW, version=1)
                 for i, cif in enumerate(cifs)]
         conn.execute(insert(Customer), rows)
         found = dict(conn.execute(select(Customer.cif_no, Customer.id).where(Customer.cif_no.in_(cifs))).all())
+    with store.write(Actor.batch("test")) as uow:      # sealed as the services seal them
+        reseal_customers(uow.session, store.keys,
+                         [(found[cif], f"X{cif}", f"1380000{i:04d}") for i, cif in enumerate(cifs)])
+    with store.engine.begin() as conn:
         conn.execute(update(CustomerTier).where(CustomerTier.id.in_(found.values())).values(tier=tier))
         return found
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -152,7 +151,7 @@ def test_a_report_table_longer_than_a_page_repeats_its_header(demo_store):
 def test_the_register_filters_by_the_day_a_document_was_made_in_beijing(demo_store):
     """Made at 00:30 in Beijing (the day before in UTC): found under its Beijing day only."""
     today = demo_store.today()
-    store = Store(demo_store.engine, clock=lambda: day_start(today) + timedelta(minutes=30))
+    store = Store(demo_store.engine, clock=lambda: day_start(today) + timedelta(minutes=30), keys=demo_store.keys)
     manager = actor_named(store, "manager")
     made = make_document(store, manager, kind="report_stock_count", template_key="report_stock_count",
                          subject="盘点表 午夜后", branch_id=branch_id(store),

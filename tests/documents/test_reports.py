@@ -91,7 +91,7 @@ def test_a_count_belongs_to_its_day_in_beijing_and_shows_beijing_time(demo_store
     day lists it at 00:30, the report for the day before does not."""
     today = demo_store.today()
     moment = day_start(today) + timedelta(minutes=30)
-    store = Store(demo_store.engine, clock=lambda: moment)
+    store = Store(demo_store.engine, clock=lambda: moment, keys=demo_store.keys)
     custodian = actor_named(store, "custodian")
     vault = next(i for i, _c, _n, kind in views.locations(store, custodian) if kind == "vault")
     books.record_count(store, custodian, location_id=vault, card_type="diamond",

@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 
 from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD
-from app.store import Store
+from tests.conftest import TEST_MASTER_KEY, keyed
 from db.engine import make_engine
 from ui.background import wait_for_background
 
@@ -38,7 +38,7 @@ def demo_template(tmp_path_factory, _cheap_hashing):
     from tests.templates import built_once
 
     def build(path) -> None:
-        store = open_store(f"sqlite:///{path}", migrate=True)
+        store = open_store(f"sqlite:///{path}", migrate=True, master=TEST_MASTER_KEY)
         build_demo(store)
         store.engine.dispose()  # the last connection checkpoints the WAL into the file
 
@@ -54,7 +54,7 @@ def demo_path(demo_template, tmp_path):
 
 @pytest.fixture
 def demo_store(demo_path):
-    store = Store(make_engine(f"sqlite:///{demo_path}"))
+    store = keyed(make_engine(f"sqlite:///{demo_path}"))
     yield store
     wait_for_background()
     store.engine.dispose()

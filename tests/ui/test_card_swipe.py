@@ -14,7 +14,7 @@ from app.cards.servicing import report_loss
 from app.queue import rules
 from app.queue.common import tier_codes
 from db.models import Customer, QueueTicket, VipCard
-from tests.db.helpers import actor_named
+from tests.db.helpers import actor_named, sealed_number
 from ui.swipe import SwipeCatcher
 from tests.ui.saving import idle
 
@@ -23,11 +23,12 @@ NAME_ON_CARD = "ZHANG/SAN"
 
 def _card(store, branch_id):
     with store.read() as session:
-        return session.execute(
-            select(VipCard.id, VipCard.card_number, Customer.id, Customer.tier)
+        card_id, customer_id, tier = session.execute(
+            select(VipCard.id, Customer.id, Customer.tier)
             .join(Customer, Customer.id == VipCard.customer_id)
             .where(Customer.branch_id == branch_id, Customer.active.is_(True), Customer.tier != "ordinary",
                    VipCard.status == "active").order_by(VipCard.id.desc())).first()
+    return card_id, sealed_number(store, "vip_card", card_id, "card_number"), customer_id, tier
 
 
 def _swipe(qtbot, edit, typed: str) -> None:

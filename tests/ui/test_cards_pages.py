@@ -13,7 +13,7 @@ from app.cards import views
 from app.cards.rules import DEFAULT_CARD_POLICY
 from db.models import BlankCard, Customer
 from tests.db.carddata import card_number, set_tier, stock_drawer
-from tests.db.helpers import actor_named
+from tests.db.helpers import actor_named, sealed_number
 from tests.db.tierdata import add_customers
 from ui.cards.models import CONTEXT
 from ui.columns import ColumnsModel
@@ -342,7 +342,8 @@ def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(ma
 
     add_customers(card_store, "BJ010101", ["GUICARD008"], tier="gold")
     with card_store.read() as session:
-        phone = session.scalar(select(Customer.phone).where(Customer.cif_no == "GUICARD008"))
+        guicard = session.scalar(select(Customer.id).where(Customer.cif_no == "GUICARD008"))
+        phone = sealed_number(card_store, "customer", guicard, "phone")
         from db.models import Branch
 
         demo = session.scalars(select(Customer).join(Branch, Branch.id == Customer.branch_id).where(
@@ -374,12 +375,14 @@ def test_the_application_finds_the_customer_by_name_phone_id_tail_card_or_cif(ma
     from db.models import Branch, VipCard
 
     with card_store.read() as session:                               # a demo cardholder
-        holder, number = session.execute(
-            select(Customer, VipCard.card_number).join(VipCard, VipCard.customer_id == Customer.id)
+        holder, card_id = session.execute(
+            select(Customer, VipCard.id).join(VipCard, VipCard.customer_id == Customer.id)
             .join(Branch, Branch.id == Customer.branch_id)
             .where(Branch.code == "BJ010101", Customer.id_type == "resident_id", Customer.active.is_(True))
             .order_by(Customer.id)).first()
-        holder_cif, id_tail = holder.cif_no, holder.id_number[-6:]
+        holder_cif, holder_id = holder.cif_no, holder.id
+    number = sealed_number(card_store, "vip_card", card_id, "card_number")
+    id_tail = sealed_number(card_store, "customer", holder_id, "id_number")[-6:]
     for typed in (number, id_tail):
         dialog.cif.setText(typed)
         dialog.cif.editingFinished.emit()

@@ -5,7 +5,6 @@ printer."""
 
 from __future__ import annotations
 
-import pytest
 
 from app.pcsettings.fields import PcSettings
 from app.pcsettings.file import read_file, write_file

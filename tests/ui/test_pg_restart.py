@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from app.auth.signin import sign_in
 from app.demo import DEMO_PASSWORD, build_demo
 from app.queue import tickets
-from app.store import Store
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import QueueTicket
 from tests.db.helpers import actor_named
 from tests.pg_support import create_database, private_cluster_or_skip
+from tests.conftest import keyed
 from tests.ui.saving import idle
 
 
@@ -34,7 +34,7 @@ def owner_store(cluster):
     url = create_database(cluster.url, owner="vipdesk_restart_owner", owner_password="Owner-Pass-2026")
     engine = make_engine(url)
     upgrade(engine)
-    store = Store(engine)
+    store = keyed(engine)
     build_demo(store)
     yield store
     engine.dispose()

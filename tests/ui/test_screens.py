@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.screens import (
-    COUNTER_PC, ROLES, bare_usernames, cut_short, dialogs_of, dressed, untranslated_codes, visible_tables,
+    COUNTER_PC, ROLES, bare_usernames, cut_short, dialogs_of, untranslated_codes, visible_tables,
     visible_texts, visit,
 )
 

@@ -14,14 +14,14 @@ copy of the table would drop: their column is replaced in place instead (a new c
 the old one dropped, the new one renamed), so it ends up last in the table.
 
 Revision ID: 0043
-Revises: 0041
+Revises: 0042
 """
 import sqlalchemy as sa
 from alembic import op
 
 
 revision = '0043'
-down_revision = '0041'
+down_revision = '0042'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """A clerk reads only their own ratings: restrictive read policies on PostgreSQL.
 
 Revision ID: 0045
-Revises: 0043 (the ratings, merged from visit-rating; the lead re-chains)
+Revises: 0043
 
 Branch row-level security lets every staff login read the branch's rows; a clerk's customers'
 ratings are the clerk's own business and their managers' (issue 29: performance by clerk, "a
