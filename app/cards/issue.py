@@ -34,6 +34,8 @@ from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, Valid
 from app.stock.moves import return_serial, take_serial
 from app.text import clean_text
 from db.models import CardApplication, VipCard
+from app.actor import Actor
+from app.store import Store
 
 ISSUED_ELSEWHERE = QT_TRANSLATE_NOOP(
     "errors", "This application was issued, changed or cancelled at another counter just now; reload it.")
@@ -62,7 +64,7 @@ class OldCard:
     reason: str = ""
 
 
-def check_number(store, actor, application_id: int, card_number: str) -> rules.CardNumberCheck:
+def check_number(store: Store, actor: Actor, application_id: int, card_number: str) -> rules.CardNumberCheck:
     """The wizard's check as the clerk types: the number's form for the application's card
     product, and whether it is already in use (nothing is written)."""
     require(actor, Permission.ISSUE_CARD)
@@ -87,7 +89,7 @@ def old_card_answer(old_card: OldCard | None) -> OldCard:
     return OldCard(False, clean_text(old_card.reason or "", field=REASON, max_length=300))
 
 
-def issue_card(store, actor, application_id: int, *, serial: str, card_number: str,
+def issue_card(store: Store, actor: Actor, application_id: int, *, serial: str, card_number: str,
                old_card: OldCard | None = None) -> IssueResult:
     """Issue the card of an approved application (ISSUE_CARD) from the clerk's own drawer.
 
@@ -139,7 +141,7 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
                            tuple(p.id for p in paperwork))
 
 
-def _end_replaced_card(uow, actor, application: CardApplication, answer: OldCard | None) -> VipCard | None:
+def _end_replaced_card(uow, actor: Actor, application: CardApplication, answer: OldCard | None) -> VipCard | None:
     """End the card this application replaces (or, for a lost card, check it still awaits its
     replacement); hand its blank back to stock when the customer returned it."""
     if application.kind == rules.NEW:

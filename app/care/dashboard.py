@@ -34,6 +34,8 @@ from db.models import (
     CustomerTier,
 )
 from db.session_limits import allow_long_job
+from app.actor import Actor
+from app.store import Store
 
 MONTHS = 12
 FOLD_AFTER = 200   # rows of committed transactions read before the dashboard folds them
@@ -174,7 +176,7 @@ def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> t
     return kept, unfolded
 
 
-def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
+def care_dashboard(store: Store, actor: Actor, branch_id: int | None = None) -> Dashboard:
     """The dashboard of ``branch_id``'s subtree (default: the actor's branch)."""
     require(actor, Permission.VIEW_CARE_DASHBOARD)
     now = store.clock()
@@ -277,7 +279,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
     return board
 
 
-def fold_figures(store, actor) -> None:
+def fold_figures(store: Store, actor: Actor) -> None:
     """Fold the figure rows of committed transactions into one row per key (PostgreSQL): the
     figures stay the same, the dashboard reads fewer rows. One short statement per table."""
     if store.kind == "postgresql":
@@ -285,7 +287,7 @@ def fold_figures(store, actor) -> None:
             care_figures.fold(uow.session.connection())
 
 
-def rebuild_figures(store, actor) -> dict[str, int]:
+def rebuild_figures(store: Store, actor: Actor) -> dict[str, int]:
     """Recount every figure of the dashboard from the store's rows (an administrator's repair,
     e.g. for figures written before they were kept by the database); writers wait meanwhile.
     Returns the rows per figure table, and audits the rebuild."""

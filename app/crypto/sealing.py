@@ -24,6 +24,8 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, text, upd
 from app.crypto import cipher, vault
 from app.crypto.keys import KeyRing
 from db.models import Customer, CustomerTail, SealedValue, VipCard
+from app.actor import Actor
+from app.store import Store
 
 ID_NUMBER = "id_number"
 PHONE = "phone"
@@ -181,7 +183,7 @@ def _card_batch(session, ring: KeyRing, batch: int) -> int:
     return len(rows)
 
 
-def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
+def encrypt_store(store: Store, actor: Actor, ring: KeyRing, *, batch: int = BATCH,
                   progress: Callable[[Progress], None] = lambda p: None) -> dict[str, int]:
     """Seal every customer's and card's personal values that are not sealed yet; returns how
     many of each this run sealed."""
@@ -189,7 +191,7 @@ def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
     for kind, model, column, step in (("customer", Customer, Customer.id_number_index, _customer_batch),
                                       ("vip_card", VipCard, VipCard.card_number_index, _card_batch)):
         with store.read() as session:
-            total = session.scalar(select(func.count()).select_from(model).where(column.is_(None)))
+            total = session.scalar(select(func.count()).select_from(model).where(column.is_(None))) or 0
         done[kind] = 0
         while True:
             with store.write(actor) as uow:
@@ -203,7 +205,7 @@ def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
     return done
 
 
-def seal_store(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> dict[str, int]:
+def seal_store(store: Store, actor: Actor, master: bytes, algorithm: str = cipher.AES_GCM) -> dict[str, int]:
     """Give a store its data keys under ``master``, seal everything in it, and let the store
     carry its key ring from now on (a new demo or bench store)."""
     vault.init_keys(store, actor, master, algorithm)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from app.actor import Actor
 from app.tiers.evaluation import last_month
 from db.models import AumMonth, Customer
+from app.store import Store
 
 # share of customers, (low, high) of their starting level in CNY
 PROFILES = (
@@ -63,7 +64,7 @@ def demo_history(rnd: random.Random, months: int) -> list[int]:
     return values
 
 
-def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, seed: int = 2026,
+def build_demo_aum(store: Store, customers: Iterable[int | str], *, months: int = 6, seed: int = 2026,
                    end: tuple[int, int] | None = None) -> int:
     """Write ``months`` months of AUM (ending last month, or ``end``) for the customers given by
     id or CIF number; returns the number of rows written. One transaction, bulk insert."""
@@ -90,7 +91,7 @@ def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, se
         return len(rows)
 
 
-def _refresh_statistics(store) -> None:
+def _refresh_statistics(store: Store) -> None:
     """PostgreSQL plans the evaluation by its statistics of the tables; those just filled have
     none yet (autovacuum reaches them about a minute later), and with 20,000 demo customers the
     first evaluation then ran for minutes on plans made for empty tables."""
@@ -99,7 +100,7 @@ def _refresh_statistics(store) -> None:
             conn.exec_driver_sql("ANALYZE customer, customer_tier, aum_month")
 
 
-def add_demo_tiers(store, *, seed: int = 2026) -> None:
+def add_demo_tiers(store: Store, *, seed: int = 2026) -> None:
     """After the demo customers exist: their AUM histories, an evaluation as of last month
     (so the worklists have rows) and one pending exception for the branch manager's inbox."""
     from app.auth.accounts import actor_for

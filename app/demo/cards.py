@@ -34,7 +34,7 @@ from db.models import Branch, Customer, CustomerTier, StaffAccount, VipCard
 START = 800  # days ago: the blanks arrive
 
 
-def add_demo_cards(store) -> None:
+def add_demo_cards(store: Store) -> None:
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
             StaffAccount.username.in_(["advisor", "manager", "teller", "custodian", "custodian2"])))}
@@ -55,7 +55,7 @@ def add_demo_cards(store) -> None:
 
 
 class _Demo:
-    def __init__(self, store, people: dict[str, Actor]):
+    def __init__(self, store: Store, people: dict[str, Actor]):
         self.store, self.people, self.now = store, people, store.clock()
         self.serials = {"platinum": iter(range(100001, 100100)), "diamond": iter(range(100001, 100100))}
         self.numbers = iter(range(10_000_001, 99_999_999, 7919))

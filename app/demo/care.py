@@ -44,7 +44,7 @@ COMPLAINTS = (
 )
 
 
-def add_demo_care(store, *, seed: int = 11) -> None:
+def add_demo_care(store: Store, *, seed: int = 11) -> None:
     rng = random.Random(seed)
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
@@ -149,6 +149,6 @@ def add_demo_care(store, *, seed: int = 11) -> None:
                                satisfaction="dissatisfied", note="客户认为应提前告知")
 
 
-def load_policy_of(store):
+def load_policy_of(store: Store):
     with store.read() as session:
         return load_policy(session)

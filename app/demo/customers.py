@@ -19,6 +19,7 @@ from app.auth.permissions import Role
 from app.customers.fields import fast_search_keys, reversed_digits
 from db.bulk import insert_rows
 from db.models import Branch, Customer, StaffAccount, StaffRole
+from app.store import Store
 
 # surname, weight (roughly the national frequency, per mille); a few compound surnames
 SURNAMES = (
@@ -77,7 +78,7 @@ def demo_name(rnd: random.Random, male: bool) -> str:
     return "".join(demo_name_parts(rnd, male))
 
 
-def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
+def build_demo_customers(store: Store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
     """Add ``count`` demo customers; returns their (id, CIF number), in creation order."""
     if count <= 0:
         return []

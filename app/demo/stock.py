@@ -21,7 +21,7 @@ from db.models import StaffAccount
 DAYS = 21
 
 
-def add_demo_stock(store, *, seed: int = 7) -> None:
+def add_demo_stock(store: Store, *, seed: int = 7) -> None:
     rng = random.Random(seed)
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(

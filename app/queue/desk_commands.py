@@ -26,6 +26,8 @@ from app.queue import refusals, rules
 from app.queue.common import TicketRow, policy_of, tier_codes
 from app.store import account_disabled, account_locked
 from db.models import QueuePolicy as PolicyRow, TierPolicyVersion
+from app.actor import Actor
+from app.store import Store
 
 COMMAND = ("SELECT vipdesk_queue_command(%(action)s, %(counter)s, %(pc)s, %(ticket)s::integer, %(plan)s::text, "
            "%(preferences)s::integer[], %(tiers)s, %(time_zone)s, %(recall_gap)s, %(recalls_limit)s, "
@@ -48,7 +50,7 @@ class Plan:
 NO_PLAN = Plan("", rules.QueuePolicy(time_zone=BUSINESS_TIME_ZONE), (), 1)
 
 
-def make_plan(store, branch_id: int, now: datetime) -> Plan:
+def make_plan(store: Store, branch_id: int, now: datetime) -> Plan:
     """The plan of ``branch_id``'s calls on the business day at ``now`` (the store's clock)."""
     with store.read() as session:
         policy_version = session.scalar(select(PolicyRow.version).where(PolicyRow.branch_id == branch_id)) or 0
@@ -61,17 +63,17 @@ def make_plan(store, branch_id: int, now: datetime) -> Plan:
                 tuple(p for turn in cycle for p in turn), len(codes))
 
 
-def call_next(store, actor, desk) -> TicketRow | None:
+def call_next(store: Store, actor: Actor, desk) -> TicketRow | None:
     """:func:`app.queue.calling.call_next` on PostgreSQL."""
     return _run(store, actor, desk, "call", None)
 
 
-def step(store, actor, desk, ticket_id: int, action: str) -> TicketRow:
+def step(store: Store, actor: Actor, desk, ticket_id: int, action: str) -> TicketRow:
     """Recall, no-show, start or finish ``ticket_id`` at the desk's counter on PostgreSQL."""
     return _run(store, actor, desk, action, ticket_id)
 
 
-def _run(store, actor, desk, action: str, ticket_id: int | None) -> TicketRow | None:
+def _run(store: Store, actor: Actor, desk, action: str, ticket_id: int | None) -> TicketRow | None:
     require(actor, Permission.CALL_TICKETS)
     if ticket_id is not None and not isinstance(ticket_id, int):
         raise refusals.no_ticket()

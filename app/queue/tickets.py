@@ -25,6 +25,8 @@ from app.queue.common import (
 from app.queue.rules import PRIORITY, TICKET, Candidate
 from app.queue.arrivals import announce_arrival
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 
 def mask_name(name: str) -> str:
@@ -94,7 +96,7 @@ def people_ahead(session: Session, ticket: QueueTicket, policy, codes, now) -> i
     return rules.calls_before(ticket.id, candidates, callers, now, policy, codes, calls_made)
 
 
-def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = None) -> TicketRow:
+def issue_ticket(store: Store, actor: Actor, *, service_id: int, customer_id: int | None = None) -> TicketRow:
     """Hand out the next number of ``service_id`` today, for an identified customer (their tier
     now gives the priority) or anonymously (the lowest tier)."""
     require(actor, Permission.ISSUE_TICKETS)
@@ -147,11 +149,11 @@ def issue_in(uow, *, service_id: int, customer_id: int | None = None, at_least: 
     return row_of(session, ticket, ahead=ahead)
 
 
-def _manager(actor) -> None:
+def _manager(actor: Actor) -> None:
     require(actor, Permission.MANAGE_QUEUE)
 
 
-def change_priority(store, actor, ticket_id: int, *, priority: int, reason: str) -> TicketRow:
+def change_priority(store: Store, actor: Actor, ticket_id: int, *, priority: int, reason: str) -> TicketRow:
     """Raise or lower a waiting ticket's priority (a tier rank), with a reason the audit keeps."""
     _manager(actor)
     reason = rules.check_reason(reason)
@@ -176,7 +178,7 @@ def change_priority(store, actor, ticket_id: int, *, priority: int, reason: str)
         return row_of(session, ticket)
 
 
-def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) -> None:
+def reserve_for_counter(store: Store, actor: Actor, counter_id: int, ticket_id: int | None) -> None:
     """The counter's next call takes ``ticket_id`` (None: clear the reservation)."""
     _manager(actor)
     with store.write(actor) as uow:
@@ -199,7 +201,7 @@ def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) ->
         notify(session, counter.branch_id)
 
 
-def requeue(store, actor, ticket_id: int) -> TicketRow:
+def requeue(store: Store, actor: Actor, ticket_id: int) -> TicketRow:
     """Put a ticket whose counter was lost (crashed PC, lost connection) back in the queue at
     its place; refused while the counter is still heard from."""
     _manager(actor)
@@ -230,7 +232,7 @@ def _back_to_waiting(ticket: QueueTicket) -> None:
     ticket.started_at = None
 
 
-def reactivate(store, actor, ticket_id: int) -> TicketRow:
+def reactivate(store: Store, actor: Actor, ticket_id: int) -> TicketRow:
     """A no-show who turns up after all goes back in the queue at the place they had."""
     if not (actor.may(Permission.MANAGE_QUEUE) or actor.may(Permission.CALL_TICKETS)):
         require(actor, Permission.MANAGE_QUEUE)
@@ -251,7 +253,7 @@ def reactivate(store, actor, ticket_id: int) -> TicketRow:
         return row_of(session, ticket)
 
 
-def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
+def _check_holder(session, actor: Actor, ticket: QueueTicket, desk, now) -> None:
     """Who may act on a ticket: the counter that holds it (signed in on this PC, ``desk``) or the
     lobby manager; a waiting ticket also whoever issues tickets, or a signed-in counter."""
     if desk is not None:
@@ -267,7 +269,7 @@ def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
         require(actor, Permission.MANAGE_QUEUE)
 
 
-def cancel_ticket(store, actor, ticket_id: int, *, desk=None) -> TicketRow:
+def cancel_ticket(store: Store, actor: Actor, ticket_id: int, *, desk=None) -> TicketRow:
     """Cancel a waiting ticket (or one called to ``desk``)."""
     with store.write(actor) as uow:
         session = uow.session
@@ -289,7 +291,7 @@ def _clear_reservations(session, ticket_id: int) -> None:
                     .values(reserved_ticket_id=None).execution_options(synchronize_session=False))
 
 
-def transfer(store, actor, ticket_id: int, *, service_id: int | None = None,
+def transfer(store: Store, actor: Actor, ticket_id: int, *, service_id: int | None = None,
              counter_id: int | None = None, front: bool = False, desk=None) -> TicketRow:
     """Send the customer on to another service or to a named counter, to the front of its queue
     or by original arrival. The ticket is closed as transferred and a new one with the same

@@ -29,6 +29,8 @@ from app.stock.rules import (
 )
 from app.text import clean_text
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
+from app.actor import Actor
+from app.store import Store
 
 MOVE_PENDING, MOVE_DONE, MOVE_REJECTED = "pending", "done", "rejected"
 
@@ -63,7 +65,7 @@ def _new_move(uow, *, branch_id, kind, card_type, serials, status, from_id=None,
 # ----------------------------------------------------------------------------- receipt
 
 
-def receive(store, actor, *, card_type: str, serials: str, count: int | None,
+def receive(store: Store, actor: Actor, *, card_type: str, serials: str, count: int | None,
             branch_id: int | None = None, business_date: date | None = None) -> MoveResult:
     """A custodian receives a batch from head office into the branch vault; it counts only
     once a second person confirms it (:func:`confirm`)."""
@@ -104,7 +106,7 @@ def receive(store, actor, *, card_type: str, serials: str, count: int | None,
 # ----------------------------------------------------------------------------- transfers
 
 
-def request_transfer(store, actor, *, card_type: str, serials: str, from_location_id: int,
+def request_transfer(store: Store, actor: Actor, *, card_type: str, serials: str, from_location_id: int,
                      to_location_id: int, count: int | None = None,
                      business_date: date | None = None) -> MoveResult:
     """Vault → drawer (领用) or drawer → vault (上缴), confirmed by a second person. The
@@ -165,7 +167,7 @@ def _hold(session: Session, serials: list[str], card_type: str, source: StockLoc
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
 
-def _pending(session: Session, actor, move_id: int) -> StockMove:
+def _pending(session: Session, actor: Actor, move_id: int) -> StockMove:
     move = session.get(StockMove, move_id)
     if move is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That stock move does not exist in your scope."))
@@ -175,7 +177,7 @@ def _pending(session: Session, actor, move_id: int) -> StockMove:
     return move
 
 
-def _check_second_person(session: Session, actor, move: StockMove) -> None:
+def _check_second_person(session: Session, actor: Actor, move: StockMove) -> None:
     require(actor, Permission.CONFIRM_STOCK_MOVE)
     drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
     refusal = second_person_refusal(actor, move, drawers)
@@ -183,7 +185,7 @@ def _check_second_person(session: Session, actor, move: StockMove) -> None:
         raise PermissionDenied(refusal, field=CONFIRMED_BY)
 
 
-def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
+def confirm(store: Store, actor: Actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
     """The second person confirms a pending receipt or transfer: the stock counts or moves now.
     ``at_desk_of``: the person signed in on the PC where they authorised it on the spot."""
     with store.write(actor) as uow:
@@ -202,7 +204,7 @@ def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
         return _result(move, actor.display_name)
 
 
-def confirm_on_the_spot(store, actor, move_id: int, *, username: str, password: str) -> MoveResult:
+def confirm_on_the_spot(store: Store, actor: Actor, move_id: int, *, username: str, password: str) -> MoveResult:
     """On-the-spot authorisation (现场授权) of ``actor``'s move: the second person types their
     user name and password on ``actor``'s PC; they are checked as their own sign-in and the
     confirmation runs as them (:mod:`app.auth.countersign`), audited in their name."""
@@ -233,7 +235,7 @@ def _move_held_cards(session: Session, move: StockMove, now) -> None:
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
 
-def reject(store, actor, move_id: int, *, reason: str) -> MoveResult:
+def reject(store: Store, actor: Actor, move_id: int, *, reason: str) -> MoveResult:
     """The second person (or the maker, to withdraw) refuses a pending move: nothing moves;
     a rejected receipt's serials leave the books (they never counted)."""
     reason = clean_text(reason, field=rules.REASON, max_length=300)
@@ -258,7 +260,7 @@ def reject(store, actor, move_id: int, *, reason: str) -> MoveResult:
 # ----------------------------------------------------------------------------- issue
 
 
-def take_serial(uow, actor, card_type: str, serial: str) -> int:
+def take_serial(uow, actor: Actor, card_type: str, serial: str) -> int:
     """Take ``serial`` from the issuing clerk's drawer inside the caller's unit of work (the card
     capability's issue): the lowest serial of the drawer first (号码衔接), never twice. Returns
     the blank card's id. On PostgreSQL the claim is one conditional UPDATE that skips a row
@@ -296,7 +298,7 @@ def take_serial(uow, actor, card_type: str, serial: str) -> int:
     return taken
 
 
-def issue_serial(store, actor, *, card_type: str, serial: str) -> int:
+def issue_serial(store: Store, actor: Actor, *, card_type: str, serial: str) -> int:
     """:func:`take_serial` in a unit of work of its own (tests, and until cards exist)."""
     with store.write(actor, keyed=True) as uow:
         return take_serial(uow, actor, card_type, serial)
@@ -305,7 +307,7 @@ def issue_serial(store, actor, *, card_type: str, serial: str) -> int:
 # ----------------------------------------------------------------------------- spoilage, returns
 
 
-def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def spoil(store: Store, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """A card spoiled at the counter (misprint, damaged): from one's own drawer (a custodian:
     the vault too); an issued card only on its day of issue. Held for destruction."""
     require(actor, Permission.VIEW_STOCK)
@@ -332,7 +334,7 @@ def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResu
         return _change_state(uow, card, location, SPOIL, reason)
 
 
-def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def record_return(store: Store, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """A card a customer gives back (replaced, upgraded, cancelled), held for destruction in
     the receiver's drawer (or the vault, for a custodian)."""
     require(actor, Permission.VIEW_STOCK)
@@ -342,7 +344,7 @@ def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> 
         return return_serial(uow, actor, card_type=card_type, serial=serial, reason=reason)
 
 
-def return_serial(uow, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def return_serial(uow, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """:func:`record_return` inside the caller's unit of work (the card capability hands the
     old card back in the same transaction as the card that replaces it)."""
     require(actor, Permission.VIEW_STOCK)
@@ -361,7 +363,7 @@ def return_serial(uow, actor, *, card_type: str, serial: str, reason: str) -> Mo
     return _change_state(uow, card, holder, RETURN, reason)
 
 
-def _card_in_scope(session: Session, actor, serial: str, card_type: str) -> BlankCard:
+def _card_in_scope(session: Session, actor: Actor, serial: str, card_type: str) -> BlankCard:
     card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
     if card is None or not actor.sees(session.get(Branch, card.branch_id).path):
         raise unknown_serial(serial)  # what row-level security shows on PostgreSQL too
@@ -396,7 +398,7 @@ def _change_state(uow, card: BlankCard, to: StockLocation, kind: str, reason: st
 # ----------------------------------------------------------------------------- destruction
 
 
-def destroy(store, actor, *, card_type: str, serials: str, witnesses: tuple[int, int],
+def destroy(store: Store, actor: Actor, *, card_type: str, serials: str, witnesses: tuple[int, int],
             count: int | None = None, branch_id: int | None = None) -> MoveResult:
     """A destruction session (销毁): spoiled and returned cards destroyed before two witnesses,
     other than the custodian and each other; the register lists every serial."""
