@@ -44,7 +44,7 @@ def tier_codes(session: Session, day: date) -> list[str]:
 def notify(session: Session, branch_id: int) -> None:
     """Tell live views that the branch's queue changed. On PostgreSQL a NOTIFY sent at commit
     (nothing if the transaction rolls back); SQLite's views see the commit itself."""
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": CHANNEL, "payload": str(branch_id)})
 

@@ -8,8 +8,9 @@ another service or a named counter. Each call is one transaction with its audit 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Table, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -46,12 +47,13 @@ def expire_earlier_days(session: Session, uow, branch_id: int, day: date) -> int
     t = QueueTicket.__table__
     stale = select(t.c.id).where(t.c.branch_id == branch_id, t.c.business_date < day,
                                  t.c.state.in_(rules.OPEN_STATES))
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         stale = stale.with_for_update(skip_locked=True)
-    closed = session.execute(
+    # Session.execute is typed to return a Result; an UPDATE's is a CursorResult, with its rowcount
+    closed = cast(CursorResult[Any], session.execute(
         update(QueueTicket).where(QueueTicket.id.in_(stale))
         .values(state=rules.EXPIRED, note="expired at day end").execution_options(synchronize_session=False)
-    ).rowcount
+    )).rowcount
     if closed:
         uow.audit("queue.expire", "queue_day", f"{branch_id}:{day.isoformat()}", branch_id=branch_id,
                   after={"before": day.isoformat(), "tickets": closed})
@@ -60,10 +62,10 @@ def expire_earlier_days(session: Session, uow, branch_id: int, day: date) -> int
 
 def _next_seq(session: Session, branch_id: int, service_id: int, day: date) -> int:
     """The next number of the service today: one upsert, whose row lock orders concurrent issuers."""
-    table = QueueNumber.__table__
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(table).values(branch_id=branch_id, service_id=service_id, business_date=day, last=1)
-    statement = statement.on_conflict_do_update(
+    table = cast(Table, QueueNumber.__table__)  # typed FromClause by DeclarativeBase; a mapped class's is a Table
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    upsert = insert(table).values(branch_id=branch_id, service_id=service_id, business_date=day, last=1)
+    statement = upsert.on_conflict_do_update(
         index_elements=[table.c.branch_id, table.c.service_id, table.c.business_date],
         set_={"last": table.c.last + 1}).returning(table.c.last)
     return session.execute(statement).scalar_one()
@@ -305,7 +307,7 @@ def transfer(store: Store, actor: Actor, ticket_id: int, *, service_id: int | No
         rules.check_action("transfer", ticket.state, ticket.number)
         _check_holder(session, actor, ticket, desk, uow.now)
         target_service = (service_in_scope(session, actor, service_id, ticket.branch_id)
-                          if service_id is not None else session.get(QueueService, ticket.service_id))
+                          if service_id is not None else session.get_one(QueueService, ticket.service_id))
         target_counter = None
         if counter_id is not None:
             target_counter = counter_in_scope(session, actor, counter_id)

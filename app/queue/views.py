@@ -121,7 +121,8 @@ def display(store: Store, actor: Actor, branch_id: int | None = None, *, recent:
         newest = (QueueTicket.called_at.desc(), QueueTicket.id.desc())
 
         def call(t: QueueTicket) -> DisplayCall:
-            counter = counters.get(t.counter_id)
+            assert t.called_at is not None, "the display shows tickets that have been called"
+            counter = counters.get(t.counter_id) if t.counter_id is not None else None
             service = services.get(t.service_id)
             return DisplayCall(t.number, counter.number if counter else "", service.name if service else "",
                                t.called_at, t.state, t.recalls)
@@ -182,7 +183,7 @@ def ticket_from_payload(store: Store, actor: Actor, payload: str) -> TicketRow:
         if ticket is None or not actor.sees(_branch_path(session, ticket.branch_id)):
             raise refusals.no_ticket()
         while ticket.transferred_to_id is not None:
-            ticket = session.get(QueueTicket, ticket.transferred_to_id)
+            ticket = session.get_one(QueueTicket, ticket.transferred_to_id)
         return ticket_row(ticket, services, counters)
 
 
