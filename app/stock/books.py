@@ -108,10 +108,10 @@ def reconcile_day(store: Store, actor: Actor, *, branch_id: int | None = None, b
                 day_moves.append(Movement(day, serial, card_type, source, target, from_state, to_state))
         signed = {(d.location_id, d.card_type): d for d in session.scalars(select(StockDay).where(
             StockDay.branch_id == branch.id, StockDay.business_date == business_date))}
-        signers = dict(session.execute(select(StaffAccount.id, StaffAccount.display_name).where(
+        signers: dict[int | None, str] = dict(session.execute(select(StaffAccount.id, StaffAccount.display_name).where(
             StaffAccount.id.in_({d.signed_by for d in signed.values() if d.signed_by is not None}))).all())
         opening_by, closing_by = _on_hand_by_place(opening), _on_hand_by_place(closing_state)
-        moves_by: dict[tuple[int, str], list[Movement]] = {}
+        moves_by: dict[tuple[object, str], list[Movement]] = {}  # a movement's places: (location id or None, type)
         for m in day_moves:
             for place in {(m.from_location, m.card_type), (m.to_location, m.card_type)}:
                 moves_by.setdefault(place, []).append(m)
@@ -124,10 +124,10 @@ def reconcile_day(store: Store, actor: Actor, *, branch_id: int | None = None, b
                 if not (result.opening or result.received or result.sent or result.closing
                         or (location.id, card_type) in signed):
                     continue
-                day = signed.get((location.id, card_type))
+                sign = signed.get((location.id, card_type))
                 lines.append(DayLine(location.id, location.name, location.kind, result,
-                                     (signers.get(day.signed_by) or day.signed_by_name) if day else "",
-                                     day.explanation if day else ""))
+                                     (signers.get(sign.signed_by) or sign.signed_by_name) if sign else "",
+                                     sign.explanation if sign else ""))
         return lines
 
 

@@ -68,7 +68,7 @@ def _location(session, key, branch_id, kind, holder_id, name, now) -> StockLocat
 def own_drawer(session: Session, actor: Actor, now) -> StockLocation:
     if actor.account_id is None:
         raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "Only a signed-in person has a drawer."))
-    return drawer_of(session, session.get(StaffAccount, actor.account_id), now)
+    return drawer_of(session, session.get_one(StaffAccount, actor.account_id), now)
 
 
 def location_in_scope(session: Session, actor: Actor, location_id: int) -> StockLocation:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, Integer, String, delete, func, insert, literal, null, select, update
+from sqlalchemy import (
+    CursorResult, Date, DateTime, Integer, String, Table, delete, func, insert, literal, null, select, update,
+)
 from sqlalchemy.orm import Session
 
 from app.auth.countersign import countersigned
@@ -92,7 +95,8 @@ def receive(store: Store, actor: Actor, *, card_type: str, serials: str, count: 
         try:
             with session.begin_nested():
                 for part in chunks(rows, 5000):
-                    session.execute(BlankCard.__table__.insert(), list(part))
+                    # a Core executemany on the Table (DeclarativeBase types __table__ as a FromClause)
+                    session.execute(cast(Table, BlankCard.__table__).insert(), list(part))
         except Exception as exc:
             from sqlalchemy.exc import IntegrityError
             if isinstance(exc, IntegrityError):
@@ -142,11 +146,11 @@ def _hold(session: Session, serials: list[str], card_type: str, source: StockLoc
     """Hold every serial for ``move_id`` in one conditional update per chunk, or refuse whole."""
     held = 0
     for part in chunks(serials):
-        held += session.execute(
+        held += cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
             update(BlankCard).where(BlankCard.serial.in_(part), BlankCard.location_id == source.id,
                                     BlankCard.card_type == card_type, BlankCard.state == IN_STOCK,
                                     BlankCard.move_id.is_(None))
-            .values(move_id=move_id).execution_options(synchronize_session=False)).rowcount
+            .values(move_id=move_id).execution_options(synchronize_session=False))).rowcount
     if held != len(serials):
         cards = load_cards(session, serials)
         for serial in serials:
@@ -179,7 +183,7 @@ def _pending(session: Session, actor: Actor, move_id: int) -> StockMove:
 
 def _check_second_person(session: Session, actor: Actor, move: StockMove) -> None:
     require(actor, Permission.CONFIRM_STOCK_MOVE)
-    drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+    drawers = [session.get_one(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
     refusal = second_person_refusal(actor, move, drawers)
     if refusal is not None:
         raise PermissionDenied(refusal, field=CONFIRMED_BY)
@@ -225,12 +229,13 @@ def _move_held_cards(session: Session, move: StockMove, now) -> None:
                     BlankCard.branch_id, literal(move.business_date, Date), from_location,
                     literal(move.to_location_id, Integer), BlankCard.state, literal(to_state, String),
                     literal(now, DateTime)).where(*held).order_by(BlankCard.serial)
-    written = session.execute(insert(StockMovement).from_select(
+    # Session.execute is typed to return a Result; an INSERT's or UPDATE's is a CursorResult
+    written = cast(CursorResult[Any], session.execute(insert(StockMovement).from_select(
         ["move_id", "card_id", "serial", "card_type", "branch_id", "business_date", "from_location_id",
-         "to_location_id", "from_state", "to_state", "occurred_at"], source)).rowcount
-    moved = session.execute(update(BlankCard).where(*held).values(
+         "to_location_id", "from_state", "to_state", "occurred_at"], source))).rowcount
+    moved = cast(CursorResult[Any], session.execute(update(BlankCard).where(*held).values(
         state=to_state, location_id=move.to_location_id, move_id=None, updated_at=now)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     if moved != move.count or written not in (-1, move.count):  # -1: the driver does not say
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
@@ -316,7 +321,7 @@ def spoil(store: Store, actor: Actor, *, card_type: str, serial: str, reason: st
     with store.write(actor, keyed=True) as uow:
         session = uow.session
         card = _card_in_scope(session, actor, serial, card_type)
-        location = session.get(StockLocation, card.location_id)
+        location = session.get_one(StockLocation, card.location_id)
         if location.kind == DRAWER:
             if location.holder_id != actor.account_id:
                 raise PermissionDenied(QT_TRANSLATE_NOOP(
@@ -365,7 +370,7 @@ def return_serial(uow, actor: Actor, *, card_type: str, serial: str, reason: str
 
 def _card_in_scope(session: Session, actor: Actor, serial: str, card_type: str) -> BlankCard:
     card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
-    if card is None or not actor.sees(session.get(Branch, card.branch_id).path):
+    if card is None or not actor.sees(session.get_one(Branch, card.branch_id).path):
         raise unknown_serial(serial)  # what row-level security shows on PostgreSQL too
     if card.card_type != card_type:
         raise ValidationError(QT_TRANSLATE_NOOP(

@@ -157,7 +157,7 @@ def stock_by_location(store: Store, actor: Actor) -> list[LocationStock]:
         return result
 
 
-def locations(store: Store, actor: Actor) -> list[tuple[int, str, str, int | None]]:
+def locations(store: Store, actor: Actor) -> list[tuple[int, str, str, str]]:
     """(id, branch code, name, kind) of every location in scope; the actor's own drawer is made."""
     require(actor, Permission.VIEW_STOCK)
     with store.write(actor) as uow:
@@ -241,7 +241,7 @@ def moves_to_confirm(store: Store, actor: Actor) -> list[MoveRow]:
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
         def may_confirm(move: StockMove) -> bool:
-            drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+            drawers = [session.get_one(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
             return second_person_refusal(actor, move, drawers) is None
         return _pending_rows(session, actor, keep=may_confirm)
 
@@ -287,7 +287,7 @@ def serial_history(store: Store, actor: Actor, serial: str) -> tuple[CardInfo | 
         card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
         if card is None:
             return None, []
-        branch = session.get(Branch, card.branch_id)
+        branch = session.get_one(Branch, card.branch_id)
         if not actor.sees(branch.path):
             return None, []
         source, target = aliased(StockLocation), aliased(StockLocation)
@@ -306,7 +306,7 @@ def serial_history(store: Store, actor: Actor, serial: str) -> tuple[CardInfo | 
         if pending is not None and card.state == "pending":
             history.insert(0, HistoryRow(pending.made_at, pending.business_date, pending.kind, "", "", "",
                                          "pending", names(pending.made_by_name), "", pending.reason))
-        location = session.get(StockLocation, card.location_id)
+        location = session.get_one(StockLocation, card.location_id)
         return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
 
 
