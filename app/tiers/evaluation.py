@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import json
 import math
+import typing
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
-    Date, DateTime, String, bindparam, cast, func, insert, literal, null, or_, select, text,
+    Date, DateTime, Row, String, Table, bindparam, cast, func, insert, literal, null, or_, select, text,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
@@ -261,9 +264,9 @@ class _Query:
 
         # an average is standard from the card's threshold up (whole cents: ceil of the
         # threshold); a card no band carries any more has no standard average
-        thresholds = {card: (None if policy.card_bound(card) is None
-                             else math.ceil(rule.threshold(policy.card_bound(card)) * 100))
-                      for card in CARD_TYPES}
+        bounds = {card: policy.card_bound(card) for card in CARD_TYPES}
+        thresholds = {card: None if bound is None else math.ceil(rule.threshold(bound) * 100)
+                      for card, bound in bounds.items()}
         threshold = "CASE held " + " ".join(
             f"WHEN '{card}' THEN {NO_STANDARD if t is None else t}" for card, t in thresholds.items()) + " END"
         run = " AND ".join(f"avg{k} < {threshold}" for k in range(rule.months))
@@ -345,7 +348,7 @@ COUNTED = ("customers", "with_data", "changed", "upgraded", "downgraded", *WORKL
 
 def _typed(sql: str):
     """``sql`` as text with its time stamps typed (SQLite stores them as SQLAlchemy does)."""
-    types = {"now": DateTime(), "today": Date()}
+    types: dict[str, TypeEngine[Any]] = {"now": DateTime(), "today": Date()}
     return text(sql).bindparams(*(bindparam(name, type_=t) for name, t in types.items()
                                   if f":{name}" in sql))
 
@@ -402,7 +405,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
             cause = CAUSE_EVALUATION
             if outcome is ExceptionOutcome.APPLIED:
                 cause = CAUSE_EXCEPTION
-            elif outcome is ExceptionOutcome.EXPIRED and exception.tier == current:
+            elif outcome is ExceptionOutcome.EXPIRED and exception is not None and exception.tier == current:
                 cause = CAUSE_EXCEPTION_EXPIRED
                 counts["exceptions_ended"] += 1
             changes.append(dict(customer_id=customer_id, evaluation_id=evaluation_id, from_tier=current,
@@ -425,7 +428,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
                                      effective_tier=result.effective.code, card_type_held=held))
     if changes:
         session.execute(insert(TierChange), changes)
-        table = CustomerTier.__table__
+        table = typing.cast(Table, CustomerTier.__table__)  # typed FromClause by DeclarativeBase
         session.execute(table.update().where(table.c.id == bindparam("customer")).values(
             tier=bindparam("new_tier"), tier_since=bindparam("since")), tiers)
     if worklist:
@@ -563,7 +566,7 @@ def worklist_page(store: Store, actor: Actor, evaluation_id: int, kind: str, *, 
     require(actor, Permission.VIEW_CUSTOMERS)
     if kind not in WORKLIST_KINDS:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such worklist."))
-    rows = []
+    rows: list[Row] = []
     with store.read() as session:
         for query, customer_id in _sources(evaluation_id, kind):
             query = _in_scope(query.add_columns(Customer.cif_no, Customer.name, Customer.phone, Branch.code),
