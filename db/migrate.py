@@ -29,7 +29,9 @@ def _config(engine: Engine | None = None) -> Config:
 
 def head_revision() -> str:
     """The schema revision this program expects."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "the program ships its migrations"
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

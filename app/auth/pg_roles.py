@@ -107,7 +107,7 @@ def sign_in_postgresql(store: Store, username: str, password: str, *, keep_store
             status, account_id, until = uow.session.execute(
                 text("SELECT status, account_id, until FROM vipdesk_signin_succeeded(:now)"),
                 {"now": uow.now}).one()
-            actor = actor_for(uow.session.get(StaffAccount, account_id)) if status == "ok" else None
+            actor = actor_for(uow.session.get_one(StaffAccount, account_id)) if status == "ok" else None
     except BaseException:
         engine.dispose()
         raise
