@@ -14,8 +14,9 @@ import math
 import random
 from collections.abc import Iterable
 from datetime import date
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.actor import Actor
 from app.tiers.evaluation import last_month
@@ -83,10 +84,11 @@ def build_demo_aum(store: Store, customers: Iterable[int | str], *, months: int 
             for month, cents in zip(month_keys, demo_history(rnd, months)):
                 rows.append({"customer_id": customer_id, "month": month,
                              "avg_daily_aum": f"{cents // 100}.{cents % 100:02d}"})
-        session.execute(AumMonth.__table__.delete().where(
+        table = cast(Table, AumMonth.__table__)  # typed FromClause by DeclarativeBase
+        session.execute(table.delete().where(
             AumMonth.customer_id.in_(sorted(set(ids))), AumMonth.month.in_(month_keys)))
         for start in range(0, len(rows), 20_000):
-            session.execute(AumMonth.__table__.insert(), rows[start:start + 20_000])
+            session.execute(table.insert(), rows[start:start + 20_000])
         uow.audit("aum.demo", "aum_month", "*", after={"customers": len(set(ids)), "months": months})
         return len(rows)
 

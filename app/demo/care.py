@@ -54,6 +54,7 @@ def add_demo_care(store: Store, *, seed: int = 11) -> None:
             return
         subtree = select(Branch.id).where(Branch.path.startswith(branch.path))
         advisor_id = people["advisor"].account_id
+        assert advisor_id is not None, "a staff account's actor carries its id"
         mine = session.execute(select(Customer.id, Customer.tier).where(
             Customer.relationship_manager_id == advisor_id, Customer.active.is_(True))
             .order_by(Customer.id)).all()

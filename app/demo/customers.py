@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from itertools import accumulate
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.actor import Actor
 from app.auth.permissions import Role
@@ -104,7 +105,7 @@ def build_demo_customers(store: Store, count: int = 200, seed: int = 2026) -> li
         used_ids: set[str] = set(session.scalars(select(Customer.id_number)).all())
         rows: list[dict] = []
         cifs: list[str] = []
-        table = Customer.__table__
+        table = cast(Table, Customer.__table__)  # typed FromClause by DeclarativeBase
         ids: list[int] = []
         connection = session.connection()
         for n in range(count):
