@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
@@ -155,14 +156,15 @@ def _end_replaced_card(uow, actor: Actor, application: CardApplication, answer: 
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "errors", "The card to replace is {status}, not lost; cancel this application."), status=old.status)
         return old
+    assert answer is not None, "the other kinds replace a card in hand: issue_card asked what became of it"
     before = old.status
     after = rules.next_card_status(rules.REPLACE, before)
-    done = session.execute(
+    done = cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
         update(VipCard).where(VipCard.id == old.id, VipCard.status == before, VipCard.version == old.version)
         .values(status=after, ended_at=uow.now, ended_by_name=actor.username,
                 ended_reason=answer.reason, returned=answer.returned,
                 version=old.version + 1)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     if done != 1:
         raise ConflictError(ISSUED_ELSEWHERE)
     session.refresh(old)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 
 from app.auth.permissions import Permission, require
 from app.care.common import Keeper, keeper, keepers, load_policy, subtree_ids
@@ -111,10 +112,10 @@ def hand_over(store: Store, actor: Actor, from_id: int, to_id: int) -> int:
         if target.customers + len(book) > cap:
             raise ValidationError(OVER_CAP, field=HAND_OVER_TO, name=target.display_name,
                                   count=target.customers + len(book), cap=cap)
-        complaints = session.execute(
+        complaints = cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
             update(Complaint).where(Complaint.assigned_to == from_id, Complaint.state.in_(OPEN_STATES))
             .values(assigned_to=to_id, assigned_to_name=target.display_name, version=Complaint.version + 1)
-            .execution_options(synchronize_session=False)).rowcount
+            .execution_options(synchronize_session=False))).rowcount
         moved = _move(uow, book, to_id, "customer.hand_over",
                       {"from": from_id, "complaints": complaints}) if book or complaints else 0
         return moved
@@ -165,7 +166,7 @@ def assign_by_rule(store: Store, actor: Actor, branch_id: int | None = None, *, 
         staff = keepers(session, actor)
         load = {k.id: k.customers for k in staff}
         plan: dict[int, list[int]] = defaultdict(list)
-        below, missing = 0, defaultdict(int)
+        below, missing = 0, defaultdict[str, int](int)  # role -> customers no keeper can take
         for cid, path, current in customers:
             role = keeper_role(averages.get(cid), policy)
             if role is None:
