@@ -101,8 +101,8 @@ def make_card_document(store: Store, actor: Actor, card_id: int, kind: str, *, p
     previous = _previous_types(store, [card_id]).get(card_id)
     if previous:
         fields["previous_card_type_name"] = card_type_name(previous)
-    with store.read() as session:
-        branch_id = session.scalar(select(Branch.id).where(Branch.code == data.branch_code))
+    with store.read() as session:  # the card's own branch
+        branch_id = session.scalars(select(Branch.id).where(Branch.code == data.branch_code)).one()
     label = {"agreement": "贵宾服务协议"}.get(kind, "卡函")
     made = make_document(store, actor, kind="agreement" if kind == "agreement" else f"letter_{kind}",
                          template_key=template, subject=f"{label} {data.customer_name} {data.card_number_masked}",
@@ -154,11 +154,13 @@ def renewal_letters(store: Store, actor: Actor, *, branch_code: str, year: int, 
             field=MONTH, branch=branch_code.upper(), month=f"{year}-{month:02d}")
     customers = _customers(store, [c.customer_id for c in cards])
     pieces = [PieceData(card_fields(c, customers.get(c.customer_id, ("", "", "")))) for c in cards]
-    with store.read() as session:
-        branch_id = session.scalar(select(Branch.id).where(Branch.code == branch_code.strip().upper()))
+    with store.read() as session:  # the branch the cards were found in
+        branch_id = session.scalars(select(Branch.id).where(Branch.code == branch_code.strip().upper())).one()
+
+    def mark_printed(uow: object, document_id: int) -> None:
+        mark_batch_printed_in(uow, actor, [c.card_id for c in cards], RENEWAL_DUE, document_id)
+
     return make_document(store, actor, kind="renewal_batch", template_key="letter_renewal_due",
                          subject=f"到期续卡提示函 {branch_code.upper()} {year}-{month:02d}（{len(cards)} 份）",
                          branch_id=branch_id, subject_ref=f"renewals:{branch_code.upper()}:{year}-{month:02d}",
-                         pieces=pieces, batch=True, progress=progress, deliver=deliver,
-                         registered=lambda uow, document_id: mark_batch_printed_in(
-                             uow, actor, [c.card_id for c in cards], RENEWAL_DUE, document_id))
+                         pieces=pieces, batch=True, progress=progress, deliver=deliver, registered=mark_printed)
