@@ -7,9 +7,10 @@ from pathlib import Path
 
 from app.errors import QT_TRANSLATE_NOOP, StoreUnavailable, ValidationError
 from db.urls import servers
+from app.store import Store
 
 
-def backup_sqlite(store, out: Path) -> int:
+def backup_sqlite(store: Store, out: Path) -> int:
     """Copy the live store to ``out`` page by page (readers and writers may go on); returns bytes."""
     if store.kind != "sqlite":
         url = store.engine.url
@@ -24,10 +25,12 @@ def backup_sqlite(store, out: Path) -> int:
                               field=QT_TRANSLATE_NOOP("fields", "Backup file"), path=str(out))
     tmp = out.with_name(out.name + ".part")
     raw = store.engine.raw_connection()
+    source = raw.driver_connection
+    assert source is not None, "a SQLite pool connection always carries its sqlite3 connection"
     try:
         target = sqlite3.connect(tmp)
         try:
-            raw.driver_connection.backup(target, pages=1024)
+            source.backup(target, pages=1024)
         finally:
             target.close()
         tmp.replace(out)

@@ -30,6 +30,8 @@ from typing import IO, TypeVar
 
 from app.business_day import BUSINESS_TIME_ZONE, wall_clock
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
+from app.actor import Actor
+from app.store import Store
 
 FILE = QT_TRANSLATE_NOOP("fields", "File")
 Row = TypeVar("Row")
@@ -210,7 +212,7 @@ def zoned(moment: datetime | None, time_zone: str = BUSINESS_TIME_ZONE) -> str:
     return wall_clock(moment, time_zone).isoformat(sep=" ", timespec="seconds") if moment else ""
 
 
-def export_csv(store, actor, out: Path, *, header: Sequence[str], rows: Iterable[Iterable[object]],
+def export_csv(store: Store, actor: Actor, out: Path, *, header: Sequence[str], rows: Iterable[Iterable[object]],
                action: str, entity: str, entity_id: object = "*", details: Mapping | None = None,
                say: Say | None = None, progress: Callable[[int], bool | None] | None = None,
                codes: Mapping[int, Codes] | None = None) -> int:

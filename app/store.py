@@ -158,7 +158,7 @@ class Store:
                         lost_at_commit = True
             finally:
                 conn.close()
-        if lost_at_commit:
+        if lost_at_commit and key is not None:  # only a keyed command is resolved
             self._resolve(actor, key)
         committed(uow.changed)
 
@@ -196,6 +196,7 @@ class Store:
                 self.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")
             driver = conn.connection.driver_connection
+            assert driver is not None, "a connection just checked out of the pool carries its driver's"
             try:
                 answer = driver.execute(statement, params).fetchone()[0]
             except Exception as exc:

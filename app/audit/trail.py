@@ -16,6 +16,8 @@ from app.errors import QT_TRANSLATE_NOOP
 from app.glossary import AUDIT_ACTIONS, AUDIT_ENTITIES, SIGNIN_ACTOR_PREFIX, signin_user
 from app.outfile import Codes, Say, export_csv, zoned
 from db.models import AuditEvent, Branch, StaffAccount
+from app.actor import Actor
+from app.store import Store
 
 PAGE_SIZE = 200
 
@@ -46,7 +48,7 @@ class AuditRow:
     actor_display: str = ""  # the person's name (their account's display name), "" if unknown
 
 
-def whole_tree(session, actor) -> bool:
+def whole_tree(session, actor: Actor) -> bool:
     """Whether ``actor``'s scope is the whole branch tree: a batch job, or staff of the one
     branch without a parent (head office). Events without a branch (sign-ins of unknown
     names, store-wide jobs) belong to the whole tree."""
@@ -56,7 +58,7 @@ def whole_tree(session, actor) -> bool:
     return roots == [actor.branch_id]
 
 
-def _scoped(actor, audit_filter: AuditFilter, *, everything: bool):
+def _scoped(actor: Actor, audit_filter: AuditFilter, *, everything: bool):
     query = (select(AuditEvent, Branch.code).outerjoin(Branch, AuditEvent.branch_id == Branch.id))
     if actor.branch_path != "/":
         in_scope = Branch.path.startswith(actor.branch_path)
@@ -97,7 +99,7 @@ def _rows(session, rows) -> list[AuditRow]:
     return [_row(event, code, names) for event, code in rows]
 
 
-def audit_page(store, actor, audit_filter: AuditFilter, *, before: int | None = None,
+def audit_page(store: Store, actor: Actor, audit_filter: AuditFilter, *, before: int | None = None,
                limit: int = PAGE_SIZE) -> list[AuditRow]:
     """The newest events first, ``limit`` at a time; pass the last number seen to get the next page."""
     require(actor, Permission.VIEW_AUDIT)
@@ -120,7 +122,7 @@ class VerifyResult:
     anchor_problem: str = ""       # why the noted anchor is not part of the chain ("" when it is)
 
 
-def verify_chain(store, *, progress: Callable[[int], bool] | None = None,
+def verify_chain(store: Store, *, progress: Callable[[int], bool] | None = None,
                  anchor: Anchor | None = None) -> VerifyResult:
     """Walk every lane of the chain in order; report the first event changed, removed, moved or
     out of order, and the anchor of the heads it verified.
@@ -172,7 +174,7 @@ ORDER BY h.lane
 """)
 
 
-def audit_heads(store) -> list[tuple[int, int, str]]:
+def audit_heads(store: Store) -> list[tuple[int, int, str]]:
     """``(lane, seq, hash)`` of each lane's last event, read without walking the trail (each
     lane found and its last event read through the ``(lane, seq)`` index).
 
@@ -189,7 +191,7 @@ def audit_heads(store) -> list[tuple[int, int, str]]:
         return [(int(lane), int(seq), str(head)) for lane, seq, head in rows]
 
 
-def current_anchor(store) -> Anchor:
+def current_anchor(store: Store) -> Anchor:
     """The anchor of the trail as it stands now (printed on the day-end stock reconciliation).
 
     Unlike :func:`verify_chain` this checks nothing: it notes where the trail stands, so that a
@@ -225,7 +227,7 @@ EXPORT_HEADER = (
 )
 
 
-def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[str]]:
+def iter_export_rows(store: Store, actor: Actor, audit_filter: AuditFilter) -> Iterator[list[str]]:
     """Every event in scope matching the filter, oldest first, a page at a time."""
     require(actor, Permission.EXPORT_AUDIT)
     after = 0
@@ -243,7 +245,7 @@ def iter_export_rows(store, actor, audit_filter: AuditFilter) -> Iterator[list[s
         after = page[-1].number
 
 
-def export_audit(store, actor, out: Path, audit_filter: AuditFilter = AuditFilter(), *,
+def export_audit(store: Store, actor: Actor, out: Path, audit_filter: AuditFilter = AuditFilter(), *,
                  say: Say | None = None, progress: Callable[[int], bool] | None = None) -> int:
     """Write the trail in scope to ``out`` as a CSV export (:func:`app.outfile.export_csv`),
     times on the business clocks with their offset.

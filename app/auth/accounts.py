@@ -24,6 +24,7 @@ from app.errors import (
     ValidationError,
 )
 from db.models import Branch, Customer, StaffAccount, StaffRole
+from app.store import Store
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{2,31}$")
 
@@ -99,7 +100,7 @@ def _clean_roles(roles) -> list[Role]:
     return cleaned
 
 
-def list_accounts(store, actor) -> list[AccountRow]:
+def list_accounts(store: Store, actor: Actor) -> list[AccountRow]:
     """Accounts of the administrator's branch subtree, by branch then user name."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     with store.read() as session:
@@ -110,8 +111,8 @@ def list_accounts(store, actor) -> list[AccountRow]:
         return [account_row(a) for a in accounts]
 
 
-def _load(session, actor, account_id: int, expected_version: int | None = None) -> StaffAccount:
-    account = session.get(StaffAccount, account_id)
+def _load(session, actor: Actor, account_id: int | None, expected_version: int | None = None) -> StaffAccount:
+    account = session.get(StaffAccount, account_id) if account_id is not None else None
     if account is None or not actor.sees(account.branch.path):
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That account does not exist in your scope."))
     if expected_version is not None and account.version != expected_version:
@@ -140,7 +141,7 @@ def insert_account(uow, credentials, *, username: str, display_name: str, branch
     return account
 
 
-def create_account(store, actor, *, username: str, display_name: str, branch_id: int,
+def create_account(store: Store, actor: Actor, *, username: str, display_name: str, branch_id: int,
                    roles, password: str) -> AccountRow:
     """A new account; the person must choose their own password at first sign-in."""
     require(actor, Permission.MANAGE_ACCOUNTS)
@@ -153,7 +154,7 @@ def create_account(store, actor, *, username: str, display_name: str, branch_id:
         return account_row(account)
 
 
-def update_account(store, actor, account_id: int, *, expected_version: int, display_name: str,
+def update_account(store: Store, actor: Actor, account_id: int, *, expected_version: int, display_name: str,
                    branch_id: int, roles) -> AccountRow:
     """Change name, branch or roles of an account the administrator saw at ``expected_version``."""
     require(actor, Permission.MANAGE_ACCOUNTS)
@@ -179,7 +180,7 @@ def update_account(store, actor, account_id: int, *, expected_version: int, disp
         return account_row(account)
 
 
-def set_disabled(store, actor, account_id: int, *, expected_version: int, disabled: bool) -> AccountRow:
+def set_disabled(store: Store, actor: Actor, account_id: int, *, expected_version: int, disabled: bool) -> AccountRow:
     """Disable (or enable again) an account; a disabled account cannot sign in."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     with store.write(actor) as uow:
@@ -199,7 +200,7 @@ def set_disabled(store, actor, account_id: int, *, expected_version: int, disabl
         return account_row(account)
 
 
-def reset_password(store, actor, account_id: int, *, expected_version: int, new_password: str) -> AccountRow:
+def reset_password(store: Store, actor: Actor, account_id: int, *, expected_version: int, new_password: str) -> AccountRow:
     """Set a temporary password and unlock; the person must change it at next sign-in."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     with store.write(actor) as uow:
@@ -218,7 +219,7 @@ def reset_password(store, actor, account_id: int, *, expected_version: int, new_
         return account_row(account)
 
 
-def unlock(store, actor, account_id: int, *, expected_version: int) -> AccountRow:
+def unlock(store: Store, actor: Actor, account_id: int, *, expected_version: int) -> AccountRow:
     """Lift a lock-out before it runs out."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     with store.write(actor) as uow:
@@ -233,7 +234,7 @@ def unlock(store, actor, account_id: int, *, expected_version: int) -> AccountRo
         return account_row(account)
 
 
-def change_own_password(store, actor, *, new_password: str) -> Actor:
+def change_own_password(store: Store, actor: Actor, *, new_password: str) -> Actor:
     """The signed-in person replaces their password (required after a reset)."""
     with store.write(actor) as uow:
         account = _load(uow.session, actor, actor.account_id)

@@ -12,6 +12,8 @@ from app.auth.permissions import Permission, require
 from app.store import insert_unique
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from db.models import Branch
+from app.actor import Actor
+from app.store import Store
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,16}$")
 
@@ -86,7 +88,7 @@ def _clean_short(value: str, label: str, limit: int) -> str:
     return value
 
 
-def list_branches(store, actor) -> list[BranchRow]:
+def list_branches(store: Store, actor: Actor) -> list[BranchRow]:
     """The branches in the actor's subtree, in tree order."""
     with store.read() as session:
         rows = session.scalars(
@@ -95,7 +97,7 @@ def list_branches(store, actor) -> list[BranchRow]:
         return [_row(b) for b in rows]
 
 
-def get_branch_by_code(session, actor, code: str) -> Branch:
+def get_branch_by_code(session, actor: Actor, code: str) -> Branch:
     """A branch by code within the actor's subtree, or :class:`NotFound`."""
     branch = session.scalar(select(Branch).where(Branch.code == code.strip().upper()))
     if branch is None or not actor.sees(branch.path):
@@ -104,14 +106,14 @@ def get_branch_by_code(session, actor, code: str) -> Branch:
     return branch
 
 
-def load_branch(session, actor, branch_id: int) -> Branch:
+def load_branch(session, actor: Actor, branch_id: int) -> Branch:
     branch = session.get(Branch, branch_id)
     if branch is None or not actor.sees(branch.path):
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That branch does not exist in your scope."))
     return branch
 
 
-def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | str,
+def create_branch(store: Store, actor: Actor, *, code: str, name: str, level: BranchLevel | str,
                   parent_id: int | None, address: str = "", phone: str = "") -> BranchRow:
     """Add a branch under ``parent_id`` (None only for the head office of an empty tree)."""
     require(actor, Permission.MANAGE_BRANCHES)
@@ -152,7 +154,7 @@ def create_branch(store, actor, *, code: str, name: str, level: BranchLevel | st
         return _row(branch)
 
 
-def update_branch(store, actor, branch_id: int, *, expected_version: int, name: str,
+def update_branch(store: Store, actor: Actor, branch_id: int, *, expected_version: int, name: str,
                   address: str = "", phone: str = "", active: bool = True) -> BranchRow:
     """Rename or (de)activate a branch; the code and place in the tree stay."""
     require(actor, Permission.MANAGE_BRANCHES)

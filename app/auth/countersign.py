@@ -20,6 +20,7 @@ from app.actor import Actor
 from app.auth.gate import SignedIn
 from app.auth.signin import sign_in
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
+from app.store import Store
 
 AUTHORISED_BY = QT_TRANSLATE_NOOP("fields", "Authorising person")
 TEMPORARY_PASSWORD = QT_TRANSLATE_NOOP(
@@ -30,7 +31,7 @@ SAME_PERSON = QT_TRANSLATE_NOOP(
 
 
 @contextmanager
-def countersigned(store, actor: Actor, username: str, password: str) -> Iterator[SignedIn]:
+def countersigned(store: Store, actor: Actor, username: str, password: str) -> Iterator[SignedIn]:
     """The checker's own session for one action on ``actor``'s PC, closed when it ends.
 
     Raises :class:`app.errors.AuthError` as a sign-in would (wrong password, locked, disabled),

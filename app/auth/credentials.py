@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from app.auth.passwords import hash_password
 from db.models import StaffAccount
+from app.store import Store
 
 DB_ROLE_PREFIX = "vd_"  # SQLite: informative only; PostgreSQL uses the store's own prefix
 
@@ -90,7 +91,7 @@ class PgCredentials:
                         {"id": account.id, "allowed": allowed, "now": uow.now})
 
 
-def credentials_for(store) -> Credentials:
+def credentials_for(store: Store) -> Credentials:
     """The strategy of ``store``'s engine."""
     if store.kind == "postgresql":
         return PgCredentials()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.actor import Actor
 from app.business_day import wall_clock
 from app.errors import QT_TRANSLATE_NOOP, AuthError
+from app.store import Store
 
 SETUP_ACTOR = "setup"
 ALREADY_SET_UP = QT_TRANSLATE_NOOP(
@@ -31,11 +32,11 @@ RESET_NEEDED = QT_TRANSLATE_NOOP(
 class SignedIn:
     """A signed-in session: the store as this person reaches it, and who they are."""
 
-    store: object
+    store: Store
     actor: Actor
 
 
-def signed_in_or_refused(store, outcome: str, until, actor: Actor | None) -> SignedIn:
+def signed_in_or_refused(store: Store, outcome: str, until, actor: Actor | None) -> SignedIn:
     """The session of a sign-in whose ``outcome`` is "ok", else the :class:`AuthError` that says
     why not (the same words on both engines)."""
     if outcome == "ok" and actor is not None:

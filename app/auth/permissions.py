@@ -7,6 +7,7 @@ mapping in one table makes "who may" reviewable at a glance and testable.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
 
 from app.errors import PermissionDenied, QT_TRANSLATE_NOOP
 
@@ -115,7 +116,13 @@ def permissions_of(roles: frozenset[Role]) -> frozenset[Permission]:
     return frozenset(granted)
 
 
-def require(actor, permission: Permission) -> None:
+class MayAct(Protocol):
+    """Whoever acts (app.actor.Actor): all that :func:`require` asks of them."""
+
+    def may(self, permission: Permission) -> bool: ...
+
+
+def require(actor: MayAct, permission: Permission) -> None:
     """Raise :class:`PermissionDenied` unless ``actor`` holds ``permission``."""
     if not actor.may(permission):
         raise PermissionDenied(

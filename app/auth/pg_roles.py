@@ -74,7 +74,7 @@ def load_policy_postgresql(session) -> SignInPolicy:
     return SignInPolicy(**{k: v for k, v in values.items() if k in known})
 
 
-def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
+def sign_in_postgresql(store: Store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
     """Sign in by connecting as the person's login role; see the module's docstring."""
     username = username.replace("\x00", "")
     with store.write(gatekeeper(username), check_session=False) as uow:
@@ -107,7 +107,7 @@ def sign_in_postgresql(store, username: str, password: str, *, keep_store: bool 
             status, account_id, until = uow.session.execute(
                 text("SELECT status, account_id, until FROM vipdesk_signin_succeeded(:now)"),
                 {"now": uow.now}).one()
-            actor = actor_for(uow.session.get(StaffAccount, account_id)) if status == "ok" else None
+            actor = actor_for(uow.session.get_one(StaffAccount, account_id)) if status == "ok" else None
     except BaseException:
         engine.dispose()
         raise
@@ -134,13 +134,13 @@ def _reason(error: object) -> str:
     return lines[-1].strip() if lines else type(error).__name__
 
 
-def needs_first_administrator_postgresql(store) -> bool:
+def needs_first_administrator_postgresql(store: Store) -> bool:
     """True while the store has no account (asked through a definer function)."""
     with store.read() as session:
         return bool(session.scalar(text("SELECT vipdesk_needs_first_administrator()")))
 
 
-def create_first_administrator_postgresql(store, *, username: str, display_name: str, password: str,
+def create_first_administrator_postgresql(store: Store, *, username: str, display_name: str, password: str,
                                           head_office_code: str, head_office_name: str) -> None:
     """The head office (if the tree is empty) and the first administrator with their login.
 

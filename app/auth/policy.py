@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, fields
 from app.auth.permissions import Permission, require
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.settings import load_stored_policy, write_setting
+from app.actor import Actor
+from app.store import Store
 
 KEY = "signin_policy"
 POLICY = QT_TRANSLATE_NOOP("fields", "Sign-in policy")
@@ -50,7 +52,7 @@ def load_policy(session) -> SignInPolicy:
     return load_stored_policy(session, KEY, POLICY, SignInPolicy.from_dict, SignInPolicy())
 
 
-def save_policy(store, actor, policy: SignInPolicy) -> None:
+def save_policy(store: Store, actor: Actor, policy: SignInPolicy) -> None:
     """Replace the sign-in policy (administrators only)."""
     require(actor, Permission.EDIT_POLICY)
     policy.validate()

@@ -14,9 +14,10 @@ from app.auth.pg_roles import create_first_administrator_postgresql, needs_first
 from app.auth.policy import check_new_password, load_policy
 from app.errors import PermissionDenied
 from db.models import Branch, StaffAccount
+from app.store import Store
 
 
-def needs_first_administrator(store) -> bool:
+def needs_first_administrator(store: Store) -> bool:
     """True while the store has no account at all."""
     if store.kind == "postgresql":
         return needs_first_administrator_postgresql(store)
@@ -24,7 +25,7 @@ def needs_first_administrator(store) -> bool:
         return session.scalar(select(StaffAccount.id).limit(1)) is None
 
 
-def create_first_administrator(store, *, username: str, display_name: str, password: str,
+def create_first_administrator(store: Store, *, username: str, display_name: str, password: str,
                                head_office_code: str, head_office_name: str) -> None:
     """Create the head office (if the tree is empty) and the first administrator's account."""
     username, display_name = clean_username(username), clean_display_name(display_name)

@@ -7,7 +7,7 @@ for counting failures and locking are the same policy either way.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -17,9 +17,10 @@ from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.auth.pg_roles import sign_in_postgresql
 from app.auth.policy import load_policy
 from db.models import StaffAccount
+from app.store import Store
 
 
-def sign_in(store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
+def sign_in(store: Store, username: str, password: str, *, keep_store: bool = False) -> SignedIn:
     """Check the credentials and open the person's session, or raise :class:`AuthError`.
 
     ``keep_store``: the store's own connections stay open (a colleague authorising on the spot
@@ -29,13 +30,14 @@ def sign_in(store, username: str, password: str, *, keep_store: bool = False) ->
     if store.kind == "postgresql":
         return sign_in_postgresql(store, username, password, keep_store=keep_store)
     outcome: str
+    until: datetime | None
     with store.write(gatekeeper(username), check_session=False) as uow:
         account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))
         policy = load_policy(uow.session)
         if account is not None and account.locked_until and account.locked_until > uow.now:
             outcome, until = "locked", account.locked_until
             uow.audit("signin.refused_locked", "staff_account", account.id, branch_id=account.branch_id)
-        elif not verify_password(account.password_hash if account else None, password):
+        elif not verify_password(account.password_hash if account else None, password) or account is None:
             outcome, until = record_failure(uow, account, username, policy)
         elif account.disabled:
             outcome, until = "disabled", None
@@ -43,13 +45,13 @@ def sign_in(store, username: str, password: str, *, keep_store: bool = False) ->
         else:
             outcome, until = "ok", None
             record_success(uow, account)
-            if needs_rehash(account.password_hash):
+            if account.password_hash and needs_rehash(account.password_hash):
                 account.password_hash = hash_password(password)
             actor = actor_for(account)
     return signed_in_or_refused(store, outcome, until, actor if outcome == "ok" else None)
 
 
-def record_failure(uow, account: StaffAccount | None, username: str, policy) -> tuple[str, object]:
+def record_failure(uow, account: StaffAccount | None, username: str, policy) -> tuple[str, datetime | None]:
     """Count a failed sign-in and lock the account when the policy's limit is reached."""
     if account is None:
         uow.audit("signin.failed", "staff_account", f"unknown:{username[:32]}")

@@ -24,6 +24,8 @@ from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError
 from app.store import insert_unique
 from app.text import clean_text
 from db.models import Branch, CardApplication, Customer, StaffAccount
+from app.actor import Actor
+from app.store import Store
 
 PAGE = 200
 
@@ -55,7 +57,7 @@ class ApplicationRow:
     version: int
 
 
-def check_application(store, actor, customer_id: int, *, kind: str, card_type: str) -> EligibilityFacts:
+def check_application(store: Store, actor: Actor, customer_id: int, *, kind: str, card_type: str) -> EligibilityFacts:
     """The eligibility the entry form shows while the clerk chooses (nothing is written)."""
     require(actor, Permission.APPLY_FOR_CARD)
     with store.read() as session:
@@ -63,7 +65,7 @@ def check_application(store, actor, customer_id: int, *, kind: str, card_type: s
         return eligibility_facts(session, customer, kind, card_type, store.today())
 
 
-def submit_application(store, actor, customer_id: int, *, kind: str, card_type: str,
+def submit_application(store: Store, actor: Actor, customer_id: int, *, kind: str, card_type: str,
                        note: str = "") -> ApplicationRow:
     """Enter an application (APPLY_FOR_CARD) for a customer in scope: refused with the reason
     when not eligible, or when the customer already has an open application."""
@@ -101,7 +103,7 @@ def _refuse_second_open(session, customer_id: int) -> None:
         raise ConflictError(OPEN_ALREADY)
 
 
-def decide_application(store, actor, application_id: int, *, approve: bool, comment: str,
+def decide_application(store: Store, actor: Actor, application_id: int, *, approve: bool, comment: str,
                        expected_version: int | None = None) -> ApplicationRow:
     """A branch manager (APPROVE_CARD) who did not enter the application approves or rejects
     it with a comment (required either way: it is the decision's record)."""
@@ -124,7 +126,7 @@ def decide_application(store, actor, application_id: int, *, approve: bool, comm
         return _rows(session, [application.id])[0]
 
 
-def withdraw_application(store, actor, application_id: int, *, reason: str,
+def withdraw_application(store: Store, actor: Actor, application_id: int, *, reason: str,
                          expected_version: int | None = None) -> ApplicationRow:
     """Cancel an open application (the customer changed their mind, or it was entered in
     error): its author, or a branch manager, with a reason."""
@@ -187,7 +189,7 @@ def _select():
             .outerjoin(decider, decider.id == CardApplication.decided_by))
 
 
-def _query(actor):
+def _query(actor: Actor):
     return _select().where(Branch.path.startswith(actor.branch_path))
 
 
@@ -204,12 +206,12 @@ def _rows(session, ids: list[int]) -> list[ApplicationRow]:
     return [_row(*r) for r in session.execute(_select().where(CardApplication.id.in_(ids))).all()]
 
 
-def _require_view(actor) -> None:
+def _require_view(actor: Actor) -> None:
     if not any(actor.may(p) for p in (Permission.VIEW_CUSTOMERS, Permission.APPROVE_CARD, Permission.ISSUE_CARD)):
         require(actor, Permission.VIEW_CUSTOMERS)
 
 
-def list_applications(store, actor, *, status: str | None = None, customer_id: int | None = None,
+def list_applications(store: Store, actor: Actor, *, status: str | None = None, customer_id: int | None = None,
                       after_id: int | None = None, limit: int = PAGE) -> list[ApplicationRow]:
     """Applications in the actor's scope, oldest first (keyset by id after ``after_id``):
     ``status="submitted"`` is the approvals inbox, ``"approved"`` the counter's queue."""
@@ -225,14 +227,14 @@ def list_applications(store, actor, *, status: str | None = None, customer_id: i
         return [_row(*r) for r in session.execute(query.order_by(CardApplication.id).limit(limit)).all()]
 
 
-def get_application(store, actor, application_id: int) -> ApplicationRow:
+def get_application(store: Store, actor: Actor, application_id: int) -> ApplicationRow:
     _require_view(actor)
     with store.read() as session:
         application = application_in_scope(session, actor, application_id)
         return _rows(session, [application.id])[0]
 
 
-def count_applications(store, actor, status: str) -> int:
+def count_applications(store: Store, actor: Actor, status: str) -> int:
     """How many applications in scope have ``status`` (the navigation's counts)."""
     _require_view(actor)
     query = (select(func.count()).select_from(CardApplication)
@@ -242,7 +244,7 @@ def count_applications(store, actor, status: str) -> int:
         return session.scalar(query) or 0
 
 
-def awaiting_my_decision(store, actor) -> int:
+def awaiting_my_decision(store: Store, actor: Actor) -> int:
     """The approvals inbox count of a branch manager: submitted applications in scope entered
     by someone else (0 for anyone who may not approve)."""
     if not actor.may(Permission.APPROVE_CARD):

@@ -16,11 +16,12 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound
 from app.tiers.exceptions import APPROVED, computed_average
 from app.tiers.policy_store import policy_in_force_at
 from db.models import Branch, CardApplication, Customer, TierExceptionGrant, VipCard
+from app.actor import Actor
 
 CUSTOMER_NOT_FOUND = QT_TRANSLATE_NOOP("errors", "That customer does not exist in your scope.")
 
 
-def customer_in_scope(session: Session, actor, customer_id: int, *, active: bool = True) -> Customer:
+def customer_in_scope(session: Session, actor: Actor, customer_id: int, *, active: bool = True) -> Customer:
     """The customer, when their branch lies in the actor's subtree (and, by default, active)."""
     row = session.execute(select(Customer, Branch.path).join(Branch, Branch.id == Customer.branch_id)
                           .where(Customer.id == customer_id)).first()
@@ -29,7 +30,7 @@ def customer_in_scope(session: Session, actor, customer_id: int, *, active: bool
     return row[0]
 
 
-def application_in_scope(session: Session, actor, application_id: int, *, lock: bool = False) -> CardApplication:
+def application_in_scope(session: Session, actor: Actor, application_id: int, *, lock: bool = False) -> CardApplication:
     query = (select(CardApplication).join(Branch, Branch.id == CardApplication.branch_id)
              .where(CardApplication.id == application_id, Branch.path.startswith(actor.branch_path)))
     application = session.scalar(query.with_for_update(of=CardApplication) if lock else query)
@@ -38,7 +39,7 @@ def application_in_scope(session: Session, actor, application_id: int, *, lock: 
     return application
 
 
-def card_in_scope(session: Session, actor, card_id: int) -> VipCard:
+def card_in_scope(session: Session, actor: Actor, card_id: int) -> VipCard:
     card = session.scalar(select(VipCard).join(Customer, Customer.id == VipCard.customer_id)
                           .join(Branch, Branch.id == Customer.branch_id)
                           .where(VipCard.id == card_id, Branch.path.startswith(actor.branch_path)))

@@ -23,6 +23,8 @@ from app.customers.rules import mask_card
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.text import compact
 from db.models import Branch, Customer, VipCard
+from app.actor import Actor
+from app.store import Store
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class CardHolder:
     card_masked: str
 
 
-def holder_of_card(store, actor, raw: str) -> CardHolder:
+def holder_of_card(store: Store, actor: Actor, raw: str) -> CardHolder:
     """The active customer of the actor's subtree who holds the card typed or swiped in ``raw``;
     refused with a message naming the card field for a damaged swipe, a number of the wrong
     shape, a card nobody in scope holds, a lost card and an inactive customer."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
@@ -34,6 +35,8 @@ from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, Valid
 from app.stock.moves import return_serial, take_serial
 from app.text import clean_text
 from db.models import CardApplication, VipCard
+from app.actor import Actor
+from app.store import Store
 
 ISSUED_ELSEWHERE = QT_TRANSLATE_NOOP(
     "errors", "This application was issued, changed or cancelled at another counter just now; reload it.")
@@ -62,7 +65,7 @@ class OldCard:
     reason: str = ""
 
 
-def check_number(store, actor, application_id: int, card_number: str) -> rules.CardNumberCheck:
+def check_number(store: Store, actor: Actor, application_id: int, card_number: str) -> rules.CardNumberCheck:
     """The wizard's check as the clerk types: the number's form for the application's card
     product, and whether it is already in use (nothing is written)."""
     require(actor, Permission.ISSUE_CARD)
@@ -88,7 +91,7 @@ def old_card_answer(old_card: OldCard | None) -> OldCard:
     return OldCard(False, clean_text(old_card.reason or "", field=REASON, max_length=300))
 
 
-def issue_card(store, actor, application_id: int, *, serial: str, card_number: str,
+def issue_card(store: Store, actor: Actor, application_id: int, *, serial: str, card_number: str,
                old_card: OldCard | None = None) -> IssueResult:
     """Issue the card of an approved application (ISSUE_CARD) from the clerk's own drawer.
 
@@ -142,7 +145,7 @@ def issue_card(store, actor, application_id: int, *, serial: str, card_number: s
                            tuple(p.id for p in paperwork))
 
 
-def _end_replaced_card(uow, actor, application: CardApplication, answer: OldCard | None) -> VipCard | None:
+def _end_replaced_card(uow, actor: Actor, application: CardApplication, answer: OldCard | None) -> VipCard | None:
     """End the card this application replaces (or, for a lost card, check it still awaits its
     replacement); hand its blank back to stock when the customer returned it."""
     if application.kind == rules.NEW:
@@ -156,14 +159,15 @@ def _end_replaced_card(uow, actor, application: CardApplication, answer: OldCard
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "errors", "The card to replace is {status}, not lost; cancel this application."), status=old.status)
         return old
+    assert answer is not None, "the other kinds replace a card in hand: issue_card asked what became of it"
     before = old.status
     after = rules.next_card_status(rules.REPLACE, before)
-    done = session.execute(
+    done = cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
         update(VipCard).where(VipCard.id == old.id, VipCard.status == before, VipCard.version == old.version)
         .values(status=after, ended_at=uow.now, ended_by_name=actor.username,
                 ended_reason=answer.reason, returned=answer.returned,
                 version=old.version + 1)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     if done != 1:
         raise ConflictError(ISSUED_ELSEWHERE)
     session.refresh(old)

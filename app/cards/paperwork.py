@@ -43,6 +43,8 @@ from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationErr
 from app.text import clean_text
 from app.tiers.policy_store import policy_in_force_at
 from db.models import Branch, CardApplication, CardPaperwork, Customer, StaffAccount, VipCard
+from app.actor import Actor
+from app.store import Store
 
 DOCUMENT_ID = QT_TRANSLATE_NOOP("fields", "Document")
 PAGE = 500
@@ -111,11 +113,11 @@ class UnsignedRow:
     overdue: bool
 
 
-def _require_view(actor) -> None:
+def _require_view(actor: Actor) -> None:
     require(actor, Permission.VIEW_CUSTOMERS)
 
 
-def _in_scope(actor):
+def _in_scope(actor: Actor):
     return Branch.path.startswith(actor.branch_path)
 
 
@@ -140,7 +142,7 @@ def record_paperwork(uow, card: VipCard, kinds: Iterable[str], *, new_card: bool
     return rows
 
 
-def record_renewal_letters(store, actor, *, within_days: int | None = None,
+def record_renewal_letters(store: Store, actor: Actor, *, within_days: int | None = None,
                            branch_id: int | None = None) -> int:
     """Record a renewal-due letter for every active card in scope (or in ``branch_id``'s
     subtree) expiring within ``within_days`` (default: the policy's window) that has none;
@@ -172,7 +174,7 @@ def _check_days(days: int) -> None:
                               field=rules.EXPIRING_DAYS, low=1, high=366)
 
 
-def _branch_path(session: Session, actor, branch_id: int | None) -> str:
+def _branch_path(session: Session, actor: Actor, branch_id: int | None) -> str:
     if branch_id is None:
         return actor.branch_path
     branch = session.get(Branch, branch_id)
@@ -184,7 +186,7 @@ def _branch_path(session: Session, actor, branch_id: int | None) -> str:
 # ----------------------------------------------------------------------------- due and printed
 
 
-def paperwork_due(store, actor, *, branch_id: int | None = None, card_id: int | None = None,
+def paperwork_due(store: Store, actor: Actor, *, branch_id: int | None = None, card_id: int | None = None,
                   kinds: Sequence[str] | None = None, include_printed: bool = False,
                   after_id: int | None = None, limit: int = PAGE) -> list[PaperworkRow]:
     """Paperwork in the actor's scope (or ``branch_id``'s subtree, or one card's), oldest
@@ -213,7 +215,7 @@ def paperwork_due(store, actor, *, branch_id: int | None = None, card_id: int | 
                 for p, code, name, card_type, number in rows]
 
 
-def mark_printed_in(uow, actor, paperwork_id: int, document_id: int | None) -> PaperworkRow | None:
+def mark_printed_in(uow, actor: Actor, paperwork_id: int, document_id: int | None) -> PaperworkRow | None:
     """Count one printing of ``paperwork_id`` in the caller's unit of work (the documents
     capability's print transaction, beside its document register row); ``document_id`` is
     that row's id. Returns nothing; raises :class:`NotFound` outside the actor's scope."""
@@ -237,7 +239,7 @@ def mark_printed_in(uow, actor, paperwork_id: int, document_id: int | None) -> P
     return None
 
 
-def mark_batch_printed_in(uow, actor, card_ids: Sequence[int], kind: str, document_id: int) -> int:
+def mark_batch_printed_in(uow, actor: Actor, card_ids: Sequence[int], kind: str, document_id: int) -> int:
     """Count one printing of the ``kind`` paperwork of every card in ``card_ids`` in the caller's
     unit of work (the documents capability registering a batch of letters as ``document_id``).
     A card that has no such row yet gets one, printed: the letter went out all the same. One
@@ -273,7 +275,7 @@ def mark_batch_printed_in(uow, actor, card_ids: Sequence[int], kind: str, docume
     return marked
 
 
-def mark_printed(store, actor, paperwork_id: int, document_id: int | None = None) -> None:
+def mark_printed(store: Store, actor: Actor, paperwork_id: int, document_id: int | None = None) -> None:
     """:func:`mark_printed_in` in a transaction of its own."""
     with store.write(actor) as uow:
         mark_printed_in(uow, actor, paperwork_id, document_id)
@@ -282,7 +284,7 @@ def mark_printed(store, actor, paperwork_id: int, document_id: int | None = None
 # ----------------------------------------------------------------------------- letter data
 
 
-def letter_data(store, actor, card_id: int) -> LetterData:
+def letter_data(store: Store, actor: Actor, card_id: int) -> LetterData:
     """Everything card ``card_id``'s agreement or letter needs (VIEW_CUSTOMERS, in scope)."""
     _require_view(actor)
     with store.read() as session:
@@ -290,7 +292,7 @@ def letter_data(store, actor, card_id: int) -> LetterData:
         return letters_data_in(session, actor, [card_id], store.today())[0]
 
 
-def letters_data(store, actor, card_ids: Sequence[int]) -> list[LetterData]:
+def letters_data(store: Store, actor: Actor, card_ids: Sequence[int]) -> list[LetterData]:
     """:func:`letter_data` for many cards in a few queries (batches of letters); cards outside
     the actor's scope are left out. Order follows ``card_ids``."""
     _require_view(actor)
@@ -298,7 +300,7 @@ def letters_data(store, actor, card_ids: Sequence[int]) -> list[LetterData]:
         return letters_data_in(session, actor, card_ids, store.today())
 
 
-def letters_data_in(session: Session, actor, card_ids: Sequence[int], today: date) -> list[LetterData]:
+def letters_data_in(session: Session, actor: Actor, card_ids: Sequence[int], today: date) -> list[LetterData]:
     """:func:`letters_data` inside a session the caller holds (tier names as of ``today``)."""
     policy = mask_policy(session)
     tiers = policy_in_force_at(session, today)
@@ -328,7 +330,7 @@ def letters_data_in(session: Session, actor, card_ids: Sequence[int], today: dat
     return [found[i] for i in ids if i in found]
 
 
-def cards_expiring_in_month(store, actor, *, branch_code: str, year: int, month: int) -> list[LetterData]:
+def cards_expiring_in_month(store: Store, actor: Actor, *, branch_code: str, year: int, month: int) -> list[LetterData]:
     """Active cards of branch ``branch_code``'s subtree expiring in ``year``-``month``, by
     expiry date: what renewal letters for that month are printed from."""
     _require_view(actor)
@@ -348,7 +350,7 @@ def cards_expiring_in_month(store, actor, *, branch_code: str, year: int, month:
 # ----------------------------------------------------------------------------- agreement signed
 
 
-def mark_agreement_signed(store, actor, card_id: int, *, signed_on: date, witness: str) -> LetterData:
+def mark_agreement_signed(store: Store, actor: Actor, card_id: int, *, signed_on: date, witness: str) -> LetterData:
     """The customer signed the printed service agreement of card ``card_id`` on ``signed_on``
     (not before the issue, not in the future) before ``witness`` (SERVICE_CARDS). Marked once."""
     require(actor, Permission.SERVICE_CARDS)
@@ -357,7 +359,7 @@ def mark_agreement_signed(store, actor, card_id: int, *, signed_on: date, witnes
         return letters_data_in(uow.session, actor, [card_id], uow.today)[0]
 
 
-def mark_agreement_signed_in(uow, actor, card_id: int, *, signed_on: date, witness: str) -> None:
+def mark_agreement_signed_in(uow, actor: Actor, card_id: int, *, signed_on: date, witness: str) -> None:
     """:func:`mark_agreement_signed` inside the caller's unit of work."""
     require(actor, Permission.SERVICE_CARDS)
     witness = clean_text(witness or "", field=WITNESS, max_length=64)
@@ -383,7 +385,7 @@ def mark_agreement_signed_in(uow, actor, card_id: int, *, signed_on: date, witne
               after={"agreement_signed_on": signed_on.isoformat(), "witness": witness})
 
 
-def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int = PAGE) -> list[UnsignedRow]:
+def unsigned_agreements(store: Store, actor: Actor, *, as_of: date | None = None, limit: int = PAGE) -> list[UnsignedRow]:
     """Cards in scope issued on or before ``as_of`` (default today) whose agreement is not
     marked signed, oldest first; those issued before today are overdue (their day is over)."""
     _require_view(actor)
@@ -404,7 +406,7 @@ def unsigned_agreements(store, actor, *, as_of: date | None = None, limit: int =
                 for cid, cust, name, ctype, number, issued, by, code in rows]
 
 
-def unsigned_count(store, actor) -> int:
+def unsigned_count(store: Store, actor: Actor) -> int:
     """How many issued cards in scope are overdue for a signed agreement (issued before today)."""
     _require_view(actor)
     today = store.today()

@@ -11,6 +11,8 @@ from app.cards.rules import DEFAULT_CARD_POLICY, CardPolicy
 from app.swipe import card_number_field, is_swipe
 from app.errors import QT_TRANSLATE_NOOP
 from app.settings import load_stored_policy, write_setting
+from app.actor import Actor
+from app.store import Store
 
 CARD_POLICY_KEY = "card_policy"
 CARD_POLICY = QT_TRANSLATE_NOOP("fields", "Card policy")
@@ -31,13 +33,13 @@ def read_swipe(session: Session, raw: str) -> str:
     return card_number_field(raw, card_policy_in(session).luhn_optional_bins)
 
 
-def card_policy(store) -> CardPolicy:
+def card_policy(store: Store) -> CardPolicy:
     """The card policy in force (anyone signed in may read it: screens show BINs and windows)."""
     with store.read() as session:
         return card_policy_in(session)
 
 
-def save_card_policy(store, actor, policy: CardPolicy) -> CardPolicy:
+def save_card_policy(store: Store, actor: Actor, policy: CardPolicy) -> CardPolicy:
     """Store ``policy`` as the bank's card policy (EDIT_POLICY), refused whole when invalid."""
     require(actor, Permission.EDIT_POLICY)
     policy.validate()

@@ -20,6 +20,8 @@ from app.errors import CHANGED_BY_SOMEONE_ELSE, ConflictError
 from app.stock.moves import return_serial
 from app.text import clean_text
 from db.models import Branch, VipCard
+from app.actor import Actor
+from app.store import Store
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class CardChange:
     after: str
 
 
-def _end(uow, actor, card: VipCard, action: str, reason: str, returned: bool | None) -> CardChange:
+def _end(uow, actor: Actor, card: VipCard, action: str, reason: str, returned: bool | None) -> CardChange:
     before = card.status
     after = rules.next_card_status(action, before)
     done = uow.session.execute(
@@ -44,7 +46,7 @@ def _end(uow, actor, card: VipCard, action: str, reason: str, returned: bool | N
     return CardChange(card.id, before, after)
 
 
-def report_loss(store, actor, card_id: int, *, reason: str = "") -> CardChange:
+def report_loss(store: Store, actor: Actor, card_id: int, *, reason: str = "") -> CardChange:
     """The customer reports the card lost (SERVICE_CARDS): it stops being valid at once."""
     require(actor, Permission.SERVICE_CARDS)
     reason = clean_text(reason, field=REASON, max_length=300, required=False) if reason else ""
@@ -53,7 +55,7 @@ def report_loss(store, actor, card_id: int, *, reason: str = "") -> CardChange:
         return _end(uow, actor, card, rules.REPORT_LOSS, reason, False)
 
 
-def cancel_card(store, actor, card_id: int, *, reason: str, old_card: OldCard | None) -> CardChange:
+def cancel_card(store: Store, actor: Actor, card_id: int, *, reason: str, old_card: OldCard | None) -> CardChange:
     """Cancel an active card at the customer's wish (SERVICE_CARDS) with a reason; the card is
     handed back (its blank returned to stock for destruction) or recorded as not returned. The
     customer's tier stays as it is: a tier is not a card."""
@@ -69,7 +71,7 @@ def cancel_card(store, actor, card_id: int, *, reason: str, old_card: OldCard | 
         return change
 
 
-def expire_cards(store, actor) -> int:
+def expire_cards(store: Store, actor: Actor) -> int:
     """Mark expired every active card in scope whose last valid day has passed (SERVICE_CARDS);
     returns how many. Renewal may still replace an expired card."""
     require(actor, Permission.SERVICE_CARDS)

@@ -25,6 +25,8 @@ from app.stock.common import own_drawer
 from app.stock.rules import IN_STOCK
 from app.tiers.rules import CARD_TYPE_LABELS
 from db.models import BlankCard, Branch, Customer, StaffAccount, VipCard
+from app.actor import Actor
+from app.store import Store
 
 EXPORT_HEADER = (
     QT_TRANSLATE_NOOP("exports", "Card ID"),
@@ -70,7 +72,7 @@ class CardRow:
     version: int
 
 
-def _require_view(actor) -> None:
+def _require_view(actor: Actor) -> None:
     require(actor, Permission.VIEW_CUSTOMERS)
 
 
@@ -93,7 +95,7 @@ def _rows(session: Session, query, today: date) -> list[CardRow]:
             for c, cif, name, code, successor, issuer in session.execute(query).all()]
 
 
-def card_history(store, actor, customer_id: int) -> list[CardRow]:
+def card_history(store: Store, actor: Actor, customer_id: int) -> list[CardRow]:
     """Every card the customer has held, newest first (VIEW_CUSTOMERS, customer in scope)."""
     _require_view(actor)
     with store.read() as session:
@@ -102,7 +104,7 @@ def card_history(store, actor, customer_id: int) -> list[CardRow]:
                      store.today())
 
 
-def get_card(store, actor, card_id: int) -> CardRow:
+def get_card(store: Store, actor: Actor, card_id: int) -> CardRow:
     from app.cards.common import card_in_scope
 
     _require_view(actor)
@@ -111,7 +113,7 @@ def get_card(store, actor, card_id: int) -> CardRow:
         return _rows(session, _query().where(VipCard.id == card_id), store.today())[0]
 
 
-def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple[date, int] | None = None,
+def expiring_cards(store: Store, actor: Actor, *, within_days: int | None = None, after: tuple[date, int] | None = None,
                    limit: int = 200) -> list[CardRow]:
     """Active cards in scope whose last valid day is within ``within_days`` (default: the
     policy's window, 60 days) or already past, soonest first; keyset by (expiry, id) after
@@ -128,7 +130,7 @@ def expiring_cards(store, actor, *, within_days: int | None = None, after: tuple
         return _rows(session, query.order_by(VipCard.expires_on, VipCard.id).limit(limit), today)
 
 
-def expiring_count(store, actor, within_days: int | None = None) -> int:
+def expiring_count(store: Store, actor: Actor, within_days: int | None = None) -> int:
     _require_view(actor)
     today = store.today()
     with store.read() as session:
@@ -149,7 +151,7 @@ class DrawerStock:
     next_serial: str | None
 
 
-def my_drawer(store, actor) -> list[DrawerStock]:
+def my_drawer(store: Store, actor: Actor) -> list[DrawerStock]:
     """The signed-in clerk's drawer stock by card type (ISSUE_CARD)."""
     require(actor, Permission.ISSUE_CARD)
     with store.write(actor) as uow:  # the drawer is made on first use
@@ -163,7 +165,7 @@ def my_drawer(store, actor) -> list[DrawerStock]:
     return [DrawerStock(t, rows.get(t, (0, None))[0], rows.get(t, (0, None))[1]) for t in CARD_TYPES]
 
 
-def export_cards(store, actor, out: Path, *, say: Say | None = None,
+def export_cards(store: Store, actor: Actor, out: Path, *, say: Say | None = None,
                  progress: Callable[[int], bool] | None = None) -> int:
     """Every card in scope, card numbers masked, as a CSV export (:func:`app.outfile.export_csv`:
     atomic, audited, headers in the reader's language)."""
@@ -174,7 +176,7 @@ def export_cards(store, actor, out: Path, *, say: Say | None = None,
                              7: Codes("card_status", rules.CARD_STATUS_LABELS)})
 
 
-def _export_rows(store, actor) -> Iterator[list]:
+def _export_rows(store: Store, actor: Actor) -> Iterator[list]:
     """Every card in the actor's scope as an export line, card numbers masked."""
     with store.read() as session:
         policy = mask_policy(session)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 
 from app.auth.permissions import Permission, require
 from app.care.common import Keeper, keeper, keepers, load_policy, subtree_ids
@@ -25,6 +26,8 @@ from app.stock.common import branch_in_scope, chunks
 from app.tiers.evaluation import last_month
 from app.tiers.rules import quarter_window, rolling_quarterly_average
 from db.models import AumMonth, Branch, Complaint, Customer, StaffAccount
+from app.actor import Actor
+from app.store import Store
 
 CUSTOMERS = QT_TRANSLATE_NOOP("fields", "Customers")
 HAND_OVER_TO = QT_TRANSLATE_NOOP("fields", "Hand over to")
@@ -33,7 +36,7 @@ OVER_CAP = QT_TRANSLATE_NOOP(
 NO_MANAGER, NO_PHONE, MANAGER_DISABLED = "no_manager", "no_phone", "manager_disabled"
 
 
-def staff_loads(store, actor) -> list[Keeper]:
+def staff_loads(store: Store, actor: Actor) -> list[Keeper]:
     """Keepers of the actor's subtree with their customer counts (ASSIGN_CUSTOMERS)."""
     require(actor, Permission.ASSIGN_CUSTOMERS)
     with store.read() as session:
@@ -63,7 +66,7 @@ def _move(uow, customer_ids, staff_id: int | None, action: str, extra: dict | No
     return moved
 
 
-def assign_customers(store, actor, customer_ids, staff_id: int | None) -> int:
+def assign_customers(store: Store, actor: Actor, customer_ids, staff_id: int | None) -> int:
     """Give ``customer_ids`` (of the actor's subtree) to ``staff_id`` (None: no keeper).
 
     Refused whole, naming the field, when a customer is outside the scope or the keeper would
@@ -90,7 +93,7 @@ def assign_customers(store, actor, customer_ids, staff_id: int | None) -> int:
         return _move(uow, changing, staff_id, "customer.assign") if changing else 0
 
 
-def hand_over(store, actor, from_id: int, to_id: int) -> int:
+def hand_over(store: Store, actor: Actor, from_id: int, to_id: int) -> int:
     """Hand every customer and open complaint of ``from_id`` (leaving or moving) to ``to_id``
     in one transaction; refused whole over the cap. Returns how many customers moved."""
     require(actor, Permission.ASSIGN_CUSTOMERS)
@@ -109,10 +112,10 @@ def hand_over(store, actor, from_id: int, to_id: int) -> int:
         if target.customers + len(book) > cap:
             raise ValidationError(OVER_CAP, field=HAND_OVER_TO, name=target.display_name,
                                   count=target.customers + len(book), cap=cap)
-        complaints = session.execute(
+        complaints = cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
             update(Complaint).where(Complaint.assigned_to == from_id, Complaint.state.in_(OPEN_STATES))
             .values(assigned_to=to_id, assigned_to_name=target.display_name, version=Complaint.version + 1)
-            .execution_options(synchronize_session=False)).rowcount
+            .execution_options(synchronize_session=False))).rowcount
         moved = _move(uow, book, to_id, "customer.hand_over",
                       {"from": from_id, "complaints": complaints}) if book or complaints else 0
         return moved
@@ -142,7 +145,7 @@ def _averages(session, customer_ids: list[int], today) -> dict[int, Decimal]:
             if (avg := rolling_quarterly_average(values, as_of)) is not None}
 
 
-def assign_by_rule(store, actor, branch_id: int | None = None, *, only_unassigned: bool = True,
+def assign_by_rule(store: Store, actor: Actor, branch_id: int | None = None, *, only_unassigned: bool = True,
                    apply: bool = True) -> RuleResult:
     """Assign the customers of a branch subtree by the policy's maintenance bands: the rolling
     quarterly AUM picks the role, and the customer goes to the least-loaded keeper of that role
@@ -163,7 +166,7 @@ def assign_by_rule(store, actor, branch_id: int | None = None, *, only_unassigne
         staff = keepers(session, actor)
         load = {k.id: k.customers for k in staff}
         plan: dict[int, list[int]] = defaultdict(list)
-        below, missing = 0, defaultdict(int)
+        below, missing = 0, defaultdict[str, int](int)  # role -> customers no keeper can take
         for cid, path, current in customers:
             role = keeper_role(averages.get(cid), policy)
             if role is None:
@@ -207,7 +210,7 @@ class UnkeptRow:
     reasons: tuple[str, ...]
 
 
-def unkept_customers(store, actor, *, after_id: int | None = None, limit: int = 200,
+def unkept_customers(store: Store, actor: Actor, *, after_id: int | None = None, limit: int = 200,
                      vip_only: bool = False) -> list[UnkeptRow]:
     """Active customers of the actor's subtree that nobody looks after, whose keeper's account
     is disabled, or who cannot be reached (no valid phone), by id (keyset pages)."""
@@ -243,7 +246,7 @@ def unkept_customers(store, actor, *, after_id: int | None = None, limit: int = 
     return found
 
 
-def unkept_count(store, actor) -> int:
+def unkept_count(store: Store, actor: Actor) -> int:
     """How many customers :func:`unkept_customers` would list in all."""
     require(actor, Permission.ASSIGN_CUSTOMERS)
     with store.read() as session:

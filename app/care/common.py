@@ -13,6 +13,8 @@ from app.care.rules import DEFAULT_CARE_POLICY, RELATIONSHIP_MANAGER, CarePolicy
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.settings import load_stored_policy, write_setting
 from db.models import Branch, Customer, StaffAccount, StaffRole
+from app.actor import Actor
+from app.store import Store
 
 CARE_POLICY_KEY = "care_policy"
 CARE_POLICY = QT_TRANSLATE_NOOP("fields", "Care policy")
@@ -27,12 +29,12 @@ def load_policy(session: Session) -> CarePolicy:
     return load_stored_policy(session, CARE_POLICY_KEY, CARE_POLICY, CarePolicy.from_dict, DEFAULT_CARE_POLICY)
 
 
-def care_policy(store) -> CarePolicy:
+def care_policy(store: Store) -> CarePolicy:
     with store.read() as session:
         return load_policy(session)
 
 
-def save_policy(store, actor, policy: CarePolicy) -> CarePolicy:
+def save_policy(store: Store, actor: Actor, policy: CarePolicy) -> CarePolicy:
     """Store the bank's care policy (EDIT_POLICY); audited with before and after."""
     require(actor, Permission.EDIT_POLICY)
     policy.validate()
@@ -41,7 +43,7 @@ def save_policy(store, actor, policy: CarePolicy) -> CarePolicy:
     return policy
 
 
-def customer_in_scope(session: Session, actor, customer_id: int, *, lock: bool = False) -> tuple[Customer, Branch]:
+def customer_in_scope(session: Session, actor: Actor, customer_id: int, *, lock: bool = False) -> tuple[Customer, Branch]:
     query = select(Customer, Branch).join(Branch, Branch.id == Customer.branch_id).where(Customer.id == customer_id)
     if lock and session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(of=Customer)
@@ -69,7 +71,7 @@ class Keeper:
     customers: int
 
 
-def keeper(session: Session, actor, account_id: int | None, *, field: str = RELATIONSHIP_MANAGER) -> Keeper:
+def keeper(session: Session, actor: Actor, account_id: int | None, *, field: str = RELATIONSHIP_MANAGER) -> Keeper:
     """An enabled account of the actor's subtree holding a keeper role, or a refusal naming
     ``field``."""
     account = session.get(StaffAccount, account_id) if account_id is not None else None
@@ -85,7 +87,7 @@ def keeper(session: Session, actor, account_id: int | None, *, field: str = RELA
                   account.branch.code, account.branch.path, roles, held)
 
 
-def keepers(session: Session, actor) -> list[Keeper]:
+def keepers(session: Session, actor: Actor) -> list[Keeper]:
     """Every enabled keeper of the actor's subtree, with their customer counts, by name."""
     rows = session.execute(
         select(StaffAccount.id, StaffAccount.username, StaffAccount.display_name, StaffAccount.branch_id,

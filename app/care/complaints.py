@@ -26,6 +26,8 @@ from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError
 from app.text import clean_text
 from app.tiers.policy_store import policy_in_force_at
 from db.models import Branch, Complaint, Customer, StaffAccount, StaffRole
+from app.actor import Actor
+from app.store import Store
 
 HANDLER = QT_TRANSLATE_NOOP("fields", "Handled by")
 NOTE = QT_TRANSLATE_NOOP("fields", "Follow-up note")
@@ -87,13 +89,13 @@ def _is_vip(session, tier: str, today) -> bool:
         return tier != policy.bands[0].code
 
 
-def accept_complaint(store, actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
+def accept_complaint(store: Store, actor: Actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
     """Accept a customer's complaint (CARE_FOR_CUSTOMERS); the deadline runs from now."""
     with store.write(actor, keyed=True) as uow:
         return accept_in(uow, actor, customer_id, channel=channel, content=content, level=level)
 
 
-def accept_in(uow, actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
+def accept_in(uow, actor: Actor, customer_id: int, *, channel: str, content: str, level: int) -> ComplaintRow:
     """:func:`accept_complaint` inside the caller's unit of work (a complaint opened from
     another record, such as a rating after service, links to it in the same transaction)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -119,7 +121,7 @@ def accept_in(uow, actor, customer_id: int, *, channel: str, content: str, level
     return _row(complaint, customer.name, customer.cif_no, branch.code)
 
 
-def _load(session, actor, complaint_id: int, expected_version: int) -> Complaint:
+def _load(session, actor: Actor, complaint_id: int, expected_version: int) -> Complaint:
     row = session.execute(select(Complaint, Branch.path).join(Branch, Branch.id == Complaint.branch_id)
                           .where(Complaint.id == complaint_id)).first()
     if row is None or not actor.sees(row[1]):
@@ -129,7 +131,7 @@ def _load(session, actor, complaint_id: int, expected_version: int) -> Complaint
     return row[0]
 
 
-def _may_work_on(actor, complaint: Complaint) -> None:
+def _may_work_on(actor: Actor, complaint: Complaint) -> None:
     """The person it is assigned to works on it; a branch manager (assigner) on any."""
     if actor.may(Permission.ASSIGN_CUSTOMERS):
         return
@@ -150,7 +152,7 @@ def _finish(uow, complaint: Complaint, action: str, before: dict, after: dict) -
     return _row(complaint, name, cif, code)
 
 
-def assign_complaint(store, actor, complaint_id: int, staff_id: int, *, expected_version: int) -> ComplaintRow:
+def assign_complaint(store: Store, actor: Actor, complaint_id: int, staff_id: int, *, expected_version: int) -> ComplaintRow:
     """Give a complaint to a member of staff (ASSIGN_CUSTOMERS; anyone who cares for customers
     may take an unassigned one themselves)."""
     if staff_id != actor.account_id:
@@ -170,7 +172,7 @@ def assign_complaint(store, actor, complaint_id: int, staff_id: int, *, expected
                        {"state": complaint.state, "assigned_to": staff_id})
 
 
-def start_investigation(store, actor, complaint_id: int, *, expected_version: int, note: str = "") -> ComplaintRow:
+def start_investigation(store: Store, actor: Actor, complaint_id: int, *, expected_version: int, note: str = "") -> ComplaintRow:
     """The handler starts investigating (optionally with a first note)."""
     with store.write(actor) as uow:
         complaint = _load(uow.session, actor, complaint_id, expected_version)
@@ -182,7 +184,7 @@ def start_investigation(store, actor, complaint_id: int, *, expected_version: in
         return _finish(uow, complaint, "complaint.investigate", before, {"state": complaint.state})
 
 
-def resolve_complaint(store, actor, complaint_id: int, *, expected_version: int, resolution: str,
+def resolve_complaint(store: Store, actor: Actor, complaint_id: int, *, expected_version: int, resolution: str,
                       investigation: str | None = None) -> ComplaintRow:
     """Record how the complaint was resolved; refused without a resolution in words."""
     resolution = check_resolution(resolution)
@@ -200,7 +202,7 @@ def resolve_complaint(store, actor, complaint_id: int, *, expected_version: int,
                        {"state": complaint.state, "on_time": uow.now <= complaint.deadline_at})
 
 
-def close_complaint(store, actor, complaint_id: int, *, expected_version: int, satisfaction: str,
+def close_complaint(store: Store, actor: Actor, complaint_id: int, *, expected_version: int, satisfaction: str,
                     note: str = "", resolution: str = "") -> ComplaintRow:
     """Close after following up with the customer: their satisfaction is required, and so is a
     resolution in words (given now, or recorded when it was resolved)."""
@@ -239,7 +241,7 @@ def _branch_managers(session, branch_path: str) -> str:
     return ", ".join(sorted(n for length, n in fitting if length == nearest))
 
 
-def escalate_overdue(store, actor) -> int:
+def escalate_overdue(store: Store, actor: Actor) -> int:
     """Escalate every open complaint of the actor's subtree past its deadline and not yet
     escalated to its branch manager: stamped and audited once. Returns how many."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -259,7 +261,7 @@ def escalate_overdue(store, actor) -> int:
         return len(due)
 
 
-def list_complaints(store, actor, *, which: str = OPEN, customer_id: int | None = None,
+def list_complaints(store: Store, actor: Actor, *, which: str = OPEN, customer_id: int | None = None,
                     limit: int = 500) -> list[ComplaintRow]:
     """Complaints of the actor's subtree: open ones (escalated first, then by deadline), only
     overdue ones, those assigned to the actor, or all (newest first)."""
@@ -283,7 +285,7 @@ def list_complaints(store, actor, *, which: str = OPEN, customer_id: int | None 
         return [_row(*r) for r in session.execute(query.limit(limit)).all()]
 
 
-def complaint(store, actor, complaint_id: int) -> ComplaintRow:
+def complaint(store: Store, actor: Actor, complaint_id: int) -> ComplaintRow:
     if not actor.may(Permission.CARE_FOR_CUSTOMERS):
         require(actor, Permission.VIEW_CUSTOMERS)
     with store.read() as session:

@@ -23,6 +23,8 @@ from app.care.rules import (
 from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from app.text import clean_text
 from db.models import Branch, ContactRecord, Customer
+from app.actor import Actor
+from app.store import Store
 
 CLOCK_SLACK = timedelta(minutes=5)  # PCs' clocks differ a little
 
@@ -104,7 +106,7 @@ def _note_latest(session, customer_id: int) -> None:
                     .execution_options(synchronize_session=False))
 
 
-def record_contact(store, actor, customer_id: int, data: ContactInput) -> ContactRow:
+def record_contact(store: Store, actor: Actor, customer_id: int, data: ContactInput) -> ContactRow:
     """Record a contact with a customer of the actor's subtree (CARE_FOR_CUSTOMERS)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     with store.write(actor) as uow:
@@ -129,7 +131,7 @@ def add_contact(uow, customer: Customer, data: ContactInput) -> ContactRow:
     return _row(record, customer.name, policy)
 
 
-def update_contact(store, actor, contact_id: int, data: ContactInput, *, expected_version: int) -> ContactRow:
+def update_contact(store: Store, actor: Actor, contact_id: int, data: ContactInput, *, expected_version: int) -> ContactRow:
     """Change a contact record seen at ``expected_version``; if someone saved it meanwhile the
     change is refused (reload and make it again) and nothing is lost."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -154,7 +156,7 @@ def update_contact(store, actor, contact_id: int, data: ContactInput, *, expecte
         return _row(record, customer.name, policy)
 
 
-def complete_follow_up(store, actor, contact_id: int, *, expected_version: int) -> ContactRow:
+def complete_follow_up(store: Store, actor: Actor, contact_id: int, *, expected_version: int) -> ContactRow:
     """Mark a contact's follow-up done (from the worklist)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     with store.write(actor) as uow:
@@ -177,7 +179,7 @@ def complete_follow_up(store, actor, contact_id: int, *, expected_version: int) 
         return _row(record, customer.name, load_policy(session))
 
 
-def contacts_of(store, actor, customer_id: int, limit: int = 200) -> list[ContactRow]:
+def contacts_of(store: Store, actor: Actor, customer_id: int, limit: int = 200) -> list[ContactRow]:
     """A customer's contact records, newest first (VIEW_CUSTOMERS, customer in scope)."""
     require(actor, Permission.VIEW_CUSTOMERS)
     with store.read() as session:
@@ -189,7 +191,7 @@ def contacts_of(store, actor, customer_id: int, limit: int = 200) -> list[Contac
         return [_row(r, customer.name, policy) for r in records]
 
 
-def contact(store, actor, contact_id: int) -> ContactRow:
+def contact(store: Store, actor: Actor, contact_id: int) -> ContactRow:
     """One contact record as it is now (for an edit form)."""
     require(actor, Permission.VIEW_CUSTOMERS)
     with store.read() as session:
@@ -202,7 +204,7 @@ def contact(store, actor, contact_id: int) -> ContactRow:
         return _row(row[0], row[1], load_policy(session))
 
 
-def customer_name(store, actor, customer_id: int) -> str:
+def customer_name(store: Store, actor: Actor, customer_id: int) -> str:
     """A customer's name, for the heading of a contact or complaint form (customer in scope)."""
     require(actor, Permission.VIEW_CUSTOMERS)
     with store.read() as session:

@@ -20,7 +20,7 @@ from functools import cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, bindparam, case, func, literal, select, union_all
+from sqlalchemy import BindParameter, and_, bindparam, case, func, literal, select, union_all
 
 from app.auth.permissions import Permission, require
 from app.business_day import business_date, day_start
@@ -34,6 +34,8 @@ from db.models import (
     CustomerTier,
 )
 from db.session_limits import allow_long_job
+from app.actor import Actor
+from app.store import Store
 
 MONTHS = 12
 FOLD_AFTER = 200   # rows of committed transactions read before the dashboard folds them
@@ -113,7 +115,8 @@ def _yyyymmdd(moment: datetime) -> int:
 
 # The dashboard's statements, built once (a dashboard only binds its values): the subtree's
 # branches (``ids``), the tiers, the first month (``since``) and the clock's cutoffs.
-_IDS, _SINCE = bindparam("ids", expanding=True), bindparam("since")
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_SINCE: BindParameter[int] = bindparam("since")
 _VIPS = (select(CareTierCount.branch_id, CareTierCount.tier, func.sum(CareTierCount.count), func.count())
          .where(CareTierCount.tier.in_(bindparam("tiers", expanding=True)), CareTierCount.branch_id.in_(_IDS))
          .group_by(CareTierCount.branch_id, CareTierCount.tier))
@@ -140,7 +143,7 @@ def _contacted_statement(tiers: int):
     and tier: the kept count of the whole days after each tier's cutoff day, then the customers
     contacted on the cutoff's own day from the cutoff to midnight (the customers' index), and
     the figure rows read (to know when to fold). One statement, built once per number of tiers."""
-    tier = [bindparam(f"tier{i}") for i in range(tiers)]
+    tier: list[BindParameter[str]] = [bindparam(f"tier{i}") for i in range(tiers)]
     whole_days = case(*[(and_(CareContactCount.tier == tier[i], CareContactCount.day > bindparam(f"day{i}")),
                          CareContactCount.count) for i in range(tiers)], else_=0)
     kept = (select(CareContactCount.branch_id, CareContactCount.tier, func.sum(whole_days), func.count())
@@ -174,7 +177,7 @@ def _contacted_since(session, planned: dict[str, datetime], ids: list[int]) -> t
     return kept, unfolded
 
 
-def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
+def care_dashboard(store: Store, actor: Actor, branch_id: int | None = None) -> Dashboard:
     """The dashboard of ``branch_id``'s subtree (default: the actor's branch)."""
     require(actor, Permission.VIEW_CARE_DASHBOARD)
     now = store.clock()
@@ -198,7 +201,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
 
         # VIPs by branch and tier, and those whose latest contact lies within their tier's interval
         # (and the figure rows of transactions not yet folded into slot 0 on PostgreSQL)
-        planned = {t: now - timedelta(days=policy.interval(t)) for t in vip_tiers if policy.interval(t)}
+        planned = {t: now - timedelta(days=days) for t in vip_tiers if (days := policy.interval(t))}
         kept_by_branch, unfolded = _contacted_since(session, planned, ids)
         counts: dict[str, int] = defaultdict(int)
         kept_by_tier: dict[str, int] = defaultdict(int)
@@ -215,7 +218,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
 
         months = _months_back(today, MONTHS)
         start = day_start(date(months[0] // 100, months[0] % 100, 1))
-        changes = defaultdict(int)   # (month, from, to) -> n
+        changes: dict[tuple[int, str, str], int] = defaultdict(int)   # (month, from, to) -> n
         for part in chunks(ids):
             for m, old, new, n, rows in session.execute(_MOVES, {"since": months[0], "ids": part}):
                 changes[(m, old, new)] += int(n)
@@ -256,7 +259,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
                 unfolded += rows - 1
             for bid, vip, late in session.execute(_LATE, {"now": now, "start": start, "ids": part}):
                 complaints[(bid, bool(vip))][2] = late
-        totals = defaultdict(int)
+        totals: dict[str, int] = defaultdict(int)
         for (bid, vip), (n, kept, late) in complaints.items():
             totals["complaints"] += n
             totals["on_time"] += kept
@@ -277,7 +280,7 @@ def care_dashboard(store, actor, branch_id: int | None = None) -> Dashboard:
     return board
 
 
-def fold_figures(store, actor) -> None:
+def fold_figures(store: Store, actor: Actor) -> None:
     """Fold the figure rows of committed transactions into one row per key (PostgreSQL): the
     figures stay the same, the dashboard reads fewer rows. One short statement per table."""
     if store.kind == "postgresql":
@@ -285,7 +288,7 @@ def fold_figures(store, actor) -> None:
             care_figures.fold(uow.session.connection())
 
 
-def rebuild_figures(store, actor) -> dict[str, int]:
+def rebuild_figures(store: Store, actor: Actor) -> dict[str, int]:
     """Recount every figure of the dashboard from the store's rows (an administrator's repair,
     e.g. for figures written before they were kept by the database); writers wait meanwhile.
     Returns the rows per figure table, and audits the rebuild."""

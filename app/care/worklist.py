@@ -25,6 +25,8 @@ from app.customers.records import mask_policy
 from app.customers.rules import mask_phone
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationError
 from db.models import Complaint, ContactRecord, Customer, VipCard
+from app.actor import Actor
+from app.store import Store
 
 OVERDUE, DUE, BIRTHDAY, IMPORTANT_DATE, FOLLOW_UP, COMPLAINT, CARD_EXPIRY = (
     "overdue", "due", "birthday", "date", "follow_up", "complaint", "card_expiry")
@@ -63,7 +65,7 @@ class Worklist:
         return sum(1 for item in self.items if item.kind in kinds)
 
 
-def today_worklist(store, actor, staff_id: int | None = None) -> Worklist:
+def today_worklist(store: Store, actor: Actor, staff_id: int | None = None) -> Worklist:
     """Today's list for ``staff_id`` (default: the actor)."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
     staff_id = actor.account_id if staff_id is None else staff_id

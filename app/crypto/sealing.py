@@ -26,6 +26,8 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, text, upd
 from app.crypto.keys import KeyRing, KeyUnavailable
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import Customer, CustomerTail, SealedValue, VipCard
+from app.actor import Actor
+from app.store import Store
 
 ID_NUMBER = "id_number"
 PHONE = "phone"
@@ -36,7 +38,7 @@ NO_RING = QT_TRANSLATE_NOOP(
               "store's master key (This PC settings, or --key-file)")
 
 
-def ring_of(store) -> KeyRing:
+def ring_of(store: Store) -> KeyRing:
     """The store's key ring, or :class:`KeyUnavailable` saying that this PC lacks the master key."""
     if store.keys is None:
         raise KeyUnavailable(NO_RING)
@@ -198,7 +200,7 @@ def _card_batch(session, ring: KeyRing, batch: int) -> int:
     return len(rows)
 
 
-def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
+def encrypt_store(store: Store, actor: Actor, ring: KeyRing, *, batch: int = BATCH,
                   progress: Callable[[Progress], None] = lambda p: None) -> dict[str, int]:
     """Seal every customer's and card's personal values that are not sealed yet; returns how
     many of each this run sealed."""
@@ -206,7 +208,7 @@ def encrypt_store(store, actor, ring: KeyRing, *, batch: int = BATCH,
     for kind, model, column, step in (("customer", Customer, Customer.id_number_index, _customer_batch),
                                       ("vip_card", VipCard, VipCard.card_number_index, _card_batch)):
         with store.read() as session:
-            total = session.scalar(select(func.count()).select_from(model).where(column.is_(None)))
+            total = session.scalar(select(func.count()).select_from(model).where(column.is_(None))) or 0
         done[kind] = 0
         while True:
             with store.write(actor) as uow:

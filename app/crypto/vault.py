@@ -19,6 +19,8 @@ from app.crypto.keys import (
 )
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import PiiKey
+from app.actor import Actor
+from app.store import Store
 
 
 def _wrapped(session) -> list[WrappedKey]:
@@ -26,13 +28,13 @@ def _wrapped(session) -> list[WrappedKey]:
             for k in session.scalars(select(PiiKey).order_by(PiiKey.id))]
 
 
-def has_keys(store) -> bool:
+def has_keys(store: Store) -> bool:
     """Has the store been given data keys (``keys init``)?"""
     with store.read() as session:
         return session.scalar(select(PiiKey.id).limit(1)) is not None
 
 
-def init_keys(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> None:
+def init_keys(store: Store, actor: Actor, master: bytes, algorithm: str = cipher.AES_GCM) -> None:
     """Give a store its data keys, wrapped by ``master``; refused when it has some already
     (new keys would orphan every sealed value and blind index)."""
     with store.write(actor) as uow:
@@ -44,20 +46,20 @@ def init_keys(store, actor, master: bytes, algorithm: str = cipher.AES_GCM) -> N
         uow.audit("pii.keys.init", "pii_key", "", after={"algorithm": algorithm})
 
 
-def open_ring(store, master: bytes) -> KeyRing:
+def open_ring(store: Store, master: bytes) -> KeyRing:
     """The store's data keys, unwrapped with ``master``."""
     with store.read() as session:
         return KeyRing(master, _wrapped(session))
 
 
-def master_check_of(store) -> bytes | None:
+def master_check_of(store: Store) -> bytes | None:
     """The fingerprint of the master key that wraps the store's data keys (None: no keys)."""
     with store.read() as session:
         check = session.scalar(select(PiiKey.master_check).order_by(PiiKey.id).limit(1))
     return None if check is None else bytes(check)
 
 
-def give_keys(store, actor, master: bytes | None = None, algorithm: str = cipher.AES_GCM) -> KeyRing:
+def give_keys(store: Store, actor: Actor, master: bytes | None = None, algorithm: str = cipher.AES_GCM) -> KeyRing:
     """Give a store without data keys its keys (a new store: ``db upgrade``, ``demo``, the GUI's
     first start) and carry the ring. Without ``master`` a new master key is made and kept in
     this user's default key file (custody.keep_in_default_file)."""
@@ -73,7 +75,7 @@ def give_keys(store, actor, master: bytes | None = None, algorithm: str = cipher
     return store.keys
 
 
-def rotate(store, actor, old_master: bytes, new_master: bytes) -> int:
+def rotate(store: Store, actor: Actor, old_master: bytes, new_master: bytes) -> int:
     """Re-wrap every data key under ``new_master`` in one short transaction; sealed values and
     blind indexes are untouched, so clients keep working throughout. Returns how many keys."""
     with store.write(actor) as uow:
@@ -81,7 +83,7 @@ def rotate(store, actor, old_master: bytes, new_master: bytes) -> int:
         if not current:
             raise KeyUnavailable(NO_KEYS)
         for w in rewrap(old_master, new_master, current):
-            row = uow.session.get(PiiKey, w.key_id)
+            row = uow.session.get_one(PiiKey, w.key_id)
             row.wrapped, row.master_check, row.wrapped_at = w.wrapped, w.master_check, uow.now
         uow.audit("pii.keys.rotate", "pii_key", "", after={"keys": len(current)})
         return len(current)

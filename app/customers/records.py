@@ -31,6 +31,8 @@ from app.crypto.sealing import customer_indexes, reseal_customers, reveal_sealed
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError, CHANGED_BY_SOMEONE_ELSE
 from app.settings import load_stored_policy
 from db.models import AuditEvent, Branch, Customer, StaffAccount, StaffRole
+from app.actor import Actor
+from app.store import Store
 
 MASK_POLICY_KEY = "mask_policy"
 MASK_POLICY = QT_TRANSLATE_NOOP("fields", "Masking policy")
@@ -110,7 +112,7 @@ def mask_policy(session) -> MaskPolicy:
 _scope_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def scope_branches(session, actor) -> dict[int, tuple[str, str]]:
+def scope_branches(session, actor: Actor) -> dict[int, tuple[str, str]]:
     """Branch id -> (code, name) for every branch of the actor's subtree, cached briefly per
     store and subtree (branches are few and rarely change; :func:`forget_scope_cache` after
     adding or moving one makes it show at once)."""
@@ -158,7 +160,7 @@ def values_of(customer: Customer) -> dict:
 
 # --------------------------------------------------------------------------- loading
 
-def _load(session, actor, customer_id: int, *, for_update: bool = False) -> Customer:
+def _load(session, actor: Actor, customer_id: int, *, for_update: bool = False) -> Customer:
     query = select(Customer).where(Customer.id == customer_id)
     customer = session.scalar(query)
     if customer is None or customer.branch_id not in scope_branches(session, actor):
@@ -173,7 +175,7 @@ def _manager_names(session, ids: set[int]) -> dict[int, str]:
                                 .where(StaffAccount.id.in_(ids))).all())
 
 
-def _detail(session, actor, customer: Customer, policy: MaskPolicy) -> CustomerDetail:
+def _detail(session, actor: Actor, customer: Customer, policy: MaskPolicy) -> CustomerDetail:
     code, branch_name = scope_branches(session, actor).get(customer.branch_id, ("", ""))
     manager = _manager_names(session, {customer.relationship_manager_id} - {None}) \
         .get(customer.relationship_manager_id, "")
@@ -193,7 +195,7 @@ def _detail(session, actor, customer: Customer, policy: MaskPolicy) -> CustomerD
     )
 
 
-def _check_branch(session, actor, branch_id: int | None) -> int:
+def _check_branch(session, actor: Actor, branch_id: int | None) -> int:
     if branch_id is None:
         if actor.branch_id is None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "is required"), field=HOME_BRANCH)
@@ -204,7 +206,7 @@ def _check_branch(session, actor, branch_id: int | None) -> int:
     return branch_id
 
 
-def _check_manager(session, actor, manager_id: int | None) -> int | None:
+def _check_manager(session, actor: Actor, manager_id: int | None) -> int | None:
     if manager_id is None:
         return None
     row = session.execute(
@@ -270,7 +272,7 @@ def _flush_unique(session) -> None:
 
 # --------------------------------------------------------------------------- changes
 
-def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
+def create_customer(store: Store, actor: Actor, data: CustomerInput) -> CustomerDetail:
     """A new customer (EDIT_CUSTOMERS) at a branch of the actor's subtree."""
     require(actor, Permission.EDIT_CUSTOMERS)
     values = clean_input(data, today=store.today()) | _occasions(data)
@@ -292,7 +294,7 @@ def create_customer(store, actor, data: CustomerInput) -> CustomerDetail:
         return _detail(session, actor, customer, policy)
 
 
-def update_customer(store, actor, customer_id: int, data: CustomerInput, *,
+def update_customer(store: Store, actor: Actor, customer_id: int, data: CustomerInput, *,
                     expected_version: int) -> CustomerDetail:
     """Save an edit (EDIT_CUSTOMERS); a record changed since ``expected_version`` was read is
     refused with "changed by someone else"."""
@@ -341,7 +343,7 @@ def _reseal_changed(session, ring, customer: Customer, id_number: str | None, ph
     reseal_customers(session, ring, [(customer.id, id_number, phone)])
 
 
-def set_active(store, actor, customer_id: int, *, expected_version: int, active: bool) -> CustomerDetail:
+def set_active(store: Store, actor: Actor, customer_id: int, *, expected_version: int, active: bool) -> CustomerDetail:
     """Mark a customer inactive (or active again); customers are never deleted."""
     require(actor, Permission.EDIT_CUSTOMERS)
     with store.write(actor) as uow:
@@ -361,7 +363,7 @@ def set_active(store, actor, customer_id: int, *, expected_version: int, active:
 
 # --------------------------------------------------------------------------- reading
 
-def open_customer(store, actor, customer_id: int) -> CustomerDetail:
+def open_customer(store: Store, actor: Actor, customer_id: int) -> CustomerDetail:
     """The customer's record, masked (VIEW_CUSTOMERS); the look is logged as "customer.view"."""
     require(actor, Permission.VIEW_CUSTOMERS)
     with store.write(actor) as uow:
@@ -371,7 +373,7 @@ def open_customer(store, actor, customer_id: int) -> CustomerDetail:
         return _detail(uow.session, actor, customer, mask_policy(uow.session))
 
 
-def reveal(store, actor, customer_id: int, field: str) -> str:
+def reveal(store: Store, actor: Actor, customer_id: int, field: str) -> str:
     """One field ("id_number" or "phone") of one customer in full (REVEAL_PII); the reveal is
     audited naming the field, never the value: the sealed value is opened with the store's key
     ring (on PostgreSQL it comes through ``vipdesk_reveal``, which audits it); no phone is ""."""
@@ -386,7 +388,7 @@ def reveal(store, actor, customer_id: int, field: str) -> str:
         return reveal_sealed(uow, ring_of(store), customer.id, field, after, customer.branch_id) or ""
 
 
-def viewers_of(store, actor, customer_id: int, limit: int = 500) -> list[ViewerRow]:
+def viewers_of(store: Store, actor: Actor, customer_id: int, limit: int = 500) -> list[ViewerRow]:
     """Who opened the customer's record or revealed a field of it, newest first (VIEW_AUDIT)."""
     require(actor, Permission.VIEW_AUDIT)
     with store.read() as session:
@@ -406,14 +408,14 @@ def viewers_of(store, actor, customer_id: int, limit: int = 500) -> list[ViewerR
     return result
 
 
-def branch_choices(store, actor) -> list[Choice]:
+def branch_choices(store: Store, actor: Actor) -> list[Choice]:
     """The branches a customer of this actor may belong to."""
     with store.read() as session:
         branches = scope_branches(session, actor)
     return sorted((Choice(i, c, n) for i, (c, n) in branches.items()), key=lambda c: c.code)
 
 
-def manager_choices(store, actor) -> list[Choice]:
+def manager_choices(store: Store, actor: Actor) -> list[Choice]:
     """Who may look after a customer of this actor's subtree: enabled relationship managers and,
     for the lower AUM bands, lobby managers and tellers (docs/domain.md), by name."""
     with store.read() as session:
@@ -426,7 +428,7 @@ def manager_choices(store, actor) -> list[Choice]:
     return [Choice(i, u, d) for i, u, d, b in rows if b in scope]
 
 
-def input_for_edit(store, actor, customer_id: int) -> tuple[CustomerInput, int]:
+def input_for_edit(store: Store, actor: Actor, customer_id: int) -> tuple[CustomerInput, int]:
     """The form's starting values for an edit (EDIT_CUSTOMERS) and the version they are of.
 
     The ID number and phone come back empty (the form shows them masked as placeholders):

@@ -47,6 +47,8 @@ from app.crypto.sealing import CARD_NUMBER, ID_NUMBER, NO_RING, PHONE
 from app.customers.rules import mask_id, mask_phone
 from app.text import compact, normalise
 from db.models import Customer, CustomerTail, VipCard
+from app.actor import Actor
+from app.store import Store
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -187,7 +189,7 @@ def _swipe_read(raw: str) -> str:
     return raw if number is None else number
 
 
-def search_customers(store, actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> list[CustomerRow]:
+def search_customers(store: Store, actor: Actor, raw: str, *, limit: int = DEFAULT_LIMIT) -> list[CustomerRow]:
     """At most ``limit`` customers of the actor's subtree matching what was typed, masked;
     active customers first, then in the order of the lookup that found them."""
     require(actor, Permission.VIEW_CUSTOMERS)
@@ -226,7 +228,7 @@ class CustomerPage:
     next_key: int | None      # pass as ``after_key`` for the next page; None: no more
 
 
-def customer_page(store, actor, query: str = "", after_key: int | None = None,
+def customer_page(store: Store, actor: Actor, query: str = "", after_key: int | None = None,
                   limit: int = 200) -> CustomerPage:
     """One page of the customer list for a lazy table.
 

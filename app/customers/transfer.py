@@ -32,6 +32,8 @@ from db.bulk import insert_rows
 from db.models import Customer
 from db.session_limits import allow_long_job
 from db.turns import take_turn
+from app.actor import Actor
+from app.store import Store
 
 Progress = Callable[[int, int], bool]
 
@@ -84,7 +86,7 @@ def _problem(line: int, template: str, **params) -> LineProblem:
     return LineProblem(line, template, params)
 
 
-def import_customers(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+def import_customers(store: Store, actor: Actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
                      encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> CustomerImportResult:
     """Import the customer extract at ``path`` (IMPORT_DATA). Raises
     :class:`ImportRefused` for bad lines without ``skip_bad``; :class:`Cancelled`
@@ -281,7 +283,7 @@ EXPORT_HEADER = (
 )
 
 
-def export_customers(store, actor, path: Path, *, say: Say | None = None,
+def export_customers(store: Store, actor: Actor, path: Path, *, say: Say | None = None,
                      progress: Progress | None = None) -> int:
     """Write the customers of the actor's subtree to ``path`` (EXPORT_CUSTOMERS), masked, as a CSV
     export (:func:`app.outfile.export_csv`); returns the number of customers written."""
@@ -292,7 +294,7 @@ def export_customers(store, actor, path: Path, *, say: Say | None = None,
                       codes={3: Codes("tiers", TIER_LABELS)})
 
 
-def _export_rows(store, actor):
+def _export_rows(store: Store, actor: Actor):
     """The customers of the actor's subtree as export lines, masked."""
     with store.read() as session:
         branches = scope_branches(session, actor)

@@ -16,6 +16,7 @@ from app.auth.credentials import credentials_for
 from app.auth.permissions import Role
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from db.models import Branch, StaffAccount
+from app.store import Store
 
 DEMO_PASSWORD = "VipDesk-Demo-2026"
 
@@ -56,7 +57,7 @@ class DemoLogin:
     password: str = DEMO_PASSWORD
 
 
-def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]:
+def build_demo(store: Store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]:
     """Fill an empty store with the branch tree, staff and ``customers`` demo customers (made
     from ``seed``); returns the logins to show on the login screen."""
     actor = Actor.batch("demo")
@@ -72,7 +73,7 @@ def build_demo(store, customers: int = 200, seed: int = 2026) -> list[DemoLogin]
     credentials = credentials_for(store)
     with store.write(actor) as uow:
         for username, display_name, branch_code, roles in STAFF:
-            branch = uow.session.scalar(select(Branch).where(Branch.code == branch_code))
+            branch = uow.session.scalars(select(Branch).where(Branch.code == branch_code)).one()
             insert_account(uow, credentials, username=username, display_name=display_name,
                            branch=branch, roles=roles, password=DEMO_PASSWORD,
                            must_change_password=False)

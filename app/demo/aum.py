@@ -14,12 +14,14 @@ import math
 import random
 from collections.abc import Iterable
 from datetime import date
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.actor import Actor
 from app.tiers.evaluation import last_month
 from db.models import AumMonth, Customer
+from app.store import Store
 
 # share of customers, (low, high) of their starting level in CNY
 PROFILES = (
@@ -63,7 +65,7 @@ def demo_history(rnd: random.Random, months: int) -> list[int]:
     return values
 
 
-def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, seed: int = 2026,
+def build_demo_aum(store: Store, customers: Iterable[int | str], *, months: int = 6, seed: int = 2026,
                    end: tuple[int, int] | None = None) -> int:
     """Write ``months`` months of AUM (ending last month, or ``end``) for the customers given by
     id or CIF number; returns the number of rows written. One transaction, bulk insert."""
@@ -82,15 +84,16 @@ def build_demo_aum(store, customers: Iterable[int | str], *, months: int = 6, se
             for month, cents in zip(month_keys, demo_history(rnd, months)):
                 rows.append({"customer_id": customer_id, "month": month,
                              "avg_daily_aum": f"{cents // 100}.{cents % 100:02d}"})
-        session.execute(AumMonth.__table__.delete().where(
+        table = cast(Table, AumMonth.__table__)  # typed FromClause by DeclarativeBase
+        session.execute(table.delete().where(
             AumMonth.customer_id.in_(sorted(set(ids))), AumMonth.month.in_(month_keys)))
         for start in range(0, len(rows), 20_000):
-            session.execute(AumMonth.__table__.insert(), rows[start:start + 20_000])
+            session.execute(table.insert(), rows[start:start + 20_000])
         uow.audit("aum.demo", "aum_month", "*", after={"customers": len(set(ids)), "months": months})
         return len(rows)
 
 
-def _refresh_statistics(store) -> None:
+def _refresh_statistics(store: Store) -> None:
     """PostgreSQL plans the evaluation by its statistics of the tables; those just filled have
     none yet (autovacuum reaches them about a minute later), and with 20,000 demo customers the
     first evaluation then ran for minutes on plans made for empty tables."""
@@ -99,7 +102,7 @@ def _refresh_statistics(store) -> None:
             conn.exec_driver_sql("ANALYZE customer, customer_tier, aum_month")
 
 
-def add_demo_tiers(store, *, seed: int = 2026) -> None:
+def add_demo_tiers(store: Store, *, seed: int = 2026) -> None:
     """After the demo customers exist: their AUM histories, an evaluation as of last month
     (so the worklists have rows) and one pending exception for the branch manager's inbox."""
     from app.auth.accounts import actor_for

@@ -18,7 +18,7 @@ demo made them. No gold blanks: tests use gold serials freely on the demo store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
@@ -34,7 +34,7 @@ from db.models import Branch, Customer, CustomerTier, StaffAccount, VipCard
 START = 800  # days ago: the blanks arrive
 
 
-def add_demo_cards(store) -> None:
+def add_demo_cards(store: Store) -> None:
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
             StaffAccount.username.in_(["advisor", "manager", "teller", "custodian", "custodian2"])))}
@@ -55,11 +55,11 @@ def add_demo_cards(store) -> None:
 
 
 class _Demo:
-    def __init__(self, store, people: dict[str, Actor]):
+    def __init__(self, store: Store, people: dict[str, Actor]):
         self.store, self.people, self.now = store, people, store.clock()
         self.serials = {"platinum": iter(range(100001, 100100)), "diamond": iter(range(100001, 100100))}
         self.numbers = iter(range(10_000_001, 99_999_999, 7919))
-        self.to_sign: list[tuple[int, object]] = []
+        self.to_sign: list[tuple[int, date]] = []
 
     def on(self, days_ago: int) -> Store:
         moment = self.now - timedelta(days=days_ago)
@@ -176,5 +176,7 @@ class _Demo:
 
     def _card_of(self, customer: int) -> int:
         with self.store.read() as session:
-            return session.scalar(select(VipCard.id).where(VipCard.customer_id == customer, VipCard.status == "active"))
+            # one active card a customer at most (uq_vip_card_active_customer); the demo gave this one
+            return session.scalars(select(VipCard.id).where(VipCard.customer_id == customer,
+                                                            VipCard.status == "active")).one()
 

@@ -44,7 +44,7 @@ COMPLAINTS = (
 )
 
 
-def add_demo_care(store, *, seed: int = 11) -> None:
+def add_demo_care(store: Store, *, seed: int = 11) -> None:
     rng = random.Random(seed)
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
@@ -54,6 +54,7 @@ def add_demo_care(store, *, seed: int = 11) -> None:
             return
         subtree = select(Branch.id).where(Branch.path.startswith(branch.path))
         advisor_id = people["advisor"].account_id
+        assert advisor_id is not None, "a staff account's actor carries its id"
         mine = session.execute(select(Customer.id, Customer.tier).where(
             Customer.relationship_manager_id == advisor_id, Customer.active.is_(True))
             .order_by(Customer.id)).all()
@@ -149,6 +150,6 @@ def add_demo_care(store, *, seed: int = 11) -> None:
                                satisfaction="dissatisfied", note="客户认为应提前告知")
 
 
-def load_policy_of(store):
+def load_policy_of(store: Store):
     with store.read() as session:
         return load_policy(session)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from itertools import accumulate
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.actor import Actor
 from app.auth.permissions import Role
@@ -21,6 +22,7 @@ from app.customers.fields import fast_search_keys
 from app.customers.rules import mask_id, mask_phone
 from db.bulk import insert_rows
 from db.models import Branch, Customer, StaffAccount, StaffRole
+from app.store import Store
 
 # surname, weight (roughly the national frequency, per mille); a few compound surnames
 SURNAMES = (
@@ -79,7 +81,7 @@ def demo_name(rnd: random.Random, male: bool) -> str:
     return "".join(demo_name_parts(rnd, male))
 
 
-def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
+def build_demo_customers(store: Store, count: int = 200, seed: int = 2026) -> list[tuple[int, str]]:
     """Add ``count`` demo customers; returns their (id, CIF number), in creation order."""
     if count <= 0:
         return []
@@ -107,7 +109,7 @@ def build_demo_customers(store, count: int = 200, seed: int = 2026) -> list[tupl
         clear: list[tuple[str, str]] = []
         rows: list[dict] = []
         cifs: list[str] = []
-        table = Customer.__table__
+        table = cast(Table, Customer.__table__)  # typed FromClause by DeclarativeBase
         ids: list[int] = []
         connection = session.connection()
         for n in range(count):

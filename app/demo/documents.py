@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from app.actor import Actor
 from app.documents.qr import make_key
+from app.store import Store
 
 
-def add_demo_documents(store) -> None:
+def add_demo_documents(store: Store) -> None:
     make_key(store, Actor.batch("demo"))

@@ -22,6 +22,7 @@ from app.queue import setup
 from app.queue.tickets import mask_name
 from app.queue.rules import QueuePolicy
 from db.models import Branch, Customer, StaffAccount
+from app.store import Store
 
 SERVICES = (("V", "贵宾卡业务"), ("W", "理财业务"), ("G", "综合业务"))
 # counter number, name, services, who works there
@@ -29,10 +30,10 @@ COUNTERS = (("1", "贵宾1号窗口", "VG", "teller"), ("2", "贵宾2号窗口",
             ("3", "理财室", "W", "advisor"), ("4", "综合窗口", "G", None))
 
 
-def setup_demo_queue(store) -> dict[str, int]:
+def setup_demo_queue(store: Store) -> dict[str, int]:
     """Services and counters of BJ0101 (through the setup services); returns the counter ids by number."""
     with store.read() as session:
-        manager = actor_for(session.scalar(select(StaffAccount).where(StaffAccount.username == "manager")))
+        manager = actor_for(session.scalars(select(StaffAccount).where(StaffAccount.username == "manager")).one())
         branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
     ids = {prefix: setup.add_service(store, manager, prefix=prefix, name=name, branch_id=branch_id)
            for prefix, name in SERVICES}
@@ -41,7 +42,7 @@ def setup_demo_queue(store) -> dict[str, int]:
             for number, name, prefixes, _who in COUNTERS}
 
 
-def add_demo_queue(store, *, seed: int = 11) -> None:
+def add_demo_queue(store: Store, *, seed: int = 11) -> None:
     """The services, counters and tickets described in the module text."""
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
@@ -91,7 +92,7 @@ def _pick_service(rng, customer) -> str:
     return rng.choices(["V", "W", "G"], weights=[5, 3, 2] if vip else [4, 1, 6])[0]
 
 
-def _history(store, people, counter_ids, services, customers, rng, day, start, stop, *,
+def _history(store: Store, people, counter_ids, services, customers, rng, day, start, stop, *,
              open_end: bool = False) -> None:
     """A day from ``start`` to ``stop``, simulated minute by minute with the calling rules
     themselves (strict order, maximum waits) and written in one transaction: arrivals across
@@ -200,7 +201,7 @@ def _history(store, people, counter_ids, services, customers, rng, day, start, s
                                             account_id=clerk.account_id, clerk_name=clerk.display_name,
                                             pc=pc, started_at=start, ended_at=None if open_end else stop))
             if open_end:
-                counter = session.get(QueueCounter, counter_ids[number])
+                counter = session.get_one(QueueCounter, counter_ids[number])
                 counter.account_id, counter.clerk_name, counter.pc = clerk.account_id, clerk.display_name, pc
                 counter.signed_in_at, counter.seen_at = start, stop
         uow.audit("queue.demo_day", "queue_day", f"{branch_id}:{day.isoformat()}", branch_id=branch_id,

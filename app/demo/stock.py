@@ -21,7 +21,7 @@ from db.models import StaffAccount
 DAYS = 21
 
 
-def add_demo_stock(store, *, seed: int = 7) -> None:
+def add_demo_stock(store: Store, *, seed: int = 7) -> None:
     rng = random.Random(seed)
     with store.read() as session:
         people = {a.username: actor_for(a) for a in session.scalars(select(StaffAccount).where(
@@ -70,8 +70,10 @@ def add_demo_stock(store, *, seed: int = 7) -> None:
             next_serial[(who, card_type)] = number
     platinum_spoilt = [s for card_type, s in spoilt if card_type == "platinum"]
     if platinum_spoilt:
+        manager_id, c2_id = people["manager"].account_id, c2.account_id
+        assert manager_id is not None and c2_id is not None, "staff accounts' actors carry their ids"
         moves.destroy(on(DAYS - 1), c, card_type="platinum", serials=", ".join(platinum_spoilt),
-                      witnesses=(people["manager"].account_id, c2.account_id))
+                      witnesses=(manager_id, c2_id))
     moves.receive(store, c, card_type="diamond", serials="C00300041-C00300060", count=20)
     books.set_minimum(store, people["manager"], card_type="diamond", minimum=40)
     books.set_minimum(store, people["manager"], card_type="platinum", minimum=30)

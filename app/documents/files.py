@@ -8,11 +8,15 @@ and the target is untouched (an earlier file of the same name survives).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from app.outfile import published
 
 
 def save_pdf(data: bytes, target: Path) -> Path:
     """Write ``data`` to ``target`` atomically; a clear ValidationError when it cannot."""
-    with published(Path(target), lambda handle: handle.write(data)) as placed:
+    def fill(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    with published(Path(target), fill) as placed:
         return placed

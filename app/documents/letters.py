@@ -21,6 +21,8 @@ from app.documents.wording import (
 )
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from db.models import Branch, Customer
+from app.actor import Actor
+from app.store import Store
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
 # Paperwork kind (app.cards.rules.PAPERWORK_KINDS, and "expired") -> template key.
@@ -42,7 +44,7 @@ class CardDocument:
     paperwork_id: int | None
 
 
-def _customers(store, customer_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+def _customers(store: Store, customer_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
     """customer id -> (address, postcode, gender), for addressing letters."""
     found: dict[int, tuple[str, str, str]] = {}
     ids = list(dict.fromkeys(customer_ids))
@@ -74,7 +76,7 @@ def card_fields(data, customer: tuple[str, str, str]) -> dict[str, str]:
     }
 
 
-def _previous_types(store, card_ids: Sequence[int]) -> dict[int, str]:
+def _previous_types(store: Store, card_ids: Sequence[int]) -> dict[int, str]:
     """card id -> the card type of the card it replaced (for upgrade and downgrade letters)."""
     from sqlalchemy.orm import aliased
 
@@ -86,7 +88,7 @@ def _previous_types(store, card_ids: Sequence[int]) -> dict[int, str]:
                                     .where(VipCard.id.in_(list(card_ids)))).all())
 
 
-def make_card_document(store, actor, card_id: int, kind: str, *, paperwork_id: int | None = None) -> CardDocument:
+def make_card_document(store: Store, actor: Actor, card_id: int, kind: str, *, paperwork_id: int | None = None) -> CardDocument:
     """The agreement or letter ``kind`` of card ``card_id``, rendered and registered."""
     from app.cards.paperwork import letter_data
 
@@ -99,8 +101,8 @@ def make_card_document(store, actor, card_id: int, kind: str, *, paperwork_id: i
     previous = _previous_types(store, [card_id]).get(card_id)
     if previous:
         fields["previous_card_type_name"] = card_type_name(previous)
-    with store.read() as session:
-        branch_id = session.scalar(select(Branch.id).where(Branch.code == data.branch_code))
+    with store.read() as session:  # the card's own branch
+        branch_id = session.scalars(select(Branch.id).where(Branch.code == data.branch_code)).one()
     label = {"agreement": "贵宾服务协议"}.get(kind, "卡函")
     made = make_document(store, actor, kind="agreement" if kind == "agreement" else f"letter_{kind}",
                          template_key=template, subject=f"{label} {data.customer_name} {data.card_number_masked}",
@@ -108,7 +110,7 @@ def make_card_document(store, actor, card_id: int, kind: str, *, paperwork_id: i
     return CardDocument(made, card_id, kind, paperwork_id)
 
 
-def record_card_print(store, actor, document: CardDocument, copies: int) -> int:
+def record_card_print(store: Store, actor: Actor, document: CardDocument, copies: int) -> int:
     """Count the printing of a card document and mark its paperwork printed with the
     document's id, in one transaction; returns how often the document has been printed."""
     from app.cards.paperwork import mark_printed_in
@@ -133,7 +135,7 @@ def parse_month(raw: str) -> tuple[int, int]:
     return year, month
 
 
-def renewal_letters(store, actor, *, branch_code: str, year: int, month: int,
+def renewal_letters(store: Store, actor: Actor, *, branch_code: str, year: int, month: int,
                     progress: Progress = None, deliver=None) -> Made:
     """All renewal-due letters of branch ``branch_code`` (and its sub-branches) for the cards
     that expire in ``year``-``month``: one PDF, one letter per page set, registered as one
@@ -152,11 +154,13 @@ def renewal_letters(store, actor, *, branch_code: str, year: int, month: int,
             field=MONTH, branch=branch_code.upper(), month=f"{year}-{month:02d}")
     customers = _customers(store, [c.customer_id for c in cards])
     pieces = [PieceData(card_fields(c, customers.get(c.customer_id, ("", "", "")))) for c in cards]
-    with store.read() as session:
-        branch_id = session.scalar(select(Branch.id).where(Branch.code == branch_code.strip().upper()))
+    with store.read() as session:  # the branch the cards were found in
+        branch_id = session.scalars(select(Branch.id).where(Branch.code == branch_code.strip().upper())).one()
+
+    def mark_printed(uow: object, document_id: int) -> None:
+        mark_batch_printed_in(uow, actor, [c.card_id for c in cards], RENEWAL_DUE, document_id)
+
     return make_document(store, actor, kind="renewal_batch", template_key="letter_renewal_due",
                          subject=f"到期续卡提示函 {branch_code.upper()} {year}-{month:02d}（{len(cards)} 份）",
                          branch_id=branch_id, subject_ref=f"renewals:{branch_code.upper()}:{year}-{month:02d}",
-                         pieces=pieces, batch=True, progress=progress, deliver=deliver,
-                         registered=lambda uow, document_id: mark_batch_printed_in(
-                             uow, actor, [c.card_id for c in cards], RENEWAL_DUE, document_id))
+                         pieces=pieces, batch=True, progress=progress, deliver=deliver, registered=mark_printed)

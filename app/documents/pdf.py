@@ -16,11 +16,15 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from app.documents.cjkwrap import install as install_chinese_line_breaking
 from app.documents.fonts import register_font
 from app.documents.templates import Block
+
+if TYPE_CHECKING:  # reportlab is imported when a PDF is made, not with the module
+    from reportlab.platypus import Paragraph
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -40,7 +44,7 @@ class Table:
     """A report table: column titles, rows of text, relative column widths."""
 
     columns: Sequence[str]
-    rows: Sequence[Sequence[str]]
+    rows: Sequence[Sequence[object]]
     widths: Sequence[float] = ()
 
 
@@ -280,7 +284,7 @@ def render(spec: PdfSpec, progress: Callable[[int, int], bool] | None = None) ->
     from app.errors import Cancelled
 
     styles = _Styles.get()
-    matrices = {}
+    matrices: dict[int, list[list[bool]]] = {}  # each piece's QR code
     piece_pages: dict[int, int] = {}
 
     class NumberedCanvas(Canvas):
@@ -337,7 +341,7 @@ def render(spec: PdfSpec, progress: Callable[[int, int], bool] | None = None) ->
     return Rendered(buffer.getvalue(), sum(counts), counts)
 
 
-def _letterhead(spec: PdfSpec, styles: _Styles) -> list[tuple[object, float]]:
+def _letterhead(spec: PdfSpec, styles: _Styles) -> list[tuple[Paragraph, float]]:
     """The letterhead's lines as wrapped paragraphs with their y, as many as fit the band."""
     from reportlab.platypus import Paragraph
 
@@ -354,7 +358,7 @@ def _letterhead(spec: PdfSpec, styles: _Styles) -> list[tuple[object, float]]:
     return placed
 
 
-def _header(canvas, spec: PdfSpec, styles: _Styles, letterhead: list[tuple[object, float]]) -> None:
+def _header(canvas, spec: PdfSpec, styles: _Styles, letterhead: list[tuple[Paragraph, float]]) -> None:
     canvas.saveState()
     for para, y in letterhead:
         para.drawOn(canvas, MARGIN_X, y)

@@ -55,6 +55,8 @@ from sqlalchemy import select, text
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from db.models import Setting
+from app.actor import Actor
+from app.store import Store
 
 KEY_SETTING = "documents.qr_key"
 PREFIX = "VD1"
@@ -158,12 +160,12 @@ def check(key: bytes | None, payload: str) -> Check:
     return _verdict(kind, ident, hmac.compare_digest(signature, _signature(key, kind, ident)))
 
 
-def _on_server(store) -> bool:
+def _on_server(store: Store) -> bool:
     """Does the server keep the key (PostgreSQL), rather than the store's settings (SQLite)?"""
     return store.kind == "postgresql"
 
 
-def check_in(store, payload: str) -> Check:
+def check_in(store: Store, payload: str) -> Check:
     """Check ``payload`` with ``store``'s key, wherever the engine keeps it."""
     if not _on_server(store):
         return check(_known_key(store), payload)
@@ -178,7 +180,7 @@ def check_in(store, payload: str) -> Check:
     return _verdict(kind, ident, matches)
 
 
-def signing_key(store, actor) -> bytes | None:
+def signing_key(store: Store, actor: Actor) -> bytes | None:
     """What a unit of work signs with: the SQLite store's key (created on first use, in a
     transaction of its own); None on PostgreSQL, whose server signs."""
     return None if _on_server(store) else _local_key(store, actor)
@@ -200,7 +202,7 @@ def sign_registered(session, key: bytes | None, kind: str, document_id: int, ide
     return [_payload(kind, ident, mac) for ident, mac in zip(idents, macs)]
 
 
-def sign_ticket(store, actor, kind: str, ticket_id: int, number: str) -> str:
+def sign_ticket(store: Store, actor: Actor, kind: str, ticket_id: int, number: str) -> str:
     """The payload of an existing ticket's slip; on PostgreSQL the server signs it from the
     ticket row (migration 0029), so no slip can be signed before its ticket exists."""
     ident = f"{ticket_id}-{number}"
@@ -218,7 +220,7 @@ def _payload(kind: str, ident: str, mac: bytes) -> str:
     return f"{PREFIX}.{kind}.{ident}.{base64.b32encode(bytes(mac)).decode('ascii')}"
 
 
-def make_key(store, actor) -> None:
+def make_key(store: Store, actor: Actor) -> None:
     """Give the store a signing key if it has none (audited, without the key itself).
 
     On SQLite the first signature would make it anyway; on PostgreSQL the migration makes it
@@ -233,7 +235,7 @@ def make_key(store, actor) -> None:
     with store.write(actor) as uow:
         made = uow.session.execute(text(
             "INSERT INTO vipdesk_private.document_signing_key (id, key, created_at) VALUES (1, :key, :now) "
-            "ON CONFLICT (id) DO NOTHING"), {"key": secrets.token_bytes(32), "now": uow.now}).rowcount
+            "ON CONFLICT (id) DO NOTHING RETURNING id"), {"key": secrets.token_bytes(32), "now": uow.now}).scalar() is not None
         if made:
             uow.audit("documents.key.create", "document_signing_key", 1)
 
@@ -254,7 +256,7 @@ def _stored_key(session) -> bytes | None:
     return _decode(session.scalar(select(Setting.value).where(Setting.key == KEY_SETTING)))
 
 
-def _known_key(store) -> bytes | None:
+def _known_key(store: Store) -> bytes | None:
     """The SQLite store's key for verifying (cached per engine once it exists); never creates one."""
     key = _keys.get(store.engine)
     if key is None:
@@ -265,7 +267,7 @@ def _known_key(store) -> bytes | None:
     return key
 
 
-def _local_key(store, actor) -> bytes:
+def _local_key(store: Store, actor: Actor) -> bytes:
     """The SQLite store's signing key, created with 256 random bits on first use (audited,
     without the key itself: the audit trail is readable by auditors)."""
     key = _known_key(store)

@@ -31,6 +31,8 @@ from app.documents.qr import sign_registered, signing_key
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.documents.copies import copies_stated
 from db.models import Branch, DocumentRecord
+from app.actor import Actor
+from app.store import Store
 
 QR_KIND = "D"
 DOCUMENT = QT_TRANSLATE_NOOP("fields", "Document")
@@ -69,7 +71,7 @@ class PieceData:
     """What one piece of a document says: its template's placeholders, and a report's tables
     (one for each ``[table]`` line of its template, in order)."""
 
-    fields: Mapping[str, str]
+    fields: Mapping[str, object]
     tables: Sequence[Table] = ()
 
 
@@ -211,7 +213,7 @@ class _Prepared:
     branch_fields: dict[str, str] = field(default_factory=dict)
 
 
-def _prepare(store, template_key: str, branch_id: int,
+def _prepare(store: Store, template_key: str, branch_id: int,
              versions: Mapping[str, int] | None = None) -> _Prepared:
     prepared = _Prepared()
     with store.read() as session:
@@ -229,7 +231,7 @@ def _prepare(store, template_key: str, branch_id: int,
     return prepared
 
 
-def make_document(store, actor, *, kind: str, template_key: str, subject: str, branch_id: int,
+def make_document(store: Store, actor: Actor, *, kind: str, template_key: str, subject: str, branch_id: int,
                   pieces: Sequence[PieceData], subject_ref: str = "", batch: bool = False,
                   progress: Callable[[int, int], bool] | None = None,
                   registered: Callable[[object, int], None] | None = None,
@@ -321,19 +323,19 @@ def _tables_from(piece: dict) -> tuple[Table, ...]:
 # ----------------------------------------------------------------------------- the register
 
 
-def _hidden_kinds(actor) -> list[str]:
+def _hidden_kinds(actor: Actor) -> list[str]:
     """The register kinds ``actor`` may not see (:data:`KIND_PERMISSIONS`)."""
     return [kind for kind, permission in KIND_PERMISSIONS.items() if not actor.may(permission)]
 
 
-def _scope(query, actor):
+def _scope(query, actor: Actor):
     if actor.branch_path != "/":
         query = query.where(Branch.path.startswith(actor.branch_path))
     hidden = _hidden_kinds(actor)
     return query.where(DocumentRecord.kind.not_in(hidden)) if hidden else query
 
 
-def _document(session, actor, document_id: int) -> DocumentRecord:
+def _document(session, actor: Actor, document_id: int) -> DocumentRecord:
     row = session.get(DocumentRecord, document_id)
     if row is not None and row.kind not in _hidden_kinds(actor):
         path = session.scalar(select(Branch.path).where(Branch.id == row.branch_id))
@@ -342,7 +344,7 @@ def _document(session, actor, document_id: int) -> DocumentRecord:
     raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such document in your branches."))
 
 
-def reprint(store, actor, document_id: int) -> Made:
+def reprint(store: Store, actor: Actor, document_id: int) -> Made:
     """A copy of a registered document: the same words from the same template versions and
     data, marked 副本 on every page, registered as a copy with its own number and hash."""
     require(actor, Permission.VIEW_DOCUMENTS)
@@ -360,7 +362,7 @@ def reprint(store, actor, document_id: int) -> Made:
                          _made_on=content.get("made_on"))
 
 
-def record_print(store, actor, document_id: int, copies: int = 1, *,
+def record_print(store: Store, actor: Actor, document_id: int, copies: int = 1, *,
                  then: Callable[[object], None] | None = None) -> int:
     """Count ``copies`` printings of a document; returns how often it has been printed.
     ``then(uow)`` runs in the same transaction (a card's paperwork marked printed with it)."""
@@ -379,7 +381,7 @@ _SCAN_MAGIC = ((b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff
                (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"))
 
 
-def attach_scan(store, actor, document_id: int, path: Path) -> str:
+def attach_scan(store: Store, actor: Actor, document_id: int, path: Path) -> str:
     """Record the SHA-256 of a signed copy's scan (PDF, PNG, JPEG or TIFF) on an agreement."""
     require(actor, Permission.VIEW_DOCUMENTS)
     try:
@@ -403,7 +405,7 @@ def attach_scan(store, actor, document_id: int, path: Path) -> str:
     return sha
 
 
-def _rows_query(actor, register_filter: RegisterFilter):
+def _rows_query(actor: Actor, register_filter: RegisterFilter):
     original = DocumentRecord.__table__.alias("original")
     query = (select(DocumentRecord, Branch.code, original.c.number)
              .join(Branch, Branch.id == DocumentRecord.branch_id)
@@ -431,7 +433,7 @@ def _row(doc: DocumentRecord, code: str, original: str | None) -> DocumentRow:
                        original or "", doc.scan_sha256, doc.scan_name)
 
 
-def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter(), *,
+def register_page(store: Store, actor: Actor, register_filter: RegisterFilter = RegisterFilter(), *,
                   before_id: int | None = None, limit: int = 200) -> list[DocumentRow]:
     """One page of the register, newest first (keyset: pass the last row's id as ``before_id``)."""
     require(actor, Permission.VIEW_DOCUMENTS)
@@ -443,7 +445,7 @@ def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter
         return [_row(doc, code, original) for doc, code, original in session.execute(query)]
 
 
-def document_row(store, actor, document_id: int) -> DocumentRow:
+def document_row(store: Store, actor: Actor, document_id: int) -> DocumentRow:
     require(actor, Permission.VIEW_DOCUMENTS)
     with store.read() as session:
         query = _rows_query(actor, RegisterFilter()).where(DocumentRecord.id == document_id)
@@ -453,7 +455,7 @@ def document_row(store, actor, document_id: int) -> DocumentRow:
         return _row(*found)
 
 
-def documents_for(store, actor, subject_ref: str) -> list[DocumentRow]:
+def documents_for(store: Store, actor: Actor, subject_ref: str) -> list[DocumentRow]:
     """Every document made for one subject (e.g. ``card:17``), newest first."""
     require(actor, Permission.VIEW_DOCUMENTS)
     with store.read() as session:

@@ -23,13 +23,15 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.stock.common import branch_in_scope
 from app.stock.rules import DESTROY, RETURN, SPOIL, describe_runs, parse_serials
 from db.models import Branch, StaffAccount, StockCount, StockLocation, StockMove
+from app.actor import Actor
+from app.store import Store
 
 PERIOD = QT_TRANSLATE_NOOP("fields", "Period")
 MAX_PERIOD_DAYS = 366
 Progress = Callable[[int, int], bool] | None
 
 
-def report_branch(store, actor, branch_code: str | None) -> Branch:
+def report_branch(store: Store, actor: Actor, branch_code: str | None) -> Branch:
     """The branch a report is about: ``branch_code`` in the actor's scope, else the actor's own
     (NotFound outside scope); detached, for the letterhead."""
     with store.read() as session:
@@ -47,7 +49,7 @@ def _check_period(start: date, end: date) -> None:
                               days=MAX_PERIOD_DAYS)
 
 
-def stock_reconciliation(store, actor, *, business_date: date, branch_code: str | None = None,
+def stock_reconciliation(store: Store, actor: Actor, *, business_date: date, branch_code: str | None = None,
                          progress: Progress = None) -> Made:
     """空白卡日终轧账表: every location and card type of a branch on one business day, and the
     audit trail's anchor as it stands when the report is made: the branch's paper archive then
@@ -79,7 +81,7 @@ def stock_reconciliation(store, actor, *, business_date: date, branch_code: str 
                          pieces=[PieceData(fields, (table,))], progress=progress)
 
 
-def stock_counts(store, actor, *, start: date, end: date, branch_code: str | None = None,
+def stock_counts(store: Store, actor: Actor, *, start: date, end: date, branch_code: str | None = None,
                  progress: Progress = None) -> Made:
     """空白卡盘点表: every blind count of a branch in a period, with its witness."""
     require(actor, Permission.VIEW_STOCK)
@@ -105,7 +107,7 @@ def stock_counts(store, actor, *, start: date, end: date, branch_code: str | Non
                          pieces=[PieceData(fields, (table,))], progress=progress)
 
 
-def destruction_register(store, actor, *, start: date, end: date, branch_code: str | None = None,
+def destruction_register(store: Store, actor: Actor, *, start: date, end: date, branch_code: str | None = None,
                          progress: Progress = None) -> Made:
     """重要空白凭证销毁登记簿: every destruction session of a period, each with a line for the
     witnesses to sign on paper."""
@@ -155,7 +157,7 @@ def destruction_reasons(session, branch_id: int, moves) -> dict[int, str]:
     return reasons
 
 
-def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Progress = None) -> Made:
+def tier_worklist(store: Store, actor: Actor, *, evaluation_id: int, kind: str, progress: Progress = None) -> Made:
     """客户等级评定工作清单: one worklist of an evaluation, the actor's customers only (phones
     masked), on the actor's branch letterhead."""
     from app.tiers.evaluation import WORKLIST_KINDS, iter_worklist
@@ -185,7 +187,7 @@ def tier_worklist(store, actor, *, evaluation_id: int, kind: str, progress: Prog
                          pieces=[PieceData(fields, (table,))], progress=progress)
 
 
-def _root_branch(store) -> Branch:
+def _root_branch(store: Store) -> Branch:
     with store.read() as session:
         branch = session.scalars(select(Branch).where(Branch.parent_id.is_(None)).order_by(Branch.id)).first()
         if branch is None:

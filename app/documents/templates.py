@@ -32,6 +32,8 @@ from app.auth.permissions import Permission, require
 from app.documents.fonts import resources_dir
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from db.models import DocumentTemplate
+from app.actor import Actor
+from app.store import Store
 
 TEMPLATE = QT_TRANSLATE_NOOP("fields", "Template")
 MAX_TEMPLATE_CHARS = 20_000
@@ -317,7 +319,7 @@ def keep_snapshots(uow, used) -> None:
             pass  # another counter stored the same snapshot a moment ago
 
 
-def save_template(store, actor, key: str, text: str) -> Template:
+def save_template(store: Store, actor: Actor, key: str, text: str) -> Template:
     """An administrator's new wording for ``key``: checked (unknown placeholders refused, named),
     stored as the next version, and used for documents from now on."""
     require(actor, Permission.EDIT_TEMPLATES)
@@ -352,7 +354,7 @@ class TemplateRow:
     title: str
 
 
-def list_templates(store, actor) -> list[TemplateRow]:
+def list_templates(store: Store, actor: Actor) -> list[TemplateRow]:
     """Every template key with the version in use and where it comes from."""
     require(actor, Permission.EDIT_TEMPLATES)
     with store.read() as session:
@@ -363,7 +365,7 @@ def list_templates(store, actor) -> list[TemplateRow]:
         return rows
 
 
-def template_text(store, actor, key: str) -> str:
+def template_text(store: Store, actor: Actor, key: str) -> str:
     """The text of the version in use, for the editor."""
     require(actor, Permission.EDIT_TEMPLATES)
     with store.read() as session:

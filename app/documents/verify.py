@@ -19,6 +19,8 @@ from app.documents.qr import Check, Status, check_in
 from app.documents.register import Described
 from app.errors import QT_TRANSLATE_NOOP
 from db.models import Branch
+from app.actor import Actor
+from app.store import Store
 
 # QR kind -> "module:function(session, ident)" returning a Described (or a str), or None when
 # there is no such thing. Other capabilities add their kind here (one line each).
@@ -73,7 +75,7 @@ def _describer(kind: str):
     return getattr(importlib.import_module(module), name)
 
 
-def verify(store, actor, payload: str) -> Verdict:
+def verify(store: Store, actor: Actor, payload: str) -> Verdict:
     """Check ``payload``; a genuine code is described when it lies in ``actor``'s branches."""
     result: Check = check_in(store, payload)
     if result.status is not Status.GENUINE:

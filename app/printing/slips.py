@@ -12,9 +12,11 @@ from app.pcsettings.fields import LABELS, PcSettings
 from app.printing import escpos, spooler
 from app.printing.targets import SYSTEM, slip_target
 from app.queue.slip import render_slip, slip_content, slip_size_mm, slip_words
+from app.actor import Actor
+from app.store import Store
 
 
-def print_slip(store, actor, ticket_id: int, settings: PcSettings, spool: Callable | None = None) -> str:
+def print_slip(store: Store, actor: Actor, ticket_id: int, settings: PcSettings, spool: Callable | None = None) -> str:
     """Print ticket ``ticket_id``'s slip on the slip printer ``settings`` name; returns the
     printer as messages name it. ``spool(data, printer, copies=, title=, page_mm=)`` sends a PDF
     to the system spooler (default: CUPS, :func:`app.printing.spooler.spool_pdf`)."""

@@ -23,6 +23,8 @@ from app.queue.common import (
 )
 from app.queue.tickets import expire_earlier_days
 from db.models import QueueCounter, QueueCounterSession, QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 PC = QT_TRANSLATE_NOOP("fields", "PC")
 
@@ -34,7 +36,7 @@ def _check_pc(pc: str) -> str:
     return pc
 
 
-def sign_in_counter(store, actor, counter_id: int, pc: str) -> TicketRow | None:
+def sign_in_counter(store: Store, actor: Actor, counter_id: int, pc: str) -> TicketRow | None:
     """Sign ``actor`` in at the counter on this PC. Refused while another PC holds the counter
     and is still heard from; a PC that went silent longer than the policy's time is replaced.
     Returns the ticket the counter still holds, if any (after a restart of this PC)."""
@@ -75,7 +77,7 @@ def _end_session(session: Session, counter: QueueCounter, at) -> None:
         .values(ended_at=at).execution_options(synchronize_session=False))
 
 
-def sign_out_counter(store, actor, desk: Desk) -> None:
+def sign_out_counter(store: Store, actor: Actor, desk: Desk) -> None:
     """Leave the counter; refused while it still holds a called or serving ticket."""
     with store.write(actor) as uow:
         session = uow.session
@@ -90,7 +92,7 @@ def sign_out_counter(store, actor, desk: Desk) -> None:
         notify(session, counter.branch_id)
 
 
-def heartbeat(store, actor, desk: Desk) -> None:
+def heartbeat(store: Store, actor: Actor, desk: Desk) -> None:
     """The counter PC is still there (sent every few seconds; not audited)."""
     with store.write(actor) as uow:
         desk_counter(uow.session, actor, desk, uow.now, lock=False)
@@ -101,7 +103,7 @@ def _held_ticket(session: Session, counter: QueueCounter) -> QueueTicket | None:
         QueueTicket.counter_id == counter.id, QueueTicket.state.in_(rules.AT_COUNTER)).limit(1))
 
 
-def _begin(uow, actor, desk: Desk) -> QueueCounter:
+def _begin(uow, actor: Actor, desk: Desk) -> QueueCounter:
     return desk_counter(uow.session, actor, desk, uow.now)
 
 
@@ -140,7 +142,7 @@ def _claim(counter: QueueCounter, now, pick, dialect: str):
             .execution_options(populate_existing=True))
 
 
-def call_next(store, actor, desk: Desk) -> TicketRow | None:
+def call_next(store: Store, actor: Actor, desk: Desk) -> TicketRow | None:
     """Call the next ticket for this counter by the branch's calling policy; None when nobody
     it may call is waiting. A ticket the lobby manager reserved for this counter comes first.
     On PostgreSQL the store does it in one statement (:mod:`app.queue.desk_commands`)."""
@@ -149,7 +151,7 @@ def call_next(store, actor, desk: Desk) -> TicketRow | None:
     return call_next_unit_of_work(store, actor, desk)
 
 
-def call_next_unit_of_work(store, actor, desk: Desk) -> TicketRow | None:
+def call_next_unit_of_work(store: Store, actor: Actor, desk: Desk) -> TicketRow | None:
     """:func:`call_next` in the program's own unit of work: SQLite's path, and on PostgreSQL
     the bench's "before" (the one-statement command's baseline)."""
     with store.write(actor) as uow:
@@ -186,7 +188,7 @@ def call_next_unit_of_work(store, actor, desk: Desk) -> TicketRow | None:
         return row_of(session, ticket)
 
 
-def call_ticket(store, actor, desk: Desk, ticket_id: int, *, reason: str) -> TicketRow:
+def call_ticket(store: Store, actor: Actor, desk: Desk, ticket_id: int, *, reason: str) -> TicketRow:
     """Call a chosen waiting ticket out of order; the reason goes into the audit trail."""
     reason = rules.check_reason(reason)
     with store.write(actor) as uow:
@@ -236,7 +238,7 @@ def _finish(ticket: QueueTicket, now, policy) -> None:
 CHANGES = {"recall": _recall, "no_show": _no_show, "start": _start, "finish": _finish}
 
 
-def act_unit_of_work(store, actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
+def act_unit_of_work(store: Store, actor: Actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
     """A step at the counter (:data:`CHANGES`) in the program's own unit of work: SQLite's
     path, and on PostgreSQL the bench's "before" (the one-statement command's baseline)."""
     with store.write(actor) as uow:
@@ -254,26 +256,26 @@ def act_unit_of_work(store, actor, desk: Desk, ticket_id: int, action: str) -> T
         return row_of(session, ticket)
 
 
-def _act(store, actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
+def _act(store: Store, actor: Actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
     if store.kind == "postgresql":
         return desk_commands.step(store, actor, desk, ticket_id, action)
     return act_unit_of_work(store, actor, desk, ticket_id, action)
 
 
-def recall(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
+def recall(store: Store, actor: Actor, desk: Desk, ticket_id: int) -> TicketRow:
     """Call the same ticket again (the display announces it again); at least the policy's gap
     after the last call, and at most the policy's number of times."""
     return _act(store, actor, desk, ticket_id, "recall")
 
 
-def mark_no_show(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
+def mark_no_show(store: Store, actor: Actor, desk: Desk, ticket_id: int) -> TicketRow:
     """The customer did not come after the policy's recalls: the counter is free again."""
     return _act(store, actor, desk, ticket_id, "no_show")
 
 
-def start_service(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
+def start_service(store: Store, actor: Actor, desk: Desk, ticket_id: int) -> TicketRow:
     return _act(store, actor, desk, ticket_id, "start")
 
 
-def finish_service(store, actor, desk: Desk, ticket_id: int) -> TicketRow:
+def finish_service(store: Store, actor: Actor, desk: Desk, ticket_id: int) -> TicketRow:
     return _act(store, actor, desk, ticket_id, "finish")

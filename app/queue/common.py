@@ -19,6 +19,7 @@ from app.queue.refusals import COUNTER, no_counter, no_ticket
 from app.queue.rules import QueuePolicy
 from app.stock.common import branch_in_scope
 from db.models import Branch, QueueCounter, QueuePolicy as PolicyRow, QueueService, QueueTicket
+from app.actor import Actor
 
 CHANNEL = "vipdesk_queue"
 SERVICE = QT_TRANSLATE_NOOP("fields", "Service")
@@ -43,12 +44,12 @@ def tier_codes(session: Session, day: date) -> list[str]:
 def notify(session: Session, branch_id: int) -> None:
     """Tell live views that the branch's queue changed. On PostgreSQL a NOTIFY sent at commit
     (nothing if the transaction rolls back); SQLite's views see the commit itself."""
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": CHANNEL, "payload": str(branch_id)})
 
 
-def _in_scope(session: Session, actor, model, row_id: int, lock: bool):
+def _in_scope(session: Session, actor: Actor, model, row_id: int, lock: bool):
     """The row of ``model`` with ``row_id`` if its branch lies in ``actor``'s scope (row-locked
     for this transaction when ``lock``), else None; one statement with the branch's path."""
     if not isinstance(row_id, int):
@@ -60,7 +61,7 @@ def _in_scope(session: Session, actor, model, row_id: int, lock: bool):
     return found[0] if found and actor.sees(found[1]) else None
 
 
-def ticket_in_scope(session: Session, actor, ticket_id: int, *, lock: bool = True) -> QueueTicket:
+def ticket_in_scope(session: Session, actor: Actor, ticket_id: int, *, lock: bool = True) -> QueueTicket:
     """The ticket, row-locked for this transaction (PostgreSQL), or NotFound outside scope."""
     ticket = _in_scope(session, actor, QueueTicket, ticket_id, lock)
     if ticket is None:
@@ -68,7 +69,7 @@ def ticket_in_scope(session: Session, actor, ticket_id: int, *, lock: bool = Tru
     return ticket
 
 
-def counter_in_scope(session: Session, actor, counter_id: int, *, lock: bool = False) -> QueueCounter:
+def counter_in_scope(session: Session, actor: Actor, counter_id: int, *, lock: bool = False) -> QueueCounter:
     counter = _in_scope(session, actor, QueueCounter, counter_id, lock)
     if counter is None:
         raise no_counter()
@@ -83,7 +84,7 @@ class Desk:
     pc: str
 
 
-def desk_counter(session: Session, actor, desk: Desk, now=None, *, lock: bool = True) -> QueueCounter:
+def desk_counter(session: Session, actor: Actor, desk: Desk, now=None, *, lock: bool = True) -> QueueCounter:
     """The counter of ``desk`` if ``actor`` is signed in there on that PC; marks it seen at ``now``."""
     require(actor, Permission.CALL_TICKETS)
     counter = counter_in_scope(session, actor, desk.counter_id, lock=lock)
@@ -100,7 +101,7 @@ def check_held(ticket: QueueTicket, counter: QueueCounter) -> None:
         raise refusals.not_held(counter.number, ticket.number)
 
 
-def service_in_scope(session: Session, actor, service_id: int, branch_id: int | None = None) -> QueueService:
+def service_in_scope(session: Session, actor: Actor, service_id: int, branch_id: int | None = None) -> QueueService:
     service = session.get(QueueService, service_id) if isinstance(service_id, int) else None
     branch = session.get(Branch, service.branch_id) if service else None
     if (service is None or branch is None or not actor.sees(branch.path)

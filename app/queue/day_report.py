@@ -15,6 +15,8 @@ from app.documents.register import Made, PieceData, make_document
 from app.documents.reports import Progress, report_branch
 from app.documents.wording import TIER_NAMES, tier_name
 from app.queue.stats import period_totals, ticket_stats
+from app.actor import Actor
+from app.store import Store
 
 
 def _minutes(seconds: float | None) -> str:
@@ -33,7 +35,7 @@ def _queue_line(label: str, row, idle: bool = False) -> list:
     return line + [_minutes(row.idle)] if idle else line
 
 
-def queue_day(store, actor, *, start: date, end: date | None = None, branch_code: str | None = None,
+def queue_day(store: Store, actor: Actor, *, start: date, end: date | None = None, branch_code: str | None = None,
               progress: Progress = None) -> Made:
     """贵宾排队服务统计报表: one branch's tickets of one business day (or of a period, as on the
     statistics page) by service, by customer tier and by counter, each table closed by the

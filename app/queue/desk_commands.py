@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
 from sqlalchemy import func, select
 
@@ -26,6 +27,8 @@ from app.queue import refusals, rules
 from app.queue.common import TicketRow, policy_of, tier_codes
 from app.store import account_disabled, account_locked
 from db.models import QueuePolicy as PolicyRow, TierPolicyVersion
+from app.actor import Actor
+from app.store import Store
 
 COMMAND = ("SELECT vipdesk_queue_command(%(action)s, %(counter)s, %(pc)s, %(ticket)s::integer, %(plan)s::text, "
            "%(preferences)s::integer[], %(tiers)s, %(time_zone)s, %(recall_gap)s, %(recalls_limit)s, "
@@ -48,7 +51,7 @@ class Plan:
 NO_PLAN = Plan("", rules.QueuePolicy(time_zone=BUSINESS_TIME_ZONE), (), 1)
 
 
-def make_plan(store, branch_id: int, now: datetime) -> Plan:
+def make_plan(store: Store, branch_id: int, now: datetime) -> Plan:
     """The plan of ``branch_id``'s calls on the business day at ``now`` (the store's clock)."""
     with store.read() as session:
         policy_version = session.scalar(select(PolicyRow.version).where(PolicyRow.branch_id == branch_id)) or 0
@@ -61,33 +64,36 @@ def make_plan(store, branch_id: int, now: datetime) -> Plan:
                 tuple(p for turn in cycle for p in turn), len(codes))
 
 
-def call_next(store, actor, desk) -> TicketRow | None:
+def call_next(store: Store, actor: Actor, desk) -> TicketRow | None:
     """:func:`app.queue.calling.call_next` on PostgreSQL."""
     return _run(store, actor, desk, "call", None)
 
 
-def step(store, actor, desk, ticket_id: int, action: str) -> TicketRow:
+def step(store: Store, actor: Actor, desk, ticket_id: int, action: str) -> TicketRow:
     """Recall, no-show, start or finish ``ticket_id`` at the desk's counter on PostgreSQL."""
-    return _run(store, actor, desk, action, ticket_id)
+    row = _run(store, actor, desk, action, ticket_id)
+    assert row is not None, "the store answers a step on a ticket with that ticket (or a refusal)"
+    return row
 
 
-def _run(store, actor, desk, action: str, ticket_id: int | None) -> TicketRow | None:
+def _run(store: Store, actor: Actor, desk, action: str, ticket_id: int | None) -> TicketRow | None:
     require(actor, Permission.CALL_TICKETS)
     if ticket_id is not None and not isinstance(ticket_id, int):
         raise refusals.no_ticket()
     key = ("desk_commands", desk.counter_id)
-    plan = store.plans.get(key, NO_PLAN)
+    kept = store.plans.get(key)
+    plan = kept if isinstance(kept, Plan) else NO_PLAN
     from_state = rules.ACTIONS[action][0]
     for _attempt in range(ATTEMPTS):
-        answer = store.command(COMMAND, {
+        raw = store.command(COMMAND, {
             "action": action, "counter": desk.counter_id, "pc": desk.pc, "ticket": ticket_id,
             "plan": plan.key or None, "preferences": list(plan.preferences), "tiers": plan.tiers,
             "time_zone": plan.policy.time_zone, "recall_gap": plan.policy.recall_gap_seconds,
             "recalls_limit": plan.policy.recalls_before_no_show, "from_state": from_state,
             "to_state": rules.ACTION_RESULTS[action], "now": store.clock(), "actor_id": actor.account_id,
             "actor_name": actor.username, "actor_path": actor.branch_path}, touches=TOUCHES)
-        if isinstance(answer, str):
-            answer = json.loads(answer)
+        # the command's jsonb answer: an object, which the driver may hand over still as text
+        answer = cast(dict[str, Any], json.loads(raw) if isinstance(raw, str) else raw)
         if answer.get("stale"):
             plan = store.plans[key] = make_plan(store, answer["branch_id"], _moment(answer["now"]))
             continue
@@ -97,7 +103,7 @@ def _run(store, actor, desk, action: str, ticket_id: int | None) -> TicketRow | 
     raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
 
-def _refusal(answer: dict, action: str, policy: rules.QueuePolicy) -> UserError:
+def _refusal(answer: dict[str, Any], action: str, policy: rules.QueuePolicy) -> UserError:
     """The user's message for the store's refusal, from the program's own rules."""
     code = answer["refusal"]
     simple = {
@@ -124,11 +130,15 @@ def _refusal(answer: dict, action: str, policy: rules.QueuePolicy) -> UserError:
     return ConflictError(CHANGED_BY_SOMEONE_ELSE)  # the store and the rules disagree: nothing was done
 
 
-def _moment(value: str | None) -> datetime | None:
+def _moment(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def _moment_or_none(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _row(t: dict | None) -> TicketRow | None:
+def _row(t: dict[str, Any] | None) -> TicketRow | None:
     """The ticket as the store answered it (``to_jsonb`` of the row plus names)."""
     if t is None:
         return None
@@ -137,5 +147,5 @@ def _row(t: dict | None) -> TicketRow | None:
         date.fromisoformat(t["business_date"]), t["customer_id"], t["customer_label"], t["tier"],
         t["priority"], t["state"], _moment(t["issued_at"]), _moment(t["queued_at"]),
         _moment(t["deadline_at"]), t["front"], t["target_counter"], t["counter_id"], t["counter"],
-        t["clerk_name"], _moment(t["called_at"]), t["recalls"], _moment(t["started_at"]),
-        _moment(t["finished_at"]), t["note"], t["origin_id"] or t["id"])
+        t["clerk_name"], _moment_or_none(t["called_at"]), t["recalls"], _moment_or_none(t["started_at"]),
+        _moment_or_none(t["finished_at"]), t["note"], t["origin_id"] or t["id"])

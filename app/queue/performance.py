@@ -33,6 +33,8 @@ from app.outfile import Say, export_csv
 from app.queue.common import branch_in_scope, policy_of
 from app.queue.stats import check_period, idle_seconds, mean, percentile_90, service_seconds
 from db.models import QueueCounter, QueueCounterSession, QueueTicket, ServiceRating
+from app.actor import Actor
+from app.store import Store
 
 GRAINS = ("day", "month")
 SUBJECTS = ("clerk", "counter")
@@ -83,12 +85,12 @@ class PerformanceRow:
         return self.unrated / self.finished if self.finished else None
 
 
-def sees_everyone(actor) -> bool:
+def sees_everyone(actor: Actor) -> bool:
     """Whether ``actor`` sees every clerk's figures (else only their own)."""
     return actor.may(Permission.VIEW_QUEUE_STATS)
 
 
-def clerk_performance(store, actor, *, start: date, end: date, grain: str = "day", subject: str = "clerk",
+def clerk_performance(store: Store, actor: Actor, *, start: date, end: date, grain: str = "day", subject: str = "clerk",
                       branch_id: int | None = None, branch_code: str | None = None) -> list[PerformanceRow]:
     """The figures of a branch's tickets (``branch_id`` or ``branch_code`` in the actor's scope,
     else the actor's own) from ``start`` to ``end`` (business days, inclusive), one row per
@@ -220,7 +222,7 @@ def export_line(row: PerformanceRow) -> list:
             *row.scores, row.unrated, percent(row.satisfied_share), percent(row.unrated_share)]
 
 
-def export_performance(store, actor, out: Path, *, start: date, end: date, grain: str = "day",
+def export_performance(store: Store, actor: Actor, out: Path, *, start: date, end: date, grain: str = "day",
                        subject: str = "clerk", branch_id: int | None = None, branch_code: str | None = None,
                        say: Say | None = None, progress: Callable[[int], bool] | None = None) -> int:
     """The figures of :func:`clerk_performance` as a CSV export (:func:`app.outfile.export_csv`:

@@ -15,6 +15,8 @@ from app.documents.pdf import Table
 from app.documents.register import Made, PieceData, make_document
 from app.documents.reports import Progress, report_branch
 from app.queue.performance import PerformanceRow, clerk_performance, minutes, percent
+from app.actor import Actor
+from app.store import Store
 
 WIDTHS = (1.6, 2.0, 1.0, 1.15, 1.15, 0.9, 1.15, 0.75, 0.75, 0.9, 0.9, 1.05, 1.1)
 
@@ -25,7 +27,7 @@ def _line(row: PerformanceRow) -> list:
             percent(row.unrated_share)]
 
 
-def clerk_performance_report(store, actor, *, start: date, end: date, grain: str = "month",
+def clerk_performance_report(store: Store, actor: Actor, *, start: date, end: date, grain: str = "month",
                              branch_code: str | None = None, progress: Progress = None) -> Made:
     """柜员服务绩效报表: one branch's figures from ``start`` to ``end`` by day or month, a table
     per clerk and one per counter, with the period's ratings in the opening lines."""

@@ -21,6 +21,8 @@ from app.queue.rules import QueuePolicy
 from app.store import insert_unique
 from app.text import clean_text
 from db.models import QueueCounter, QueuePolicy as PolicyRow, QueueService, QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 PREFIX = QT_TRANSLATE_NOOP("fields", "Number prefix")
 SERVICE_NAME = QT_TRANSLATE_NOOP("fields", "Service name")
@@ -31,7 +33,7 @@ _PREFIX = re.compile(r"[A-Z]{1,2}")
 _COUNTER = re.compile(r"[0-9A-Z]{1,8}")
 
 
-def add_service(store, actor, *, prefix: str, name: str, branch_id: int | None = None) -> int:
+def add_service(store: Store, actor: Actor, *, prefix: str, name: str, branch_id: int | None = None) -> int:
     """A new service with its own number range (``W`` → W001...); returns its id."""
     require(actor, Permission.MANAGE_QUEUE)
     prefix = (prefix or "").strip().upper()
@@ -50,7 +52,7 @@ def add_service(store, actor, *, prefix: str, name: str, branch_id: int | None =
         return service.id
 
 
-def add_counter(store, actor, *, number: str, name: str, service_ids: list[int],
+def add_counter(store: Store, actor: Actor, *, number: str, name: str, service_ids: list[int],
                 branch_id: int | None = None) -> int:
     """A new counter calling ``service_ids``; returns its id."""
     require(actor, Permission.MANAGE_QUEUE)
@@ -72,7 +74,7 @@ def add_counter(store, actor, *, number: str, name: str, service_ids: list[int],
         return counter.id
 
 
-def set_counter(store, actor, counter_id: int, *, service_ids: list[int] | None = None,
+def set_counter(store: Store, actor: Actor, counter_id: int, *, service_ids: list[int] | None = None,
                 open: bool | None = None) -> None:  # the counter's own word
     """Change which services a counter calls, or open or close it. A closed counter calls
     nothing and takes no transfers."""
@@ -90,13 +92,13 @@ def set_counter(store, actor, counter_id: int, *, service_ids: list[int] | None 
         notify(uow.session, counter.branch_id)
 
 
-def _checked_services(session, actor, service_ids, branch_id: int) -> list[int]:
+def _checked_services(session, actor: Actor, service_ids, branch_id: int) -> list[int]:
     if not isinstance(service_ids, (list, tuple)):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a list of services"), field=SERVICES)
     return sorted({service_in_scope(session, actor, sid, branch_id).id for sid in service_ids})
 
 
-def save_policy(store, actor, policy: QueuePolicy, *, branch_id: int | None = None) -> QueuePolicy:
+def save_policy(store: Store, actor: Actor, policy: QueuePolicy, *, branch_id: int | None = None) -> QueuePolicy:
     """Store the branch's calling policy. Waiting tickets get their deadline from the new
     maximum waits at once (their place in the queue does not change)."""
     require(actor, Permission.MANAGE_QUEUE)
@@ -105,7 +107,7 @@ def save_policy(store, actor, policy: QueuePolicy, *, branch_id: int | None = No
         return _store_policy(uow, branch_in_scope(uow.session, actor, branch_id), checked, "queue.policy.save")
 
 
-def set_opening_hours(store, actor, *, opens_at: str, closes_at: str, branch_id: int | None = None) -> QueuePolicy:
+def set_opening_hours(store: Store, actor: Actor, *, opens_at: str, closes_at: str, branch_id: int | None = None) -> QueuePolicy:
     """Change the branch's opening hours ("HH:MM", local), which new appointments are booked
     within (MANAGE_QUEUE: the branch and lobby managers, as the rest of the queue policy; on
     PostgreSQL the guard of migration 0025 holds the policy row to that right). The rest of the
@@ -147,7 +149,7 @@ class ServiceRow:
     active: bool
 
 
-def services_of(store, actor, branch_id: int | None = None) -> list[ServiceRow]:
+def services_of(store: Store, actor: Actor, branch_id: int | None = None) -> list[ServiceRow]:
     """The branch's services, by prefix."""
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
@@ -155,7 +157,7 @@ def services_of(store, actor, branch_id: int | None = None) -> list[ServiceRow]:
             select(QueueService).where(QueueService.branch_id == branch.id).order_by(QueueService.prefix))]
 
 
-def branch_policy(store, actor, branch_id: int | None = None) -> QueuePolicy:
+def branch_policy(store: Store, actor: Actor, branch_id: int | None = None) -> QueuePolicy:
     with store.read() as session:
         return policy_of(session, branch_in_scope(session, actor, branch_id).id)
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from app.business_day import wall_clock
 from app.queue import views
 from app.queue.common import branch_in_scope, policy_of
+from app.actor import Actor
+from app.store import Store
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "templates" / "ticket_slip.json"
 WIDTH_MM = 80
@@ -92,7 +94,7 @@ def render_slip(content: SlipContent, width_mm: int = WIDTH_MM) -> bytes:
     return out.getvalue()
 
 
-def slip_content(store, actor, ticket_id: int) -> SlipContent:
+def slip_content(store: Store, actor: Actor, ticket_id: int) -> SlipContent:
     """What the slip of ``ticket_id`` shows, read now (people ahead as the queue stands)."""
     from app.documents.register import bank_name
     from app.queue.tickets import people_ahead
@@ -103,7 +105,7 @@ def slip_content(store, actor, ticket_id: int) -> SlipContent:
         ticket = ticket_in_scope(session, actor, ticket_id, lock=False)
         branch = branch_in_scope(session, actor, ticket.branch_id)
         policy = policy_of(session, ticket.branch_id)
-        service = session.get(QueueService, ticket.service_id)
+        service = session.get_one(QueueService, ticket.service_id)
         ahead = people_ahead(session, ticket, policy, tier_codes(session, ticket.business_date), store.clock())
         issued = wall_clock(ticket.issued_at, policy.time_zone)
         content = (bank_name(session), branch.name, service.name, ticket.number, issued.strftime("%Y-%m-%d %H:%M"), ahead)
@@ -111,7 +113,7 @@ def slip_content(store, actor, ticket_id: int) -> SlipContent:
     return SlipContent(*content, views.slip_payload(store, actor, ticket_id, number))
 
 
-def write_slip(store, actor, ticket_id: int, path: str | Path) -> Path:
+def write_slip(store: Store, actor: Actor, ticket_id: int, path: str | Path) -> Path:
     """Render the slip of ``ticket_id`` into ``path``."""
     target = Path(path)
     target.write_bytes(render_slip(slip_content(store, actor, ticket_id)))

@@ -32,6 +32,8 @@ from app.outfile import Codes, Say, export_csv, zoned
 from app.queue import rules
 from app.queue.common import branch_in_scope, policy_of
 from db.models import Branch, QueueCounter, QueueCounterSession, QueueService, QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 DIMENSIONS = ("day", "hour", "service", "tier", "counter", "clerk")
 DIMENSION_LABELS = {
@@ -95,7 +97,7 @@ def check_period(start: date, end: date) -> None:
                               days=MAX_DAYS)
 
 
-def ticket_stats(store, actor, *, start: date, end: date, by: str, branch_id: int | None = None) -> list[StatRow]:
+def ticket_stats(store: Store, actor: Actor, *, start: date, end: date, by: str, branch_id: int | None = None) -> list[StatRow]:
     """The statistics of the branch's tickets from ``start`` to ``end`` (business days,
     inclusive), one row per group of ``by`` (one of :data:`DIMENSIONS`), in key order."""
     require(actor, Permission.VIEW_QUEUE_STATS)
@@ -105,7 +107,7 @@ def ticket_stats(store, actor, *, start: date, end: date, by: str, branch_id: in
     return _stats(store, actor, start, end, by, branch_id)
 
 
-def period_totals(store, actor, *, start: date, end: date, branch_id: int | None = None) -> StatRow:
+def period_totals(store: Store, actor: Actor, *, start: date, end: date, branch_id: int | None = None) -> StatRow:
     """The figures of every ticket of the period in one row (key ``total``): the percentiles
     and the longest wait over all tickets, which no sum of the groups' rows can give."""
     require(actor, Permission.VIEW_QUEUE_STATS)
@@ -113,7 +115,7 @@ def period_totals(store, actor, *, start: date, end: date, branch_id: int | None
     return rows[0] if rows else StatRow(TOTAL, 0, 0, 0, None, None, None, None, None, None)
 
 
-def _stats(store, actor, start: date, end: date, by: str, branch_id: int | None) -> list[StatRow]:
+def _stats(store: Store, actor: Actor, start: date, end: date, by: str, branch_id: int | None) -> list[StatRow]:
     check_period(start, end)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
@@ -219,7 +221,7 @@ EXPORT_HEADER = (
 )
 
 
-def export_tickets(store, actor, out: Path, *, say: Say | None = None,
+def export_tickets(store: Store, actor: Actor, out: Path, *, say: Say | None = None,
                    progress: Callable[[int], bool] | None = None) -> int:
     """Every ticket in the actor's subtree as a CSV export (:func:`app.outfile.export_csv`):
     customers masked (surname only), times on the clocks of the ticket's branch with their
@@ -230,7 +232,7 @@ def export_tickets(store, actor, out: Path, *, say: Say | None = None,
                       codes={3: Codes("tiers", TIER_LABELS), 5: Codes("queue_states", rules.STATE_LABELS)})
 
 
-def _export_rows(store, actor) -> Iterator[list]:
+def _export_rows(store: Store, actor: Actor) -> Iterator[list]:
     """Every ticket in the actor's scope as an export line."""
     with store.read() as session:
         branches = [b.id for b in session.scalars(select(Branch).where(Branch.path.startswith(actor.branch_path)))]

@@ -8,8 +8,9 @@ another service or a named counter. Each call is one transaction with its audit 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Table, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -25,6 +26,8 @@ from app.queue.common import (
 from app.queue.rules import PRIORITY, TICKET, Candidate
 from app.queue.arrivals import announce_arrival
 from db.models import Branch, Customer, QueueCounter, QueueNumber, QueueService, QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 
 def mask_name(name: str) -> str:
@@ -44,12 +47,13 @@ def expire_earlier_days(session: Session, uow, branch_id: int, day: date) -> int
     t = QueueTicket.__table__
     stale = select(t.c.id).where(t.c.branch_id == branch_id, t.c.business_date < day,
                                  t.c.state.in_(rules.OPEN_STATES))
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         stale = stale.with_for_update(skip_locked=True)
-    closed = session.execute(
+    # Session.execute is typed to return a Result; an UPDATE's is a CursorResult, with its rowcount
+    closed = cast(CursorResult[Any], session.execute(
         update(QueueTicket).where(QueueTicket.id.in_(stale))
         .values(state=rules.EXPIRED, note="expired at day end").execution_options(synchronize_session=False)
-    ).rowcount
+    )).rowcount
     if closed:
         uow.audit("queue.expire", "queue_day", f"{branch_id}:{day.isoformat()}", branch_id=branch_id,
                   after={"before": day.isoformat(), "tickets": closed})
@@ -58,10 +62,10 @@ def expire_earlier_days(session: Session, uow, branch_id: int, day: date) -> int
 
 def _next_seq(session: Session, branch_id: int, service_id: int, day: date) -> int:
     """The next number of the service today: one upsert, whose row lock orders concurrent issuers."""
-    table = QueueNumber.__table__
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(table).values(branch_id=branch_id, service_id=service_id, business_date=day, last=1)
-    statement = statement.on_conflict_do_update(
+    table = cast(Table, QueueNumber.__table__)  # typed FromClause by DeclarativeBase; a mapped class's is a Table
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    upsert = insert(table).values(branch_id=branch_id, service_id=service_id, business_date=day, last=1)
+    statement = upsert.on_conflict_do_update(
         index_elements=[table.c.branch_id, table.c.service_id, table.c.business_date],
         set_={"last": table.c.last + 1}).returning(table.c.last)
     return session.execute(statement).scalar_one()
@@ -94,7 +98,7 @@ def people_ahead(session: Session, ticket: QueueTicket, policy, codes, now) -> i
     return rules.calls_before(ticket.id, candidates, callers, now, policy, codes, calls_made)
 
 
-def issue_ticket(store, actor, *, service_id: int, customer_id: int | None = None) -> TicketRow:
+def issue_ticket(store: Store, actor: Actor, *, service_id: int, customer_id: int | None = None) -> TicketRow:
     """Hand out the next number of ``service_id`` today, for an identified customer (their tier
     now gives the priority) or anonymously (the lowest tier)."""
     require(actor, Permission.ISSUE_TICKETS)
@@ -147,11 +151,11 @@ def issue_in(uow, *, service_id: int, customer_id: int | None = None, at_least: 
     return row_of(session, ticket, ahead=ahead)
 
 
-def _manager(actor) -> None:
+def _manager(actor: Actor) -> None:
     require(actor, Permission.MANAGE_QUEUE)
 
 
-def change_priority(store, actor, ticket_id: int, *, priority: int, reason: str) -> TicketRow:
+def change_priority(store: Store, actor: Actor, ticket_id: int, *, priority: int, reason: str) -> TicketRow:
     """Raise or lower a waiting ticket's priority (a tier rank), with a reason the audit keeps."""
     _manager(actor)
     reason = rules.check_reason(reason)
@@ -176,7 +180,7 @@ def change_priority(store, actor, ticket_id: int, *, priority: int, reason: str)
         return row_of(session, ticket)
 
 
-def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) -> None:
+def reserve_for_counter(store: Store, actor: Actor, counter_id: int, ticket_id: int | None) -> None:
     """The counter's next call takes ``ticket_id`` (None: clear the reservation)."""
     _manager(actor)
     with store.write(actor) as uow:
@@ -199,7 +203,7 @@ def reserve_for_counter(store, actor, counter_id: int, ticket_id: int | None) ->
         notify(session, counter.branch_id)
 
 
-def requeue(store, actor, ticket_id: int) -> TicketRow:
+def requeue(store: Store, actor: Actor, ticket_id: int) -> TicketRow:
     """Put a ticket whose counter was lost (crashed PC, lost connection) back in the queue at
     its place; refused while the counter is still heard from."""
     _manager(actor)
@@ -230,7 +234,7 @@ def _back_to_waiting(ticket: QueueTicket) -> None:
     ticket.started_at = None
 
 
-def reactivate(store, actor, ticket_id: int) -> TicketRow:
+def reactivate(store: Store, actor: Actor, ticket_id: int) -> TicketRow:
     """A no-show who turns up after all goes back in the queue at the place they had."""
     if not (actor.may(Permission.MANAGE_QUEUE) or actor.may(Permission.CALL_TICKETS)):
         require(actor, Permission.MANAGE_QUEUE)
@@ -251,7 +255,7 @@ def reactivate(store, actor, ticket_id: int) -> TicketRow:
         return row_of(session, ticket)
 
 
-def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
+def _check_holder(session, actor: Actor, ticket: QueueTicket, desk, now) -> None:
     """Who may act on a ticket: the counter that holds it (signed in on this PC, ``desk``) or the
     lobby manager; a waiting ticket also whoever issues tickets, or a signed-in counter."""
     if desk is not None:
@@ -267,7 +271,7 @@ def _check_holder(session, actor, ticket: QueueTicket, desk, now) -> None:
         require(actor, Permission.MANAGE_QUEUE)
 
 
-def cancel_ticket(store, actor, ticket_id: int, *, desk=None) -> TicketRow:
+def cancel_ticket(store: Store, actor: Actor, ticket_id: int, *, desk=None) -> TicketRow:
     """Cancel a waiting ticket (or one called to ``desk``)."""
     with store.write(actor) as uow:
         session = uow.session
@@ -289,7 +293,7 @@ def _clear_reservations(session, ticket_id: int) -> None:
                     .values(reserved_ticket_id=None).execution_options(synchronize_session=False))
 
 
-def transfer(store, actor, ticket_id: int, *, service_id: int | None = None,
+def transfer(store: Store, actor: Actor, ticket_id: int, *, service_id: int | None = None,
              counter_id: int | None = None, front: bool = False, desk=None) -> TicketRow:
     """Send the customer on to another service or to a named counter, to the front of its queue
     or by original arrival. The ticket is closed as transferred and a new one with the same
@@ -303,7 +307,7 @@ def transfer(store, actor, ticket_id: int, *, service_id: int | None = None,
         rules.check_action("transfer", ticket.state, ticket.number)
         _check_holder(session, actor, ticket, desk, uow.now)
         target_service = (service_in_scope(session, actor, service_id, ticket.branch_id)
-                          if service_id is not None else session.get(QueueService, ticket.service_id))
+                          if service_id is not None else session.get_one(QueueService, ticket.service_id))
         target_counter = None
         if counter_id is not None:
             target_counter = counter_in_scope(session, actor, counter_id)

@@ -18,11 +18,13 @@ from app.queue.common import (
 )
 from app.queue.rules import TICKET
 from db.models import QueueTicket
+from app.actor import Actor
+from app.store import Store
 
 SLIP_KIND = "T"   # a slip's QR code: the documents' signed payload VD1.T.<ticket id>-<number>.<signature>
 
 
-def _may_see(actor) -> None:
+def _may_see(actor: Actor) -> None:
     if not any(actor.may(p) for p in (Permission.ISSUE_TICKETS, Permission.CALL_TICKETS,
                                        Permission.MANAGE_QUEUE, Permission.VIEW_QUEUE_STATS)):
         require(actor, Permission.CALL_TICKETS)
@@ -58,7 +60,7 @@ class Board:
     policy: rules.QueuePolicy
 
 
-def board(store, actor, branch_id: int | None = None) -> Board:
+def board(store: Store, actor: Actor, branch_id: int | None = None) -> Board:
     """The live queue of the actor's branch (or ``branch_id`` in scope), for every screen."""
     _may_see(actor)
     with store.read() as session:
@@ -108,7 +110,7 @@ class Display:
     now: datetime
 
 
-def display(store, actor, branch_id: int | None = None, *, recent: int = 6) -> Display:
+def display(store: Store, actor: Actor, branch_id: int | None = None, *, recent: int = 6) -> Display:
     _may_see(actor)
     with store.read() as session:
         branch = branch_in_scope(session, actor, branch_id)
@@ -119,7 +121,8 @@ def display(store, actor, branch_id: int | None = None, *, recent: int = 6) -> D
         newest = (QueueTicket.called_at.desc(), QueueTicket.id.desc())
 
         def call(t: QueueTicket) -> DisplayCall:
-            counter = counters.get(t.counter_id)
+            assert t.called_at is not None, "the display shows tickets that have been called"
+            counter = counters.get(t.counter_id) if t.counter_id is not None else None
             service = services.get(t.service_id)
             return DisplayCall(t.number, counter.number if counter else "", service.name if service else "",
                                t.called_at, t.state, t.recalls)
@@ -148,7 +151,7 @@ class CounterView:
     now: datetime
 
 
-def counter_view(store, actor, counter_id: int) -> CounterView:
+def counter_view(store: Store, actor: Actor, counter_id: int) -> CounterView:
     _may_see(actor)
     b = board(store, actor)
     counter = next((c for c in b.counters if c.id == counter_id), None)
@@ -163,14 +166,14 @@ def counter_view(store, actor, counter_id: int) -> CounterView:
     return CounterView(counter, held, mine, b.now)
 
 
-def slip_payload(store, actor, ticket_id: int, number: str) -> str:
+def slip_payload(store: Store, actor: Actor, ticket_id: int, number: str) -> str:
     """The signed text of a slip's QR code (the store's document key, kind ``T``)."""
     from app.documents.qr import sign_ticket
 
     return sign_ticket(store, actor, SLIP_KIND, ticket_id, number)
 
 
-def ticket_from_payload(store, actor, payload: str) -> TicketRow:
+def ticket_from_payload(store: Store, actor: Actor, payload: str) -> TicketRow:
     """The ticket a scanned slip names, followed through transfers to where it is now."""
     _may_see(actor)
     ticket_id = parse_payload(store, payload)
@@ -180,11 +183,11 @@ def ticket_from_payload(store, actor, payload: str) -> TicketRow:
         if ticket is None or not actor.sees(_branch_path(session, ticket.branch_id)):
             raise refusals.no_ticket()
         while ticket.transferred_to_id is not None:
-            ticket = session.get(QueueTicket, ticket.transferred_to_id)
+            ticket = session.get_one(QueueTicket, ticket.transferred_to_id)
         return ticket_row(ticket, services, counters)
 
 
-def parse_payload(store, payload: str) -> int:
+def parse_payload(store: Store, payload: str) -> int:
     """The ticket id in a slip's QR text, once its signature checks out."""
     from app.documents.qr import Status, check_in
 

@@ -28,6 +28,8 @@ from db.models import (
     BlankCard, StaffAccount, StockCount, StockDay, StockLocation, StockMinimum, StockMove, StockMovement,
 )
 from app.tiers.rules import CARD_TYPES
+from app.actor import Actor
+from app.store import Store
 
 MINIMUM = QT_TRANSLATE_NOOP("fields", "Minimum")
 RATE_WEEKS = 4
@@ -78,7 +80,7 @@ def _on_hand_by_place(book: dict[str, tuple[int, str, str]]) -> dict[tuple[int, 
     return by
 
 
-def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: str | None = None,
+def reconcile_day(store: Store, actor: Actor, *, branch_id: int | None = None, branch_code: str | None = None,
                   business_date: date) -> list[DayLine]:
     """Every location and card type of a branch on ``business_date``, down to the serials."""
     require(actor, Permission.VIEW_STOCK)
@@ -106,10 +108,10 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
                 day_moves.append(Movement(day, serial, card_type, source, target, from_state, to_state))
         signed = {(d.location_id, d.card_type): d for d in session.scalars(select(StockDay).where(
             StockDay.branch_id == branch.id, StockDay.business_date == business_date))}
-        signers = dict(session.execute(select(StaffAccount.id, StaffAccount.display_name).where(
+        signers: dict[int | None, str] = dict(session.execute(select(StaffAccount.id, StaffAccount.display_name).where(
             StaffAccount.id.in_({d.signed_by for d in signed.values() if d.signed_by is not None}))).all())
         opening_by, closing_by = _on_hand_by_place(opening), _on_hand_by_place(closing_state)
-        moves_by: dict[tuple[int, str], list[Movement]] = {}
+        moves_by: dict[tuple[object, str], list[Movement]] = {}  # a movement's places: (location id or None, type)
         for m in day_moves:
             for place in {(m.from_location, m.card_type), (m.to_location, m.card_type)}:
                 moves_by.setdefault(place, []).append(m)
@@ -122,14 +124,14 @@ def reconcile_day(store, actor, *, branch_id: int | None = None, branch_code: st
                 if not (result.opening or result.received or result.sent or result.closing
                         or (location.id, card_type) in signed):
                     continue
-                day = signed.get((location.id, card_type))
+                sign = signed.get((location.id, card_type))
                 lines.append(DayLine(location.id, location.name, location.kind, result,
-                                     (signers.get(day.signed_by) or day.signed_by_name) if day else "",
-                                     day.explanation if day else ""))
+                                     (signers.get(sign.signed_by) or sign.signed_by_name) if sign else "",
+                                     sign.explanation if sign else ""))
         return lines
 
 
-def sign_off(store, actor, *, location_id: int, card_type: str, business_date: date,
+def sign_off(store: Store, actor: Actor, *, location_id: int, card_type: str, business_date: date,
              explanation: str = "") -> DayLine:
     """Sign off one location's card type for the day; a difference needs an explanation.
     The day is then closed to back-dated moves into that location."""
@@ -204,7 +206,7 @@ def _refuse_while_awaiting(session, location_id: int, business_date: date) -> No
         raise refusal
 
 
-def sign_off_blocker(store, actor, *, location_id: int, business_date: date) -> ConflictError | None:
+def sign_off_blocker(store: Store, actor: Actor, *, location_id: int, business_date: date) -> ConflictError | None:
     """What :func:`sign_off` would refuse for the moves still awaiting a second person, asked
     before the sign-off dialog is filled in (so the custodian sees it at once)."""
     require(actor, Permission.VIEW_STOCK)
@@ -229,7 +231,7 @@ class CountResult:
         return not self.missing and not self.unexpected
 
 
-def record_count(store, actor, *, location_id: int, card_type: str, serials: str,
+def record_count(store: Store, actor: Actor, *, location_id: int, card_type: str, serials: str,
                  witness_id: int) -> CountResult:
     """A blind count: the serials physically present are entered or scanned first; only then
     are they compared with the books (the expected figure is never shown before). Lists the
@@ -277,7 +279,7 @@ class StockAlert:
     weeks_left: float | None
 
 
-def set_minimum(store, actor, *, card_type: str, minimum: int, branch_id: int | None = None) -> None:
+def set_minimum(store: Store, actor: Actor, *, card_type: str, minimum: int, branch_id: int | None = None) -> None:
     require(actor, Permission.MANAGE_STOCK)
     check_card_type(card_type)
     if not isinstance(minimum, int) or minimum < 0 or minimum > 1_000_000:
@@ -297,7 +299,7 @@ def set_minimum(store, actor, *, card_type: str, minimum: int, branch_id: int | 
                   before={"minimum": before}, after={"minimum": minimum})
 
 
-def stock_alerts(store, actor) -> list[StockAlert]:
+def stock_alerts(store: Store, actor: Actor) -> list[StockAlert]:
     """Card types of branches in scope whose stock on hand is below the minimum, with the weeks
     of issuing left at the rate of the last four weeks."""
     require(actor, Permission.VIEW_STOCK)
@@ -325,7 +327,7 @@ def stock_alerts(store, actor) -> list[StockAlert]:
         return alerts
 
 
-def vault_id(store, actor, branch_id: int | None = None) -> int:
+def vault_id(store: Store, actor: Actor, branch_id: int | None = None) -> int:
     """The branch vault's id (made on first use)."""
     with store.write(actor) as uow:
         return vault_of(uow.session, branch_in_scope(uow.session, actor, branch_id), uow.now).id

@@ -14,6 +14,7 @@ from app.auth.permissions import Permission
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
 from app.stock.rules import SERIAL, TRANSFER
 from db.models import BlankCard, Branch, StaffAccount, StockDay, StockLocation, StockMovement
+from app.actor import Actor
 
 VAULT, DRAWER = "vault", "drawer"
 LOCATION_KIND_LABELS = {VAULT: QT_TRANSLATE_NOOP("StockTables", "Vault"),
@@ -31,7 +32,7 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
         yield items[start:start + size]
 
 
-def branch_in_scope(session: Session, actor, branch_id: int | None = None, code: str | None = None) -> Branch:
+def branch_in_scope(session: Session, actor: Actor, branch_id: int | None = None, code: str | None = None) -> Branch:
     if code is not None:
         branch = session.scalar(select(Branch).where(Branch.code == code.strip().upper()))
     else:
@@ -66,13 +67,13 @@ def _location(session, key, branch_id, kind, holder_id, name, now) -> StockLocat
     return location
 
 
-def own_drawer(session: Session, actor, now) -> StockLocation:
+def own_drawer(session: Session, actor: Actor, now) -> StockLocation:
     if actor.account_id is None:
         raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "Only a signed-in person has a drawer."))
-    return drawer_of(session, session.get(StaffAccount, actor.account_id), now)
+    return drawer_of(session, session.get_one(StaffAccount, actor.account_id), now)
 
 
-def location_in_scope(session: Session, actor, location_id: int) -> StockLocation:
+def location_in_scope(session: Session, actor: Actor, location_id: int) -> StockLocation:
     location = session.get(StockLocation, location_id)
     branch = session.get(Branch, location.branch_id) if location else None
     if location is None or branch is None or not actor.sees(branch.path):
@@ -81,7 +82,7 @@ def location_in_scope(session: Session, actor, location_id: int) -> StockLocatio
     return location
 
 
-def may_keep(actor, location: StockLocation) -> bool:
+def may_keep(actor: Actor, location: StockLocation) -> bool:
     """A custodian or manager keeps any location in scope; a clerk only their own drawer."""
     if actor.may(Permission.RECEIVE_STOCK) or actor.may(Permission.MANAGE_STOCK):
         return True
@@ -89,7 +90,7 @@ def may_keep(actor, location: StockLocation) -> bool:
         Permission.USE_DRAWER)
 
 
-def second_person_refusal(actor, move, drawers: Iterable[StockLocation]) -> str | None:
+def second_person_refusal(actor: Actor, move, drawers: Iterable[StockLocation]) -> str | None:
     """Why ``actor`` may not confirm ``move`` as its second person, or None when they may:
     someone other than its maker, and a custodian or manager, or the holder of the drawer a
     transfer goes into or out of. ``drawers``: the move's locations. The one rule behind both
@@ -106,7 +107,7 @@ def second_person_refusal(actor, move, drawers: Iterable[StockLocation]) -> str 
     return QT_TRANSLATE_NOOP("errors", "You may confirm only a transfer into or out of your own drawer.")
 
 
-def require_keeper(actor, location: StockLocation) -> None:
+def require_keeper(actor: Actor, location: StockLocation) -> None:
     if not may_keep(actor, location):
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "errors", "You may move blank cards only in your own drawer."), field=LOCATION)

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, Integer, String, delete, func, insert, literal, null, select, update
+from sqlalchemy import (
+    CursorResult, Date, DateTime, Integer, String, Table, delete, func, insert, literal, null, select, update,
+)
 from sqlalchemy.orm import Session
 
 from app.auth.countersign import countersigned
@@ -29,6 +32,8 @@ from app.stock.rules import (
 )
 from app.text import clean_text
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
+from app.actor import Actor
+from app.store import Store
 
 MOVE_PENDING, MOVE_DONE, MOVE_REJECTED = "pending", "done", "rejected"
 
@@ -63,7 +68,7 @@ def _new_move(uow, *, branch_id, kind, card_type, serials, status, from_id=None,
 # ----------------------------------------------------------------------------- receipt
 
 
-def receive(store, actor, *, card_type: str, serials: str, count: int | None,
+def receive(store: Store, actor: Actor, *, card_type: str, serials: str, count: int | None,
             branch_id: int | None = None, business_date: date | None = None) -> MoveResult:
     """A custodian receives a batch from head office into the branch vault; it counts only
     once a second person confirms it (:func:`confirm`)."""
@@ -90,7 +95,8 @@ def receive(store, actor, *, card_type: str, serials: str, count: int | None,
         try:
             with session.begin_nested():
                 for part in chunks(rows, 5000):
-                    session.execute(BlankCard.__table__.insert(), list(part))
+                    # a Core executemany on the Table (DeclarativeBase types __table__ as a FromClause)
+                    session.execute(cast(Table, BlankCard.__table__).insert(), list(part))
         except Exception as exc:
             from sqlalchemy.exc import IntegrityError
             if isinstance(exc, IntegrityError):
@@ -104,7 +110,7 @@ def receive(store, actor, *, card_type: str, serials: str, count: int | None,
 # ----------------------------------------------------------------------------- transfers
 
 
-def request_transfer(store, actor, *, card_type: str, serials: str, from_location_id: int,
+def request_transfer(store: Store, actor: Actor, *, card_type: str, serials: str, from_location_id: int,
                      to_location_id: int, count: int | None = None,
                      business_date: date | None = None) -> MoveResult:
     """Vault → drawer (领用) or drawer → vault (上缴), confirmed by a second person. The
@@ -140,11 +146,11 @@ def _hold(session: Session, serials: list[str], card_type: str, source: StockLoc
     """Hold every serial for ``move_id`` in one conditional update per chunk, or refuse whole."""
     held = 0
     for part in chunks(serials):
-        held += session.execute(
+        held += cast(CursorResult[Any], session.execute(  # an UPDATE's result, typed as a plain Result
             update(BlankCard).where(BlankCard.serial.in_(part), BlankCard.location_id == source.id,
                                     BlankCard.card_type == card_type, BlankCard.state == IN_STOCK,
                                     BlankCard.move_id.is_(None))
-            .values(move_id=move_id).execution_options(synchronize_session=False)).rowcount
+            .values(move_id=move_id).execution_options(synchronize_session=False))).rowcount
     if held != len(serials):
         cards = load_cards(session, serials)
         for serial in serials:
@@ -165,7 +171,7 @@ def _hold(session: Session, serials: list[str], card_type: str, source: StockLoc
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
 
-def _pending(session: Session, actor, move_id: int) -> StockMove:
+def _pending(session: Session, actor: Actor, move_id: int) -> StockMove:
     move = session.get(StockMove, move_id)
     if move is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That stock move does not exist in your scope."))
@@ -175,15 +181,15 @@ def _pending(session: Session, actor, move_id: int) -> StockMove:
     return move
 
 
-def _check_second_person(session: Session, actor, move: StockMove) -> None:
+def _check_second_person(session: Session, actor: Actor, move: StockMove) -> None:
     require(actor, Permission.CONFIRM_STOCK_MOVE)
-    drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+    drawers = [session.get_one(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
     refusal = second_person_refusal(actor, move, drawers)
     if refusal is not None:
         raise PermissionDenied(refusal, field=CONFIRMED_BY)
 
 
-def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
+def confirm(store: Store, actor: Actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
     """The second person confirms a pending receipt or transfer: the stock counts or moves now.
     ``at_desk_of``: the person signed in on the PC where they authorised it on the spot."""
     with store.write(actor) as uow:
@@ -202,7 +208,7 @@ def confirm(store, actor, move_id: int, *, at_desk_of: str = "") -> MoveResult:
         return _result(move, actor.display_name)
 
 
-def confirm_on_the_spot(store, actor, move_id: int, *, username: str, password: str) -> MoveResult:
+def confirm_on_the_spot(store: Store, actor: Actor, move_id: int, *, username: str, password: str) -> MoveResult:
     """On-the-spot authorisation (现场授权) of ``actor``'s move: the second person types their
     user name and password on ``actor``'s PC; they are checked as their own sign-in and the
     confirmation runs as them (:mod:`app.auth.countersign`), audited in their name."""
@@ -223,17 +229,18 @@ def _move_held_cards(session: Session, move: StockMove, now) -> None:
                     BlankCard.branch_id, literal(move.business_date, Date), from_location,
                     literal(move.to_location_id, Integer), BlankCard.state, literal(to_state, String),
                     literal(now, DateTime)).where(*held).order_by(BlankCard.serial)
-    written = session.execute(insert(StockMovement).from_select(
+    # Session.execute is typed to return a Result; an INSERT's or UPDATE's is a CursorResult
+    written = cast(CursorResult[Any], session.execute(insert(StockMovement).from_select(
         ["move_id", "card_id", "serial", "card_type", "branch_id", "business_date", "from_location_id",
-         "to_location_id", "from_state", "to_state", "occurred_at"], source)).rowcount
-    moved = session.execute(update(BlankCard).where(*held).values(
+         "to_location_id", "from_state", "to_state", "occurred_at"], source))).rowcount
+    moved = cast(CursorResult[Any], session.execute(update(BlankCard).where(*held).values(
         state=to_state, location_id=move.to_location_id, move_id=None, updated_at=now)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     if moved != move.count or written not in (-1, move.count):  # -1: the driver does not say
         raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
 
 
-def reject(store, actor, move_id: int, *, reason: str) -> MoveResult:
+def reject(store: Store, actor: Actor, move_id: int, *, reason: str) -> MoveResult:
     """The second person (or the maker, to withdraw) refuses a pending move: nothing moves;
     a rejected receipt's serials leave the books (they never counted)."""
     reason = clean_text(reason, field=rules.REASON, max_length=300)
@@ -258,7 +265,7 @@ def reject(store, actor, move_id: int, *, reason: str) -> MoveResult:
 # ----------------------------------------------------------------------------- issue
 
 
-def take_serial(uow, actor, card_type: str, serial: str) -> int:
+def take_serial(uow, actor: Actor, card_type: str, serial: str) -> int:
     """Take ``serial`` from the issuing clerk's drawer inside the caller's unit of work (the card
     capability's issue): the lowest serial of the drawer first (号码衔接), never twice. Returns
     the blank card's id. On PostgreSQL the claim is one conditional UPDATE that skips a row
@@ -296,7 +303,7 @@ def take_serial(uow, actor, card_type: str, serial: str) -> int:
     return taken
 
 
-def issue_serial(store, actor, *, card_type: str, serial: str) -> int:
+def issue_serial(store: Store, actor: Actor, *, card_type: str, serial: str) -> int:
     """:func:`take_serial` in a unit of work of its own (tests, and until cards exist)."""
     with store.write(actor, keyed=True) as uow:
         return take_serial(uow, actor, card_type, serial)
@@ -305,7 +312,7 @@ def issue_serial(store, actor, *, card_type: str, serial: str) -> int:
 # ----------------------------------------------------------------------------- spoilage, returns
 
 
-def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def spoil(store: Store, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """A card spoiled at the counter (misprint, damaged): from one's own drawer (a custodian:
     the vault too); an issued card only on its day of issue. Held for destruction."""
     require(actor, Permission.VIEW_STOCK)
@@ -314,7 +321,7 @@ def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResu
     with store.write(actor, keyed=True) as uow:
         session = uow.session
         card = _card_in_scope(session, actor, serial, card_type)
-        location = session.get(StockLocation, card.location_id)
+        location = session.get_one(StockLocation, card.location_id)
         if location.kind == DRAWER:
             if location.holder_id != actor.account_id:
                 raise PermissionDenied(QT_TRANSLATE_NOOP(
@@ -332,7 +339,7 @@ def spoil(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResu
         return _change_state(uow, card, location, SPOIL, reason)
 
 
-def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def record_return(store: Store, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """A card a customer gives back (replaced, upgraded, cancelled), held for destruction in
     the receiver's drawer (or the vault, for a custodian)."""
     require(actor, Permission.VIEW_STOCK)
@@ -342,7 +349,7 @@ def record_return(store, actor, *, card_type: str, serial: str, reason: str) -> 
         return return_serial(uow, actor, card_type=card_type, serial=serial, reason=reason)
 
 
-def return_serial(uow, actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
+def return_serial(uow, actor: Actor, *, card_type: str, serial: str, reason: str) -> MoveResult:
     """:func:`record_return` inside the caller's unit of work (the card capability hands the
     old card back in the same transaction as the card that replaces it)."""
     require(actor, Permission.VIEW_STOCK)
@@ -361,9 +368,9 @@ def return_serial(uow, actor, *, card_type: str, serial: str, reason: str) -> Mo
     return _change_state(uow, card, holder, RETURN, reason)
 
 
-def _card_in_scope(session: Session, actor, serial: str, card_type: str) -> BlankCard:
+def _card_in_scope(session: Session, actor: Actor, serial: str, card_type: str) -> BlankCard:
     card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
-    if card is None or not actor.sees(session.get(Branch, card.branch_id).path):
+    if card is None or not actor.sees(session.get_one(Branch, card.branch_id).path):
         raise unknown_serial(serial)  # what row-level security shows on PostgreSQL too
     if card.card_type != card_type:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -396,7 +403,7 @@ def _change_state(uow, card: BlankCard, to: StockLocation, kind: str, reason: st
 # ----------------------------------------------------------------------------- destruction
 
 
-def destroy(store, actor, *, card_type: str, serials: str, witnesses: tuple[int, int],
+def destroy(store: Store, actor: Actor, *, card_type: str, serials: str, witnesses: tuple[int, int],
             count: int | None = None, branch_id: int | None = None) -> MoveResult:
     """A destruction session (销毁): spoiled and returned cards destroyed before two witnesses,
     other than the custodian and each other; the register lists every serial."""

@@ -19,6 +19,8 @@ from app.stock.common import LOCATION_KIND_LABELS, branch_in_scope, own_drawer, 
 from app.stock.rules import DESTROYED, IN_STOCK, ISSUED, STATE_LABELS
 from app.tiers.rules import CARD_TYPE_LABELS
 from db.models import BlankCard, Branch, StaffAccount, StockLocation, StockMove, StockMovement
+from app.actor import Actor
+from app.store import Store
 
 EXPORT_HEADER = (
     QT_TRANSLATE_NOOP("exports", "Serial"),
@@ -107,7 +109,7 @@ class Person:
     display_name: str
 
 
-def _visible_locations(session, actor) -> list[tuple[StockLocation, Branch]]:
+def _visible_locations(session, actor: Actor) -> list[tuple[StockLocation, Branch]]:
     rows = session.execute(select(StockLocation, Branch).join(Branch, Branch.id == StockLocation.branch_id)
                            .order_by(Branch.code, StockLocation.kind.desc(), StockLocation.name)).all()
     keeps_all = actor.may(Permission.RECEIVE_STOCK) or actor.may(Permission.MANAGE_STOCK) or \
@@ -120,7 +122,7 @@ RUNS_SHOWN = 6
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def stock_by_location(store, actor) -> list[LocationStock]:
+def stock_by_location(store: Store, actor: Actor) -> list[LocationStock]:
     """What each location holds, by card type and state: in stock, awaiting a receipt's
     confirmation, spoiled or returned (held for destruction). Issued cards are with their
     customers and destroyed ones gone: neither is shown. Serials as runs, found in one query
@@ -156,7 +158,7 @@ def stock_by_location(store, actor) -> list[LocationStock]:
         return result
 
 
-def locations(store, actor) -> list[tuple[int, str, str, int | None]]:
+def locations(store: Store, actor: Actor) -> list[tuple[int, str, str, str]]:
     """(id, branch code, name, kind) of every location in scope; the actor's own drawer is made."""
     require(actor, Permission.VIEW_STOCK)
     with store.write(actor) as uow:
@@ -168,7 +170,7 @@ def locations(store, actor) -> list[tuple[int, str, str, int | None]]:
         return [(loc.id, br.code, loc.name, loc.kind) for loc, br in _visible_locations(uow.session, actor)]
 
 
-def drawers_of_branch(store, actor, branch_id: int | None = None) -> list[tuple[int, str]]:
+def drawers_of_branch(store: Store, actor: Actor, branch_id: int | None = None) -> list[tuple[int, str]]:
     """(location id, holder name) of the counter staff drawers of a branch, made on first use."""
     require(actor, Permission.RECEIVE_STOCK)
     from app.auth.permissions import Role
@@ -183,7 +185,7 @@ def drawers_of_branch(store, actor, branch_id: int | None = None) -> list[tuple[
         return [(drawer_of(uow.session, a, uow.now).id, a.display_name) for a in accounts]
 
 
-def colleagues(store, actor) -> list[Person]:
+def colleagues(store: Store, actor: Actor) -> list[Person]:
     """Active people of the actor's branch subtree (second persons and witnesses)."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
@@ -220,39 +222,39 @@ def _move_row(names: _Names, move: StockMove, code, source, target) -> MoveRow:
                    names(move.made_by_name), move.made_at, names(move.checked_by_name), names(move.witness_name))
 
 
-def pending_moves(store, actor) -> list[MoveRow]:
+def pending_moves(store: Store, actor: Actor) -> list[MoveRow]:
     """Receipts and transfers awaiting a second person, in the actor's scope."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
         return _pending_rows(session, actor)
 
 
-def _pending_rows(session, actor, *, keep=lambda move: True) -> list[MoveRow]:
+def _pending_rows(session, actor: Actor, *, keep=lambda move: True) -> list[MoveRow]:
     rows = session.execute(_move_query().where(StockMove.status == "pending").order_by(StockMove.id)).all()
     paths = dict(session.execute(select(Branch.code, Branch.path)).all())
     names = _Names(session)
     return [_move_row(names, *row) for row in rows if actor.sees(paths[row[1]]) and keep(row[0])]
 
 
-def moves_to_confirm(store, actor) -> list[MoveRow]:
+def moves_to_confirm(store: Store, actor: Actor) -> list[MoveRow]:
     """The pending moves ``actor`` may confirm as their second person (待复核): never their own,
     and for counter staff only transfers into or out of their own drawer."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
         def may_confirm(move: StockMove) -> bool:
-            drawers = [session.get(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
+            drawers = [session.get_one(StockLocation, i) for i in (move.from_location_id, move.to_location_id) if i]
             return second_person_refusal(actor, move, drawers) is None
         return _pending_rows(session, actor, keep=may_confirm)
 
 
-def my_moves_awaiting(store, actor) -> list[MoveRow]:
+def my_moves_awaiting(store: Store, actor: Actor) -> list[MoveRow]:
     """The actor's own moves still awaiting a second person (to authorise on the spot or withdraw)."""
     require(actor, Permission.VIEW_STOCK)
     with store.read() as session:
         return _pending_rows(session, actor, keep=lambda move: move.made_by == actor.account_id)
 
 
-def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter(), *,
+def register_page(store: Store, actor: Actor, register_filter: RegisterFilter = RegisterFilter(), *,
                   before_id: int | None = None, limit: int = 200) -> list[MoveRow]:
     """The movement register, newest first, one keyset page below ``before_id``."""
     require(actor, Permission.VIEW_STOCK)
@@ -278,7 +280,7 @@ def register_page(store, actor, register_filter: RegisterFilter = RegisterFilter
         return [_move_row(names, *row) for row in rows]
 
 
-def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[HistoryRow]]:
+def serial_history(store: Store, actor: Actor, serial: str) -> tuple[CardInfo | None, list[HistoryRow]]:
     """A serial's card row and every movement of it, oldest first (empty outside scope)."""
     require(actor, Permission.VIEW_STOCK)
     serial = serial.strip().upper()
@@ -286,7 +288,7 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
         card = session.scalar(select(BlankCard).where(BlankCard.serial == serial))
         if card is None:
             return None, []
-        branch = session.get(Branch, card.branch_id)
+        branch = session.get_one(Branch, card.branch_id)
         if not actor.sees(branch.path):
             return None, []
         source, target = aliased(StockLocation), aliased(StockLocation)
@@ -305,11 +307,11 @@ def serial_history(store, actor, serial: str) -> tuple[CardInfo | None, list[His
         if pending is not None and card.state == "pending":
             history.insert(0, HistoryRow(pending.made_at, pending.business_date, pending.kind, "", "", "",
                                          "pending", names(pending.made_by_name), "", pending.reason))
-        location = session.get(StockLocation, card.location_id)
+        location = session.get_one(StockLocation, card.location_id)
         return CardInfo(card.serial, card.card_type, card.state, branch.code, location.name), history
 
 
-def export_stock(store, actor, out: Path, *, say: Say | None = None,
+def export_stock(store: Store, actor: Actor, out: Path, *, say: Say | None = None,
                  progress: Callable[[int], bool] | None = None) -> int:
     """Every serial in scope with its state and location, as a CSV export
     (:func:`app.outfile.export_csv`); the time of its last movement on the business clocks, its
@@ -321,7 +323,7 @@ def export_stock(store, actor, out: Path, *, say: Say | None = None,
                              5: Codes("StockTables", LOCATION_KIND_LABELS)})
 
 
-def _export_rows(store, actor) -> Iterator[list]:
+def _export_rows(store: Store, actor: Actor) -> Iterator[list]:
     """Every serial in the actor's scope as an export line."""
     with store.read() as session:
         query = (select(BlankCard.serial, BlankCard.card_type, BlankCard.state, Branch.code,
@@ -333,7 +335,7 @@ def _export_rows(store, actor) -> Iterator[list]:
             yield [*row[:6], zoned(row[6])]
 
 
-def on_hand_count(store, actor, location_id: int, card_type: str) -> int:
+def on_hand_count(store: Store, actor: Actor, location_id: int, card_type: str) -> int:
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(BlankCard).where(
             BlankCard.location_id == location_id, BlankCard.card_type == card_type,

@@ -47,6 +47,8 @@ from db.arrays import number_array
 from db.session_limits import allow_long_job
 from db.turns import take_turn
 from db.models import AumImport, AumMonth
+from app.actor import Actor
+from app.store import Store
 
 MONTH = QT_TRANSLATE_NOOP("fields", "Month")
 AVG_DAILY_AUM = QT_TRANSLATE_NOOP("fields", "Average daily AUM")
@@ -148,7 +150,7 @@ def _raw(session, sql: str, params: tuple) -> list[tuple]:
         cursor.close()
 
 
-def _customer_ids(session, actor) -> dict[str, str]:
+def _customer_ids(session, actor: Actor) -> dict[str, str]:
     """CIF number -> customer id, as the decimal text the writes send, for the customers in the
     actor's scope: one string aggregated by the database and split here (a million rows read
     as tuples took twice as long). CIF numbers are letters and digits (no comma)."""
@@ -382,7 +384,7 @@ def _careful(text: str, ids: dict[str, int], today: date, report, keep: int | No
     return rows
 
 
-def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
+def import_aum(store: Store, actor: Actor, path: Path, *, skip_bad: bool = False, progress: Progress | None = None,
                encoding: str | None = None, keep_problems: int | None = MAX_REPORTED) -> AumImportResult:
     """Import the AUM extract at ``path`` (IMPORT_DATA). Raises :class:`ImportRefused` when
     there are bad lines and ``skip_bad`` is false; :class:`app.errors.Cancelled` when
@@ -414,7 +416,7 @@ def import_aum(store, actor, path: Path, *, skip_bad: bool = False, progress: Pr
     return _store_rows(store, actor, path, sha, iter([rows]), report)
 
 
-def _store_rows(store, actor, path: Path, sha: str, chunks: Iterator[_Rows], report) -> AumImportResult:
+def _store_rows(store: Store, actor: Actor, path: Path, sha: str, chunks: Iterator[_Rows], report) -> AumImportResult:
     """Write the rows of ``chunks`` as they come (each next one read ahead), in one transaction
     with the import's record and audit event. A month the store held no value of before the
     import is inserted plainly, the others upserted where the value differs."""
@@ -565,7 +567,7 @@ class ImportRow:
     imported_by: str      # the person's name
 
 
-def list_imports(store, actor, limit: int = 100) -> list[ImportRow]:
+def list_imports(store: Store, actor: Actor, limit: int = 100) -> list[ImportRow]:
     """The latest AUM imports, newest first (IMPORT_DATA)."""
     require(actor, Permission.IMPORT_DATA)
     with store.read() as session:

@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import json
 import math
+import typing
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
-    Date, DateTime, String, bindparam, cast, func, insert, literal, null, or_, select, text,
+    Date, DateTime, Row, String, Table, bindparam, cast, func, insert, literal, null, or_, select, text,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
@@ -61,6 +64,8 @@ from db.models import (
     Branch, Customer, CustomerTier, TierChange, TierEvaluation, TierExceptionGrant, TierWorklistEntry,
 )
 from db.session_limits import allow_long_job
+from app.actor import Actor
+from app.store import Store
 
 AS_OF = QT_TRANSLATE_NOOP("fields", "As of")
 
@@ -104,7 +109,7 @@ def parse_as_of(raw: str, *, today: date) -> tuple[int, int]:
     return value // 100, value % 100
 
 
-def _scope_branch_id(session: Session, actor) -> int | None:
+def _scope_branch_id(session: Session, actor: Actor) -> int | None:
     """The branch an evaluation is recorded for: None when the actor sees the whole tree."""
     if actor.branch_id is None or actor.branch_path == "/":
         return None
@@ -112,7 +117,7 @@ def _scope_branch_id(session: Session, actor) -> int | None:
     return None if parent is None else actor.branch_id
 
 
-def _exceptions(session: Session, actor, policy: TierPolicy, on: date) -> dict[int, TierException]:
+def _exceptions(session: Session, actor: Actor, policy: TierPolicy, on: date) -> dict[int, TierException]:
     """Each customer's approved exception that matters on ``on``: an active one (the highest
     tier, then the longest), else the one that ended last."""
     query = (select(TierExceptionGrant).join(Customer, Customer.id == TierExceptionGrant.customer_id)
@@ -175,7 +180,7 @@ class _Query:
     def days(self) -> list[int]:
         return [sum(month_end(ym).day for ym in window) for window in self.windows]
 
-    def params(self, actor) -> dict:
+    def params(self, actor: Actor) -> dict:
         params = {"yes": True, "active_card": "active", "approved": "approved", "as_of": self.as_of,
                   **{f"m{y * 100 + m}": y * 100 + m for w in self.windows for y, m in w},
                   **{f"d{y * 100 + m}": month_end((y, m)).day for w in self.windows for y, m in w},
@@ -264,9 +269,9 @@ class _Query:
 
         # an average is standard from the card's threshold up (whole cents: ceil of the
         # threshold); a card no band carries any more has no standard average
-        thresholds = {card: (None if policy.card_bound(card) is None
-                             else math.ceil(rule.threshold(policy.card_bound(card)) * 100))
-                      for card in CARD_TYPES}
+        bounds = {card: policy.card_bound(card) for card in CARD_TYPES}
+        thresholds = {card: None if bound is None else math.ceil(rule.threshold(bound) * 100)
+                      for card, bound in bounds.items()}
         threshold = "CASE held " + " ".join(
             f"WHEN '{card}' THEN {NO_STANDARD if t is None else t}" for card, t in thresholds.items()) + " END"
         run = " AND ".join(f"avg{k} < {threshold}" for k in range(rule.months))
@@ -348,7 +353,7 @@ COUNTED = ("customers", "with_data", "changed", "upgraded", "downgraded", *WORKL
 
 def _typed(sql: str):
     """``sql`` as text with its time stamps typed (SQLite stores them as SQLAlchemy does)."""
-    types = {"now": DateTime(), "today": Date()}
+    types: dict[str, TypeEngine[Any]] = {"now": DateTime(), "today": Date()}
     return text(sql).bindparams(*(bindparam(name, type_=t) for name, t in types.items()
                                   if f":{name}" in sql))
 
@@ -405,7 +410,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
             cause = CAUSE_EVALUATION
             if outcome is ExceptionOutcome.APPLIED:
                 cause = CAUSE_EXCEPTION
-            elif outcome is ExceptionOutcome.EXPIRED and exception.tier == current:
+            elif outcome is ExceptionOutcome.EXPIRED and exception is not None and exception.tier == current:
                 cause = CAUSE_EXCEPTION_EXPIRED
                 counts["exceptions_ended"] += 1
             changes.append(dict(customer_id=customer_id, evaluation_id=evaluation_id, from_tier=current,
@@ -428,7 +433,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
                                      effective_tier=result.effective.code, card_type_held=held))
     if changes:
         session.execute(insert(TierChange), changes)
-        table = CustomerTier.__table__
+        table = typing.cast(Table, CustomerTier.__table__)  # typed FromClause by DeclarativeBase
         session.execute(table.update().where(table.c.id == bindparam("customer")).values(
             tier=bindparam("new_tier"), tier_since=bindparam("since")), tiers)
     if worklist:
@@ -436,7 +441,7 @@ def _evaluate_excepted(session: Session, query: _Query, params: dict, exceptions
     return counts
 
 
-def evaluate_tiers(store, actor, as_of: tuple[int, int] | None = None, *,
+def evaluate_tiers(store: Store, actor: Actor, as_of: tuple[int, int] | None = None, *,
                    progress: Progress | None = None) -> EvaluationResult:
     """Evaluate every active customer in the actor's scope as of the end of month ``as_of``
     (default: last month) under the policy in force then (RUN_TIER_EVALUATION).
@@ -515,7 +520,7 @@ class WorklistRow:
     card_type_held: str | None
 
 
-def latest_evaluation(store, actor) -> EvaluationRow | None:
+def latest_evaluation(store: Store, actor: Actor) -> EvaluationRow | None:
     """The latest evaluation that covered the actor's whole scope (run for the whole tree, or
     for the actor's branch or one above it)."""
     require(actor, Permission.VIEW_CUSTOMERS)
@@ -549,14 +554,14 @@ def _sources(evaluation_id: int, kind: str) -> list[tuple]:
     return sources
 
 
-def _in_scope(query, actor, customer_id):
+def _in_scope(query, actor: Actor, customer_id):
     """``query`` joined to the customer of ``customer_id`` and the branch, kept to the actor's scope."""
     query = (query.join(Customer, Customer.id == customer_id)
              .join(Branch, Branch.id == Customer.branch_id))
     return query if actor.branch_path == "/" else query.where(Branch.path.startswith(actor.branch_path))
 
 
-def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer: int | None = None,
+def worklist_page(store: Store, actor: Actor, evaluation_id: int, kind: str, *, after_customer: int | None = None,
                   limit: int = PAGE_SIZE) -> list[WorklistRow]:
     """One keyset page of a worklist in customer order, customers in the actor's scope only,
     phone masked. Each place the list is kept gives its own page, read along its index by
@@ -566,7 +571,7 @@ def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer
     require(actor, Permission.VIEW_CUSTOMERS)
     if kind not in WORKLIST_KINDS:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such worklist."))
-    rows = []
+    rows: list[Row] = []
     with store.read() as session:
         for query, customer_id in _sources(evaluation_id, kind):
             query = _in_scope(query.add_columns(Customer.cif_no, Customer.name, Customer.phone_masked, Branch.code),
@@ -581,7 +586,7 @@ def worklist_page(store, actor, evaluation_id: int, kind: str, *, after_customer
             for customer_id, average, computed, effective, held, cif, name, phone, code in rows[:limit]]
 
 
-def worklist_counts(store, actor, evaluation_id: int) -> dict[str, int]:
+def worklist_counts(store: Store, actor: Actor, evaluation_id: int) -> dict[str, int]:
     """How many customers of the actor's scope each worklist of an evaluation holds."""
     require(actor, Permission.VIEW_CUSTOMERS)
     w, c = TierWorklistEntry, TierChange
@@ -595,7 +600,7 @@ def worklist_counts(store, actor, evaluation_id: int) -> dict[str, int]:
     return {kind: found.get(kind, 0) for kind in WORKLIST_KINDS}
 
 
-def iter_worklist(store, actor, evaluation_id: int, kind: str) -> Iterator[WorklistRow]:
+def iter_worklist(store: Store, actor: Actor, evaluation_id: int, kind: str) -> Iterator[WorklistRow]:
     after = None
     while True:
         page = worklist_page(store, actor, evaluation_id, kind, after_customer=after, limit=2000)
@@ -617,7 +622,7 @@ EXPORT_HEADER = (
 )
 
 
-def export_worklist(store, actor, evaluation_id: int, kind: str, out: Path, *, say: Say | None = None) -> int:
+def export_worklist(store: Store, actor: Actor, evaluation_id: int, kind: str, out: Path, *, say: Say | None = None) -> int:
     """Write one worklist (masked) to ``out`` as a CSV export (:func:`app.outfile.export_csv`),
     EXPORT_CUSTOMERS; audited as one event."""
     require(actor, Permission.EXPORT_CUSTOMERS)

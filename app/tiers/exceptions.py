@@ -22,6 +22,8 @@ from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import APPROVED_BY, REASON, TIER, VALID_UNTIL, quarter_window, rolling_quarterly_average, tier_for
 from app.text import clean_text
 from db.models import AumMonth, Branch, Customer, StaffAccount, TierExceptionGrant
+from app.actor import Actor
+from app.store import Store
 
 PROPOSED, APPROVED, REJECTED, WITHDRAWN = "proposed", "approved", "rejected", "withdrawn"
 # An exception's steps, with who may take them ('' = proposing it). The services check these; on
@@ -63,7 +65,7 @@ class ExceptionRow:
     version: int
 
 
-def _customer(session: Session, actor, customer_id: int) -> Customer:
+def _customer(session: Session, actor: Actor, customer_id: int) -> Customer:
     row = session.execute(select(Customer, Branch.path).join(Branch, Branch.id == Customer.branch_id)
                           .where(Customer.id == customer_id)).first()
     if row is None or not actor.sees(row[1]) or not row[0].active:
@@ -81,7 +83,7 @@ def computed_average(session: Session, customer_id: int, today: date) -> Decimal
     return rolling_quarterly_average(monthly, last_month(today))
 
 
-def propose_exception(store, actor, customer_id: int, *, tier: str, reason: str,
+def propose_exception(store: Store, actor: Actor, customer_id: int, *, tier: str, reason: str,
                       valid_until: date) -> ExceptionRow:
     """Propose ``tier`` for a customer in scope (PROPOSE_TIER_EXCEPTION): a tier of the policy
     in force, above the band the customer's AUM reaches, a reason, an end date from today to
@@ -125,7 +127,7 @@ def propose_exception(store, actor, customer_id: int, *, tier: str, reason: str,
         return _rows(session, actor, [grant.id])[0]
 
 
-def _load(session: Session, actor, exception_id: int, expected_version: int | None) -> tuple[TierExceptionGrant, Customer]:
+def _load(session: Session, actor: Actor, exception_id: int, expected_version: int | None) -> tuple[TierExceptionGrant, Customer]:
     grant = session.get(TierExceptionGrant, exception_id)
     if grant is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That exception does not exist in your scope."))
@@ -137,7 +139,7 @@ def _load(session: Session, actor, exception_id: int, expected_version: int | No
     return grant, customer
 
 
-def decide_exception(store, actor, exception_id: int, *, approve: bool, comment: str = "",
+def decide_exception(store: Store, actor: Actor, exception_id: int, *, approve: bool, comment: str = "",
                      expected_version: int | None = None) -> ExceptionRow:
     """Approve or reject a pending exception (APPROVE_TIER_EXCEPTION), never one's own; a
     rejection needs a comment."""
@@ -162,7 +164,7 @@ def decide_exception(store, actor, exception_id: int, *, approve: bool, comment:
         return _rows(uow.session, actor, [grant.id])[0]
 
 
-def withdraw_exception(store, actor, exception_id: int, *,
+def withdraw_exception(store: Store, actor: Actor, exception_id: int, *,
                        expected_version: int | None = None) -> ExceptionRow:
     """The proposer takes back a pending proposal."""
     require(actor, Permission.PROPOSE_TIER_EXCEPTION)
@@ -184,7 +186,7 @@ def _snapshot(grant: TierExceptionGrant) -> dict:
             "decision_comment": grant.decision_comment}
 
 
-def _query(actor):
+def _query(actor: Actor):
     proposer, decider = aliased(StaffAccount), aliased(StaffAccount)
     query = (select(TierExceptionGrant, Customer.cif_no, Customer.name, Branch.code,
                     proposer.display_name, decider.display_name)
@@ -204,12 +206,12 @@ def _row(grant, cif, name, code, proposer, decider) -> ExceptionRow:
                         grant.version)
 
 
-def _rows(session: Session, actor, ids: list[int]) -> list[ExceptionRow]:
+def _rows(session: Session, actor: Actor, ids: list[int]) -> list[ExceptionRow]:
     rows = session.execute(_query(actor).where(TierExceptionGrant.id.in_(ids))).all()
     return [_row(*r) for r in rows]
 
 
-def list_exceptions(store, actor, *, status: str | None = None, customer_id: int | None = None,
+def list_exceptions(store: Store, actor: Actor, *, status: str | None = None, customer_id: int | None = None,
                     limit: int = 500) -> list[ExceptionRow]:
     """Exceptions of customers in the actor's scope, newest first; ``status`` narrows them
     (``"proposed"``: the approver's inbox)."""
@@ -225,7 +227,7 @@ def list_exceptions(store, actor, *, status: str | None = None, customer_id: int
         return [_row(*r) for r in rows]
 
 
-def pending_count(store, actor) -> int:
+def pending_count(store: Store, actor: Actor) -> int:
     """Pending proposals the actor could decide (in scope, not their own)."""
     if not actor.may(Permission.APPROVE_TIER_EXCEPTION):
         return 0
@@ -245,7 +247,7 @@ class CustomerBrief:
     branch_code: str
 
 
-def find_customer_by_cif(store, actor, cif: str) -> CustomerBrief:
+def find_customer_by_cif(store: Store, actor: Actor, cif: str) -> CustomerBrief:
     """An active customer in the actor's scope by CIF number (for proposing an exception)."""
     from app.customers.rules import clean_cif
 

@@ -23,6 +23,8 @@ from app.errors import CHANGED_BY_SOMEONE_ELSE, QT_TRANSLATE_NOOP, ConflictError
 from app.store import insert_unique
 from app.tiers.rules import DEFAULT_TIER_POLICY, EFFECTIVE_FROM, TierPolicy, policy_in_force
 from db.models import TierPolicyVersion
+from app.actor import Actor
+from app.store import Store
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def policy_version(session: Session, version: int) -> TierPolicy:
     return _decode(row)
 
 
-def save_policy(store, actor, policy: TierPolicy) -> TierPolicy:
+def save_policy(store: Store, actor: Actor, policy: TierPolicy) -> TierPolicy:
     """Store ``policy``'s bands, below-standard rule and effective date as the next version
     (EDIT_POLICY).
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Any
 
 from app.customers.rules import MAX_INTEGER_DIGITS, parse_amount
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -201,9 +202,10 @@ class TierPolicy:
         """The band's position, 0 for the lowest: a higher rank is a higher tier, served first."""
         return self.bands.index(self.band(code))
 
-    def card_bound(self, card_type: str) -> Decimal | None:
+    def card_bound(self, card_type: str | None) -> Decimal | None:
         """The lower bound of the band a card belongs to: the lowest band whose card is that
-        card or a higher one (``None`` when no band carries it any more)."""
+        card or a higher one (``None`` when no band carries it any more; no VIP card: the
+        lowest band's)."""
         rank = card_rank(card_type)
         return next((b.lower_bound for b in self.bands if card_rank(b.card_type) >= rank), None)
 
@@ -285,7 +287,7 @@ class TierPolicy:
                 or isinstance(data.get("bands"), str):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a list of tiers"), field=TIERS)
         try:
-            effective_from = date.fromisoformat(data.get("effective_from"))
+            effective_from = date.fromisoformat(_unchecked(data, "effective_from"))
         except (TypeError, ValueError):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "must be a date (YYYY-MM-DD)"),
                                   field=EFFECTIVE_FROM) from None
@@ -300,15 +302,21 @@ class TierPolicy:
                                       field=LOWER_BOUND)
             label = item.get("label")
             bands.append(TierBand(
-                code=item.get("code"),
+                code=_unchecked(item, "code"),
                 label=clean_text(label if isinstance(label, str) else None, field=TIER_LABEL,
                                  max_length=40),
                 lower_bound=parse_amount(str(bound), field=LOWER_BOUND),
                 card_type=item.get("card_type")))
-        policy = cls(version=data.get("version"), effective_from=effective_from, bands=tuple(bands),
+        policy = cls(version=_unchecked(data, "version"), effective_from=effective_from, bands=tuple(bands),
                      below_standard=BelowStandardRule.from_dict(data.get("below_standard")))
         policy.validate()
         return policy
+
+
+def _unchecked(data: Mapping, key: str) -> Any:
+    """A stored policy's value as it is (``None`` when missing): any type until
+    :meth:`TierPolicy.validate` has refused the wrong ones."""
+    return data.get(key)
 
 
 def _check_bound(bound: object) -> None:

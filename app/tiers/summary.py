@@ -17,6 +17,8 @@ from app.tiers.exceptions import ExceptionRow, list_exceptions
 from app.tiers.policy_store import policy_in_force_at
 from app.tiers.rules import TierBand, TierPolicy, month_end, rolling_quarterly_average, tier_for
 from db.models import AumMonth, Branch, Customer, TierChange, TierEvaluation
+from app.actor import Actor
+from app.store import Store
 
 MONTHS_SHOWN = 6
 
@@ -52,7 +54,7 @@ def _months_back(as_of: tuple[int, int], count: int) -> list[int]:
     return [(i // 12) * 100 + i % 12 + 1 for i in range(index, index - count, -1)]
 
 
-def tier_summary(store, actor, customer_id: int) -> TierSummary:
+def tier_summary(store: Store, actor: Actor, customer_id: int) -> TierSummary:
     """Everything behind one customer's tier (VIEW_CUSTOMERS, customer in scope)."""
     require(actor, Permission.VIEW_CUSTOMERS)
     today = store.today()

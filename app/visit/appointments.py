@@ -25,6 +25,8 @@ from app.text import clean_text
 from app.visit import appointment_rules as rules
 from app.visit.appointment_rules import APPOINTMENT, BOOKED, CANCELLED, CHECKED_IN, NO_SHOW, WINDOW
 from db.models import Branch, Customer, QueueService, QueueTicket, VisitAppointment
+from app.actor import Actor
+from app.store import Store
 
 NOTE = QT_TRANSLATE_NOOP("fields", "Note")
 REASON = QT_TRANSLATE_NOOP("fields", "Reason")
@@ -51,7 +53,7 @@ def _local_now(session, branch_id: int, now):
     return policy, wall_clock(now, policy.time_zone).replace(tzinfo=None)
 
 
-def book_appointment(store, actor, *, customer_id: int, day: date, starts: str, ends: str, service_id: int,
+def book_appointment(store: Store, actor: Actor, *, customer_id: int, day: date, starts: str, ends: str, service_id: int,
                      note: str = "") -> AppointmentRow:
     """Book ``customer_id`` (CARE_FOR_CUSTOMERS: an RM or a teller) for ``day`` from ``starts`` to
     ``ends``; refused in the past, outside opening hours, or over another booking of theirs."""
@@ -98,7 +100,7 @@ COLUMNS = (
 )
 
 
-def import_appointments(store, actor, path: Path, *, skip_bad: bool = False,
+def import_appointments(store: Store, actor: Actor, path: Path, *, skip_bad: bool = False,
                         encoding: str | None = None) -> tuple[int, list[LineProblem]]:
     """Bookings made in other channels, one per CSV line (CIF number, date YYYY-MM-DD, from and
     until HH:MM, the service's prefix, a note), with the same checks as a booking by hand. A bad
@@ -152,7 +154,7 @@ def _row(booking: VisitAppointment, customer: Customer, service: QueueService | 
                           state, booking.booked_by_name, ticket.number if ticket else "")
 
 
-def appointments_on(store, actor, day: date | None = None, *, mine: bool = False) -> list[AppointmentRow]:
+def appointments_on(store: Store, actor: Actor, day: date | None = None, *, mine: bool = False) -> list[AppointmentRow]:
     """The appointments of ``day`` (today by default) in the actor's subtree, by time; ``mine``:
     only those of the customers the actor looks after (a relationship manager's today list)."""
     require(actor, Permission.VIEW_CUSTOMERS)
@@ -172,7 +174,7 @@ def appointments_on(store, actor, day: date | None = None, *, mine: bool = False
         return [_row(b, c, s, t, local) for b, c, s, t, path in session.execute(query) if actor.sees(path)]
 
 
-def _booking_in_scope(session, actor, appointment_id: int) -> tuple[VisitAppointment, Branch]:
+def _booking_in_scope(session, actor: Actor, appointment_id: int) -> tuple[VisitAppointment, Branch]:
     found = session.execute(select(VisitAppointment, Branch).join(Branch, Branch.id == VisitAppointment.branch_id)
                             .where(VisitAppointment.id == appointment_id).with_for_update(of=VisitAppointment)
                             ).first() if isinstance(appointment_id, int) else None
@@ -182,7 +184,7 @@ def _booking_in_scope(session, actor, appointment_id: int) -> tuple[VisitAppoint
     return found[0], found[1]
 
 
-def check_in(store, actor, appointment_id: int) -> tuple[AppointmentRow, bool]:
+def check_in(store: Store, actor: Actor, appointment_id: int) -> tuple[AppointmentRow, bool]:
     """The customer has come: issue their ticket of the booked service (ISSUE_TICKETS) — with
     the appointment's priority when within the window (True), else as a normal ticket (False)."""
     require(actor, Permission.ISSUE_TICKETS)
@@ -200,13 +202,13 @@ def check_in(store, actor, appointment_id: int) -> tuple[AppointmentRow, bool]:
         session.flush()
         uow.audit("visit.appointment.check_in", "visit_appointment", booking.id, branch_id=booking.branch_id,
                   after={"ticket_id": ticket.id, "on_time": on_time})
-        customer = session.get(Customer, booking.customer_id)
+        customer = session.get_one(Customer, booking.customer_id)
         row = _row(booking, customer, session.get(QueueService, booking.service_id),
                    session.get(QueueTicket, ticket.id), local)
         return row, on_time
 
 
-def record_no_shows(store, actor) -> int:
+def record_no_shows(store: Store, actor: Actor) -> int:
     """Close the bookings of the actor's subtree whose window has passed as no-shows (the
     lobby, ISSUE_TICKETS); returns how many."""
     require(actor, Permission.ISSUE_TICKETS)
@@ -225,7 +227,7 @@ def record_no_shows(store, actor) -> int:
         return closed
 
 
-def cancel_appointment(store, actor, appointment_id: int, reason: str = "") -> AppointmentRow:
+def cancel_appointment(store: Store, actor: Actor, appointment_id: int, reason: str = "") -> AppointmentRow:
     """Cancel a booking (CARE_FOR_CUSTOMERS: the customer called it off, at the lobby or with
     their relationship manager); only a ``booked`` one, checked in or closed ones stay as they
     are. The reason, optional, goes to the audit event: the booking keeps its note, and the
@@ -243,5 +245,5 @@ def cancel_appointment(store, actor, appointment_id: int, reason: str = "") -> A
         session.flush()
         uow.audit("visit.appointment.cancel", "visit_appointment", booking.id, branch_id=booking.branch_id,
                   before={"state": BOOKED}, after={"state": CANCELLED, "reason": reason})
-        return _row(booking, session.get(Customer, booking.customer_id),
+        return _row(booking, session.get_one(Customer, booking.customer_id),
                     session.get(QueueService, booking.service_id), None, local)

@@ -29,6 +29,8 @@ from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDen
 from app.queue import rules
 from app.queue.common import notify
 from db.models import Branch, Customer, QueueTicket, StaffAccount, VisitArrival
+from app.actor import Actor
+from app.store import Store
 
 ARRIVAL = QT_TRANSLATE_NOOP("fields", "Arrival")
 # What the contact record says (the care history is kept in the bank's working language).
@@ -55,7 +57,7 @@ class ArrivalRow:
         return max(0, int((now - self.announced_at).total_seconds() // 60))
 
 
-def _is_branch_manager(actor) -> bool:
+def _is_branch_manager(actor: Actor) -> bool:
     return Role.BRANCH_MANAGER in actor.roles
 
 
@@ -81,7 +83,7 @@ def _row(found, now: datetime, *, full_name: bool) -> ArrivalRow:
                       arrival.received_by_name, arrival.received_at)
 
 
-def arrivals_for(store, actor) -> list[ArrivalRow]:
+def arrivals_for(store: Store, actor: Actor) -> list[ArrivalRow]:
     """The unreceived arrivals the actor is told of: their own customers', and, for a branch
     manager, every one of their subtree past its policy time; escalated first, then oldest."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -97,7 +99,7 @@ def arrivals_for(store, actor) -> list[ArrivalRow]:
     return sorted(rows, key=lambda r: (not r.escalated, r.announced_at))
 
 
-def lobby_arrivals(store, actor) -> list[ArrivalRow]:
+def lobby_arrivals(store: Store, actor: Actor) -> list[ArrivalRow]:
     """Today's arrivals of the actor's subtree as the lobby sees them (masked names): who is
     coming to receive whom, and who still waits for their manager."""
     require(actor, Permission.ISSUE_TICKETS)
@@ -107,7 +109,7 @@ def lobby_arrivals(store, actor) -> list[ArrivalRow]:
                 if actor.sees(found[4]) and (found[5] or found[0].received_at is not None)]
 
 
-def _arrival_in_scope(session: Session, actor, arrival_id: int) -> tuple[VisitArrival, Customer, QueueTicket]:
+def _arrival_in_scope(session: Session, actor: Actor, arrival_id: int) -> tuple[VisitArrival, Customer, QueueTicket]:
     found = session.execute(
         select(VisitArrival, Customer, QueueTicket, Branch.path)
         .join(Customer, Customer.id == VisitArrival.customer_id)
@@ -120,7 +122,7 @@ def _arrival_in_scope(session: Session, actor, arrival_id: int) -> tuple[VisitAr
     return found[0], found[1], found[2]
 
 
-def receive_arrival(store, actor, arrival_id: int) -> ArrivalRow:
+def receive_arrival(store: Store, actor: Actor, arrival_id: int) -> ArrivalRow:
     """"I'll receive them": the customer's relationship manager (or a branch manager) says they
     come; recorded as an in-branch contact in the customer's care history; the lobby sees it."""
     require(actor, Permission.CARE_FOR_CUSTOMERS)
@@ -143,6 +145,6 @@ def receive_arrival(store, actor, arrival_id: int) -> ArrivalRow:
         uow.audit("visit.receive", "visit_arrival", arrival.id, branch_id=arrival.branch_id,
                   after={"ticket_id": ticket.id, "contact_id": contact.id})
         notify(session, arrival.branch_id)
-        manager_name = session.get(StaffAccount, arrival.manager_id).display_name
+        manager_name = session.get_one(StaffAccount, arrival.manager_id).display_name
         return ArrivalRow(arrival.id, ticket.number, customer.id, customer.name, ticket.tier, manager_name,
                           arrival.announced_at, False, arrival.received_by_name, arrival.received_at)

@@ -27,6 +27,8 @@ from app.queue import rules as queue_rules
 from app.queue.common import policy_of, ticket_in_scope
 from app.visit import rating_rules as rules
 from db.models import Branch, QueueCounter, QueueTicket, ServiceRating, StaffAccount
+from app.actor import Actor
+from app.store import Store
 
 TICKET = QT_TRANSLATE_NOOP("fields", "Ticket")
 
@@ -65,7 +67,7 @@ def _closed() -> ConflictError:
                          field=rules.SCORE)
 
 
-def _served_ticket(session, actor, ticket_id: int, *, lock: bool) -> QueueTicket:
+def _served_ticket(session, actor: Actor, ticket_id: int, *, lock: bool) -> QueueTicket:
     """The ticket, finished, by ``actor`` themselves; refused otherwise."""
     ticket = ticket_in_scope(session, actor, ticket_id, lock=lock)
     if ticket.state != queue_rules.DONE:
@@ -86,7 +88,7 @@ def _clerk_shown(session, ticket: QueueTicket, how: str) -> str:
     return account.username if how == queue_rules.CLERK_BY_NUMBER else account.display_name
 
 
-def rating_window(store, actor, ticket_id: int) -> RatingWindow:
+def rating_window(store: Store, actor: Actor, ticket_id: int) -> RatingWindow:
     """What the customer's window shows for the ticket ``actor`` has just finished; refused when
     the ticket is not theirs, not finished, already rated, or past the rating time."""
     from app.documents.register import bank_name
@@ -110,7 +112,7 @@ def _row(rating: ServiceRating, ticket: QueueTicket) -> RatingRow:
                      ticket.customer_id, ticket.customer_label, rating.complaint_id)
 
 
-def record_rating(store, actor, ticket_id: int, *, score: int, reason: str | None = None) -> RatingRow:
+def record_rating(store: Store, actor: Actor, ticket_id: int, *, score: int, reason: str | None = None) -> RatingRow:
     """Store the customer's rating of a ticket ``actor`` finished: once, within the policy's
     time after the finish (see the module text); audited."""
     require(actor, Permission.CALL_TICKETS)
@@ -134,7 +136,7 @@ def record_rating(store, actor, ticket_id: int, *, score: int, reason: str | Non
         return _row(rating, ticket)
 
 
-def complain_from_rating(store, actor, rating_id: int, *, channel: str, content: str,
+def complain_from_rating(store: Store, actor: Actor, rating_id: int, *, channel: str, content: str,
                          level: int) -> ComplaintRow:
     """Open a complaint from an 不满意 the actor received (the care capability's intake, the
     customer's ticket's customer), linked to the rating; once per rating."""
@@ -172,7 +174,7 @@ def complain_from_rating(store, actor, rating_id: int, *, channel: str, content:
         return complaint
 
 
-def rating_of(store, actor, ticket_id: int) -> RatingRow | None:
+def rating_of(store: Store, actor: Actor, ticket_id: int) -> RatingRow | None:
     """The rating of a ticket in the actor's scope, None when it was not rated."""
     if not actor.may(Permission.VIEW_QUEUE_STATS):
         require(actor, Permission.CALL_TICKETS)
