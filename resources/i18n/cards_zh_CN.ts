@@ -728,7 +728,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/cards/applications.py" line="+72"/>
+        <location filename="../../app/cards/applications.py" line="+74"/>
         <source>Applications are entered by a signed-in person.</source>
         <translation>申请须由已登录的人员录入。</translation>
     </message>
@@ -748,7 +748,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>只有申请录入人或行长可以撤销申请。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/common.py" line="+20"/>
+        <location filename="../../app/cards/common.py" line="+21"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -763,7 +763,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>您的权限范围内没有该贵宾卡。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/issue.py" line="+38"/>
+        <location filename="../../app/cards/issue.py" line="+41"/>
         <source>This application was issued, changed or cancelled at another counter just now; reload it.</source>
         <translation>该申请刚刚已在其他柜台发卡、变更或撤销，请刷新。</translation>
     </message>
@@ -793,7 +793,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>要补发的卡状态为{status}，并非挂失，请撤销此申请。</translation>
     </message>
     <message>
-        <location filename="../../app/cards/paperwork.py" line="+171"/>
+        <location filename="../../app/cards/paperwork.py" line="+173"/>
         <location filename="../../app/cards/rules.py" line="+136"/>
         <location line="+4"/>
         <source>must be a whole number from {low} to {high}</source>
@@ -914,7 +914,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>{number}未通过模10校验位检查；该卡产品允许此类卡号，请核对卡面号码</translation>
     </message>
     <message>
-        <location filename="../../app/cards/holder.py" line="+46"/>
+        <location filename="../../app/cards/holder.py" line="+48"/>
         <location filename="../../app/cards/rules.py" line="+21"/>
         <source>is required</source>
         <translation>不能为空</translation>
@@ -1033,7 +1033,7 @@ An agreement and a letter will be recorded for printing.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../app/cards/views.py" line="+30"/>
+        <location filename="../../app/cards/views.py" line="+32"/>
         <source>Card ID</source>
         <translation>卡片编号</translation>
     </message>
@@ -1166,7 +1166,7 @@ An agreement and a letter will be recorded for printing.</source>
         <translation>到期提醒（天内）</translation>
     </message>
     <message>
-        <location filename="../../app/cards/policy.py" line="+16"/>
+        <location filename="../../app/cards/policy.py" line="+18"/>
         <source>Card policy</source>
         <translation>贵宾卡政策</translation>
     </message>

@@ -1031,7 +1031,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/care/assignment.py" line="+31"/>
+        <location filename="../../app/care/assignment.py" line="+34"/>
         <source>{name} would look after {count} customers; the cap is {cap}. Nothing was changed.</source>
         <translation>{name}将维护 {count} 名客户，超过上限 {cap} 名。未做任何更改。</translation>
     </message>
@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/care/common.py" line="+21"/>
+        <location filename="../../app/care/common.py" line="+23"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -1062,7 +1062,7 @@
         <translation>必须是您辖内在用的理财经理、大堂经理或柜员</translation>
     </message>
     <message>
-        <location filename="../../app/care/complaints.py" line="+32"/>
+        <location filename="../../app/care/complaints.py" line="+34"/>
         <source>That complaint does not exist in your scope.</source>
         <translation>您的管辖范围内没有该投诉。</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>请回访客户并选择满意度</translation>
     </message>
     <message>
-        <location filename="../../app/care/contacts.py" line="+63"/>
+        <location filename="../../app/care/contacts.py" line="+65"/>
         <source>choose how the customer was contacted</source>
         <translation>请选择联系方式</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>不能早于今天（今天是 {today}）</translation>
     </message>
     <message>
-        <location filename="../../app/care/worklist.py" line="+71"/>
+        <location filename="../../app/care/worklist.py" line="+73"/>
         <source>You may open only your own worklist.</source>
         <translation>您只能打开自己的工作清单。</translation>
     </message>

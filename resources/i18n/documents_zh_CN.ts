@@ -398,8 +398,8 @@
 <context>
     <name>documents</name>
     <message>
-        <location filename="../../app/documents/register.py" line="+42"/>
-        <location filename="../../app/documents/templates.py" line="+84"/>
+        <location filename="../../app/documents/register.py" line="+44"/>
+        <location filename="../../app/documents/templates.py" line="+86"/>
         <source>Service agreement</source>
         <translation>贵宾服务协议</translation>
     </message>
@@ -505,7 +505,7 @@
         <translation>文档字体 {path} 缺失或无法读取，无法生成任何文档。请重新安装 VIP Desk。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/qr.py" line="+87"/>
+        <location filename="../../app/documents/qr.py" line="+89"/>
         <source>This is not a VIP Desk document code.</source>
         <translation>这不是 VIP Desk 的文档二维码。</translation>
     </message>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <location filename="../../app/documents/register.py" line="+164"/>
-        <location filename="../../app/documents/reports.py" line="+192"/>
+        <location filename="../../app/documents/reports.py" line="+194"/>
         <source>There is no such branch.</source>
         <translation>没有这个网点。</translation>
     </message>
@@ -632,7 +632,7 @@
         <translation>模板 {key} 的第 {version} 版未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/verify.py" line="+30"/>
+        <location filename="../../app/documents/verify.py" line="+32"/>
         <source>The signature is right, but there is no such document on record in this store.</source>
         <translation>签名正确，但本库的登记簿中没有这份文档。</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>没有这次评定。</translation>
     </message>
     <message>
-        <location filename="../../app/documents/letters.py" line="+96"/>
+        <location filename="../../app/documents/letters.py" line="+98"/>
         <source>There is no such document for a card.</source>
         <translation>卡片没有这种文档。</translation>
     </message>

@@ -1023,7 +1023,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/queue/calling.py" line="+33"/>
+        <location filename="../../app/queue/calling.py" line="+35"/>
         <source>must name this PC (1 to 80 characters)</source>
         <translation>须填写本机名称（1 至 80 个字符）</translation>
     </message>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <location filename="../../app/queue/calling.py" line="+149"/>
-        <location filename="../../app/queue/tickets.py" line="+190"/>
+        <location filename="../../app/queue/tickets.py" line="+194"/>
         <location line="+121"/>
         <source>is a counter of another branch</source>
         <translation>是其他网点的窗口</translation>
@@ -1080,7 +1080,7 @@
         <translation>该窗口不存在或不在您的权限范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/queue/common.py" line="+108"/>
+        <location filename="../../app/queue/common.py" line="+109"/>
         <source>That service does not exist in your scope.</source>
         <translation>该业务不存在或不在您的权限范围内。</translation>
     </message>
@@ -1141,7 +1141,7 @@
         <translation>标记过号前须重呼 {needed} 次（目前 {count} 次）</translation>
     </message>
     <message>
-        <location filename="../../app/queue/setup.py" line="+39"/>
+        <location filename="../../app/queue/setup.py" line="+41"/>
         <source>must be one or two letters A-Z</source>
         <translation>须为一到两个字母 A-Z</translation>
     </message>
@@ -1222,12 +1222,12 @@
         <translation>该号已在此业务</translation>
     </message>
     <message>
-        <location filename="../../app/queue/views.py" line="+196"/>
+        <location filename="../../app/queue/views.py" line="+199"/>
         <source>is not the code of a queue ticket</source>
         <translation>不是排队号的二维码</translation>
     </message>
     <message>
-        <location filename="../../app/queue/stats.py" line="+92"/>
+        <location filename="../../app/queue/stats.py" line="+94"/>
         <source>the end must not be before the start</source>
         <translation>结束日期不能早于开始日期</translation>
     </message>
@@ -1242,7 +1242,7 @@
         <translation>须为日、时段、业务、客户等级、窗口或柜员之一</translation>
     </message>
     <message>
-        <location filename="../../app/queue/performance.py" line="+100"/>
+        <location filename="../../app/queue/performance.py" line="+102"/>
         <source>must be by day or by month</source>
         <translation>须为按日或按月</translation>
     </message>

@@ -2520,7 +2520,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>StockTables</name>
     <message>
-        <location filename="../../app/stock/common.py" line="+19"/>
+        <location filename="../../app/stock/common.py" line="+20"/>
         <source>Vault</source>
         <translation>金库</translation>
     </message>
@@ -3553,6 +3553,16 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Opening hours changed</source>
+        <translation>营业时间已修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk performance exported</source>
+        <translation>柜员绩效已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Queue ticket issued</source>
         <translation>发放排队号</translation>
     </message>
@@ -3580,6 +3590,21 @@ python main.py db upgrade --db {url}</translation>
         <location line="+1"/>
         <source>Appointment missed (no-show)</source>
         <translation>预约爽约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment cancelled</source>
+        <translation>预约已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service rated by the customer</source>
+        <translation>客户评价服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint opened from a rating</source>
+        <translation>由评价转为投诉</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3968,6 +3993,11 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Service rating</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
@@ -4048,7 +4078,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>客户维护策略</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-181"/>
         <source>AUM extract imported</source>
         <translation>金融资产数据已导入</translation>
     </message>
@@ -4093,7 +4123,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>等级例外已撤回</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>All tier actions</source>
         <translation>全部等级相关操作</translation>
     </message>
@@ -4156,7 +4186,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>audit_fields</name>
     <message>
-        <location filename="../../app/glossary.py" line="+39"/>
+        <location filename="../../app/glossary.py" line="+40"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -4446,7 +4476,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>card_types</name>
     <message>
-        <location filename="../../app/tiers/rules.py" line="+54"/>
+        <location filename="../../app/tiers/rules.py" line="+55"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
@@ -4474,20 +4504,20 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth/accounts.py" line="+72"/>
+        <location filename="../../app/auth/accounts.py" line="+73"/>
         <source>must be 3 to 32 lower-case letters, digits or _, starting with a letter</source>
         <translation>必须是 3 到 32 个小写字母、数字或下划线，并以字母开头</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/auth/branches.py" line="+65"/>
+        <location filename="../../app/auth/branches.py" line="+67"/>
         <location line="+65"/>
-        <location filename="../../app/auth/countersign.py" line="+41"/>
+        <location filename="../../app/auth/countersign.py" line="+42"/>
         <location filename="../../app/customers/fields.py" line="+182"/>
-        <location filename="../../app/customers/records.py" line="+199"/>
+        <location filename="../../app/customers/records.py" line="+201"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
-        <location filename="../../app/tiers/rules.py" line="+181"/>
+        <location filename="../../app/tiers/rules.py" line="+182"/>
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
@@ -4495,7 +4525,7 @@ python main.py db upgrade --db {url}</translation>
         <location line="+2"/>
         <location filename="../../app/auth/branches.py" line="-63"/>
         <location line="+17"/>
-        <location filename="../../app/auth/policy.py" line="+68"/>
+        <location filename="../../app/auth/policy.py" line="+70"/>
         <location filename="../../app/customers/rules.py" line="-459"/>
         <location filename="../../app/text.py" line="-25"/>
         <location line="+28"/>
@@ -4589,7 +4619,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不能停用您本人所在的网点。</translation>
     </message>
     <message>
-        <location filename="../../app/auth/permissions.py" line="+122"/>
+        <location filename="../../app/auth/permissions.py" line="+129"/>
         <source>You do not have the permission to {action}.</source>
         <translation>您没有{action}的权限。</translation>
     </message>
@@ -4629,7 +4659,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>过于简单：请使用更多不同的字符</translation>
     </message>
     <message>
-        <location filename="../../app/auth/gate.py" line="+17"/>
+        <location filename="../../app/auth/gate.py" line="+18"/>
         <source>This store already has accounts; ask an administrator to create yours.</source>
         <translation>此数据库已有账户，请联系管理员为您创建账户。</translation>
     </message>
@@ -4654,7 +4684,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>此账户的密码在贵宾服务台之外被修改，账户已无法登录。请联系管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="+17"/>
+        <location filename="../../app/backup.py" line="+18"/>
         <source>PostgreSQL stores are backed up on the server: pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</source>
         <translation>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -h {host} -p {port} -U &lt;owner&gt; -d {database} -f &lt;file&gt;.dump</translation>
     </message>
@@ -4664,12 +4694,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>{path} 已存在，请另选一个文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The backup could not be written: {reason}</source>
         <translation>无法写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo/__init__.py" line="+65"/>
+        <location filename="../../app/demo/__init__.py" line="+66"/>
         <source>This store already has data; demo data goes into an empty store.</source>
         <translation>此数据库已有数据；演示数据只能写入空数据库。</translation>
     </message>
@@ -4760,7 +4790,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有数值超出数据库可计算的范围，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/store.py" line="+304"/>
+        <location filename="../../app/store.py" line="+305"/>
         <source>Your account has been disabled. Your session has ended; nothing was saved.</source>
         <translation>您的账户已被停用，会话已结束，未保存任何内容。</translation>
     </message>
@@ -4942,7 +4972,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/stock/rules.py" line="+55"/>
-        <location filename="../../app/tiers/rules.py" line="-170"/>
+        <location filename="../../app/tiers/rules.py" line="-171"/>
         <source>{card} is not a known card type</source>
         <translation>{card} 不是有效的卡种</translation>
     </message>
@@ -5030,12 +5060,12 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location filename="../../app/tiers/rules.py" line="+41"/>
         <location line="+40"/>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>must be a whole number from 1 to {max}</source>
         <translation>须为 1 至 {max} 的整数</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <location line="+51"/>
         <source>must be a percentage from 0 to {max} with at most 2 decimals</source>
         <translation>须为 0 至 {max} 的百分比，最多两位小数</translation>
@@ -5051,7 +5081,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{tier} 不是此策略中的客户等级</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>must be a whole number of at least 1</source>
         <translation>必须是不小于 1 的整数</translation>
     </message>
@@ -5117,7 +5147,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须是以文本书写的金额</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>must be an amount of at least 0 with at most 2 decimals</source>
         <translation>必须是不小于 0、最多 2 位小数的金额</translation>
     </message>
@@ -5128,8 +5158,8 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location filename="../../app/customers/records.py" line="-159"/>
-        <location filename="../../app/tiers/exceptions.py" line="+70"/>
-        <location filename="../../app/tiers/summary.py" line="+64"/>
+        <location filename="../../app/tiers/exceptions.py" line="+72"/>
+        <location filename="../../app/tiers/summary.py" line="+66"/>
         <source>That customer does not exist in your scope.</source>
         <translation>您的管辖范围内没有这位客户。</translation>
     </message>
@@ -5242,7 +5272,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../app/tiers/aum_import.py" line="+172"/>
+        <location filename="../../app/tiers/aum_import.py" line="+174"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -5260,7 +5290,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+139"/>
+        <location filename="../../app/customers/transfer.py" line="+141"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5296,7 +5326,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/tiers/evaluation.py" line="+451"/>
+        <location filename="../../app/tiers/evaluation.py" line="+456"/>
         <source>{value} is in the future</source>
         <translation>{value} 尚未到来</translation>
     </message>
@@ -5326,7 +5356,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>没有这个工作清单。</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/policy_store.py" line="+78"/>
+        <location filename="../../app/tiers/policy_store.py" line="+80"/>
         <source>version {version} does not exist</source>
         <translation>第 {version} 版不存在</translation>
     </message>
@@ -5356,7 +5386,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>更改证件类型时必须填写</translation>
     </message>
     <message>
-        <location filename="../../app/stock/books.py" line="+143"/>
+        <location filename="../../app/stock/books.py" line="+145"/>
         <source>You may sign off only your own drawer.</source>
         <translation>您只能签退本人的尾箱。</translation>
     </message>
@@ -5388,7 +5418,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../app/stock/moves.py" line="+417"/>
+        <location filename="../../app/stock/moves.py" line="+424"/>
         <source>must be a colleague in your scope</source>
         <translation>须为您权限范围内的同事</translation>
     </message>
@@ -5429,7 +5459,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{serial} 不在库存账中</translation>
     </message>
     <message>
-        <location filename="../../app/stock/moves.py" line="-336"/>
+        <location filename="../../app/stock/moves.py" line="-338"/>
         <source>{serial} is already in the stock books</source>
         <translation>{serial} 已在库存账中</translation>
     </message>
@@ -5439,31 +5469,31 @@ python main.py db upgrade --db {url}</translation>
         <translation>部分号码已在库存账中（可能属于其他网点）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>a transfer goes between the branch vault and a drawer of the same branch</source>
         <translation>调拨只能在本网点金库与本网点尾箱之间进行</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <location filename="../../app/stock/rules.py" line="-151"/>
         <location line="+177"/>
         <source>{serial} is not a serial of this card type (expected like {example})</source>
         <translation>{serial} 不是该卡种的号码（应形如 {example}）</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>{serial} is not in stock at {location}</source>
         <translation>{serial} 不在 {location} 的库存中</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>{serial} is already in another move awaiting confirmation</source>
         <translation>{serial} 已在另一笔待复核的业务中</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>That stock move does not exist in your scope.</source>
         <translation>您的权限范围内没有该笔库存业务。</translation>
     </message>
@@ -5483,7 +5513,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>您只能复核调入或调出本人尾箱的业务。</translation>
     </message>
     <message>
-        <location filename="../../app/stock/moves.py" line="+111"/>
+        <location filename="../../app/stock/moves.py" line="+112"/>
         <source>{serial} is not in stock in your drawer (issued, moved or held by another move)</source>
         <translation>{serial} 不在您的尾箱库存中（已出库、已调出或在其他待复核业务中）</translation>
     </message>
@@ -5589,7 +5619,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>第 {line} 行按 {encoding} 读作“{read}”，按 {other} 读作“{other_read}”：文件混用了编码，或使用的是另一种编码；请用 --encoding 指明</translation>
     </message>
     <message>
-        <location filename="../../app/outfile.py" line="+62"/>
+        <location filename="../../app/outfile.py" line="+64"/>
         <source>the disk is full; nothing was saved to {path}</source>
         <translation>磁盘已满，未向 {path} 保存任何内容</translation>
     </message>
@@ -5674,7 +5704,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>{printer} 缺纸：请装入新纸卷，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/printing/slips.py" line="+23"/>
+        <location filename="../../app/printing/slips.py" line="+25"/>
         <source>is not set on this PC: choose it in this PC&apos;s settings</source>
         <translation>本机未设置：请在“本机设置”中选择</translation>
     </message>
@@ -5760,7 +5790,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../app/audit/trail.py" line="+216"/>
+        <location filename="../../app/audit/trail.py" line="+218"/>
         <source>Event</source>
         <translation>事件编号</translation>
     </message>
@@ -5776,7 +5806,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/stock/views.py" line="+27"/>
+        <location filename="../../app/stock/views.py" line="+29"/>
         <location filename="../../app/tiers/evaluation.py" line="+43"/>
         <source>Branch</source>
         <translation>网点</translation>
@@ -6005,7 +6035,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="-11"/>
+        <location filename="../../app/backup.py" line="-13"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
@@ -6095,7 +6125,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>遮蔽字符</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/rules.py" line="-392"/>
+        <location filename="../../app/tiers/rules.py" line="-399"/>
         <source>Tiers</source>
         <translation>客户等级</translation>
     </message>
@@ -6655,7 +6685,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/auth/permissions.py" line="-91"/>
+        <location filename="../../app/auth/permissions.py" line="-97"/>
         <source>Counter staff</source>
         <translation>柜员</translation>
     </message>
@@ -6787,7 +6817,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>tiers</name>
     <message>
-        <location filename="../../app/glossary.py" line="-282"/>
+        <location filename="../../app/glossary.py" line="-288"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>

@@ -359,7 +359,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/visit/arrivals.py" line="+119"/>
+        <location filename="../../app/visit/arrivals.py" line="+121"/>
         <source>That arrival does not exist in your scope.</source>
         <translation>您的范围内没有该到店记录。</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>已经开始</translation>
     </message>
     <message>
-        <location filename="../../app/visit/appointments.py" line="+76"/>
+        <location filename="../../app/visit/appointments.py" line="+78"/>
         <source>the customer is already booked from {starts} to {ends} that day</source>
         <translation>该客户当天 {starts}–{ends} 已有预约</translation>
     </message>
@@ -460,7 +460,7 @@
         <translation>请选择或填写客户不满意的原因</translation>
     </message>
     <message>
-        <location filename="../../app/visit/ratings.py" line="+64"/>
+        <location filename="../../app/visit/ratings.py" line="+66"/>
         <source>The rating window for this ticket has closed.</source>
         <translation>该号的评价窗口已关闭。</translation>
     </message>

@@ -505,7 +505,7 @@ def pg_on_a_full_disk(pg_demo_url):
     name = f"vipdesk_full_{os.getpid()}"
     # right under /tmp: the server's user must reach it (pytest's own folders are root's alone)
     mount_point = Path(tempfile.mkdtemp(prefix="vipdesk-pgfull-", dir="/tmp"))
-    with _tmpfs(mount_point, "48m") as disk:
+    with _tmpfs(mount_point, "160m") as disk:  # room for the sealed demo (values, tails) and its indexes
         place = disk / "tablespace"
         place.mkdir()
         os.chown(place, owner.pw_uid, owner.pw_gid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.screens import (
-    COUNTER_PC, ROLES, bare_usernames, cut_short, dialogs_of, untranslated_codes, visible_tables,
+    COUNTER_PC, ROLES, bare_usernames, cut_short, dialogs_of, dressed, untranslated_codes, visible_tables,  # noqa: F401 - dressed is a fixture
     visible_texts, visit,
 )
 
