@@ -50,7 +50,7 @@ def test_no_serial_is_issued_twice_by_many_concurrent_issuers(pg_demo_store):
                     try:
                         moves.issue_serial(own, teller, card_type="gold", serial=serial)
                         wins[index].append(serial)
-                        time.sleep(0.005)  # hands the card over: the others get their turn at the next
+                        time.sleep(0.02)  # hands the card over: the others get their turn at the next
                     except UserError:
                         pass  # taken by someone else, or held by their claim, or not the lowest yet
                 with own.read() as session:
