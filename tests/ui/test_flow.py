@@ -155,7 +155,7 @@ def test_a_store_that_does_not_answer_is_named(qtbot, make_flow, dialogs):
 
 def test_demo_mode_builds_a_fresh_store_and_lists_the_logins(qtbot, make_flow):
     flow = make_flow(None, demo=True)
-    qtbot.waitUntil(lambda: flow.login.ready, timeout=15000)
+    qtbot.waitUntil(lambda: flow.login.ready, timeout=60000)
     assert flow.login.demo_card.table.rowCount() >= 10
     folder = Path(flow.opened.temp_dir)
     assert folder.is_dir()
