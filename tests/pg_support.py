@@ -235,6 +235,7 @@ class PrivateCluster:
     port: int = 0
     kill: Callable[[], None] | None = None      # stopped at once, as when its machine dies
     promote: Callable[[], None] | None = None   # a standby made the primary (pg_ctl promote)
+    log: Path | None = None     # the server's log file (pg_ctl -l; logging_collector stays off)
 
 
 class _Servers:
@@ -301,7 +302,7 @@ class _Servers:
             self.run(pg_ctl, "promote", "-D", str(data), "-w", "-t", "60", log=log)
 
         return PrivateCluster(f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{port}", stop, start,
-                              port, kill, promote)
+                              port, kill, promote, log)
 
     def close(self) -> None:
         for data in self.started:

@@ -6,7 +6,8 @@ What was typed decides which indexed lookups run (:func:`plans_for`):
 - Latin letters: full-pinyin prefix and initials prefix (``zhangsan``, ``zs`` find 张三);
 - 4 to 8 digits (an ``X`` may end an ID tail): the tail of the ID number or phone;
 - an 11-digit mobile: that phone exactly; an 18-character resident ID: that ID exactly;
-- 6 to 32 letters or digits: that CIF number exactly;
+- 6 to 32 letters or digits: that CIF number exactly, unless they are a whole ID number,
+  mobile or card number (below);
 - 16 or 19 digits: the holder of that VIP card number (any card, active or not, so that a
   clerk holding an old card still finds its customer);
 - a card swiped through a stripe reader (track 1 or 2, :mod:`app.swipe`): its card
@@ -28,7 +29,10 @@ for), ordered by that column (on
 PostgreSQL with the index's own ``~<~`` order) and cut at the limit, so the index delivers
 rows in order and the query stops early: no sort of all matches. The branch scope
 is ``branch_id + 0 IN (subtree ids)``: the ``+ 0`` keeps the planner off the branch index.
-What was typed only ever reaches SQL as a bound parameter.
+What was typed only ever reaches SQL as a bound parameter, and a whole ID number, mobile or
+card number never reaches it at all: such a text is looked up by its blind index only, not also
+as a CIF number, since the server may log every statement's parameters (log_statement = all;
+tests/db/test_pg_server_log.py). A CIF number of exactly such a shape is found by name instead.
 
 """
 
@@ -114,7 +118,7 @@ def plans_for(raw: str, keys=None) -> list[Plan]:
         or _CARD_NUMBER.fullmatch(text)
     if keys is not None:
         plans += _blind_plans(text, upper, keys)
-    if _CIF.fullmatch(upper):
+    if _CIF.fullmatch(upper) and not _whole_number(upper):
         plans.append(Plan(Customer.cif_no, upper, False))
     if keys is not None and _CARD_NUMBER.fullmatch(text):
         plans.insert(0, Plan(VipCard.card_number_index, keys.index(CARD_NUMBER, text), False,
@@ -122,6 +126,12 @@ def plans_for(raw: str, keys=None) -> list[Plan]:
     if keys is None and numbers and not any(p.column is Customer.cif_no for p in plans):
         raise KeyUnavailable(NO_RING)
     return plans
+
+
+def _whole_number(upper: str) -> bool:
+    """Is what was typed (upper-cased) shaped as a whole ID number, mobile or card number, which
+    must reach the server only as its blind index?"""
+    return bool(_RESIDENT_ID.fullmatch(upper) or _MOBILE.fullmatch(upper) or _CARD_NUMBER.fullmatch(upper))
 
 
 def _blind_plans(text: str, upper: str, keys) -> list[Plan]:

@@ -74,11 +74,24 @@ def test_plans_use_one_indexed_column_each(sqlite_store):
     assert [p.column.key for p in plans_for("zs")] == ["name_initials", "name_pinyin"]
     assert [p.column.key for p in plans_for("zhangsan")] == ["name_pinyin", "name_initials", "cif_no"]
     assert [p.column.key for p in plans_for("123456", keys)] == ["digest", "digest", "cif_no"]
-    assert [p.column.key for p in plans_for("13800138000", keys)] == ["phone_index", "cif_no"]
+    assert [p.column.key for p in plans_for("13800138000", keys)] == ["phone_index"]
     assert [p.column.key for p in plans_for("123456")] == ["cif_no"]      # no key: digits only as a CIF
     with pytest.raises(KeyUnavailable, match="master key"):
         plans_for("1234")                                                 # only a tail: needs the key
     assert plans_for("张三")[0].column.key == "name"
+
+
+def test_a_whole_number_typed_reaches_no_lookup_in_clear(sqlite_store):
+    """A whole ID number, mobile or card number is sent only as its blind index, never also as a
+    CIF number to compare (the server's log may keep every parameter); without the key it is
+    refused, as a tail is, rather than sent in clear."""
+    keys = sqlite_store.keys
+    for typed in (ID_ZHANG, "13800138000", "6222020000000015", "6222020000000000015"):
+        plans = plans_for(typed, keys)
+        assert plans and all(isinstance(p.value, bytes) for p in plans), typed
+        with pytest.raises(KeyUnavailable):
+            plans_for(typed)
+    assert [p.column.key for p in plans_for("12345678901", keys)] == ["cif_no"]   # no mobile: a CIF
 
 
 def test_a_full_card_number_finds_its_holder_within_scope(sqlite_demo_store):

@@ -90,8 +90,8 @@ def test_no_clear_number_or_key_in_a_pg_dump(pg_demo_store, pg_database_url, bat
 
 def test_a_duplicate_id_number_is_refused_without_saying_it(pg_demo_store):
     """Uniqueness is on the blind index: PostgreSQL's message (its DETAIL, which the server log
-    records with the failed statement; the statement's parameters are not logged) shows the
-    index's bytes, never the ID number."""
+    records with the failed statement, and with its parameters when told to:
+    test_pg_server_log.py) shows the index's bytes, never the ID number."""
     with pg_demo_store.read() as session:
         other = session.scalar(select(Customer).where(Customer.id_type == "resident_id").limit(1))
         values = {c: getattr(other, c) for c in ("name", "name_pinyin", "name_initials", "gender", "id_type",
