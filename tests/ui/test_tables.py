@@ -138,3 +138,17 @@ def test_the_columns_model_pages_by_keyset_and_passes_the_model_tester(qtmodelte
         model.fetchMore()
     assert asked == [None, 3, 6] and [model.row_at(i).id for i in range(model.rowCount())] == list(range(1, 8))
     qtmodeltester.check(model)
+
+
+def test_free_text_in_the_last_column_takes_the_room_left_without_sideways_scroll(qtbot):
+    model = ColumnsModel(COLUMNS[:3], "TierTables")   # the note last: the column that stretches
+    model.set_rows(ROWS)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(450, 300)
+    view.show()
+    fit_table(view)
+    qtbot.waitExposed(view)
+    assert view.columnWidth(0) >= view.sizeHintForIndex(model.index(0, 0)).width()   # the card whole
+    assert view.horizontalHeader().length() <= view.viewport().width()
