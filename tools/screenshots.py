@@ -4,16 +4,18 @@
 
 Builds a demo store in a temporary folder, signs in as the demo staff and grabs: the login
 window in Chinese and English, the administrator's accounts page in both languages and the
-auditor's audit trail in Chinese, the branch manager's tier worklists and the administrator's
-tier policy in Chinese, the branch manager's customer search and one customer's view (phone
-revealed) in Chinese, the relationship manager's care worklist and complaints and the branch
-manager's care dashboard in Chinese, the teller's VIP card counter workspace and issue wizard,
-the branch manager's card approvals and a customer's VIP cards tab, the lobby queue, a VIP's
-ticket issued by a card swipe at the lobby, a VIP's arrival told to their manager, the day's
-appointments, a counter after a call and the lobby display, the customer's rating window after a
-finish (its scores and an 不满意's reasons), this PC's settings with a slip
-printer, the queue statistics and the first page of their report (PDF), the clerk performance
-page and its report, and the lobby manager's Go menu (pages by Ctrl+digit).
+auditor's audit trail after a check (with its anchor) in Chinese, the branch manager's tier
+worklists and the administrator's tier policy in Chinese, the branch manager's customer search
+and one customer's view (phone revealed) in Chinese, the relationship manager's care worklist
+and complaints and the branch manager's care dashboard in Chinese, the custodian's blank-card
+stock, documents register, verify box, a register's preview and the day-end reconciliation (with
+the trail's anchor), the administrator's template editor, the teller's VIP card counter
+workspace and issue wizard, the branch manager's card approvals and a customer's VIP cards tab,
+the lobby queue, a VIP's ticket issued by a card swipe at the lobby, a VIP's arrival told to
+their manager, the day's appointments, a counter after a call and the lobby display, the
+customer's rating window after a finish (its scores and an 不满意's reasons), this PC's settings
+with a slip printer, the queue statistics and the first page of their report (PDF), the clerk
+performance page and its report, and the lobby manager's Go menu (pages by Ctrl+digit).
 Runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -41,12 +43,30 @@ def _settle(app) -> None:
         app.processEvents()
 
 
-def _grab(app, widget, path: Path) -> None:
-    widget.resize(*SIZE)
+def _grab(app, widget, path: Path, *, own_size: bool = False) -> None:
+    """Save ``widget`` as ``path``: at 1366x768, or (``own_size``: a dialog) at the size it opens with."""
+    if not own_size:
+        widget.resize(*SIZE)
     _settle(app)
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
+    _wrote(path)
+
+
+def _wrote(path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def _quiet_dialogs():
+    """Dialogs whose information boxes are taken as read (what they say stays on the page): a
+    box offscreen would wait for a click that never comes."""
+    from ui.dialogs import Dialogs
+
+    class Quiet(Dialogs):
+        def info(self, parent, title: str, text: str) -> None:
+            """Nothing to click: the page shows the same text."""
+
+    return Quiet()
 
 
 def _activity(store) -> None:
@@ -129,10 +149,7 @@ def _customers(app, store, language, out: Path) -> None:
     best = max(range(page.model.rowCount()), key=lambda r: page.model.row_at(r).tier != "ordinary")
     view = page.open_customer(page.model.row_at(best).id)
     view.reveal("phone")
-    _settle(app)
-    if not view.grab().save(str(out / "customer-zh.png")):
-        raise SystemExit("could not write customer-zh.png")
-    print(f"wrote {out / 'customer-zh.png'}")
+    _grab(app, view, out / "customer-zh.png", own_size=True)
     view.reject()
     manager.idle.stop()
     manager.close()
@@ -180,8 +197,9 @@ def _care(app, store, language, out: Path) -> None:
     manager.idle.stop()
     manager.close()
 def _documents(app, store, language, out: Path) -> None:
-    """The custodian's documents page (register, verify box with a genuine code) and the
-    preview of a destruction register; the administrator's template editor."""
+    """The custodian's documents page (register, verify box with a genuine code), the
+    preview of a destruction register and the first page of the day-end reconciliation (with
+    the audit trail's anchor); the administrator's template editor."""
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
     from app.documents import reports
@@ -191,7 +209,8 @@ def _documents(app, store, language, out: Path) -> None:
     session = sign_in(store, "custodian", DEMO_PASSWORD)
     today = store.clock().date()
     made = reports.destruction_register(store, session.actor, start=today.replace(day=1), end=today)
-    reports.stock_reconciliation(store, session.actor, business_date=today)
+    reconciliation = reports.stock_reconciliation(store, session.actor, business_date=today)
+    _first_page(reconciliation.pdf, out / "reconciliation-anchor.png")
     custodian = MainWindow(session, dialogs=Dialogs(), language=language)
     custodian.show()
     page = custodian.open_page("documents")
@@ -423,7 +442,7 @@ def _appointments(app, store, language, out: Path) -> None:
     if dialog.rows:
         dialog.select(dialog.rows[0].id)
         dialog.check_in()
-    _grab(app, dialog, out / "visit-appointments-zh.png")
+    _grab(app, dialog, out / "visit-appointments-zh.png", own_size=True)
     dialog.close()
     lobby.idle.stop()
     lobby.close()
@@ -452,9 +471,7 @@ def _cards(app, store, language, out: Path) -> None:
     wizard.card_number.setText(with_check_digit(DEFAULT_CARD_POLICY.product(queue[0].card_type).bins[0] + "0" * 9))
     wizard.submit()
     wizard.show()
-    _settle(app)
-    wizard.grab().save(str(out / "card-issue-zh.png"))
-    print(f"wrote {out / 'card-issue-zh.png'}")
+    _grab(app, wizard, out / "card-issue-zh.png", own_size=True)
     wizard.reject()
     holders = {r.customer_id for r in views.expiring_cards(store, teller.session.actor, within_days=1000)}
     history_of = max(holders, key=lambda c: len(views.card_history(store, teller.session.actor, c)), default=None)
@@ -466,34 +483,34 @@ def _cards(app, store, language, out: Path) -> None:
     inbox.view.selectRow(0)
     inbox._show_detail()
     _grab(app, manager, out / "card-approvals-zh.png")
-    if history_of is not None:
-        tab = CardsTab(store, manager.session.actor, history_of)
-        tab.resize(1000, 520)
-        tab.show()
-        _settle(app)
-        tab.grab().save(str(out / "customer-cards-zh.png"))
-        print(f"wrote {out / 'customer-cards-zh.png'}")
-        tab.close()
+    if history_of is not None:  # the customer view's cards tab, as the manager opens it
+        view = manager.open_page("customers").open_customer(history_of)
+        view.tabs.setCurrentWidget(view.findChild(CardsTab))
+        _grab(app, view, out / "customer-cards-zh.png", own_size=True)
+        view.reject()
     manager.idle.stop()
     manager.close()
 
 
 def _first_page(pdf: bytes, png: Path) -> None:
-    """Page 1 of ``pdf`` as ``png`` at 80 dpi, rendered by pdftoppm (poppler)."""
+    """Page 1 of ``pdf`` as ``png`` at 80 dpi, rendered by pdftoppm (poppler); skipped, and said
+    so, where poppler-utils is not installed."""
+    import shutil
     import subprocess
 
+    if shutil.which("pdftoppm") is None:
+        print(f"skipped {png.name}: pdftoppm (poppler-utils) is not installed")
+        return
     with tempfile.TemporaryDirectory(prefix="vipdesk-pdf-") as folder:
         source = Path(folder) / "document.pdf"
         source.write_bytes(pdf)
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(source),
                         str(png.with_suffix(""))], check=True, timeout=60)
-    print(f"wrote {png}")
+    _wrote(png)
 
 
 def _agreement(store, out: Path) -> None:
     """The first page of a demo card's service agreement, rendered by pdftoppm (poppler)."""
-    import shutil
-
     from sqlalchemy import select
 
     from app.auth.signin import sign_in
@@ -501,9 +518,6 @@ def _agreement(store, out: Path) -> None:
     from app.documents.letters import make_card_document
     from db.models import VipCard
 
-    if shutil.which("pdftoppm") is None:
-        print("skipped agreement-page1.png: pdftoppm (poppler-utils) is not installed")
-        return
     teller = sign_in(store, "teller", DEMO_PASSWORD).actor
     with store.read() as session:
         card_id = session.scalar(select(VipCard.id).where(VipCard.status == "active").order_by(VipCard.id))
@@ -514,7 +528,6 @@ def _agreement(store, out: Path) -> None:
 def _queue_report(app, store, language, out: Path) -> None:
     """The manager's queue statistics page (with the report button) and the first page of the
     report it makes for the demo's yesterday, rendered by pdftoppm (poppler)."""
-    import shutil
     from datetime import timedelta
 
     from app.auth.signin import sign_in
@@ -527,13 +540,12 @@ def _queue_report(app, store, language, out: Path) -> None:
     session = sign_in(store, "manager", DEMO_PASSWORD)
     manager = MainWindow(session, dialogs=Dialogs(), language=language)
     manager.show()
-    manager.open_page("queue_stats").refresh()
+    stats = manager.open_page("queue_stats")
+    stats.refresh()
+    stats.view.setFocus()   # not the first date box, its text selected
     _grab(app, manager, out / "queue-stats-zh.png")
     manager.idle.stop()
     manager.close()
-    if shutil.which("pdftoppm") is None:
-        print("skipped queue-day-report.png: pdftoppm (poppler-utils) is not installed")
-        return
     yesterday = views.board(store, session.actor).day - timedelta(days=1)  # the branch's business day
     made = queue_day(store, session.actor, start=yesterday)
     _first_page(made.pdf, out / "queue-day-report.png")
@@ -542,8 +554,6 @@ def _queue_report(app, store, language, out: Path) -> None:
 def _performance(app, store, language, out: Path) -> None:
     """The manager's clerk performance page (yesterday and today, per clerk: the table and the
     ratings chart) and the first page of its report, rendered by pdftoppm (poppler)."""
-    import shutil
-
     from app.auth.signin import sign_in
     from app.demo import DEMO_PASSWORD
     from app.queue.performance_report import clerk_performance_report
@@ -556,12 +566,10 @@ def _performance(app, store, language, out: Path) -> None:
     page = manager.open_page("clerk_performance")
     page.start_edit.setDate(page.end_edit.date().addDays(-1))
     page.refresh()
+    page.view.setFocus()   # not the first date box, its text selected
     _grab(app, manager, out / "clerk-performance-zh.png")
     manager.idle.stop()
     manager.close()
-    if shutil.which("pdftoppm") is None:
-        print("skipped clerk-performance-report.png: pdftoppm (poppler-utils) is not installed")
-        return
     end = page.end_edit.date().toPython()
     made = clerk_performance_report(store, session.actor, start=page.start_edit.date().toPython(), end=end,
                                     grain="day")
@@ -596,7 +604,7 @@ def _keyboard(app, store, language, out: Path) -> None:
     lobby.goto_menu.close()
     if not shot.save(str(out / "keyboard-zh.png")):
         raise SystemExit("could not write keyboard-zh.png")
-    print(f"wrote {out / 'keyboard-zh.png'}")
+    _wrote(out / "keyboard-zh.png")
     lobby.idle.stop()
     lobby.close()
 
@@ -655,9 +663,11 @@ def main(argv: list[str] | None = None) -> int:
         admin.close()
 
         language.set("zh_CN")
-        auditor = MainWindow(sign_in(store, "auditor", DEMO_PASSWORD), dialogs=Dialogs(), language=language)
+        auditor = MainWindow(sign_in(store, "auditor", DEMO_PASSWORD), dialogs=_quiet_dialogs(), language=language)
         auditor.show()
         audit = auditor.open_page("audit")
+        audit.verify()   # the chain checked: its verdict and anchor under the filters
+        _settle(app)
         for row in range(audit.model.rowCount()):
             if audit.model.row_at(row).action == "account.update":
                 audit.table.selectRow(row)
@@ -672,6 +682,9 @@ def main(argv: list[str] | None = None) -> int:
         manager.show()
         worklists = manager.open_page("tier_worklists")
         worklists.tabs.setCurrentIndex(0)
+        worklist = worklists.tabs.currentWidget()
+        worklist.selectRow(0)
+        worklist.setFocus()   # not the month box, its text selected
         _grab(app, manager, out / "tiers-zh.png")
         manager.idle.stop()
         manager.close()

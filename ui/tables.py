@@ -2,7 +2,9 @@
 
 Columns are sized to what they show, so that a masked card number, an ID or a serial range is
 read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST (the models give the whole
-text as the cell's tooltip). The shell fits every table of every page it builds, and of every
+text as the cell's tooltip). The last column, which stretches, takes the room the others leave
+(at least its header's width, a masked value whole), so that no list scrolls sideways for a
+long note at its end. The shell fits every table of every page it builds, and of every
 form a page opens (``fit_tables``), so a page only builds its views; a model that holds its
 rows whole sorts by header (``SortableRows``). Every list is built by :func:`read_only_view`
 and read by :func:`selected` (the row object, the same behind a sorting proxy).
@@ -26,7 +28,8 @@ _ROWS_MEASURED = 300   # rows a refit reads per column (a lazy list is never rea
 
 def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: bool = False) -> None:
     """Size each column of ``view`` to its header and cells (none wider than ``widest``, but
-    never narrower than its header or than a masked value in it); the last one stretches.
+    never narrower than its header or than a masked value in it); the last one stretches over
+    the room left, from its header's width.
     ``grow_only``: a column only widens (a live list refreshed every few seconds does not
     make its columns jump back and forth)."""
     header = view.horizontalHeader()
@@ -35,16 +38,28 @@ def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: 
         return
     header.setResizeContentsPrecision(_ROWS_MEASURED)
     view.verticalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
+    stretched = _stretched_column(header)
     for column in range(header.count()):
         if header.isSectionHidden(column) or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
             continue
         title = header.sectionSizeHint(column)
         cells = view.sizeHintForColumn(column)
-        if cells > widest and not _masked_column(model, column):
+        masked = _masked_column(model, column)
+        if column == stretched and not masked:
+            cells = 0   # it takes the room the others leave: no sideways scroll for its text
+        elif cells > widest and not masked:
             cells = widest
         wanted = max(title, cells, header.minimumSectionSize())
         if not grow_only or wanted > header.sectionSize(column):
             header.resizeSection(column, wanted)
+
+
+def _stretched_column(header: QHeaderView) -> int:
+    """The column the header stretches to its end (the last one shown), or -1 for none."""
+    if not header.stretchLastSection():
+        return -1
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    return max(shown, key=header.visualIndex, default=-1)
 
 
 def _masked_column(model: QAbstractItemModel, column: int) -> bool:

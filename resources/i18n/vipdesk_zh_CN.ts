@@ -1144,7 +1144,7 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>找到 {count} 位客户。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -2737,7 +2737,7 @@ python main.py db upgrade --db {url}</translation>
 <context>
     <name>TierPolicyPage</name>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="+224"/>
+        <location filename="../../ui/tiers/policy_page.py" line="+230"/>
         <source>Saved as version {version}, in force from {date}.</source>
         <translation>已保存为第 {version} 版，自 {date} 起生效。</translation>
     </message>
@@ -3036,7 +3036,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/tiers/policy_page.py" line="-224"/>
+        <location filename="../../ui/tiers/policy_page.py" line="-227"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -3047,11 +3047,6 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Tiers</source>
-        <translation>等级档位</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Below standard</source>
         <translation>未达标</translation>
     </message>
@@ -3066,7 +3061,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Tiers (CNY)</source>
+        <translation>等级档位（元）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>after {months} month-end(s), {tolerance}% tolerance</source>
         <translation>连续 {months} 个月末，容差 {tolerance}%</translation>
     </message>

@@ -7,6 +7,7 @@ qtmodeltester on the card model; the card policy page."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.cards import views
@@ -185,6 +186,25 @@ def test_loss_reported_from_the_customer_view_then_replaced(main_window, card_st
     tab.load(customer)
     assert [(r.id, r.status, r.replaces_id) for r in tab.cards.rows()] == [
         (replacement.card_id, "active", first.card_id), (first.card_id, "lost", None)]
+
+
+def test_the_customer_view_shows_a_card_number_whole(main_window, card_store):
+    """The customer view's lists are fitted like a page's: the masked card number is not elided."""
+    from ui.cards.customer_tab import CardsTab
+
+    customer = add_customers(card_store, "BJ010101", ["GUICARD008"], tier="gold")["GUICARD008"]
+    application = _apply(main_window, "GUICARD008", "new", "gold")
+    _approve(main_window, application.id)
+    _issue(main_window("teller").open_page("cards"), application.id, "A00001000", card_number())
+    view = main_window("manager").open_page("customers").open_customer(customer)
+    tab = view.findChild(CardsTab)
+    assert tab.cards.rowCount() == 1
+    cards = tab.cards_view
+    number = [cards.model().headerData(c, Qt.Orientation.Horizontal) for c in range(cards.model().columnCount())
+              ].index("Card number")
+    assert "****" in cards.model().index(0, number).data()
+    assert cards.columnWidth(number) >= cards.sizeHintForColumn(number)
+    view.reject()
 
 
 def test_the_author_cannot_approve_and_the_inbox_excludes_them(main_window, card_store):

@@ -104,6 +104,22 @@ def test_load_style_applies_the_sheet_without_parse_errors(app_state, qtbot, qtl
     assert problems == []
 
 
+def test_a_month_box_steps_with_the_spin_boxes_arrows(app_state, qtbot):
+    """A date edit without its calendar (the tier worklists' month) draws the same up and
+    down buttons as a spin box, not the drop-down's arrow squeezed into the lower half."""
+    from PySide6.QtWidgets import QDateEdit, QSpinBox
+
+    load_style(app_state)
+    month, spin = QDateEdit(), QSpinBox()
+    grabs = []
+    for box in (month, spin):
+        qtbot.addWidget(box)
+        box.setFixedSize(140, 32)
+        box.show()
+        grabs.append(box.grab().toImage().copy(140 - 20, 0, 20, 32))
+    assert grabs[0] == grabs[1]
+
+
 def test_load_style_names_a_missing_sheet(app_state, resources_in):
     with pytest.raises(RuntimeError, match=re.escape(str(resources_in / "style.qss"))):
         load_style(app_state)

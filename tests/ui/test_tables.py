@@ -26,13 +26,13 @@ COLUMNS = [("Card", lambda r: r.card), ("Amount", lambda r: r.amount), ("Note", 
            ("Last", lambda r: "")]
 
 
-def make(qtbot, rows=ROWS):
-    model = ColumnsModel(COLUMNS, "TierTables")
+def make(qtbot, rows=ROWS, columns=COLUMNS, width=1200):
+    model = ColumnsModel(columns, "TierTables")
     model.set_rows(rows)
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
-    view.resize(1200, 400)
+    view.resize(width, 400)
     view.show()
     fit_table(view)
     return model, view
@@ -138,3 +138,10 @@ def test_the_columns_model_pages_by_keyset_and_passes_the_model_tester(qtmodelte
         model.fetchMore()
     assert asked == [None, 3, 6] and [model.row_at(i).id for i in range(model.rowCount())] == list(range(1, 8))
     qtmodeltester.check(model)
+
+
+def test_free_text_in_the_last_column_takes_the_room_left_without_sideways_scroll(qtbot):
+    model, view = make(qtbot, columns=COLUMNS[:3], width=450)   # the note last: the column that stretches
+    qtbot.waitExposed(view)
+    assert view.columnWidth(0) >= view.sizeHintForIndex(model.index(0, 0)).width()   # the card whole
+    assert view.horizontalHeader().length() <= view.viewport().width()

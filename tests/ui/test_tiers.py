@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from app.tiers.exceptions import propose_exception
 from app.tiers.policy_store import list_policies
@@ -166,6 +166,19 @@ def test_customer_view_has_the_tier_and_aum_tab(main_window, tier_store):
     view.close()
 
 
+def test_policy_history_shows_every_tier_whole(main_window, tier_store, language, qtbot):
+    """On a 1366x768 counter PC a version's bands read whole, the top tier's bound included."""
+    language.set("zh_CN")
+    window = main_window("admin")
+    window.resize(1366, 768)
+    page = window.open_page("tier_policy")
+    qtbot.waitExposed(window)
+    view, model = page.history_view, page.history
+    tiers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("等级档位（元）")
+    assert model.rowCount() == 1 and "≥ 6,000,000" in model.index(0, tiers).data()
+    assert view.columnWidth(tiers) >= view.sizeHintForColumn(tiers)
+
+
 def test_policy_page_edits_the_below_standard_rule(main_window, tier_store, tmp_path):
     store, _ids = tier_store
     page = main_window("admin").open_page("tier_policy")
@@ -188,4 +201,4 @@ def test_policy_page_edits_the_below_standard_rule(main_window, tier_store, tmp_
     assert (saved.version, saved.below_standard.months, saved.below_standard.tolerance_percent) == (
         2, 3, Decimal("2.50"))
     assert (page.months.value(), page.tolerance.text()) == (3, "2.50")    # reloaded from the store
-    assert "3 month-end(s), 2.5% tolerance" in page.history.data(page.history.index(0, 3))
+    assert "3 month-end(s), 2.5% tolerance" in page.history.data(page.history.index(0, 2))

@@ -40,6 +40,7 @@ def test_an_appointment_checked_in_gets_its_priority(qtbot, main_window, demo_st
     lobby.refresh()
     dialog = lobby.appointments.open()
     assert [r.id for r in dialog.rows] == [booked.id] and dialog.table.item(0, 4).text() == "Booked"
+    assert dialog.table.verticalHeader().isHidden()   # no row numbers before the time slot
     dialog.select(booked.id)
     dialog.check_in_button.click()
     assert not dialog.check_in_button.isEnabled()  # off while the command runs

@@ -33,7 +33,7 @@ from ui.dialogs import file_name
 from ui.messages import error_text, translate
 from ui.page import Page, PageContext
 from ui.import_problems import PROBLEM_COLUMNS
-from ui.tables import read_only_view
+from ui.tables import fit_tables, read_only_view
 from ui.columns import ColumnsModel
 from ui.swipe import SwipeCatcher
 from ui.widgets import error_label, show_text, styled_label
@@ -205,6 +205,7 @@ class CustomersPage(Page):
         dialog.sessionEnded.connect(self.sessionEnded)
         dialog.finished.connect(dialog.deleteLater)
         self.view_dialog = dialog
+        fit_tables(dialog)   # its tabs' lists (card numbers, tiers, contacts) read whole, as on the pages
         dialog.open()
         return dialog
 

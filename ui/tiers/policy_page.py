@@ -5,6 +5,7 @@ new version; the history of versions below."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from app.customers.rules import parse_amount
 from ui.messages import error_text
 from ui.page import Page, PageContext
 from ui.tables import read_only_view
-from ui.formatting import money
 from ui.tier_labels import card_label, day_text, tier_label
 from ui.columns import ColumnsModel
 from ui.widgets import error_label, set_invalid, show_text, styled_label
@@ -31,15 +31,23 @@ from ui.widgets import error_label, set_invalid, show_text, styled_label
 CODE, NAME, BOUND, CARD = range(4)
 FIELD_COLUMNS = {TIER_CODE: CODE, TIER_LABEL: NAME, LOWER_BOUND: BOUND, CARD_TYPE: CARD}
 
+# The bands last, in yuan named once in the header: the column that stretches, so that every
+# tier and its bound reads whole on a 1366x768 screen (as a middle column, each bound with its
+# currency and cents, the table kit stopped it at its free-text width and elided the top tiers).
 HISTORY_COLUMNS = (
     (QT_TRANSLATE_NOOP("TierTables", "Version"), lambda r: str(r.version)),
     (QT_TRANSLATE_NOOP("TierTables", "Effective from"), lambda r: r.effective_from.isoformat()),
-    (QT_TRANSLATE_NOOP("TierTables", "Tiers"), lambda r: " · ".join(
-        f"{tier_label(b.code, r.policy)} ≥ {money(b.lower_bound)}" for b in r.policy.bands)),
     (QT_TRANSLATE_NOOP("TierTables", "Below standard"), lambda r: rule_text(r.policy.below_standard)),
     (QT_TRANSLATE_NOOP("TierTables", "Saved by"), lambda r: r.created_by or "—"),
     (QT_TRANSLATE_NOOP("TierTables", "Saved at"), lambda r: day_text(r.created_at)),
+    (QT_TRANSLATE_NOOP("TierTables", "Tiers (CNY)"), lambda r: " · ".join(
+        f"{tier_label(b.code, r.policy)} ≥ {bound_text(b.lower_bound)}" for b in r.policy.bands)),
 )
+
+
+def bound_text(amount: Decimal) -> str:
+    """A band's lower bound without its currency, its cents only when it has some: 100,000."""
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
 
 
 def rule_text(rule: BelowStandardRule) -> str:
@@ -116,8 +124,6 @@ class TierPolicyPage(Page):
         self.history_title = styled_label("section", self)
         self.history = ColumnsModel(HISTORY_COLUMNS, "TierTables", self)
         self.history_view = read_only_view(self, self.history, "tierPolicyHistory")
-        for column, width in enumerate((60, 100, 470, 250, 80)):
-            self.history_view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

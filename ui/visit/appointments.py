@@ -113,6 +113,7 @@ class AppointmentsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)   # rows go by their time, no numbers, as every list
         self.message = styled_label("hint", self, wrap=True)
         self.check_in_button = QPushButton(self)
         self.check_in_button.setObjectName("checkIn")
