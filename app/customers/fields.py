@@ -173,6 +173,7 @@ def clean_input(data: CustomerInput, *, today: date, kept=None) -> dict:
         # the stored number carries them and was checked when it was stored
         birthday, gender = kept.birthday, Gender(kept.gender)
     elif id_type is IdType.RESIDENT_ID:
+        assert id_number is not None, "a new resident ID number was cleaned, and raise_all found no problem"
         if birthday is not None or gender is not None:
             check_matches_id(id_type, id_number, birthday=birthday, gender=gender, today=today)
         # clean_id_number has checked the number and its date: read them off directly

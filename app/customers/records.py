@@ -168,17 +168,16 @@ def _load(session, actor: Actor, customer_id: int, *, for_update: bool = False) 
     return customer
 
 
-def _manager_names(session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(session.execute(select(StaffAccount.id, StaffAccount.display_name)
-                                .where(StaffAccount.id.in_(ids))).all())
+def _manager_name(session, manager_id: int | None) -> str:
+    """The display name of a customer's relationship manager; empty for none."""
+    if manager_id is None:
+        return ""
+    return session.scalar(select(StaffAccount.display_name).where(StaffAccount.id == manager_id)) or ""
 
 
 def _detail(session, actor: Actor, customer: Customer, policy: MaskPolicy) -> CustomerDetail:
     code, branch_name = scope_branches(session, actor).get(customer.branch_id, ("", ""))
-    manager = _manager_names(session, {customer.relationship_manager_id} - {None}) \
-        .get(customer.relationship_manager_id, "")
+    manager = _manager_name(session, customer.relationship_manager_id)
     return CustomerDetail(
         id=customer.id, cif_no=customer.cif_no, name=customer.name, name_pinyin=customer.name_pinyin,
         gender=customer.gender, id_type=customer.id_type,

@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, select, text
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.auth.permissions import Permission, require
 from app.swipe import swiped_number
@@ -88,7 +90,7 @@ class CustomerRow:
 class Plan:
     """One indexed lookup: ``column`` equal to ``value`` or (``prefix``) starting with it."""
 
-    column: object
+    column: InstrumentedAttribute[Any]   # an indexed column of a mapped class
     value: str
     prefix: bool
     also: ColumnElement | None = None   # a further condition on the row found, or the join to it
@@ -214,7 +216,7 @@ def search_customers(store: Store, actor: Actor, raw: str, *, limit: int = DEFAU
         if not branches:
             return []
         policy = mask_policy(session)
-        dialect = session.bind.dialect.name
+        dialect = session.get_bind().dialect.name
         prefer_ordered_scans(session)
         found: dict[int, tuple] = {}
         for plan in plans:

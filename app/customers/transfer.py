@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import Permission, require
@@ -112,7 +114,7 @@ def import_customers(store: Store, actor: Actor, path: Path, *, skip_bad: bool =
         take_turn(session, "customer_import")   # a second import of the same file waits (db/turns.py)
         branches = scope_branches(session, actor)
         by_code = {code: bid for bid, (code, _name) in branches.items()}
-        existing: dict[str, tuple] = {}
+        existing: dict[str, Row[Any]] = {}    # CIF -> the stored id, CIF and compared columns
         ids_taken: dict[tuple[str, bytes], str] = {}
         columns = [getattr(Customer, k) for k in ("id", "cif_no", *_COMPARED)]
         for row in session.execute(select(*columns)).yield_per(20_000):
@@ -122,7 +124,7 @@ def import_customers(store: Store, actor: Actor, path: Path, *, skip_bad: bool =
         seen_ids: dict[tuple[str, bytes], int] = {}
         inserts: list[dict] = []
         updates: list[dict] = []
-        numbers: dict[str, tuple[str, str]] = {}     # CIF -> the clear ID number and phone to seal
+        numbers: dict[str, tuple[str | None, str | None]] = {}   # CIF -> the clear ID number and phone to seal
         for line in read_rows(data, COLUMNS, encoding=encoding):
             result.rows_read += 1
             if result.rows_read % PROGRESS_EVERY == 0:
@@ -234,15 +236,21 @@ def _width(data: bytes) -> int:
     return first.count(b",") + 1
 
 
-def _clean_line(values: dict[str, str], today) -> dict:
-    raw = CustomerInput(**{k: values.get(k, "") or "" for k in (
-        "cif_no", "name", "id_type", "id_number", "gender", "birthday", "phone", "email", "address",
-        "postcode", "employer", "department", "title", "occupation", "notes")})
+def _clean_line(values: dict[str, str], today: date) -> dict:
+    """A line's values cleaned as the form's are: a column the extract lacks is empty."""
+    def text(key: str) -> str:
+        return values.get(key, "") or ""
+
+    raw = CustomerInput(
+        cif_no=text("cif_no"), name=text("name"), id_type=text("id_type"), id_number=text("id_number"),
+        gender=text("gender"), birthday=text("birthday"), phone=text("phone"), email=text("email"),
+        address=text("address"), postcode=text("postcode"), employer=text("employer"),
+        department=text("department"), title=text("title"), occupation=text("occupation"), notes=text("notes"))
     return clean_input(raw, today=today)
 
 
 def _write(session, inserts: list[dict], updates: list[dict], now) -> None:
-    table = Customer.__table__
+    table = cast(Table, Customer.__table__)  # typed FromClause by DeclarativeBase
     try:
         for start in range(0, len(inserts), BATCH):
             chunk = [{**row, "active": True, "important_dates": "[]",

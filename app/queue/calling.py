@@ -168,7 +168,7 @@ def call_next_unit_of_work(store: Store, actor: Actor, desk: Desk) -> TicketRow 
         policy, day = today_of(session, counter.branch_id, uow.now)
         expire_earlier_days(session, uow, counter.branch_id, day)
         t = QueueTicket.__table__
-        dialect = session.bind.dialect.name
+        dialect = session.get_bind().dialect.name
         ticket = None
         if counter.reserved_ticket_id is not None:
             reserved = select(t.c.id).where(t.c.id == counter.reserved_ticket_id, t.c.state == rules.WAITING,
@@ -216,6 +216,7 @@ def call_ticket(store: Store, actor: Actor, desk: Desk, ticket_id: int, *, reaso
 
 
 def _recall(ticket: QueueTicket, now, policy) -> None:
+    assert ticket.called_at is not None, "a recall is of a called ticket (rules.ACTIONS), which has its call's time"
     rules.check_recall(ticket.recalls, ticket.called_at, now, policy)
     ticket.recalls += 1
     ticket.called_at = now

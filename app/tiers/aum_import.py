@@ -26,7 +26,7 @@ import io
 import itertools
 import re
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from app.auth.names import names_of, person
 from app.auth.permissions import Permission, require
@@ -260,7 +261,7 @@ def _plain_lines(width: int, amount_at: int) -> re.Pattern:
     return re.compile(f"(?:{line}\n)*+{line}")
 
 
-def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
+def _plain(text: str, ids: dict[str, str], today: date) -> Iterator[_Rows]:
     """The usual extract read a chunk at a time, column-wise, each chunk's rows yielded: lines
     that :func:`_plain_lines` vouches for (one pattern match per chunk, then one split at the
     commas), every CIF exactly as stored, months that parse, no CIF twice in a month (across
@@ -278,7 +279,7 @@ def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
     width = header.count(",") + 1
     lines = _plain_lines(width, order[2])
     month_of: dict[str, int] = {}
-    seen: dict[int, set[int]] = {}   # month -> customer ids (the ids' own int objects)
+    seen: dict[int, set[str]] = {}   # month -> customer ids (the ids' own str objects)
     start = body
     while start < len(text):
         cut = text.find("\n", start + PLAIN_CHUNK)
@@ -294,9 +295,10 @@ def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
             raise _NotPlain
         fields = chunk.replace("\n", ",").split(",")
         cifs, raw_months, amounts = (fields[i::width] for i in order)
-        customers = list(map(ids.get, cifs))
-        if None in customers:
-            raise _NotPlain
+        try:
+            customers = list(map(ids.__getitem__, cifs))
+        except KeyError:
+            raise _NotPlain from None
         try:
             for raw in set(raw_months).difference(month_of):
                 month_of[raw] = parse_month(raw, today=today)
@@ -313,7 +315,8 @@ def _plain(text: str, ids: dict[str, int], today: date) -> Iterator[_Rows]:
         yield _Rows(customers, array("i", months), amounts, read=len(amounts))
 
 
-def _read_ahead(chunks: Iterator[_Rows], encode: Callable[[_Rows], list[str]] | None) -> Iterator[_Rows]:
+def _read_ahead(chunks: Iterator[_Rows],
+                encode: Callable[[_Rows], list[str]] | None) -> Generator[_Rows, None, None]:
     """``chunks`` with the next one read, and encoded for the writer (``encode``), by a thread of its
     own while the caller writes this one: the database call releases the GIL, so reading and
     writing overlap on two cores, and the writing thread does little besides waiting for the
@@ -331,13 +334,13 @@ def _read_ahead(chunks: Iterator[_Rows], encode: Callable[[_Rows], list[str]] | 
             yield chunk
 
 
-def _careful(text: str, ids: dict[str, int], today: date, report, keep: int | None) -> _Rows:
+def _careful(text: str, ids: dict[str, str], today: date, report, keep: int | None) -> _Rows:
     """Every line checked on its own, each bad one counted, and the first ``keep`` (None: all)
     kept with its number and reason."""
     problems: list[LineProblem] = []
     bad = 0
     read = 0
-    values: dict[int, dict[int, tuple[int, int]]] = {}   # month -> customer_id -> (cents, line)
+    values: dict[int, dict[str, tuple[int, int]]] = {}   # month -> customer id -> (cents, line)
     months: dict[str, int] = {}                          # month as written -> yyyymm
     for number, fields in _lines(text):
         read += 1
@@ -429,6 +432,7 @@ def _store_rows(store: Store, actor: Actor, path: Path, sha: str, chunks: Iterat
         take_turn(session, "aum_import")   # a second import of the same month waits (db/turns.py)
         result.seen_before = session.scalar(
             select(AumImport.id).where(AumImport.file_sha256 == sha).limit(1)) is not None
+        write: Callable[[Session, _Rows, bool], int]
         if store.kind == "postgresql":
             may_copy = not session.execute(text("SELECT row_security_active('aum_month')")).scalar_one()
             write, encode = partial(_write_postgresql, may_copy=may_copy), _copy_text if may_copy else None

@@ -22,7 +22,7 @@
 <context>
     <name>ClerkPerformancePage</name>
     <message>
-        <location filename="../../ui/queue/performance_page.py" line="+54"/>
+        <location filename="../../ui/queue/performance_page.py" line="+55"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>未评价</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+87"/>
         <source>Nobody served a ticket from {start} to {end}: choose other dates and press Show.</source>
         <translation>{start} 至 {end} 没有办理业务：请另选日期后按“统计”。</translation>
     </message>
@@ -83,17 +83,7 @@
         <translation>正在导出绩效…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
@@ -611,7 +601,7 @@
 <context>
     <name>QueueStatsPage</name>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="+128"/>
+        <location filename="../../ui/queue/stats_page.py" line="+122"/>
         <source>No ticket was taken from {start} to {end}: choose other dates and press Show.</source>
         <translation>{start} 至 {end} 没有取号记录：请换个日期，再按“统计”。</translation>
     </message>
@@ -631,7 +621,7 @@
         <translation>按{group}统计的等候时间</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+8"/>
         <source>Export tickets</source>
         <translation>导出排队号</translation>
@@ -658,16 +648,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
@@ -773,7 +753,7 @@
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/stats_page.py" line="-155"/>
+        <location filename="../../ui/queue/stats_page.py" line="-147"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -783,7 +763,7 @@
         <translation>取号数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/performance_page.py" line="-194"/>
+        <location filename="../../ui/queue/performance_page.py" line="-182"/>
         <location filename="../../ui/queue/stats_page.py" line="+1"/>
         <source>Served</source>
         <translation>已办理</translation>

@@ -2123,6 +2123,19 @@ Spouse Wang Fang 1980-05-17</source>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/period.py" line="+46"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPage</name>
     <message>
         <location filename="../../ui/policy/page.py" line="+116"/>
@@ -4513,8 +4526,8 @@ python main.py db upgrade --db {url}</translation>
         <location filename="../../app/auth/branches.py" line="+67"/>
         <location line="+65"/>
         <location filename="../../app/auth/countersign.py" line="+42"/>
-        <location filename="../../app/customers/fields.py" line="+182"/>
-        <location filename="../../app/customers/records.py" line="+201"/>
+        <location filename="../../app/customers/fields.py" line="+183"/>
+        <location filename="../../app/customers/records.py" line="+200"/>
         <location filename="../../app/customers/rules.py" line="+602"/>
         <location filename="../../app/text.py" line="+107"/>
         <location filename="../../app/tiers/rules.py" line="+182"/>
@@ -5157,7 +5170,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>必须高于最低等级</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-159"/>
+        <location filename="../../app/customers/records.py" line="-158"/>
         <location filename="../../app/tiers/exceptions.py" line="+72"/>
         <location filename="../../app/tiers/summary.py" line="+66"/>
         <source>That customer does not exist in your scope.</source>
@@ -5174,7 +5187,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>已登记在另一位客户名下</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+159"/>
         <source>must be a branch in your scope</source>
         <translation>必须是您管辖范围内的网点</translation>
     </message>
@@ -5272,7 +5285,7 @@ python main.py db upgrade --db {url}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../app/tiers/aum_import.py" line="+174"/>
+        <location filename="../../app/tiers/aum_import.py" line="+175"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -5290,7 +5303,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>有 {count} 行错误，未导入任何数据。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/transfer.py" line="+141"/>
+        <location filename="../../app/customers/transfer.py" line="+143"/>
         <source>has {found} fields, the header has {expected}</source>
         <translation>有 {found} 个字段，表头有 {expected} 个</translation>
     </message>
@@ -5310,7 +5323,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>同一证件号码在第 {other} 行也出现了</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>is already used by a customer outside your branch scope; nothing was imported</source>
         <translation>已被您管辖范围以外的客户使用，未导入任何数据</translation>
     </message>
@@ -5336,7 +5349,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>超过允许的最大值 {max}</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+223"/>
         <source>has {found} fields where the header has {expected}</source>
         <translation>有 {found} 个字段，而表头有 {expected} 个</translation>
     </message>
@@ -5366,7 +5379,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>不得早于第 {version} 版的生效日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/customers/fields.py" line="-106"/>
+        <location filename="../../app/customers/fields.py" line="-107"/>
         <source>is not a date: write it like 1980-05-17</source>
         <translation>不是日期，请写成 1980-05-17 的格式</translation>
     </message>
@@ -5958,7 +5971,7 @@ python main.py db upgrade --db {url}</translation>
     <message>
         <location line="+14"/>
         <location line="+70"/>
-        <location filename="../../app/customers/transfer.py" line="-242"/>
+        <location filename="../../app/customers/transfer.py" line="-248"/>
         <location filename="../../ui/branches/dialog.py" line="-1"/>
         <location filename="../../ui/login/first_run.py" line="-1"/>
         <source>Branch code</source>
@@ -6224,7 +6237,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/tiers/aum_import.py" line="-316"/>
+        <location filename="../../app/tiers/aum_import.py" line="-318"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -6284,12 +6297,12 @@ python main.py db upgrade --db {url}</translation>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../app/customers/records.py" line="-344"/>
+        <location filename="../../app/customers/records.py" line="-343"/>
         <source>Masking policy</source>
         <translation>掩码策略</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+344"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>

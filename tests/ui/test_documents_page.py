@@ -236,9 +236,9 @@ def test_the_queue_statistics_page_makes_its_report_as_a_pdf(main_window, demo_s
     window = main_window("manager")
     page = window.open_page("queue_stats")
     page.printing = FakePrinting()
-    day = page.end_edit.date().addDays(-1)  # the demo's yesterday is a full day of tickets
-    page.start_edit.setDate(day)
-    page.end_edit.setDate(day)
+    day = page.period.end_edit.date().addDays(-1)  # the demo's yesterday is a full day of tickets
+    page.period.start_edit.setDate(day)
+    page.period.end_edit.setDate(day)
     assert page.report_button.text() == "Report as PDF…"
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.document_viewer is not None and page.document_viewer.isVisible(), timeout=60_000)

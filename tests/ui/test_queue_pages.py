@@ -183,8 +183,8 @@ def test_statistics_table_and_chart_by_every_grouping(qtbot, main_window, qtmode
     from datetime import timedelta
 
     page = main_window("manager").open_page("queue_stats")
-    start = page.start_edit.date().addDays(-1)
-    page.start_edit.setDate(start)
+    start = page.period.start_edit.date().addDays(-1)
+    page.period.start_edit.setDate(start)
     for index in range(page.by_box.count()):
         page.by_box.setCurrentIndex(index)
         page.refresh()
@@ -193,7 +193,7 @@ def test_statistics_table_and_chart_by_every_grouping(qtbot, main_window, qtmode
         assert len(series) == 1 and series[0].barSets()[0].count() == page.model.rowCount()
     qtmodeltester.check(page.model)
     page.by_box.setCurrentIndex(page.by_box.findData("day"))
-    yesterday = (page.end_edit.date().toPython() - timedelta(days=1)).isoformat()
+    yesterday = (page.period.end_edit.date().toPython() - timedelta(days=1)).isoformat()
     keys = [page.model.row_at(r).key for r in range(page.model.rowCount())]
     assert yesterday in keys
     row = page.model.row_at(keys.index(yesterday))

@@ -9,7 +9,7 @@ LI_NA, WANG_LEI = "柜员 李娜", "柜员 王磊"
 
 
 def _show_yesterday_on(page):
-    page.start_edit.setDate(page.end_edit.date().addDays(-1))
+    page.period.start_edit.setDate(page.period.end_edit.date().addDays(-1))
     page.refresh()
     return {page.model.row_at(r).key for r in range(page.model.rowCount())}
 
@@ -17,7 +17,7 @@ def _show_yesterday_on(page):
 def test_the_manager_sees_every_clerk_with_a_chart(qtbot, main_window, qtmodeltester):
     page = main_window("manager").open_page("clerk_performance")
     assert {LI_NA, WANG_LEI} <= _show_yesterday_on(page)
-    yesterday = (page.end_edit.date().toPython() - timedelta(days=1)).isoformat()
+    yesterday = (page.period.end_edit.date().toPython() - timedelta(days=1)).isoformat()
     li = next(page.model.row_at(r) for r in range(page.model.rowCount())
               if page.model.row_at(r).id == (yesterday, LI_NA))
     assert li.served > 5 and li.p90_service >= li.avg_service > 0 and li.idle is not None

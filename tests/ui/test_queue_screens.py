@@ -112,7 +112,7 @@ def test_statistics_of_an_empty_period_say_what_to_do(qtbot, main_window, langua
     page = main_window("lobby").open_page("queue_stats")
     page.refresh()
     assert page.model.rowCount() and not page.empty_hint.isVisible()
-    for edit in (page.start_edit, page.end_edit):
+    for edit in (page.period.start_edit, page.period.end_edit):
         edit.setDate(QDate(2020, 1, 1))
     page.show_button.click()
     assert page.model.rowCount() == 0 and page.empty_hint.isVisible()

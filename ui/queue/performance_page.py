@@ -10,10 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.queue import performance, views
@@ -22,6 +22,7 @@ from ui.dialogs import file_name
 from ui.formatting import round_ticks
 from ui.messages import translate
 from ui.page import Page, PageContext
+from ui.period import PeriodPicker
 from ui.queue.models import CONTEXT, sorted_table
 from ui.widgets import styled_label
 
@@ -76,14 +77,7 @@ class ClerkPerformancePage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         today = views.board(context.store, context.actor).day
-        self.start_edit = QDateEdit(self)
-        self.start_edit.setObjectName("performanceStart")
-        self.end_edit = QDateEdit(self)
-        self.end_edit.setObjectName("performanceEnd")
-        for edit, day in ((self.start_edit, today.replace(day=1)), (self.end_edit, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(day.year, day.month, day.day))
+        self.period = PeriodPicker("performance", today.replace(day=1), today, self)   # this month so far
         self.grain_box = QComboBox(self)
         self.grain_box.setObjectName("performanceGrain")
         for key in performance.GRAINS:
@@ -92,6 +86,8 @@ class ClerkPerformancePage(Page):
         self.subject_box.setObjectName("performanceSubject")
         for key in performance.SUBJECTS:
             self.subject_box.addItem("", key)
+        for box in (self.grain_box, self.subject_box):   # wide enough again after a language switch
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_button = QPushButton(self)
         self.show_button.setObjectName("showPerformance")
         self.report_button = QPushButton(self)
@@ -99,10 +95,8 @@ class ClerkPerformancePage(Page):
         self.report_button.setVisible(performance.sees_everyone(context.actor))
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportPerformance")
-        self.from_label, self.to_label = QLabel(self), QLabel(self)
         top = QHBoxLayout()
-        for widget in (self.from_label, self.start_edit, self.to_label, self.end_edit, self.grain_box,
-                       self.subject_box, self.show_button):
+        for widget in (self.period, self.grain_box, self.subject_box, self.show_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.report_button)
@@ -137,11 +131,8 @@ class ClerkPerformancePage(Page):
         self.printing = None        # the print service of the report's preview (tests put a fake)
         self.retranslateUi()
 
-    def _period(self):
-        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
-
     def refresh(self) -> None:
-        start, end = self._period()
+        start, end = self.period.dates()
         try:
             rows = performance.clerk_performance(self.context.store, self.context.actor, start=start, end=end,
                                                  grain=self.grain_box.currentData(),
@@ -194,13 +185,13 @@ class ClerkPerformancePage(Page):
         from ui.document_viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor
-        (start, end), grain = self._period(), self.grain_box.currentData()
+        (start, end), grain = self.period.dates(), self.grain_box.currentData()
         preview_when_made(self, lambda progress: clerk_performance_report(
             store, actor, start=start, end=end, grain=grain, progress=progress),
             printing=self.printing, busy=[self.report_button])
 
     def export(self) -> None:
-        start, end = self._period()
+        start, end = self.period.dates()
         path = self.context.dialogs.save_file(self, self.tr("Export performance"), file_name(
             self.tr("Clerk performance"), self.context.actor.branch_code, start.isoformat(), end.isoformat(),
             suffix=".csv"), self.tr("CSV (*.csv)"))
@@ -216,8 +207,6 @@ class ClerkPerformancePage(Page):
             label=self.tr("Exporting performance…"), cancellable=True, busy=[self.export_button])
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.from_label.setText(self.tr("From"))
-        self.to_label.setText(self.tr("to"))
         for i, key in enumerate(performance.GRAINS):
             self.grain_box.setItemText(i, QCoreApplication.translate("queue_stats", performance.GRAIN_LABELS[key]))
         for i, key in enumerate(performance.SUBJECTS):

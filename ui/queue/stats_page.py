@@ -9,10 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.queue import stats, views
@@ -21,6 +21,7 @@ from ui.formatting import round_ticks
 from ui.queue.models import CONTEXT, sorted_table
 from ui.columns import ColumnsModel
 from ui.page import Page, PageContext
+from ui.period import PeriodPicker
 from ui.tier_labels import tier_label
 from ui.widgets import styled_label
 from ui.messages import translate
@@ -61,28 +62,21 @@ class QueueStatsPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         today = views.board(context.store, context.actor).day
-        self.start_edit = QDateEdit(self)
-        self.start_edit.setObjectName("statsStart")
-        self.end_edit = QDateEdit(self)
-        self.end_edit.setObjectName("statsEnd")
-        for edit, day in ((self.start_edit, today - timedelta(days=6)), (self.end_edit, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(day.year, day.month, day.day))
+        self.period = PeriodPicker("stats", today - timedelta(days=6), today, self)   # the last seven days
         self.by_box = QComboBox(self)
         self.by_box.setObjectName("statsBy")
         for key in stats.DIMENSIONS:
             self.by_box.addItem("", key)
+        self.by_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)   # follows a language switch
         self.show_button = QPushButton(self)
         self.show_button.setObjectName("showStats")
         self.report_button = QPushButton(self)
         self.report_button.setObjectName("queueReport")
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportTickets")
-        self.from_label, self.to_label, self.by_label = QLabel(self), QLabel(self), QLabel(self)
+        self.by_label = QLabel(self)
         top = QHBoxLayout()
-        for widget in (self.from_label, self.start_edit, self.to_label, self.end_edit, self.by_label,
-                       self.by_box, self.show_button):
+        for widget in (self.period, self.by_label, self.by_box, self.show_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.report_button)
@@ -115,7 +109,7 @@ class QueueStatsPage(Page):
         self.retranslateUi()
 
     def refresh(self) -> None:
-        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        start, end = self.period.dates()
         by = self.by_box.currentData()
         try:
             rows = stats.ticket_stats(self.context.store, self.context.actor, start=start, end=end, by=by)
@@ -162,14 +156,15 @@ class QueueStatsPage(Page):
         from ui.document_viewer import preview_when_made
 
         store, actor = self.context.store, self.context.actor
-        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        start, end = self.period.dates()
         preview_when_made(self, lambda progress: queue_day(store, actor, start=start, end=end, progress=progress),
                           printing=self.printing, busy=[self.report_button])
 
     def export(self) -> None:
+        start, end = self.period.dates()
         path = self.context.dialogs.save_file(self, self.tr("Export tickets"), file_name(
-            self.tr("Tickets"), self.context.actor.branch_code, self.start_edit.date().toString("yyyy-MM-dd"),
-            self.end_edit.date().toString("yyyy-MM-dd"), suffix=".csv"), self.tr("CSV (*.csv)"))
+            self.tr("Tickets"), self.context.actor.branch_code, start.isoformat(), end.isoformat(),
+            suffix=".csv"), self.tr("CSV (*.csv)"))
         if not path:
             return
         store, actor = self.context.store, self.context.actor
@@ -179,8 +174,6 @@ class QueueStatsPage(Page):
                          label=self.tr("Exporting tickets…"), cancellable=True, busy=[self.export_button])
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.from_label.setText(self.tr("From"))
-        self.to_label.setText(self.tr("to"))
         self.by_label.setText(self.tr("Group by"))
         for i, key in enumerate(stats.DIMENSIONS):
             self.by_box.setItemText(i, QCoreApplication.translate("queue_stats", stats.DIMENSION_LABELS[key]))
