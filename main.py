@@ -457,10 +457,10 @@ def cmd_stock_reconcile(args) -> int:
 
 
 def cmd_doc_verify(args) -> int:
-    from app.documents.verify import verify
+    from app.documents.verify import verify_document
     from app.opening import open_store
 
-    verdict = verify(open_store(_store_url(args)), _batch_actor("doc"), args.payload)
+    verdict = verify_document(open_store(_store_url(args)), _batch_actor("doc"), args.payload)
     if verdict.genuine:
         print(verdict.line())
         return 0

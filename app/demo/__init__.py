@@ -18,6 +18,8 @@ from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from db.models import Branch, StaffAccount
 from app.store import Store
 
+__all__ = ["BRANCH_TREE", "DEMO_PASSWORD", "STAFF", "DemoLogin", "build_demo"]
+
 DEMO_PASSWORD = "VipDesk-Demo-2026"
 
 # code, name, level, parent code

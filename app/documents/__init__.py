@@ -13,3 +13,18 @@ Modules:
 - ``letters``: a card's agreement and letters, and the batch of renewal-due letters.
 - ``files``: writing a PDF to disk safely (temporary file, then rename).
 """
+
+from app.surface import lazy_surface
+
+# docs/architecture.md "Layers": services, the types they pass, errors; loaded on first use.
+__all__, __getattr__, __dir__ = lazy_surface(__name__, {
+    "fonts": ("DocumentsUnavailable",),
+    "letters": ("CardDocument", "make_card_document", "record_card_print", "renewal_letters"),
+    "qr": ("make_key", "sign_ticket", "signing_key"),
+    "register": ("DocumentRow", "Made", "PieceData", "RegisterFilter", "attach_scan", "document_row",
+                 "documents_for", "make_document", "record_print", "register_page", "reprint"),
+    "reports": ("destruction_register", "report_branch", "stock_counts", "stock_reconciliation",
+                "tier_worklist"),
+    "templates": ("Template", "TemplateRow", "list_templates", "save_template", "template_text"),
+    "verify": ("Verdict", "verify_document"),
+})

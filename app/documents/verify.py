@@ -1,6 +1,6 @@
 """Verify what a scanner read off a printed QR code: genuine (and what it is), altered, unknown.
 
-``doc verify`` on the command line and the verify box in the GUI both call :func:`verify`.
+``doc verify`` on the command line and the verify box in the GUI both call :func:`verify_document`.
 The signature is checked first (:mod:`app.documents.qr`); a genuine signature is then looked up
 by its kind: registered documents in the document register, other capabilities' codes through
 :data:`DESCRIBERS`. A code whose signature is right but whose thing is not on record is
@@ -75,7 +75,7 @@ def _describer(kind: str):
     return getattr(importlib.import_module(module), name)
 
 
-def verify(store: Store, actor: Actor, payload: str) -> Verdict:
+def verify_document(store: Store, actor: Actor, payload: str) -> Verdict:
     """Check ``payload``; a genuine code is described when it lies in ``actor``'s branches."""
     result: Check = check_in(store, payload)
     if result.status is not Status.GENUINE:

@@ -8,3 +8,11 @@ as ESC/POS commands for a thermal printer: GB18030 text, the printer's own QR co
 says it is made in), ``failures`` (what a person reads when a printer does not answer). The
 Windows spooler, which takes no PDF, is reached through Qt in :mod:`ui.printing`.
 """
+
+from app.surface import lazy_surface
+
+# docs/architecture.md "Layers": services, the types they pass, errors; loaded on first use.
+__all__, __getattr__, __dir__ = lazy_surface(__name__, {
+    "failures": ("PrinterFailed",),
+    "slips": ("print_slip",),
+})

@@ -147,7 +147,7 @@ def call_next(store: Store, actor: Actor, desk: Desk) -> TicketRow | None:
     it may call is waiting. A ticket the lobby manager reserved for this counter comes first.
     On PostgreSQL the store does it in one statement (:mod:`app.queue.desk_commands`)."""
     if store.kind == "postgresql":
-        return desk_commands.call_next(store, actor, desk)
+        return desk_commands.call_next_postgresql(store, actor, desk)
     return call_next_unit_of_work(store, actor, desk)
 
 
@@ -259,7 +259,7 @@ def act_unit_of_work(store: Store, actor: Actor, desk: Desk, ticket_id: int, act
 
 def _act(store: Store, actor: Actor, desk: Desk, ticket_id: int, action: str) -> TicketRow:
     if store.kind == "postgresql":
-        return desk_commands.step(store, actor, desk, ticket_id, action)
+        return desk_commands.step_postgresql(store, actor, desk, ticket_id, action)
     return act_unit_of_work(store, actor, desk, ticket_id, action)
 
 

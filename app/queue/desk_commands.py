@@ -64,12 +64,12 @@ def make_plan(store: Store, branch_id: int, now: datetime) -> Plan:
                 tuple(p for turn in cycle for p in turn), len(codes))
 
 
-def call_next(store: Store, actor: Actor, desk) -> TicketRow | None:
+def call_next_postgresql(store: Store, actor: Actor, desk) -> TicketRow | None:
     """:func:`app.queue.calling.call_next` on PostgreSQL."""
     return _run(store, actor, desk, "call", None)
 
 
-def step(store: Store, actor: Actor, desk, ticket_id: int, action: str) -> TicketRow:
+def step_postgresql(store: Store, actor: Actor, desk, ticket_id: int, action: str) -> TicketRow:
     """Recall, no-show, start or finish ``ticket_id`` at the desk's counter on PostgreSQL."""
     row = _run(store, actor, desk, action, ticket_id)
     assert row is not None, "the store answers a step on a ticket with that ticket (or a refusal)"

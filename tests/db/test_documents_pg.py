@@ -16,7 +16,7 @@ from app.demo import DEMO_PASSWORD
 from app.documents import templates as tpl
 from app.documents.qr import Status
 from app.documents.register import PieceData, RegisterFilter, make_document, register_page
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.errors import PermissionDenied
 from app.store import Store
 from db.engine import make_engine, normalise_url
@@ -50,7 +50,7 @@ def test_a_teller_makes_and_verifies_a_document_as_their_own_login(demo):  # noq
     try:
         made = _a_count_report(store, teller)
         payload = made.payloads[0]
-        assert verify(store, teller, payload).status is Status.GENUINE
+        assert verify_document(store, teller, payload).status is Status.GENUINE
         assert [r.number for r in register_page(store, teller, RegisterFilter())] == [made.number]
         assert register_page(sh_store, sh_teller, RegisterFilter()) == []
         with connect_as(demo, "sh_teller") as conn:
@@ -98,13 +98,13 @@ def test_staff_cannot_read_the_signing_key_yet_what_they_make_verifies(demo):  #
     try:
         made = _a_count_report(store, teller)
         payload = qr_codes(page_images(made.pdf, dpi=110)[0])[0]
-        assert verify(store, teller, payload).status is Status.GENUINE
+        assert verify_document(store, teller, payload).status is Status.GENUINE
         # The server computes the very HMAC the payload format defines (the owner may read the key).
         key = bytes(demo.owner.execute("SELECT key FROM vipdesk_private.document_signing_key").fetchone()[0])
         assert payload == qr.sign(key, "D", made.number) == made.payloads[0]
         assert qr.check_in(store, payload) == qr.check(key, payload)
         forged = qr.sign(secrets.token_bytes(32), "D", made.number)
-        assert verify(store, teller, forged).status is Status.ALTERED
+        assert verify_document(store, teller, forged).status is Status.ALTERED
         assert qr.check_in(store, forged) == qr.check(key, forged) == qr.Check(
             Status.ALTERED, "D", made.number, qr.BAD_SIGNATURE)
         for damaged in (payload[:20], payload.lower(), "hello"):

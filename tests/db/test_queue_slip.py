@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.errors import ValidationError
 from app.queue import slip, tickets, views
 from main import main
@@ -38,7 +38,7 @@ def test_slip_text_and_qr_open_the_ticket(sqlite_demo_store, tmp_path):
     assert payload.startswith("VD1.T.")
     opened = views.ticket_from_payload(q.store, q.teller, payload)
     assert opened.id == last.id and opened.number == last.number
-    verdict = verify(q.store, q.teller, payload)
+    verdict = verify_document(q.store, q.teller, payload)
     assert verdict.genuine and last.number in verdict.described.subject
     url = q.store.engine.url.render_as_string(hide_password=False)
     assert main(["doc", "verify", payload, "--db", url]) == 0

@@ -18,7 +18,7 @@ from app.documents.qr import Status
 from app.documents.register import (
     PieceData, RegisterFilter, attach_scan, make_document, record_print, register_page, reprint,
 )
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.errors import NotFound, ValidationError
 from app.store import Store
 from db.models import Branch, DocumentRecord, DocumentTemplate
@@ -64,7 +64,7 @@ def test_agreement_text_is_extractable_and_its_qr_verifies_from_the_page(demo_st
     for image in images:
         codes = qr_codes(image)
         assert len(codes) == 1
-        verdict = verify(demo_store, teller, codes[0])
+        verdict = verify_document(demo_store, teller, codes[0])
         assert verdict.status is Status.GENUINE
         assert verdict.described.number == made.number and verdict.described.kind == "agreement"
 
@@ -113,7 +113,7 @@ def test_a_reprint_is_a_registered_copy_marked_on_every_page(demo_store):
     assert row.copy_of == made.number
     originals = register_page(demo_store, teller, RegisterFilter(copies=False))
     assert copy.number not in {r.number for r in originals}
-    verdict = verify(demo_store, teller, qr_codes(page_images(copy.pdf, last=1)[0])[0])
+    verdict = verify_document(demo_store, teller, qr_codes(page_images(copy.pdf, last=1)[0])[0])
     assert verdict.genuine and verdict.described.copy
 
 
@@ -200,7 +200,7 @@ def test_a_cancelled_document_is_not_registered_and_verifies_unknown(sqlite_demo
     from app.documents.qr import sign, signing_key
 
     payload = sign(signing_key(sqlite_demo_store, teller), "D", "ABCDEFGHJK")
-    verdict = verify(sqlite_demo_store, teller, payload)
+    verdict = verify_document(sqlite_demo_store, teller, payload)
     assert verdict.status is Status.UNKNOWN and "no such document" in verdict.reason
 
 

@@ -17,7 +17,7 @@ from app.cards.paperwork import cards_expiring_in_month, letter_data, paperwork_
 from app.cards.rules import RENEWAL_DUE
 from app.documents.letters import TEMPLATE_FOR, make_card_document, record_card_print, renewal_letters
 from app.documents.register import RegisterFilter, chinese_date, register_page
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.errors import Cancelled, ValidationError
 from db.models import AuditEvent, VipCard
 from tests.db.helpers import actor_named
@@ -59,7 +59,7 @@ def test_every_card_document_kind(sqlite_demo_store, kind):
     for number, page in enumerate(pages, 1):
         assert f"第 {number} 页 共 {len(pages)} 页" in page
     for image in page_images(made.pdf, dpi=110):
-        verdict = verify(store, teller, qr_codes(image)[0])
+        verdict = verify_document(store, teller, qr_codes(image)[0])
         assert verdict.genuine and verdict.described.number == made.number
     assert register_page(store, teller, RegisterFilter(text=made.number))[0].kind == made.kind
 
@@ -97,7 +97,7 @@ def test_the_renewal_batch_is_one_pdf_with_a_letter_per_card(sqlite_demo_store):
     for page, image in enumerate(images):
         codes = qr_codes(image)
         assert len(codes) == 1, page
-        verdict = verify(store, teller, codes[0])
+        verdict = verify_document(store, teller, codes[0])
         letter = letter_of_page[page]
         assert verdict.genuine and verdict.ident == f"{made.number}-{letter + 1}"
         d = verdict.described

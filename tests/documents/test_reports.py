@@ -12,7 +12,7 @@ from app.audit.trail import current_anchor, verify_chain
 from app.business_day import day_start
 from app.documents import templates as tpl
 from app.documents import reports
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.queue.day_report import queue_day
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.stock import books, views
@@ -35,7 +35,7 @@ def check_document(store, actor, made, *expected):
     for image in page_images(made.pdf, dpi=110):
         codes = qr_codes(image)
         assert len(codes) == 1
-        verdict = verify(store, actor, codes[0])
+        verdict = verify_document(store, actor, codes[0])
         assert verdict.genuine and verdict.described.number == made.number
     return text
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from app.auth.accounts import AccountRow, create_account, reset_password, update_account
-from app.auth.branches import BranchRow
+from app.auth import AccountRow, BranchRow, SignInPolicy, create_account, reset_password, update_account
 from app.auth.permissions import STAFF_ROLES, Role
-from app.auth.policy import SignInPolicy
 from ui.forms import FormDialog, passwords_differ_text
 from ui.messages import role_label
 from ui.widgets import password_edit, styled_label

@@ -11,11 +11,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.customers import fields as F
-from app.customers.fields import CustomerInput
-from app.customers.occasions import IMPORTANT_DATES, RELATIVES
-from app.customers.records import (
-    CustomerDetail, branch_choices, create_customer, manager_choices, update_customer,
+from app.customers import (
+    CustomerDetail, CustomerInput, branch_choices, create_customer, manager_choices, update_customer,
 )
+from app.customers.occasions import IMPORTANT_DATES, RELATIVES
 from app.customers.rules import BIRTHDAY, CIF_NUMBER, EMAIL, GENDER, ID_NUMBER, ID_TYPE, NAME, PHONE, POSTCODE, Gender, IdType
 from ui.customers.labels import gender_label, id_type_label
 from ui.forms import FormDialog

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from app.csvio import ImportRefused
 from app.auth.permissions import Permission
 from app.swipe import is_swipe
-from app.customers.search import customer_page, search_customers
-from app.customers.transfer import (
-    CustomerImportResult, export_customers, import_customers,
+from app.customers import (
+    CustomerImportResult, customer_page, export_customers, import_customers, search_customers,
 )
 from app.errors import UserError
 from ui.background import Task, run_in_background

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.documents.qr import Status
-from app.documents.verify import verify
+from app.documents.verify import verify_document
 from app.errors import UserError
 from ui.documents.models import kind_text
 from ui.formatting import local_time
@@ -50,7 +50,7 @@ class VerifyTab(QWidget):
         if not text.strip():
             return
         try:
-            verdict = verify(self.page.context.store, self.page.context.actor, text)
+            verdict = verify_document(self.page.context.store, self.page.context.actor, text)
         except UserError as error:
             self.page.show_error(error)
             return
