@@ -5,8 +5,8 @@ Revision ID: 0046
 Revises: 0045
 
 Measured (tools/queue_profile.py, per ticket: call, start and finish as the teller's login) the
-server spent about as long in the helpers around ``vipdesk_queue_command`` as in the command
-itself. PostgreSQL 15 plans the body of a SQL function that it cannot inline anew in every
+server spent twice as long in the functions around ``vipdesk_queue_command`` (guards, audit,
+helpers) as in the command's own statements. PostgreSQL 15 plans the body of a SQL function that it cannot inline anew in every
 transaction, and a counter's command is a transaction of its own, so each of these was parsed and
 planned again at every call: ``vipdesk_is_owner`` (five times a command: the command, the clock,
 the queue guard, the transition check, the watch trigger's condition), ``vipdesk_clock``,
