@@ -1,14 +1,15 @@
 """A counter's command at less of the server's time: the small helpers every command and guard
-runs are inlined or planned once per session, and the audit lane is taken in one statement.
+runs are inlined or planned once per session, the audit lane is taken in one statement and the
+command's checks take fewer.
 
 Revision ID: 0046
 Revises: 0045
 
 Measured (tools/queue_profile.py, per ticket: call, start and finish as the teller's login) the
 server spent twice as long in the functions around ``vipdesk_queue_command`` (guards, audit,
-helpers) as in the command's own statements. PostgreSQL 15 plans the body of a SQL function that it cannot inline anew in every
-transaction, and a counter's command is a transaction of its own, so each of these was parsed and
-planned again at every call: ``vipdesk_is_owner`` (five times a command: the command, the clock,
+helpers) as in the command's own statements. PostgreSQL 15 plans the body of a SQL function
+that it cannot inline anew in every transaction, and a counter's command is a transaction of
+its own, so each of these was parsed and planned again at every call: ``vipdesk_is_owner`` (five times a command: the command, the clock,
 the queue guard, the transition check, the watch trigger's condition), ``vipdesk_clock``,
 ``vipdesk_audit_digest`` (the hash chain), ``vipdesk_account_id`` and ``vipdesk_in_command``.
 
@@ -24,9 +25,13 @@ the queue guard, the transition check, the watch trigger's condition), ``vipdesk
 * ``vipdesk_private.audit_write`` takes a free lane and marks it this transaction's in one
   ``UPDATE … WHERE lane = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`` instead of a locking
   ``SELECT`` and an ``UPDATE``.
+* ``vipdesk_queue_command`` asks the same in fewer statements: the counter is looked up with its
+  branch's place in the login's subtree in one locking ``SELECT``; a ticket's branch is looked
+  up only when it is not the counter's; the answer's service and target counter are read in the
+  statement that makes the answer.
 
 Nothing they answer changes: the same owner test, clock, hash (``app.audit.chain`` checks every
-chain), account and lanes. The guards, the row-level security and the watch still run for every
+chain), account, lanes, refusals and tickets. The guards, the row-level security and the watch still run for every
 row a command writes. Function texts are rewritten where PostgreSQL holds them, as migration 0036
 does; the downgrade puts them back. Nothing changes on SQLite.
 """
@@ -108,6 +113,46 @@ LANE_IN_ONE = """        UPDATE vipdesk_private.audit_lane SET xact = pg_current
 """
 AUDIT_WRITE = "vipdesk_private.audit_write(timestamp, integer, text, jsonb, boolean)"
 
+COMMAND = ("vipdesk_queue_command(text, integer, text, integer, text, integer[], integer, text, integer, "
+           "integer, text, text, timestamp, integer, text, text)")
+# migration 0033's text -> the same checks in fewer statements
+FEWER_STATEMENTS = [
+    ("""    v_events jsonb := '[]';
+    s queue_service%ROWTYPE;
+""", """    v_events jsonb := '[]';
+"""),
+    ("""    SELECT * INTO c FROM queue_counter WHERE id = p_counter FOR UPDATE;
+    IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM branch b WHERE b.id = c.branch_id AND starts_with(b.path, v_scope)) THEN
+""", """    SELECT * INTO c FROM queue_counter q WHERE q.id = p_counter
+        AND EXISTS (SELECT 1 FROM branch b WHERE b.id = q.branch_id AND starts_with(b.path, v_scope))
+        FOR UPDATE OF q;
+    IF NOT FOUND THEN
+"""),
+    ("""        IF NOT FOUND OR (t.branch_id <> c.branch_id AND NOT EXISTS (
+                SELECT 1 FROM branch b WHERE b.id = t.branch_id AND starts_with(b.path, v_scope))) THEN
+            RETURN jsonb_build_object('refusal', 'no_ticket');
+        END IF;
+""", """        IF NOT FOUND THEN
+            RETURN jsonb_build_object('refusal', 'no_ticket');
+        ELSIF t.branch_id <> c.branch_id THEN  -- another branch's ticket: looked up only then
+            IF NOT EXISTS (SELECT 1 FROM branch b WHERE b.id = t.branch_id AND starts_with(b.path, v_scope)) THEN
+                RETURN jsonb_build_object('refusal', 'no_ticket');
+            END IF;
+        END IF;
+"""),
+    ("""    SELECT * INTO s FROM queue_service WHERE id = t.service_id;
+    RETURN jsonb_build_object('ticket', to_jsonb(t) || jsonb_build_object(
+        'service_prefix', coalesce(s.prefix, ''), 'service_name', coalesce(s.name, ''), 'counter', c.number,
+        'target_counter', coalesce((SELECT o.number FROM queue_counter o WHERE o.id = t.target_counter_id), '')));
+""", """    RETURN (SELECT jsonb_build_object('ticket', to_jsonb(t) || jsonb_build_object(
+                'service_prefix', coalesce(sv.prefix, ''), 'service_name', coalesce(sv.name, ''),
+                'counter', c.number, 'target_counter', coalesce(tc.number, '')))
+            FROM (SELECT 1) answer
+            LEFT JOIN queue_service sv ON sv.id = t.service_id
+            LEFT JOIN queue_counter tc ON tc.id = t.target_counter_id);
+"""),
+]
+
 
 def _rewrite(bind, function: str, pieces: list[tuple[str, str]]) -> None:
     """Rewrite ``function``'s text where PostgreSQL holds it, each ``(old, new)`` piece once."""
@@ -128,12 +173,14 @@ def upgrade() -> None:
         run(bind, f"ALTER FUNCTION {function} {INLINABLE[function]} RESET search_path")
     run(bind, PLANNED_ONCE)
     _rewrite(bind, AUDIT_WRITE, [(LANE_IN_TWO, LANE_IN_ONE)])
+    _rewrite(bind, COMMAND, FEWER_STATEMENTS)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
+    _rewrite(bind, COMMAND, [(new, old) for old, new in FEWER_STATEMENTS])
     _rewrite(bind, AUDIT_WRITE, [(LANE_IN_ONE, LANE_IN_TWO)])
     run(bind, PLANNED_EACH_TIME)
     for function, pieces in QUALIFIED.items():
