@@ -5,14 +5,14 @@ turns; a refused command changes nothing."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import psycopg
 import pytest
 from sqlalchemy import event, func, select, update
 
 from app.errors import UserError
-from app.queue import calling, rules, setup
+from app.queue import calling, desk_commands, rules, setup
 from app.queue.calling import Desk
 from app.queue.common import tier_codes
 from db.models import AuditEvent, QueueCounter, QueueTicket, StaffAccount
@@ -165,3 +165,32 @@ def test_refusals_read_the_same_and_change_nothing(q):  # noqa: F811
         conn.execute(update(StaffAccount).where(StaffAccount.id == q.teller.account_id).values(disabled=True))
     assert _refusal(lambda: calling.call_next(q.store, q.teller, q.desk1)) == (
         "Your account has been disabled. Your session has ended; nothing was saved.")
+
+
+@pytest.mark.pg
+def test_a_command_as_the_tellers_login_inlines_its_small_helpers(pg_demo_store):
+    """Migration 0046: the owner test, the clock and the audit digest are inlined into the
+    statements that use them (PostgreSQL would otherwise plan each anew in every command's
+    transaction); the command, its guard and its audit still run, in the teller's name."""
+    pq = make_queue(pg_demo_store, start=datetime.now(timezone.utc).replace(tzinfo=None))
+    ticket = issue(pq)
+    plan = desk_commands.make_plan(pq.store, pq.teller.branch_id, pq.clock.now)
+    owner_url = pg_demo_store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(owner_url) as conn:
+        login = conn.execute("SELECT vipdesk_role_prefix()").fetchone()[0] + "teller"
+        conn.execute("SET track_functions = 'all'")
+        conn.execute(f'SET SESSION AUTHORIZATION "{login}"')
+        answer = conn.execute(desk_commands.COMMAND, {
+            "action": "call", "counter": pq.desk1.counter_id, "pc": pq.desk1.pc, "ticket": None, "plan": plan.key,
+            "preferences": list(plan.preferences), "tiers": plan.tiers, "time_zone": plan.policy.time_zone,
+            "recall_gap": plan.policy.recall_gap_seconds, "recalls_limit": plan.policy.recalls_before_no_show,
+            "from_state": rules.WAITING, "to_state": rules.CALLED, "now": None, "actor_id": None,
+            "actor_name": None, "actor_path": None}).fetchone()[0]
+        calls = dict(conn.execute("SELECT funcname, calls FROM pg_stat_xact_user_functions").fetchall())
+        event = conn.execute("SELECT actor_name, hash FROM audit_event WHERE action = 'queue.call'"
+                             " AND entity_id = %s", (str(ticket.id),)).fetchone()
+        conn.rollback()
+    assert answer["ticket"]["id"] == ticket.id and answer["ticket"]["state"] == rules.CALLED
+    assert calls["vipdesk_queue_command"] == 1 and calls["vipdesk_guard_queue_ticket"] == 1
+    assert calls["audit_write"] == 1 and event[0] == "teller" and len(event[1]) == 64
+    assert not {"vipdesk_is_owner", "vipdesk_clock", "vipdesk_audit_digest"} & set(calls), calls
