@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, text
 
-from db.bulk import insert_rows
-from db.models import Branch, Customer, CustomerTier
+from db.bulk import add_rows, insert_rows
+from db.models import Branch, Customer, CustomerTail, CustomerTier
 
 
 def _rows(branch_id: int, count: int, now) -> list[dict]:
@@ -38,3 +38,15 @@ def test_rows_go_in_few_statements_and_their_ids_come_back_in_order(demo_store, 
 def test_no_rows_insert_nothing(store):
     with store.read() as session:
         assert insert_rows(session.connection(), Customer.__table__, []) == []
+
+
+def test_added_rows_take_the_defaults_of_the_columns_they_leave_out(demo_store, batch):
+    with demo_store.write(batch) as uow:
+        session = uow.session
+        branch_id = session.scalar(select(Branch.id).where(Branch.code == "BJ0101"))
+        ids = insert_rows(session.connection(), Customer.__table__, _rows(branch_id, 3, uow.now))
+        add_rows(session.connection(), CustomerTail.__table__,
+                 [{"digest": n.to_bytes(16, "big"), "customer_id": i} for n, i in enumerate(ids)])
+        stored = session.execute(select(CustomerTail.customer_id, CustomerTail.field)
+                                 .where(CustomerTail.customer_id.in_(ids))).all()
+        assert sorted(stored) == [(i, "") for i in sorted(ids)]
