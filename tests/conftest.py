@@ -243,6 +243,27 @@ def pg_demo_snapshot(pg_database_url):
     return take_snapshot(pg_database_url)
 
 
+@pytest.fixture(scope="session")
+def pg_demo_admin_snapshot(pg_demo_snapshot, pg_database_url):
+    """The demo plus a BJ01-level administrator (bj_admin) on PostgreSQL, built once per run from
+    the demo's snapshot and kept as a snapshot of its own: the modules that share
+    tests/db/test_pg_security.py's ``demo`` each start from it (about a second) instead of
+    building the demo again (its passwords hashed at full cost: tens of seconds a module)."""
+    from app.auth.accounts import create_account
+    from app.auth.permissions import Role
+    from app.demo import DEMO_PASSWORD
+    from tests.pg_support import restore_snapshot, take_snapshot
+
+    restore_snapshot(pg_database_url, pg_demo_snapshot)
+    engine = make_engine(pg_database_url)
+    with engine.connect() as conn:
+        bj01 = conn.exec_driver_sql("SELECT id FROM branch WHERE code = 'BJ01'").scalar_one()
+    create_account(keyed(engine), Actor.batch("test"), username="bj_admin", display_name="分行管理员",
+                   branch_id=bj01, roles=[Role.ADMINISTRATOR], password=DEMO_PASSWORD)
+    engine.dispose()
+    return take_snapshot(pg_database_url)
+
+
 @pytest.fixture
 def pg_demo_store(pg_demo_snapshot, pg_database_url) -> Store:
     from tests.pg_support import restore_snapshot

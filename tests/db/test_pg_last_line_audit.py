@@ -8,7 +8,10 @@ a row with SQL and leave no trace. Each is refused, or allowed and recorded as t
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
+import time
 from datetime import datetime, timedelta
 
 import psycopg
@@ -45,6 +48,41 @@ def _intact(demo) -> bool:
     from app.store import Store
 
     return verify_chain(Store(demo.store.engine)).intact
+
+
+# The store's watchdog (vipdesk_end_stalls) ends a staff session idle in a blocking transaction
+# for migration 0023's IDLE_SECONDS (10 s); the tests shorten it to this, so that proving it
+# costs a few seconds of waiting rather than eleven.
+SHORT_IDLE_SECONDS = 4
+
+
+@contextlib.contextmanager
+def idle_allowance(owner, seconds: int = SHORT_IDLE_SECONDS):
+    """The store (``owner``: a connection as its owner) with its watchdog's idle allowance set to
+    ``seconds`` for the block (the function as migration 0023 made it, its one figure replaced;
+    put back afterwards)."""
+    migration = importlib.import_module("db.migrations.versions.0023_last_line_framework")
+    product = f"interval '{migration.IDLE_SECONDS} seconds'"
+    source = owner.execute("SELECT pg_get_functiondef('vipdesk_end_stalls()'::regprocedure)").fetchone()[0]
+    assert source.count(product) == 1, "the watchdog reads its idle allowance from one place"
+    owner.execute(source.replace(product, f"interval '{seconds} seconds'"))
+    try:
+        yield seconds
+    finally:
+        owner.execute(source)
+
+
+def wait_until_idle_for(owner, pid: int, seconds: int) -> None:
+    """Return once session ``pid`` has sat idle in its transaction for longer than ``seconds``,
+    as the watchdog measures it (pg_stat_activity's state_change, on the server's clock)."""
+    for _ in range(int(seconds / 0.1) + 300):
+        if owner.execute(
+                "SELECT state LIKE 'idle in transaction%%'"
+                " AND state_change < clock_timestamp() - make_interval(secs => %s)"
+                " FROM pg_stat_activity WHERE pid = %s", (seconds, pid)).fetchone()[0]:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"session {pid} was not idle in its transaction for {seconds} s")
 
 
 @pytest.mark.pg
@@ -220,8 +258,6 @@ def test_a_table_locked_from_a_sql_tool_and_left_is_released_by_the_store(demo):
     """A teller locks the customer table in psql, lifts their own timeouts and walks away: the
     next action that waits for it is told the store is busy, the store ends the teller's session
     (audited), and the action's retry goes through."""
-    import time
-
     from sqlalchemy import text
 
     from app.actor import Actor
@@ -229,20 +265,23 @@ def test_a_table_locked_from_a_sql_tool_and_left_is_released_by_the_store(demo):
     from app.store import Store
     from db.engine import make_engine
 
-    squatter = psycopg.connect(make_conninfo(demo.url, user=demo.prefix + "teller", password=DEMO_PASSWORD))
-    squatter.execute("SET idle_in_transaction_session_timeout = 0")
-    squatter.execute("LOCK TABLE customer IN ACCESS EXCLUSIVE MODE")
     engine = make_engine(demo.url + "?options=-c%20lock_timeout%3D1000")
     store = Store(engine)
+    with engine.connect():
+        pass  # connected before the lock: the first try waits only for its lock
+    squatter = psycopg.connect(make_conninfo(demo.url, user=demo.prefix + "teller", password=DEMO_PASSWORD))
     try:
-        with pytest.raises(StoreUnavailable):  # within the idle allowance: nobody is ended
-            with store.write(Actor.batch("test")) as uow:
-                uow.session.execute(text("SELECT count(*) FROM customer"))
-        assert not squatter.closed and squatter.execute("SELECT 1").fetchone() == (1,)
-        time.sleep(11)  # past the 10 s a blocking transaction may sit idle
-        with pytest.raises(StoreUnavailable):
-            with store.write(Actor.batch("test")) as uow:
-                uow.session.execute(text("SELECT count(*) FROM customer"))
+        with idle_allowance(demo.owner) as allowance:
+            squatter.execute("SET idle_in_transaction_session_timeout = 0")
+            squatter.execute("LOCK TABLE customer IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(StoreUnavailable):  # within the idle allowance: nobody is ended
+                with store.write(Actor.batch("test")) as uow:
+                    uow.session.execute(text("SELECT count(*) FROM customer"))
+            assert not squatter.closed and squatter.execute("SELECT 1").fetchone() == (1,)
+            wait_until_idle_for(demo.owner, squatter.info.backend_pid, allowance)
+            with pytest.raises(StoreUnavailable):
+                with store.write(Actor.batch("test")) as uow:
+                    uow.session.execute(text("SELECT count(*) FROM customer"))
         with store.write(Actor.batch("test")) as uow:  # the retry
             assert uow.session.execute(text("SELECT count(*) FROM customer")).scalar() > 0
         with pytest.raises(psycopg.OperationalError):
@@ -285,8 +324,6 @@ def test_logins_writing_at_once_keep_every_lane_unbroken_and_a_killed_one_leaves
 def test_an_account_row_held_by_the_pre_signin_login_is_released_by_the_store(demo):  # noqa: F811
     """The pre-sign-in login's password is on every PC: one who counts a failed sign-in in an
     open transaction and leaves it holds that account's row; the store ends that session."""
-    import time
-
     from sqlalchemy import text
 
     from app.actor import Actor
@@ -303,11 +340,12 @@ def test_an_account_row_held_by_the_pre_signin_login_is_released_by_the_store(de
     try:
         squatter.execute("SET idle_in_transaction_session_timeout = 0")
         squatter.execute("SELECT * FROM vipdesk_signin_failed('manager', NULL)")
-        time.sleep(11)
         touch = text("UPDATE staff_account SET version = version WHERE username = 'manager'")
-        with pytest.raises(StoreUnavailable):
-            with store.write(Actor.batch("test")) as uow:
-                uow.session.execute(touch)
+        with idle_allowance(demo.owner) as allowance:
+            wait_until_idle_for(demo.owner, squatter.info.backend_pid, allowance)
+            with pytest.raises(StoreUnavailable):
+                with store.write(Actor.batch("test")) as uow:
+                    uow.session.execute(touch)
         with store.write(Actor.batch("test")) as uow:
             uow.session.execute(touch)
         with pytest.raises(psycopg.OperationalError):

@@ -19,7 +19,6 @@ from psycopg.conninfo import make_conninfo
 
 from alembic import command
 
-from app.actor import Actor
 from app.audit.chain import EventFields, digest
 from app.audit.trail import verify_chain
 from app.auth.accounts import create_account
@@ -29,7 +28,7 @@ from app.store import Store
 from db.engine import make_engine
 from db.migrate import _config as migrate_config, upgrade
 from tests.conftest import keyed
-from tests.pg_support import create_database, drop_database, reset_database, store_role_names
+from tests.pg_support import create_database, drop_database, restore_snapshot, store_role_names
 
 pytestmark = pytest.mark.pg
 
@@ -38,16 +37,14 @@ VERIFIER = "SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0$c3RvcmVkc3RvcmVkc3RvcmVkc3RvcmVk
 
 
 @pytest.fixture(scope="module")
-def demo(pg_database_url):
-    """The run's database emptied once, filled with the demo, plus a BJ01-level administrator."""
-    reset_database(pg_database_url)
+def demo(pg_database_url, pg_demo_admin_snapshot):
+    """The run's database holding the demo plus a BJ01-level administrator, for the module (put
+    back from the run's snapshot: tests/conftest.py's ``pg_demo_admin_snapshot``)."""
+    restore_snapshot(pg_database_url, pg_demo_admin_snapshot)
     engine = make_engine(pg_database_url)
     store = keyed(engine)
-    build_demo(store)
     owner = psycopg.connect(pg_database_url, autocommit=True)
     branches = dict(owner.execute("SELECT code, id FROM branch"))
-    create_account(store, Actor.batch("test"), username="bj_admin", display_name="分行管理员",
-                   branch_id=branches["BJ01"], roles=[Role.ADMINISTRATOR], password=DEMO_PASSWORD)
     prefix = owner.execute("SELECT vipdesk_role_prefix()").fetchone()[0]
     yield SimpleNamespace(
         url=pg_database_url, store=store, owner=owner, prefix=prefix, branches=branches,
