@@ -403,15 +403,12 @@ def test_no_store_there(world, tmp_path, name):
 
 # -- PostgreSQL --------------------------------------------------------------------------------------
 
-def _pg_state(url: str) -> str:
-    """A hash of every row of every table of the store (binary COPY, in storage order: a table
-    nobody wrote to comes out byte for byte the same)."""
+def _pg_state(url: str) -> dict[str, str]:
+    """A hash of every table of the store, by table (binary COPY, in storage order: a table
+    nobody wrote to comes out byte for byte the same), so that a failure names what changed."""
     from tests.pg_support import take_snapshot
 
-    digest = hashlib.sha256()
-    for table, data in take_snapshot(url).tables:
-        digest.update(table.encode() + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()
+    return {table: hashlib.sha256(data).hexdigest() for table, data in take_snapshot(url).tables}
 
 
 @contextmanager
@@ -546,7 +543,9 @@ def test_postgresql_store_on_a_full_disk(world, pg_on_a_full_disk, tmp_path):
         out_folder, out = _out_folder(base, command)
         outputs = _state(out_folder)
         done = _run(_argv(command, pg_on_a_full_disk, world["inputs"], out))
-        assert _pg_state(pg_on_a_full_disk) == before, command.name
+        after = _pg_state(pg_on_a_full_disk)
+        assert after == before, (command.name, done.returncode, done.stderr,
+                                 sorted(t for t in before if after.get(t) != before[t]))
         _one_line_failure(done, command.name)
         assert "disk is full" in done.stderr, (command.name, done.stderr)
         assert _state(out_folder) == outputs, command.name
