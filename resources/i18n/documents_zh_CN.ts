@@ -530,7 +530,7 @@
         <translation>数据库中没有文档签名密钥，请联系管理员执行 db upgrade。</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+163"/>
         <source>The store&apos;s document-signing key is damaged; ask an administrator.</source>
         <translation>本库的文档签名密钥已损坏，请联系管理员。</translation>
     </message>

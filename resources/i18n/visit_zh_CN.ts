@@ -4,7 +4,7 @@
 <context>
     <name>AppointmentsButton</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="+288"/>
+        <location filename="../../ui/visit/appointments.py" line="+289"/>
         <source>Appointments…</source>
         <translation>预约…</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="-209"/>
+        <location filename="../../ui/visit/appointments.py" line="-210"/>
         <source>Book an appointment</source>
         <translation>登记预约</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>MyAppointmentsLine</name>
     <message>
-        <location filename="../../ui/visit/appointments.py" line="+244"/>
+        <location filename="../../ui/visit/appointments.py" line="+245"/>
         <source>Cancel an appointment…</source>
         <translation>取消预约…</translation>
     </message>
