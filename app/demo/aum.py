@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import cast
 
@@ -124,6 +124,11 @@ def _refresh_statistics(store: Store) -> None:
             conn.exec_driver_sql("ANALYZE customer, customer_tier, aum_month")
 
 
+def _stopped_at(moment: datetime) -> Callable[[], datetime]:
+    """A store clock that always says ``moment``."""
+    return lambda: moment
+
+
 def _evaluate_the_past_year(store: Store) -> None:
     """The monthly evaluations of the last :data:`EVALUATED_MONTHS` month-ends, each on the
     store's clock of the day it runs (the 3rd of the month after), the latest one now: the
@@ -136,8 +141,8 @@ def _evaluate_the_past_year(store: Store) -> None:
     for month in as_of[:-1]:
         year, number = divmod(month, 100)
         run_year, run_month = (year + 1, 1) if number == 12 else (year, number + 1)
-        at = datetime(run_year, run_month, EVALUATION_DAY, EVALUATION_HOUR)
-        evaluate_tiers(Store(store.engine, clock=lambda at=at: at, keys=store.keys), Actor.batch("demo"),
+        run_at = datetime(run_year, run_month, EVALUATION_DAY, EVALUATION_HOUR)
+        evaluate_tiers(Store(store.engine, clock=_stopped_at(run_at), keys=store.keys), Actor.batch("demo"),
                        (year, number))
     evaluate_tiers(store, Actor.batch("demo"), latest)
 
