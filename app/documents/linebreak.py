@@ -11,6 +11,10 @@ import unicodedata
 
 CLOSING = "，。、；：？！）》」』】〕〉〗”’…,.;:?!)]}%"
 OPENING = "（《「『【〔〈〖“‘([{"
+# Units a figure is counted in: "41.0 分钟", "3 张", "5,000.00 元" are not split between the
+# figure and its unit. Longest first, so that "分钟" is matched before "分".
+UNITS = ("万元", "分钟", "小时", "笔", "张", "项", "次", "名", "个", "位", "人", "户", "份", "元",
+         "天", "日", "月", "年", "秒", "分", "件", "页")
 _TOKEN = re.compile(r"[!-~]+| +|.", re.DOTALL)
 
 

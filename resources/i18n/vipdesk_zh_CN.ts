@@ -974,7 +974,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/customers/view.py" line="+136"/>
+        <location filename="../../ui/customers/view.py" line="+145"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -1011,12 +1011,12 @@ Spouse Wang Fang 1980-05-17</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Record</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>CIF number</source>
         <translation>客户号</translation>
     </message>

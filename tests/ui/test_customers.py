@@ -55,7 +55,8 @@ def test_search_as_you_type_and_open(main_window, zhang, qtbot):
     view = page.view_dialog
     assert view is not None and view.values["id_number"].text() == "110***********002X"
     assert not view.show_buttons["id_number"].isVisible()      # a teller may not reveal
-    assert view.tabs.count() >= 1 and view.tabs.widget(0).objectName() == "tierTab"
+    assert [view.tabs.widget(i).objectName() for i in range(2)] == ["recordTab", "tierTab"]   # the record first
+    assert view.tabs.currentIndex() == 0 and view.values["id_number"].isVisible()
     view.reject()
     wait_for_background()
 

@@ -2,6 +2,10 @@
 phone for those who may reveal them, audited), actions (edit, mark inactive) and the tabs that
 other capabilities add through :mod:`ui.customers.tabs`.
 
+The record is the first tab, and the heading names the customer, the CIF number and the tier:
+on a 1366x768 counter PC the record above the tabs left their lists one and a half to three
+rows (the screenshot review); as a tab of its own it leaves every list the dialog's height.
+
 Opening it is itself logged by the service (who looked at whom).
 """
 
@@ -85,6 +89,12 @@ class CustomerView(QDialog):
         grid.setColumnStretch(1, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("customerTabs")
+        record_tab = QWidget(self.tabs)
+        record_tab.setObjectName("recordTab")
+        record_layout = QVBoxLayout(record_tab)
+        record_layout.addWidget(self.record)
+        record_layout.addStretch(1)
+        self.tabs.addTab(record_tab, "")
         self.tab_specs = [spec for spec in CUSTOMER_TABS
                           if spec.permission is None or actor.may(spec.permission)]
         self.edit_button = QPushButton(self)
@@ -105,7 +115,6 @@ class CustomerView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.error)
-        layout.addWidget(self.record)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
         self.retranslateUi()
@@ -132,7 +141,7 @@ class CustomerView(QDialog):
         d = self.detail
         if d is None:
             return
-        self.heading.setText(f"{d.name}  ·  {d.cif_no}")
+        self.heading.setText(f"{d.name}  ·  {d.cif_no}  ·  {tier_label(d.tier)}")
         status = self.tr("Active") if d.active else self.tr("Inactive")
         text = {
             "cif_no": d.cif_no, "id_type": id_type_label(d.id_type), "id_number": d.id_masked,
@@ -217,7 +226,6 @@ class CustomerView(QDialog):
     # -- language ---------------------------------------------------------------------------
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("Customer"))
-        self.record.setTitle(self.tr("Record"))
         names = {
             "cif_no": self.tr("CIF number"), "id_type": self.tr("ID type"), "id_number": self.tr("ID number"),
             "gender": self.tr("Gender"), "birthday": self.tr("Birthday"), "phone": self.tr("Phone"),
@@ -234,7 +242,8 @@ class CustomerView(QDialog):
             button.setText(self.tr("Show"))
             button.setToolTip(self.tr("Show in full; this is recorded in the audit trail"))
         self.edit_button.setText(with_mnemonic(self.tr("Edit…"), "E"))
-        for i, spec in enumerate(self.tab_specs[:self.tabs.count()]):
+        self.tabs.setTabText(0, with_mnemonic(self.tr("Record"), "O"))
+        for i, spec in enumerate(self.tab_specs[:self.tabs.count() - 1], start=1):
             self.tabs.setTabText(i, spec.translated_title())
         self._show()
 
