@@ -54,7 +54,7 @@
         <translation>数据库已有数据密钥:请改为轮换主密钥</translation>
     </message>
     <message>
-        <location filename="../../app/crypto/sealing.py" line="+36"/>
+        <location filename="../../app/crypto/sealing.py" line="+37"/>
         <source>ID numbers, phones and card numbers are unavailable on this PC: it has not been given the store&apos;s master key (This PC settings, or --key-file)</source>
         <translation>本机未配置该数据库的主密钥,证件号码、手机号和卡号不可用(请在“本机设置”中指定,或使用 --key-file)</translation>
     </message>

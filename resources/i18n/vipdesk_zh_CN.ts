@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/accounts/dialogs.py" line="+102"/>
+        <location filename="../../ui/accounts/dialogs.py" line="+100"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
@@ -751,7 +751,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/customers/form.py" line="+123"/>
+        <location filename="../../ui/customers/form.py" line="+122"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
@@ -1134,7 +1134,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="+186"/>
+        <location filename="../../ui/customers/page.py" line="+185"/>
         <source>No customer found.</source>
         <translation>未找到客户。</translation>
     </message>
@@ -4712,7 +4712,7 @@ python main.py db upgrade --db {url}</translation>
         <translation>无法写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo/__init__.py" line="+66"/>
+        <location filename="../../app/demo/__init__.py" line="+68"/>
         <source>This store already has data; demo data goes into an empty store.</source>
         <translation>此数据库已有数据；演示数据只能写入空数据库。</translation>
     </message>
