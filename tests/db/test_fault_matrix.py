@@ -493,6 +493,8 @@ def pg_on_a_full_disk(pg_demo_url):
 
     import psycopg
 
+    from tests.pg_support import store_tables
+
     if urlsplit(pg_demo_url).hostname not in ("127.0.0.1", "localhost") or not _can_mount():
         pytest.skip("a full disk under PostgreSQL needs root and a local server")
     try:
@@ -509,6 +511,8 @@ def pg_on_a_full_disk(pg_demo_url):
         server = pg_demo_url.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f"CREATE TABLESPACE {name} LOCATION '{place}'")
+        with psycopg.connect(pg_demo_url) as conn:
+            tables = store_tables(conn)
         try:
             with psycopg.connect(pg_demo_url, autocommit=True) as conn:
                 # compacted first: the suite empties stores by DELETE, and rows written into the
@@ -516,12 +520,18 @@ def pg_on_a_full_disk(pg_demo_url):
                 conn.execute("VACUUM FULL")
                 for kind in ("TABLE", "INDEX"):
                     conn.execute(f"ALTER {kind} ALL IN TABLESPACE pg_default SET TABLESPACE {name}")
+                # and every new row wanting a fresh page: a compacted table's last page still has
+                # room, and a small import that fits there needed no disk (it once went through)
+                for table in tables:
+                    conn.execute(f"ALTER TABLE {table} SET (fillfactor = 10)")
                 conn.execute("CHECKPOINT")
             _fill(disk)
             yield pg_demo_url
         finally:
             (disk / "filler").unlink(missing_ok=True)
             with psycopg.connect(pg_demo_url, autocommit=True) as conn:
+                for table in tables:
+                    conn.execute(f"ALTER TABLE {table} RESET (fillfactor)")
                 for kind in ("TABLE", "INDEX"):
                     conn.execute(f"ALTER {kind} ALL IN TABLESPACE {name} SET TABLESPACE pg_default")
             with psycopg.connect(server, autocommit=True) as admin:

@@ -165,7 +165,7 @@ def test_the_log_is_the_careless_one(careless):
     assert "statement: " in log and "parameters: $1 = " in log and "connection authorized" in log
     assert "uq_customer_id_number_index" in log and "reveal_pii" in log
     assert "INSERT INTO sealed_value" in log and "vipdesk_reveal" in log
-    assert f"'{mask_id(ID_ZHANG)}'" in log and "'138****8000'" in log
+    assert mask_id(ID_ZHANG) in log and "138****8000" in log  # a parameter, or in a bulk batch's array
 
 
 def test_no_clear_number_is_in_the_server_log(careless):
