@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.queue import calling, rules, tickets
 from app.queue.calling import Desk
 from db.models import StateTransition
-from tests.db.lastline import one, refused, signed_in
+from tests.db.lastline import Refused, one, refused, signed_in
 from tests.db.test_pg_security import connect_as, demo  # noqa: F401 - the module's fixture
 
 @pytest.mark.pg
@@ -57,6 +57,27 @@ def test_a_teller_cannot_move_a_ticket_up_or_jump_its_state(demo):  # noqa: F811
     actor, action, after = one(demo, "SELECT actor_name, action, after FROM audit_event ORDER BY id DESC LIMIT 1")
     assert (actor, action, json.loads(after)) == ("lobby", "sql.update", {"priority": waiting[1] + 1})
     demo.owner.execute("UPDATE queue_ticket SET priority = %s WHERE id = %s", (waiting[1], waiting[0]))
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("column, value", [
+    ("number", "'V999'"),
+    ("customer_id", "CASE WHEN customer_id IS NULL THEN (SELECT min(id) FROM customer) END"),  # NULL <-> a value
+    ("customer_label", "customer_label || '*'"),
+    ("issued_at", "issued_at - interval '1 second'"),
+    ("business_date", "business_date - 1"),
+])
+def test_a_column_a_ticket_keeps_is_named_when_changed(demo, column, value):  # noqa: F811
+    """Migration 0047 compares rows whole before it looks for the column: any change to what a
+    ticket keeps is still refused, naming that column, also together with a change that is
+    allowed, and also when one side is NULL."""
+    ticket = one(demo, "SELECT id FROM queue_ticket WHERE state = 'waiting' ORDER BY id LIMIT 1")[0]
+    before = one(demo, "SELECT to_jsonb(t) FROM queue_ticket t WHERE id = %s", (ticket,))[0]
+    with connect_as(demo, "lobby") as conn:
+        with pytest.raises(Refused, match=rf"queue_ticket\.{column} may not be changed"), conn.transaction():
+            conn.execute(f"UPDATE queue_ticket SET note = 'moved', {column} = {value} WHERE id = %s", (ticket,))
+        conn.execute("UPDATE queue_ticket SET note = note WHERE id = %s", (ticket,))  # nothing changed: let through
+    assert one(demo, "SELECT to_jsonb(t) FROM queue_ticket t WHERE id = %s", (ticket,))[0] == before
 
 
 @pytest.mark.pg
