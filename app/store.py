@@ -192,19 +192,24 @@ class Store:
         during it leaves unknown whether the store did it: the user is told so
         (:data:`COMMAND_OUTCOME_UNSEEN`), and the counter's screen, refreshed after every
         command, shows what the store holds."""
-        with _translated_faults(on_lock_timeout=self._end_stalls), trusting_recent_use(), \
-                self.engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT")
-            driver = conn.connection.driver_connection
+        with _translated_faults(on_lock_timeout=self._end_stalls):
+            with trusting_recent_use():
+                pooled = self.engine.raw_connection()  # the driver's connection, no engine-level wrapper
+            driver = pooled.driver_connection
             assert driver is not None, "a connection just checked out of the pool carries its driver's"
             try:
+                driver.autocommit = True
                 answer = driver.execute(statement, params).fetchone()[0]
+                driver.autocommit = False  # given back as the pool hands connections out
             except Exception as exc:
                 if not (driver.closed or driver.broken):
+                    driver.autocommit = False
                     raise
-                conn.invalidate()  # not given back to the pool
+                pooled.invalidate()  # not given back to the pool
                 # the statement may have reached the store and done its work: not a guess
                 raise StoreUnavailable(COMMAND_OUTCOME_UNSEEN) from exc
+            finally:
+                pooled.close()
         committed(touches)
         return answer
 
