@@ -6,41 +6,19 @@ of them, never keeps an opening bracket off the end of a line, and cuts a run of
 or digits when the run reaches back further than half a line. Letters, agreements and reports
 then had lines beginning with 「，」. :func:`split` and :func:`word_split` replace its
 splitters (of paragraphs of several fragments and of one), with the rules of
-:mod:`app.documents.linebreak`: a run of Latin letters or digits (a card number, a date, an
-amount) moves whole to the next line, and so does a figure with its decimal point and the unit
-that follows it ("41.0 分钟" was cut after "41." in the queue day report, "." being closing
-punctuation), closing punctuation hangs at the end of the line before, an opening bracket moves
-to the next line."""
+:mod:`app.documents.linebreak` (where :func:`~app.documents.linebreak.joined` forbids a break):
+a run of Latin letters, digits and their punctuation (a card number, a date, a time, an amount)
+moves whole to the next line, and so does a figure with the unit that follows it ("41.0 分钟"
+was cut after "41." in the queue day report, and "10:15" after its colon, "." and ":" being
+closing punctuation), closing punctuation hangs at the end of the line before (the PDFs have
+margins to hang it in; the receipt printer's columns do not), an opening bracket moves to the
+next line."""
 
 from __future__ import annotations
 
-from app.documents.linebreak import CLOSING, OPENING, UNITS
+from app.documents.linebreak import CLOSING, OPENING, joined
 
 MAX_HANGING = 2   # closing marks allowed past the right margin ("）。")
-
-
-def _latin(ch: str) -> bool:
-    return "!" <= ch <= "~" and ch not in CLOSING and ch not in OPENING
-
-
-def _joined(text: str) -> list[bool]:
-    """``joined[i]``: no line may break before character ``i`` of ``text`` (one past the end
-    too): inside a Latin run, at a decimal point or thousands separator between digits, and
-    between a figure and the unit after it (spaces between them included)."""
-    count = len(text)
-    joined = [0 < i < count and _latin(text[i - 1]) and _latin(text[i]) for i in range(count + 1)]
-    for i in range(1, count - 1):
-        if text[i] in ".," and text[i - 1].isdigit() and text[i + 1].isdigit():
-            joined[i] = joined[i + 1] = True
-    for i in range(1, count):
-        if text[i - 1].isdigit() and not text[i].isdigit():
-            unit_at = i
-            while unit_at < count and text[unit_at] == " ":
-                unit_at += 1
-            unit = next((u for u in UNITS if text.startswith(u, unit_at)), "")
-            for j in range(i, unit_at + len(unit)) if unit else ():
-                joined[j] = True
-    return joined
 
 
 def _width(u, max_width: float) -> float:
@@ -58,7 +36,7 @@ def _breaks(glyphs, widths, max_widths, hard_after) -> list[tuple[int, int, bool
 
     lines: list[tuple[int, int, bool]] = []
     start, count = 0, len(glyphs)
-    joined = _joined("".join(g if len(g) == 1 else "\0" for g in glyphs))
+    forbidden = joined("".join(g if len(g) == 1 else "\0" for g in glyphs))
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         used, end, hard = 0.0, start, False
@@ -72,7 +50,7 @@ def _breaks(glyphs, widths, max_widths, hard_after) -> list[tuple[int, int, bool
             end += 1
         if not hard and end < count:
             run = end
-            while run > start and joined[run]:
+            while run > start and forbidden[run]:
                 run -= 1
             if run > start:
                 end = run

@@ -1,12 +1,18 @@
-"""Chinese line breaking (禁则): no line starts with closing punctuation (，。、；：？！）》」…)
-and none ends with an opening bracket (（《「…), a run of Latin letters or digits (a ticket
-number, a time, an amount) is not cut, and a Chinese character is as wide as two Latin ones.
-The receipt printer's text uses it; the PDFs get the same rule from reportlab's CJK wrapping,
-and the document tests check every line of every document kind with :func:`bad_breaks`."""
+"""Chinese line breaking (禁则), the product's one set of rules for where a line may end, and the
+receipt printer's fitting of them into columns.
+
+No line starts with closing punctuation (，。、；：？！）》」…) or ends with an opening bracket
+(（《「…); a run of Latin letters, digits and their punctuation (a ticket number, a card serial,
+a time, an English word) is not cut, nor is a figure from its decimal point, its thousands
+separators or the unit after it ("41.0 分钟", "5,000.00 元", "15 位"). :func:`joined` says where
+those runs forbid a break; :func:`break_lines` fits text into the columns of a fixed-pitch
+printer (the ESC/POS receipt printers, :mod:`app.printing.escpos`) by them, and
+:mod:`app.documents.cjkwrap` fits the PDFs' paragraphs (letters, reports, the ticket slip) into
+points by the same :func:`joined`. The document tests check every line of every document kind
+with :func:`bad_breaks`."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 CLOSING = "，。、；：？！）》」』】〕〉〗”’…,.;:?!)]}%"
@@ -15,50 +21,73 @@ OPENING = "（《「『【〔〈〖“‘([{"
 # figure and its unit. Longest first, so that "分钟" is matched before "分".
 UNITS = ("万元", "分钟", "小时", "笔", "张", "项", "次", "名", "个", "位", "人", "户", "份", "元",
          "天", "日", "月", "年", "秒", "分", "件", "页")
-_TOKEN = re.compile(r"[!-~]+| +|.", re.DOTALL)
 
 
 def width(text: str) -> int:
-    """Columns ``text`` takes on a fixed-pitch printer: two for a wide (Chinese) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns ``text`` takes on a fixed-pitch Chinese printer: two for a wide or full-width
+    character, and for an ambiguous one (·, —, …, “”, é: wide in a Chinese context, UAX #11,
+    sent as a two-byte GB18030 code that the printer prints full width); one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
-def _units(text: str) -> list[str]:
-    """The pieces a line may break between: a Latin run, a space, a Chinese character; closing
-    punctuation stays with what it closes, an opening bracket with what it opens."""
-    units: list[str] = []
-    carry = ""
-    for token in _TOKEN.findall(text):
-        if token[0] in CLOSING and units and not carry:
-            units[-1] += token
-        elif token[-1] in OPENING and not token.isspace():
-            carry += token
-        else:
-            units.append(carry + token)
-            carry = ""
-    if carry:
-        units.append(carry)
-    return units
+def _latin(ch: str) -> bool:
+    return "!" <= ch <= "~"
+
+
+def joined(text: str) -> list[bool]:
+    """``joined[i]``: no line may break before character ``i`` of ``text`` (one past the end
+    too): inside a run of Latin letters, digits and their punctuation (a figure with its decimal
+    point and thousands separators is one), and between a figure and the unit after it (spaces
+    between them included)."""
+    count = len(text)
+    joined = [0 < i < count and _latin(text[i - 1]) and _latin(text[i]) for i in range(count + 1)]
+    for i in range(1, count):
+        if text[i - 1].isdigit() and not text[i].isdigit():
+            unit_at = i
+            while unit_at < count and text[unit_at] == " ":
+                unit_at += 1
+            unit = next((u for u in UNITS if text.startswith(u, unit_at)), "")
+            for j in range(i, unit_at + len(unit)) if unit else ():
+                joined[j] = True
+    return joined
+
+
+def _kinsoku(text: str, i: int) -> bool:
+    """Whether a line may not break before character ``i`` by punctuation alone: ``text[i]``
+    closes, or ``text[i - 1]`` opens."""
+    return (i < len(text) and text[i] in CLOSING) or (i > 0 and text[i - 1] in OPENING)
+
+
+def _fit(text: str, columns: int) -> list[str]:
+    """One paragraph in lines of at most ``columns`` columns. A line ends at the last place that
+    fits where :func:`joined` and the punctuation allow a break; failing that (a Latin run wider
+    than the line), where the punctuation alone allows; failing that, where the line is full.
+    Spaces where a line breaks are dropped."""
+    count, start, lines = len(text), 0, []
+    forbidden = joined(text)
+    while True:
+        end, used = start, 0
+        while end < count and used + width(text[end]) <= columns:
+            used += width(text[end])
+            end += 1
+        if end == count:
+            lines.append(text[start:].rstrip(" "))
+            return lines
+        cut = next((i for i in range(end, start, -1) if not forbidden[i] and not _kinsoku(text, i)), None)
+        cut = cut or next((i for i in range(end, start, -1) if not _kinsoku(text, i)), None)
+        cut = cut or max(end, start + 1)
+        lines.append(text[start:cut].rstrip(" "))
+        start = cut
+        while start < count and text[start] == " ":
+            start += 1
+        if start == count:
+            return lines
 
 
 def break_lines(text: str, columns: int) -> list[str]:
-    """``text`` in lines of at most ``columns`` columns by the rules above (a unit wider than a
-    whole line is cut where it must)."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line = ""
-        for unit in _units(paragraph):
-            if width(line + unit) > columns and line.strip():
-                lines.append(line.rstrip())
-                line = "" if unit.isspace() else unit
-            else:
-                line += unit
-            while width(line) > columns:
-                cut = next(i for i in range(len(line), 0, -1) if width(line[:i]) <= columns)
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line.rstrip())
-    return lines
+    """``text`` in lines of at most ``columns`` columns (:func:`width`) by the rules above, each
+    of its own lines broken on its own."""
+    return [line for paragraph in text.splitlines() or [""] for line in _fit(paragraph, columns)]
 
 
 def bad_breaks(lines: list[str]) -> list[str]:

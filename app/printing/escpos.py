@@ -4,19 +4,29 @@ python-escpos: its network, USB, serial and file back-ends (its Dummy in tests).
 Chinese goes out as GB18030 bytes with the printer in its Chinese character mode (``FS &``), as
 the Chinese-market printers read it; the number in large type; the QR code drawn by the printer
 itself (``GS ( k``, model 2), as sharp as its head can print; then the paper is fed and cut. The
-lines are broken for the paper's width (48 columns on 80 mm paper, 32 on 58 mm; a Chinese
-character takes two) by the same line-breaking rule as the documents.
+lines are broken for the paper's width (48 columns of font A on 80 mm paper, 32 on 58 mm; a
+Chinese character takes two, :func:`app.documents.linebreak.width`) by the documents' one
+line-breaking rule (:func:`app.documents.linebreak.break_lines`), text in double or larger type
+in as many fewer columns. The ticket number is never broken: it is printed as large as it fits
+on one line, four times the normal size on either paper for every number the queue issues.
 """
 
 from __future__ import annotations
 
-from app.documents.linebreak import break_lines
+from app.documents.linebreak import break_lines, width
 from app.printing.failures import out_of_paper, printer_failed
 from app.printing.targets import FILE, NETWORK, SERIAL, USB, SlipTarget
 
 CHINESE_MODE = b"\x1c\x26"       # FS &: two-byte (GB18030) characters
 COLUMNS = {80: 48, 58: 32}       # characters of font A across the paper
+NUMBER_SCALE = 4                 # the ticket number's type: four times as wide and high
 TIMEOUT_SECONDS = 5
+
+
+def number_scale(number: str, columns: int) -> int:
+    """The largest type, up to :data:`NUMBER_SCALE` times the normal size, in which ``number``
+    fits on one line of ``columns`` columns (the normal size when even that does not)."""
+    return next((scale for scale in range(NUMBER_SCALE, 1, -1) if width(number) * scale <= columns), 1)
 
 
 def write_slip(printer, content, words: dict[str, str], width_mm: int = 80) -> None:
@@ -36,8 +46,9 @@ def write_slip(printer, content, words: dict[str, str], width_mm: int = 80) -> N
     lines(words["service"].format(service=content.service), 2)
     printer.set(align="center", normal_textsize=True)
     lines(words["number_caption"])
-    printer.set(align="center", custom_size=True, width=4, height=4)
-    lines(content.number, 4)
+    scale = number_scale(content.number, columns)
+    printer.set(align="center", custom_size=True, width=scale, height=scale)
+    lines(content.number, scale)
     printer.set(align="center", normal_textsize=True)
     lines(words["ahead"].format(ahead=content.ahead))
     lines(words["issued"].format(time=content.issued_local))

@@ -28,6 +28,7 @@ from app.store import Store
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "templates" / "ticket_slip.json"
 WIDTH_MM = 80
 HEIGHT_MM = 120
+MARGIN_MM = 4      # left and right, on either paper
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,10 @@ def render_slip(content: SlipContent, width_mm: int = WIDTH_MM) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.documents.cjkwrap import word_split
     from app.documents.fonts import register_font
-    from app.documents.linebreak import break_lines
     from app.documents.pdf import draw_qr, qr_matrix, set_metadata
 
     words = slip_words()
@@ -67,13 +70,18 @@ def render_slip(content: SlipContent, width_mm: int = WIDTH_MM) -> bytes:
     width, height = (side * mm for side in slip_size_mm(width_mm))
     pdf = canvas.Canvas(out, pagesize=(width, height), initialFontName=font, invariant=False)
     set_metadata(pdf, f"{content.number} {content.service}", content.bank)
-    centre = width / 2
+    centre, room = width / 2, width - 2 * MARGIN_MM * mm
     y = height - 10 * mm * scale
 
-    def line(text: str, size: float, gap: float) -> None:
+    def line(text: str, size: float, gap: float, whole: bool = False) -> None:
+        """``text`` centred in lines that fit between the margins, broken by the documents'
+        rule on the font's own widths (its Latin letters are not half a Chinese character
+        wide: "W" is nearly a whole one); ``whole`` text in smaller type rather than broken."""
         nonlocal y
         size, gap = size * scale, gap * scale
-        for part in break_lines(text, int((width - 8 * mm) / (size / 2))):
+        if whole:
+            size = min(size, size * room / max(stringWidth(text, font, size), 1))
+        for _, part in word_split(text, [room], font, size):
             pdf.setFont(font, size)
             pdf.drawCentredString(centre, y, part)
             y -= gap * mm
@@ -81,7 +89,7 @@ def render_slip(content: SlipContent, width_mm: int = WIDTH_MM) -> bytes:
     line(words["heading"].format(branch=content.branch), 11, 7)
     line(words["service"].format(service=content.service), 13, 8)
     line(words["number_caption"], 9, 14)
-    line(content.number, 40, 10)
+    line(content.number, 40, 10, whole=True)
     line(words["ahead"].format(ahead=content.ahead), 10, 5.5)
     line(words["issued"].format(time=content.issued_local), 9, 5)
     size = 28 * mm * scale

@@ -6,6 +6,7 @@ names the printer and leaves the ticket as it was, its slip printable again."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 
@@ -48,6 +49,59 @@ def test_slip_bytes_gb18030_native_qr_and_cut(width):
     assert "".join(lines) == footer and all(width_of(line) <= escpos.COLUMNS[width] for line in lines)
     assert not bad_breaks(lines) and b"\n".join(line.encode("gb18030") for line in lines) in data
     assert (len(lines) > 1) == (width == 58)
+
+LONG = SlipContent("示范银行股份有限公司", "WUMART WAREHOUSE MANAGEMENT PLAZA 北京朝阳支行（望京·酒仙桥）",
+                   "Private Banking 贵宾理财 “钻石”·“白金”——艾力·买买提专属 Consultation", "VP10240",
+                   "2026-12-06 10:15", 1234, "VD1.T.42-VP10240.SIGNATURE")
+
+
+class PrintedLines(Dummy):
+    """A Dummy that keeps each line of text it is sent with the width the printer's type then
+    has: 1, 2 (ESC ! with double width) or the GS ! multiplier, read from the command bytes."""
+
+    SIZE = re.compile(rb"\x1d!(?P<custom>[\x00-\xff])|\x1b!(?P<mode>[\x00-\xff])")
+
+    def __init__(self):
+        super().__init__()
+        self.scale, self.printed = 1, []
+
+    def _raw(self, msg):
+        super()._raw(msg)
+        if msg.endswith(b"\n") and not set(msg) & {0x1b, 0x1c, 0x1d}:
+            self.printed.append((self.scale, msg[:-1].decode("gb18030")))
+        for size in self.SIZE.finditer(msg):
+            custom, mode = size["custom"], size["mode"]
+            self.scale = (custom[0] >> 4) + 1 if custom else 2 if mode[0] & 0x20 else 1
+
+
+@pytest.mark.parametrize("width", [80, 58])
+def test_a_slip_with_long_mixed_names_fits_the_paper_line_by_line(width):
+    printer = PrintedLines()
+    escpos.write_slip(printer, LONG, slip_words(), width)
+    columns = escpos.COLUMNS[width]
+    assert {scale for scale, _ in printer.printed} == {1, 2, 4}
+    for scale, line in printer.printed:
+        # what the printer itself counts: a one-byte code a half-width cell, a two-byte one a full
+        assert len(line.encode("gb18030")) * scale <= columns, (scale, line)
+    assert not bad_breaks([line for _, line in printer.printed])
+    # the number whole, in the largest type it fits: four times on both papers
+    assert (4, "VP10240") in printer.printed
+    text = "".join(line for _, line in printer.printed).replace(" ", "")
+    words = slip_words()
+    for field in (LONG.branch, LONG.service, words["ahead"].format(ahead=LONG.ahead), words["footer"]):
+        assert field.replace(" ", "") in text, field
+    service = [line for scale, line in printer.printed if scale == 2]
+    assert len(service) > 1 and "".join(service).replace(" ", "") == LONG.service.replace(" ", "")
+    # English words are kept whole: each line's Latin words are words of the service's name
+    assert {w for line in service for w in re.findall("[A-Za-z]+", line)} <= set(LONG.service.split())
+
+
+@pytest.mark.parametrize(("number", "columns", "scale"), [
+    ("V020", 32, 4), ("VP10240", 32, 4), ("VP102400", 32, 4), ("VP1024000", 32, 3), ("VP1024000", 24, 2),
+    ("VP10240000000000", 32, 2), ("VP102400000000000", 32, 1)])
+def test_the_number_is_printed_as_large_as_fits_on_one_line(number, columns, scale):
+    assert escpos.number_scale(number, columns) == scale
+
 
 def _issue(demo_store):
     q = make_queue(demo_store)

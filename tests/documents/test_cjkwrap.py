@@ -55,3 +55,15 @@ def test_digits_points_and_a_following_unit_stay_on_one_line(pieces, width):
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for figure in _figures(text):
         assert any(figure in line for line in lines), (figure, lines)
+
+
+def test_a_time_a_date_and_a_ticket_number_stay_whole():
+    """The PDFs break by the printer's rule (:func:`app.documents.linebreak.joined`): a Latin
+    run keeps its punctuation, so "10:15" is not cut after its colon."""
+    text = "取号时间 2026-12-06 10:15，您的号码 VP1024，请到 A3 号柜台办理。"
+    for width in range(60, 300, 2):
+        lines = _lines(text, float(width))
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for whole in ("2026-12-06", "10:15", "VP1024"):
+            assert any(whole in line for line in lines), (width, whole, lines)
+        assert not bad_breaks(lines), (width, lines)
