@@ -27,6 +27,7 @@ FROZEN = {
     "__init__.py": "88724570aa0187601ab7e0a80374cad391c62e23c9b348e61f5a19d0b7d92851",
     "pg_scope_r0003.py": "81b8d26526aa4661a8b20046ea0cb4f07134aca0cfa114d7794913fdde6fb339",
     "care_figures_r0015.py": "ce8084f5e70b2e7f21e46b02affe1c753e1e873aa515485f9e0cd3d5d540d0ca",
+    "pg_rewrite_r0047.py": "7f8cf41e47b19dde60b60aaeb0ec92c0b63f0e78b6db4fc579bf51248f77e83b",
 }
 
 

@@ -26,8 +26,8 @@ Nothing else changes: the same refusals and messages, the same owner's pass, on 
 (the counter's commands, the lobby's, raw SQL). Nothing changes on SQLite.
 """
 from alembic import op
-from sqlalchemy import text
 
+from db.migrations.frozen.pg_rewrite_r0047 import reversed_pieces, rewrite
 from db.migrations.frozen.pg_scope_r0003 import run
 
 
@@ -110,29 +110,19 @@ LIGHTER = [(UNCHANGED_EACH_TIME, UNCHANGED_WHEN_DIFFERENT), (TRANSITION_CALLED, 
            (TRANSFER_ALWAYS, TRANSFER_ONLY)]
 
 
-def _rewrite(bind, function: str, pieces: list[tuple[str, str]]) -> None:
-    """Rewrite ``function``'s text where PostgreSQL holds it, each ``(old, new)`` piece once."""
-    definition = bind.execute(text("SELECT pg_get_functiondef(CAST(:f AS regprocedure))"), {"f": function}).scalar_one()
-    for old, new in pieces:
-        if definition.count(old) != 1:
-            raise RuntimeError(f"{function} is not as the migration before this one made it")
-        definition = definition.replace(old, new)
-    run(bind, definition)
-
-
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
     run(bind, TRANSITION_ALLOWED)
-    _rewrite(bind, TRANSITION, [(ASKED_HERE, ASKED_ONCE)])
-    _rewrite(bind, GUARD, LIGHTER)
+    rewrite(bind, TRANSITION, [(ASKED_HERE, ASKED_ONCE)])
+    rewrite(bind, GUARD, LIGHTER)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    _rewrite(bind, GUARD, [(new, old) for old, new in LIGHTER])
-    _rewrite(bind, TRANSITION, [(ASKED_ONCE, ASKED_HERE)])
+    rewrite(bind, GUARD, reversed_pieces(LIGHTER))
+    rewrite(bind, TRANSITION, [(ASKED_ONCE, ASKED_HERE)])
     run(bind, "DROP FUNCTION vipdesk_private.transition_allowed(text, text, text)")
