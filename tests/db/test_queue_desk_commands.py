@@ -66,7 +66,7 @@ def _state(q):  # noqa: F811
 
 
 @pytest.mark.pg
-def test_each_command_at_the_counter_is_one_statement_on_postgresql(pg_demo_store, monkeypatch):
+def test_each_command_at_the_counter_is_one_statement_and_its_announcement_on_postgresql(pg_demo_store, monkeypatch):
     pq = make_queue(pg_demo_store)
     first, second = issue(pq), issue(pq, "diamond")
     calling.call_next(pq.store, pq.teller, pq.desk1)  # the first call makes the branch's plan
@@ -76,14 +76,15 @@ def test_each_command_at_the_counter_is_one_statement_on_postgresql(pg_demo_stor
     try:
         called, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
         assert called.id == first.id and called.state == rules.CALLED and called.counter == "T1"
-        assert len(sent) == 1 and "vipdesk_queue_command" in sent[0], sent
+        # the command, then (a transaction of its own, after the commit) the live views told
+        assert len(sent) == 2 and "vipdesk_queue_command" in sent[0] and "pg_notify" in sent[1], sent
         pq.clock.tick(seconds=40)
         for action, state in ((calling.recall, rules.CALLED), (calling.start_service, rules.SERVING),
                               (calling.finish_service, rules.DONE)):
             row, sent = counting.during(lambda: action(pq.store, pq.teller, pq.desk1, first.id))
-            assert row.state == state and len(sent) == 1, (action, sent)
+            assert row.state == state and len(sent) == 2 and "pg_notify" in sent[1], (action, sent)
         nobody, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
-        assert nobody is None and len(sent) == 1
+        assert nobody is None and len(sent) == 1  # nothing changed, nobody told
     finally:
         counting.close()
     with pq.store.read() as session:  # audited as on SQLite, in the teller's name
