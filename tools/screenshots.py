@@ -564,15 +564,14 @@ def _performance(app, store, language, out: Path) -> None:
     manager = MainWindow(session, dialogs=Dialogs(), language=language)
     manager.show()
     page = manager.open_page("clerk_performance")
-    page.start_edit.setDate(page.end_edit.date().addDays(-1))
+    page.period.start_edit.setDate(page.period.end_edit.date().addDays(-1))
     page.refresh()
+    start, end = page.period.dates()
     page.view.setFocus()   # not the first date box, its text selected
     _grab(app, manager, out / "clerk-performance-zh.png")
     manager.idle.stop()
     manager.close()
-    end = page.end_edit.date().toPython()
-    made = clerk_performance_report(store, session.actor, start=page.start_edit.date().toPython(), end=end,
-                                    grain="day")
+    made = clerk_performance_report(store, session.actor, start=start, end=end, grain="day")
     _first_page(made.pdf, out / "clerk-performance-report.png")
 
 

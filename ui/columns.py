@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.itemroles import ROW_ROLE, SORT_ROLE
 from ui.lazy import Fetch, KeysetModel, no_rows
-from ui.tables import SortableRows, sort_key
+from ui.tables import SortableRows, sort_key, two_lines
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Column = tuple  # (title, show) or (title, show, sort): see the module's docstring
@@ -53,23 +53,31 @@ def column_cell(columns: Sequence[Column], row, column: int, role: int):
 
 
 def column_title(context: str, columns: Sequence[Column], section: int, orientation: Qt.Orientation,
-                 role: int):
-    """The translated title of column ``section``."""
+                 role: int, *, two_line: bool = False):
+    """The translated title of column ``section`` (``two_line``: as :func:`ui.tables.two_lines`
+    breaks it)."""
     if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
         return None
-    return QCoreApplication.translate(context, columns[section][0]) if 0 <= section < len(columns) else None
+    if not 0 <= section < len(columns):
+        return None
+    title = QCoreApplication.translate(context, columns[section][0])
+    return two_lines(title) if two_line else title
 
 
 class ColumnsModel(SortableRows, QAbstractTableModel):
     """Plain rows under ``columns``, titles in ``context``; ``tint(row)`` may name a colour for
-    a row's text (an overdue complaint in red), ``highlight(row)`` a row's background."""
+    a row's text (an overdue complaint in red), ``highlight(row)`` a row's background;
+    ``two_line_titles`` breaks the titles onto two lines (a report's many figure columns, which
+    must fit a 1366-pixel screen: :func:`ui.tables.two_lines`)."""
 
     loadFailed = Signal(object)   # the exception a page fetch raised (the page shows it)
 
     def __init__(self, columns: Sequence[Column], context: str, parent: QObject | None = None, *,
-                 page_size: int = 100, tint: Callable[[object], str | None] | None = None):
+                 page_size: int = 100, tint: Callable[[object], str | None] | None = None,
+                 two_line_titles: bool = False):
         super().__init__(parent)
         self.columns = list(columns)
+        self.two_line_titles = two_line_titles
         self.context = context
         self.page_size = page_size
         self.tint = tint
@@ -142,7 +150,8 @@ class ColumnsModel(SortableRows, QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        return column_title(self.context, self.columns, section, orientation, role)
+        return column_title(self.context, self.columns, section, orientation, role,
+                            two_line=self.two_line_titles)
 
     def retranslate(self) -> None:
         """Repaint the headers and every cell in the new language."""

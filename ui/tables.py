@@ -4,7 +4,10 @@ Columns are sized to what they show, so that a masked card number, an ID or a se
 read whole; free text (notes, reasons) stops at FREE_TEXT_WIDEST (the models give the whole
 text as the cell's tooltip). The last column, which stretches, takes the room the others leave
 (at least its header's width, a masked value whole), so that no list scrolls sideways for a
-long note at its end. The shell fits every table of every page it builds, and of every
+long note at its end. Only the column sorted by keeps room for the sort arrow
+(:class:`TitleHeader`, the header of every list), and a report's many figure columns may break
+their titles onto two lines (:func:`two_lines`), so that a report fits a 1366-pixel counter PC
+without scrolling sideways. The shell fits every table of every page it builds, and of every
 form a page opens (``fit_tables``), so a page only builds its views; a model that holds its
 rows whole sorts by header (``SortableRows``). Every list is built by :func:`read_only_view`
 and read by :func:`selected` (the row object, the same behind a sorting proxy).
@@ -13,11 +16,14 @@ and read by :func:`selected` (the row object, the same behind a sorting proxy).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRect, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QStyle, QStyleOptionHeader, QTableView, QTableWidget, QWidget,
+)
 from shiboken6 import isValid
 
 from ui.itemroles import ROW_ROLE, SORT_ROLE
@@ -26,10 +32,11 @@ FREE_TEXT_WIDEST = 320
 _ROWS_MEASURED = 300   # rows a refit reads per column (a lazy list is never read whole)
 
 
-def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: bool = False) -> None:
-    """Size each column of ``view`` to its header and cells (none wider than ``widest``, but
-    never narrower than its header or than a masked value in it); the last one stretches over
-    the room left, from its header's width.
+def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: bool = False,
+                only: Collection[int] | None = None) -> None:
+    """Size each column of ``view`` (or the columns ``only``) to its header and cells (none wider
+    than ``widest``, but never narrower than its header or than a masked value in it); the last
+    one stretches over the room left, from its header's width.
     ``grow_only``: a column only widens (a live list refreshed every few seconds does not
     make its columns jump back and forth)."""
     header = view.horizontalHeader()
@@ -39,7 +46,7 @@ def fit_columns(view: QTableView, widest: int = FREE_TEXT_WIDEST, *, grow_only: 
     header.setResizeContentsPrecision(_ROWS_MEASURED)
     view.verticalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
     stretched = _stretched_column(header)
-    for column in range(header.count()):
+    for column in range(header.count()) if only is None else sorted(c for c in only if 0 <= c < header.count()):
         if header.isSectionHidden(column) or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
             continue
         title = header.sectionSizeHint(column)
@@ -70,12 +77,59 @@ def _masked_column(model: QAbstractItemModel, column: int) -> bool:
     return False
 
 
+def two_lines(title: str) -> str:
+    """``title`` on two lines, so that a column of short figures need not be as wide as its
+    title: a trailing unit in brackets goes to the second line ("Avg wait (min)", "平均等候（分钟）"),
+    else the words part where the two lines come out most even ("Satisfied share"); a single
+    word stays whole. For a report's table of many figure columns, which must fit the
+    counter PC's width without scrolling sideways (``ColumnsModel(..., two_line_titles=True)``)."""
+    unit = _UNIT.search(title)
+    if unit and unit.start() > 0:
+        return f"{title[:unit.start()]}\n{unit.group().strip()}"
+    words = title.split()
+    if len(words) < 2:
+        return title
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"
+
+
+_UNIT = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
 def is_masked(text: str) -> bool:
     """A masked card number, ID number or phone: digits around a run of asterisks."""
     return bool(_MASKED.search(text))
 
 
 _MASKED = re.compile(r"\d\*{2,}[0-9Xx]")
+
+
+class TitleHeader(QHeaderView):
+    """A list's column titles, where only the column sorted by keeps room for the sort arrow,
+    as wide as the style draws it. Qt keeps a square as high as the title beside every title
+    instead, whether its column is sorted by or not: 22 pixels a column with the shipped font and
+    style sheet, 38 for a title on two lines, a quarter of the clerk performance table's width.
+    The title is centred, so the arrow and its gap are kept on both sides.
+    When the arrow moves, :class:`TableFitter` fits the column it left and the one it reached."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:  # noqa: N802
+        size = super().sectionSizeFromContents(logical)
+        if not self.isSortIndicatorShown() or self.model() is None:
+            return size
+        option, style = QStyleOptionHeader(), self.style()
+        self.initStyleOption(option)
+        option.section = logical
+        option.text = str(self.model().headerData(logical, self.orientation()) or "")
+        plain = style.sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, QSize(), self)
+        if logical != self.sortIndicatorSection():
+            return QSize(min(size.width(), plain.width()), size.height())
+        option.rect = QRect(0, 0, plain.width(), plain.height())
+        arrow = style.subElementRect(QStyle.SubElement.SE_HeaderArrow, option, self).width()
+        room = 2 * (arrow + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, self))
+        return QSize(min(size.width(), plain.width() + room), size.height())
 
 
 class TableFitter(QObject):
@@ -91,7 +145,8 @@ class TableFitter(QObject):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._arrow_at = header.sortIndicatorSection()
+        header.sortIndicatorChanged.connect(self._arrow_moved)
         self.attach()
 
     def attach(self) -> None:
@@ -115,6 +170,13 @@ class TableFitter(QObject):
         if first == 0:  # the first rows of a list; later pages keep the widths the user sees
             self.refresh()
 
+    def _arrow_moved(self, section: int, _order: Qt.SortOrder) -> None:
+        """The sort arrow moved: the column it left gives its room back, the one it reached
+        takes it (a :class:`TitleHeader` keeps the room in the sorted column only)."""
+        left, self._arrow_at = self._arrow_at, section
+        if left != section and isValid(self.view):
+            fit_columns(self.view, only={left, section})
+
     def _headers_changed(self, *_section) -> None:
         self.refit()
 
@@ -127,7 +189,17 @@ class TableFitter(QObject):
         if not isValid(self.view):  # the view's model speaking while the view is destroyed
             return
         self._sorting()
+        self._eliding()
         fit_columns(self.view, grow_only=grow_only)
+
+    def _eliding(self) -> None:
+        """A title cut short ends in "…"; but Qt elides a title of two lines as if it were one
+        line, so titles on two lines are never elided (each line fits: see ``fit_columns``)."""
+        model, header = self._model, self.view.horizontalHeader()
+        folded = model is not None and any(
+            "\n" in str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            for column in range(model.columnCount()))
+        header.setTextElideMode(Qt.TextElideMode.ElideNone if folded else Qt.TextElideMode.ElideRight)
 
     def _sorting(self) -> None:
         model = self._model
@@ -228,6 +300,7 @@ def read_only_view(parent: QWidget, model: QAbstractItemModel, name: str, *, mul
     editing, alternating rows; sorted by header once the shell fits it (:class:`TableFitter`)."""
     view = QTableView(parent)
     view.setObjectName(name)
+    view.setHorizontalHeader(TitleHeader(view))
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi

@@ -209,7 +209,7 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../ui/documents/reports_tab.py" line="+95"/>
+        <location filename="../../ui/documents/reports_tab.py" line="+79"/>
         <source>Renewal-due letters</source>
         <translation>到期续卡提示函</translation>
     </message>

@@ -2125,7 +2125,7 @@ Spouse Wang Fang 1980-05-17</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/period.py" line="+46"/>
+        <location filename="../../ui/period.py" line="+50"/>
         <source>From</source>
         <translation>从</translation>
     </message>

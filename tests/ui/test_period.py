@@ -52,3 +52,38 @@ def _fresh_width(box) -> int:
     fresh = QComboBox()
     fresh.addItems([box.itemText(i) for i in range(box.count())])
     return fresh.sizeHint().width()
+
+
+def test_the_stock_reports_ask_for_their_period_with_the_picker(qtbot, main_window, language, demo_store,
+                                                                 monkeypatch):
+    from app.documents import reports
+    from app.errors import UserError
+    from ui.background import wait_for_background
+    from ui.period import PeriodPicker
+
+    asked = []
+    for name in ("stock_counts", "destruction_register"):
+        def record(store, actor, *, start, end, progress, _name=name):
+            asked.append((_name, start, end))
+            raise UserError("recorded")   # shown on the page; no document is made
+
+        monkeypatch.setattr(reports, name, record)
+    page = main_window("custodian").open_page("documents")
+    tab = page.reports_tab
+    assert tab.findChild(PeriodPicker, "reportPeriod") is tab.period
+    today = demo_store.today()
+    assert tab.period.dates() == (today.replace(day=1), today)   # this month so far, as before
+    tab.period.start_edit.setDate(QDate(2026, 2, 27))
+    tab.period.end_edit.setDate(QDate(2026, 3, 31))
+    tab.count_button.click()
+    wait_for_background()
+    tab.destruction_button.click()
+    wait_for_background()
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    assert asked == [("stock_counts", date(2026, 2, 27), date(2026, 3, 31)),
+                     ("destruction_register", date(2026, 2, 27), date(2026, 3, 31))]
+
+    assert (tab.period_label.text(), tab.period.from_label.text()) == ("Period", "From")
+    language.set("zh_CN")   # switched live, the page open
+    assert (tab.period_label.text(), tab.period.from_label.text(), tab.period.to_label.text()) == ("期间", "从", "至")
+    assert tab.day_edit.displayFormat() == "yyyy-MM-dd" and tab.letters_month.displayFormat() == "yyyy-MM"

@@ -145,3 +145,59 @@ def test_free_text_in_the_last_column_takes_the_room_left_without_sideways_scrol
     qtbot.waitExposed(view)
     assert view.columnWidth(0) >= view.sizeHintForIndex(model.index(0, 0)).width()   # the card whole
     assert view.horizontalHeader().length() <= view.viewport().width()
+
+
+def test_two_lines_puts_a_unit_below_else_parts_the_words_evenly():
+    from ui.tables import two_lines
+
+    assert two_lines("Avg wait (min)") == "Avg wait\n(min)"
+    assert two_lines("90% 分位等候（分钟）") == "90% 分位等候\n（分钟）"
+    assert two_lines("Satisfied share") == "Satisfied\nshare"
+    assert two_lines("Clerk or counter") == "Clerk or\ncounter"
+    assert [two_lines(word) for word in ("Served", "满意率", "(min)")] == ["Served", "满意率", "(min)"]
+
+
+def test_two_line_titles_are_asked_for_and_never_elided_as_one_line(qtbot):
+    from ui.tables import read_only_view
+
+    model = ColumnsModel([("Avg wait (min)", lambda r: r.amount), ("Note", lambda r: r.note)], "TierTables",
+                         two_line_titles=True)
+    model.set_rows(ROWS)
+    view = read_only_view(None, model, "twoLines")
+    qtbot.addWidget(view)
+    fit_table(view)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Avg wait\n(min)"
+    assert view.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideNone
+    plain = ColumnsModel(COLUMNS, "TierTables")
+    assert plain.headerData(0, Qt.Orientation.Horizontal) == "Card"
+    view.setModel(plain)
+    fit_table(view)
+    assert view.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_only_the_sorted_column_keeps_room_for_the_arrow_and_the_room_moves_with_it(qtbot):
+    from ui.tables import read_only_view
+
+    columns = [(title, lambda r: "1") for title in ("First", "Second", "Third", "Last")]
+    model = ColumnsModel(columns, "TierTables")
+    model.set_rows(ROWS)
+    view = read_only_view(None, model, "arrowRoom")
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    fit_table(view)
+    header = view.horizontalHeader()
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    sorted_first = [header.sectionSize(c) for c in range(3)]
+    qt_view = QTableView()   # Qt's own header keeps the arrow's room beside every title
+    qtbot.addWidget(qt_view)
+    qt_view.setModel(model)
+    qt_view.setSortingEnabled(True)
+    qt_header = qt_view.horizontalHeader()
+    assert header.sectionSizeHint(1) < qt_header.sectionSizeHint(1)
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    sorted_second = [header.sectionSize(c) for c in range(3)]
+    room = sorted_first[0] - sorted_second[0]
+    assert room > 0 and sorted_second[1] - sorted_first[1] == room   # the room moved, the total stayed
+    assert sorted_second[2] == sorted_first[2]
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(header.count()))

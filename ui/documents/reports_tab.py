@@ -1,14 +1,12 @@
 """The documents page's reports tab: renewal-due letters, the stock reports (day-end
 reconciliation, physical counts, destruction register) and a tier worklist, each made off the
-GUI thread and opened in the preview; a part shows to those who may make it."""
+GUI thread and opened in the preview; a part shows to those who may make it. The stock reports
+of a period ask for it with the report pages' one period picker (``ui.period``)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.auth.permissions import Permission
@@ -16,22 +14,10 @@ from app.documents import reports
 from app.errors import UserError
 from app.tiers.evaluation import WORKLIST_LABELS as WORKLISTS
 from ui.messages import translate
+from ui.period import PeriodPicker, date_edit
 from ui.widgets import named_button
 
 _TIER_WORK = (Permission.RUN_TIER_EVALUATION, Permission.PROPOSE_TIER_EXCEPTION, Permission.APPROVE_TIER_EXCEPTION)
-
-
-def _date_edit(parent: QWidget, name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
 
 
 class ReportsTab(QWidget):
@@ -46,17 +32,15 @@ class ReportsTab(QWidget):
 
         self.stock_box = QGroupBox(self)
         self.stock_box.setVisible(stock)
-        self.day_edit = _date_edit(self.stock_box, "reportDay", today)
-        self.from_edit = _date_edit(self.stock_box, "reportFrom", today.replace(day=1))
-        self.to_edit = _date_edit(self.stock_box, "reportTo", today)
+        self.day_edit = date_edit(self.stock_box, "reportDay", today)
+        self.period = PeriodPicker("report", today.replace(day=1), today, self.stock_box)   # this month so far
         self.reconciliation_button = named_button(self.stock_box, "reportReconciliation")
         self.count_button = named_button(self.stock_box, "reportCounts")
         self.destruction_button = named_button(self.stock_box, "reportDestruction")
         self.day_label, self.period_label = QLabel(self.stock_box), QLabel(self.stock_box)
         form = QFormLayout(self.stock_box)
         form.addRow(self.day_label, _row(self.day_edit, self.reconciliation_button))
-        form.addRow(self.period_label, _row(self.from_edit, QLabel("–", self.stock_box), self.to_edit,
-                                            self.count_button, self.destruction_button))
+        form.addRow(self.period_label, _row(self.period, self.count_button, self.destruction_button))
 
         self.tier_box = QGroupBox(self)
         self.tier_box.setVisible(tiers)
@@ -73,7 +57,7 @@ class ReportsTab(QWidget):
         self.letters_branch = QLineEdit(actor.branch_code, self.letters_box)
         self.letters_branch.setObjectName("renewalBranch")
         self.letters_branch.setMaximumWidth(120)
-        self.letters_month = _date_edit(self.letters_box, "renewalMonth", today)
+        self.letters_month = date_edit(self.letters_box, "renewalMonth", today)
         self.letters_month.setDisplayFormat("yyyy-MM")
         self.letters_button = named_button(self.letters_box, "renewalLetters")
         self.letters_label = QLabel(self.letters_box)
@@ -112,19 +96,19 @@ class ReportsTab(QWidget):
                               busy=[button])
 
     def make_reconciliation(self) -> None:
-        store, actor, day = self.page.context.store, self.page.context.actor, _day(self.day_edit)
+        store, actor, day = self.page.context.store, self.page.context.actor, self.day_edit.date().toPython()
         self._make(lambda progress: reports.stock_reconciliation(store, actor, business_date=day, progress=progress),
                    self.reconciliation_button)
 
     def make_counts(self) -> None:
         store, actor = self.page.context.store, self.page.context.actor
-        start, end = _day(self.from_edit), _day(self.to_edit)
+        start, end = self.period.dates()
         self._make(lambda progress: reports.stock_counts(store, actor, start=start, end=end, progress=progress),
                    self.count_button)
 
     def make_destruction(self) -> None:
         store, actor = self.page.context.store, self.page.context.actor
-        start, end = _day(self.from_edit), _day(self.to_edit)
+        start, end = self.period.dates()
         self._make(lambda progress: reports.destruction_register(store, actor, start=start, end=end,
                                                                   progress=progress), self.destruction_button)
 

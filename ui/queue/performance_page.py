@@ -103,7 +103,7 @@ class ClerkPerformancePage(Page):
         top.addWidget(self.export_button)
         self.scope_hint = styled_label("hint", self, wrap=True)  # whose figures these are
         self.scope_hint.setObjectName("performanceScope")
-        self.model = ColumnsModel(PERFORMANCE_COLUMNS, CONTEXT, self)
+        self.model = ColumnsModel(PERFORMANCE_COLUMNS, CONTEXT, self, two_line_titles=True)   # fits 1366 pixels
         self.view = sorted_table(self, self.model, "performanceTable")
         self.empty_hint = styled_label("hint", self, wrap=True)
         self.empty_hint.setObjectName("performanceEmpty")

@@ -81,7 +81,7 @@ class QueueStatsPage(Page):
         top.addStretch(1)
         top.addWidget(self.report_button)
         top.addWidget(self.export_button)
-        self.model = ColumnsModel(STAT_COLUMNS, CONTEXT, self)
+        self.model = ColumnsModel(STAT_COLUMNS, CONTEXT, self, two_line_titles=True)   # fits 1366 pixels
         self.view = sorted_table(self, self.model, "statsTable")
         self.empty_hint = styled_label("hint", self, wrap=True)  # what to do when there is nothing
         self.empty_hint.setObjectName("statsEmpty")
