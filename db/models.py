@@ -918,7 +918,6 @@ class QueueNumber(Base):
 
 _OPEN_TICKET = "state IN ('waiting', 'called', 'serving')"
 _AT_COUNTER = "state IN ('called', 'serving')"
-_WAITING = "state = 'waiting'"
 
 
 class QueueTicket(Base):
@@ -938,14 +937,6 @@ class QueueTicket(Base):
               postgresql_where=text(_OPEN_TICKET), sqlite_where=text(_OPEN_TICKET)),
         Index("ix_queue_ticket_at_counter", "counter_id",
               postgresql_where=text(_AT_COUNTER), sqlite_where=text(_AT_COUNTER)),
-        # the waiting line in the calling order's own terms (migration 0049): by priority and
-        # queueing time, by deadline, the front; a call finds the line's head without sorting it
-        Index("ix_queue_ticket_line", "branch_id", "business_date", "priority", "queued_at", "id",
-              postgresql_where=text(_WAITING), sqlite_where=text(_WAITING)),
-        Index("ix_queue_ticket_deadline", "branch_id", "business_date", "deadline_at",
-              postgresql_where=text(_WAITING), sqlite_where=text(_WAITING)),
-        Index("ix_queue_ticket_front", "branch_id", "business_date",
-              postgresql_where=text(f"{_WAITING} AND front"), sqlite_where=text(f"{_WAITING} AND front")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
