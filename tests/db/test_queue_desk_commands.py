@@ -96,6 +96,28 @@ def test_each_command_at_the_counter_is_one_statement_and_its_announcement_on_po
 
 
 @pytest.mark.pg
+def test_the_store_calls_the_front_the_overdue_and_the_unplanned_in_the_rules_order(pg_demo_store):
+    """The one-statement call keeps the calling order's every rank: the front first, then the
+    overdue, then the plan's priorities, and last a priority the plan does not name."""
+    pq = make_queue(pg_demo_store)
+    ordinary, gold, diamond, odd, front, late = (issue(pq, tier) for tier in
+                                                 (None, "gold", "diamond", "gold", "gold", None))
+    owner_sets = [  # made as the lobby could never make them: straight in the store
+        (odd.id, {QueueTicket.priority: 99}),
+        (front.id, {QueueTicket.front: True}),
+        (late.id, {QueueTicket.deadline_at: pq.clock.now - timedelta(minutes=1)}),
+    ]
+    with pq.store.engine.begin() as conn:
+        for ticket_id, values in owner_sets:
+            conn.execute(update(QueueTicket).where(QueueTicket.id == ticket_id).values(values))
+    called = []
+    while (row := calling.call_next(pq.store, pq.teller, pq.desk1)) is not None:
+        called.append(row.id)
+        calling.finish_service(pq.store, pq.teller, pq.desk1, calling.start_service(pq.store, pq.teller, pq.desk1, row.id).id)
+    assert called == [front.id, late.id, diamond.id, gold.id, ordinary.id, odd.id]
+
+
+@pytest.mark.pg
 def test_a_saved_policy_or_a_new_day_makes_the_plan_again(pg_demo_store):
     pq = make_queue(pg_demo_store)
     gold, diamond = issue(pq, "gold"), issue(pq, "diamond")
