@@ -152,3 +152,11 @@ def test_the_stores_ticket_steps_are_the_apps(request, engine_kind):
             select(StateTransition.from_state, StateTransition.to_state, StateTransition.permission)
             .where(StateTransition.entity == "queue_ticket")).all()}
     assert stored == expected
+
+
+@pytest.mark.pg
+def test_the_guard_s_transition_helper_is_out_of_a_login_s_reach(demo):  # noqa: F811
+    """Migration 0047's helper answers for whoever calls it; only the owner's functions may."""
+    with connect_as(demo, "lobby") as conn:
+        with pytest.raises(Refused), conn.transaction():
+            conn.execute("SELECT vipdesk_private.transition_allowed('queue_ticket', 'waiting', 'called')")
