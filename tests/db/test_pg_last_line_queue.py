@@ -81,6 +81,14 @@ def test_a_column_a_ticket_keeps_is_named_when_changed(demo, column, value):  # 
 
 
 @pytest.mark.pg
+def test_the_guard_s_transition_helper_is_out_of_a_login_s_reach(demo):  # noqa: F811
+    """Migration 0047's helper answers for whoever calls it; only the owner's functions may."""
+    with connect_as(demo, "lobby") as conn:
+        with pytest.raises(Refused), conn.transaction():
+            conn.execute("SELECT vipdesk_private.transition_allowed('queue_ticket', 'waiting', 'called')")
+
+
+@pytest.mark.pg
 def test_the_queue_services_work_as_the_logins(demo):  # noqa: F811
     service, counter = one(demo, "SELECT s.id, c.id FROM queue_counter c JOIN queue_service s"
                                  " ON s.branch_id = c.branch_id AND (',' || c.service_ids || ',') LIKE"
@@ -153,10 +161,3 @@ def test_the_stores_ticket_steps_are_the_apps(request, engine_kind):
             .where(StateTransition.entity == "queue_ticket")).all()}
     assert stored == expected
 
-
-@pytest.mark.pg
-def test_the_guard_s_transition_helper_is_out_of_a_login_s_reach(demo):  # noqa: F811
-    """Migration 0047's helper answers for whoever calls it; only the owner's functions may."""
-    with connect_as(demo, "lobby") as conn:
-        with pytest.raises(Refused), conn.transaction():
-            conn.execute("SELECT vipdesk_private.transition_allowed('queue_ticket', 'waiting', 'called')")
