@@ -5,7 +5,7 @@ fires the table's statement-level triggers: a customer's fires the one that make
 (db.customer_tier), which fires the care figures' (db.care_figures). Row by row, a demo build
 of 30,000 customers took 343 s, and longer per customer the more there were. SQLAlchemy's
 multi-row statements ("insertmanyvalues", 1,000 rows each) brought that to 13 s, but still cost
-a statement per 1,000 rows, the driver parsing a statement of 30,000 placeholders each time, and
+a statement per 1,000 rows, the driver parsing a statement of 30,000 bind parameters each time, and
 one row-by-row statement per tail and sealed value (app.crypto.sealing): a sealed demo build of
 20,000 customers took 114 s on PostgreSQL.
 
