@@ -112,7 +112,9 @@ def test_the_queue_services_work_as_the_logins(demo):  # noqa: F811
 @pytest.mark.pg
 def test_the_counter_command_is_no_key_to_what_the_login_may_not_do(demo):  # noqa: F811
     """Migration 0033's command runs as the caller: with psql a teller cannot use it on another
-    counter, to jump a ticket's state, or to act at another time or in another person's name."""
+    counter, to jump a ticket's state, or to act at another time or in another person's name; a
+    login without ``call_tickets`` cannot use it at all (migration 0049: the row guard leaves
+    the command's writes to the command)."""
     service, counter = one(demo, "SELECT s.id, c.id FROM queue_counter c JOIN queue_service s"
                                  " ON s.branch_id = c.branch_id AND (',' || c.service_ids || ',') LIKE"
                                  " '%%,' || s.id || ',%%' WHERE c.account_id IS NULL AND c.open ORDER BY c.id LIMIT 1")
@@ -130,9 +132,17 @@ def test_the_counter_command_is_no_key_to_what_the_login_may_not_do(demo):  # no
             answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller"]]).fetchone()[0]
             assert answer == {"refusal": "not_signed_in", "counter": one(
                 demo, "SELECT number FROM queue_counter WHERE id = %s", (counter,))[0]}
-        with connect_as(demo, "custodian") as conn:
-            answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller"]]).fetchone()[0]
-            assert answer["refusal"] == "not_signed_in"
+        with connect_as(demo, "custodian") as conn:  # no call_tickets: refused before anything is read
+            refused(conn, command, ["call", *args, "waiting", "called", demo.accounts["teller"]])
+        assert one(demo, "SELECT state FROM queue_ticket WHERE id = %s", (ticket.id,))[0] == "waiting"
+        with connect_as(demo, "teller") as conn:  # a time zone two days ahead does not expire today's tickets
+            ahead = conn.execute("SELECT (now() AT TIME ZONE 'UTC' AT TIME ZONE 'UTC' AT TIME ZONE 'XYZ-48')::date"
+                                 ).fetchone()[0]
+            forged = [*args[:3], plan.key.rsplit(":", 1)[0] + f":{ahead.isoformat()}", *args[4:6], "XYZ-48"]
+            answer = conn.execute(command, ["call", *forged, "waiting", "called", demo.accounts["teller"]]).fetchone()[0]
+            conn.commit()
+            assert answer["ticket"] is None, answer
+        assert one(demo, "SELECT state FROM queue_ticket WHERE id = %s", (ticket.id,))[0] == "waiting"
         with connect_as(demo, "teller") as conn:
             answer = conn.execute(command, ["call", *args, "waiting", "called", demo.accounts["teller2"]]).fetchone()[0]
             assert answer["ticket"]["id"] == ticket.id, answer
