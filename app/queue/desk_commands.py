@@ -4,10 +4,11 @@ no-show, start and finish (migration 0033's ``vipdesk_queue_command``).
 Calling the next customer is the branch's hottest path. The store does the whole command —
 the account still allowed in, the counter signed in on this PC, the day rollover, the claim,
 the audit event — in the statement this module sends, in autocommit: one round trip, no ORM
-objects. When the command changed the branch's queue, a second statement tells the live views
-(``pg_notify``) after the commit, not in it: PostgreSQL holds one lock for the whole cluster
-from a notifying transaction's commit until it is on disk, which lined every counter's commit
-up behind the others' (migration 0048). The rules stay the program's (:mod:`app.queue.rules`): the calling
+objects. When the command changed the branch's queue, the live views are told after the
+commit, not in it (PostgreSQL holds one lock for the whole cluster from a notifying
+transaction's commit until it is on disk, which lined every counter's commit up behind the
+others', migration 0048), and off the counter's path, by the PC's announcer
+(:mod:`app.queue.announce`). The rules stay the program's (:mod:`app.queue.rules`): the calling
 order goes along as a *plan* (each call's preferred priorities over the policy's cycle, the
 recall gap and limit) made from the branch's calling policy and the tier policy in force, and
 kept until the store says it is stale (a policy saved, another day). A refusal comes back with
@@ -25,9 +26,10 @@ from sqlalchemy import func, select
 
 from app.auth.permissions import Permission, require
 from app.business_day import BUSINESS_TIME_ZONE, business_date
-from app.errors import CHANGED_BY_SOMEONE_ELSE, ConflictError, StoreUnavailable, UserError
+from app.errors import CHANGED_BY_SOMEONE_ELSE, ConflictError, UserError
 from app.queue import refusals, rules
-from app.queue.common import CHANNEL, TicketRow, policy_of, tier_codes
+from app.queue.announce import announcer_of
+from app.queue.common import TicketRow, policy_of, tier_codes
 from app.store import account_disabled, account_locked
 from db.models import QueuePolicy as PolicyRow, TierPolicyVersion
 from app.actor import Actor
@@ -38,7 +40,6 @@ COMMAND = ("SELECT vipdesk_queue_command(%(action)s, %(counter)s, %(pc)s, %(tick
            "%(from_state)s, %(to_state)s, %(now)s::timestamp, %(actor_id)s::integer, %(actor_name)s, "
            "%(actor_path)s)")
 TOUCHES = ("queue_ticket", "queue_counter", "queue_counter_session", "audit_event")  # what the command may write
-ANNOUNCE = "SELECT pg_notify(%(channel)s, %(branch)s)"
 ATTEMPTS = 3  # a plan made again twice and still stale: the policy is being changed right now
 
 
@@ -101,22 +102,12 @@ def _run(store: Store, actor: Actor, desk, action: str, ticket_id: int | None) -
         if answer.get("stale"):
             plan = store.plans[key] = make_plan(store, answer["branch_id"], _moment(answer["now"]))
             continue
-        if answer.get("changed"):
-            _announce(store, answer["branch_id"])
+        if answer.get("changed"):  # the live views told, off the counter's path
+            announcer_of(store).announce(answer["branch_id"])
         if "refusal" in answer:
             raise _refusal(answer, action, plan.policy)
         return _row(answer["ticket"])
     raise ConflictError(CHANGED_BY_SOMEONE_ELSE)
-
-
-def _announce(store: Store, branch_id: int) -> None:
-    """Tell the live views that the branch's queue changed, in a transaction of its own that
-    writes nothing (its commit waits for no disk). The command has committed: a store that does
-    not answer now fails nothing the user did, and the views catch up at the next change."""
-    try:
-        store.command(ANNOUNCE, {"channel": CHANNEL, "branch": str(branch_id)})
-    except StoreUnavailable:
-        pass
 
 
 def _refusal(answer: dict[str, Any], action: str, policy: rules.QueuePolicy) -> UserError:

@@ -3,7 +3,7 @@ the store. One small interface, two ways behind it:
 
 - PostgreSQL: a connection of its own that ``LISTEN``s on the queue's channel; every queue
   service sends ``pg_notify`` in its transaction (delivered at commit, dropped on rollback),
-  a counter's one-statement commands right after their commit (app.queue.desk_commands).
+  a counter's one-statement commands within a tenth of a second of their commit (app.queue.announce).
 - SQLite: a connection of its own that polls ``PRAGMA data_version`` (a counter SQLite bumps
   when another connection commits; reading it touches no table) every ``poll_seconds``.
 

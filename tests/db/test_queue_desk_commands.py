@@ -4,6 +4,7 @@ turns; a refused command changes nothing."""
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from app.errors import UserError
-from app.queue import calling, desk_commands, rules, setup
+from app.queue import announce, calling, desk_commands, rules, setup
 from app.queue.calling import Desk
 from app.queue.common import tier_codes
 from db.models import AuditEvent, QueueCounter, QueueTicket, StaffAccount
@@ -66,25 +67,30 @@ def _state(q):  # noqa: F811
 
 
 @pytest.mark.pg
-def test_each_command_at_the_counter_is_one_statement_and_its_announcement_on_postgresql(pg_demo_store, monkeypatch):
+def test_each_command_at_the_counter_is_one_statement_and_its_announcement_follows(pg_demo_store, monkeypatch):
     pq = make_queue(pg_demo_store)
     first, second = issue(pq), issue(pq, "diamond")
     calling.call_next(pq.store, pq.teller, pq.desk1)  # the first call makes the branch's plan
     calling.finish_service(pq.store, pq.teller, pq.desk1,
                            calling.start_service(pq.store, pq.teller, pq.desk1, second.id).id)
+    announcer = pq.store.plans[announce.KEY] = announce.Announcer(pq.store, window=60)  # sent at flush()
     counting = Statements(pq.store.engine, monkeypatch)
     try:
         called, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
         assert called.id == first.id and called.state == rules.CALLED and called.counter == "T1"
-        # the command, then (a transaction of its own, after the commit) the live views told
-        assert len(sent) == 2 and "vipdesk_queue_command" in sent[0] and "pg_notify" in sent[1], sent
+        assert len(sent) == 1 and "vipdesk_queue_command" in sent[0], sent
         pq.clock.tick(seconds=40)
-        for action, state in ((calling.recall, rules.CALLED), (calling.start_service, rules.SERVING),
-                              (calling.finish_service, rules.DONE)):
-            row, sent = counting.during(lambda: action(pq.store, pq.teller, pq.desk1, first.id))
-            assert row.state == state and len(sent) == 2 and "pg_notify" in sent[1], (action, sent)
+        for act, state in ((calling.recall, rules.CALLED), (calling.start_service, rules.SERVING),
+                           (calling.finish_service, rules.DONE)):
+            row, sent = counting.during(functools.partial(act, pq.store, pq.teller, pq.desk1, first.id))
+            assert row.state == state and len(sent) == 1, (act, sent)
+        # the live views told afterwards (a transaction of its own, after the commits), once
+        _none, sent = counting.during(announcer.flush)
+        assert len(sent) == 1 and "pg_notify" in sent[0], sent
         nobody, sent = counting.during(lambda: calling.call_next(pq.store, pq.teller, pq.desk1))
-        assert nobody is None and len(sent) == 1  # nothing changed, nobody told
+        assert nobody is None and len(sent) == 1
+        _none, sent = counting.during(announcer.flush)
+        assert sent == []  # nothing changed, nobody told
     finally:
         counting.close()
     with pq.store.read() as session:  # audited as on SQLite, in the teller's name
