@@ -124,7 +124,7 @@ def prepare(url: str, clients: int, customers: int = CUSTOMERS,
         setup.add_counter(store, manager, number=f"D{n:03d}", name=f"演练{n:03d}号窗口",
                           service_ids=services, branch_id=branch_id)
     cifs = [f"DRILL{n:03d}{k:04d}" for n in range(clients) for k in range(applications)]
-    for cif, customer_id in add_customers(store, "BJ0101", cifs, tier="gold").items():
+    for _cif, customer_id in add_customers(store, "BJ0101", cifs, tier="gold").items():
         approved(store, customer_id)
     store.engine.dispose()
 

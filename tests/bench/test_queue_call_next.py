@@ -9,7 +9,12 @@ migration 0033); *before*, the program's unit of work that was the path until th
 SQLite's); and the raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING``
 loop (the floor: no checks, no audit, no ORM), each ticket then marked serving and done by one
 statement each, as the product starts and finishes it. Counter processes connect as the teller's own
-login role, as the product does (row-level security and the queue's guards apply).
+login role, as the product does (row-level security and the queue's guards apply). Before the
+run each counter process is where a counter is in the middle of its day: it has called, started
+and finished :data:`WARM_CALLS` tickets sent to it (not counted), so that the server has settled
+the plans of the statements it runs (a session plans each one anew for its first five runs) and
+the driver has prepared its own; the raw loop runs its statements as often first, finding
+nothing. The figure is then the hot path's, not the first few calls' of a new connection.
 
 Open loop: 200 counters, calls arriving at 20 a second (Poisson) and tickets at the same rate
 on top of a waiting line, for 30 s; the figure is each call's latency from the moment it was
@@ -32,6 +37,7 @@ from sqlalchemy import insert, select, text
 
 from app.demo import DEMO_PASSWORD
 from app.queue import calling, setup
+from app.queue.announce import announcer_of
 from app.queue.calling import Desk
 from app.queue.common import today_of
 from app.errors import UserError
@@ -43,6 +49,7 @@ from tests.db.helpers import actor_named
 
 PER_COUNTER = {4: 50, 8: 40, 30: 20}    # waiting tickets per counter process, closed loop (all rounds)
 ROUNDS = 2
+WARM_CALLS = 6  # calls a counter makes before the run: past the store's first plans of each statement (five)
 OPEN_COUNTERS, OPEN_RATE, OPEN_SECONDS, OPEN_WORKERS, OPEN_BACKLOG = 200, 20.0, 30.0, 20, 200
 CLAIM_PG = ("UPDATE queue_ticket SET state = 'called', counter_id = %s, called_at = now() "
             "WHERE id = (SELECT id FROM queue_ticket WHERE branch_id = %s AND service_id = %s "
@@ -65,8 +72,9 @@ def _counters(store, count: int, prefix: str) -> tuple[object, int, list[Desk]]:
     return teller, service, desks
 
 
-def _fill(store, branch_id: int, service_id: int, count: int) -> list[int]:
-    """``count`` waiting tickets across tiers, written in one statement; their ids."""
+def _fill(store, branch_id: int, service_id: int, count: int, target: int | None = None) -> list[int]:
+    """``count`` waiting tickets across tiers, written in one statement; the ids of the service's
+    waiting tickets. With ``target``: sent to that counter, at the front (its warm-up's own)."""
     now = store.clock()
     with store.read() as session:
         _policy, day = today_of(session, branch_id, now)
@@ -76,7 +84,8 @@ def _fill(store, branch_id: int, service_id: int, count: int) -> list[int]:
                  number=f"B{start + n:04d}", tier="ordinary", priority=n % 4, state="waiting",
                  issued_at=now - timedelta(seconds=count - n), issued_by_name="bench",
                  queued_at=now - timedelta(seconds=count - n), deadline_at=now + timedelta(hours=2),
-                 front=False, recalls=0, clerk_name="", customer_label="", note="") for n in range(count)]
+                 front=target is not None, target_counter_id=target, recalls=0, clerk_name="", customer_label="",
+                 note="") for n in range(count)]
     with store.engine.begin() as conn:
         conn.execute(insert(QueueTicket), rows)
     with store.read() as session:
@@ -127,7 +136,11 @@ def _paths(path: str):
 
 def _warm_up(store, teller, desks) -> None:
     """What a counter PC has done by the time it calls in the morning: connected, made its
-    branch's plan, its store session's statements prepared (a step refused changes nothing)."""
+    branch's plan, its store session's statements prepared (a step refused changes nothing),
+    and told the live views of a change once while a command ran, so that its pool holds the
+    two connections it keeps (db.engine; the announcer's thread uses the second on PostgreSQL
+    when a command holds the first): opening a login's connection (a password exchange) in
+    the middle of the run would be a cost of the morning, not of the call."""
     for desk in desks:
         calling.heartbeat(store, teller, desk)
         for act in (calling.recall, lambda s, a, d, t: calling.act_unit_of_work(s, a, d, t, "recall")):
@@ -135,6 +148,12 @@ def _warm_up(store, teller, desks) -> None:
                 act(store, teller, desk, 0)
             except UserError:
                 pass
+    if store.kind == "postgresql":
+        with store.engine.connect() as held:
+            held.exec_driver_sql("SELECT 1")
+            announcer = announcer_of(store)
+            announcer.announce(teller.branch_id)
+            announcer.flush()
 
 
 def _service_worker(url, teller, desk, path, barrier, results) -> None:
@@ -144,6 +163,9 @@ def _service_worker(url, teller, desk, path, barrier, results) -> None:
     own, times, won = Store(engine), [], []
     try:
         _warm_up(own, teller, [desk])
+        for _call in range(WARM_CALLS):  # the tickets sent to this counter for it (not counted)
+            row = call(own, teller, desk)
+            finish(own, teller, desk, start(own, teller, desk, row.id).id)
         barrier.wait()
         while True:
             began = time.perf_counter()
@@ -174,6 +196,11 @@ def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> No
         serve, finish = (f"UPDATE queue_ticket SET state = '{state}' WHERE id = " + ("?" if sqlite else "%s")
                          for state in ("serving", "done"))
         with conn:
+            for _call in range(WARM_CALLS):  # the same statements, finding nothing (no such branch, no such ticket)
+                for statement, params in ((claim, (counter_id, -1, service)), (serve, (-1,)), (finish, (-1,))):
+                    begin()
+                    conn.execute(statement, params)
+                    commit()
             barrier.wait()
             while True:
                 began = time.perf_counter()
@@ -208,6 +235,9 @@ def _closed_loop(store, counters: int, engine_label: str, paths: tuple[str, ...]
         for name in runs:
             settle(store)
             expected = _fill(store, teller.branch_id, service, counters * PER_COUNTER[counters] // ROUNDS)
+            if name != "raw":
+                for desk in desks:
+                    _fill(store, teller.branch_id, service, WARM_CALLS, target=desk.counter_id)
             if name == "raw":
                 times, won = _race(_raw_worker, [(raw_url, d.counter_id, teller.branch_id, service) for d in desks])
             else:
