@@ -2,25 +2,29 @@
 SQLite, and an open loop at a bank's peak rate; each beside the raw claim run the same way in
 the same run.
 
-Closed loop (saturation): every counter process calls as fast as it can until the queue is
-empty, serving each ticket it wins (start, finish; untimed). Three runs on the same table with
-the same number of waiting tickets: *after*, the product's path (on PostgreSQL one statement,
-migration 0033); *before*, the program's unit of work that was the path until then (still
-SQLite's); and the raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING``
-loop (the floor: no checks, no audit, no ORM), each ticket then marked serving and done by one
-statement each, as the product starts and finishes it. Counter processes connect as the teller's own
-login role, as the product does (row-level security and the queue's guards apply). Before the
-run each counter process is where a counter is in the middle of its day: it has called, started
-and finished :data:`WARM_CALLS` tickets sent to it (not counted), so that the server has settled
-the plans of the statements it runs (a session plans each one anew for its first five runs) and
-the driver has prepared its own; the raw loop runs its statements as often first, finding
-nothing. The figure is then the hot path's, not the first few calls' of a new connection.
+Closed loop (saturation): every counter process calls as fast as it can for
+:data:`RUN_SECONDS`, serving each ticket it wins (start, finish; untimed), while the lobby keeps
+:data:`LINE` tickets waiting. Three runs of the same length at the same length of line: *after*,
+the product's path (on PostgreSQL one statement, migration 0033); *before*, the program's unit
+of work that was the path until then (still SQLite's); and the raw ``UPDATE … WHERE id =
+(SELECT … FOR UPDATE SKIP LOCKED) RETURNING`` loop (the floor: no checks, no audit, no ORM),
+each ticket then marked serving and done by one statement each, as the product starts and
+finishes it. (Runs that drain a fixed set of tickets instead made the fast raw loop's runs a
+third as long as the product's, so that the start and the end of a run weighed on the two
+differently.) Counter processes connect as the teller's own login role, as the product does
+(row-level security and the queue's guards apply). Before the run each counter process is
+where a counter is in the middle of its day: it has called, started and finished
+:data:`WARM_CALLS` tickets sent to it (not counted), so that the server has settled the plans
+of the statements it runs (a session plans each one anew for its first five runs) and the
+driver has prepared its own; the raw loop runs its statements as often first, finding nothing.
+The figure is then the hot path's, not the first few calls' of a new connection.
 
 Open loop: 200 counters, calls arriving at 20 a second (Poisson) and tickets at the same rate
 on top of a waiting line, for 30 s; the figure is each call's latency from the moment it was
 due (a late start counts), not the throughput at saturation.
 
-Every run is checked: no ticket called twice, none lost (closed loop: every ticket called).
+Every run is checked: no ticket called twice, none lost (closed loop: every ticket that left the
+line was won by one counter and ended done).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from datetime import timedelta
 
 import psycopg
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text, update
 
 from app.demo import DEMO_PASSWORD
 from app.queue import calling, setup
@@ -47,7 +51,8 @@ from db.models import QueueTicket
 from tests.bench.conftest import median, percentile, record, settle
 from tests.db.helpers import actor_named
 
-PER_COUNTER = {4: 50, 8: 40, 30: 20}    # waiting tickets per counter process, closed loop (all rounds)
+LINE = {4: 50, 8: 80, 30: 150}   # waiting tickets the lobby keeps in the line, closed loop
+RUN_SECONDS = 4.0                # each closed-loop run, the same for every path
 ROUNDS = 2
 WARM_CALLS = 6  # calls a counter makes before the run: past the store's first plans of each statement (five)
 OPEN_COUNTERS, OPEN_RATE, OPEN_SECONDS, OPEN_WORKERS, OPEN_BACKLOG = 200, 20.0, 30.0, 20, 200
@@ -86,8 +91,9 @@ def _fill(store, branch_id: int, service_id: int, count: int, target: int | None
                  queued_at=now - timedelta(seconds=count - n), deadline_at=now + timedelta(hours=2),
                  front=target is not None, target_counter_id=target, recalls=0, clerk_name="", customer_label="",
                  note="") for n in range(count)]
-    with store.engine.begin() as conn:
-        conn.execute(insert(QueueTicket), rows)
+    if rows:
+        with store.engine.begin() as conn:
+            conn.execute(insert(QueueTicket), rows)
     with store.read() as session:
         return list(session.scalars(select(QueueTicket.id).where(
             QueueTicket.service_id == service_id, QueueTicket.state == "waiting")))
@@ -156,8 +162,8 @@ def _warm_up(store, teller, desks) -> None:
             announcer.flush()
 
 
-def _service_worker(url, teller, desk, path, barrier, results) -> None:
-    """A counter PC calling until the queue is empty."""
+def _service_worker(url, teller, desk, path, seconds, barrier, results) -> None:
+    """A counter PC calling as fast as it can for ``seconds``, serving each ticket it wins."""
     call, start, finish = _paths(path)
     engine = make_engine(url)
     own, times, won = Store(engine), [], []
@@ -167,14 +173,14 @@ def _service_worker(url, teller, desk, path, barrier, results) -> None:
             row = call(own, teller, desk)
             finish(own, teller, desk, start(own, teller, desk, row.id).id)
         barrier.wait()
-        while True:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
             began = time.perf_counter()
             row = call(own, teller, desk)
-            times.append((time.perf_counter() - began) * 1000)
-            if row is None:
-                break
-            won.append(row.id)
-            finish(own, teller, desk, start(own, teller, desk, row.id).id)
+            if row is not None:  # (the lobby keeps the line: a call finding nobody is not timed)
+                times.append((time.perf_counter() - began) * 1000)
+                won.append(row.id)
+                finish(own, teller, desk, start(own, teller, desk, row.id).id)
         results.put((times, won))
     except BaseException as exc:  # reported by _race
         results.put(repr(exc))
@@ -182,7 +188,7 @@ def _service_worker(url, teller, desk, path, barrier, results) -> None:
         engine.dispose()
 
 
-def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> None:
+def _raw_worker(raw_url, counter_id, branch_id, service, seconds, barrier, results) -> None:
     """The floor: the bare claim statement in a loop, each ticket then marked serving and done
     (one statement each, as the counter's start and finish)."""
     times, won = [], []
@@ -202,14 +208,15 @@ def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> No
                     conn.execute(statement, params)
                     commit()
             barrier.wait()
-            while True:
+            end = time.perf_counter() + seconds
+            while time.perf_counter() < end:
                 began = time.perf_counter()
                 begin()
                 got = conn.execute(claim, (counter_id, branch_id, service)).fetchone()
                 commit()
-                times.append((time.perf_counter() - began) * 1000)
                 if got is None:
-                    break
+                    continue
+                times.append((time.perf_counter() - began) * 1000)
                 won.append(got[0])
                 for step in (serve, finish):  # as a counter serves it: started, then finished
                     begin()
@@ -223,9 +230,9 @@ def _raw_worker(raw_url, counter_id, branch_id, service, barrier, results) -> No
 # -- closed loop ----------------------------------------------------------------------------------
 
 def _closed_loop(store, counters: int, engine_label: str, paths: tuple[str, ...]) -> dict[str, tuple]:
-    """Each of ``paths`` and the raw claim on fresh tickets, in :data:`ROUNDS` alternating
-    rounds (so that a change in the machine's load falls on all of them): name -> (times of
-    every round, duplicates, lost)."""
+    """Each of ``paths`` and the raw claim for :data:`RUN_SECONDS` each with the line kept at
+    :data:`LINE` tickets, in :data:`ROUNDS` alternating rounds (so that a change in the
+    machine's load falls on all of them): name -> (times of every round, duplicates, lost)."""
     teller, service, desks = _counters(store, counters, "B")
     sqlite = store.engine.dialect.name == "sqlite"
     url = store.engine.url.render_as_string(hide_password=False) if sqlite else _teller_url(store)
@@ -234,20 +241,84 @@ def _closed_loop(store, counters: int, engine_label: str, paths: tuple[str, ...]
     for _round in range(ROUNDS):
         for name in runs:
             settle(store)
-            expected = _fill(store, teller.branch_id, service, counters * PER_COUNTER[counters] // ROUNDS)
+            floor = _last_ticket(store)  # this run's tickets come after it
+            warm = set()
             if name != "raw":
                 for desk in desks:
-                    _fill(store, teller.branch_id, service, WARM_CALLS, target=desk.counter_id)
-            if name == "raw":
-                times, won = _race(_raw_worker, [(raw_url, d.counter_id, teller.branch_id, service) for d in desks])
-            else:
-                times, won = _race(_service_worker, [(url, teller, d, name) for d in desks])
-            duplicates, lost = _check(expected, won)
+                    warm |= set(_fill(store, teller.branch_id, service, WARM_CALLS, target=desk.counter_id))
+            context = multiprocessing.get_context("spawn")
+            stop = context.Event()
+            lobby = context.Process(target=_keep_line, args=(store.engine.url.render_as_string(hide_password=False),
+                                                             teller.branch_id, service, LINE[counters], stop))
+            lobby.start()
+            try:
+                if name == "raw":
+                    times, won = _race(_raw_worker, [(raw_url, d.counter_id, teller.branch_id, service, RUN_SECONDS)
+                                                     for d in desks])
+                else:
+                    times, won = _race(_service_worker, [(url, teller, d, name, RUN_SECONDS) for d in desks])
+            finally:
+                stop.set()
+                lobby.join()
+            duplicates, lost = _served(store, service, floor, warm, won)
             runs[name] = (runs[name][0] + times, runs[name][1] + duplicates, runs[name][2] + lost)
     for name, (times, duplicates, lost) in runs.items():
         print(f"\n{engine_label} {counters} counters, {name}: {len(times)} calls, median {median(times):.2f} ms, "
               f"p99 {percentile(times, 99):.2f} ms, duplicates {duplicates}, lost {lost}")
     return runs
+
+
+TOP_UP = text(
+    "WITH RECURSIVE seq(n) AS (SELECT CAST(:first AS INTEGER) UNION ALL SELECT n + 1 FROM seq WHERE n < :last)"
+    " INSERT INTO queue_ticket (branch_id, service_id, business_date, seq, number, tier, priority, state, issued_at,"
+    " issued_by_name, queued_at, deadline_at, front, recalls, clerk_name, customer_label, note)"
+    " SELECT :branch, :service, :day, n, 'B' || n, 'ordinary', n % 4, 'waiting', :now, 'bench', :now, :deadline,"
+    " false, 0, '', '', '' FROM seq")
+WAITING = text("SELECT count(*) FROM queue_ticket WHERE service_id = :service AND state = 'waiting'")
+
+
+def _keep_line(url: str, branch_id: int, service: int, line: int, stop) -> None:
+    """The lobby during a closed-loop run (a process of its own, as the counters are): tops the
+    line up to ``line`` waiting tickets every few milliseconds, one statement each time, so that
+    every path is measured at the same length of line."""
+    engine = make_engine(url)
+    try:
+        store = Store(engine)
+        with store.read() as session:
+            _policy, day = today_of(session, branch_id, store.clock())
+            seq = (session.scalar(select(func.max(QueueTicket.seq)).where(QueueTicket.service_id == service)) or 0) + 1
+        with engine.connect() as conn:
+            while not stop.is_set():
+                short = line - conn.execute(WAITING, {"service": service}).scalar_one()
+                if short > 0:
+                    now = store.clock()
+                    conn.execute(TOP_UP, {"first": seq, "last": seq + short - 1, "branch": branch_id, "service": service,
+                                          "day": day, "now": now, "deadline": now + timedelta(hours=2)})
+                    seq += short
+                conn.commit()
+                stop.wait(0.002)
+    finally:
+        engine.dispose()
+
+
+def _last_ticket(store) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.max(QueueTicket.id))) or 0
+
+
+def _served(store, service: int, floor: int, warm: set[int], won: list[list[int]]) -> tuple[int, int]:
+    """After a run: tickets called twice, and tickets lost (of the run's, those that left the
+    line but were won by no counter, or won but not done); what still waits is closed so that
+    the next run starts afresh."""
+    with store.engine.begin() as conn:
+        rows = conn.execute(select(QueueTicket.id, QueueTicket.state).where(QueueTicket.service_id == service,
+                                                                          QueueTicket.id > floor)).all()
+        conn.execute(update(QueueTicket).where(QueueTicket.service_id == service, QueueTicket.state == "waiting")
+                     .values(state="cancelled"))
+    flat = [i for w in won for i in w]
+    done = {i for i, state in rows if state == "done"}
+    left = {i for i, state in rows if state != "waiting"} - warm
+    return len(flat) - len(set(flat)), len(left ^ set(flat)) + len(set(flat) - done)
 
 
 @pytest.mark.parametrize("counters", [8, 30])
