@@ -290,6 +290,7 @@ def _keep_line(url: str, branch_id: int, service: int, line: int, stop) -> None:
         with engine.connect() as conn:
             while not stop.is_set():
                 short = line - conn.execute(WAITING, {"service": service}).scalar_one()
+                conn.commit()  # (on SQLite a read then a write in one transaction cannot wait for the lock)
                 if short > 0:
                     now = store.clock()
                     conn.execute(TOP_UP, {"first": seq, "last": seq + short - 1, "branch": branch_id, "service": service,
