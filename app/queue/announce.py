@@ -10,8 +10,8 @@ seconds later, one statement for every branch changed in that moment: a counter'
 and finish in quick succession tell the views once. The views read the whole queue when told,
 and gather a burst of notifications into one refresh themselves (app.queue.live).
 
-An announcement that cannot be sent (the store not answering) is dropped: the command has
-committed, and the views catch up at the next change. What is still waiting when the program
+An announcement that cannot be sent (the store not answering, or busy) is dropped: the command
+has committed, and the views catch up at the next change. What is still waiting when the program
 ends is sent on the way out.
 """
 
@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 
-from app.errors import StoreUnavailable
+from app.errors import UserError
 from app.queue.common import CHANNEL
 from app.store import Store
 
@@ -61,13 +61,16 @@ class Announcer:
         self._send()
 
     def _run(self) -> None:
-        while True:
+        try:
+            while True:
+                with self._changed:
+                    if not self._pending and not self._changed.wait_for(lambda: self._pending, self._idle):
+                        return
+                time.sleep(self._window)
+                self._send()
+        finally:  # idle, or ended by a fault nobody foresaw: the next announcement starts a thread again
             with self._changed:
-                if not self._pending and not self._changed.wait_for(lambda: self._pending, self._idle):
-                    self._thread = None
-                    return
-            time.sleep(self._window)
-            self._send()
+                self._thread = None
 
     def _send(self) -> None:
         with self._sending:
@@ -77,7 +80,7 @@ class Announcer:
                 return
             try:
                 self._store.command(ANNOUNCE, {"channel": CHANNEL, "branches": [str(b) for b in branches]})
-            except StoreUnavailable:
+            except UserError:  # the store not answering, or busy: nobody to tell, the views catch up later
                 pass
 
 

@@ -4,6 +4,7 @@ branch once; a store that does not answer loses the announcement and nothing els
 
 from __future__ import annotations
 
+import threading
 import time
 
 import psycopg
@@ -97,3 +98,23 @@ def test_a_store_that_does_not_answer_loses_the_announcement_only():
         announcer.flush()
     finally:
         engine.dispose()
+
+
+def test_announcements_go_on_after_a_fault_nobody_foresaw(pg_demo_store, listener, monkeypatch):
+    store = Store(pg_demo_store.engine)
+    announcer = Announcer(store, window=0.01)
+    command = store.command
+    faults = iter([RuntimeError("a bug in the sending")])
+
+    def failing_once(statement, params, touches=()):
+        fault = next(faults, None)
+        if fault is not None:
+            raise fault
+        return command(statement, params, touches)
+
+    monkeypatch.setattr(store, "command", failing_once)
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # (the thread's traceback, expected here)
+    announcer.announce(8)
+    assert listener.received(0.5) == []  # lost with the fault
+    announcer.announce(9)
+    assert listener.received(1.0) == ["9"]
