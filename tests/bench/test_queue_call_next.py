@@ -45,7 +45,7 @@ from app.queue.announce import announcer_of
 from app.queue.calling import Desk
 from app.queue.common import today_of
 from app.errors import UserError
-from app.store import Store
+from app.store import Store, utcnow
 from db.engine import make_engine
 from db.models import QueueTicket
 from tests.bench.conftest import median, percentile, record, settle
@@ -292,14 +292,19 @@ def _keep_line(url: str, branch_id: int, service: int, line: int, stop) -> None:
                 short = line - conn.execute(WAITING, {"service": service}).scalar_one()
                 conn.commit()  # (on SQLite a read then a write in one transaction cannot wait for the lock)
                 if short > 0:
-                    now = store.clock()
-                    conn.execute(TOP_UP, {"first": seq, "last": seq + short - 1, "branch": branch_id, "service": service,
-                                          "day": day, "now": now, "deadline": now + timedelta(hours=2)})
+                    _hand_out(conn, branch_id, service, day, seq, seq + short - 1)
                     seq += short
-                conn.commit()
                 stop.wait(0.002)
     finally:
         engine.dispose()
+
+
+def _hand_out(conn, branch_id: int, service: int, day, first: int, last: int) -> None:
+    """The lobby hands out tickets ``first`` to ``last`` of the day, in one statement, committed."""
+    now = utcnow()
+    conn.execute(TOP_UP, {"first": first, "last": last, "branch": branch_id, "service": service, "day": day,
+                          "now": now, "deadline": now + timedelta(hours=2)})
+    conn.commit()
 
 
 def _last_ticket(store) -> int:
@@ -395,23 +400,22 @@ def _open_worker(url, raw_url, teller, desks, path, schedule, branch_id, service
             engine.dispose()
 
 
-def _arrivals(raw_url, branch_id, service, day, rate, seconds, start_seq, stop) -> None:
-    """Tickets arriving at ``rate`` a second (the lobby), as plain inserts."""
+def _arrivals(url, branch_id, service, day, rate, seconds, start_seq, stop) -> None:
+    """Tickets arriving at ``rate`` a second (the lobby), one statement each."""
     rng = random.Random(5)
-    with psycopg.connect(raw_url, autocommit=True) as conn:
-        origin, seq, due = time.perf_counter(), start_seq, 0.0
-        while due < seconds and not stop.is_set():
-            due += rng.expovariate(rate)
-            wait = origin + due - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
-            conn.execute(
-                "INSERT INTO queue_ticket (branch_id, service_id, business_date, seq, number, tier, priority, state,"
-                " issued_at, issued_by_name, queued_at, deadline_at, front, recalls, clerk_name, customer_label, note)"
-                " VALUES (%s, %s, %s, %s, %s, 'ordinary', %s, 'waiting', now() AT TIME ZONE 'UTC', 'bench',"
-                " now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' + interval '2 hours', false, 0, '', '', '')",
-                (branch_id, service, day, seq, f"B{seq:05d}", seq % 4))
-            seq += 1
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            origin, seq, due = time.perf_counter(), start_seq, 0.0
+            while due < seconds and not stop.is_set():
+                due += rng.expovariate(rate)
+                wait = origin + due - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
+                _hand_out(conn, branch_id, service, day, seq, seq)
+                seq += 1
+    finally:
+        engine.dispose()
 
 
 def _open_loop(store, teller, service, desks, url, raw_url, path: str) -> tuple[list[float], int, int]:
